@@ -1,0 +1,122 @@
+"""Normalised text -> flat list of clauses (document order) forming a tree.
+
+The hierarchy is inferred from the numbering styles a document actually uses:
+a style seen for the first time opens a level below the current clause; a
+style already open closes everything below it.  Numbering may restart under
+each parent (（一） again in every chapter) or run on across parents (the
+municipal plan's （三）…（二十八） across chapters 二、…七、): both are accepted.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Optional
+
+from .model import Clause, NormalizedText
+from .numbering import STRONG, Token, match_label, match_token
+
+# A weak (arabic) token is accepted when it continues its level within this many steps.
+MAX_WEAK_GAP = 3
+
+
+@dataclass
+class _Open:
+    style: str
+    value: int
+    token: str  # normalised
+
+
+@dataclass
+class _Start:
+    offset: int  # where the clause begins (its number)
+    body: int  # where its own text begins (after the number)
+    token: Optional[Token]
+    label: Optional[str]
+    depth: int
+    path: list[str]
+
+
+def _accept(token: Token, stack: list[_Open], last_value: dict[str, int]) -> bool:
+    """Is this token a clause number here, or a number that merely starts a line?"""
+    if STRONG[token.style]:
+        return True
+    for level in stack:
+        if level.style == token.style:
+            return 0 <= token.value - level.value <= MAX_WEAK_GAP
+    # A new level: starts at 1, or runs on from where this style last stopped.
+    return token.value == 1 or token.value == last_value.get(token.style, -10) + 1
+
+
+def find_clause_starts(text: str) -> list[_Start]:
+    stack: list[_Open] = []
+    last_value: dict[str, int] = {}
+    starts: list[_Start] = []
+    offset = 0
+    for line in text.split("\n"):
+        token = match_token(line)
+        if token is not None and _accept(token, stack, last_value):
+            depth = next((i for i, lv in enumerate(stack) if lv.style == token.style), len(stack))
+            del stack[depth:]
+            stack.append(_Open(token.style, token.value, token.normalized))
+            last_value[token.style] = token.value
+            starts.append(_Start(offset, offset + token.end, token, None, depth + 1, [lv.token for lv in stack]))
+        elif not stack and (label := match_label(line)) is not None:
+            # Label headings (指导思想：) stand at the top before numbered clauses begin.
+            starts.append(_Start(offset, offset + len(line), None, label, 1, [label]))
+        offset += len(line) + 1
+    return starts
+
+
+def title_of(own_text: str) -> str:
+    """Heading of a clause: its first line up to the first 。 (or the whole first line)."""
+    first = own_text.split("\n", 1)[0]
+    head = first.split("。", 1)[0]
+    return head.rstrip("：:；; ")
+
+
+def build_clauses(normalized: NormalizedText) -> list[Clause]:
+    text = normalized.text
+    starts = find_clause_starts(text)
+    clauses: list[Clause] = []
+    for i, st in enumerate(starts):
+        end = starts[i + 1].offset if i + 1 < len(starts) else len(text)
+        own = text[st.body:end]
+        stripped = own.rstrip("\n")
+        end = st.body + len(stripped)
+        lead = len(stripped) - len(stripped.lstrip("\n"))
+        if st.token is not None:
+            number: Optional[str] = st.token.written
+            style = st.token.style
+            title = title_of(stripped)
+        else:
+            number = None
+            style = "label"
+            title = st.label or ""
+            stripped = ""
+        clauses.append(
+            Clause(
+                path=st.path,
+                number=number,
+                style=style,
+                depth=st.depth,
+                title=title,
+                text=stripped.strip("\n") if st.token is not None else "",
+                line=normalized.line_at(st.offset),
+                span=(st.offset, end),
+                text_offset=st.body + lead,
+            )
+        )
+    _attach_label_bodies(clauses, text, starts)
+    return clauses
+
+
+def _attach_label_bodies(clauses: list[Clause], text: str, starts: list[_Start]) -> None:
+    """A label heading owns the paragraphs after it, up to the next clause."""
+    for i, (clause, st) in enumerate(zip(clauses, starts)):
+        if st.token is not None:
+            continue
+        end = starts[i + 1].offset if i + 1 < len(starts) else len(text)
+        body_start = st.body + 1 if st.body < len(text) and text[st.body:st.body + 1] == "\n" else st.body
+        clause.text = text[body_start:end].strip("\n")
+        clause.text_offset = body_start
+        clause.span = (st.offset, body_start + len(text[body_start:end].rstrip("\n")))

@@ -1,0 +1,1 @@
+"""Package data: tables read with importlib.resources."""

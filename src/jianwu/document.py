@@ -1,0 +1,95 @@
+"""The pipeline: path or text -> ``Document``."""
+
+from __future__ import annotations
+
+import hashlib
+from pathlib import Path
+from typing import Union
+
+from .clauses import build_clauses
+from .errors import InputError
+from .metadata import extract_metadata
+from .model import Document, Warning_
+from .normalize import normalize_bytes
+
+DOCUMENT_SUFFIXES = (".txt", ".md", ".text")
+
+
+def document_id(path: Path) -> str:
+    return path.stem
+
+
+def parse_document(source: Union[str, Path, bytes], *, doc_id: str | None = None) -> Document:
+    """Parse a plan from a path, raw bytes, or a string of text.
+
+    A ``str`` is treated as a path when such a file exists and otherwise as the
+    document's text.  Raises ``InputError`` for unreadable or unparsable input.
+    """
+    if isinstance(source, bytes):
+        raw, name, path = source, doc_id or "<bytes>", ""
+    elif isinstance(source, Path) or (isinstance(source, str) and "\n" not in source and len(source) < 4096 and Path(source).is_file()):
+        p = Path(source)
+        try:
+            raw = p.read_bytes()
+        except IsADirectoryError:
+            raise InputError(str(p), "is a directory, not a document") from None
+        except OSError as exc:
+            raise InputError(str(p), f"cannot read: {exc.strerror or exc}") from None
+        name, path = str(p), str(p)
+        doc_id = doc_id or document_id(p)
+    else:
+        raw, name, path = source.encode("utf-8"), doc_id or "<text>", ""
+    return parse_bytes(raw, name=name, path=path, doc_id=doc_id or name)
+
+
+def parse_bytes(raw: bytes, *, name: str, path: str, doc_id: str) -> Document:
+    normalized = normalize_bytes(raw, name)
+    clauses = build_clauses(normalized)
+    if not any(c.number for c in clauses):
+        raise InputError(name, "no numbered clauses found (is this a plan?)")
+    first = next(c for c in clauses)
+    meta = extract_metadata(normalized.text, first.span[0])
+    warnings: list[Warning_] = []
+    if not meta.doc_number_valid and meta.doc_number:
+        warnings.append(Warning_("garbled_doc_number", f"文号 looks garbled: {meta.doc_number}"))
+    for cite in meta.cites:
+        if not cite.doc_number_valid:
+            warnings.append(Warning_("garbled_doc_number", f"cited 文号 looks garbled: {cite.doc_number} (《{cite.title}》)"))
+    from .extract import extract_facts  # departments and targets, filled into the clauses
+
+    warnings.extend(extract_facts(clauses, normalized))
+    return Document(
+        id=doc_id,
+        path=path,
+        sha256=hashlib.sha256(raw).hexdigest(),
+        script=normalized.script,
+        encoding=normalized.encoding,
+        title=meta.title,
+        doc_number=meta.doc_number,
+        doc_number_valid=meta.doc_number_valid,
+        issuers=meta.issuers,
+        date=meta.date,
+        publication=meta.publication,
+        region=meta.region,
+        level=meta.level,
+        cites=meta.cites,
+        clauses=clauses,
+        warnings=warnings,
+        normalized=normalized,
+    )
+
+
+def iter_document_paths(paths: list[Path]) -> list[tuple[Path, InputError | None]]:
+    """Expand files and directories into document paths (sorted), with an error per bad path."""
+    out: list[tuple[Path, InputError | None]] = []
+    for p in paths:
+        if p.is_dir():
+            found = sorted(f for f in p.iterdir() if f.is_file() and f.suffix.lower() in DOCUMENT_SUFFIXES)
+            if not found:
+                out.append((p, InputError(str(p), "directory has no documents (*.txt, *.md)")))
+            out.extend((f, None) for f in found)
+        elif p.exists():
+            out.append((p, None))
+        else:
+            out.append((p, InputError(str(p), "no such file or directory")))
+    return out

@@ -1,0 +1,156 @@
+"""Typed results of the pipeline.
+
+Data flows one way: raw bytes -> ``NormalizedText`` -> ``Clause`` tree inside a
+``Document`` -> extracted facts (``DepartmentRef``, ``Target``) -> comparison.
+All offsets (``span``) are character offsets into ``Document.text``, the
+normalised text; ``Document.line_at(offset)`` maps one back to a raw line.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+from dataclasses import dataclass, field
+from typing import Literal, Optional
+
+Span = tuple[int, int]  # [start, end) in the normalised text
+
+Script = Literal["simplified", "traditional", "mixed"]
+Level = Literal["national", "province", "municipality", "city", "district", "county", "zone"]
+Role = Literal["lead", "support", "responsible"]
+
+
+@dataclass(frozen=True)
+class Repair:
+    """Something normalisation changed that a reviewer may want to see."""
+
+    kind: str  # e.g. "split_word", "page_number", "chrome", "markdown", "trailer"
+    line: int  # raw line (1-based) where it happened
+    detail: str
+
+
+@dataclass(frozen=True)
+class NormalizedText:
+    """Clean simplified text with a map back to the raw file's lines."""
+
+    text: str
+    # (offset in ``text``, raw line) at every point where the raw line changes, sorted.
+    line_starts: tuple[tuple[int, int], ...]
+    script: Script
+    encoding: str
+    traditional_chars: int  # characters OpenCC t2s changed
+    repairs: tuple[Repair, ...] = ()
+
+    def line_at(self, offset: int) -> int:
+        """Raw 1-based line number of the character at ``offset``."""
+        offsets = [o for o, _ in self.line_starts]
+        i = bisect_right(offsets, offset) - 1
+        return self.line_starts[max(i, 0)][1] if self.line_starts else 1
+
+
+@dataclass(frozen=True)
+class Warning_:
+    """A non-fatal finding attached to a document (``warnings`` in JSON)."""
+
+    code: str
+    message: str
+    line: Optional[int] = None
+
+
+@dataclass
+class DepartmentRef:
+    """One department named in a responsibility note."""
+
+    name: str  # as written, after repair of line/page-break splits
+    canonical: str  # level stripped, aliases merged
+    level: Optional[str]  # 国家 / 省 / 市 / 区 / 县, or None
+    role: Role
+    generic: bool = False  # 各有关部门, 各镇街 ... (not a single department)
+    known: bool = True  # found in the alias table
+    span: Span = (0, 0)
+    note: int = 0  # index of the note inside its clause (0-based)
+
+
+@dataclass
+class Target:
+    """One quantified commitment (or, with kind=condition, a scoping number)."""
+
+    indicator: str
+    value: float | str | None
+    value_text: str
+    unit: Optional[str]
+    comparator: str  # = >= <= > < ≈ range
+    direction: Optional[str]  # up / down / None
+    year: Optional[int]
+    kind: str  # target / condition / categorical
+    text: str  # the sentence
+    span: Span
+    value_max: Optional[float] = None
+    period: Optional[str] = None  # e.g. 十四五
+    baseline_year: Optional[int] = None
+    modality: Optional[str] = None  # 力争 / 预计 / 确保
+
+
+@dataclass
+class Clause:
+    """A numbered (or labelled) unit of the document."""
+
+    path: list[str]  # normalised numbering tokens from the top, e.g. ["二、", "（三）"]
+    number: Optional[str]  # the token as written (after normalisation), None for labels
+    style: str  # numbering style id, see numbering.STYLES; "label" for 指导思想：
+    depth: int  # 1 = top level
+    title: str
+    text: str  # own text after the number (title sentence included, children excluded)
+    line: int  # raw line of the number
+    span: Span  # from the number to the end of the own text
+    text_offset: int = 0  # offset of text[0] in the normalised text
+    departments: list[DepartmentRef] = field(default_factory=list)
+    targets: list[Target] = field(default_factory=list)
+
+    @property
+    def key(self) -> str:
+        """Path as one string, e.g. ``二、/（三）``."""
+        return "/".join(self.path)
+
+
+@dataclass(frozen=True)
+class Citation:
+    """A document cited by title, with its 文号 when given."""
+
+    title: str  # inside 《》, as written (simplified)
+    core_title: str  # the plan itself: 关于印发… / …的通知 and 〈〉 removed
+    doc_number: Optional[str]
+    doc_number_valid: bool = True
+
+
+@dataclass
+class Document:
+    """A parsed plan."""
+
+    id: str
+    path: str
+    sha256: str
+    script: Script
+    encoding: str
+    title: Optional[str]
+    doc_number: Optional[str]
+    doc_number_valid: bool
+    issuers: list[str]
+    date: Optional[str]  # ISO yyyy-mm-dd
+    publication: Optional[str]
+    region: Optional[str]
+    level: Optional[Level]
+    cites: list[Citation]
+    clauses: list[Clause]
+    warnings: list[Warning_]
+    normalized: NormalizedText
+
+    @property
+    def text(self) -> str:
+        return self.normalized.text
+
+    def line_at(self, offset: int) -> int:
+        return self.normalized.line_at(offset)
+
+    def children(self, clause: Clause) -> list[Clause]:
+        n = len(clause.path)
+        return [c for c in self.clauses if len(c.path) == n + 1 and c.path[:n] == clause.path]

@@ -1,0 +1,342 @@
+"""Raw bytes -> clean simplified text, with a map back to raw lines.
+
+Steps, in order: decode; OpenCC t2s (and script detection); per line, remove
+conversion artefacts and drop chrome / page-number lines; drop a trailer that
+repeats the cover notice; unify punctuation and spacing; rejoin lines that a
+page break or hard wrapping cut mid-sentence.  Paragraphs are separated by
+one "\\n" in the result; blank lines are gone.
+"""
+
+from __future__ import annotations
+
+import codecs
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Optional
+
+import opencc
+import regex
+
+from .errors import InputError
+from .model import NormalizedText, Repair, Script
+from .numbering import match_label, match_token
+
+# ---------------------------------------------------------------- patterns
+
+# Markdown bold / emphasis markers left by Word->Markdown converters: **（市级…负责）**
+MARKDOWN_BOLD = regex.compile(r"\*{2,}|(?<!\S)__|__(?!\S)")
+# Markdown heading marks at line start: "## 一、总体要求"
+MARKDOWN_HEADING = regex.compile(r"^#{1,6}\s+")
+# Word bookmarks exported as text: [bookmark: _GoBack]
+BOOKMARK = regex.compile(r"\[bookmark:[^\]]*\]")
+# HTML leftovers: &nbsp; <br/>
+HTML_LEFTOVER = regex.compile(r"&nbsp;|&ensp;|&emsp;|<br\s*/?>", regex.IGNORECASE)
+
+# Web-page chrome lines, in simplified form (matched after t2s).
+# 首页 政务公开 渝快办 … / 当前的位置: 首页>… / 字体: / 返回顶部 / 【版权声明】…
+CHROME_LINE = regex.compile(
+    r"^(?:"
+    r"首页(?:\s*[>＞»/|]\s*|\s+)\S.*"  # breadcrumb or navigation bar starting at 首页
+    r"|(?:当前的?位置|您现在的位置|您的位置|当前位置|所在位置)\s*[:：].*"
+    r"|【?\s*(?:字体|字号)\s*[:：].*"
+    r"|(?:返回顶部|打印本页|关闭窗口|打印|关闭|分享到|收藏|扫一扫.*|【打印】.*|【关闭】.*)"
+    r"|【?版权声明】?.*|.*版权所有.*|.*ICP备.*|网站标识码.*|(?:主办单位|承办单位|技术支持)\s*[:：].*"
+    r")$"
+)
+# Page-number lines: — 3 —   - 12 -   －3－   第 3 页 共 10 页   3/10   a bare 1-3 digit line
+PAGE_NUMBER_LINE = regex.compile(
+    r"^(?:[-—－–─~～·\s]*\d{1,3}[-—－–─~～·\s]*"
+    r"|第\s*\d{1,3}\s*页(?:\s*[,，/]?\s*共\s*\d{1,3}\s*页)?"
+    r"|\d{1,3}\s*/\s*\d{1,3})$"
+)
+# Whitespace variants and invisible characters.
+SPACES = regex.compile(r"[\u3000\u00a0\u2002-\u200a\u202f\t]")
+INVISIBLE = regex.compile(r"[\u200b-\u200d\u2060\ufeff]")
+
+HAN = r"\p{Han}"
+CJK_PUNCT = "，。、；：！？（）《》〈〉“”‘’【】…—"
+# A character that makes a neighbouring half-width mark "Chinese context".
+CJK_CONTEXT = rf"[{HAN}{CJK_PUNCT}]"
+# Spaces between Chinese and digits/Latin: "到 2025 年" -> "到2025年", "70% 以上" -> "70%以上"
+SPACE_CJK_THEN_ASCII = regex.compile(rf"(?<={CJK_CONTEXT})[ ]+(?=[0-9A-Za-z%])")
+SPACE_ASCII_THEN_CJK = regex.compile(rf"(?<=[0-9A-Za-z%.])[ ]+(?={CJK_CONTEXT})")
+# Spaces after an opening / before a closing Chinese mark: "（十四） 探索" -> "（十四）探索"
+SPACE_AFTER_OPEN = regex.compile(r"(?<=[（《“，。、；：）])[ ]+")
+SPACE_BEFORE_CLOSE = regex.compile(r"[ ]+(?=[，。、；：）》”])")
+# Half-width brackets whose content is Chinese: (三) / (市发展改革委…负责)
+HALF_PAREN_PAIR = regex.compile(rf"\(([^()\n]*{HAN}[^()\n]*)\)")
+HALF_OPEN_BEFORE_HAN = regex.compile(rf"\((?={HAN})")  # "(改革发展局…负责" with the ")" lost
+HALF_CLOSE_AFTER_HAN = regex.compile(rf"(?<={CJK_CONTEXT})\)")
+# Half-width , ; : ? ! next to Chinese (1,000 and QQ:5 stay as they are).
+HALF_PUNCT = {",": "，", ";": "；", ":": "：", "?": "？", "!": "！"}
+HALF_PUNCT_IN_CJK = regex.compile(rf"(?<={CJK_CONTEXT})[,;:?!]|[,;:?!](?={CJK_CONTEXT})")
+# Full-width ASCII (０-９, Ａ-Ｚ, ％, ．) -> ASCII.
+FULLWIDTH_ASCII = {c: c - 0xFEE0 for c in range(0xFF10, 0xFF1A)}
+FULLWIDTH_ASCII.update({c: c - 0xFEE0 for c in range(0xFF21, 0xFF3B)})
+FULLWIDTH_ASCII.update({c: c - 0xFEE0 for c in range(0xFF41, 0xFF5B)})
+FULLWIDTH_ASCII.update({ord("％"): ord("%"), ord("．"): ord("."), ord("／"): ord("/")})
+
+# A line ends a sentence when it ends with one of these.
+TERMINATORS = set("。！？；：…!?;")
+# A line cannot end a paragraph when it ends with one of these: "高耗能、高排放、" / "（区发展"
+OPEN_ENDINGS = set("，、（《“‘—－-,(")
+# Closing brackets end a paragraph (responsibility notes do); a closing quote
+# only when a terminator stands inside it: …“碳惠通” / 平台，… is one sentence.
+BRACKET_CLOSERS = set("）】]")
+QUOTE_CLOSERS = set("》”’」』")
+# A line cannot start a paragraph with one of these.
+CONTINUATION_STARTS = set("，。、；：）》”’%")
+PROSE_PUNCT = regex.compile(r"[，。、；！？,;]")
+
+
+# ---------------------------------------------------------------- decoding
+
+
+def decode(raw: bytes, source: str) -> tuple[str, str]:
+    """Decode UTF-8 (BOM or not), UTF-16 with BOM, or GB18030; else InputError."""
+    if not raw.strip():
+        raise InputError(source, "empty file")
+    if raw.startswith(codecs.BOM_UTF8):
+        return _strict(raw[3:], "utf-8", source), "utf-8-sig"
+    if raw.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        return _strict(raw, "utf-16", source), "utf-16"
+    if b"\x00" in raw:
+        raise InputError(source, "binary file (NUL bytes), not a text document")
+    for encoding in ("utf-8", "gb18030"):
+        try:
+            text = raw.decode(encoding)
+        except UnicodeDecodeError:
+            continue
+        if _looks_binary(text):
+            raise InputError(source, "binary file (control characters), not a text document")
+        return text, encoding
+    raise InputError(source, "cannot decode: not UTF-8, UTF-16 with BOM or GB18030/GBK")
+
+
+def _strict(raw: bytes, encoding: str, source: str) -> str:
+    try:
+        text = raw.decode(encoding)
+    except UnicodeDecodeError as exc:
+        raise InputError(source, f"cannot decode as {encoding}: {exc.reason} at byte {exc.start}") from None
+    return text.lstrip("\ufeff")
+
+
+def _looks_binary(text: str) -> bool:
+    controls = sum(1 for ch in text if ord(ch) < 32 and ch not in "\n\r\t\f\v")
+    return controls > max(2, len(text) // 200)
+
+
+# ---------------------------------------------------------------- script
+
+
+@lru_cache(maxsize=None)
+def _converter(config: str) -> opencc.OpenCC:
+    return opencc.OpenCC(config)
+
+
+def to_simplified(text: str) -> str:
+    return _converter("t2s").convert(text)
+
+
+def detect_script(text: str) -> tuple[Script, int]:
+    """(script, number of traditional characters) of ``text``.
+
+    Counted per distinct character: one OpenCC t2s changes is traditional, one
+    s2t changes (and t2s maps back) is simplified; the rest are shared.
+    """
+    chars = sorted({ch for ch in text if "\u4e00" <= ch <= "\u9fff"})
+    if not chars:
+        return "simplified", 0
+    joined = "\n".join(chars)
+    t2s = _converter("t2s").convert(joined).split("\n")
+    s2t = _converter("s2t").convert(joined).split("\n")
+    counts = {}
+    for ch in text:
+        counts[ch] = counts.get(ch, 0) + 1
+    trad = simp = 0
+    for ch, s, t in zip(chars, t2s, s2t):
+        if s != ch:
+            trad += counts[ch]
+        elif t != ch:
+            simp += counts[ch]
+    total = trad + simp
+    if trad == 0 or (total and trad / total < 0.02):
+        return "simplified", trad
+    if trad / total > 0.9:
+        return "traditional", trad
+    return "mixed", trad
+
+
+# ---------------------------------------------------------------- line work
+
+
+@dataclass
+class _Line:
+    raw: int  # 1-based raw line number
+    text: str
+    indented: bool  # started with 2+ spaces in the raw file (a paragraph indent)
+    gap_before: bool = False  # blank or dropped lines stand between this and the previous line
+
+
+def clean_inline(line: str) -> str:
+    """Artefact removal and punctuation/spacing unification inside one line."""
+    line = BOOKMARK.sub("", line)
+    line = HTML_LEFTOVER.sub(" ", line)
+    line = MARKDOWN_HEADING.sub("", line)
+    line = MARKDOWN_BOLD.sub("", line)
+    line = line.translate(FULLWIDTH_ASCII)
+    line = HALF_PAREN_PAIR.sub(r"（\1）", line)
+    line = HALF_OPEN_BEFORE_HAN.sub("（", line)
+    line = HALF_CLOSE_AFTER_HAN.sub("）", line)
+    line = HALF_PUNCT_IN_CJK.sub(lambda m: HALF_PUNCT[m.group()], line)
+    line = SPACE_CJK_THEN_ASCII.sub("", line)
+    line = SPACE_ASCII_THEN_CJK.sub("", line)
+    line = SPACE_AFTER_OPEN.sub("", line)
+    line = SPACE_BEFORE_CLOSE.sub("", line)
+    return line.strip()
+
+
+def _display_width(s: str) -> int:
+    return sum(1 if ord(ch) < 0x2E80 else 2 for ch in s)
+
+
+def _wrap_width(lines: list[_Line]) -> Optional[int]:
+    """The width a hard-wrapped (PDF) extraction cut its lines at, if it did."""
+    widths = sorted(_display_width(ln.text) for ln in lines if len(ln.text) >= 8)
+    if len(widths) < 8:
+        return None
+    p75 = widths[(len(widths) * 3) // 4]
+    if p75 > 110:
+        return None  # whole paragraphs per line: not hard-wrapped
+    near_full = sum(1 for w in widths if w >= p75 - 4)
+    return p75 if near_full * 2 >= len(widths) else None
+
+
+def _is_block_start(line: str) -> bool:
+    return match_token(line) is not None or match_label(line) is not None
+
+
+def _is_heading(line: str) -> bool:
+    """A numbered heading line such as 一、总体要求 / （一）指导思想 (no prose after it)."""
+    token = match_token(line)
+    if token is None:
+        return False
+    rest = line[token.end:]
+    return len(rest) <= 30 and not PROSE_PUNCT.search(rest)
+
+
+def _unbalanced_open(line: str) -> bool:
+    return line.count("（") > line.count("）") or line.count("《") > line.count("》")
+
+
+def _continues(prev: _Line, nxt: _Line, wrap: Optional[int]) -> bool:
+    """Does ``nxt`` continue the sentence that ``prev`` left open?"""
+    a, b = prev.text, nxt.text
+    if _is_block_start(b):
+        return False
+    if _is_heading(a):
+        return False
+    last = a[-1]
+    if last in OPEN_ENDINGS or b[0] in CONTINUATION_STARTS:
+        return True
+    if wrap and _display_width(a) >= wrap - 4 and not nxt.indented:
+        return True  # a full line of a hard-wrapped extraction
+    if last in TERMINATORS or last in BRACKET_CLOSERS:
+        return False
+    if last in QUOTE_CLOSERS and len(a) > 1 and a[-2] in TERMINATORS:
+        return False
+    if _unbalanced_open(a):
+        return True  # "…（区发展" / "改革委…负责）"
+    # Ends in a character or digit: a cut only when the line is prose, not a
+    # title, issuer or date line (those have no sentence punctuation).
+    return bool(PROSE_PUNCT.search(a))
+
+
+def _drop_trailer(lines: list[_Line], repairs: list[Repair]) -> list[_Line]:
+    """Drop a block at the end that repeats lines of the cover notice.
+
+    Word files saved from a 红头文件 often end with a second copy of the
+    notice's last paragraph, the issuers and 此件公开发布.
+    """
+    first_clause = next((i for i, ln in enumerate(lines) if _is_block_start(ln.text)), None)
+    if first_clause is None:
+        return lines
+    cover = {ln.text for ln in lines[:first_clause]}
+    start = len(lines)
+    while start > first_clause + 1 and lines[start - 1].text in cover:
+        start -= 1
+    if len(lines) - start < 2:
+        return lines
+    repairs.append(Repair("trailer", lines[start].raw, f"{len(lines) - start} lines repeating the cover notice"))
+    return lines[:start]
+
+
+def normalize_text(text: str, encoding: str = "utf-8") -> NormalizedText:
+    """Normalise already-decoded text (see module docstring)."""
+    text = INVISIBLE.sub("", text.replace("\r\n", "\n").replace("\r", "\n"))
+    script, traditional = detect_script(text)
+    simplified = to_simplified(text) if traditional else text
+    repairs: list[Repair] = []
+    lines: list[_Line] = []
+    gap = False
+    for number, raw_line in enumerate(simplified.split("\n"), start=1):
+        spaced = SPACES.sub(" ", raw_line)
+        indented = spaced.startswith("  ")
+        stripped = spaced.strip()
+        if not stripped:
+            gap = True
+            continue
+        if CHROME_LINE.match(stripped):
+            repairs.append(Repair("chrome", number, stripped[:40]))
+            gap = True
+            continue
+        if PAGE_NUMBER_LINE.match(stripped):
+            repairs.append(Repair("page_number", number, stripped))
+            gap = True
+            continue
+        cleaned = clean_inline(stripped)
+        if cleaned != stripped and ("**" in stripped or "[bookmark" in stripped):
+            repairs.append(Repair("markdown", number, "conversion markup removed"))
+        if not cleaned:
+            gap = True
+            continue
+        lines.append(_Line(number, cleaned, indented, gap))
+        gap = False
+    lines = _drop_trailer(lines, repairs)
+    return _join(lines, script, encoding, traditional, repairs)
+
+
+def _join(
+    lines: list[_Line], script: Script, encoding: str, traditional: int, repairs: list[Repair]
+) -> NormalizedText:
+    wrap = _wrap_width(lines)
+    parts: list[str] = []
+    starts: list[tuple[int, int]] = []
+    offset = 0
+    prev: Optional[_Line] = None
+    for ln in lines:
+        if prev is not None:
+            if _continues(prev, ln, wrap):
+                if ln.gap_before and regex.match(rf"[{HAN}\d]", prev.text[-1]) and regex.match(rf"[{HAN}\d]", ln.text[0]):
+                    repairs.append(Repair("split_word", ln.raw, f"{prev.text[-6:]}|{ln.text[:6]}"))
+            else:
+                parts.append("\n")
+                offset += 1
+        starts.append((offset, ln.raw))
+        parts.append(ln.text)
+        offset += len(ln.text)
+        # Keep judging continuation on the physical line just added.
+        prev = ln
+    return NormalizedText(
+        text="".join(parts),
+        line_starts=tuple(starts),
+        script=script,
+        encoding=encoding,
+        traditional_chars=traditional,
+        repairs=tuple(sorted(repairs, key=lambda r: (r.line, r.kind))),
+    )
+
+
+def normalize_bytes(raw: bytes, source: str = "<bytes>") -> NormalizedText:
+    text, encoding = decode(raw, source)
+    return normalize_text(text, encoding)

@@ -1,0 +1,143 @@
+"""Numbering tokens of Chinese official documents (GB/T 9704 and regulation style).
+
+A token is recognised only at the start of a line.  Each style has an id, a
+compiled pattern and a normalised spelling; the clause builder decides which
+styles nest inside which from the order a document actually uses them.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Optional
+
+import regex
+
+CN_DIGITS = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
+CN_NUMERAL = r"[一二三四五六七八九十百零〇两]+"
+
+# Each pattern is anchored at the start of a line; group "n" is the value.
+# 第一章 / 第十二条 / 第三节 : regulation style
+CHAPTER = regex.compile(rf"^第(?P<n>{CN_NUMERAL}|\d+)章\s*")
+SECTION = regex.compile(rf"^第(?P<n>{CN_NUMERAL}|\d+)节\s*")
+ARTICLE = regex.compile(rf"^第(?P<n>{CN_NUMERAL}|\d+)条\s*")
+# 一、 二、 …   (also 一. / 一． written by some offices)
+CN_DUN = regex.compile(rf"^(?P<n>{CN_NUMERAL})[、.．]\s*")
+# （一） （十四）   (half-width brackets are made full-width by normalisation)
+CN_PAREN = regex.compile(rf"^（(?P<n>{CN_NUMERAL})）\s*")
+# 1. 1． 1、  but not 2.8亿 / 14.5% / 1.5倍 (a digit or % after the dot is a decimal)
+ARABIC = regex.compile(r"^(?P<n>\d{1,3})(?:[.．](?![\d%])|、)\s*")
+# （1） and 1）
+ARABIC_PAREN = regex.compile(r"^（(?P<n>\d{1,3})）\s*")
+ARABIC_RPAREN = regex.compile(r"^(?P<n>\d{1,3})）\s*")
+# ① … ⑳
+CIRCLED = regex.compile(r"^(?P<n>[①-⑳])\s*")
+
+# (style id, pattern, strong?) in the order they are tried.  A weak style's
+# token is only accepted when its value fits the running sequence, because
+# a line may start with a number for other reasons.
+STYLES: tuple[tuple[str, regex.Pattern[str], bool], ...] = (
+    ("chapter", CHAPTER, True),
+    ("section", SECTION, True),
+    ("article", ARTICLE, True),
+    ("cn", CN_DUN, True),
+    ("cn_paren", CN_PAREN, True),
+    ("arabic_paren", ARABIC_PAREN, True),
+    ("arabic", ARABIC, False),
+    ("arabic_rparen", ARABIC_RPAREN, False),
+    ("circled", CIRCLED, True),
+)
+STRONG = {style: strong for style, _, strong in STYLES}
+
+# 指导思想： 主要目标： — an unnumbered label heading alone on its line.
+LABEL_HEADING = regex.compile(r"^(?P<label>\p{Han}{2,8})[：:]$")
+# Lines shaped like labels that are not headings: addressees (各镇街：) and cover fields.
+NOT_A_LABEL = regex.compile(
+    r"^(?:各|附件|抄送|主送|联系人|联系电话|电话|传真|来源|发布|索引号|发文|成文|主题|字体|字号)"
+    r"|(?:政府|部门|单位)$"
+)
+
+
+@dataclass(frozen=True)
+class Token:
+    style: str
+    value: int
+    written: str  # the token as it stands in the line, e.g. "（十四）"
+    normalized: str  # canonical spelling used in paths, e.g. "（十四）", "1."
+    end: int  # length of the token plus following spaces
+
+
+def cn_to_int(s: str) -> Optional[int]:
+    """Chinese numeral (一 … 九十九, 一百…) to int; None when malformed."""
+    if s.isdigit():
+        return int(s)
+    total, current = 0, 0
+    for ch in s:
+        if ch == "百":
+            total += (current or 1) * 100
+            current = 0
+        elif ch == "十":
+            total += (current or 1) * 10
+            current = 0
+        elif ch in CN_DIGITS:
+            current = current * 10 + CN_DIGITS[ch] if current and s.find("十") < 0 and s.find("百") < 0 else CN_DIGITS[ch]
+        else:
+            return None
+    return total + current
+
+
+def int_to_cn(n: int) -> str:
+    """1 -> 一, 14 -> 十四, 28 -> 二十八 (inverse of cn_to_int for 1..999)."""
+    digits = "零一二三四五六七八九"
+    if n < 10:
+        return digits[n]
+    if n < 20:
+        return "十" + (digits[n % 10] if n % 10 else "")
+    if n < 100:
+        return digits[n // 10] + "十" + (digits[n % 10] if n % 10 else "")
+    rest = n % 100
+    tail = "" if rest == 0 else ("零" + int_to_cn(rest) if rest < 10 else ("一" + int_to_cn(rest) if rest < 20 else int_to_cn(rest)))
+    return digits[n // 100] + "百" + tail
+
+
+def _normalized(style: str, value: int) -> str:
+    cn = int_to_cn(value)
+    return {
+        "chapter": f"第{cn}章",
+        "section": f"第{cn}节",
+        "article": f"第{cn}条",
+        "cn": f"{cn}、",
+        "cn_paren": f"（{cn}）",
+        "arabic": f"{value}.",
+        "arabic_paren": f"（{value}）",
+        "arabic_rparen": f"{value}）",
+        "circled": chr(0x2460 + value - 1),
+    }[style]
+
+
+def match_token(line: str) -> Optional[Token]:
+    """The numbering token at the start of ``line``, if any."""
+    for style, pattern, _strong in STYLES:
+        m = pattern.match(line)
+        if not m:
+            continue
+        raw = m.group("n")
+        if style == "circled":
+            value = ord(raw) - 0x2460 + 1
+        else:
+            value = cn_to_int(raw)
+        if not value:
+            continue
+        written = line[: m.end()].rstrip()
+        rest = line[m.end():]
+        if not rest and style in ("arabic", "arabic_rparen"):
+            continue  # a bare "3." line is a page number or debris, not a clause
+        return Token(style, value, written, _normalized(style, value), m.end())
+    return None
+
+
+def match_label(line: str) -> Optional[str]:
+    """The label of an unnumbered heading line such as ``主要任务：``."""
+    m = LABEL_HEADING.match(line)
+    if not m or NOT_A_LABEL.search(m.group("label")):
+        return None
+    return m.group("label")

@@ -1,0 +1,1 @@
+"""Renderers: library results -> text for terminals and files."""
