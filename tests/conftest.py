@@ -1,0 +1,60 @@
+"""Shared fixtures: the parsed seed corpus and golden-file comparison.
+
+Regenerate every golden file with:  python -m pytest --update-goldens
+"""
+
+from __future__ import annotations
+
+import difflib
+from pathlib import Path
+from typing import Callable
+
+import pytest
+
+from jianwu import Document, parse_document
+
+ROOT = Path(__file__).resolve().parent.parent
+RAW = ROOT / "data" / "raw"
+GOLDEN = Path(__file__).resolve().parent / "golden"
+SEED_IDS = (
+    "chongqing-jianwu-2023",
+    "shapingba-jianwu-2023",
+    "gaoxin-jianwu-2023",
+    "ziyang-jianwu-2023",
+    "yongchuan-jieneng-2023",
+)
+
+
+def pytest_addoption(parser: pytest.Parser) -> None:
+    parser.addoption("--update-goldens", action="store_true", help="rewrite golden files instead of comparing")
+
+
+@pytest.fixture(scope="session")
+def seeds() -> dict[str, Document]:
+    """Every seed document, parsed once per test session, by id."""
+    return {doc_id: parse_document(RAW / f"{doc_id}.txt") for doc_id in SEED_IDS}
+
+
+@pytest.fixture(scope="session")
+def golden(request: pytest.FixtureRequest) -> Callable[[str, str], None]:
+    """golden("diff/shapingba.json", text): compare with tests/golden/<name>, or rewrite it."""
+    update = request.config.getoption("--update-goldens")
+
+    def check(name: str, actual: str) -> None:
+        path = GOLDEN / name
+        if update:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            path.write_text(actual, encoding="utf-8")
+            return
+        if not path.exists():
+            pytest.fail(f"missing golden file {path}; create it with: python -m pytest --update-goldens")
+        expected = path.read_text(encoding="utf-8")
+        if expected != actual:
+            diff = "".join(
+                difflib.unified_diff(
+                    expected.splitlines(keepends=True), actual.splitlines(keepends=True), f"golden/{name}", "actual", n=2
+                )
+            )
+            pytest.fail(f"output differs from golden/{name} (regenerate: python -m pytest --update-goldens)\n{diff[:6000]}")
+
+    return check
