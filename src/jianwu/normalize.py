@@ -67,6 +67,8 @@ SPACE_BEFORE_CLOSE = regex.compile(r"[ ]+(?=[，。、；：）》”])")
 HALF_PAREN_PAIR = regex.compile(rf"\(([^()\n]*{HAN}[^()\n]*)\)")
 HALF_OPEN_BEFORE_HAN = regex.compile(rf"\((?={HAN})")  # "(改革发展局…负责" with the ")" lost
 HALF_CLOSE_AFTER_HAN = regex.compile(rf"(?<={CJK_CONTEXT})\)")
+# Half-width arabic item numbers before Chinese text: "(1)推进" -> "（1）推进"
+HALF_PAREN_NUMBER = regex.compile(rf"\((\d{{1,3}})\)(?={HAN})")
 # Half-width , ; : ? ! next to Chinese (1,000 and QQ:5 stay as they are).
 HALF_PUNCT = {",": "，", ";": "；", ":": "：", "?": "？", "!": "！"}
 HALF_PUNCT_IN_CJK = regex.compile(rf"(?<={CJK_CONTEXT})[,;:?!]|[,;:?!](?={CJK_CONTEXT})")
@@ -162,7 +164,7 @@ def detect_script(text: str) -> tuple[Script, int]:
     total = trad + simp
     if trad == 0 or (total and trad / total < 0.02):
         return "simplified", trad
-    if trad / total > 0.9:
+    if trad / total > 0.8:  # 关于/于 and the like are shared by mainland traditional texts
         return "traditional", trad
     return "mixed", trad
 
@@ -174,8 +176,9 @@ def detect_script(text: str) -> tuple[Script, int]:
 class _Line:
     raw: int  # 1-based raw line number
     text: str
-    indented: bool  # started with 2+ spaces in the raw file (a paragraph indent)
+    indent: int  # display width of the raw line's leading white space (a paragraph indent)
     gap_before: bool = False  # blank or dropped lines stand between this and the previous line
+    page_break_before: bool = False  # a page-number line was dropped just before this line
 
 
 def clean_inline(line: str) -> str:
@@ -186,6 +189,7 @@ def clean_inline(line: str) -> str:
     line = MARKDOWN_BOLD.sub("", line)
     line = line.translate(FULLWIDTH_ASCII)
     line = HALF_PAREN_PAIR.sub(r"（\1）", line)
+    line = HALF_PAREN_NUMBER.sub(r"（\1）", line)
     line = HALF_OPEN_BEFORE_HAN.sub("（", line)
     line = HALF_CLOSE_AFTER_HAN.sub("）", line)
     line = HALF_PUNCT_IN_CJK.sub(lambda m: HALF_PUNCT[m.group()], line)
@@ -200,9 +204,14 @@ def _display_width(s: str) -> int:
     return sum(1 if ord(ch) < 0x2E80 else 2 for ch in s)
 
 
+def _width(line: _Line) -> int:
+    """Display width the line took on the page, indent included."""
+    return _display_width(line.text) + line.indent
+
+
 def _wrap_width(lines: list[_Line]) -> Optional[int]:
     """The width a hard-wrapped (PDF) extraction cut its lines at, if it did."""
-    widths = sorted(_display_width(ln.text) for ln in lines if len(ln.text) >= 8)
+    widths = sorted(_width(ln) for ln in lines if len(ln.text) >= 8)
     if len(widths) < 8:
         return None
     p75 = widths[(len(widths) * 3) // 4]
@@ -234,13 +243,15 @@ def _continues(prev: _Line, nxt: _Line, wrap: Optional[int]) -> bool:
     a, b = prev.text, nxt.text
     if _is_block_start(b):
         return False
+    if wrap and _width(prev) >= wrap - 4 and nxt.indent < 2:
+        return True  # a full line of a hard-wrapped extraction, heading or not
     if _is_heading(a):
         return False
     last = a[-1]
     if last in OPEN_ENDINGS or b[0] in CONTINUATION_STARTS:
         return True
-    if wrap and _display_width(a) >= wrap - 4 and not nxt.indented:
-        return True  # a full line of a hard-wrapped extraction
+    if nxt.page_break_before and last not in TERMINATORS and last not in BRACKET_CLOSERS:
+        return True  # the page ended mid-sentence
     if last in TERMINATORS or last in BRACKET_CLOSERS:
         return False
     if last in QUOTE_CLOSERS and len(a) > 1 and a[-2] in TERMINATORS:
@@ -278,11 +289,11 @@ def normalize_text(text: str, encoding: str = "utf-8") -> NormalizedText:
     simplified = to_simplified(text) if traditional else text
     repairs: list[Repair] = []
     lines: list[_Line] = []
-    gap = False
+    gap = page_break = False
     for number, raw_line in enumerate(simplified.split("\n"), start=1):
-        spaced = SPACES.sub(" ", raw_line)
-        indented = spaced.startswith("  ")
-        stripped = spaced.strip()
+        stripped = raw_line.strip()
+        indent = _display_width(raw_line[: len(raw_line) - len(raw_line.lstrip())].replace("\t", "    "))
+        stripped = SPACES.sub(" ", stripped).strip()
         if not stripped:
             gap = True
             continue
@@ -292,7 +303,7 @@ def normalize_text(text: str, encoding: str = "utf-8") -> NormalizedText:
             continue
         if PAGE_NUMBER_LINE.match(stripped):
             repairs.append(Repair("page_number", number, stripped))
-            gap = True
+            gap = page_break = True
             continue
         cleaned = clean_inline(stripped)
         if cleaned != stripped and ("**" in stripped or "[bookmark" in stripped):
@@ -300,8 +311,8 @@ def normalize_text(text: str, encoding: str = "utf-8") -> NormalizedText:
         if not cleaned:
             gap = True
             continue
-        lines.append(_Line(number, cleaned, indented, gap))
-        gap = False
+        lines.append(_Line(number, cleaned, indent, gap, page_break))
+        gap = page_break = False
     lines = _drop_trailer(lines, repairs)
     return _join(lines, script, encoding, traditional, repairs)
 

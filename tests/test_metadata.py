@@ -1,0 +1,163 @@
+"""Metadata fields of every seed, and each metadata rule on its own."""
+
+from __future__ import annotations
+
+import pytest
+
+from jianwu import Document, parse_document
+from jianwu.metadata import core_title, parse_date, region_and_level, repair_doc_number, valid_doc_number
+
+EXPECTED = {
+    "chongqing-jianwu-2023": dict(
+        title="重庆市减污降碳协同增效实施方案",
+        doc_number=None,
+        issuers=["重庆市生态环境局", "重庆市发展和改革委员会", "重庆市经济和信息化委员会", "重庆市住房和城乡建设委员会", "重庆市交通局", "重庆市农业农村委员会", "重庆市能源局"],
+        date="2023-08-18",
+        publication="此件公开发布",
+        region="重庆市",
+        level="municipality",
+        script="traditional",
+    ),
+    "shapingba-jianwu-2023": dict(
+        title="沙坪坝区减污降碳协同增效任务分工",
+        doc_number="沙环发〔2023〕79号",
+        issuers=["沙坪坝区生态环境局", "沙坪坝区发展和改革委员会", "沙坪坝区经济和信息化委员会", "沙坪坝区住房和城乡建设委员会", "沙坪坝区交通运输局", "沙坪坝区农业农村委员会"],
+        date="2023-10-25",
+        publication="此件公开发布",
+        region="沙坪坝区",
+        level="district",
+        script="simplified",
+    ),
+    "gaoxin-jianwu-2023": dict(
+        title="重庆高新区减污降碳协同增效实施方案",
+        doc_number=None,
+        issuers=["重庆高新区生态环境局", "重庆高新区改革发展局", "重庆高新区建设局", "重庆高新区规划和自然资源局", "重庆高新区城市建设事务中心"],
+        date="2023-10-20",
+        publication="此件公开发布",
+        region="重庆高新区",
+        level="zone",
+        script="simplified",
+    ),
+    "ziyang-jianwu-2023": dict(
+        title="资阳市减污降碳协同增效实施方案",
+        doc_number=None,
+        issuers=[],
+        date=None,
+        publication=None,
+        region="资阳市",
+        level="city",
+        script="simplified",
+    ),
+    "yongchuan-jieneng-2023": dict(
+        title="重庆市永川区“十四五”节能减排工作实施方案",
+        doc_number="永川府发〔2023〕5号",
+        issuers=["重庆市永川区人民政府"],
+        date="2023-03-01",
+        publication="此件删减后公开",
+        region="重庆市永川区",
+        level="district",
+        script="simplified",
+    ),
+}
+
+
+@pytest.mark.parametrize("doc_id", sorted(EXPECTED))
+def test_seed_metadata(seeds: dict[str, Document], doc_id: str) -> None:
+    doc = seeds[doc_id]
+    assert {field: getattr(doc, field) for field in EXPECTED[doc_id]} == EXPECTED[doc_id]
+
+
+def cites(doc: Document) -> list[tuple[str, str | None, bool]]:
+    return [(c.core_title, c.doc_number, c.doc_number_valid) for c in doc.cites]
+
+
+def test_citations_name_the_parent(seeds: dict[str, Document]) -> None:
+    assert cites(seeds["shapingba-jianwu-2023"])[:2] == [
+        ("重庆市减污降碳协同增效实施方案", "渝环〔2023〕71号", True),
+        ("减污降碳协同增效实施方案", "环综合〔2022〕42号", True),
+    ]
+    # garbled 文号 kept as written and flagged; the 〈 lost in conversion does not hide the title
+    assert cites(seeds["gaoxin-jianwu-2023"])[0] == ("重庆市减污降碳协同增效实施方案", "渝环〔202371号", False)
+    assert cites(seeds["yongchuan-jieneng-2023"]) == [("重庆市“十四五”节能减排综合工作实施方案", "渝府发〔2022〕39号", True)]
+    assert cites(seeds["ziyang-jianwu-2023"]) == [("四川省减污降碳协同增效行动方案", None, True)]
+    # a plan does not cite itself (its cover notice names it)
+    assert "重庆市减污降碳协同增效实施方案" not in [c for c, _, _ in cites(seeds["chongqing-jianwu-2023"])]
+
+
+def test_garbled_doc_numbers_are_warned(seeds: dict[str, Document]) -> None:
+    codes = [(w.code, w.message.split(" (")[0]) for w in seeds["gaoxin-jianwu-2023"].warnings if w.code == "garbled_doc_number"]
+    assert codes == [
+        ("garbled_doc_number", "cited 文号 looks garbled: 渝环〔202371号"),
+        ("garbled_doc_number", "cited 文号 looks garbled: 环综合〔202242号"),
+        ("garbled_doc_number", "cited 文号 looks garbled: 渝委发〔20228号"),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("line", "iso"),
+    [
+        ("2023年8月18日", "2023-08-18"),
+        ("2023 10 25", "2023-10-25"),
+        ("20231020", "2023-10-20"),
+        ("2023-3-1", "2023-03-01"),
+        ("2023.03.01", "2023-03-01"),
+        ("二〇二三年八月十八日", "2023-08-18"),
+        ("到2025年，全区", None),
+        ("2023年13月1日", None),
+        ("12345678", None),
+    ],
+)
+def test_parse_date(line: str, iso: str | None) -> None:
+    assert parse_date(line) == iso
+
+
+@pytest.mark.parametrize(
+    ("number", "valid", "repaired"),
+    [
+        ("渝环〔2023〕71号", True, "渝环〔2023〕71号"),
+        ("永川府发〔2023〕5号", True, "永川府发〔2023〕5号"),
+        ("环综合[2022]42号", True, "环综合[2022]42号"),
+        ("渝环〔202371号", False, "渝环〔2023〕71号"),
+        ("渝委发〔20228号", False, "渝委发〔2022〕8号"),
+    ],
+)
+def test_doc_numbers(number: str, valid: bool, repaired: str) -> None:
+    assert valid_doc_number(number) is valid
+    assert repair_doc_number(number) == repaired
+
+
+@pytest.mark.parametrize(
+    ("title", "core"),
+    [
+        ("关于印发〈减污降碳协同增效实施方案〉的通知", "减污降碳协同增效实施方案"),
+        ("重庆市生态环境局等部门关于印发重庆市减污降碳协同增效实施方案〉的函", "重庆市减污降碳协同增效实施方案"),
+        ("重庆市减污降碳协同增效实施方案", "重庆市减污降碳协同增效实施方案"),
+    ],
+)
+def test_core_title(title: str, core: str) -> None:
+    assert core_title(title) == core
+
+
+@pytest.mark.parametrize(
+    ("title", "issuers", "region", "level"),
+    [
+        ("四川省减污降碳协同增效行动方案", [], "四川省", "province"),
+        ("重庆市减污降碳协同增效实施方案", [], "重庆市", "municipality"),
+        ("资阳市减污降碳协同增效实施方案", [], "资阳市", "city"),
+        ("沙坪坝区减污降碳协同增效任务分工", [], "沙坪坝区", "district"),
+        ("安岳县减污降碳协同增效实施方案", [], "安岳县", "county"),
+        ("重庆高新区减污降碳协同增效实施方案", [], "重庆高新区", "zone"),
+        ("减污降碳协同增效实施方案", ["生态环境部", "国家发展改革委"], None, "national"),
+        (None, ["四川省生态环境厅"], "四川省", "province"),
+    ],
+)
+def test_region_and_level(title: str | None, issuers: list[str], region: str | None, level: str) -> None:
+    assert region_and_level(title, issuers) == (region, level)
+
+
+def test_parse_document_accepts_text_and_bytes() -> None:
+    text = "甲市减污降碳协同增效实施方案\n一、总体要求\n（一）到2025年，全市协同推进。"
+    by_text = parse_document(text, doc_id="demo")
+    by_bytes = parse_document(text.encode("gb18030"), doc_id="demo")
+    assert by_text.title == by_bytes.title == "甲市减污降碳协同增效实施方案"
+    assert [c.path for c in by_text.clauses] == [c.path for c in by_bytes.clauses] == [["一、"], ["一、", "（一）"]]

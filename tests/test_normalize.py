@@ -1,0 +1,169 @@
+"""Normalisation rules, one row per rule, on real seed fragments and their PDF-style variants."""
+
+from __future__ import annotations
+
+import codecs
+
+import pytest
+
+from jianwu.errors import InputError
+from jianwu.normalize import clean_inline, decode, detect_script, normalize_bytes, normalize_text
+
+
+@pytest.mark.parametrize(
+    ("raw", "expected"),
+    [
+        # half-width brackets in Chinese context -> full-width (municipal plan, Gaoxin web text)
+        ("(三)加強生態環境分區管控。", "（三）加強生態環境分區管控。"),
+        ("(十四) 探索土壤污染治理协同控制。", "（十四）探索土壤污染治理协同控制。"),
+        ("(1)推进重点行业", "（1）推进重点行业"),
+        ("做好CCER(国家核证自愿减排量)项目储备", "做好CCER（国家核证自愿减排量）项目储备"),
+        ("(改革发展局、生态环境局按职责分工负责", "（改革发展局、生态环境局按职责分工负责"),
+        ("(QQ:51999076)", "(QQ:51999076)"),  # no Chinese inside: left alone
+        # half-width , ; : next to Chinese -> full-width; digit groups stay
+        ("到2025年,非化石能源消费比重达到25%,为实现", "到2025年，非化石能源消费比重达到25%，为实现"),
+        ("有关部门,有关单位:", "有关部门，有关单位："),
+        ("1,000吨", "1,000吨"),
+        # full-width digits, ％ and ． -> ASCII
+        ("１．加强组织领导", "1.加强组织领导"),
+        ("下降１４．５％", "下降14.5%"),
+        # spaces between digits / Latin and Chinese
+        ("到 2025 年，装配式建筑占新建建筑比例达到 30%", "到2025年，装配式建筑占新建建筑比例达到30%"),
+        ("稳定在 70% 以上", "稳定在70%以上"),
+        ("有序推广 LNG 动力船舶应用", "有序推广LNG动力船舶应用"),
+        ("1. 加强生态环境分区管控", "1.加强生态环境分区管控"),
+        ("2023 10 25", "2023 10 25"),  # digits only: spaces are the date's separators
+        ("重庆高新区生态环境局 重庆高新区改革发展局", "重庆高新区生态环境局 重庆高新区改革发展局"),
+        # conversion artefacts
+        ("**（市级相关部门按职责分工负责）**", "（市级相关部门按职责分工负责）"),
+        ("沙坪坝区农业农村委员会** **文件**", "沙坪坝区农业农村委员会 文件"),
+        ("[bookmark: _GoBack]（此件删减后公开）", "（此件删减后公开）"),
+        ("## 一、总体要求", "一、总体要求"),
+        ("推进&nbsp;绿色", "推进 绿色"),
+    ],
+)
+def test_clean_inline(raw: str, expected: str) -> None:
+    assert clean_inline(raw) == expected
+
+
+def norm(text: str) -> str:
+    return normalize_text(text).text
+
+
+@pytest.mark.parametrize(
+    ("raw", "expected"),
+    [
+        # a page break splitting a word, across blank lines (Shapingba cover)
+        ("形成了《沙坪坝区减污降碳协同增\n\n效任务分工》。现印发给你们。", "形成了《沙坪坝区减污降碳协同增效任务分工》。现印发给你们。"),
+        # a department name split by a page break (Ziyang, Shapingba)
+        ("（十三）加快水环境治理。统筹推进。（市生态环\n\n境局、市发展改革委按职责分工负责)", "（十三）加快水环境治理。统筹推进。（市生态环境局、市发展改革委按职责分工负责）"),
+        # a number and its unit split (Ziyang)
+        ("到 2025 年，天然气消费量预计达到 135\n\n万吨标准煤，煤炭消费总量下降 5%左右。", "到2025年，天然气消费量预计达到135万吨标准煤，煤炭消费总量下降5%左右。"),
+        # a line ending with 、 continues
+        ("2. 严格生态环境准入管理。坚决遏制高耗能、高排放、\n\n低水平项目盲目发展。", "2.严格生态环境准入管理。坚决遏制高耗能、高排放、低水平项目盲目发展。"),
+        # a quotation closing mid-sentence continues (municipal plan)
+        ("倡導綠色低碳生活方式,建好用活集碳\n履約、碳中和、碳普惠為一體的“碳惠通”\n平臺,拓寬公眾參與渠道。", "倡导绿色低碳生活方式，建好用活集碳履约、碳中和、碳普惠为一体的“碳惠通”平台，拓宽公众参与渠道。"),
+        # a short fragment of prose continues (municipal plan)
+        ("碳金融產品。適時開設中遠期\n碳交易品種,加快培育\n碳金融生態。", "碳金融产品。适时开设中远期碳交易品种，加快培育碳金融生态。"),
+        # page-number lines between two halves of a sentence
+        ("推动绿色低碳发\n\n— 3 —\n\n展，提升水平。", "推动绿色低碳发展，提升水平。"),
+        ("推动绿色低碳发\n- 12 -\n展，提升水平。", "推动绿色低碳发展，提升水平。"),
+        ("推动绿色低碳发\n第 3 页 共 10 页\n展，提升水平。", "推动绿色低碳发展，提升水平。"),
+        # real boundaries are kept: heading / body / next clause / sentence end / closing note
+        ("一、总体要求\n（一）指导思想\n以习近平新时代中国特色社会主义思想为指导，深入贯彻。", "一、总体要求\n（一）指导思想\n以习近平新时代中国特色社会主义思想为指导，深入贯彻。"),
+        ("（三）加强管控。依法退出。（改革发展局按职责分工负责\n\n（四）严格准入管理。", "（三）加强管控。依法退出。（改革发展局按职责分工负责\n（四）严格准入管理。"),
+        ("督察。\n\n（区生态环境局负责）", "督察。\n（区生态环境局负责）"),
+        # title, issuer and date lines are not prose: never joined
+        ("沙坪坝区减污降碳协同增效任务分工\n\n为深入贯彻落实党中央决策部署，制定本方案。", "沙坪坝区减污降碳协同增效任务分工\n为深入贯彻落实党中央决策部署，制定本方案。"),
+        ("重庆高新区生态环境局\n\n重庆高新区改革发展局\n\n20231020", "重庆高新区生态环境局\n重庆高新区改革发展局\n20231020"),
+        # web chrome and copyright banners are dropped
+        ("首页 政务公开 渝快办 互动交流\n当前的位置: 首页>政务公开>政策文件\n字体:\n一、总体要求\n返回顶部", "一、总体要求"),
+        ("一、总体要求\n【版權聲明】本网为公益类网站,如有侵权请告知(QQ:51999076)。", "一、总体要求"),
+        # traditional -> simplified
+        ("重慶市減污降碳協同增效實施方案", "重庆市减污降碳协同增效实施方案"),
+    ],
+)
+def test_normalize_text(raw: str, expected: str) -> None:
+    assert norm(raw) == expected
+
+
+def pdf_wrap(text: str, width: int) -> str:  # also used by test_outline
+    """Lay text out like a PDF extraction: fixed-width lines, indented paragraphs, page numbers."""
+    out: list[str] = []
+    for para in text.split("\n"):
+        first = True
+        while para:
+            room = width - 2 if first else width
+            out.append(("　　" if first else "") + para[:room])
+            para, first = para[room:], False
+            if len(out) % 23 == 22:
+                out += ["", f"- {len(out) // 23 + 1} -", ""]
+    return "\n".join(out)
+
+
+def test_trailer_repeating_the_cover_is_dropped() -> None:
+    text = "\n".join(
+        ["甲区生态环境局", "2023年10月25日", "（此件公开发布）", "甲区减污降碳协同增效任务分工", "1.加强生态环境分区管控。严格落实。", "甲区生态环境局", "（此件公开发布）"]
+    )
+    result = normalize_text(text)
+    assert result.text.endswith("1.加强生态环境分区管控。严格落实。")
+    assert [r.kind for r in result.repairs] == ["trailer"]
+
+
+def test_line_map_points_at_raw_lines() -> None:
+    raw = "一、总体要求\n\n（一）推动绿色低碳，加快发\n\n展，提升水平。\n（二）加强管理。"
+    result = normalize_text(raw)
+    assert result.text == "一、总体要求\n（一）推动绿色低碳，加快发展，提升水平。\n（二）加强管理。"
+    assert result.line_at(result.text.index("总体")) == 1
+    assert result.line_at(result.text.index("推动")) == 3
+    assert result.line_at(result.text.index("展，")) == 5
+    assert result.line_at(result.text.index("（二）")) == 6
+
+
+@pytest.mark.parametrize(
+    ("text", "script"),
+    [
+        ("重慶市減污降碳協同增效實施方案關于印發", "traditional"),
+        ("重庆市减污降碳协同增效实施方案关于印发", "simplified"),
+        ("重庆市减污降碳协同增效實施方案關於印發", "mixed"),
+        ("123 ABC", "simplified"),
+    ],
+)
+def test_detect_script(text: str, script: str) -> None:
+    assert detect_script(text)[0] == script
+
+
+SAMPLE = "一、总体要求\n（一）到2025年，全区单位地区生产总值能源消耗比2020年下降14.5%。\n"
+
+
+@pytest.mark.parametrize(
+    ("raw", "encoding"),
+    [
+        (SAMPLE.encode("utf-8"), "utf-8"),
+        (codecs.BOM_UTF8 + SAMPLE.encode("utf-8"), "utf-8-sig"),
+        (SAMPLE.encode("utf-16"), "utf-16"),
+        (codecs.BOM_UTF16_BE + SAMPLE.encode("utf-16-be"), "utf-16"),
+        (SAMPLE.encode("gb18030"), "gb18030"),
+        (SAMPLE.encode("gbk"), "gb18030"),
+    ],
+)
+def test_decode_common_encodings(raw: bytes, encoding: str) -> None:
+    result = normalize_bytes(raw, "x.txt")
+    assert result.encoding == encoding
+    assert result.text == SAMPLE.strip()
+
+
+@pytest.mark.parametrize(
+    ("raw", "problem"),
+    [
+        (b"", "empty file"),
+        (b"  \n\n ", "empty file"),
+        (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", "binary file (NUL bytes), not a text document"),
+        (bytes([0xFF, 0xFE, 0xD8]) , "cannot decode as utf-16: truncated data at byte 2"),
+        (bytes([0x81, 0x30, 0xFF, 0xFF, 0x80]) * 3, "cannot decode: not UTF-8, UTF-16 with BOM or GB18030/GBK"),
+    ],
+)
+def test_decode_rejects_bad_input(raw: bytes, problem: str) -> None:
+    with pytest.raises(InputError) as info:
+        decode(raw, "bad.txt")
+    assert str(info.value) == f"bad.txt: {problem}"

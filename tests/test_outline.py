@@ -1,0 +1,82 @@
+"""Exact clause outlines of every seed, and their survival of a PDF-style re-wrap."""
+
+from __future__ import annotations
+
+import pytest
+
+from jianwu import Document, normalize_text
+from jianwu.clauses import build_clauses
+from test_normalize import pdf_wrap
+
+from conftest import SEED_IDS
+
+
+def outline(doc: Document) -> str:
+    return "".join(f"{'  ' * (c.depth - 1)}{'/'.join(c.path)}\t{c.title}\n" for c in doc.clauses)
+
+
+@pytest.mark.parametrize("doc_id", SEED_IDS)
+def test_outline_matches_golden(seeds: dict[str, Document], golden, doc_id: str) -> None:
+    golden(f"outline/{doc_id}.txt", outline(seeds[doc_id]))
+
+
+def counts(doc: Document) -> tuple[int, ...]:
+    numbered = [c for c in doc.clauses if c.number]
+    return tuple(sum(1 for c in numbered if c.depth == d) for d in (1, 2, 3))
+
+
+@pytest.mark.parametrize(
+    ("doc_id", "by_depth"),
+    [
+        ("chongqing-jianwu-2023", (7, 28, 0)),  # 一、–七、, （一）–（二十八） running on across chapters
+        ("shapingba-jianwu-2023", (25, 0, 0)),  # 1.–25. at the top
+        ("gaoxin-jianwu-2023", (6, 22, 0)),
+        ("ziyang-jianwu-2023", (7, 26, 0)),
+        ("yongchuan-jieneng-2023", (5, 21, 39)),  # （一） restarts per chapter; 65 in all
+    ],
+)
+def test_clause_counts(seeds: dict[str, Document], doc_id: str, by_depth: tuple[int, int, int]) -> None:
+    assert counts(seeds[doc_id]) == by_depth
+
+
+def test_label_headings_are_recognised(seeds: dict[str, Document]) -> None:
+    labels = [(c.path, c.text[:8]) for c in seeds["shapingba-jianwu-2023"].clauses if c.style == "label"]
+    assert labels == [(["指导思想"], "以习近平新时代中"), (["主要目标"], "到2025年，全"), (["主要任务"], "")]
+
+
+def test_clause_fields(seeds: dict[str, Document]) -> None:
+    doc = seeds["yongchuan-jieneng-2023"]
+    clause = next(c for c in doc.clauses if c.path == ["三、", "（五）", "2."])
+    assert (clause.number, clause.style, clause.depth, clause.title, clause.line) == ("2.", "arabic", 3, "强化农业面源污染防治", 40)
+    assert clause.text.startswith("强化农业面源污染防治。完善废弃农膜")
+    assert doc.text[clause.span[0]:clause.span[0] + 2] == "2."
+    assert doc.text[clause.text_offset:clause.text_offset + len(clause.text)] == clause.text
+    chapter = next(c for c in doc.clauses if c.path == ["一、"])
+    assert chapter.title == "总体要求" and chapter.text.startswith("总体要求\n以习近平")
+
+
+def test_numbers_inside_sentences_are_not_clauses(seeds: dict[str, Document]) -> None:
+    text = "\n".join(["一、总体要求", "（一）森林蓄积量不低于", "2.8亿立方米，PM2.5浓度下降。", "3吨以下叉车", "一是加强管理，二是强化监督。"])
+    clauses = build_clauses(normalize_text(text))
+    assert [c.path for c in clauses] == [["一、"], ["一、", "（一）"]]
+
+
+def test_weak_numbers_must_continue_their_sequence() -> None:
+    text = "\n".join(["1.加强组织领导。", "2.加强宣传。", "7.5万吨以上的项目另行规定", "3.加强评估。"])
+    assert [c.path for c in build_clauses(normalize_text(text))] == [["1."], ["2."], ["3."]]
+
+
+def test_regulation_style_chapters_and_articles() -> None:
+    text = "\n".join(["第一章 总则", "第一条 为了规范管理，制定本办法。", "第二条 本办法适用于全市。", "第二章 职责", "第三条 市生态环境局负责监督。"])
+    paths = [c.path for c in build_clauses(normalize_text(text))]
+    assert paths == [["第一章"], ["第一章", "第一条"], ["第一章", "第二条"], ["第二章"], ["第二章", "第三条"]]
+
+
+@pytest.mark.parametrize("width", [24, 28, 30, 33])
+@pytest.mark.parametrize("doc_id", SEED_IDS)
+def test_pdf_rewrap_keeps_outline_and_text(seeds: dict[str, Document], doc_id: str, width: int) -> None:
+    """Lay the seed out like a PDF extraction (fixed width, indents, page numbers): same clauses, same text."""
+    doc = seeds[doc_id]
+    rewrapped = build_clauses(normalize_text(pdf_wrap(doc.text, width)))
+    assert [(c.path, c.title) for c in rewrapped] == [(c.path, c.title) for c in doc.clauses]
+    assert [c.text.replace("\n", "") for c in rewrapped] == [c.text.replace("\n", "") for c in doc.clauses]
