@@ -10,6 +10,7 @@ one "\\n" in the result; blank lines are gone.
 from __future__ import annotations
 
 import codecs
+from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Optional
@@ -89,6 +90,11 @@ QUOTE_CLOSERS = set("》”’」』")
 # A line cannot start a paragraph with one of these.
 CONTINUATION_STARTS = set("，。、；：）》”’%")
 PROSE_PUNCT = regex.compile(r"[，。、；！？,;]")
+# Characters that take two columns on a page (CJK and full-width forms).
+WIDE_CHAR = regex.compile(r"[\u2e80-\U0010ffff]")
+# Control characters that do not occur in text files.
+CONTROL_CHAR = regex.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f]")
+HAN_CHAR = regex.compile(r"[\u4e00-\u9fff]")
 
 
 # ---------------------------------------------------------------- decoding
@@ -124,8 +130,7 @@ def _strict(raw: bytes, encoding: str, source: str) -> str:
 
 
 def _looks_binary(text: str) -> bool:
-    controls = sum(1 for ch in text if ord(ch) < 32 and ch not in "\n\r\t\f\v")
-    return controls > max(2, len(text) // 200)
+    return len(CONTROL_CHAR.findall(text)) > max(2, len(text) // 200)
 
 
 # ---------------------------------------------------------------- script
@@ -146,15 +151,13 @@ def detect_script(text: str) -> tuple[Script, int]:
     Counted per distinct character: one OpenCC t2s changes is traditional, one
     s2t changes (and t2s maps back) is simplified; the rest are shared.
     """
-    chars = sorted({ch for ch in text if "\u4e00" <= ch <= "\u9fff"})
+    counts = Counter(HAN_CHAR.findall(text))
+    chars = sorted(counts)
     if not chars:
         return "simplified", 0
     joined = "\n".join(chars)
     t2s = _converter("t2s").convert(joined).split("\n")
     s2t = _converter("s2t").convert(joined).split("\n")
-    counts = {}
-    for ch in text:
-        counts[ch] = counts.get(ch, 0) + 1
     trad = simp = 0
     for ch, s, t in zip(chars, t2s, s2t):
         if s != ch:
@@ -201,7 +204,7 @@ def clean_inline(line: str) -> str:
 
 
 def _display_width(s: str) -> int:
-    return sum(1 if ord(ch) < 0x2E80 else 2 for ch in s)
+    return len(s) + len(WIDE_CHAR.findall(s))
 
 
 def _width(line: _Line) -> int:

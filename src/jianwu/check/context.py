@@ -1,0 +1,75 @@
+"""What a rule sees: the parsed document, its parent, and the raw lines.
+
+Findings are located in the file the user edits, so every position is a raw
+line and a column in characters of that line.  Positions in the normalised
+text are mapped back through ``NormalizedText.line_starts`` (which raw line a
+piece of normalised text came from) and an alignment of that piece against
+the raw line (normalisation removed spaces, markup and converted the script).
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+from dataclasses import dataclass, field
+from difflib import SequenceMatcher
+from typing import Optional
+
+from ..model import Document
+from ..normalize import to_simplified
+
+
+@dataclass
+class Context:
+    doc: Document
+    parent: Optional[Document] = None
+    raw_lines: list[str] = field(default_factory=list)  # decoded raw file, split on line ends
+    _simplified: dict[int, str] = field(default_factory=dict, repr=False)
+
+    def raw_line(self, number: int) -> str:
+        """Raw line ``number`` (1-based), or "" past the end."""
+        return self.raw_lines[number - 1] if 0 < number <= len(self.raw_lines) else ""
+
+    def simplified_line(self, number: int) -> str:
+        """Raw line in simplified script (what normalisation worked on), cached."""
+        if number not in self._simplified:
+            raw = self.raw_line(number)
+            self._simplified[number] = to_simplified(raw) if self.doc.normalized.traditional_chars else raw
+        return self._simplified[number]
+
+    def position(self, offset: int) -> tuple[int, int]:
+        """Raw (line, column) of the character at ``offset`` in the normalised text."""
+        text = self.doc.text
+        starts = self.doc.normalized.line_starts
+        if not starts:
+            return 1, 1
+        offsets = [o for o, _ in starts]
+        i = max(bisect_right(offsets, offset) - 1, 0)
+        piece_start, line = starts[i]
+        piece_end = starts[i + 1][0] if i + 1 < len(starts) else len(text)
+        piece = text[piece_start:piece_end].rstrip("\n")
+        return line, align_column(piece, self.simplified_line(line), offset - piece_start) + 1
+
+    def line_of(self, offset: int) -> int:
+        return self.doc.line_at(offset)
+
+
+def align_column(piece: str, raw: str, index: int) -> int:
+    """0-based column in ``raw`` of ``piece[index]`` (``piece`` is ``raw`` after cleaning)."""
+    if not raw:
+        return 0
+    if raw == piece:
+        return min(index, len(raw))
+    blocks = SequenceMatcher(None, piece, raw, autojunk=False).get_matching_blocks()
+    for a, b, size in blocks:
+        if size == 0:
+            break
+        if a <= index < a + size:
+            return b + index - a
+        if index < a:
+            return b  # the character was inserted by normalisation: point at what follows
+    return len(raw.rstrip())
+
+
+def split_raw_lines(text: str) -> list[str]:
+    """Raw text split exactly as normalisation numbers its lines."""
+    return text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
