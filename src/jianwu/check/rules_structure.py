@@ -1,0 +1,292 @@
+"""Numbering and structure rules (parse only): JW001-JW005, JW010-JW012."""
+
+from __future__ import annotations
+
+from collections import Counter
+from typing import Iterator, Optional
+
+import regex
+
+from ..model import Clause
+from ..numbering import cn_to_int
+from .context import Context
+from .findings import Hit, rule
+
+# ---------------------------------------------------------------- patterns
+
+# Inline enumeration inside a clause's prose: "一是拓宽…；二是大力发展…；三是…".  Only
+# at a sentence or clause start, so 不二是 / 统一是 are not read as items.
+ENUMERATION_ITEM = regex.compile(r"(?:^|(?<=[。；;：:，,\n]))(?P<n>[一二三四五六七八九十]{1,3})是")
+# A responsibility note: （区生态环境局负责） / （市生态环境局牵头，市发展改革委配合） /
+# （责任单位：市发展改革委）.  One level of nested brackets is allowed inside
+# (市自然资源局（市林业局）负责); a note whose ）was lost runs to the end of the paragraph.
+RESPONSIBILITY_NOTE = regex.compile(
+    r"（(?:(?:[^（）\n]|（[^（）\n]*）){1,300}?(?:负责|牵头|配合|参与)(?:落实|实施|推进)?"
+    r"|(?:牵头|责任|配合|主责)(?:单位|部门)[:：](?:[^（）\n]|（[^（）\n]*）){1,300}?)(?:）|(?=\n|$))"
+)
+# Headings that are not tasks and so carry no responsibility note in any plan:
+# 指导思想, 基本原则, 主要目标, 工作目标, 总体要求 …
+NON_TASK_TITLE = regex.compile(r"^(?:指导思想|基本原则|工作原则|(?:主要|总体|工作|发展|总|具体)目标|总体要求|总体思路|适用范围|编制依据)")
+
+# Bracket pairs that must balance inside one paragraph; half-width () count
+# as the same kind as full-width （）so a mixed pair （…) is not reported twice.
+OPENERS = {"（": "（", "(": "（", "《": "《", "〈": "〈", "“": "“", "【": "【", "「": "「", "『": "『", "［": "［", "[": "［"}
+CLOSERS = {"）": "（", ")": "（", "》": "《", "〉": "〈", "”": "“", "】": "【", "」": "「", "』": "『", "］": "［", "]": "［"}
+CLOSER_OF = {"（": "）", "《": "》", "〈": "〉", "“": "”", "【": "】", "「": "」", "『": "』", "［": "］"}
+# A closing bracket that ends an inline enumerator, not a pair: "包括：1）…；2）…" / "a)" / "一）"
+ENUMERATOR_CLOSER = regex.compile(r"(?:^|(?<=[：:；;，,。\s]))(?:\d{1,2}|[a-zA-Z]|[一二三四五六七八九十]{1,3})[)）]")
+
+
+# ---------------------------------------------------------------- helpers
+
+
+def _numbered(ctx: Context) -> list[Clause]:
+    return [c for c in ctx.doc.clauses if c.number is not None]
+
+
+def _value(clause: Clause) -> Optional[int]:
+    """Numeric value of a clause's number token (（十四） -> 14, ③ -> 3, 12. -> 12)."""
+    token = clause.path[-1]
+    if clause.style == "circled":
+        return ord(token) - 0x2460 + 1
+    digits = regex.search(r"\d+|[一二三四五六七八九十百零〇两]+", token)
+    return cn_to_int(digits.group()) if digits else None
+
+
+def _parent_key(clause: Clause) -> tuple[str, ...]:
+    return tuple(clause.path[:-1])
+
+
+def _shape(written: str) -> str:
+    """How a token is written with its numeral taken out: 一、 -> N、, 1. -> N., （3） -> （N）."""
+    return regex.sub(r"\d+|[一二三四五六七八九十百零〇两]+|[①-⑳]", "N", written, count=1)
+
+
+class _Sequence:
+    """Where each level's numbering stands, for restart-or-run-on numbering.
+
+    A first child may start at 1 or continue the level's running number (the
+    municipal plan numbers （三）…（二十八） across chapters); later children
+    must follow their previous sibling.
+    """
+
+    def __init__(self) -> None:
+        self.last_sibling: dict[tuple[str, ...], tuple[int, Clause]] = {}
+        self.level_last: dict[tuple[int, str], int] = {}
+        self.level_seen: dict[tuple[int, str], dict[int, Clause]] = {}
+        self.sibling_seen: dict[tuple[str, ...], dict[int, Clause]] = {}
+
+
+def _numbering_problems(ctx: Context) -> Iterator[tuple[str, Clause, str]]:
+    """(kind, clause, message) for each gap / duplicate / out-of-order number."""
+    seq = _Sequence()
+    for clause in _numbered(ctx):
+        value = _value(clause)
+        if value is None:
+            continue
+        parent, level = _parent_key(clause), (clause.depth, clause.style)
+        token = clause.path[-1]
+        under = f" under {parent[-1]}" if parent else ""
+        prev = seq.last_sibling.get(parent)
+        siblings = seq.sibling_seen.setdefault(parent, {})
+        level_seen = seq.level_seen.setdefault(level, {})
+        if prev is not None and prev[1].style == clause.style:
+            expected = prev[0] + 1
+            if value in siblings:
+                first = siblings[value]
+                yield "duplicate", clause, f"{token} is used twice{under} (first on line {first.line}); renumber so each number appears once"
+            elif value < prev[0]:
+                yield "order", clause, f"{token} comes after {prev[1].path[-1]}{under}; put the clauses in order or renumber"
+            elif value > expected:
+                missing = _missing(prev[1], expected, value)
+                yield "gap", clause, f"{missing} is missing between {prev[1].path[-1]} and {token}{under}; renumber or restore the clause"
+        else:
+            running = seq.level_last.get(level)
+            if value != 1 and (running is None or value != running + 1):
+                if running is not None and value in level_seen:
+                    first = level_seen[value]
+                    yield "duplicate", clause, f"{token} continues the running numbering but is already used (line {first.line}); renumber from {_token_like(clause, running + 1)} or restart at {_token_like(clause, 1)}"
+                elif running is not None and value < running:
+                    yield "order", clause, f"{token} comes after {_token_like(clause, running)} in the running numbering; renumber from {_token_like(clause, running + 1)} or restart at {_token_like(clause, 1)}"
+                else:
+                    start = 1 if running is None else running + 1
+                    missing = _token_like(clause, start) if value - start == 1 else f"{_token_like(clause, start)}–{_token_like(clause, value - 1)}"
+                    yield "gap", clause, f"{missing} is missing before {token}{under}; number the first clause {_token_like(clause, start)}"
+        siblings.setdefault(value, clause)
+        level_seen.setdefault(value, clause)
+        seq.last_sibling[parent] = (value, clause)
+        seq.level_last[level] = value
+
+
+def _token_like(clause: Clause, value: int) -> str:
+    from ..numbering import _normalized  # the canonical spelling of a token of this style
+
+    try:
+        return _normalized(clause.style, value)
+    except (KeyError, IndexError):
+        return str(value)
+
+
+def _missing(prev: Clause, start: int, stop: int) -> str:
+    if stop - start == 1:
+        return _token_like(prev, start)
+    return f"{_token_like(prev, start)}–{_token_like(prev, stop - 1)}"
+
+
+def _hits(ctx: Context, kind: str) -> Iterator[Hit]:
+    for found, clause, message in _numbering_problems(ctx):
+        if found == kind:
+            line, column = ctx.position(clause.span[0])
+            yield Hit(message, line, column)
+
+
+# ---------------------------------------------------------------- numbering
+
+
+@rule("JW001", "numbering-gap", "error", "numbering",
+      "A number is skipped at some level: （三） directly after （一）.",
+      "Renumber the clauses or restore the missing one; a gap usually means a clause was lost in conversion.")
+def numbering_gap(ctx: Context) -> Iterator[Hit]:
+    return _hits(ctx, "gap")
+
+
+@rule("JW002", "numbering-duplicate", "error", "numbering",
+      "The same number is used twice at one level.",
+      "Renumber so that every number appears once among its siblings.")
+def numbering_duplicate(ctx: Context) -> Iterator[Hit]:
+    return _hits(ctx, "duplicate")
+
+
+@rule("JW003", "numbering-order", "error", "numbering",
+      "A number is smaller than the one before it at the same level.",
+      "Put the clauses in order, or renumber them.")
+def numbering_order(ctx: Context) -> Iterator[Hit]:
+    return _hits(ctx, "order")
+
+
+@rule("JW004", "numbering-mixed-style", "warning", "numbering",
+      "One level mixes numbering styles (（一） and 1., or 1. and 1、).",
+      "Use one numbering style per level, as GB/T 9704 does: 一、 （一） 1. （1）.")
+def numbering_mixed_style(ctx: Context) -> Iterator[Hit]:
+    clauses = _numbered(ctx)
+    by_depth: dict[int, list[Clause]] = {}
+    for clause in clauses:
+        by_depth.setdefault(clause.depth, []).append(clause)
+    for depth, group in sorted(by_depth.items()):
+        styles = Counter(c.style for c in group)
+        usual_style = max(styles, key=lambda s: (styles[s], -_first_index(group, lambda c: c.style == s)))
+        usual = next(c for c in group if c.style == usual_style)
+        for clause in group:
+            if clause.style != usual_style:
+                line, column = ctx.position(clause.span[0])
+                yield Hit(f"{clause.number} is numbered differently from the other level-{depth} clauses (like {usual.number}); use one style per level", line, column)
+        for style in styles:
+            same = [c for c in group if c.style == style]
+            shapes = Counter(_shape(c.number or "") for c in same)
+            if len(shapes) < 2:
+                continue
+            usual_shape = max(shapes, key=lambda s: (shapes[s], -_first_index(same, lambda c: _shape(c.number or "") == s)))
+            example = next(c for c in same if _shape(c.number or "") == usual_shape)
+            for clause in same:
+                if _shape(clause.number or "") != usual_shape:
+                    line, column = ctx.position(clause.span[0])
+                    yield Hit(f"{clause.number} is written differently from its level (like {example.number}); write the number the same way throughout", line, column)
+
+
+def _first_index(items: list[Clause], pred) -> int:  # type: ignore[no-untyped-def]
+    return next(i for i, c in enumerate(items) if pred(c))
+
+
+@rule("JW005", "enumeration-sequence", "warning", "numbering",
+      "An inline enumeration 一是…二是…三是 repeats or skips an item.",
+      "Renumber the 一是 / 二是 items of the sentence in order.")
+def enumeration_sequence(ctx: Context) -> Iterator[Hit]:
+    for clause in _numbered(ctx):
+        expected = 1
+        for m in ENUMERATION_ITEM.finditer(clause.text):
+            value = cn_to_int(m.group("n")) or 0
+            if value == 1 and expected != 1 and expected > 2:
+                expected = 1  # a second enumeration starts in the same clause
+            if value != expected:
+                line, column = ctx.position(clause.text_offset + m.start())
+                what = "repeats" if value < expected else "skips"
+                yield Hit(f"{m.group()} {what} the enumeration: {_cn(expected)}是 expected here; renumber the items", line, column)
+            expected = max(expected, value) + 1 if value >= expected - 1 else expected
+
+
+def _cn(value: int) -> str:
+    from ..numbering import int_to_cn
+
+    return int_to_cn(value)
+
+
+# ---------------------------------------------------------------- structure
+
+
+@rule("JW010", "no-numbered-clauses", "error", "structure",
+      "The document has no numbered clauses, so nothing can be parsed from it.",
+      "Check the file is a plan and its clauses are numbered 一、 / （一） / 1.; a conversion may have lost the numbers.")
+def no_numbered_clauses(ctx: Context) -> Iterator[Hit]:
+    if not _numbered(ctx):
+        yield Hit("no numbered clauses (一、 （一） 1.) found; check the conversion kept the clause numbers", 1, 1)
+
+
+@rule("JW011", "unbalanced-bracket", "error", "structure",
+      "A bracket or quotation mark is not closed (or not opened) within its paragraph.",
+      "Add the missing mark; a responsibility note must end with ）.")
+def unbalanced_bracket(ctx: Context) -> Iterator[Hit]:
+    text = ctx.doc.text
+    offset = 0
+    for paragraph in text.split("\n"):
+        for index, message in unbalanced_marks(paragraph):
+            line, column = ctx.position(offset + index)
+            yield Hit(message, line, column)
+        offset += len(paragraph) + 1
+
+
+def unbalanced_marks(paragraph: str) -> list[tuple[int, str]]:
+    """(index, message) for each unmatched opening or closing mark in one paragraph."""
+    enumerators = {m.end() - 1 for m in ENUMERATOR_CLOSER.finditer(paragraph)}
+    open_: dict[str, list[int]] = {}
+    problems: list[tuple[int, str]] = []
+    for i, ch in enumerate(paragraph):
+        if ch in OPENERS:
+            open_.setdefault(OPENERS[ch], []).append(i)
+        elif ch in CLOSERS and i not in enumerators:
+            kind = CLOSERS[ch]
+            if open_.get(kind):
+                open_[kind].pop()
+            else:
+                problems.append((i, f"{ch} has no matching {kind} in this paragraph; add the {kind} or remove the {ch}"))
+    for kind, positions in open_.items():
+        for i in positions:
+            problems.append((i, f"{paragraph[i]} is never closed in this paragraph; add the missing {CLOSER_OF[kind]}"))
+    return sorted(problems)
+
+
+@rule("JW012", "missing-responsibility-note", "warning", "structure",
+      "A task clause has no responsibility note （…负责） although most of its sibling clauses have one.",
+      "Add the note naming the responsible departments, e.g. （区生态环境局牵头，区发展改革委按职责分工负责）.")
+def missing_responsibility_note(ctx: Context) -> Iterator[Hit]:
+    doc = ctx.doc
+    groups: dict[tuple[str, ...], list[Clause]] = {}
+    for clause in _numbered(ctx):
+        if doc.children(clause) or NON_TASK_TITLE.match(clause.title):
+            continue  # a heading delegates to its children; goals and principles name no owner
+        groups.setdefault(_parent_key(clause), []).append(clause)
+    for group in groups.values():
+        with_note = [c for c in group if has_responsibility_note(c)]
+        if len(with_note) < 2 or len(with_note) * 2 < len(group):
+            continue
+        for clause in group:
+            if clause not in with_note:
+                line, column = ctx.position(clause.span[0])
+                yield Hit(
+                    f"{clause.number}{clause.title} has no responsibility note while {len(with_note)} of its "
+                    f"{len(group)} sibling clauses have one; add （…负责） naming the responsible departments",
+                    line, column,
+                )
+
+
+def has_responsibility_note(clause: Clause) -> bool:
+    return bool(clause.departments) or RESPONSIBILITY_NOTE.search(clause.text) is not None

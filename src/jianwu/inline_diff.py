@@ -1,0 +1,182 @@
+"""Inline diff of two clause texts, suited to Chinese.
+
+Chinese has no spaces, so words cannot be found by splitting.  The text is cut
+into tokens instead:
+
+* a year (``2025年``) is one token;
+* a number with its multiplier and unit (``14.5%``, ``3万台``, ``34微克/立方米``)
+  is one token, so ``30%`` -> ``25%`` is shown whole, never as ``3`` + ``0%→5%``;
+  a qualifier after it (``以上``, ``左右``) is separate, so ``70%以上`` -> ``70%``
+  shows just the qualifier going;
+* a department name is one token (from the clause's ``DepartmentRef`` spans, or,
+  before departments are extracted, from the items of a responsibility note);
+* a Latin word or code (``LNG``, ``PM2.5``, ``CCER``) is one token;
+* every other character (Han characters, punctuation) is its own token.
+
+The token lists are compared with ``difflib.SequenceMatcher(autojunk=False)``
+(deterministic, no time-out), then short equal runs stranded between changes
+(a shared ``的`` or ``、`` inside a rewritten phrase) are folded into the change
+around them, the rule diff-match-patch calls semantic cleanup: an equality is
+dissolved when it is no longer than the change on either side.  What remains
+reads as whole phrases: ``长江、嘉陵江、乌江干流`` -> ``嘉陵江干流`` is
+"delete 长江、", "equal 嘉陵江", "delete 、乌江", "equal 干流".
+"""
+
+from __future__ import annotations
+
+import difflib
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+from typing import Iterable, Literal, Sequence
+
+import regex
+
+from .model import Clause
+
+Op = Literal["equal", "insert", "delete", "replace"]
+
+# A year: 2025年, 2030年
+YEAR = regex.compile(r"\d{4}年")
+# A Latin word or code, digits allowed after the first letter: LNG, PM2.5, CO2, CCER
+LATIN = regex.compile(r"[A-Za-z][A-Za-z0-9]*(?:\.\d+)?")
+# A responsibility note: （市发展改革委、市经济信息委按职责分工负责） — closing bracket may be lost.
+NOTE = regex.compile(r"（(?P<body>[^（）\n]*?(?:负责|牵头|配合)[^（）\n]*)(?:）|$)")
+# Where the department list of a note ends: …市能源局|按职责分工负责
+NOTE_TAIL = regex.compile(r"(?:按职责分工|按职责|分别|共同)?(?:负责|牵头|配合)")
+# Separators between departments inside a note.
+NOTE_SEPARATORS = "、，,；;"
+
+
+@lru_cache(maxsize=1)
+def _number_pattern() -> regex.Pattern[str]:
+    """A number with an optional multiplier and unit: 14.5%, 3万台, 2.8亿立方米, 34微克/立方米."""
+    text = resources.files("jianwu.data").joinpath("inline_units.tsv").read_text("utf-8")
+    units = [line.split("\t")[0] for line in text.splitlines() if line.strip() and not line.startswith("#")]
+    alternatives = "|".join(regex.escape(u) for u in sorted(units, key=len, reverse=True))
+    return regex.compile(rf"\d+(?:[.．]\d+)?(?:[万亿千百]?(?:{alternatives})|[万亿])?")
+
+
+@dataclass(frozen=True)
+class Edit:
+    """One run of the diff; offsets are character offsets into the two clause texts."""
+
+    op: Op
+    parent: str  # the parent's text of this run ("" for an insert)
+    child: str  # the child's text of this run ("" for a delete)
+    parent_start: int
+    child_start: int
+
+
+def tokenize(text: str, protected: Iterable[tuple[int, int]] = ()) -> list[str]:
+    """Cut ``text`` into diff tokens; each ``protected`` (start, end) span is kept whole."""
+    spans = sorted((s, e) for s, e in protected if 0 <= s < e <= len(text))
+    number = _number_pattern()
+    tokens: list[str] = []
+    i = 0
+    k = 0
+    while i < len(text):
+        while k < len(spans) and spans[k][0] < i:
+            k += 1
+        if k < len(spans) and spans[k][0] == i:
+            tokens.append(text[i:spans[k][1]])
+            i = spans[k][1]
+            continue
+        limit = spans[k][0] if k < len(spans) else len(text)
+        for pattern in (YEAR, number, LATIN):
+            m = pattern.match(text, i, limit)
+            if m and m.end() > i:
+                tokens.append(m.group())
+                i = m.end()
+                break
+        else:
+            tokens.append(text[i])
+            i += 1
+    return tokens
+
+
+def note_spans(text: str) -> list[tuple[int, int]]:
+    """Department items of the responsibility notes in ``text`` (used when none were extracted)."""
+    spans: list[tuple[int, int]] = []
+    for m in NOTE.finditer(text):
+        start, body = m.start("body"), m.group("body")
+        tail = NOTE_TAIL.search(body)
+        names = body[: tail.start()] if tail else body
+        offset = start
+        for part in regex.split(f"([{NOTE_SEPARATORS}])", names):
+            if part and part not in NOTE_SEPARATORS:
+                spans.append((offset, offset + len(part)))
+            offset += len(part)
+        if tail:
+            spans.append((start + tail.start(), start + tail.end()))
+    return spans
+
+
+def clause_spans(clause: Clause) -> list[tuple[int, int]]:
+    """Spans (relative to ``clause.text``) to keep whole: departments, else note items."""
+    base = clause.text_offset
+    spans = [(d.span[0] - base, d.span[1] - base) for d in clause.departments if d.span[1] > d.span[0]]
+    spans = [(s, e) for s, e in spans if 0 <= s < e <= len(clause.text)]
+    return spans or note_spans(clause.text)
+
+
+def diff_texts(
+    parent: str,
+    child: str,
+    parent_protected: Iterable[tuple[int, int]] = (),
+    child_protected: Iterable[tuple[int, int]] = (),
+) -> list[Edit]:
+    """Edits turning ``parent`` into ``child`` (every character of both is in exactly one run)."""
+    a = tokenize(parent, parent_protected)
+    b = tokenize(child, child_protected)
+    matcher = difflib.SequenceMatcher(None, a, b, autojunk=False)
+    runs = [(tag, "".join(a[i1:i2]), "".join(b[j1:j2])) for tag, i1, i2, j1, j2 in matcher.get_opcodes()]
+    runs = _cleanup(runs)
+    edits: list[Edit] = []
+    pa = pb = 0
+    for tag, ta, tb in runs:
+        edits.append(Edit(tag, ta, tb, pa, pb))  # type: ignore[arg-type]
+        pa += len(ta)
+        pb += len(tb)
+    return edits
+
+
+def diff_clauses(parent: Clause, child: Clause) -> list[Edit]:
+    return diff_texts(parent.text, child.text, clause_spans(parent), clause_spans(child))
+
+
+def _cleanup(runs: Sequence[tuple[str, str, str]]) -> list[tuple[str, str, str]]:
+    """Fold short equalities stranded between changes into the changes; merge neighbouring changes."""
+    merged = _merge_changes(list(runs))
+    changed = True
+    while changed:
+        changed = False
+        for k in range(1, len(merged) - 1):
+            tag, ta, _ = merged[k]
+            before, after = merged[k - 1], merged[k + 1]
+            if tag != "equal" or before[0] == "equal" or after[0] == "equal":
+                continue
+            if len(ta) <= max(len(before[1]), len(before[2])) and len(ta) <= max(len(after[1]), len(after[2])):
+                merged[k - 1 : k + 2] = [("replace", before[1] + ta + after[1], before[2] + ta + after[2])]
+                merged = _merge_changes(merged)
+                changed = True
+                break
+    return merged
+
+
+def _merge_changes(runs: list[tuple[str, str, str]]) -> list[tuple[str, str, str]]:
+    out: list[tuple[str, str, str]] = []
+    for tag, ta, tb in runs:
+        if not ta and not tb:
+            continue
+        if out and tag != "equal" and out[-1][0] != "equal":
+            _, pa, pb = out.pop()
+            ta, tb = pa + ta, pb + tb
+            tag = "replace" if ta and tb else ("delete" if ta else "insert")
+        out.append((tag, ta, tb))
+    return out
+
+
+def equal_chars(edits: Iterable[Edit]) -> int:
+    """How many characters the two texts share in equal runs."""
+    return sum(len(e.child) for e in edits if e.op == "equal")
