@@ -101,6 +101,28 @@ def pdf_wrap(text: str, width: int) -> str:  # also used by test_outline
     return "\n".join(out)
 
 
+def test_running_headers_beside_page_breaks_are_dropped() -> None:
+    pages = [
+        "（一）推动绿色低碳发展，加快",
+        "重庆市减污降碳协同增效实施方案",
+        "转型，提升水平。",
+        "- 1 -",
+        "重庆市减污降碳协同增效实施方案",
+        "（二）加强管理，统筹",
+        "- 2 -",
+        "重庆市减污降碳协同增效实施方案",
+        "推进。",
+    ]
+    result = normalize_text("\n".join(["一、总体要求"] + pages))
+    assert result.text == "一、总体要求\n（一）推动绿色低碳发展，加快转型，提升水平。\n（二）加强管理，统筹推进。"
+    assert [r.kind for r in result.repairs].count("running_header") == 1
+
+
+def test_a_repeated_line_away_from_page_breaks_is_kept() -> None:
+    text = "\n".join(["1.加强领导。", "（区生态环境局负责）", "2.加强宣传。", "（区生态环境局负责）", "3.加强评估。", "（区生态环境局负责）"])
+    assert normalize_text(text).text == text
+
+
 def test_trailer_repeating_the_cover_is_dropped() -> None:
     text = "\n".join(
         ["甲区生态环境局", "2023年10月25日", "（此件公开发布）", "甲区减污降碳协同增效任务分工", "1.加强生态环境分区管控。严格落实。", "甲区生态环境局", "（此件公开发布）"]

@@ -80,3 +80,18 @@ def test_pdf_rewrap_keeps_outline_and_text(seeds: dict[str, Document], doc_id: s
     rewrapped = build_clauses(normalize_text(pdf_wrap(doc.text, width)))
     assert [(c.path, c.title) for c in rewrapped] == [(c.path, c.title) for c in doc.clauses]
     assert [c.text.replace("\n", "") for c in rewrapped] == [c.text.replace("\n", "") for c in doc.clauses]
+
+
+def test_parts_nest_chapters() -> None:
+    text = "\n".join(["第一部分 总体要求", "一、指导思想", "坚持稳中求进。", "第二部分 重点任务", "一、加强管理。"])
+    assert [c.path for c in build_clauses(normalize_text(text))] == [
+        ["第一部分"], ["第一部分", "一、"], ["第二部分"], ["第二部分", "一、"]]
+
+
+def test_an_appendix_after_the_body_is_not_parsed_as_clauses() -> None:
+    text = "\n".join(
+        ["附件：甲区实施方案", "一、总体要求", "（一）加强领导。", "（二）加强宣传。", "附件", "重点任务分工表", "1.推进工作 区发展改革委", "2.加强管理 区生态环境局"]
+    )
+    clauses = build_clauses(normalize_text(text))
+    assert [(c.path, c.text) for c in clauses] == [
+        (["一、"], "总体要求"), (["一、", "（一）"], "加强领导。"), (["一、", "（二）"], "加强宣传。")]

@@ -12,11 +12,16 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Optional
 
+import regex
+
 from .model import Clause, NormalizedText
 from .numbering import STRONG, Token, match_label, match_token
 
 # A weak (arabic) token is accepted when it continues its level within this many steps.
 MAX_WEAK_GAP = 3
+# An appendix heading after the body: 附件 / 附件1 / 附件：重点任务分工表.  What follows is
+# usually a flattened table, not clauses of the plan.
+APPENDIX = regex.compile(r"^附(?:件|表)\s*\d*\s*[：:]?\s*\S{0,30}$")
 
 
 @dataclass
@@ -53,6 +58,8 @@ def find_clause_starts(text: str) -> list[_Start]:
     starts: list[_Start] = []
     offset = 0
     for line in text.split("\n"):
+        if starts and APPENDIX.match(line):
+            break
         token = match_token(line)
         if token is not None and _accept(token, stack, last_value):
             depth = next((i for i, lv in enumerate(stack) if lv.style == token.style), len(stack))
@@ -77,9 +84,10 @@ def title_of(own_text: str) -> str:
 def build_clauses(normalized: NormalizedText) -> list[Clause]:
     text = normalized.text
     starts = find_clause_starts(text)
+    body_end = _appendix_start(text, starts)
     clauses: list[Clause] = []
     for i, st in enumerate(starts):
-        end = starts[i + 1].offset if i + 1 < len(starts) else len(text)
+        end = starts[i + 1].offset if i + 1 < len(starts) else body_end
         own = text[st.body:end]
         stripped = own.rstrip("\n")
         end = st.body + len(stripped)
@@ -108,6 +116,20 @@ def build_clauses(normalized: NormalizedText) -> list[Clause]:
         )
     _attach_label_bodies(clauses, text, starts)
     return clauses
+
+
+def _appendix_start(text: str, starts: list[_Start]) -> int:
+    """Offset of an appendix heading after the last clause start, else the end of the text."""
+    if not starts:
+        return len(text)
+    offset = text.find("\n", starts[-1].offset)
+    while offset != -1:
+        line_start = offset + 1
+        line_end = text.find("\n", line_start)
+        if APPENDIX.match(text[line_start: len(text) if line_end == -1 else line_end]):
+            return offset
+        offset = line_end
+    return len(text)
 
 
 def _attach_label_bodies(clauses: list[Clause], text: str, starts: list[_Start]) -> None:

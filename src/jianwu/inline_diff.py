@@ -16,8 +16,8 @@ into tokens instead:
 The token lists are compared with ``difflib.SequenceMatcher(autojunk=False)``
 (deterministic, no time-out), then short equal runs stranded between changes
 (a shared ``的`` or ``、`` inside a rewritten phrase) are folded into the change
-around them, the rule diff-match-patch calls semantic cleanup: an equality is
-dissolved when it is no longer than the change on either side.  What remains
+around them, after diff-match-patch's semantic cleanup: an equality is
+dissolved when it is shorter than the change on each side of it.  What remains
 reads as whole phrases: ``长江、嘉陵江、乌江干流`` -> ``嘉陵江干流`` is
 "delete 长江、", "equal 嘉陵江", "delete 、乌江", "equal 干流".
 """
@@ -28,7 +28,7 @@ import difflib
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
-from typing import Iterable, Literal, Sequence
+from typing import Iterable, Literal
 
 import regex
 
@@ -130,14 +130,15 @@ def diff_texts(
     a = tokenize(parent, parent_protected)
     b = tokenize(child, child_protected)
     matcher = difflib.SequenceMatcher(None, a, b, autojunk=False)
-    runs = [(tag, "".join(a[i1:i2]), "".join(b[j1:j2])) for tag, i1, i2, j1, j2 in matcher.get_opcodes()]
-    runs = _cleanup(runs)
+    runs: list[_Run] = [(tag, a[i1:i2], b[j1:j2]) for tag, i1, i2, j1, j2 in matcher.get_opcodes()]
+    runs = _cleanup(_align_to_boundaries(runs))
     edits: list[Edit] = []
     pa = pb = 0
     for tag, ta, tb in runs:
-        edits.append(Edit(tag, ta, tb, pa, pb))  # type: ignore[arg-type]
-        pa += len(ta)
-        pb += len(tb)
+        sa, sb = "".join(ta), "".join(tb)
+        edits.append(Edit(tag, sa, sb, pa, pb))  # type: ignore[arg-type]
+        pa += len(sa)
+        pb += len(sb)
     return edits
 
 
@@ -145,9 +146,59 @@ def diff_clauses(parent: Clause, child: Clause) -> list[Edit]:
     return diff_texts(parent.text, child.text, clause_spans(parent), clause_spans(child))
 
 
-def _cleanup(runs: Sequence[tuple[str, str, str]]) -> list[tuple[str, str, str]]:
+_Run = tuple[str, list[str], list[str]]  # (tag, parent tokens, child tokens)
+
+# Characters a phrase boundary falls next to: an edit that can slide is put against them.
+BOUNDARY_CHARS = frozenset("、，。；：！？（）“”‘’《》〈〉—…\n,;:()")
+
+
+def _boundary(left: str | None, right: str | None) -> int:
+    """How good a place for an edit boundary lies between two tokens (higher is better)."""
+    if left is None or right is None:
+        return 4
+    if left[-1] in BOUNDARY_CHARS or right[0] in BOUNDARY_CHARS:
+        return 3
+    if left[-1].isascii() != right[0].isascii():
+        return 1
+    return 0
+
+
+def _align_to_boundaries(runs: list[_Run]) -> list[_Run]:
+    """Slide each pure insertion/deletion between two equalities to the best phrase boundary.
+
+    ``嘉陵|江、乌|江干流`` and ``嘉陵江|、乌江|干流`` say the same; the second is
+    how a reader sees it (diff-match-patch's lossless semantic cleanup, on tokens).
+    """
+    runs = [r for r in runs if r[1] or r[2]]
+    for k in range(1, len(runs) - 1):
+        tag, ta, tb = runs[k]
+        if tag not in ("insert", "delete") or runs[k - 1][0] != "equal" or runs[k + 1][0] != "equal":
+            continue
+        left, edit, right = list(runs[k - 1][1]), list(ta or tb), list(runs[k + 1][1])
+        while left and left[-1] == edit[-1]:  # slide fully left first
+            right.insert(0, left.pop())
+            edit = [right[0]] + edit[:-1]
+        best = (left, edit, right)
+        best_score = _boundary(left[-1] if left else None, edit[0]) + _boundary(edit[-1], right[0] if right else None)
+        while right and edit[0] == right[0]:
+            left, edit, right = left + [edit[0]], edit[1:] + [right[0]], right[1:]
+            score = _boundary(left[-1] if left else None, edit[0]) + _boundary(edit[-1], right[0] if right else None)
+            if score >= best_score:
+                best, best_score = (left, edit, right), score
+        left, edit, right = best
+        runs[k - 1] = ("equal", left, left)
+        runs[k] = (tag, edit, []) if tag == "delete" else (tag, [], edit)
+        runs[k + 1] = ("equal", right, right)
+    return [r for r in runs if r[1] or r[2]]
+
+
+def _length(tokens: list[str]) -> int:
+    return sum(len(t) for t in tokens)
+
+
+def _cleanup(runs: list[_Run]) -> list[_Run]:
     """Fold short equalities stranded between changes into the changes; merge neighbouring changes."""
-    merged = _merge_changes(list(runs))
+    merged = _merge_changes(runs)
     changed = True
     while changed:
         changed = False
@@ -156,7 +207,8 @@ def _cleanup(runs: Sequence[tuple[str, str, str]]) -> list[tuple[str, str, str]]
             before, after = merged[k - 1], merged[k + 1]
             if tag != "equal" or before[0] == "equal" or after[0] == "equal":
                 continue
-            if len(ta) <= max(len(before[1]), len(before[2])) and len(ta) <= max(len(after[1]), len(after[2])):
+            n = _length(ta)
+            if n < max(_length(before[1]), _length(before[2])) and n < max(_length(after[1]), _length(after[2])):
                 merged[k - 1 : k + 2] = [("replace", before[1] + ta + after[1], before[2] + ta + after[2])]
                 merged = _merge_changes(merged)
                 changed = True
@@ -164,8 +216,8 @@ def _cleanup(runs: Sequence[tuple[str, str, str]]) -> list[tuple[str, str, str]]
     return merged
 
 
-def _merge_changes(runs: list[tuple[str, str, str]]) -> list[tuple[str, str, str]]:
-    out: list[tuple[str, str, str]] = []
+def _merge_changes(runs: list[_Run]) -> list[_Run]:
+    out: list[_Run] = []
     for tag, ta, tb in runs:
         if not ta and not tb:
             continue

@@ -266,6 +266,38 @@ def _continues(prev: _Line, nxt: _Line, wrap: Optional[int]) -> bool:
     return bool(PROSE_PUNCT.search(a))
 
 
+def _drop_running_headers(lines: list[_Line], repairs: list[Repair]) -> list[_Line]:
+    """Drop a short line that a PDF repeats next to its page breaks (running header/footer).
+
+    Only lines seen at least three times, at least twice right beside a dropped page
+    number or a blank gap, count: a repeated clause line never sits there every time.
+    """
+    seen: dict[str, list[int]] = {}
+    for i, ln in enumerate(lines):
+        if len(ln.text) <= 40 and not _is_block_start(ln.text):
+            seen.setdefault(ln.text, []).append(i)
+    drop: set[int] = set()
+    for text, where in seen.items():
+        if len(where) < 3:
+            continue
+        beside_break = sum(
+            1 for i in where if lines[i].page_break_before or (i + 1 < len(lines) and lines[i + 1].page_break_before)
+        )
+        if beside_break >= 2:
+            drop.update(where)
+            repairs.append(Repair("running_header", lines[where[0]].raw, f"{text[:30]} (x{len(where)})"))
+    if not drop:
+        return lines
+    kept: list[_Line] = []
+    for i, ln in enumerate(lines):
+        if i in drop:
+            if i + 1 < len(lines):
+                lines[i + 1].gap_before = lines[i + 1].page_break_before = True
+            continue
+        kept.append(ln)
+    return kept
+
+
 def _drop_trailer(lines: list[_Line], repairs: list[Repair]) -> list[_Line]:
     """Drop a block at the end that repeats lines of the cover notice.
 
@@ -316,6 +348,7 @@ def normalize_text(text: str, encoding: str = "utf-8") -> NormalizedText:
             continue
         lines.append(_Line(number, cleaned, indent, gap, page_break))
         gap = page_break = False
+    lines = _drop_running_headers(lines, repairs)
     lines = _drop_trailer(lines, repairs)
     return _join(lines, script, encoding, traditional, repairs)
 

@@ -16,7 +16,8 @@ CN_DIGITS = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 
 CN_NUMERAL = r"[一二三四五六七八九十百零〇两]+"
 
 # Each pattern is anchored at the start of a line; group "n" is the value.
-# 第一章 / 第十二条 / 第三节 : regulation style
+# 第一部分 / 第一章 / 第十二条 / 第三节 : regulation style
+PART = regex.compile(rf"^第(?P<n>{CN_NUMERAL}|\d+)部分\s*")
 CHAPTER = regex.compile(rf"^第(?P<n>{CN_NUMERAL}|\d+)章\s*")
 SECTION = regex.compile(rf"^第(?P<n>{CN_NUMERAL}|\d+)节\s*")
 ARTICLE = regex.compile(rf"^第(?P<n>{CN_NUMERAL}|\d+)条\s*")
@@ -36,6 +37,7 @@ CIRCLED = regex.compile(r"^(?P<n>[①-⑳])\s*")
 # token is only accepted when its value fits the running sequence, because
 # a line may start with a number for other reasons.
 STYLES: tuple[tuple[str, regex.Pattern[str], bool], ...] = (
+    ("part", PART, True),
     ("chapter", CHAPTER, True),
     ("section", SECTION, True),
     ("article", ARTICLE, True),
@@ -102,6 +104,7 @@ def int_to_cn(n: int) -> str:
 def _normalized(style: str, value: int) -> str:
     cn = int_to_cn(value)
     return {
+        "part": f"第{cn}部分",
         "chapter": f"第{cn}章",
         "section": f"第{cn}节",
         "article": f"第{cn}条",

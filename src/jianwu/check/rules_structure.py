@@ -8,11 +8,14 @@ from typing import Iterator, Optional
 import regex
 
 from ..model import Clause
-from ..numbering import cn_to_int
+from ..numbering import cn_to_int, int_to_cn
 from .context import Context
 from .findings import Hit, rule
 
 # ---------------------------------------------------------------- patterns
+
+# The numeral inside a number token: 十四 in （十四）, 3 in 3.
+NUMERAL = r"[一二三四五六七八九十百零〇两]+"
 
 # Inline enumeration inside a clause's prose: "一是拓宽…；二是大力发展…；三是…".  Only
 # at a sentence or clause start, so 不二是 / 统一是 are not read as items.
@@ -49,7 +52,7 @@ def _value(clause: Clause) -> Optional[int]:
     token = clause.path[-1]
     if clause.style == "circled":
         return ord(token) - 0x2460 + 1
-    digits = regex.search(r"\d+|[一二三四五六七八九十百零〇两]+", token)
+    digits = regex.search(rf"\d+|{NUMERAL}", token)
     return cn_to_int(digits.group()) if digits else None
 
 
@@ -59,7 +62,7 @@ def _parent_key(clause: Clause) -> tuple[str, ...]:
 
 def _shape(written: str) -> str:
     """How a token is written with its numeral taken out: 一、 -> N、, 1. -> N., （3） -> （N）."""
-    return regex.sub(r"\d+|[一二三四五六七八九十百零〇两]+|[①-⑳]", "N", written, count=1)
+    return regex.sub(rf"\d+|{NUMERAL}|[①-⑳]", "N", written, count=1)
 
 
 class _Sequence:
@@ -119,12 +122,13 @@ def _numbering_problems(ctx: Context) -> Iterator[tuple[str, Clause, str]]:
 
 
 def _token_like(clause: Clause, value: int) -> str:
-    from ..numbering import _normalized  # the canonical spelling of a token of this style
-
-    try:
-        return _normalized(clause.style, value)
-    except (KeyError, IndexError):
-        return str(value)
+    """``clause``'s number rewritten with ``value``, in the same numerals and marks: （三） -> （四）."""
+    written = clause.path[-1]
+    if clause.style == "circled":
+        return chr(0x2460 + value - 1) if 1 <= value <= 20 else str(value)
+    if regex.search(r"\d", written):
+        return regex.sub(r"\d+", str(value), written, count=1)
+    return regex.sub(NUMERAL, int_to_cn(value), written, count=1)
 
 
 def _missing(prev: Clause, start: int, stop: int) -> str:
@@ -205,19 +209,13 @@ def enumeration_sequence(ctx: Context) -> Iterator[Hit]:
         expected = 1
         for m in ENUMERATION_ITEM.finditer(clause.text):
             value = cn_to_int(m.group("n")) or 0
-            if value == 1 and expected != 1 and expected > 2:
+            if value == 1 and expected > 1:
                 expected = 1  # a second enumeration starts in the same clause
             if value != expected:
                 line, column = ctx.position(clause.text_offset + m.start())
-                what = "repeats" if value < expected else "skips"
-                yield Hit(f"{m.group()} {what} the enumeration: {_cn(expected)}是 expected here; renumber the items", line, column)
-            expected = max(expected, value) + 1 if value >= expected - 1 else expected
-
-
-def _cn(value: int) -> str:
-    from ..numbering import int_to_cn
-
-    return int_to_cn(value)
+                what = "repeats an earlier item" if value < expected else "skips an item"
+                yield Hit(f"{m.group()} {what} of the enumeration: {int_to_cn(expected)}是 expected here; renumber the items", line, column)
+            expected = value + 1
 
 
 # ---------------------------------------------------------------- structure
@@ -278,8 +276,9 @@ def missing_responsibility_note(ctx: Context) -> Iterator[Hit]:
         with_note = [c for c in group if has_responsibility_note(c)]
         if len(with_note) < 2 or len(with_note) * 2 < len(group):
             continue
+        noted = {id(c) for c in with_note}
         for clause in group:
-            if clause not in with_note:
+            if id(clause) not in noted:
                 line, column = ctx.position(clause.span[0])
                 yield Hit(
                     f"{clause.number}{clause.title} has no responsibility note while {len(with_note)} of its "

@@ -1,0 +1,92 @@
+"""Content rules: titles, departments and targets of one document.  JW030-JW033.
+
+The department and target rules read what the extractors put on the clauses
+(``Clause.departments``, ``Clause.targets``); with no extractor installed
+they find nothing.
+"""
+
+from __future__ import annotations
+
+from typing import Iterator
+
+from ..model import Clause, DepartmentRef
+from .context import Context
+from .findings import Hit, rule
+
+
+def _is_heading_only(ctx: Context, clause: Clause) -> bool:
+    """A structural heading: its own text is just the title and it has children."""
+    return clause.text.strip("。：: \n") == clause.title and bool(ctx.doc.children(clause))
+
+
+@rule("JW030", "duplicate-title", "warning", "content",
+      "Two clauses of one document have the same title (a copy-paste slip).",
+      "Give the later clause its own title, or merge the two clauses.")
+def duplicate_title(ctx: Context) -> Iterator[Hit]:
+    first: dict[str, Clause] = {}
+    for clause in ctx.doc.clauses:
+        if clause.number is None or not clause.title:
+            continue
+        earlier = first.get(clause.title)
+        if earlier is None:
+            first[clause.title] = clause
+            continue
+        if _is_heading_only(ctx, clause) and _is_heading_only(ctx, earlier):
+            continue  # the same sub-heading repeated in each chapter is a layout, not a slip
+        line, column = ctx.position(clause.text_offset)
+        yield Hit(
+            f"{clause.number}{clause.title} repeats the title of {earlier.number} (line {earlier.line}); "
+            "give this clause the title that matches its text",
+            line, column,
+        )
+
+
+def _dept_position(ctx: Context, clause: Clause, dept: DepartmentRef) -> tuple[int, int]:
+    start = dept.span[0] if dept.span != (0, 0) else clause.span[0]
+    return ctx.position(start)
+
+
+@rule("JW031", "unknown-department", "warning", "content",
+      "A responsibility note names a department that is not in the alias table.",
+      "Check the name for a typo (区住房城乡建设建委); if it is right, add it to the alias table.")
+def unknown_department(ctx: Context) -> Iterator[Hit]:
+    for clause in ctx.doc.clauses:
+        for dept in clause.departments:
+            if dept.known or dept.generic:
+                continue
+            line, column = _dept_position(ctx, clause, dept)
+            yield Hit(f"department “{dept.name}” in {clause.number or clause.key} is not in the alias table; check the name for a typo or add an alias", line, column)
+
+
+@rule("JW032", "duplicate-department", "warning", "content",
+      "One responsibility note names the same department twice.",
+      "Delete the repeated name; a department that was meant differently needs its own name.")
+def duplicate_department(ctx: Context) -> Iterator[Hit]:
+    for clause in ctx.doc.clauses:
+        seen: dict[tuple[int, str], DepartmentRef] = {}
+        for dept in clause.departments:
+            if dept.generic:
+                continue
+            key = (dept.note, dept.canonical)
+            if key in seen:
+                line, column = _dept_position(ctx, clause, dept)
+                yield Hit(f"“{dept.name}” is named twice in the responsibility note of {clause.number or clause.key}; delete the repetition", line, column)
+            else:
+                seen[key] = dept
+
+
+@rule("JW033", "target-year-before-date", "warning", "content",
+      "A target's year is earlier than the document's own date.",
+      "Check the year: a plan issued in 2023 cannot set a target for 2020 (a typo for 2025?).")
+def target_year_before_date(ctx: Context) -> Iterator[Hit]:
+    date = ctx.doc.date
+    if not date:
+        return
+    issued = int(date[:4])
+    for clause in ctx.doc.clauses:
+        for target in clause.targets:
+            if target.kind == "condition" or target.year is None or target.year >= issued:
+                continue
+            line, column = ctx.position(target.span[0])
+            yield Hit(f"target “{target.indicator}” is set for {target.year}, before the document's date {date}; check the year", line, column)
+
