@@ -5,8 +5,9 @@ carries it out (市发展改革委, 区发展改革委, 县发展改革局) and 
 spellings (发展改革委 / 发展和改革委员会).  The comparison of a district plan with
 its parent matches departments by ``canonical``, so canonical names are
 level-free and merge every spelling of one department.  The spellings live in
-``data/departments.tsv`` (see its header); this module only knows how a level
-prefix is written.
+``data/departments.tsv`` (see its header); this module knows how a level
+prefix is written, and how to repair a name a page break cut and duplicated a
+character of (区住房城乡建设 / 建委).
 """
 
 from __future__ import annotations
@@ -18,6 +19,8 @@ from typing import Iterator, Optional
 
 import regex
 
+from .model import NormalizedText
+
 # ---------------------------------------------------------------- patterns
 
 # Administrative levels a plan writes in front of a department, longest first:
@@ -28,7 +31,7 @@ LEVELS = ("国家", "省", "市", "区", "县")
 LEVEL_MODIFIERS = ("级", "属")
 PARTY_MODIFIER = "委"
 # A place name written before the level: 重庆市 / 四川省 / 沙坪坝区 / 永川区 (2–6 characters + level).
-PLACE_PREFIX = regex.compile(r"^(?P<place>\p{Han}{2,6}?)(?P<level>省|市|区|县)")
+PLACE_PREFIX = regex.compile(r"^(?!各|有关|相关)(?P<place>\p{Han}{2,6}?)(?P<level>省|市|区|县)")
 # Words that start with a level character but are not a level prefix: 市场监管局 (市场), 区域, 县域.
 NOT_A_LEVEL = regex.compile(r"^(?:市场|市政(?!府)|区域|区县|县域|县城|省级以上)")
 # Wildcards in the table: {地} a place name (重庆, 永川), {序} an ordinal (四, 七, 12).
@@ -36,7 +39,8 @@ WILDCARDS = {"{地}": r"\p{Han}{2,6}?", "{序}": r"(?:[一二三四五六七八�
 # The ending of an organisation's name; a list item without one (and not in the
 # table) is prose, not a department: 局 委 办 部 厅 署 中心 政府 管委会 分行 海关 …
 ORG_SUFFIX = regex.compile(
-    r"(?:局|委|办|部|厅|署|院|中心|政府|会|社|所|站|行|处|室|队|司|关|企业|单位|部门|镇街|街道|集团|公司|联|组)$"
+    r"(?:局|委|办|部|厅|署|院|中心|政府|会|社|研究所|站|分行|支行|银行|处|室|队|司|海关|企业|单位|部门"
+    r"|镇街|街道|集团|公司|联|小组)$"
 )
 # Generic actors not in the table: 各… / 有关… / 相关… / …所属…
 GENERIC_HINT = regex.compile(r"^各|有关|相关|所属|各级")
@@ -47,6 +51,7 @@ class _Row:
     canonical: str
     no_level: bool  # "-" in the level column: never carries a level
     kind: str  # dept / generic / party
+    level: Optional[str] = None  # a fixed level: 生态环境部 is always 国家
 
 
 @dataclass(frozen=True)
@@ -88,9 +93,11 @@ def parse_table(text: str) -> AliasTable:
         alias, canonical = cols[0].strip(), cols[1].strip()
         level = cols[2].strip() if len(cols) > 2 else ""
         kind = (cols[3].strip() if len(cols) > 3 else "") or "dept"
-        if kind not in ("dept", "generic", "party") or level not in ("", "-"):
+        if kind not in ("dept", "generic", "party") or level not in ("", "-", *LEVELS):
             raise ValueError(f"departments.tsv:{number}: bad level {level!r} or kind {kind!r}")
-        row = _Row(canonical, level == "-", kind)
+        row = _Row(canonical, level == "-", kind, level if level in LEVELS else None)
+        if alias in exact or any(p.pattern == alias for p, _ in patterns):
+            raise ValueError(f"departments.tsv:{number}: alias {alias} listed twice")
         if "{" in alias:
             body = regex.escape(alias)
             for wildcard, pattern in WILDCARDS.items():
@@ -135,11 +142,19 @@ def _prefixes(name: str) -> Iterator[tuple[Optional[str], str, str, str]]:
 
 def resolve(name: str, table: Optional[AliasTable] = None) -> Resolution:
     """Canonical name, level and kind of a department name as written (already repaired)."""
-    table = table or default_table()
     name = compact(name)
+    return _resolve_default(name) if table is None else _resolve(name, table)
+
+
+@lru_cache(maxsize=8192)
+def _resolve_default(name: str) -> Resolution:
+    return _resolve(name, default_table())
+
+
+def _resolve(name: str, table: AliasTable) -> Resolution:
     whole = table.lookup(name)
-    if whole is not None and whole.no_level:
-        return Resolution(whole.canonical, None, whole.kind == "generic", True)
+    if whole is not None and (whole.no_level or whole.level):
+        return Resolution(whole.canonical, whole.level, whole.kind == "generic", True)
     for place, level, modifier, rest in _prefixes(name):
         if len(rest) < 2:
             continue
@@ -150,7 +165,7 @@ def resolve(name: str, table: Optional[AliasTable] = None) -> Resolution:
             continue
         if place and row.kind == "generic":
             continue  # 永川高新区管委会 is one body, not 永川高新 + 区 + 管委会
-        return Resolution(row.canonical, None if row.no_level else level, row.kind == "generic", True, place)
+        return Resolution(row.canonical, None if row.no_level else row.level or level, row.kind == "generic", True, place)
     if whole is not None:
         return Resolution(whole.canonical, None, whole.kind == "generic", True)
     return _unknown(name)
@@ -175,3 +190,37 @@ def looks_like_org(name: str, table: Optional[AliasTable] = None) -> bool:
     """Is ``name`` a department or a group of actors (rather than prose)?"""
     name = compact(name)
     return bool(name) and (ORG_SUFFIX.search(name) is not None or resolve(name, table).known)
+
+
+# ---------------------------------------------------------------- repair of names cut by a page break
+
+
+def join_points(normalized: NormalizedText) -> list[int]:
+    """Offsets where normalisation joined two raw lines without a paragraph break."""
+    text = normalized.text
+    return [o for o, _ in normalized.line_starts if 0 < o < len(text) and text[o - 1] != "\n"]
+
+
+def repair_name(raw: str, start: int, joins: list[int]) -> Optional[str]:
+    """A name a page break cut and duplicated a character of: 区住房城乡建设|建委 -> 区住房城乡建设委.
+
+    Only a deletion at a join point that removes characters repeated from the
+    other side of the join and yields a name the alias table knows.
+    """
+    for join in joins:
+        r = join - start
+        if not 0 < r < len(raw):
+            continue
+        for a, b, near in (
+            (r, r + 1, raw[max(0, r - 3):r]),
+            (r - 1, r, raw[r:r + 3]),
+            (r, r + 2, raw[max(0, r - 4):r]),
+            (r - 2, r, raw[r:r + 4]),
+        ):
+            cut = raw[max(a, 0):b]
+            if a < 0 or b > len(raw) or cut not in near:
+                continue
+            candidate = compact(raw[:a] + raw[b:])
+            if resolve(candidate).known:
+                return candidate
+    return None

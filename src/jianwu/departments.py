@@ -1,0 +1,476 @@
+"""Responsibility notes -> ``DepartmentRef`` on every clause.
+
+A task clause of these plans ends with a note naming who carries it out:
+``（市发展改革委、市经济信息委按职责分工负责）``, ``（区农业农村委牵头，区发展改革委按职责
+分工负责）``, ``（责任单位：A、B；配合单位：C）``, or a bare ``（A、B）``.  A clause may
+carry one note after each of its tasks.  Steps:
+
+1. find the notes in a clause's own text: bracket groups at depth 0 that assign
+   (a role label or a verb) or list only departments at a sentence end, a note
+   whose closing or opening bracket was lost, a ``责任单位：`` line;
+2. cut a note into parts (at ，；。) and a part into items (at 、), and read the
+   role from a label before the items (责任单位：) or a verb after them (牵头 /
+   配合 / 按职责分工负责);
+3. resolve each item in the alias table (``aliases.py``), repairing a name that
+   a page break cut and duplicated a character of;
+4. apply the conventions a plan declares once: ``列首位的为牵头单位`` (the first
+   unit listed leads) and ``下同`` (the same below).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field, replace
+from typing import Optional
+
+import regex
+
+from .aliases import compact, join_points, looks_like_org, repair_name, resolve
+from .model import Clause, DepartmentRef, NormalizedText, Role, Warning_
+
+# ---------------------------------------------------------------- patterns
+
+OPENERS = {"（": "）", "〔": "〕"}
+CLOSERS = {v: k for k, v in OPENERS.items()}
+# A bracket that defines or qualifies instead of assigning:
+# （以下简称“三线一单”） （以下统称各区县政府） （含运渣车） （特殊用途除外）
+NOT_A_NOTE = regex.compile(r"^(?:以下|下称|简称|统称|含|包括|不含|即|如|例如|注|详见|见)|除外$")
+# (Patterns used with .match(text, pos) have no "^": match() anchors at pos, where "^" fails.)
+# A role label before a list: 责任单位：A、B / 牵头部门：A / 配合单位：C (group "kind" gives the role).
+ROLE_LABEL = regex.compile(
+    r"(?P<kind>责任|牵头|主责|主办|负责|配合|参与|协同|协办|协助|参加)(?:(?:单位|部门)(?:为|是)?[：:]?|[：:])"
+)
+LEAD_LABELS = frozenset({"责任", "牵头", "主责", "主办", "负责"})
+# 牵头单位：A；责任单位：B — after a written lead, 责任单位 are the units that carry out its task.
+SUBORDINATE_AFTER_LEAD = frozenset({"责任", "负责"})
+# A partner's list in a joint plan: 四川：A、B；重庆：C、D
+PARTNER_LABEL = regex.compile(r"(?P<partner>\p{Han}{2,4})(?:方面)?[：:]")
+# Words before the first department of a part: 由A牵头 / 均由A负责 / 具体由A负责
+LEAD_IN = regex.compile(r"(?:具体|均|统一)?由|请")
+# Verbs after the last department of a part (tried in this order):
+# 牵头 / 牵头负责 / 负责牵头 / 牵头抓总 -> the departments lead
+LEAD_VERB = regex.compile(r"(?:共同)?(?:牵头(?:负责|抓总|落实|实施)?|负责牵头|总牵头)$")
+# 配合 / 配合落实 / 协助 / 参与 -> the departments support
+SUPPORT_VERB = regex.compile(r"(?:按职责)?(?:配合(?:落实|实施|推进)?|协助|参与|协同配合)$")
+# 按职责分工负责 / 按职能分工负责 / 负责 / 分别负责 / 负责落实 / 抓好落实 -> responsible
+RESPONSIBLE_VERB = regex.compile(
+    r"(?:(?:按|根据|依据)?(?:各自)?(?:职责|职能)(?:分工)?)?"
+    r"(?:分别|共同|具体|按要求)?(?:负责(?:落实|实施|推进)?|抓好落实|落实|实施)$"
+)
+VERBS: tuple[tuple[regex.Pattern[str], Role], ...] = (
+    (LEAD_VERB, "lead"),
+    (SUPPORT_VERB, "support"),
+    (RESPONSIBLE_VERB, "responsible"),
+)
+# A会同B负责: A leads, B supports.
+TOGETHER_WITH = "会同"
+# Two departments joined by a word inside one item: 区发展改革委和区经济信息委
+CONJUNCTION = regex.compile(r"以及|和|及|与")
+# 等 / 等部门 / 等有关单位 after the last department: 市乡村振兴局等 / 市经济合作局等部门
+ETC = regex.compile(r"等(?:(?:有关|相关)?(?:部门|单位))?$")
+# 列首位的为牵头单位 / 排在第一位的为牵头部门 / 第一个单位为牵头单位 (declared once, applies below)
+FIRST_LEADS = regex.compile(
+    r"[，,；;]?(?:(?:列|排)(?:在)?(?:首位|第一位|第一个|第一)的?(?:部门|单位)?(?:为|是)牵头(?:单位|部门)"
+    r"|第一(?:个|家)?(?:单位|部门)为牵头(?:单位|部门))"
+)
+# 下同 (the same below) closing a note or one sentence of it.
+SAME_BELOW = regex.compile(r"[，,；;]?\s*下同$")
+# 不再列出 / 不再做分工: a sentence naming who works on every task, e.g.
+# 〔…。具体任务均涉及相关市（州）人民政府，不再做分工，下同。〕
+NOT_LISTED_AGAIN = regex.compile(r"[，,；;]?\s*(?:以下|后文)?均?不再(?:一一)?(?:列出|做分工|分工|重复)$")
+# Lead-in of such a sentence: 具体任务均涉及X / 以下均需X落实 / 各项任务均由X
+STANDING_LEAD_IN = regex.compile(r"(?:以下|具体|各项)?(?:各项)?(?:任务)?(?:均|都)?(?:涉及|需要?|由|要)")
+ITEM_SEP = "、/"  # items of a list
+PART_SEP = "，,；;"  # parts of a sentence of a note
+GROUP_SEP = "；;"  # a new partner's list (for 列首位的为牵头单位 in a joint plan)
+SENTENCE_ENDS = ("", "\n", "。", "；", ";")
+
+
+@dataclass
+class _Item:
+    """One department of a note before resolution; offsets are absolute."""
+
+    start: int
+    end: int
+    role: Role
+    group: int
+    explicit: bool  # the role was written (label or verb), not defaulted
+
+
+@dataclass
+class Note:
+    """One responsibility note; offsets are absolute in the normalised text."""
+
+    start: int  # first character of the content (after the bracket)
+    end: int
+    unclosed: bool = False  # a bracket was lost
+    items: list[_Item] = field(default_factory=list)
+    fragments: list[str] = field(default_factory=list)  # text that names no department
+    same_below: bool = False  # 下同 on its own list: later clauses without a note inherit it
+    standing: list[_Item] = field(default_factory=list)  # 不再列出 …: actors added to every later note
+    first_leads: bool = False  # declares 列首位的为牵头单位
+
+
+# ---------------------------------------------------------------- finding notes
+
+
+def _bracket_groups(text: str) -> list[tuple[int, Optional[int]]]:
+    """(open, close) of each depth-0 bracket group, in order.
+
+    close is None for a group never closed before the end of its paragraph;
+    open is -1 for an orphan closing bracket (its opening was lost).
+    """
+    groups: list[tuple[int, Optional[int]]] = []
+    stack: list[int] = []
+    for i, ch in enumerate(text):
+        if ch == "\n" and stack:
+            groups.append((stack[0], None))  # a note never spans a paragraph break
+            stack.clear()
+        elif ch in OPENERS:
+            stack.append(i)
+        elif ch in CLOSERS:
+            if not stack:
+                groups.append((-1, i))
+                continue
+            start = stack.pop()
+            if not stack:
+                groups.append((start, i))
+    if stack:
+        groups.append((stack[0], None))
+    return groups
+
+
+def _core(content: str) -> str:
+    """Content without conventions and closing punctuation: what must name departments."""
+    core = FIRST_LEADS.sub("", content.strip())
+    core = SAME_BELOW.sub("", core.rstrip("。；;，, "))
+    return core.strip().rstrip("。；;，, ")
+
+
+def _first_item(part: str) -> str:
+    lead_in = LEAD_IN.match(part)
+    part = part[lead_in.end():] if lead_in else part
+    for pattern, _role in VERBS:
+        m = pattern.search(part)
+        if m and m.start() > 0:
+            part = part[: m.start()]
+            break
+    return ETC.sub("", compact(regex.split(r"[、/]", part)[0]))
+
+
+def _is_assignment(content: str) -> bool:
+    """Does this bracket content assign responsibility by a label or a verb?"""
+    core = _core(content)
+    if not core:
+        return FIRST_LEADS.search(content) is not None
+    if ROLE_LABEL.match(core):
+        return True
+    for part in regex.split(r"[，,；;。]", core):
+        part = part.strip()
+        if any(p.search(part) for p, _ in VERBS) and looks_like_org(_first_item(part)):
+            return True
+    return False
+
+
+def _is_bare_list(content: str) -> bool:
+    """（A、B）: every item a department, at least one in the alias table."""
+    items = [ETC.sub("", compact(x)) for x in regex.split(r"[、，,；;/]", _core(content))]
+    return bool(items) and all(looks_like_org(x) for x in items) and any(_known(x) for x in items)
+
+
+def _known(name: str) -> bool:
+    """In the alias table, or two table names joined by 和/及 (区发展改革委和区经济信息委)."""
+    if resolve(name).known:
+        return True
+    return any(resolve(name[: m.start()]).known and resolve(name[m.end():]).known for m in CONJUNCTION.finditer(name))
+
+
+def find_notes(text: str) -> list[tuple[int, int, bool]]:
+    """(start, end, unclosed) of the content of each responsibility note in a clause's own text."""
+    notes: list[tuple[int, int, bool]] = []
+    for open_, close in _bracket_groups(text):
+        if open_ < 0 and close is not None:
+            # The opening bracket was lost: the note starts after the last sentence end.
+            begin = max(text.rfind(ch, 0, close) for ch in "。；;\n）") + 1
+            content = text[begin:close]
+            if content.strip() and not NOT_A_NOTE.search(content.strip()) and _is_assignment(content):
+                notes.append((begin, close, True))
+            continue
+        end = close if close is not None else len(text) if "\n" not in text[open_:] else text.index("\n", open_)
+        content = text[open_ + 1:end]
+        if not content.strip() or NOT_A_NOTE.search(content.strip()):
+            continue
+        at_end = close is not None and text[close + 1:close + 2] in SENTENCE_ENDS
+        if _is_assignment(content) or (at_end and _is_bare_list(content)):
+            notes.append((open_ + 1, end, close is None))
+    # A 责任单位：… line with no brackets at all.
+    offset = 0
+    for line in text.split("\n"):
+        label = ROLE_LABEL.match(line)
+        if label and label.group(0)[-1] in "：:" and not any(s <= offset < e for s, e, _ in notes):
+            notes.append((offset, offset + len(line.rstrip("。；; ")), False))
+        offset += len(line) + 1
+    return sorted(notes)
+
+
+# ---------------------------------------------------------------- reading a note
+
+
+def _split_depth0(text: str, seps: str, start: int = 0, end: Optional[int] = None) -> list[tuple[int, int, str]]:
+    """(start, end, separator before) of the pieces of ``text[start:end]`` cut at ``seps`` outside brackets."""
+    end = len(text) if end is None else end
+    pieces: list[tuple[int, int, str]] = []
+    depth, piece, before = 0, start, ""
+    for i in range(start, end):
+        ch = text[i]
+        if ch in OPENERS:
+            depth += 1
+        elif ch in CLOSERS and depth:
+            depth -= 1
+        elif ch in seps and depth == 0:
+            pieces.append((piece, i, before))
+            piece, before = i + 1, ch
+    pieces.append((piece, end, before))
+    return pieces
+
+
+def _trim(text: str, start: int, end: int) -> tuple[int, int]:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return start, end
+
+
+@dataclass
+class _Cursor:
+    """What earlier parts of a note decide for the later ones."""
+
+    group: int = 0  # partner's list (；, 四川：)
+    lead_seen: bool = False  # after a lead, undeclared departments support
+
+
+def read_note(text: str, start: int, end: int, base: int = 0, unclosed: bool = False) -> Note:
+    """Parse the note ``text[start:end]``; ``base`` makes offsets in ``text`` absolute."""
+    note = Note(base + start, base + end, unclosed)
+    blanked = text
+    for m in FIRST_LEADS.finditer(text, start, end):
+        note.first_leads = True
+        blanked = blanked[: m.start()] + " " * (m.end() - m.start()) + blanked[m.end():]
+    cursor = _Cursor()
+    for index, (s_start, s_end, _) in enumerate(_split_depth0(blanked, "。", start, end)):
+        s_start, s_end = _trim(blanked, s_start, s_end)
+        while s_end > s_start and blanked[s_end - 1] in "；;，, ":
+            s_end -= 1
+        same_below = SAME_BELOW.search(blanked, s_start, s_end)
+        if same_below:
+            s_end = same_below.start()
+        not_again = NOT_LISTED_AGAIN.search(blanked, s_start, s_end)
+        if not_again:
+            s_end = not_again.start()
+        standing = index > 0 and bool(same_below or not_again)
+        note.same_below = note.same_below or (index == 0 and bool(same_below))
+        target = note.standing if standing else note.items
+        for p_start, p_end, sep in _split_depth0(blanked, PART_SEP, s_start, s_end):
+            _read_part(blanked, p_start, p_end, sep, standing, target, note, cursor, base)
+    _lead_before_support(note.items)
+    return note
+
+
+def _read_part(
+    text: str, start: int, end: int, sep: str, standing: bool, target: list[_Item], note: Note, cursor: _Cursor, base: int
+) -> None:
+    """One part of a note: [label] [由] A、B [等] [verb]."""
+    start, end = _trim(text, start, end)
+    if start >= end:
+        return
+    if sep and sep in GROUP_SEP:
+        cursor.group += 1
+    role: Optional[Role] = None
+    label = ROLE_LABEL.match(text, start, end)
+    partner = None if label else PARTNER_LABEL.match(text, start, end)
+    if label:
+        kind = label.group("kind")
+        lead = kind in LEAD_LABELS and not (kind in SUBORDINATE_AFTER_LEAD and cursor.lead_seen)
+        role = "lead" if lead else "support"
+        start = label.end()
+    elif partner:
+        cursor.group += 1
+        start = partner.end()
+    for lead_in in ((STANDING_LEAD_IN,) if standing else ()) + (LEAD_IN,):
+        m = lead_in.match(text, start, end)
+        if m:
+            start = m.end()
+    for pattern, verb_role in VERBS:
+        m = pattern.search(text, start, end)
+        if m and m.start() > start:
+            end = m.start()
+            if role is None and verb_role != "responsible":
+                role = verb_role
+            break
+    explicit = role is not None
+    if role is None:
+        role = "support" if cursor.lead_seen else "responsible"
+    cursor.lead_seen = cursor.lead_seen or role == "lead"
+    together = text.find(TOGETHER_WITH, start, end)
+    for i_start, i_end in _items(text, start, end):
+        etc = ETC.search(text, i_start, i_end)
+        if etc and etc.start() > i_start:
+            i_end = _trim(text, i_start, etc.start())[1]
+        name = compact(text[i_start:i_end])
+        if not looks_like_org(name):
+            note.fragments.append(name)
+            continue
+        item_role: Role = role
+        if together >= 0:  # A会同B负责
+            item_role = "lead" if i_start < together else "support"
+        target.append(_Item(base + i_start, base + i_end, item_role, cursor.group, explicit or together >= 0))
+
+
+def _items(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """Items of a part at 、 and 会同; an item naming two known departments joined by 和/及 is cut."""
+    out: list[tuple[int, int]] = []
+    for a, b, _ in _split_depth0(text, ITEM_SEP, start, end):
+        together = text.find(TOGETHER_WITH, a, b)
+        pieces = [(a, together), (together + len(TOGETHER_WITH), b)] if together >= 0 else [(a, b)]
+        for p, q in pieces:
+            p, q = _trim(text, p, q)
+            if p < q:
+                out.extend(_split_conjunction(text, p, q))
+    return out
+
+
+def _split_conjunction(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    whole = ETC.sub("", compact(text[start:end]))
+    if resolve(whole).known:
+        return [(start, end)]
+    for m in CONJUNCTION.finditer(text, start, end):
+        left, right = (start, m.start()), (m.end(), end)
+        if all(resolve(ETC.sub("", compact(text[p:q]))).known for p, q in (left, right)):
+            return [left, right]
+    return [(start, end)]
+
+
+def _lead_before_support(items: list[_Item]) -> None:
+    """（A负责，B配合）: a note with supporters but no written lead is led by those before them."""
+    if any(i.role == "lead" for i in items) or not any(i.role == "support" and i.explicit for i in items):
+        return
+    first_support = next(n for n, i in enumerate(items) if i.role == "support")
+    for item in items[:first_support]:
+        item.role = "lead"
+
+
+def _apply_first_leads(items: list[_Item], places: list[Optional[str]]) -> None:
+    """列首位的为牵头单位: the first of each partner's list leads, the others support.
+
+    A partner's list is delimited by ；, by a partner label (四川：), or by a change
+    of the place written before the level (四川省… then 重庆市…).
+    """
+    if any(item.explicit for item in items):
+        return
+    group, current, seen = 0, None, set()
+    for item, place in zip(items, places):
+        if place and current and place != current:
+            group += 1
+        current = place or current
+        key = (item.group, group)
+        item.role = "support" if key in seen else "lead"
+        seen.add(key)
+
+
+# ---------------------------------------------------------------- resolution
+
+
+def to_ref(text: str, item: _Item, joins: list[int], note: int) -> tuple[DepartmentRef, Optional[str]]:
+    """The DepartmentRef of an item, and the name as written when it had to be repaired."""
+    written = compact(text[item.start:item.end])
+    name, res, repaired = written, resolve(written), None
+    if not res.known:
+        fixed = repair_name(text[item.start:item.end], item.start, joins)
+        if fixed:
+            name, res, repaired = fixed, resolve(fixed), written
+    ref = DepartmentRef(name, res.canonical, res.level, item.role, res.generic, res.known, (item.start, item.end), note)
+    return ref, repaired
+
+
+# ---------------------------------------------------------------- the pass over a document
+
+
+@dataclass
+class _Inherited:
+    """A 下同 list: clauses after the declaring one, under the same parent, without a note take it."""
+
+    refs: list[DepartmentRef]
+    parent: list[str]
+    depth: int
+
+    def covers(self, clause: Clause) -> bool:
+        return clause.path[: len(self.parent)] == self.parent and clause.depth >= self.depth
+
+
+def assign_departments(clauses: list[Clause], normalized: NormalizedText) -> list[Warning_]:
+    """Set ``clause.departments`` on every clause (document order); return warnings."""
+    text = normalized.text
+    joins = join_points(normalized)
+    declared = FIRST_LEADS.search(text)
+    first_leads_from = declared.start() if declared else None
+    standing: list[DepartmentRef] = []
+    inherited: Optional[_Inherited] = None
+    warnings: list[Warning_] = []
+    for clause in clauses:
+        clause.departments = []
+        if inherited is not None and not inherited.covers(clause):
+            inherited = None
+        found = find_notes(clause.text)
+        for index, (start, end, unclosed) in enumerate(found):
+            note = read_note(clause.text, start, end, clause.text_offset, unclosed)
+            where = normalized.line_at(note.start)
+            if unclosed:
+                excerpt = compact(clause.text[start:end])[:40]
+                warnings.append(Warning_("unclosed_note", f"{clause.key}: responsibility note lacks a bracket: {excerpt}", where))
+            for fragment in note.fragments:
+                message = f"{clause.key}: {fragment!r} in a responsibility note names no department"
+                warnings.append(Warning_("note_text_not_a_department", message, where))
+            if note.first_leads or (first_leads_from is not None and note.start >= first_leads_from):
+                _apply_first_leads(note.items, [resolve(compact(text[i.start:i.end])).place for i in note.items])
+            refs = _dedupe(_resolve_items(text, note.items, index, joins, warnings, normalized), clause, normalized, warnings)
+            # 不再列出 / 下同 in a later sentence: these actors work on this task and every later one.
+            new_standing = _resolve_items(text, note.standing, index, joins, warnings, normalized)
+            standing += [replace(r, role="responsible") for r in new_standing]
+            have = {(r.level, r.canonical) for r in refs}
+            refs += [replace(r, note=index) for r in standing if (r.level, r.canonical) not in have]
+            clause.departments.extend(refs)
+            if note.same_below:
+                inherited = _Inherited([replace(r) for r in refs], clause.path[:-1], clause.depth)
+        if not found and inherited is not None:
+            clause.departments = [replace(r, note=0) for r in inherited.refs]
+    return warnings
+
+
+def _resolve_items(
+    text: str, items: list[_Item], index: int, joins: list[int], warnings: list[Warning_], normalized: NormalizedText
+) -> list[DepartmentRef]:
+    refs: list[DepartmentRef] = []
+    for item in items:
+        ref, repaired = to_ref(text, item, joins, index)
+        if repaired:
+            message = f"{repaired} read as {ref.name} (characters repeated at a line or page break)"
+            warnings.append(Warning_("department_repaired", message, normalized.line_at(item.start)))
+        refs.append(ref)
+    return refs
+
+
+def _dedupe(
+    refs: list[DepartmentRef], clause: Clause, normalized: NormalizedText, warnings: list[Warning_]
+) -> list[DepartmentRef]:
+    """A department listed twice in one note is reported once, with a warning."""
+    out: list[DepartmentRef] = []
+    seen: set[tuple[Optional[str], str]] = set()
+    for ref in refs:
+        key = (ref.level, ref.canonical)
+        if key in seen:
+            message = f"{clause.key}: {ref.name} listed twice in one responsibility note"
+            warnings.append(Warning_("duplicate_department", message, normalized.line_at(ref.span[0])))
+            continue
+        seen.add(key)
+        out.append(ref)
+    return out
