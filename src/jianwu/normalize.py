@@ -32,6 +32,13 @@ MARKDOWN_HEADING = regex.compile(r"^#{1,6}\s+")
 BOOKMARK = regex.compile(r"\[bookmark:[^\]]*\]")
 # HTML leftovers: &nbsp; <br/>
 HTML_LEFTOVER = regex.compile(r"&nbsp;|&ensp;|&emsp;|<br\s*/?>", regex.IGNORECASE)
+# A `jianwu check` silencing marker a reviewer added at a line's end (read by
+# jianwu.check, removed here so it never reaches the parsed text):
+# "…按职责分工负责  jianwu: ignore JW011" / "<!-- jianwu: ignore JW011, JW020 -->"
+CHECK_IGNORE_MARKER = regex.compile(
+    r"\s*(?:<!--\s*)?jianwu\s*[:：]\s*ignore\s+(?P<rules>JW\d{3}(?:\s*[,，]?\s*JW\d{3})*)\s*(?:-->)?\s*$",
+    regex.IGNORECASE,
+)
 
 # Web-page chrome lines, in simplified form (matched after t2s).
 # 首页 政务公开 渝快办 … / 当前的位置: 首页>… / 字体: / 返回顶部 / 【版权声明】…
@@ -186,6 +193,7 @@ class _Line:
 
 def clean_inline(line: str) -> str:
     """Artefact removal and punctuation/spacing unification inside one line."""
+    line = CHECK_IGNORE_MARKER.sub("", line)
     line = BOOKMARK.sub("", line)
     line = HTML_LEFTOVER.sub(" ", line)
     line = MARKDOWN_HEADING.sub("", line)

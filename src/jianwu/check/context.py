@@ -12,10 +12,13 @@ from __future__ import annotations
 from bisect import bisect_right
 from dataclasses import dataclass, field
 from difflib import SequenceMatcher
-from typing import Optional
+from typing import TYPE_CHECKING, Optional
 
 from ..model import Document
 from ..normalize import to_simplified
+
+if TYPE_CHECKING:
+    from ..diffmodel import DocumentDiff
 
 
 @dataclass
@@ -23,6 +26,7 @@ class Context:
     doc: Document
     parent: Optional[Document] = None
     raw_lines: list[str] = field(default_factory=list)  # decoded raw file, split on line ends
+    diff: Optional["DocumentDiff"] = None  # the document compared with its parent, when found
     _simplified: dict[int, str] = field(default_factory=dict, repr=False)
 
     def raw_line(self, number: int) -> str:
@@ -49,9 +53,6 @@ class Context:
         piece = text[piece_start:piece_end].rstrip("\n")
         return line, align_column(piece, self.simplified_line(line), offset - piece_start) + 1
 
-    def line_of(self, offset: int) -> int:
-        return self.doc.line_at(offset)
-
 
 def align_column(piece: str, raw: str, index: int) -> int:
     """0-based column in ``raw`` of ``piece[index]`` (``piece`` is ``raw`` after cleaning)."""
@@ -60,14 +61,16 @@ def align_column(piece: str, raw: str, index: int) -> int:
     if raw == piece:
         return min(index, len(raw))
     blocks = SequenceMatcher(None, piece, raw, autojunk=False).get_matching_blocks()
+    piece_end = raw_end = 0  # end of the previous matching block
     for a, b, size in blocks:
-        if size == 0:
-            break
-        if a <= index < a + size:
-            return b + index - a
         if index < a:
-            return b  # the character was inserted by normalisation: point at what follows
-    return len(raw.rstrip())
+            # In a changed stretch between two matches, e.g. "(" that became "（":
+            # map position for position, clamped to the raw stretch.
+            return raw_end + min(index - piece_end, max(b - raw_end - 1, 0))
+        if index < a + size:
+            return b + index - a
+        piece_end, raw_end = a + size, b + size
+    return min(raw_end + index - piece_end, max(len(raw.rstrip()) - 1, 0))
 
 
 def split_raw_lines(text: str) -> list[str]:

@@ -9,6 +9,8 @@ from __future__ import annotations
 
 from typing import Iterator
 
+import regex
+
 from ..model import Clause, DepartmentRef
 from .context import Context
 from .findings import Hit, rule
@@ -62,17 +64,41 @@ def unknown_department(ctx: Context) -> Iterator[Hit]:
       "One responsibility note names the same department twice.",
       "Delete the repeated name; a department that was meant differently needs its own name.")
 def duplicate_department(ctx: Context) -> Iterator[Hit]:
+    text = ctx.doc.text
     for clause in ctx.doc.clauses:
+        reported: set[int] = set()
         seen: dict[tuple[int, str], DepartmentRef] = {}
         for dept in clause.departments:
             if dept.generic:
                 continue
             key = (dept.note, dept.canonical)
-            if key in seen:
-                line, column = _dept_position(ctx, clause, dept)
-                yield Hit(f"“{dept.name}” is named twice in the responsibility note of {clause.number or clause.key}; delete the repetition", line, column)
-            else:
-                seen[key] = dept
+            if key in seen:  # an extractor that keeps repeats
+                reported.add(dept.span[0])
+                yield _duplicate_hit(ctx, clause, dept.name, dept.span[0])
+                continue
+            seen[key] = dept
+            # An extractor that merges repeats: look for the name again in the same note.
+            if dept.span == (0, 0):
+                continue
+            start, end = _note_bounds(text, dept.span[0])
+            for m in regex.finditer(rf"(?<=[（、，,；;：:\s]){regex.escape(dept.name)}", text[dept.span[1]:end]):
+                offset = dept.span[1] + m.start()
+                if offset not in reported:
+                    reported.add(offset)
+                    yield _duplicate_hit(ctx, clause, dept.name, offset)
+
+
+def _note_bounds(text: str, offset: int) -> tuple[int, int]:
+    """The responsibility note around ``offset``: from its （ to its ） (or the paragraph's ends)."""
+    start = max(text.rfind("（", 0, offset), text.rfind("\n", 0, offset) + 1)
+    close, newline = text.find("）", offset), text.find("\n", offset)
+    ends = [i for i in (close, newline) if i >= 0]
+    return start, min(ends) if ends else len(text)
+
+
+def _duplicate_hit(ctx: Context, clause: Clause, name: str, offset: int) -> Hit:
+    line, column = ctx.position(offset)
+    return Hit(f"“{name}” is named twice in the responsibility note of {clause.number or clause.key}; delete the repetition", line, column)
 
 
 @rule("JW033", "target-year-before-date", "warning", "content",
@@ -87,6 +113,7 @@ def target_year_before_date(ctx: Context) -> Iterator[Hit]:
         for target in clause.targets:
             if target.kind == "condition" or target.year is None or target.year >= issued:
                 continue
-            line, column = ctx.position(target.span[0])
+            found = ctx.doc.text.find(str(target.year), target.span[0], target.span[1])
+            line, column = ctx.position(found if found >= 0 else target.span[0])
             yield Hit(f"target “{target.indicator}” is set for {target.year}, before the document's date {date}; check the year", line, column)
 

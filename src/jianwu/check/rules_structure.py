@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections import Counter
-from typing import Iterator, Optional
+from typing import Callable, Iterator, Optional
 
 import regex
 
@@ -106,11 +106,12 @@ def _numbering_problems(ctx: Context) -> Iterator[tuple[str, Clause, str]]:
         else:
             running = seq.level_last.get(level)
             if value != 1 and (running is None or value != running + 1):
+                fix = f"renumber from {_token_like(clause, (running or 0) + 1)} or restart at {_token_like(clause, 1)}"
                 if running is not None and value in level_seen:
                     first = level_seen[value]
-                    yield "duplicate", clause, f"{token} continues the running numbering but is already used (line {first.line}); renumber from {_token_like(clause, running + 1)} or restart at {_token_like(clause, 1)}"
+                    yield "duplicate", clause, f"{token} continues the running numbering but is already used (line {first.line}); {fix}"
                 elif running is not None and value < running:
-                    yield "order", clause, f"{token} comes after {_token_like(clause, running)} in the running numbering; renumber from {_token_like(clause, running + 1)} or restart at {_token_like(clause, 1)}"
+                    yield "order", clause, f"{token} comes after {_token_like(clause, running)} in the running numbering; {fix}"
                 else:
                     start = 1 if running is None else running + 1
                     missing = _token_like(clause, start) if value - start == 1 else f"{_token_like(clause, start)}–{_token_like(clause, value - 1)}"
@@ -197,7 +198,7 @@ def numbering_mixed_style(ctx: Context) -> Iterator[Hit]:
                     yield Hit(f"{clause.number} is written differently from its level (like {example.number}); write the number the same way throughout", line, column)
 
 
-def _first_index(items: list[Clause], pred) -> int:  # type: ignore[no-untyped-def]
+def _first_index(items: list[Clause], pred: Callable[[Clause], bool]) -> int:
     return next(i for i, c in enumerate(items) if pred(c))
 
 
@@ -258,7 +259,12 @@ def unbalanced_marks(paragraph: str) -> list[tuple[int, str]]:
                 problems.append((i, f"{ch} has no matching {kind} in this paragraph; add the {kind} or remove the {ch}"))
     for kind, positions in open_.items():
         for i in positions:
-            problems.append((i, f"{paragraph[i]} is never closed in this paragraph; add the missing {CLOSER_OF[kind]}"))
+            note = RESPONSIBILITY_NOTE.match(paragraph, i) if kind == "（" else None
+            if note is not None:
+                shown = note.group() if len(note.group()) <= 24 else f"{note.group()[:10]}…{note.group()[-8:]}"
+                problems.append((i, f"the responsibility note {shown} is never closed; add ） at its end"))
+            else:
+                problems.append((i, f"{paragraph[i]} is never closed in this paragraph; add the missing {CLOSER_OF[kind]}"))
     return sorted(problems)
 
 

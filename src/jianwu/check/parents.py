@@ -1,0 +1,49 @@
+"""The parent plan of a checked document, compared with it, for the parent rules.
+
+The parent is looked for among the documents of the checked file's own
+directory (the corpus it was added to, e.g. ``data/raw/``), with
+``parent.find_parent``: by the 文号 or the title the child cites.  A corpus
+is parsed once per run; a document whose parent is not there is checked
+without the parent rules.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Optional
+
+from ..diff import diff_documents
+from ..diffmodel import DocumentDiff
+from ..document import iter_document_paths, parse_document
+from ..errors import InputError, ParentNotFoundError
+from ..model import Document
+from ..parent import find_parent
+
+
+class ParentFinder:
+    def __init__(self) -> None:
+        self._corpora: dict[Path, list[Document]] = {}
+
+    def corpus(self, directory: Path) -> list[Document]:
+        """Every readable document of ``directory`` (unreadable ones are the checked files' concern)."""
+        key = directory.resolve()
+        if key not in self._corpora:
+            docs: list[Document] = []
+            for path, problem in iter_document_paths([directory]):
+                if problem is None:
+                    try:
+                        docs.append(parse_document(path))
+                    except InputError:
+                        pass
+            self._corpora[key] = docs
+        return self._corpora[key]
+
+    def diff_for(self, doc: Document, path: Path) -> Optional[DocumentDiff]:
+        """``doc`` compared with its parent from ``path``'s directory, or None when none is there."""
+        if not doc.cites:
+            return None
+        try:
+            match = find_parent(doc, self.corpus(path.parent))
+        except ParentNotFoundError:
+            return None
+        return diff_documents(doc, match.document, found_by=match.by)

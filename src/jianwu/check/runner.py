@@ -1,0 +1,134 @@
+"""Run the rules over files: parse, find the parent, check, silence, sort."""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Callable, Iterable, Optional, Sequence, Union
+
+from ..clauses import build_clauses
+from ..document import iter_document_paths, parse_bytes
+from ..errors import InputError
+from ..metadata import extract_metadata
+from ..model import Clause, Document, NormalizedText
+from ..normalize import CHECK_IGNORE_MARKER, decode, normalize_text
+from .config import CheckConfig
+from .context import Context, split_raw_lines
+from .findings import Finding, Rule
+from .parents import ParentFinder
+
+PathLike = Union[str, Path]
+
+
+@dataclass
+class CheckRun:
+    files: list[str] = field(default_factory=list)  # checked, in order
+    findings: list[Finding] = field(default_factory=list)  # sorted
+    errors: list[str] = field(default_factory=list)  # one line per unreadable input
+    silenced: int = 0  # findings dropped by per-file-ignores or inline markers
+
+
+def run_checks(paths: Sequence[PathLike], config: Optional[CheckConfig] = None,
+               on_error: Optional[Callable[[InputError], None]] = None) -> list[Finding]:
+    """Findings for every document under ``paths``, sorted by file, line, column, rule.
+
+    An unreadable document is passed to ``on_error`` (and skipped), or raised
+    as ``InputError`` when no ``on_error`` is given.
+    """
+    return check_paths(paths, config, on_error).findings
+
+
+def check_paths(paths: Sequence[PathLike], config: Optional[CheckConfig] = None,
+                on_error: Optional[Callable[[InputError], None]] = None) -> CheckRun:
+    config = config or CheckConfig()
+    rules = config.rules()
+    run = CheckRun()
+    parents = ParentFinder()
+    seen: set[Path] = set()
+    for path, problem in iter_document_paths([Path(p) for p in paths]):
+        if problem is None and (config.is_ignored(path) or path.resolve() in seen):
+            continue  # ignored, or named twice (a file and its directory)
+        seen.add(path.resolve())
+        try:
+            if problem is not None:
+                raise problem
+            doc, raw_lines = load_for_check(path)
+        except InputError as exc:
+            run.errors.append(str(exc))
+            if on_error is None:
+                raise
+            on_error(exc)
+            continue
+        run.files.append(str(path))
+        diff = parents.diff_for(doc, path) if any(c.number for c in doc.clauses) and _needs_parent(rules) else None
+        ctx = Context(doc, diff.parent if diff is not None else None, raw_lines, diff=diff)
+        findings, silenced = check_document(ctx, str(path), rules, config, config.ignored_rules(path))
+        run.findings.extend(findings)
+        run.silenced += silenced
+    run.findings.sort(key=Finding.sort_key)
+    return run
+
+
+def _needs_parent(rules: list[Rule]) -> bool:
+    return any(r.group == "parent" for r in rules)
+
+
+def check_document(ctx: Context, file: str, rules: Iterable[Rule], config: CheckConfig,
+                   ignored: frozenset[str] = frozenset()) -> tuple[list[Finding], int]:
+    """(findings, number silenced) of one document."""
+    markers = inline_markers(ctx.raw_lines)
+    findings: list[Finding] = []
+    silenced = 0
+    for rule in rules:
+        for hit in rule.check(ctx):
+            if rule.id in ignored or rule.id in markers.get(hit.line, ()):
+                silenced += 1
+                continue
+            findings.append(Finding(rule.id, rule.name, config.severity_of(rule), hit.message, file, hit.line, hit.column))
+    return sorted(set(findings), key=Finding.sort_key), silenced
+
+
+def inline_markers(raw_lines: list[str]) -> dict[int, frozenset[str]]:
+    """Raw line -> rule ids silenced on it by a ``jianwu: ignore JW0nn`` marker."""
+    out: dict[int, frozenset[str]] = {}
+    for number, line in enumerate(raw_lines, start=1):
+        m = CHECK_IGNORE_MARKER.search(line)
+        if m:
+            out[number] = frozenset(rid.upper() for rid in m.group("rules").replace("，", " ").replace(",", " ").split())
+    return out
+
+
+def load_for_check(path: Path) -> tuple[Document, list[str]]:
+    """Parse ``path`` for checking; a readable file without numbered clauses still loads.
+
+    Such a file is a finding (JW010), not an unreadable input: it is returned
+    with its clause list (labels only, or empty).
+    """
+    try:
+        raw = path.read_bytes()
+    except IsADirectoryError:
+        raise InputError(str(path), "is a directory, not a document") from None
+    except OSError as exc:
+        raise InputError(str(path), f"cannot read: {exc.strerror or exc}") from None
+    text, encoding = decode(raw, str(path))
+    raw_lines = split_raw_lines(text)
+    try:
+        return parse_bytes(raw, name=str(path), path=str(path), doc_id=path.stem), raw_lines
+    except InputError:
+        normalized = normalize_text(text, encoding)
+        clauses = build_clauses(normalized)
+        if any(c.number for c in clauses):
+            raise  # failed for another reason
+    return _unnumbered_document(path, raw, normalized, clauses), raw_lines
+
+
+def _unnumbered_document(path: Path, raw: bytes, normalized: NormalizedText, clauses: list[Clause]) -> Document:
+    meta = extract_metadata(normalized.text, len(normalized.text))
+    return Document(
+        id=path.stem, path=str(path), sha256=hashlib.sha256(raw).hexdigest(), script=normalized.script,
+        encoding=normalized.encoding, title=meta.title, doc_number=meta.doc_number,
+        doc_number_valid=meta.doc_number_valid, issuers=meta.issuers, date=meta.date,
+        publication=meta.publication, region=meta.region, level=meta.level, cites=meta.cites,
+        clauses=clauses, warnings=[], normalized=normalized,
+    )
