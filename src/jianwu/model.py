@@ -88,6 +88,7 @@ class Target:
     period: Optional[str] = None  # e.g. 十四五
     baseline_year: Optional[int] = None
     modality: Optional[str] = None  # 力争 / 预计 / 确保
+    value_span: Optional[Span] = None  # the value as written (``value_text``) inside ``span``
 
 
 @dataclass

@@ -1,0 +1,263 @@
+"""What a number measures: the indicator phrase before (or after) a value.
+
+Plans state targets in a few shapes, and the rules here undo each:
+
+- subject + predicate + value: 装配式建筑占新建建筑比例 | 达到 | 30%
+- verb + object + count:       建设 | 充电基础设施 | 3万台以上
+- verb + count + noun:         完成 | 1个 | 近零碳园区
+- a 、 list sharing one head:   化肥、农药利用率 → 化肥利用率, 农药利用率
+
+``analyse_predicate`` peels predicate words (达到, 稳定在, 不低于, 力争, 比2020年 …)
+off the end of the text before a value and reports what they said (comparator,
+direction, modality); ``clean_subject`` strips framing words off the start
+(到2025年, 全市, 推动 …); ``split_items`` distributes a shared head over a list.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Optional
+
+import regex
+
+from .quantities import sheltered
+
+YEAR_NUM = r"(?:19|20)\d{2}|[〇零一二三四五六七八九]{4}"
+
+# Comparator words written before a value: 不低于30%, 超过250个, 约5万吨.
+COMPARATOR_BEFORE = {
+    "不低于": ">=", "不少于": ">=", "不小于": ">=", "至少": ">=",
+    "不超过": "<=", "不高于": "<=", "不大于": "<=", "不多于": "<=", "最多": "<=", "控制在": "<=",
+    "超过": ">", "高于": ">", "大于": ">", "多于": ">", "突破": ">",
+    "低于": "<", "少于": "<", "小于": "<", "不足": "<",
+    "约": "≈", "大约": "≈",
+    "优于": ">=", "好于": ">=",  # water / air classes: 达到或好于Ⅲ类
+}
+# Comparator words written after a value (quantities.SUFFIX): 3万台以上, 30%左右.
+COMPARATOR_AFTER = {
+    "以上": ">=", "及以上": ">=", "或以上": ">=",
+    "以下": "<=", "及以下": "<=", "或以下": "<=", "以内": "<=", "之内": "<=", "范围内": "<=",
+    "左右": "≈", "上下": "≈",
+}
+DOWN_VERBS = ("下降", "降低", "减少", "削减", "压减", "压降", "降")
+UP_VERBS = ("提高", "提升", "增加", "新增", "增长", "上升", "扩大")
+MODALITIES = ("力争", "预计", "确保", "争取", "努力")
+
+_VERBS = ("达到", "达", "实现", "稳定", "保持", "维持", "控制", "下降", "降低", "减少", "削减", "压减", "压降", "降",
+          "提高", "提升", "增加", "新增", "增长", "上升", "扩大")
+_ADVERBS = ("分别", "均", "都", "各", "稳步", "持续", "累计", "基本", "全部", "总体", "进一步", "大幅", "显著", "有效",
+            "年均", "平均", "要", "将", "应", "或", *MODALITIES)
+
+
+def _words(words: tuple[str, ...] | list[str]) -> str:
+    return "|".join(regex.escape(w) for w in sorted(set(words), key=lambda w: (-len(w), w)))
+
+
+# One predicate word at the end of the text before a value: 稳定在 / 下降至 / 不低于 / 分别 / 力争.
+PREDICATE_END = regex.compile(
+    rf"(?P<w>(?:{_words(_VERBS)})(?:到|至|为|在)?|{_words(list(COMPARATOR_BEFORE))}|{_words(_ADVERBS)}|为|在|至|到)$"
+)
+# A value stated as a share of a reference: 达到汽车新车销售总量的 | 20% / 占全市总量的 | 30%
+SHARE_OF = regex.compile(r"(?P<verb>达到|占)(?P<ref>[^，。；、的]{2,30})的$")
+# Baseline: 比2020年 / 较2020年 / 与2020年相比 / 以2020年为基准 / 在2020年基础上.
+BASELINE = regex.compile(
+    rf"(?:比|较|相比于?|相较于?|对比|同)(?P<y>{YEAR_NUM})年(?:相比|比较|水平)?"
+    rf"|与(?P<y>{YEAR_NUM})年(?:相比|比较)"
+    rf"|以(?P<y>{YEAR_NUM})年为基[准数]年?"
+    rf"|在?(?P<y>{YEAR_NUM})年(?:的)?(?:基础上|水平上|基数上)"
+)
+# A deadline phrase inside an indicator span: 到2025年底前 / 2025年 / “十四五”期间 / “十四五”末.
+TIME_PHRASE = regex.compile(
+    rf"(?:到|至|截至|截止到?|在|于)?(?:{YEAR_NUM})年(?:底|末)?(?:前|时)?"
+    r"|(?:到|在)?“?十[一二三四五六七八九]五”?(?:规划)?(?:期间|时期|末)?(?:内)?"
+)
+# Framing words at the start of a subject: 全区 / 我市 / 其中 / 推动 / 力争 / 使.
+LEAD_FRAME = regex.compile(
+    rf"^(?:[，、；：,\s]+|(?:全|我)(?:国|省|市|区|县|镇|乡)(?:范围内)?|每年|逐年|其中|同时|并且|并(?=力争|确保|推动|实现|使)|以及|另外|此外|对(?!外)|"
+    rf"使(?!用)|推动|推进|促进|引导|实现|{_words(list(MODALITIES))}|累计|和|及(?!时)|与|或)"
+)
+# Verbs of an object form (建设充电基础设施3万台): stripped only when the subject is the verb's object.
+ACTION_LEAD = regex.compile(
+    r"^(?:推进|推动|新建|新增|改建|建设|建成|创建|争创|创成|完成|打造|培育|推广|实施|改造|淘汰|关停|发展|安装|配备|配建|建立|开展|"
+    r"引进|种植|治理|整治|修复|认定|评定|形成|开工|投运|投产|鼓励|支持|加强|持续|基本|全部|累计|对|在(?!线))"
+)
+# The noun after a count, up to the next list item, clause break or number: 1个近零碳园区、1个… / 25座充电站和5座…
+COUNTED_NOUN = regex.compile(r"[^，。；、,;（\n\d]+?(?=[和及与]?(?:[，。；、,;（\n\d]|$))")
+# Trailing words after a counted noun that name the action, not the thing: 低碳社区试点示范创建.
+TRAILING_ACTION = regex.compile(r"(?:的)?(?:创建|建设|工作|任务)$")
+# The head noun of an indicator, shared by a 、 list: 化肥、农药利用率 / 溶剂型工业涂料、溶剂型油墨使用比例.
+INDICATOR_HEAD = regex.compile(
+    r"(?:重点工程|工程)?(?:减排量|排放量|排放总量|排放强度|消费量|消费总量|使用量|使用比例|使用率|综合利用率|利用率|"
+    r"覆盖率|处理率|治理率|达标率|回收率|收集率|普及率|合格率|优良率|占比|比例|比重|浓度|强度|总量|产量|面积|能耗|"
+    r"蓄积量|天数|数量|规模|指数|效率)$"
+)
+# A 、 list whose last item is this much longer than the others is not a parallel list.
+PARALLEL_SLACK = 4
+
+
+@dataclass
+class Predicate:
+    """What the predicate words between an indicator and its value said."""
+
+    subject: str  # the text before the predicate, not yet cleaned
+    words: list[str] = field(default_factory=list)  # stripped, nearest to the value first
+    baseline_year: Optional[int] = None
+
+    @property
+    def comparator(self) -> Optional[str]:
+        return next((COMPARATOR_BEFORE[w] for w in self.words if w in COMPARATOR_BEFORE), None)
+
+    @property
+    def direction(self) -> Optional[str]:
+        for w in self.words:
+            if any(w.startswith(v) for v in DOWN_VERBS):
+                return "down"
+            if any(w.startswith(v) for v in UP_VERBS):
+                return "up"
+        return None
+
+    @property
+    def modality(self) -> Optional[str]:
+        return next((w for w in self.words if w in MODALITIES), None)
+
+    @property
+    def respectively(self) -> bool:
+        return "分别" in self.words
+
+
+def year_value(s: str) -> int:
+    from .quantities import cn_numeral
+
+    return int(s) if s.isdigit() else (cn_numeral(s) or 0)
+
+
+def analyse_predicate(text: str) -> Predicate:
+    """Peel predicate, time and baseline words off the end of ``text``."""
+    share = SHARE_OF.search(text)
+    if share and share.start() > 0:
+        # 新能源汽车新车销售量达到汽车新车销售总量的20% -> 新能源汽车新车销售量占汽车新车销售总量
+        verb = share.group("verb")
+        pred = analyse_predicate(text[: share.start()] + (verb if verb != "占" else ""))
+        pred.subject += "占" + share.group("ref")
+        return pred
+    pred = Predicate(subject=text)
+    changed = True
+    while changed and pred.subject:
+        changed = False
+        m = PREDICATE_END.search(pred.subject)
+        if m:
+            pred.words.append(m.group("w"))
+            pred.subject = pred.subject[: m.start()]
+            changed = True
+            continue
+        for pattern in (BASELINE, TIME_PHRASE):
+            tail = _match_at_end(pattern, pred.subject)
+            if tail is not None:
+                if pattern is BASELINE and pred.baseline_year is None:
+                    pred.baseline_year = year_value(tail.group("y"))
+                pred.subject = pred.subject[: tail.start()]
+                changed = True
+                break
+    return pred
+
+
+def _match_at_end(pattern: regex.Pattern[str], text: str) -> Optional[regex.Match[str]]:
+    found = None
+    for m in pattern.finditer(text):
+        if m.end() == len(text) and m.end() > m.start():
+            found = m
+    return found
+
+
+def clean_subject(text: str) -> tuple[str, list[str]]:
+    """Strip framing (time phrases, 全市, 推动, 力争 …) from the start; return (subject, framing words)."""
+    words: list[str] = []
+    text = BASELINE.sub("", text)
+    changed = True
+    while changed and text:
+        changed = False
+        for pattern in (LEAD_FRAME, TIME_PHRASE):
+            m = pattern.match(text)
+            if m and m.end() > 0:
+                if not regex.fullmatch(r"[，、；：,\s]+", m.group(0)):
+                    words.append(m.group(0))
+                text = text[m.end():]
+                changed = True
+    return _unquote(text.strip()), words
+
+
+def strip_action(text: str) -> tuple[str, list[str]]:
+    """建设充电基础设施 -> 充电基础设施: drop the verbs of an object form."""
+    words: list[str] = []
+    while text and (m := ACTION_LEAD.match(text)):
+        words.append(m.group(0))
+        text = text[m.end():]
+    return _unquote(text), words
+
+
+def counted_noun(post: str) -> tuple[str, int]:
+    """The noun after a count (1个近零碳园区、…) and how many characters it took."""
+    m = COUNTED_NOUN.match(post)
+    noun = m.group(0) if m else ""
+    return _unquote(TRAILING_ACTION.sub("", noun)), len(noun)
+
+
+def _unquote(text: str) -> str:
+    return regex.sub(r"[“”‘’]", "", text)
+
+
+def top_level_split(text: str, separators: str) -> list[str]:
+    """Split on separators that are not inside quotes or brackets."""
+    shelter = sheltered(text)
+    parts, start = [], 0
+    for i, ch in enumerate(text):
+        if ch in separators and not shelter[i]:
+            parts.append(text[start:i])
+            start = i + 1
+    parts.append(text[start:])
+    return [p for p in parts if p]
+
+
+def split_items(indicator: str, n: Optional[int], *, respectively: bool = False) -> list[str]:
+    """The indicators of a 、 list, the list's shared head appended to the items that lack one.
+
+    With ``n`` (a 分别 list of n values) the split must give n items, splitting on 和/及/与
+    too if needed; it returns ``[]`` when it cannot.  Without ``n`` (one value shared by the
+    list) it returns ``[indicator]`` unless the items are parallel; ``respectively`` (分别
+    with one value: A和B排放总量分别下降10%) lets it split on 和/及/与 as well.
+    """
+    items = top_level_split(indicator, "、")
+    if (n is not None and len(items) < n) or (n is None and respectively and len(items) < 2):
+        items = [part for item in items for part in top_level_split(item, "和及与")]
+    if n is not None and len(items) != n:
+        return []
+    if len(items) < 2:
+        return [indicator]
+    own = [INDICATOR_HEAD.search(item) is not None for item in items[:-1]]
+    if all(own):
+        return items
+    head = _shared_head(items)
+    if head is None:
+        return items if n is not None else [indicator]
+    body = items[-1][: len(items[-1]) - len(head)]
+    if n is None and len(body) > max(len(i) for i in items[:-1]) + PARALLEL_SLACK:
+        return [indicator]  # 各级党政机关、事业单位…纯电动汽车占比 is one indicator
+    return [item if has else item + head for item, has in zip(items[:-1], own)] + [items[-1]]
+
+
+def _shared_head(items: list[str]) -> Optional[str]:
+    """The part of the last item that the earlier items leave out.
+
+    化肥、农药利用率 -> 利用率 (a known indicator head); 国家级、市级绿色工厂 -> 绿色工厂
+    (the earlier items end where the last item's modifier ends, at 级).
+    """
+    last = items[-1]
+    head = INDICATOR_HEAD.search(last)
+    if head is not None and head.start() > 0:
+        return head.group(0)
+    ends = {item[-1] for item in items[:-1]}
+    if len(ends) == 1:
+        p = last.find(ends.pop())
+        if 0 < p < len(last) - 1:
+            return last[p + 1:]
+    return None

@@ -1,0 +1,218 @@
+"""Numbers with units in plan text: 3万台, 2.8亿立方米, 14%—15%, 1至2个, 135万吨标准煤, 三公里.
+
+``find_quantities(sentence)`` returns every number that carries a unit, with the
+multiplier folded into the value, ranges and comparator suffixes (以上, 左右)
+attached, and numbers that belong to names skipped: PM2.5, 第三, 一厂一策,
+“三线一单”, anything in quotes, 《》 or （）.  A number without a unit is never a
+quantity (years, 文号 and clause numbers have none).  Units and multipliers are
+data: ``data/units.tsv`` and ``data/multipliers.tsv``.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from decimal import Decimal
+from functools import lru_cache
+from importlib import resources
+from typing import Optional
+
+import regex
+
+CN_DIGIT = {"〇": 0, "零": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
+CN_SMALL_UNIT = {"十": 10, "百": 100, "千": 1000}
+
+
+@dataclass(frozen=True)
+class Unit:
+    written: str
+    unit: str  # base spelling
+    cls: str  # ratio / count / measure
+
+
+def _table(name: str) -> list[list[str]]:
+    text = resources.files("jianwu.data").joinpath(name).read_text("utf-8")
+    return [line.split("\t") for line in text.splitlines() if line.strip() and not line.startswith("#")]
+
+
+@lru_cache(maxsize=1)
+def units() -> dict[str, Unit]:
+    return {row[0]: Unit(row[0], row[1], row[2]) for row in _table("units.tsv")}
+
+
+@lru_cache(maxsize=1)
+def multipliers() -> dict[str, int]:
+    return {row[0]: int(row[1]) for row in _table("multipliers.tsv")}
+
+
+def _alternation(words: list[str]) -> str:
+    return "|".join(regex.escape(w) for w in sorted(words, key=lambda w: (-len(w), w)))
+
+
+# Arabic number: 2133.3 / 1,000 / 30 — not glued to a letter or another number (PM2.5, CO2, 5G).
+# A unit must follow, so 5G or 10kV never match.
+ARABIC = r"(?<![A-Za-z\d.])(?:\d{1,3}(?:,\d{3})+(?!\d)|\d+)(?:\.\d+)?"
+# Chinese numeral: 三 / 十五 / 两万 — never starting with a bare 百/千/万 (千里林带, 百城千县, 万名).
+CHINESE = r"(?<!第)[一二三四五六七八九十两][〇零一二三四五六七八九十百千万亿两]*"
+# Range separator: 14%—15%, 1至2个, 10~15吨.
+RANGE_SEP = r"[—\-－–~～至到]"
+# Comparator and scope words written right after the unit: 3万台以上, 30%左右, 三公里范围内.
+SUFFIX = r"及以上|或以上|以上|及以下|或以下|以下|以内|之内|范围内|左右|上下"
+# A short parenthetical between value and suffix: 5000吨标准煤（当量值）及以上.
+NOTE = r"（[^（）\n]{1,12}）"
+
+
+@lru_cache(maxsize=1)
+def quantity_pattern() -> regex.Pattern[str]:
+    """The tokenizer, built from the unit and multiplier tables (longest spellings first)."""
+    unit = _alternation(list(units()))
+    mult = _alternation(list(multipliers()))
+    num = rf"(?:{ARABIC}|{CHINESE})"
+    return regex.compile(
+        rf"(?P<n1>{num})(?:(?P<u1>{unit})?(?P<sep>{RANGE_SEP})(?P<n2>{num}))?"
+        rf"(?P<approx>余|多)?"
+        rf"(?:(?P<unit>{unit})|(?P<mult>{mult})(?:余|多)?(?P<unit_m>{unit}))"
+        rf"(?P<note>{NOTE})?(?P<suffix>{SUFFIX})?"
+    )
+
+
+# 一厂一策, 一级一源一策, 两高一低, 一江两岸: numerals that are part of a slogan, not counts.
+NUMERAL_NAME = regex.compile(r"[一二三四五六七八九十两]\p{Han}{1,2}[一二三四五六七八九十两]\p{Han}")
+# Words after which a Chinese numeral is a count: 建成两个, 至少三家, 新增五座.
+CN_COUNT_CONTEXT = regex.compile(
+    r"(?:达到|达|新增|增加|减少|建设|建成|新建|创建|完成|培育|打造|累计|至少|超过|不少于|不低于|不超过|约|为|共|淘汰|实施|认定|形成)$"
+)
+# Pairs of brackets whose content is a name, a quotation or an aside, not a commitment.
+OPENERS = {"“": "”", "‘": "’", "《": "》", "〈": "〉", "（": "）", "【": "】", "「": "」"}
+# A bare number in a list whose unit is written once at the end: 分别达到30、40万吨.
+BARE_BEFORE = regex.compile(r"(?<![A-Za-z\d.])(?P<n>\d+(?:\.\d+)?)(?P<sep>[、和及与])$")
+
+
+@dataclass(frozen=True)
+class Quantity:
+    """A number with its unit inside one sentence (offsets relative to the sentence)."""
+
+    start: int
+    value_end: int  # end of number + unit: ``value_text`` is sentence[start:value_end]
+    end: int  # after any （note） and suffix
+    value: Decimal
+    value_max: Optional[Decimal]
+    unit: str
+    unit_class: str
+    factor: int  # multiplier folded into the value
+    suffix: str  # 以上 / 以下 / 以内 / 左右 / 范围内 … or ""
+    approx: str  # 余 / 多 written after the number (100多个), or ""
+    text: str  # value as written
+
+
+def cn_numeral(s: str) -> Optional[int]:
+    """一 -> 1, 十五 -> 15, 两万 -> 20000, 一百二十 -> 120, 二〇二五 -> 2025; None when malformed."""
+    if not s:
+        return None
+    if len(s) > 1 and all(ch in CN_DIGIT for ch in s):  # positional digits, as in years
+        return int("".join(str(CN_DIGIT[ch]) for ch in s))
+    yi, wan, section, digit = 0, 0, 0, None  # 亿 groups done, 万 group done, below 万, pending digit
+    for ch in s:
+        if ch in CN_DIGIT:
+            digit = CN_DIGIT[ch]
+        elif ch in CN_SMALL_UNIT:
+            if digit is None and ch != "十":
+                return None
+            section += (1 if digit is None else digit) * CN_SMALL_UNIT[ch]
+            digit = None
+        elif ch == "万":
+            wan = (section + (digit or 0)) * 10_000
+            section, digit = 0, None
+        elif ch == "亿":
+            yi = (yi + wan + section + (digit or 0)) * 100_000_000
+            wan, section, digit = 0, 0, None
+        else:
+            return None
+    return yi + wan + section + (digit or 0)
+
+
+def number_value(s: str) -> Optional[Decimal]:
+    if s[0].isdigit():
+        return Decimal(s.replace(",", ""))
+    n = cn_numeral(s)
+    return None if n is None else Decimal(n)
+
+
+def sheltered(sentence: str) -> list[bool]:
+    """For each character: is it inside quotes, 《》, 〈〉 or （） (a name or an aside)?"""
+    inside = [False] * len(sentence)
+    stack: list[str] = []
+    for i, ch in enumerate(sentence):
+        if stack and ch == stack[-1]:
+            stack.pop()
+            inside[i] = True
+            continue
+        if ch in OPENERS and not (ch == "“" and stack and stack[-1] == "”"):
+            stack.append(OPENERS[ch])
+        inside[i] = bool(stack)
+    return inside
+
+
+def _is_name(sentence: str, start: int, end: int, is_chinese: bool, unit_class: str) -> bool:
+    for m in NUMERAL_NAME.finditer(sentence, max(0, start - 4), min(len(sentence), end + 4)):
+        if m.start() <= start < m.end():
+            return True
+    if not is_chinese or unit_class == "measure":
+        return False
+    # A Chinese numeral glued to a preceding word (统一, 进一步) counts only after a count verb.
+    before = sentence[max(0, start - 4):start]
+    return bool(before) and regex.match(r"\p{Han}", before[-1]) is not None and not CN_COUNT_CONTEXT.search(before)
+
+
+def find_quantities(sentence: str) -> list[Quantity]:
+    """Every number with a unit in ``sentence``, in order."""
+    table, mults = units(), multipliers()
+    shelter = sheltered(sentence)
+    found: list[Quantity] = []
+    for m in quantity_pattern().finditer(sentence):
+        if shelter[m.start()]:
+            continue
+        written = m.group("unit") or m.group("unit_m")
+        unit = table[written]
+        factor = mults[m.group("mult")] if m.group("mult") else 1
+        low = number_value(m.group("n1"))
+        high = number_value(m.group("n2")) if m.group("n2") else None
+        if low is None or (m.group("n2") and high is None):
+            continue
+        if m.group("u1") and table[m.group("u1")].unit != unit.unit:
+            continue  # 3吨至5万台 is not one range
+        if high is not None and high <= low:
+            continue  # 2020—2025 and the like are not ranges of a value
+        if _is_name(sentence, m.start(), m.end(), not m.group("n1")[0].isdigit(), unit.cls):
+            continue
+        value_end = m.end("unit") if m.group("unit") else m.end("unit_m")
+        found.append(
+            Quantity(
+                start=m.start(),
+                value_end=value_end,
+                end=m.end(),
+                value=low * factor,
+                value_max=None if high is None else high * factor,
+                unit=unit.unit,
+                unit_class=unit.cls,
+                factor=factor,
+                suffix=m.group("suffix") or "",
+                approx=m.group("approx") or "",
+                text=sentence[m.start():value_end],
+            )
+        )
+    return _backfill_bare(sentence, found, shelter)
+
+
+def _backfill_bare(sentence: str, found: list[Quantity], shelter: list[bool]) -> list[Quantity]:
+    """分别达到30、40万吨: the unit written once at the end applies to the bare numbers before it."""
+    out: list[Quantity] = []
+    for q in found:
+        chain: list[Quantity] = []
+        cursor = q.start
+        while (b := BARE_BEFORE.search(sentence[:cursor])) and not shelter[b.start()]:
+            value = Decimal(b.group("n")) * q.factor
+            chain.insert(0, Quantity(b.start(), b.end("n"), b.end("n"), value, None, q.unit, q.unit_class, q.factor, q.suffix, "", b.group("n")))
+            cursor = b.start()
+        out.extend(c for c in chain if not any(c.start == o.start for o in out))
+        out.append(q)
+    return out

@@ -1,0 +1,403 @@
+"""Quantified targets of each clause (``Clause.targets``), and the numbers that only scope an action.
+
+A clause's text is cut into sentences (。；！？ and paragraph breaks) and each
+sentence into segments (，：).  In each segment the numbers with units
+(``quantities``) are grouped — values joined only by 、/和/或 form one group,
+as in ``分别达到45%、50%`` — and each group is read against the text before it
+(``indicators``): the indicator, comparator, direction and modality, the
+baseline year of the sentence, and the deadline year in effect (``到2025年``,
+``“十四五”期间`` → 2025) carried from sentence to sentence within the clause.
+
+A number is a ``condition`` rather than a target when it only scopes what an
+action applies to: it is followed by 的 (``1万吨以上的企业``), or a noun follows
+a bound (``3吨以下叉车``) or a physical measure (``35蒸吨/小时以下燃煤锅炉``).
+A water or air class reached (``水质稳定达到Ⅳ类``) is ``categorical``.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+from typing import Optional
+
+import regex
+
+from .indicators import (
+    BASELINE,
+    COMPARATOR_AFTER,
+    COMPARATOR_BEFORE,
+    MODALITIES,
+    YEAR_NUM,
+    Predicate,
+    analyse_predicate,
+    clean_subject,
+    counted_noun,
+    split_items,
+    strip_action,
+    year_value,
+)
+from .model import Clause, NormalizedText, Target, Warning_
+from .numbering import cn_to_int
+from .quantities import Quantity, find_quantities, sheltered
+
+# Where a sentence may end: 。；！？ always; a line break only after a terminator or a heading line.
+SENTENCE_END = regex.compile(r"[。；;！？!?]|\n")
+# A line break ends a sentence after these (a closing bracket ends a responsibility note).
+BREAK_AFTER = set("。；;！？!?：:）)")
+# A short line with none of these is a heading (主要目标), not part of the sentence that follows it.
+PROSE = regex.compile(r"[，。、；：！？,;:]")
+MAX_HEADING = 20
+# Segment breaks inside a sentence.
+SEGMENT_BREAKS = "，,：:"
+# A responsibility note closing the sentence: …稳定保持100%（生态环境局…按职责分工负责）
+DEPT_NOTE = regex.compile(r"\s*（[^（）]*(?:负责|牵头|配合)[^（）]*）?\s*$")
+# A year that may be a deadline: 2025年 (not a date 2023年3月1日).
+YEAR = regex.compile(rf"(?P<y>{YEAR_NUM})年(?!\d{{1,2}}月|[一二三四五六七八九十]{{1,2}}月)")
+# A start, not a deadline: 自2023年起 / 2021年以来.
+YEAR_START_BEFORE = regex.compile(r"(?:自|从)$")
+YEAR_START_AFTER = regex.compile(r"^(?:起|以来|开始|以后)")
+# A five-year plan period as a deadline: “十四五”期间 / 十四五末 / “十五五”时期.
+PERIOD = regex.compile(r"“?十(?P<n>[一二三四五六七八九])五”?(?:规划)?(?:期间|时期|末|内)")
+# A number reported as done or as the current state, not committed: 已建成 / 下降了 / 超额完成 / 目前.
+ACHIEVED = regex.compile(
+    r"已经|已(?=建成|完成|达|实现|下降|降低|提高|提升|增长|累计|有)|超额完成|(?<=[成到降低高升长加少])了|现有|目前|现状|当前"
+)
+# Said after the number, these still mark it as a result: 累计下降19.4%，超额完成目标任务
+ACHIEVED_AFTER = regex.compile(r"超额完成|圆满完成|如期完成|顺利完成|均已完成")
+# Values joined into one group: 45%、50% / 200户或500人以上.
+JOINER = regex.compile(r"^(?:、|和|及|与|或|以及)$")
+# A class reached: 水质稳定达到Ⅳ类 / 达到或好于Ⅲ类 / 出水达到一级A标准.
+CATEGORY = regex.compile(
+    r"(?<=达到|达|优于|好于|保持|稳定在|保持在|为)(?P<value>(?:Ⅲ|Ⅱ|Ⅰ|Ⅳ|Ⅴ|III|II|IV|V|I|[一二三四五])类|一级[AB])"
+    r"(?P<suffix>及以上|或以上|以上)?"
+)
+HAN = regex.compile(r"\p{Han}")
+# The noun a condition scopes: 的垃圾焚烧厂 | 和… ; 以上的企业 | 、工业园区
+CONDITION_NOUN = regex.compile(r"的?(?P<noun>[^，。；、,;（\n\d和及与或]*)")
+# Where a condition's noun stops: 燃煤锅炉 | 实施超低排放改造 / 燃煤锅炉 | 全部淘汰
+CONDITION_NOUN_END = regex.compile(r"实施|开展|采用|进行|完成|配套|建设|改造|替代|淘汰|纳入|执行|全部|基本|全面|逐步|加快")
+# A measured attribute that a condition bounds: 年产废量1万吨以上的企业 / 常住人口200户或500人以上的
+ATTRIBUTE_END = regex.compile(r"(?:量|浓度|人口|规模|容量|功率|吨位|能力|产能|能耗|用能|用水|用电|面积|长度|车龄|年限|强度)$")
+BOUNDS = {"以上", "及以上", "或以上", "以下", "及以下", "或以下", "以内", "之内", "范围内"}
+
+
+@dataclass(frozen=True)
+class _Time:
+    year: Optional[int] = None
+    period: Optional[str] = None
+
+
+@dataclass
+class _Sentence:
+    text: str  # the sentence, line breaks left inside it by a PDF wrap removed
+    offsets: list[int]  # absolute offset in the normalised text of each character of ``text``
+    events: list[tuple[int, _Time]]  # deadline mentions, by position in the sentence
+    carried: _Time  # deadline in effect when the sentence begins
+
+    def span(self, start: int = 0, end: Optional[int] = None) -> tuple[int, int]:
+        """Absolute span of text[start:end]."""
+        end = len(self.text) if end is None else end
+        return self.offsets[start], self.offsets[end - 1] + 1
+
+
+def sentences(text: str, offset: int = 0) -> list[tuple[str, list[int]]]:
+    """Sentences of a clause text with the absolute offset of each character.
+
+    Normalisation rejoins most wrapped lines, but a PDF page break can still leave
+    one inside a sentence (分别达到2133.\n3吨): a line break ends a sentence only
+    after a terminator or a heading line, and is dropped from the sentence otherwise.
+    """
+    out: list[tuple[str, list[int]]] = []
+    start = line_start = 0
+    for m in SENTENCE_END.finditer(text + "\n"):
+        if m.group() == "\n":
+            before = text[start:m.start()].rstrip()
+            line = text[line_start:m.start()].strip()
+            line_start = m.end()
+            heading = len(line) <= MAX_HEADING and not PROSE.search(line) and not line[-1:].isdigit()
+            if before and before[-1] not in BREAK_AFTER and not heading:
+                continue  # a soft break inside the sentence
+        chars = [(i, ch) for i, ch in enumerate(text[start:m.start()], start) if ch != "\n"]
+        joined = "".join(ch for _, ch in chars)
+        body = DEPT_NOTE.sub("", joined)
+        lead = len(body) - len(body.lstrip())
+        body = body.strip()
+        if body:
+            out.append((body, [offset + i for i, _ in chars[lead:lead + len(body)]]))
+        start = m.end()
+    return out
+
+
+def assign_targets(clauses: list[Clause], normalized: NormalizedText) -> list[Warning_]:
+    """Set ``clause.targets`` on every clause; return warnings (分别 count mismatches)."""
+    warnings: list[Warning_] = []
+    final: dict[str, _Time] = {}
+    by_key = {c.key: c for c in clauses}
+    for clause in clauses:
+        parent = by_key.get("/".join(clause.path[:-1])) if len(clause.path) > 1 else None
+        # A parent that ends with a colon introduces its children: 到2025年，主要目标是：
+        time = final.get(parent.key, _Time()) if parent and parent.text.rstrip().endswith(("：", ":")) else _Time()
+        clause.targets = []
+        for text, offsets in sentences(clause.text, clause.text_offset):
+            sentence = _Sentence(text, offsets, _time_events(text), time)
+            clause.targets.extend(_sentence_targets(sentence, clause, normalized, warnings))
+            if sentence.events:
+                time = sentence.events[-1][1]
+        final[clause.key] = time
+    return warnings
+
+
+def _time_events(sentence: str) -> list[tuple[int, _Time]]:
+    shelter = sheltered(sentence)
+    baseline_spans = [m.span() for m in BASELINE.finditer(sentence)]
+    events: list[tuple[int, _Time]] = []
+    for m in YEAR.finditer(sentence):
+        if shelter[m.start()] or any(a <= m.start() < b for a, b in baseline_spans):
+            continue
+        if YEAR_START_BEFORE.search(sentence[: m.start()]) or YEAR_START_AFTER.match(sentence[m.end():]):
+            continue
+        events.append((m.start(), _Time(year_value(m.group("y")))))
+    for m in PERIOD.finditer(sentence):
+        n = cn_to_int("十" + m.group("n"))
+        if n and n >= 3:  # the n-th five-year plan ends in 1955 + 5n (十四五 → 2025)
+            events.append((m.start(), _Time(1955 + 5 * n, f"十{m.group('n')}五")))
+    return sorted(events, key=lambda e: e[0])
+
+
+def _time_at(sentence: _Sentence, pos: int) -> _Time:
+    before = [t for p, t in sentence.events if p < pos]
+    if before:
+        return before[-1]
+    if sentence.carried.year is not None:
+        return sentence.carried
+    return sentence.events[0][1] if sentence.events else _Time()
+
+
+def _segments(text: str) -> list[tuple[int, int]]:
+    shelter = sheltered(text)
+    cuts = [i for i, ch in enumerate(text) if ch in SEGMENT_BREAKS and not shelter[i]]
+    bounds = [-1, *cuts, len(text)]
+    return [(bounds[i] + 1, bounds[i + 1]) for i in range(len(bounds) - 1) if bounds[i + 1] > bounds[i] + 1]
+
+
+def _groups(text: str, quantities: list[Quantity]) -> list[list[Quantity]]:
+    groups: list[list[Quantity]] = []
+    for q in quantities:
+        if groups and JOINER.match(text[groups[-1][-1].end:q.start].strip()):
+            groups[-1].append(q)
+        else:
+            groups.append([q])
+    return groups
+
+
+@dataclass
+class _Reading:
+    """The text before a value group, read."""
+
+    subject: str
+    pred: Predicate
+    actions: list[str]
+    frame: list[str]
+
+    @property
+    def words(self) -> list[str]:
+        return self.pred.words + self.actions + self.frame
+
+    @property
+    def modality(self) -> Optional[str]:
+        return next((w for w in self.words if w in MODALITIES), None)
+
+    @property
+    def direction(self) -> Optional[str]:
+        return Predicate("", self.words).direction
+
+
+def _read(pre: str) -> _Reading:
+    pred = analyse_predicate(pre)
+    subject, frame = clean_subject(pred.subject)
+    actions: list[str] = []
+    obj, verbs = strip_action(subject)
+    if not pred.words or not obj:  # verb + object + value, or a bare verb before the value
+        subject, actions = obj, verbs
+    return _Reading(subject, pred, actions, frame)
+
+
+def _sentence_targets(s: _Sentence, clause: Clause, normalized: NormalizedText, warnings: list[Warning_]) -> list[Target]:
+    quantities = find_quantities(s.text)
+    shelter = sheltered(s.text)
+    categories = [m for m in CATEGORY.finditer(s.text) if not shelter[m.start()]]
+    if not quantities and not categories:
+        return []
+    out: list[Target] = []
+    frame = _Frame()
+    for seg_start, seg_end in _segments(s.text):
+        items: list[tuple[int, object]] = [(g[0].start, g) for g in _groups(s.text, [q for q in quantities if seg_start <= q.start < seg_end])]
+        items += [(m.start(), m) for m in categories if seg_start <= m.start() < seg_end]
+        if not items:
+            frame.read(s.text[seg_start:seg_end])
+            continue
+        cursor = seg_start
+        segment_reading: Optional[_Reading] = None
+        for _, item in sorted(items, key=lambda it: it[0]):
+            if isinstance(item, list):
+                made, cursor, segment_reading = _group_targets(s, item, cursor, seg_end, out, segment_reading, clause, normalized, warnings)
+            else:
+                made, cursor = _category_target(s, item, cursor)
+            for t in made:
+                if t.kind != "condition":
+                    t.modality = t.modality or frame.modality
+                    t.baseline_year = t.baseline_year or frame.baseline_year
+            out.extend(made)
+    return out
+
+
+@dataclass
+class _Frame:
+    """What a segment without values says about the rest of its sentence: 力争到2025年， / 与2020年相比，"""
+
+    modality: Optional[str] = None
+    baseline_year: Optional[int] = None
+
+    def read(self, segment: str) -> None:
+        baseline = BASELINE.search(segment)
+        rest, words = clean_subject(BASELINE.sub("", segment))
+        if rest:
+            return  # a clause of its own (确保污染地块及时修复治理), not a frame
+        self.modality = next((w for w in words if w in MODALITIES), self.modality)
+        if baseline:
+            self.baseline_year = year_value(baseline.group("y"))
+
+
+def _achieved(s: _Sentence, pos: int) -> bool:
+    """Is the number at ``pos`` reported as done or current (已建成, 下降了, 目前, …超额完成)?"""
+    scope_start = max([p for p, _ in s.events if p < pos], default=0)
+    return ACHIEVED.search(s.text, scope_start, pos) is not None or ACHIEVED_AFTER.search(s.text, pos) is not None
+
+
+def _comparator(q: Quantity, reading: _Reading, shared_suffix: str = "") -> str:
+    if q.value_max is not None:
+        return "range"
+    suffix = q.suffix or shared_suffix
+    return reading.pred.comparator or COMPARATOR_AFTER.get(suffix) or (">" if q.approx else "=")
+
+
+def _group_targets(
+    s: _Sentence,
+    group: list[Quantity],
+    cursor: int,
+    seg_end: int,
+    previous: list[Target],
+    segment_reading: Optional[_Reading],
+    clause: Clause,
+    normalized: NormalizedText,
+    warnings: list[Warning_],
+) -> tuple[list[Target], int, Optional[_Reading]]:
+    first, last = group[0], group[-1]
+    end = last.end
+    if _achieved(s, first.start):
+        return [], end, segment_reading
+    reading = _read(s.text[cursor:first.start])
+    if not reading.words and segment_reading is not None:
+        # 建成市级绿色园区2个、市级绿色工厂18家: later items share the first item's verb.
+        reading.pred = replace(reading.pred, words=[w for w in segment_reading.words if w not in COMPARATOR_BEFORE])
+    post = s.text[end:seg_end]
+    alternatives = any("或" in s.text[a.end:b.start] for a, b in zip(group, group[1:]))
+    subject, kind = reading.subject, "target"
+    follows_noun = bool(post) and (post.startswith("的") or HAN.match(post[0]) is not None)
+    verb_only = not subject and bool(reading.pred.words or reading.actions)
+    if follows_noun:
+        if last.unit_class == "count" and verb_only and not alternatives:
+            noun, used = counted_noun(post.removeprefix("的"))  # 完成1个近零碳园区 / 创建至少1家…示范单位
+            subject, end = noun, end + used + (1 if post.startswith("的") else 0)
+        elif post.startswith("的") or last.suffix in BOUNDS or last.unit_class == "measure" or alternatives:
+            kind = "condition"
+            noun, used = _condition_noun(post)
+            end += used
+            # 铁路货场3吨以下叉车 -> 叉车; but 年产废量1万吨以上 and 监测点三公里范围内 keep what is measured from
+            if not ATTRIBUTE_END.search(subject) and not (subject and last.suffix == "范围内"):
+                subject = noun
+        elif last.unit_class == "ratio":
+            phrase, used = counted_noun(post)  # 城镇新建建筑100%执行绿色建筑标准
+            subject, end = subject + phrase, end + used
+    if not subject:
+        prior = [t for t in previous if t.kind == "target"]
+        if not prior:
+            return [], end, segment_reading
+        subject = prior[-1].indicator  # 下降14%，力争下降14.5%: the stretch goal of the same indicator
+        if reading.pred.baseline_year is None:
+            reading.pred.baseline_year = prior[-1].baseline_year
+    n = len(group)
+    if kind == "condition":
+        indicators = [subject] * n
+    elif n == 1:
+        indicators = split_items(subject, None, respectively=reading.pred.respectively)
+    else:
+        indicators = split_items(subject, n)
+        if not indicators:
+            warnings.append(
+                Warning_(
+                    "target_count_mismatch",
+                    f"{clause.key}: 分别 list of {len(subject.split('、'))} indicators and {n} values: {s.text}",
+                    normalized.line_at(s.offsets[first.start]),
+                )
+            )
+            indicators = [subject] * n
+    pairs = [(ind, q) for ind, q in zip(indicators, group)] if n > 1 else [(ind, first) for ind in indicators]
+    time = _time_at(s, first.start) if kind != "condition" else _Time()
+    made = [
+        Target(
+            indicator=ind,
+            value=float(q.value),
+            value_text=q.text,
+            unit=q.unit,
+            comparator=_comparator(q, reading, last.suffix if alternatives else ""),  # 200户或500人以上
+            direction=reading.direction if kind != "condition" else None,
+            year=time.year,
+            kind=kind,
+            text=s.text,
+            span=s.span(),
+            value_max=None if q.value_max is None else float(q.value_max),
+            period=time.period,
+            baseline_year=reading.pred.baseline_year if kind != "condition" else None,
+            modality=reading.modality if kind != "condition" else None,
+            value_span=s.span(q.start, q.value_end),
+        )
+        for ind, q in pairs
+    ]
+    return made, end, reading
+
+
+def _condition_noun(post: str) -> tuple[str, int]:
+    """The thing a condition scopes (…以上的企业、工业园区 -> 企业) and the characters it took."""
+    m = CONDITION_NOUN.match(post)
+    if not m:
+        return "", 0
+    noun = m.group("noun")
+    stop = CONDITION_NOUN_END.search(noun)
+    if stop and stop.start() > 0:
+        noun = noun[: stop.start()]
+    return noun.replace("“", "").replace("”", ""), m.start("noun") + len(noun)
+
+
+def _category_target(s: _Sentence, m: regex.Match[str], cursor: int) -> tuple[list[Target], int]:
+    pre = s.text[cursor:m.start()]
+    reading = _read(pre)
+    if not reading.subject or _achieved(s, m.start()):
+        return [], m.end()
+    better = m.group("suffix") or regex.search(r"(?:优于|好于)$", pre)
+    time = _time_at(s, m.start())
+    target = Target(
+        indicator=reading.subject,
+        value=m.group("value"),
+        value_text=m.group("value"),
+        unit=None,
+        comparator=">=" if better else "=",
+        direction=None,
+        year=time.year,
+        kind="categorical",
+        text=s.text,
+        span=s.span(),
+        period=time.period,
+        modality=reading.modality,
+        value_span=s.span(m.start(), m.end("value")),
+    )
+    return [target], m.end()
