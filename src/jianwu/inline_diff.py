@@ -15,9 +15,13 @@ into tokens instead:
 
 The token lists are compared with ``difflib.SequenceMatcher(autojunk=False)``
 (deterministic, no time-out), then short equal runs stranded between changes
-(a shared ``的`` or ``、`` inside a rewritten phrase) are folded into the change
-around them, after diff-match-patch's semantic cleanup: an equality is
-dissolved when it is shorter than the change on each side of it.  What remains
+(a shared ``的`` or ``、`` inside a rewritten phrase, at most ``STRANDED_MAX``
+characters) are folded into the change around them, after diff-match-patch's
+semantic cleanup: such an equality is dissolved when it is no longer than the
+change on each side of it and text was both removed and added around it (text
+kept between two plain deletions, like 嘉陵江 in 长江、嘉陵江、乌江, stays).  Tokens are matched with the level characters of
+administrative names folded (``市``/``区``/``县`` …), so a district's ``区发展改革委``
+lines up with the parent's ``市发展改革委`` and shows as a one-token replace.  What remains
 reads as whole phrases: ``长江、嘉陵江、乌江干流`` -> ``嘉陵江干流`` is
 "delete 长江、", "equal 嘉陵江", "delete 、乌江", "equal 干流".
 """
@@ -44,6 +48,12 @@ LATIN = regex.compile(r"[A-Za-z][A-Za-z0-9]*(?:\.\d+)?")
 NOTE = regex.compile(r"（(?P<body>[^（）\n]*?(?:负责|牵头|配合)[^（）\n]*)(?:）|$)")
 # Where the department list of a note ends: …市能源局|按职责分工负责
 NOTE_TAIL = regex.compile(r"(?:按职责分工|按职责|分别|共同)?(?:负责|牵头|配合)")
+# Punctuation closing a title sentence: 指导思想。\n
+TITLE_TAIL = regex.compile(r"[。：:；;，,\s]*")
+# Level characters of administrative names, folded for matching: 全市/全区, 市发展改革委/区发展改革委
+LEVEL_CHAR = regex.compile(r"[省市区县州镇乡]")
+# Longest equality that may be folded into the changes around it (a shared 的, 、, 推进 …).
+STRANDED_MAX = 4
 # Separators between departments inside a note.
 NOTE_SEPARATORS = "、，,；;"
 
@@ -66,6 +76,11 @@ class Edit:
     child: str  # the child's text of this run ("" for a delete)
     parent_start: int
     child_start: int
+
+
+def fold_levels(text: str) -> str:
+    """``市发展改革委`` and ``区发展改革委`` fold to the same string (comparison only, never shown)."""
+    return LEVEL_CHAR.sub("〇", text)
 
 
 def tokenize(text: str, protected: Iterable[tuple[int, int]] = ()) -> list[str]:
@@ -129,9 +144,17 @@ def diff_texts(
     """Edits turning ``parent`` into ``child`` (every character of both is in exactly one run)."""
     a = tokenize(parent, parent_protected)
     b = tokenize(child, child_protected)
-    matcher = difflib.SequenceMatcher(None, a, b, autojunk=False)
-    runs: list[_Run] = [(tag, a[i1:i2], b[j1:j2]) for tag, i1, i2, j1, j2 in matcher.get_opcodes()]
-    runs = _cleanup(_align_to_boundaries(runs))
+    # Match on level-folded tokens so 市发展改革委 lines up with 区发展改革委 (shown as a replace).
+    matcher = difflib.SequenceMatcher(None, [fold_levels(t) for t in a], [fold_levels(t) for t in b], autojunk=False)
+    runs: list[_Run] = []
+    for tag, i1, i2, j1, j2 in matcher.get_opcodes():
+        if tag != "equal":
+            runs.append((tag, a[i1:i2], b[j1:j2]))
+            continue
+        for k in range(i2 - i1):
+            same = a[i1 + k] == b[j1 + k]
+            runs.append(("equal" if same else "replace", [a[i1 + k]], [b[j1 + k]]))
+    runs = _cleanup(_align_to_boundaries(_merge_changes(_merge_equal(runs))))
     edits: list[Edit] = []
     pa = pb = 0
     for tag, ta, tb in runs:
@@ -142,8 +165,31 @@ def diff_texts(
     return edits
 
 
+def _title_end(clause: Clause) -> int:
+    """Offset in ``clause.text`` just past its title sentence and the punctuation after it."""
+    m = TITLE_TAIL.match(clause.text, len(clause.title))
+    return m.end() if m else len(clause.title)
+
+
 def diff_clauses(parent: Clause, child: Clause) -> list[Edit]:
-    return diff_texts(parent.text, child.text, clause_spans(parent), clause_spans(child))
+    """Inline diff of two clauses' own texts (offsets relative to each ``Clause.text``).
+
+    A label heading (指导思想：) keeps its title outside its text; when it meets a
+    numbered clause of the same title (（一）指导思想。…), the numbered side's title
+    sentence is left out of the comparison instead of showing as deleted.
+    """
+    skip_p = skip_c = 0
+    if parent.title == child.title and (parent.number is None) != (child.number is None):
+        if parent.number is not None and parent.text.startswith(parent.title):
+            skip_p = _title_end(parent)
+        elif child.number is not None and child.text.startswith(child.title):
+            skip_c = _title_end(child)
+    spans_p = [(s - skip_p, e - skip_p) for s, e in clause_spans(parent)]
+    spans_c = [(s - skip_c, e - skip_c) for s, e in clause_spans(child)]
+    edits = diff_texts(parent.text[skip_p:], child.text[skip_c:], spans_p, spans_c)
+    if not skip_p and not skip_c:
+        return edits
+    return [Edit(e.op, e.parent, e.child, e.parent_start + skip_p, e.child_start + skip_c) for e in edits]
 
 
 _Run = tuple[str, list[str], list[str]]  # (tag, parent tokens, child tokens)
@@ -192,6 +238,16 @@ def _align_to_boundaries(runs: list[_Run]) -> list[_Run]:
     return [r for r in runs if r[1] or r[2]]
 
 
+def _merge_equal(runs: list[_Run]) -> list[_Run]:
+    out: list[_Run] = []
+    for run in runs:
+        if out and run[0] == "equal" and out[-1][0] == "equal":
+            out[-1] = ("equal", out[-1][1] + run[1], out[-1][2] + run[2])
+        else:
+            out.append(run)
+    return out
+
+
 def _length(tokens: list[str]) -> int:
     return sum(len(t) for t in tokens)
 
@@ -208,7 +264,8 @@ def _cleanup(runs: list[_Run]) -> list[_Run]:
             if tag != "equal" or before[0] == "equal" or after[0] == "equal":
                 continue
             n = _length(ta)
-            if n < max(_length(before[1]), _length(before[2])) and n < max(_length(after[1]), _length(after[2])):
+            rewritten = bool(before[1] or after[1]) and bool(before[2] or after[2])  # text went and came
+            if rewritten and n <= STRANDED_MAX and n <= max(_length(before[1]), _length(before[2])) and n <= max(_length(after[1]), _length(after[2])):
                 merged[k - 1 : k + 2] = [("replace", before[1] + ta + after[1], before[2] + ta + after[2])]
                 merged = _merge_changes(merged)
                 changed = True

@@ -1,0 +1,432 @@
+"""Clause alignment of a child plan against its parent plan.
+
+Numbering is useless across levels (the municipal （三）…（二十八） became a
+district's 1.…25.), so clauses are aligned on what they say, where they stand
+and what they are called, in this order.  Every pair records the step that
+made it (``basis``) and the scores it was made on, so a result can be explained.
+
+1. Units.  A clause whose own text has a body beyond its title sentence is a
+   *content clause*; one that is only a title (一、总体要求, a bare label such as
+   主要任务：) is a *heading*.  Content is aligned with content, headings with
+   headings (step 8).
+2. Folding.  District plans rewrite 市 as 区 and localise place names, so the
+   compared texts drop the responsibility note and fold the level characters
+   省/市/区/县/州/镇/乡 to one placeholder (全市 = 全区, 市发展改革委 = 区发展改革委).
+3. Scores (rapidfuzz) for every (child, parent) content pair.  ``title`` is
+   ``fuzz.ratio`` of the titles.  For bodies, the LCS alignment of
+   ``rapidfuzz.distance.Indel.opcodes`` is kept only where it runs for at least
+   ``MIN_RUN`` characters: text really carried over comes in runs, while two
+   unrelated clauses of the same family share scattered characters (character
+   LCS gives them 0.15-0.30; runs give them under 0.1).  ``body`` is
+   2·shared/(len child + len parent); ``parent_coverage`` shared/len parent (how
+   much of the parent survives); ``child_coverage`` shared/len child.
+4. Text pairs: strongest first (mean of body and the larger coverage), one
+   partner per clause, accepted when body >= ``TEXT_MIN`` or a coverage >=
+   ``COVER_MIN`` (an abridged or an extended clause).
+5. Title pairs: clauses still free whose titles are near-identical
+   (title >= ``TITLE_MIN``): the same task, rewritten.
+6. Order: the heaviest chain of pairs standing in the same order in both
+   documents (a maximum-weight increasing subsequence) is the backbone; a pair
+   off the backbone is ``moved``.
+7. Position pairs: between two consecutive backbone pairs that leave at most
+   ``MAX_GAP`` free clauses on each side (a tight gap pins the place), free
+   clauses are a rewrite in place when their combined score (title + body)/2
+   beats the noise of the two documents (``NOISE_QUANTILE`` of all pair
+   scores); best first, without crossing.  A wide gap means new and dropped
+   clauses, not rewrites.
+8. Merges and splits: a parent clause whose body is at least ``COVER_MIN``
+   inside a paired child clause is merged into it (even when it was also
+   carried over alone elsewhere); a child clause still free that is at least
+   ``COVER_MIN`` inside a paired parent clause was split from it.
+9. Headings: each heading is paired with the heading of the other document
+   holding most of the partners of its content (a plurality vote from both
+   sides, so a child chapter holding two parent chapters' content is a merge;
+   only headings at the same nesting depth vote: chapter with chapter);
+   headings without aligned content fall back to a near-identical title.
+10. Flags: a text pair whose child title is another parent clause's title
+    (``title_body_mismatch``), a child clause whose body lies mostly inside
+    another child clause (``duplicate_in_child``), a position pair
+    (``rewritten``).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from statistics import quantiles
+import regex
+from rapidfuzz import fuzz
+from rapidfuzz.distance import Indel, LCSseq
+
+from .diffmodel import Alignment, Basis, Flag, Scores
+from .inline_diff import NOTE, fold_levels
+from .model import Clause, Document
+
+MIN_BODY = 8  # characters of folded body that make a clause content, not a heading
+MIN_RUN = 4  # shorter common runs are coincidence, not copied text
+TEXT_MIN = 0.5  # body similarity that pairs two clauses on text alone
+COVER_MIN = 0.5  # share of one body inside the other that pairs (or merges) them
+COVER_MIN_LEN = 30  # coverage is only trusted for bodies at least this long
+TITLE_MIN = 0.8  # near-identical titles
+NOISE_QUANTILE = 3  # of 4: a position pair must beat the upper quartile of all pair scores
+MAX_GAP = 3  # free clauses per side between two backbone pairs for a rewrite in place
+DUPLICATE_MIN = 0.7  # share of a child body repeated inside another child clause
+
+# Punctuation between a title and its body: 指导思想。\n以…
+LEADING_PUNCT = regex.compile(r"^[\s。：:；;，,、]+")
+
+
+@dataclass
+class Unit:
+    """A clause as compared: folded title and body."""
+
+    index: int  # in Document.clauses
+    title: str
+    body: str
+    headings: list[int] = field(default_factory=list)  # indices of heading ancestors, outermost first
+
+
+def fold(text: str) -> str:
+    return fold_levels(text)
+
+
+def body_of(clause: Clause) -> str:
+    """The clause's own text without its title sentence and responsibility notes."""
+    text = clause.text
+    if clause.number is not None and text.startswith(clause.title):
+        text = text[len(clause.title):]
+    text = NOTE.sub("", text)
+    return LEADING_PUNCT.sub("", text).strip()
+
+
+def verbatim(clause: Clause) -> tuple[str, str]:
+    """(title, rest) as written: a label 指导思想： and a numbered （一）指导思想。 compare equal."""
+    text = clause.text
+    if clause.number is not None and text.startswith(clause.title):
+        text = text[len(clause.title):]
+    return clause.title, LEADING_PUNCT.sub("", text).strip()
+
+
+def units(doc: Document) -> tuple[list[Unit], list[Unit]]:
+    """(content clauses, headings) of a document, in document order."""
+    content: list[Unit] = []
+    headings: list[Unit] = []
+    heading_paths: dict[tuple[str, ...], int] = {}
+    for i, clause in enumerate(doc.clauses):
+        body = fold(body_of(clause))
+        ancestors = [heading_paths[tuple(clause.path[:k])] for k in range(1, len(clause.path)) if tuple(clause.path[:k]) in heading_paths]
+        unit = Unit(i, fold(clause.title), body, ancestors)
+        if len(body) >= MIN_BODY:
+            content.append(unit)
+        else:
+            headings.append(unit)
+            heading_paths[tuple(clause.path)] = i
+    return content, headings
+
+
+def shared_runs(a: str, b: str) -> int:
+    """Characters of ``a`` and ``b`` in common runs of at least MIN_RUN (on their LCS alignment)."""
+    if not a or not b:
+        return 0
+    return sum(op.src_end - op.src_start for op in Indel.opcodes(a, b) if op.tag == "equal" and op.src_end - op.src_start >= MIN_RUN)
+
+
+def score(child: Unit, parent: Unit) -> Scores:
+    shared = shared_runs(child.body, parent.body)
+    lc, lp = len(child.body), len(parent.body)
+    return Scores(
+        title=fuzz.ratio(child.title, parent.title) / 100,
+        body=2 * shared / (lc + lp) if lc + lp else 0.0,
+        parent_coverage=shared / lp if lp >= COVER_MIN_LEN else 0.0,
+        child_coverage=shared / lc if lc >= COVER_MIN_LEN else 0.0,
+    )
+
+
+def _text_strength(s: Scores) -> float:
+    return (s.body + max(s.parent_coverage, s.child_coverage)) / 2
+
+
+def _is_text_pair(s: Scores) -> bool:
+    return s.body >= TEXT_MIN or max(s.parent_coverage, s.child_coverage) >= COVER_MIN
+
+
+def _combined(s: Scores) -> float:
+    return (s.title + s.body) / 2
+
+
+def _backbone(pairs: list[tuple[int, int, float]]) -> set[tuple[int, int]]:
+    """The heaviest chain of (child, parent, weight) pairs increasing on both sides."""
+    pairs = sorted(pairs)
+    best: list[float] = []
+    prev: list[int] = []
+    for i, (c, p, w) in enumerate(pairs):
+        best.append(w)
+        prev.append(-1)
+        for j in range(i):
+            if pairs[j][0] < c and pairs[j][1] < p and best[j] + w > best[i]:
+                best[i], prev[i] = best[j] + w, j
+    if not pairs:
+        return set()
+    k = max(range(len(pairs)), key=lambda i: (best[i], -i))
+    chain: set[tuple[int, int]] = set()
+    while k >= 0:
+        chain.add((pairs[k][0], pairs[k][1]))
+        k = prev[k]
+    return chain
+
+
+@dataclass
+class _Pair:
+    child: int  # position in the content list
+    parent: int
+    basis: Basis
+    scores: Scores
+    flags: list[Flag] = field(default_factory=list)
+
+
+@dataclass
+class _Pairing:
+    """Primary pairs under construction: one partner per clause on each side."""
+
+    grid: list[list[Scores]]  # [child position][parent position]
+    pairs: dict[int, _Pair] = field(default_factory=dict)  # child position -> pair
+    taken: set[int] = field(default_factory=set)  # parent positions with a partner
+
+    def free(self, ci: int, pi: int) -> bool:
+        return ci not in self.pairs and pi not in self.taken
+
+    def add(self, ci: int, pi: int, basis: Basis) -> _Pair:
+        pair = self.pairs[ci] = _Pair(ci, pi, basis, self.grid[ci][pi])
+        self.taken.add(pi)
+        return pair
+
+    def greedy(self, candidates: list[tuple[int, int]], basis: Basis) -> None:
+        for ci, pi in candidates:
+            if self.free(ci, pi):
+                self.add(ci, pi, basis)
+
+
+def align_documents(child: Document, parent: Document) -> list[Alignment]:
+    """Align every clause of ``child`` with ``parent``; entries in reading order (see module doc)."""
+    c_units, c_heads = units(child)
+    p_units, p_heads = units(parent)
+    state = _Pairing([[score(c, p) for p in p_units] for c in c_units])
+    grid, everything = state.grid, [(ci, pi) for ci in range(len(c_units)) for pi in range(len(p_units))]
+
+    # Step 4: text pairs, strongest first.
+    text = sorted((cp for cp in everything if _is_text_pair(grid[cp[0]][cp[1]])), key=lambda cp: (-_text_strength(grid[cp[0]][cp[1]]), -grid[cp[0]][cp[1]].title, cp))
+    state.greedy(text, "text")
+    # Step 5: near-identical titles.
+    titled = sorted((cp for cp in everything if grid[cp[0]][cp[1]].title >= TITLE_MIN), key=lambda cp: (-grid[cp[0]][cp[1]].title, -grid[cp[0]][cp[1]].body, cp))
+    state.greedy(titled, "title")
+    # Step 6: backbone of pairs in the same order.
+    chain = _backbone([(p.child, p.parent, 1 + _text_strength(p.scores)) for p in state.pairs.values()])
+    # Step 7: rewrites in place.
+    _position_pairs(state, chain, parent, p_units)
+    # Step 8: merges and splits.
+    entries = [(p.child, p.parent, p.basis, p.scores, p.flags) for p in state.pairs.values()]
+    entries += _containment(state, len(c_units), len(p_units))
+    # Step 10: flags.
+    _mismatch_flags(entries, grid, parent, p_units)
+    duplicates = _duplicates(c_units, child)
+
+    alignments = _content_alignments(child, parent, entries, c_units, p_units, chain, duplicates)
+    alignments += _heading_alignments(child, parent, alignments, c_units, p_units, c_heads, p_heads)
+    return _reading_order(alignments, child, parent)
+
+
+_Entry = tuple[int, int, Basis, Scores, list[Flag]]  # (child position, parent position, basis, scores, flags)
+
+
+def _position_pairs(state: _Pairing, chain: set[tuple[int, int]], parent: Document, p_units: list[Unit]) -> None:
+    """Step 7: in each tight gap between consecutive backbone pairs, pair free clauses scoring above the noise."""
+    grid = state.grid
+    all_scores = [_combined(s) for row in grid for s in row]
+    noise = quantiles(all_scores, n=4)[NOISE_QUANTILE - 1] if len(all_scores) >= 2 else 0.0
+    anchors = [(-1, -1)] + sorted(chain) + [(len(grid), len(p_units))]
+    for (c0, p0), (c1, p1) in zip(anchors, anchors[1:]):
+        free_c = [ci for ci in range(c0 + 1, c1) if ci not in state.pairs]
+        free_p = [pi for pi in range(p0 + 1, p1) if pi not in state.taken]
+        if len(free_c) > MAX_GAP or len(free_p) > MAX_GAP:
+            continue  # a wide gap does not pin a place: new and dropped clauses, not rewrites
+        around = [parent.clauses[p_units[k].index].key for k in (p0, p1) if 0 <= k < len(p_units)]
+        chosen: list[tuple[int, int]] = []
+        for ci, pi in sorted(((ci, pi) for ci in free_c for pi in free_p), key=lambda cp: (-_combined(grid[cp[0]][cp[1]]), cp)):
+            s = grid[ci][pi]
+            if _combined(s) <= noise or not state.free(ci, pi) or any((ci - a) * (pi - b) < 0 for a, b in chosen):
+                continue  # noise, taken, or crossing a rewrite already chosen in this gap
+            chosen.append((ci, pi))
+            where = " and ".join(around) or "the ends"
+            state.add(ci, pi, "position").flags.append(
+                Flag("rewritten", f"aligned by position (between the partners of {where}): title {s.title:.2f}, body {s.body:.2f}")
+            )
+
+
+def _containment(state: _Pairing, n_child: int, n_parent: int) -> list[_Entry]:
+    """Step 8: parent bodies inside a paired child clause (merge); free child bodies inside a paired parent clause (split)."""
+    grid = state.grid
+    extra: list[_Entry] = []
+    for p in state.pairs.values():
+        for pi in range(n_parent):
+            if pi != p.parent and grid[p.child][pi].parent_coverage >= COVER_MIN:
+                extra.append((p.child, pi, "containment", grid[p.child][pi], []))
+    for ci in range(n_child):
+        if ci in state.pairs:
+            continue
+        inside = [pi for pi in sorted(state.taken) if grid[ci][pi].child_coverage >= COVER_MIN]
+        if inside:
+            best = max(inside, key=lambda pi: (grid[ci][pi].child_coverage, -pi))
+            extra.append((ci, best, "containment", grid[ci][best], []))
+    return extra
+
+
+def _mismatch_flags(entries: list[_Entry], grid: list[list[Scores]], parent: Document, p_units: list[Unit]) -> None:
+    """Step 10: a pair made on text whose child title is (near-)identical to another parent clause's title."""
+    for ci, pi, basis, s, flags in entries:
+        if basis != "text" or s.title >= TITLE_MIN:
+            continue
+        other = max(range(len(p_units)), key=lambda k: (grid[ci][k].title, -k))
+        if grid[ci][other].title >= TITLE_MIN:
+            titled, texted = parent.clauses[p_units[other].index], parent.clauses[p_units[pi].index]
+            flags.append(
+                Flag(
+                    "title_body_mismatch",
+                    f"title is that of {titled.key} but the body is that of {texted.key}",
+                    parent_path=list(titled.path),
+                )
+            )
+
+
+def _duplicates(c_units: list[Unit], child: Document) -> dict[int, list[Flag]]:
+    """Child clauses whose body lies mostly inside another child clause (by content position)."""
+    flags: dict[int, list[Flag]] = {}
+    for i, a in enumerate(c_units):
+        for j, b in enumerate(c_units):
+            if i == j or len(b.body) < COVER_MIN_LEN or len(b.body) > len(a.body):
+                continue
+            if LCSseq.similarity(a.body, b.body) < DUPLICATE_MIN * len(b.body):
+                continue  # the LCS bounds the shared runs: cheap rejection
+            inside = shared_runs(a.body, b.body) / len(b.body)
+            if inside >= DUPLICATE_MIN:
+                big, small = child.clauses[a.index], child.clauses[b.index]
+                flags.setdefault(j, []).append(
+                    Flag("duplicate_in_child", f"{inside:.0%} of its text is repeated in {big.key}", child_path=list(big.path))
+                )
+                flags.setdefault(i, []).append(
+                    Flag("duplicate_in_child", f"contains {inside:.0%} of {small.key}", child_path=list(small.path))
+                )
+    return flags
+
+
+def _content_alignments(
+    child: Document,
+    parent: Document,
+    entries: list[_Entry],
+    c_units: list[Unit],
+    p_units: list[Unit],
+    chain: set[tuple[int, int]],
+    duplicates: dict[int, list[Flag]],
+) -> list[Alignment]:
+    parents_of: dict[int, set[int]] = {}
+    children_of: dict[int, set[int]] = {}
+    for ci, pi, *_ in entries:
+        parents_of.setdefault(ci, set()).add(pi)
+        children_of.setdefault(pi, set()).add(ci)
+    out: list[Alignment] = []
+    flagged: set[int] = set()
+    for ci, pi, basis, s, flags in sorted(entries, key=lambda e: (e[0], e[1])):
+        if len(parents_of[ci]) > 1:
+            status = "merged"
+        elif len(children_of[pi]) > 1 and all(len(parents_of[c]) == 1 for c in children_of[pi]):
+            status = "split"
+        elif basis in ("text", "title") and (ci, pi) not in chain:
+            status = "moved"
+        elif verbatim(child.clauses[c_units[ci].index]) == verbatim(parent.clauses[p_units[pi].index]):
+            status = "identical"
+        else:
+            status = "modified"
+        extra = duplicates.get(ci, []) if ci not in flagged else []
+        flagged.add(ci)
+        out.append(Alignment("clause", status, c_units[ci].index, p_units[pi].index, basis, s, flags=list(flags) + extra))  # type: ignore[arg-type]
+    paired_c = {ci for ci, *_ in entries}
+    paired_p = {pi for _, pi, *_ in entries}
+    out += [Alignment("clause", "added", u.index, None, flags=list(duplicates.get(ci, []))) for ci, u in enumerate(c_units) if ci not in paired_c]
+    out += [Alignment("clause", "dropped", None, u.index) for pi, u in enumerate(p_units) if pi not in paired_p]
+    return out
+
+
+def _heading_alignments(
+    child: Document,
+    parent: Document,
+    content: list[Alignment], c_units: list[Unit], p_units: list[Unit], c_heads: list[Unit], p_heads: list[Unit]
+) -> list[Alignment]:
+    """Pair headings through the content under them (plurality vote both ways), else by title."""
+    c_anc = {u.index: u.headings for u in c_units + c_heads}
+    p_anc = {u.index: u.headings for u in p_units + p_heads}
+    c_rank = {u.index: len(u.headings) for u in c_heads}
+    p_rank = {u.index: len(u.headings) for u in p_heads}
+    votes: dict[tuple[int, int], int] = {}
+    for a in content:
+        if a.child_index is None or a.parent_index is None:
+            continue
+        for hc in c_anc[a.child_index]:
+            for hp in p_anc[a.parent_index]:
+                if c_rank[hc] == p_rank[hp]:  # chapter with chapter, section with section
+                    votes[(hc, hp)] = votes.get((hc, hp), 0) + 1
+    title = {(hc.index, hp.index): fuzz.ratio(hc.title, hp.title) / 100 for hc in c_heads for hp in p_heads}
+    links: set[tuple[int, int]] = set()
+    for hc in c_heads:
+        mine = [(v, title[(hc.index, hp)], -hp) for (c, hp), v in votes.items() if c == hc.index]
+        if mine:
+            links.add((hc.index, -max(mine)[2]))
+    for hp in p_heads:
+        mine = [(v, title[(hc, hp.index)], -hc) for (hc, p), v in votes.items() if p == hp.index]
+        if mine:
+            links.add((-max(mine)[2], hp.index))
+    linked_c = {c for c, _ in links}
+    linked_p = {p for _, p in links}
+    by_title = sorted(
+        ((t, c, p) for (c, p), t in title.items() if t >= TITLE_MIN and c not in linked_c and p not in linked_p),
+        key=lambda x: (-x[0], x[1], x[2]),
+    )
+    basis: dict[tuple[int, int], Basis] = {link: "children" for link in links}
+    for t, c, p in by_title:
+        if c not in linked_c and p not in linked_p:
+            links.add((c, p))
+            basis[(c, p)] = "title"
+            linked_c.add(c)
+            linked_p.add(p)
+    parents_of: dict[int, int] = {}
+    children_of: dict[int, int] = {}
+    for c, p in links:
+        parents_of[c] = parents_of.get(c, 0) + 1
+        children_of[p] = children_of.get(p, 0) + 1
+    out: list[Alignment] = []
+    for c, p in sorted(links):
+        if parents_of[c] > 1:
+            status = "merged"
+        elif children_of[p] > 1:
+            status = "split"
+        else:
+            status = "identical" if verbatim(child.clauses[c]) == verbatim(parent.clauses[p]) else "modified"
+        out.append(Alignment("heading", status, c, p, basis[(c, p)]))  # type: ignore[arg-type]
+    out += [Alignment("heading", "added", u.index, None) for u in c_heads if u.index not in linked_c]
+    out += [Alignment("heading", "dropped", None, u.index) for u in p_heads if u.index not in linked_p]
+    return out
+
+
+def _reading_order(alignments: list[Alignment], child: Document, parent: Document) -> list[Alignment]:
+    """Child order; a parent-only entry goes after the entries of the parent clause before it."""
+    anchor: dict[int, int] = {}  # parent index -> first child index it is aligned with
+    for a in alignments:
+        if a.child_index is not None and a.parent_index is not None:
+            anchor[a.parent_index] = min(anchor.get(a.parent_index, a.child_index), a.child_index)
+
+    def key(a: Alignment) -> tuple[int, int, int]:
+        if a.child_index is not None:
+            return (a.child_index, 0, a.parent_index if a.parent_index is not None else -1)
+        assert a.parent_index is not None
+        before = [anchor[p] for p in anchor if p < a.parent_index]
+        return (max(before) if before else -1, 1, a.parent_index)
+
+    return sorted(alignments, key=key)
+

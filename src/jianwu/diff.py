@@ -1,0 +1,32 @@
+"""``diff_documents``: a child plan against its parent, from two parsed documents.
+
+The pipeline: ``align`` pairs clauses; each pair gets its similarity, inline
+edits (``inline_diff``) and department pairing; ``compare`` matches targets and
+departments and computes the summary.  Nothing is reparsed.
+"""
+
+from __future__ import annotations
+
+from rapidfuzz import fuzz
+
+from .align import align_documents
+from .compare import compare_departments, compare_targets, pair_departments, summarize
+from .diffmodel import DocumentDiff
+from .inline_diff import diff_clauses
+from .model import Document
+
+
+def diff_documents(child: Document, parent: Document, *, found_by: str = "given") -> DocumentDiff:
+    alignments = align_documents(child, parent)
+    for a in alignments:
+        if a.child_index is None or a.parent_index is None:
+            continue
+        c, p = child.clauses[a.child_index], parent.clauses[a.parent_index]
+        a.similarity = fuzz.ratio(p.text, c.text) / 100
+        a.edits = diff_clauses(p, c)
+        if a.kind == "clause":
+            a.departments = pair_departments(p.departments, c.departments)
+    targets = compare_targets(alignments, child, parent)
+    departments = compare_departments(child, parent)
+    summary = summarize(alignments, child, parent, targets, departments)
+    return DocumentDiff(child, parent, found_by, alignments, targets, departments, summary)

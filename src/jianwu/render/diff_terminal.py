@@ -1,0 +1,154 @@
+"""``jianwu diff`` in the terminal: a summary panel, then one section per clause pair.
+
+Deleted parent text is red and struck through, inserted child text green and
+underlined; long unchanged runs are shortened to their ends in the inline view
+(``--side-by-side`` shows both texts whole).
+"""
+
+from __future__ import annotations
+
+from typing import Iterable, Optional
+
+from rich.console import Group, RenderableType
+from rich.panel import Panel
+from rich.table import Table
+from rich.text import Text
+
+from ..diffmodel import Alignment, CorpusEntry, DocumentDiff, clause_label, corpus_row, select, summary_rows
+from ..inline_diff import Edit
+
+DELETED = "red strike"
+INSERTED = "green underline"
+STATUS_STYLE = {
+    "identical": "dim",
+    "modified": "yellow",
+    "merged": "magenta",
+    "split": "magenta",
+    "moved": "cyan",
+    "dropped": "red",
+    "added": "green",
+}
+CONTEXT = 24  # characters kept at each end of a long unchanged run in the inline view
+
+
+def inline_text(edits: Iterable[Edit], *, shorten: bool = True) -> Text:
+    text = Text()
+    for e in edits:
+        if e.op == "equal":
+            run = e.child
+            if shorten and len(run) > 3 * CONTEXT:
+                text.append(run[:CONTEXT])
+                text.append(f" …{len(run) - 2 * CONTEXT}… ", style="dim")
+                text.append(run[-CONTEXT:])
+            else:
+                text.append(run)
+            continue
+        if e.parent:
+            text.append(e.parent, style=DELETED)
+        if e.child:
+            text.append(e.child, style=INSERTED)
+    return text
+
+
+def side_texts(edits: Iterable[Edit]) -> tuple[Text, Text]:
+    parent, child = Text(), Text()
+    for e in edits:
+        parent.append(e.parent, style=None if e.op == "equal" else DELETED)
+        child.append(e.child, style=None if e.op == "equal" else INSERTED)
+    return parent, child
+
+
+def summary_panel(diff: DocumentDiff) -> Panel:
+    grid = Table.grid(padding=(0, 2))
+    grid.add_column(style="bold")
+    grid.add_column()
+    for label, value in summary_rows(diff):
+        grid.add_row(label, value)
+    return Panel(grid, title="jianwu diff", title_align="left")
+
+
+def _heading(diff: DocumentDiff, a: Alignment) -> Text:
+    head = Text()
+    head.append(f"{a.status}", style=f"bold {STATUS_STYLE[a.status]}")
+    if a.similarity is not None and a.status != "identical":
+        head.append(f" {a.similarity:.2f}")
+    if a.basis:
+        head.append(f" [{a.basis}]", style="dim")
+    head.append("  ")
+    head.append(clause_label(diff.child, a.child_index), style="bold")
+    head.append("  ⟸  ", style="dim")
+    head.append(clause_label(diff.parent, a.parent_index))
+    return head
+
+
+def section(diff: DocumentDiff, a: Alignment, *, side_by_side: bool) -> RenderableType:
+    parts: list[RenderableType] = [_heading(diff, a)]
+    for flag in a.flags:
+        parts.append(Text(f"  ⚠ {flag.code}: {flag.message}", style="yellow"))
+    if a.status == "added" and a.child_index is not None:
+        parts.append(Text(diff.child.clauses[a.child_index].text, style="green"))
+    elif a.status == "dropped" and a.parent_index is not None:
+        parts.append(Text(diff.parent.clauses[a.parent_index].text, style="red"))
+    elif a.status != "identical" and a.edits:
+        if side_by_side:
+            table = Table(show_header=True, header_style="bold", expand=True, show_lines=False)
+            table.add_column(f"parent {diff.parent.id}", ratio=1)
+            table.add_column(f"child {diff.child.id}", ratio=1)
+            table.add_row(*side_texts(a.edits))
+            parts.append(table)
+        else:
+            parts.append(inline_text(a.edits))
+    return Group(*parts, Text(""))
+
+
+def targets_table(diff: DocumentDiff) -> Table:
+    table = Table(title="Targets", title_justify="left", show_lines=False)
+    for col in ("status", "indicator", "parent", "child", "detail"):
+        table.add_column(col)
+    for t in diff.targets:
+        table.add_row(
+            Text(t.status, style=STATUS_STYLE.get({"stricter": "added", "looser": "dropped"}.get(t.status, ""), "")),
+            t.indicator,
+            clause_label(diff.parent, t.parent_index) if t.parent_index is not None else "—",
+            clause_label(diff.child, t.child_index) if t.child_index is not None else "—",
+            t.detail,
+        )
+    return table
+
+
+def departments_table(diff: DocumentDiff) -> Table:
+    table = Table(title="Departments", title_justify="left")
+    for col in ("status", "canonical", "parent", "child"):
+        table.add_column(col)
+    for d in diff.departments:
+        table.add_row(d.status.replace("_", " "), d.canonical, "、".join(d.parent_names) or "—", "、".join(d.child_names) or "—")
+    return table
+
+
+def render_diff(diff: DocumentDiff, *, only: Optional[str] = None, side_by_side: bool = False) -> list[RenderableType]:
+    out: list[RenderableType] = [summary_panel(diff)]
+    out += [section(diff, a, side_by_side=side_by_side) for a in select(diff.alignments, only)]
+    if only is None:
+        out += [targets_table(diff), departments_table(diff)]
+    return out
+
+
+# Short headers for the terminal; markdown and html spell them out (diffmodel.CORPUS_COLUMNS).
+TERMINAL_CORPUS_HEADERS = ("child", "parent", "kept", "mod", "drop", "add", "copied", "strict", "loose", "depts", "flags")
+CORPUS_CAPTION = "kept/mod/drop: parent clauses · add: child clauses · copied: child text from the parent · strict/loose: targets · depts: mapped"
+
+
+def render_corpus(entries: list[CorpusEntry]) -> list[RenderableType]:
+    """One summary row per (child, parent) pair; children whose parent is missing, with what they cite."""
+    table = Table(title="Child plans against their parents", title_justify="left", caption=CORPUS_CAPTION, caption_justify="left")
+    for col in TERMINAL_CORPUS_HEADERS:
+        table.add_column(col, overflow="fold", justify="left" if col in ("child", "parent") else "right")
+    missing = Table(title="Parent not in the corpus", title_justify="left")
+    missing.add_column("child", overflow="fold")
+    missing.add_column("cites", overflow="fold")
+    for entry in entries:
+        if entry.diff is not None:
+            table.add_row(*corpus_row(entry.diff))
+        else:
+            missing.add_row(entry.child.id, entry.missing or "")
+    return [table, missing]

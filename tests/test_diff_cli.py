@@ -1,0 +1,242 @@
+"""`jianwu diff`: every format, parent finding, the corpus run, exit codes; stdout and stderr apart."""
+
+from __future__ import annotations
+
+import json
+import re
+from importlib import resources
+from pathlib import Path
+
+import jsonschema
+import pytest
+from typer.testing import CliRunner
+
+from jianwu.cli import app
+
+from conftest import RAW, ROOT
+
+runner = CliRunner()
+SHAPINGBA = "data/raw/shapingba-jianwu-2023.txt"
+GAOXIN = "data/raw/gaoxin-jianwu-2023.txt"
+CHONGQING = "data/raw/chongqing-jianwu-2023.txt"
+
+
+@pytest.fixture(autouse=True)
+def at_root(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Run from the repository root, so paths in the output are the relative ones a user types."""
+    monkeypatch.chdir(ROOT)
+
+
+@pytest.fixture(scope="module")
+def validator() -> jsonschema.Draft202012Validator:
+    schema = json.loads(resources.files("jianwu.data").joinpath("diff.schema.json").read_text("utf-8"))
+    jsonschema.Draft202012Validator.check_schema(schema)
+    return jsonschema.Draft202012Validator(schema)
+
+
+def ok(*args: str) -> str:
+    result = runner.invoke(app, ["diff", *args], env={"COLUMNS": "200"})  # terminal output: no wrapping
+    assert (result.exit_code, result.stderr) == (0, ""), result.stderr
+    return result.stdout
+
+
+# ---- JSON
+
+
+@pytest.mark.parametrize("child", ["shapingba", "gaoxin"])
+def test_json_matches_golden_and_schema(golden, validator: jsonschema.Draft202012Validator, child: str) -> None:
+    text = ok(f"data/raw/{child}-jianwu-2023.txt", "--format", "json")
+    data = json.loads(text)
+    validator.validate(data)
+    assert (data["schema_version"], data["parent"]["id"], data["parent_found_by"]) == ("1.0", "chongqing-jianwu-2023", "title")
+    golden(f"diff/{child}-chongqing.json", text)
+
+
+def test_json_shape(validator: jsonschema.Draft202012Validator) -> None:
+    data = json.loads(ok(SHAPINGBA, CHONGQING, "--format", "json"))
+    assert data["parent_found_by"] == "given"
+    merged = [(a["child_path"], a["parent_path"]) for a in data["alignments"] if a["status"] == "merged"]
+    assert merged == [(["14."], ["五、", "（十六）"]), (["14."], ["五、", "（十七）"])]
+    dropped = [a["parent_path"] for a in data["alignments"] if a["status"] == "dropped" and a["kind"] == "clause"]
+    assert dropped == [["六、", "（二十一）"]]
+    eleven = next(a for a in data["alignments"] if a["child_path"] == ["11."])
+    assert {"op": "delete", "parent": "长江、", "child": ""}.items() <= eleven["edits"][0].items()
+    assert [w["code"] for w in data["warnings"]] == ["duplicate_in_child", "duplicate_in_child", "title_body_mismatch", "title_body_mismatch"]
+    # a broken document fails the schema (the test can fail)
+    data["alignments"][0]["status"] = "renamed"
+    assert not validator.is_valid(data)
+
+
+def test_json_is_deterministic() -> None:
+    assert ok(GAOXIN, "--format", "json") == ok(GAOXIN, "--format", "json")
+
+
+def test_json_only_filters_alignments(validator: jsonschema.Draft202012Validator) -> None:
+    data = json.loads(ok(GAOXIN, "--format", "json", "--only", "dropped"))
+    validator.validate(data)
+    assert [a["parent_path"][-1] for a in data["alignments"]] == ["（十）", "（十七）", "（二十）", "（二十一）", "（二十四）", "（二十五）"]
+
+
+# ---- finding the parent
+
+
+def test_parent_missing_names_what_is_cited() -> None:
+    result = runner.invoke(app, ["diff", "data/raw/ziyang-jianwu-2023.txt"])
+    assert (result.exit_code, result.stdout) == (2, "")
+    assert result.stderr == "jianwu: data/raw/ziyang-jianwu-2023.txt: parent plan not found in data/raw: it cites 《四川省减污降碳协同增效行动方案》\n"
+
+
+def test_a_title_inside_another_title_is_not_a_match() -> None:
+    # the municipal plan cites the national 《减污降碳协同增效实施方案》: the tail of its own title, and of Gaoxin's
+    result = runner.invoke(app, ["diff", CHONGQING])
+    assert (result.exit_code, result.stdout) == (2, "")
+    assert result.stderr == (
+        "jianwu: data/raw/chongqing-jianwu-2023.txt: parent plan not found in data/raw: "
+        "it cites 《减污降碳协同增效实施方案》（环综合〔2022〕42号）\n"
+    )
+
+
+def test_parent_found_by_garbled_doc_number(tmp_path: Path) -> None:
+    # the municipal plan with its 文号 under the red head; Gaoxin cites it as 渝环〔202371号
+    raw = (RAW / "chongqing-jianwu-2023.txt").read_bytes().decode("utf-8").split("\n")
+    (tmp_path / "municipal.txt").write_text("\n".join(raw[:1] + ["渝环〔2023〕71号"] + raw[1:]), encoding="utf-8")
+    (tmp_path / "gaoxin.txt").write_bytes((RAW / "gaoxin-jianwu-2023.txt").read_bytes())
+    data = json.loads(ok(str(tmp_path / "gaoxin.txt"), "--format", "json"))
+    assert (data["parent"]["id"], data["parent"]["doc_number"], data["parent_found_by"]) == ("municipal", "渝环〔2023〕71号", "doc_number")
+
+
+def test_corpus_option(tmp_path: Path) -> None:
+    (tmp_path / "child.txt").write_bytes((RAW / "shapingba-jianwu-2023.txt").read_bytes())
+    result = runner.invoke(app, ["diff", str(tmp_path / "child.txt"), "--format", "json"])
+    assert result.exit_code == 2
+    assert result.stderr.startswith(f"jianwu: {tmp_path / 'child.txt'}: parent plan not found in {tmp_path}: it cites 《重庆市减污降碳协同增效实施方案》")
+    data = json.loads(ok(str(tmp_path / "child.txt"), "--corpus", "data/raw", "--format", "json"))
+    assert data["parent"]["id"] == "chongqing-jianwu-2023"
+
+
+# ---- the corpus run
+
+
+def test_no_argument_compares_the_corpus(validator: jsonschema.Draft202012Validator) -> None:
+    data = json.loads(ok("--format", "json"))
+    validator.validate(data)
+    assert [(p["child"]["id"], p["parent"]["id"]) for p in data["pairs"]] == [
+        ("gaoxin-jianwu-2023", "chongqing-jianwu-2023"),
+        ("shapingba-jianwu-2023", "chongqing-jianwu-2023"),
+    ]
+    assert [(m["child"]["id"], m["cites"]) for m in data["missing"]] == [
+        ("chongqing-jianwu-2023", "《减污降碳协同增效实施方案》（环综合〔2022〕42号）"),
+        ("yongchuan-jieneng-2023", "《重庆市“十四五”节能减排综合工作实施方案》（渝府发〔2022〕39号）"),
+        ("ziyang-jianwu-2023", "《四川省减污降碳协同增效行动方案》"),
+    ]
+    single = json.loads(ok(SHAPINGBA, "--format", "json"))
+    assert data["pairs"][1]["summary"] == single["summary"]
+
+
+def test_no_argument_terminal_and_markdown() -> None:
+    text = ok()
+    assert "Child plans against their parents" in text and "Parent not in the corpus" in text
+    assert "shapingba-jianwu-2023" in text and "《四川省减污降碳协同增效行动方案》" in text
+    md = ok("--format", "markdown")
+    assert "| gaoxin-jianwu-2023 | chongqing-jianwu-2023 | 0 | 22 | 6 | 0 |" in md
+    assert "| ziyang-jianwu-2023 | 《四川省减污降碳协同增效行动方案》 |" in md
+
+
+# ---- terminal
+
+
+def test_terminal_summary_and_sections() -> None:
+    text = ok(SHAPINGBA)
+    assert "jianwu diff" in text and "parent clauses      28: kept 1 · modified 26 · dropped 1" in text
+    assert "merged 0.56 [text]  14. 深化环评与碳评管理统筹  ⟸  五、/（十六）" in text
+    assert "merged 0.72 [containment]  14. 深化环评与碳评管理统筹  ⟸  五、/（十七）" in text
+    assert "⚠ title_body_mismatch: title is that of 五、/（十七） but the body is that of 五、/（二十）" in text
+    assert "Targets" in text and "Departments" in text
+
+
+def test_terminal_only_and_side_by_side() -> None:
+    dropped = ok(SHAPINGBA, "--only", "dropped")
+    sections = [line for line in dropped.splitlines() if re.match(r"^(identical|modified|merged|split|moved|dropped|added) ", line)]
+    assert sections and all(line.startswith("dropped ") for line in sections)
+    assert any("六、/（二十一） 完善减污降碳法规标准" in line for line in sections)
+    added = ok(SHAPINGBA, "--only", "added")
+    assert [line for line in added.splitlines() if re.match(r"^added ", line)] == ["added  主要任务：  ⟸  —"]
+    wide = ok(GAOXIN, "--only", "changed", "--side-by-side")
+    assert "parent chongqing-jianwu-2023" in wide and "child gaoxin-jianwu-2023" in wide
+    assert "identical" not in [line.split(" ")[0] for line in wide.splitlines()]
+
+
+def test_terminal_to_file(tmp_path: Path) -> None:
+    result = runner.invoke(app, ["diff", SHAPINGBA, "-o", str(tmp_path / "report.txt")])
+    assert (result.exit_code, result.stdout, result.stderr) == (0, "", "")
+    text = (tmp_path / "report.txt").read_text("utf-8")
+    assert "\x1b[" not in text and "parent clauses" in text
+
+
+# ---- markdown and html
+
+
+def test_markdown() -> None:
+    md = ok(SHAPINGBA, "--format", "markdown")
+    assert md.startswith("# 沙坪坝区减污降碳协同增效任务分工 ⟸ 重庆市减污降碳协同增效实施方案\n")
+    assert [line for line in md.splitlines() if line.startswith("## ")] == ["## Summary", "## Clauses", "## Targets", "## Departments"]
+    assert "加强<del>长江、</del>嘉陵江<del>、乌江</del>干流重庆段" in md
+    assert "| mapped | 发展改革委 | 市发展改革委 | 区发展改革委 |" in md
+    assert "| same | 装配式建筑占新建建筑比例 | 三、/（九） 推进城乡建设绿色低碳发展 | 7. 推进城乡建设绿色低碳发展 | 30% → 30% |" in md
+    side = ok(SHAPINGBA, "--format", "markdown", "--side-by-side", "--only", "changed")
+    assert "| parent chongqing-jianwu-2023 | child shapingba-jianwu-2023 |" in side
+
+
+def test_markdown_escapes_document_text() -> None:
+    from jianwu.render.diff_markdown import escape
+
+    assert escape("a|b*c_<script>&\n") == "a\\|b\\*c\\_&lt;script&gt;&amp;<br>"
+
+
+def injected(tmp_path: Path) -> Path:
+    """Gaoxin with markup planted in a clause (what a scraped page might carry)."""
+    text = (RAW / "gaoxin-jianwu-2023.txt").read_text("utf-8").replace("强化医疗废物管理和安全处置。", "强化医疗废物<script>alert(1)</script>管理 & <b>安全</b>处置。")
+    path = tmp_path / "gaoxin-injected.txt"
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def test_html_is_one_self_contained_escaped_page(tmp_path: Path) -> None:
+    out = tmp_path / "report.html"
+    result = runner.invoke(app, ["diff", str(injected(tmp_path)), CHONGQING, "--format", "html", "-o", str(out)])
+    assert (result.exit_code, result.stdout, result.stderr) == (0, "", "")
+    page = out.read_text("utf-8")
+    assert page.startswith("<!DOCTYPE html>") and page.endswith("</html>\n")
+    assert not re.search(r"<script|<link|<img|src=|href=|url\(|@import|https?://", page, re.I)
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in page and "&lt;b&gt;安全&lt;/b&gt;" in page
+    assert '<h2 id="targets">Targets</h2>' in page and '<h2 id="departments">Departments</h2>' in page
+    assert "<del>长江、嘉陵江、乌江干流重庆段</del>" in page
+
+
+def test_html_to_stdout() -> None:
+    assert ok(GAOXIN, "--format", "html").startswith("<!DOCTYPE html>")
+
+
+# ---- errors
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["no/such.txt"], "jianwu: no/such.txt: no such file\n"),
+        ([SHAPINGBA, "no/such.txt"], "jianwu: no/such.txt: no such file\n"),
+        ([SHAPINGBA, CHONGQING, "--corpus", "data/raw"], "jianwu: --corpus is used to find the parent; give either PARENT or --corpus\n"),
+        ([SHAPINGBA, "-o", "data/raw/report.txt"], "jianwu: data/raw: refusing to write into the raw corpus (data/raw)\n"),
+        (["--corpus", "no/such/dir"], "jianwu: no/such/dir: corpus is not a directory (give --corpus DIR, or run from the repository root)\n"),
+        ([SHAPINGBA, "--corpus", "no/such/dir"], "jianwu: no/such/dir: corpus is not a directory (give --corpus DIR)\n"),
+    ],
+)
+def test_errors_are_one_line_and_exit_2(args: list[str], message: str) -> None:
+    result = runner.invoke(app, ["diff", *args])
+    assert (result.exit_code, result.stdout, result.stderr) == (2, "", message)
+    assert not (RAW / "report.txt").exists()
+
+
+def test_bad_format_is_a_usage_error() -> None:
+    result = runner.invoke(app, ["diff", SHAPINGBA, "--format", "pdf"])
+    assert result.exit_code == 2 and result.stdout == ""

@@ -1,0 +1,102 @@
+"""Inline diff for Chinese: tokens, whole-token changes, phrase boundaries, on real seed sentences."""
+
+from __future__ import annotations
+
+import pytest
+
+from jianwu.inline_diff import diff_texts, note_spans, tokenize
+
+
+@pytest.mark.parametrize(
+    ("text", "tokens"),
+    [
+        # a year is one token; a number keeps its unit, the qualifier after it is separate
+        ("到2025年，非化石能源消费比重达到25%", ["到", "2025年", "，", *"非化石能源消费比重达到", "25%"]),
+        ("降低14.5%以上", ["降", "低", "14.5%", "以", "上"]),
+        ("建设充电基础设施3万台以上", [*"建设充电基础设施", "3万台", "以", "上"]),
+        ("森林蓄积量不低于2.8亿立方米", [*"森林蓄积量不低于", "2.8亿立方米"]),
+        ("PM2.5年平均浓度不超过34微克/立方米", ["PM2.5", *"年平均浓度不超过", "34微克/立方米"]),
+        ("累计建设25座充电站", [*"累计建设", "25座", *"充电站"]),
+        ("有序推广LNG动力船舶应用", [*"有序推广", "LNG", *"动力船舶应用"]),
+        # departments of a responsibility note are whole tokens (no departments extracted here)
+        (
+            "（市发展改革委、市经济信息委按职责分工负责）",
+            ["（", "市发展改革委", "、", "市经济信息委", "按职责分工负责", "）"],
+        ),
+        # Gaoxin's note without its closing bracket
+        ("（改革发展局、生态环境局按职责分工负责", ["（", "改革发展局", "、", "生态环境局", "按职责分工负责"]),
+    ],
+)
+def test_tokenize(text: str, tokens: list[str]) -> None:
+    assert tokenize(text, note_spans(text)) == tokens
+
+
+def changes(parent: str, child: str) -> list[tuple[str, str, str]]:
+    return [(e.op, e.parent, e.child) for e in diff_texts(parent, child, note_spans(parent), note_spans(child)) if e.op != "equal"]
+
+
+@pytest.mark.parametrize(
+    ("parent", "child", "expected"),
+    [
+        # municipal （十三） -> Shapingba 11.: localised river list, whole phrases
+        (
+            "加强长江、嘉陵江、乌江干流重庆段排污口精细化管理",
+            "加强嘉陵江干流重庆段排污口精细化管理",
+            [("delete", "长江、", ""), ("delete", "、乌江", "")],
+        ),
+        # a number with its unit changes whole, never 3 + 0%→5%
+        ("比例达到30%，绿色建材", "比例达到35%，绿色建材", [("replace", "30%", "35%")]),
+        ("稳定在70%以上", "稳定在70%", [("delete", "以上", "")]),
+        ("到2025年，新增", "到2030年，新增", [("replace", "2025年", "2030年")]),
+        # 市 -> 区 in a note: department names change as whole names
+        (
+            "（市发展改革委、市经济信息委、市能源局按职责分工负责）",
+            "（区发展改革委、区经济信息委按职责分工负责）",
+            [("replace", "市发展改革委、市经济信息委、市能源局", "区发展改革委、区经济信息委")],
+        ),
+        # municipal （六） -> Shapingba 4.: the list of districts dropped
+        (
+            "拓宽公众参与渠道。在中心城区和涪陵区、长寿区、江津区、合川区、永川区、璧山区开展“无废城市”建设。",
+            "拓宽公众参与渠道。开展“无废城市”建设。",
+            [("delete", "在中心城区和涪陵区、长寿区、江津区、合川区、永川区、璧山区", "")],
+        ),
+        # a rewritten phrase is one change, not a scatter of shared characters
+        (
+            "打造重庆经济技术开发区等国家绿色产业示范基地。",
+            "培育做大环保产业。",
+            [("replace", "打造重庆经济技术开发区等国家绿色产业示范基地", "培育做大环保产业")],
+        ),
+        ("同一句话。", "同一句话。", []),
+    ],
+)
+def test_changes(parent: str, child: str, expected: list[tuple[str, str, str]]) -> None:
+    assert changes(parent, child) == expected
+
+
+@pytest.mark.parametrize(
+    ("parent", "child"),
+    [
+        ("加强长江、嘉陵江、乌江干流重庆段排污口精细化管理", "加强嘉陵江干流重庆段排污口精细化管理"),
+        ("", "全新条款。"),
+        ("整条删除。", ""),
+        ("到2025年，规模以上工业单位增加值能耗降低14.5%以上", "到2025年，规上工业单位增加值能耗下降15%"),
+    ],
+)
+def test_edits_cover_both_texts_exactly(parent: str, child: str) -> None:
+    edits = diff_texts(parent, child)
+    assert "".join(e.parent for e in edits) == parent
+    assert "".join(e.child for e in edits) == child
+    for e in edits:
+        assert parent[e.parent_start : e.parent_start + len(e.parent)] == e.parent
+        assert child[e.child_start : e.child_start + len(e.child)] == e.child
+
+
+def test_deterministic() -> None:
+    a = "推动柑橘、榨菜、生态畜牧、茶叶、中药材、特色经济林等现代山地特色农业集群发展" * 20
+    b = "推动蔬菜、水果、水产、花卉等现代都市农业集群发展" * 20
+    assert diff_texts(a, b) == diff_texts(a, b)
+
+
+def test_protected_span_is_one_token() -> None:
+    text = "（区住房城乡建设委负责）"
+    assert tokenize(text, [(1, 9)]) == ["（", "区住房城乡建设委", *"负责）"]
