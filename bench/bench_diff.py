@@ -16,23 +16,13 @@ from __future__ import annotations
 
 import argparse
 import difflib
-import time
 from pathlib import Path
-from typing import Callable
 
 from jianwu import parse_document
+from timing import best_of  # bench/timing.py (the script's own folder is on sys.path)
 from jianwu.diff import diff_documents
 from jianwu.errors import ParentNotFoundError
 from jianwu.parent import find_parent
-
-
-def best_of(repeat: int, fn: Callable[[], object]) -> float:
-    best = float("inf")
-    for _ in range(repeat):
-        start = time.perf_counter()
-        fn()
-        best = min(best, time.perf_counter() - start)
-    return best
 
 
 def main() -> None:

@@ -10,20 +10,11 @@ floor: every document goes through it once.
 from __future__ import annotations
 
 import argparse
-import time
 from pathlib import Path
 
 from jianwu import parse_document
+from timing import best_of  # bench/timing.py (the script's own folder is on sys.path)
 from jianwu.normalize import _converter, decode
-
-
-def best_of(repeat: int, fn) -> float:
-    best = float("inf")
-    for _ in range(repeat):
-        start = time.perf_counter()
-        fn()
-        best = min(best, time.perf_counter() - start)
-    return best
 
 
 def main() -> None:

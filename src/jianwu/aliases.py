@@ -114,9 +114,13 @@ def default_table() -> AliasTable:
     return parse_table(text)
 
 
+# White space a PDF or a page break left inside a name.
+INNER_SPACE = regex.compile(r"\s+")
+
+
 def compact(name: str) -> str:
     """Remove the spaces and line breaks a PDF or a page break left inside a name."""
-    return regex.sub(r"\s+", "", name)
+    return INNER_SPACE.sub("", name)
 
 
 def _prefixes(name: str) -> Iterator[tuple[Optional[str], str, str, str]]:

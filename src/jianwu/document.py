@@ -19,36 +19,45 @@ def document_id(path: Path) -> str:
     return path.stem
 
 
-def parse_document(source: Union[str, Path, bytes], *, doc_id: str | None = None) -> Document:
+def read_source(path: Path) -> bytes:
+    """The raw bytes of a document file, or an ``InputError`` naming it."""
+    try:
+        return path.read_bytes()
+    except IsADirectoryError:
+        raise InputError(str(path), "is a directory, not a document") from None
+    except OSError as exc:
+        raise InputError(str(path), f"cannot read: {exc.strerror or exc}") from None
+
+
+def parse_document(
+    source: Union[str, Path, bytes], *, doc_id: str | None = None, require_clauses: bool = True
+) -> Document:
     """Parse a plan from a path, raw bytes, or a string of text.
 
     A ``str`` is treated as a path when such a file exists and otherwise as the
-    document's text.  Raises ``InputError`` for unreadable or unparsable input.
+    document's text.  Raises ``InputError`` for unreadable or unparsable input,
+    including a text without numbered clauses unless ``require_clauses`` is false
+    (``jianwu check`` reports that as a finding instead).
     """
     if isinstance(source, bytes):
         raw, name, path = source, doc_id or "<bytes>", ""
     elif isinstance(source, Path) or (isinstance(source, str) and "\n" not in source and len(source) < 4096 and Path(source).is_file()):
         p = Path(source)
-        try:
-            raw = p.read_bytes()
-        except IsADirectoryError:
-            raise InputError(str(p), "is a directory, not a document") from None
-        except OSError as exc:
-            raise InputError(str(p), f"cannot read: {exc.strerror or exc}") from None
+        raw = read_source(p)
         name, path = str(p), str(p)
         doc_id = doc_id or document_id(p)
     else:
         raw, name, path = source.encode("utf-8"), doc_id or "<text>", ""
-    return parse_bytes(raw, name=name, path=path, doc_id=doc_id or name)
+    return parse_bytes(raw, name=name, path=path, doc_id=doc_id or name, require_clauses=require_clauses)
 
 
-def parse_bytes(raw: bytes, *, name: str, path: str, doc_id: str) -> Document:
+def parse_bytes(raw: bytes, *, name: str, path: str, doc_id: str, require_clauses: bool = True) -> Document:
     normalized = normalize_bytes(raw, name)
     clauses = build_clauses(normalized)
-    if not any(c.number for c in clauses):
+    if require_clauses and not any(c.number for c in clauses):
         raise InputError(name, "no numbered clauses found (is this a plan?)")
-    first = next(c for c in clauses)
-    meta = extract_metadata(normalized.text, first.span[0])
+    body_start = clauses[0].span[0] if clauses else len(normalized.text)
+    meta = extract_metadata(normalized.text, body_start)
     warnings: list[Warning_] = []
     if not meta.doc_number_valid and meta.doc_number:
         warnings.append(Warning_("garbled_doc_number", f"文号 looks garbled: {meta.doc_number}"))

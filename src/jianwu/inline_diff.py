@@ -31,12 +31,12 @@ from __future__ import annotations
 import difflib
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
 from typing import Iterable, Literal
 
 import regex
 
 from .model import Clause
+from .quantities import units
 
 Op = Literal["equal", "insert", "delete", "replace"]
 
@@ -61,9 +61,7 @@ NOTE_SEPARATORS = "、，,；;"
 @lru_cache(maxsize=1)
 def _number_pattern() -> regex.Pattern[str]:
     """A number with an optional multiplier and unit: 14.5%, 3万台, 2.8亿立方米, 34微克/立方米."""
-    text = resources.files("jianwu.data").joinpath("inline_units.tsv").read_text("utf-8")
-    units = [line.split("\t")[0] for line in text.splitlines() if line.strip() and not line.startswith("#")]
-    alternatives = "|".join(regex.escape(u) for u in sorted(units, key=len, reverse=True))
+    alternatives = "|".join(regex.escape(u) for u in sorted(units(), key=len, reverse=True))
     return regex.compile(rf"\d+(?:[.．]\d+)?(?:[万亿千百]?(?:{alternatives})|[万亿])?")
 
 

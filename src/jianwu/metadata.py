@@ -10,13 +10,13 @@ citations, which are collected from the whole document.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from importlib import resources
 from typing import Optional
 
 import regex
 
 from .model import Citation, Level
 from .numbering import cn_to_int
+from .tables import read_table
 
 # 发文字号: 渝环〔2023〕71号, 永川府发〔2023〕5号, 环综合[2022]42号
 DOC_NUMBER = regex.compile(r"\p{Han}{1,12}[〔［\[【(（](?P<year>\d{4})[〕］\]】)）](?P<seq>\d{1,4})号")
@@ -73,12 +73,7 @@ class Metadata:
     cites: list[Citation]
 
 
-def _municipalities() -> frozenset[str]:
-    text = resources.files("jianwu.data").joinpath("municipalities.tsv").read_text("utf-8")
-    return frozenset(line.split("\t")[0] for line in text.splitlines() if line and not line.startswith("#"))
-
-
-MUNICIPALITIES = _municipalities()
+MUNICIPALITIES = frozenset(row[0] for row in read_table("municipalities.tsv"))
 
 
 def parse_date(line: str) -> Optional[str]:

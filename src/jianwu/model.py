@@ -39,6 +39,7 @@ class NormalizedText:
     encoding: str
     traditional_chars: int  # characters OpenCC t2s changed
     repairs: tuple[Repair, ...] = ()
+    raw: str = ""  # the decoded text before any change, for columns and excerpts of raw lines
 
     def line_at(self, offset: int) -> int:
         """Raw 1-based line number of the character at ``offset``."""

@@ -327,6 +327,7 @@ def _drop_trailer(lines: list[_Line], repairs: list[Repair]) -> list[_Line]:
 
 def normalize_text(text: str, encoding: str = "utf-8") -> NormalizedText:
     """Normalise already-decoded text (see module docstring)."""
+    decoded = text
     text = INVISIBLE.sub("", text.replace("\r\n", "\n").replace("\r", "\n"))
     script, traditional = detect_script(text)
     simplified = to_simplified(text) if traditional else text
@@ -358,11 +359,11 @@ def normalize_text(text: str, encoding: str = "utf-8") -> NormalizedText:
         gap = page_break = False
     lines = _drop_running_headers(lines, repairs)
     lines = _drop_trailer(lines, repairs)
-    return _join(lines, script, encoding, traditional, repairs)
+    return _join(lines, script, encoding, traditional, repairs, decoded)
 
 
 def _join(
-    lines: list[_Line], script: Script, encoding: str, traditional: int, repairs: list[Repair]
+    lines: list[_Line], script: Script, encoding: str, traditional: int, repairs: list[Repair], raw: str
 ) -> NormalizedText:
     wrap = _wrap_width(lines)
     parts: list[str] = []
@@ -389,6 +390,7 @@ def _join(
         encoding=encoding,
         traditional_chars=traditional,
         repairs=tuple(sorted(repairs, key=lambda r: (r.line, r.kind))),
+        raw=raw,
     )
 
 

@@ -13,10 +13,11 @@ from __future__ import annotations
 from dataclasses import dataclass
 from decimal import Decimal
 from functools import lru_cache
-from importlib import resources
 from typing import Optional
 
 import regex
+
+from .tables import read_table
 
 CN_DIGIT = {"〇": 0, "零": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
 CN_SMALL_UNIT = {"十": 10, "百": 100, "千": 1000}
@@ -29,19 +30,14 @@ class Unit:
     cls: str  # ratio / count / measure
 
 
-def _table(name: str) -> list[list[str]]:
-    text = resources.files("jianwu.data").joinpath(name).read_text("utf-8")
-    return [line.split("\t") for line in text.splitlines() if line.strip() and not line.startswith("#")]
-
-
 @lru_cache(maxsize=1)
 def units() -> dict[str, Unit]:
-    return {row[0]: Unit(row[0], row[1], row[2]) for row in _table("units.tsv")}
+    return {row[0]: Unit(row[0], row[1], row[2]) for row in read_table("units.tsv")}
 
 
 @lru_cache(maxsize=1)
 def multipliers() -> dict[str, int]:
-    return {row[0]: int(row[1]) for row in _table("multipliers.tsv")}
+    return {row[0]: int(row[1]) for row in read_table("multipliers.tsv")}
 
 
 def _alternation(words: list[str]) -> str:
@@ -137,8 +133,13 @@ def number_value(s: str) -> Optional[Decimal]:
     return None if n is None else Decimal(n)
 
 
-def sheltered(sentence: str) -> list[bool]:
-    """For each character: is it inside quotes, 《》, 〈〉 or （） (a name or an aside)?"""
+@lru_cache(maxsize=64)
+def sheltered(sentence: str) -> tuple[bool, ...]:
+    """For each character: is it inside quotes, 《》, 〈〉 or （） (a name or an aside)?
+
+    Memoised for the last few sentences only: the target rules ask it of the same
+    sentence several times in a row (a larger cache would only flatter benchmarks).
+    """
     inside = [False] * len(sentence)
     stack: list[str] = []
     for i, ch in enumerate(sentence):
@@ -149,7 +150,7 @@ def sheltered(sentence: str) -> list[bool]:
         if ch in OPENERS and not (ch == "“" and stack and stack[-1] == "”"):
             stack.append(OPENERS[ch])
         inside[i] = bool(stack)
-    return inside
+    return tuple(inside)
 
 
 def _is_name(sentence: str, start: int, end: int, is_chinese: bool, unit_class: str) -> bool:

@@ -7,13 +7,13 @@ it so the source document can be fixed before analysis relies on it.
 from __future__ import annotations
 
 from functools import lru_cache
-from importlib import resources
 from typing import Iterator
 
 import regex
 
 from ..metadata import GARBLED_DOC_NUMBER, repair_doc_number
 from ..normalize import BOOKMARK, HTML_LEFTOVER, MARKDOWN_BOLD, MARKDOWN_HEADING, to_simplified
+from ..tables import read_table
 from .context import Context
 from .findings import Hit, rule
 
@@ -41,8 +41,7 @@ ARTEFACTS: tuple[tuple[str, regex.Pattern[str]], ...] = (
 @lru_cache(maxsize=1)
 def latin_allowed() -> frozenset[str]:
     """Lower-case Latin tokens that may stand in Chinese prose (units: kg, km, mg …)."""
-    text = resources.files("jianwu.data").joinpath("check_latin_allowed.tsv").read_text("utf-8")
-    return frozenset(line.split("\t")[0].strip() for line in text.splitlines() if line.strip() and not line.startswith("#"))
+    return frozenset(row[0] for row in read_table("check_latin_allowed.tsv"))
 
 
 # ---------------------------------------------------------------- rules

@@ -2,17 +2,14 @@
 
 from __future__ import annotations
 
-import hashlib
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable, Iterable, Optional, Sequence, Union
 
-from ..clauses import build_clauses
-from ..document import iter_document_paths, parse_bytes
+from ..document import iter_document_paths, parse_document
 from ..errors import InputError
-from ..metadata import extract_metadata
-from ..model import Clause, Document, NormalizedText
-from ..normalize import CHECK_IGNORE_MARKER, decode, normalize_text
+from ..model import Document
+from ..normalize import CHECK_IGNORE_MARKER
 from .config import CheckConfig
 from .context import Context, split_raw_lines
 from .findings import Finding, Rule
@@ -100,35 +97,10 @@ def inline_markers(raw_lines: list[str]) -> dict[int, frozenset[str]]:
 
 
 def load_for_check(path: Path) -> tuple[Document, list[str]]:
-    """Parse ``path`` for checking; a readable file without numbered clauses still loads.
+    """Parse ``path`` for checking, with its raw lines for columns.
 
-    Such a file is a finding (JW010), not an unreadable input: it is returned
-    with its clause list (labels only, or empty).
+    A readable file without numbered clauses still loads: that is a finding
+    (JW010), not an unreadable input.
     """
-    try:
-        raw = path.read_bytes()
-    except IsADirectoryError:
-        raise InputError(str(path), "is a directory, not a document") from None
-    except OSError as exc:
-        raise InputError(str(path), f"cannot read: {exc.strerror or exc}") from None
-    text, encoding = decode(raw, str(path))
-    raw_lines = split_raw_lines(text)
-    try:
-        return parse_bytes(raw, name=str(path), path=str(path), doc_id=path.stem), raw_lines
-    except InputError:
-        normalized = normalize_text(text, encoding)
-        clauses = build_clauses(normalized)
-        if any(c.number for c in clauses):
-            raise  # failed for another reason
-    return _unnumbered_document(path, raw, normalized, clauses), raw_lines
-
-
-def _unnumbered_document(path: Path, raw: bytes, normalized: NormalizedText, clauses: list[Clause]) -> Document:
-    meta = extract_metadata(normalized.text, len(normalized.text))
-    return Document(
-        id=path.stem, path=str(path), sha256=hashlib.sha256(raw).hexdigest(), script=normalized.script,
-        encoding=normalized.encoding, title=meta.title, doc_number=meta.doc_number,
-        doc_number_valid=meta.doc_number_valid, issuers=meta.issuers, date=meta.date,
-        publication=meta.publication, region=meta.region, level=meta.level, cites=meta.cites,
-        clauses=clauses, warnings=[], normalized=normalized,
-    )
+    doc = parse_document(path, require_clauses=False)
+    return doc, split_raw_lines(doc.normalized.raw)

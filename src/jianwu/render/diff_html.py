@@ -10,7 +10,7 @@ from html import escape
 from typing import Iterable, Optional
 
 from ..diffmodel import CORPUS_COLUMNS, Alignment, CorpusEntry, DocumentDiff, clause_label, corpus_row, select, summary_rows, summary_to_dict
-from ..inline_diff import Edit
+from .marks import marked_sides
 
 CSS = """
 body{font-family:"Noto Sans CJK SC","Source Han Sans SC","PingFang SC","Microsoft YaHei",sans-serif;margin:2em auto;max-width:1200px;color:#222;line-height:1.6}
@@ -32,21 +32,6 @@ ins{background:#dfd;color:#060;text-decoration:none}
 .head{margin-top:1.5em;font-weight:bold}
 .muted{color:#777}
 """
-
-
-def _sides(edits: Iterable[Edit]) -> tuple[str, str]:
-    parent: list[str] = []
-    child: list[str] = []
-    for e in edits:
-        if e.op == "equal":
-            parent.append(escape(e.parent))
-            child.append(escape(e.child))
-            continue
-        if e.parent:
-            parent.append(f"<del>{escape(e.parent)}</del>")
-        if e.child:
-            child.append(f"<ins>{escape(e.child)}</ins>")
-    return "".join(parent), "".join(child)
 
 
 def _page(title: str, body: list[str]) -> str:
@@ -76,7 +61,7 @@ def _section(diff: DocumentDiff, a: Alignment) -> list[str]:
     elif a.status == "dropped" and a.parent_index is not None:
         parent_text = f"<del>{escape(diff.parent.clauses[a.parent_index].text)}</del>"
     elif a.edits:
-        parent_text, child_text = _sides(a.edits)
+        parent_text, child_text = marked_sides(a.edits, escape)
     out.append(f'<table class="pair"><tr><td>{parent_text}</td><td>{child_text}</td></tr></table>')
     return out
 

@@ -13,7 +13,7 @@ from typing import Iterable, Optional
 import regex
 
 from ..diffmodel import CORPUS_COLUMNS, Alignment, CorpusEntry, DocumentDiff, clause_label, corpus_row, select, summary_rows
-from ..inline_diff import Edit
+from .marks import marked_inline, marked_sides
 
 # Characters Markdown would read as markup inside a paragraph or a table cell.
 MARKDOWN_SPECIAL = regex.compile(r"([\\`*_\[\]|~#])")
@@ -22,34 +22,6 @@ MARKDOWN_SPECIAL = regex.compile(r"([\\`*_\[\]|~#])")
 def escape(text: str) -> str:
     """Document text as literal Markdown: HTML-escaped, markup characters backslashed, newlines as <br>."""
     return MARKDOWN_SPECIAL.sub(r"\\\1", html.escape(text, quote=False)).replace("\n", "<br>")
-
-
-def inline(edits: Iterable[Edit]) -> str:
-    out: list[str] = []
-    for e in edits:
-        if e.op == "equal":
-            out.append(escape(e.child))
-            continue
-        if e.parent:
-            out.append(f"<del>{escape(e.parent)}</del>")
-        if e.child:
-            out.append(f"<ins>{escape(e.child)}</ins>")
-    return "".join(out)
-
-
-def sides(edits: Iterable[Edit]) -> tuple[str, str]:
-    parent: list[str] = []
-    child: list[str] = []
-    for e in edits:
-        if e.op == "equal":
-            parent.append(escape(e.parent))
-            child.append(escape(e.child))
-            continue
-        if e.parent:
-            parent.append(f"<del>{escape(e.parent)}</del>")
-        if e.child:
-            child.append(f"<ins>{escape(e.child)}</ins>")
-    return "".join(parent), "".join(child)
 
 
 def _table(header: Iterable[str], rows: Iterable[Iterable[str]]) -> list[str]:
@@ -75,10 +47,10 @@ def _section(diff: DocumentDiff, a: Alignment, side_by_side: bool) -> list[str]:
         lines += [f"<del>{escape(diff.parent.clauses[a.parent_index].text)}</del>", ""]
     elif a.status != "identical" and a.edits:
         if side_by_side:
-            parent, child = sides(a.edits)
+            parent, child = marked_sides(a.edits, escape)
             lines += [f"| parent {escape(diff.parent.id)} | child {escape(diff.child.id)} |", "|---|---|", f"| {parent} | {child} |", ""]
         else:
-            lines += [inline(a.edits), ""]
+            lines += [marked_inline(a.edits, escape), ""]
     return lines
 
 
