@@ -65,6 +65,11 @@ def load_documents(paths: list[Path]) -> tuple[list[Document], int]:
     return docs, errors
 
 
+def one_file_given(paths: list[Path], docs: list[Document], errors: int) -> bool:
+    """A single file argument that parsed: JSON output is one object rather than a list."""
+    return len(docs) == 1 and errors == 0 and len(paths) == 1 and paths[0].is_file()
+
+
 def write_atomic(path: Path, text: str) -> None:
     """Write ``text`` to ``path`` so that a crash never leaves half a file."""
     path.parent.mkdir(parents=True, exist_ok=True)
@@ -114,7 +119,7 @@ def parse(
         for doc in docs:
             out(dumps(document_to_dict(doc), indent=None) + "\n")
     elif docs:
-        data = document_to_dict(docs[0]) if len(docs) == 1 and errors == 0 and len(paths) == 1 and paths[0].is_file() else [document_to_dict(d) for d in docs]
+        data = document_to_dict(docs[0]) if one_file_given(paths, docs, errors) else [document_to_dict(d) for d in docs]
         out(dumps(data))
     raise typer.Exit(EXIT_ERROR if errors else EXIT_OK)
 
@@ -236,7 +241,7 @@ def departments(
     )
 
     docs, errors = load_documents(paths)
-    single = len(docs) == 1 and errors == 0 and len(paths) == 1 and paths[0].is_file()
+    single = one_file_given(paths, docs, errors)
     if unknown:
         names = [u for doc in docs for u in unknown_names(doc)]
         if format is DepartmentsFormat.json:
@@ -312,10 +317,10 @@ def diff(
     side_by_side: bool = typer.Option(False, "--side-by-side", help="Parent and child text in two columns (terminal, markdown; html always is)."),
 ) -> None:
     """Compare a plan with its parent: kept, changed, dropped and added clauses, targets, departments."""
-    from .diff import diff_documents
-    from .diffmodel import CorpusEntry, corpus_to_dict, diff_to_dict
-    from .errors import ParentNotFoundError, UsageError
-    from .parent import citation_text, find_parent, likely_parent_citation
+    from .diff import diff_corpus, diff_documents
+    from .diffmodel import corpus_to_dict, diff_to_dict
+    from .errors import UsageError
+    from .parent import find_parent
 
     only_value = only.value if only is not None else None
     errors = 0
@@ -329,15 +334,7 @@ def diff(
             if not directory.is_dir():
                 raise InputError(str(directory), "corpus is not a directory (give --corpus DIR, or run from the repository root)")
             docs, errors = load_documents([directory])
-            entries: list[CorpusEntry] = []
-            for doc in docs:
-                try:
-                    match = find_parent(doc, docs, str(directory))
-                except ParentNotFoundError:
-                    cited = likely_parent_citation(doc)
-                    entries.append(CorpusEntry(doc, None, citation_text(cited) if cited else "no plan cited"))
-                    continue
-                entries.append(CorpusEntry(doc, diff_documents(doc, match.document, found_by=match.by)))
+            entries = diff_corpus(docs, str(directory))
             if format is DiffFormat.json:
                 text = dumps(corpus_to_dict(entries))
             elif format is DiffFormat.markdown:
@@ -369,12 +366,7 @@ def diff(
                 parent_doc, found_by = match.document, match.by
             result = diff_documents(child_doc, parent_doc, found_by=found_by)
             if format is DiffFormat.json:
-                data = diff_to_dict(result)
-                if only_value is not None:
-                    from .diffmodel import ONLY_STATUSES
-
-                    data["alignments"] = [a for a in data["alignments"] if a["status"] in ONLY_STATUSES[only_value]]
-                text = dumps(data)
+                text = dumps(diff_to_dict(result, only=only_value))
             elif format is DiffFormat.markdown:
                 from .render.diff_markdown import render_markdown
 

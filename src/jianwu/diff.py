@@ -11,9 +11,11 @@ from rapidfuzz import fuzz
 
 from .align import align_documents
 from .compare import compare_departments, compare_targets, pair_departments, summarize
-from .diffmodel import DocumentDiff
+from .diffmodel import CorpusEntry, DocumentDiff
+from .errors import ParentNotFoundError
 from .inline_diff import diff_clauses
 from .model import Document
+from .parent import citation_text, find_parent, likely_parent_citation
 
 
 def diff_documents(child: Document, parent: Document, *, found_by: str = "given") -> DocumentDiff:
@@ -30,3 +32,16 @@ def diff_documents(child: Document, parent: Document, *, found_by: str = "given"
     departments = compare_departments(child, parent)
     summary = summarize(alignments, child, parent, targets, departments)
     return DocumentDiff(child, parent, found_by, alignments, targets, departments, summary)
+
+
+def diff_corpus(docs: list[Document], corpus_name: str) -> list[CorpusEntry]:
+    """Every document of a corpus against its parent there; what it cites when the parent is missing."""
+    entries: list[CorpusEntry] = []
+    for doc in docs:
+        try:
+            match = find_parent(doc, docs, corpus_name)
+        except ParentNotFoundError:
+            entries.append(CorpusEntry(doc, None, citation_text(likely_parent_citation(doc))))
+            continue
+        entries.append(CorpusEntry(doc, diff_documents(doc, match.document, found_by=match.by)))
+    return entries

@@ -234,15 +234,15 @@ def alignment_to_dict(diff: DocumentDiff, a: Alignment) -> dict[str, Any]:
     return out
 
 
-def diff_to_dict(diff: DocumentDiff) -> dict[str, Any]:
-    s = diff.summary
+def diff_to_dict(diff: DocumentDiff, only: Optional[str] = None) -> dict[str, Any]:
+    """The JSON object of ``jianwu diff --format json``; ``only`` keeps those alignments (see ``select``)."""
     return {
         "schema_version": DIFF_SCHEMA_VERSION,
         "child": _doc_info(diff.child),
         "parent": _doc_info(diff.parent),
         "parent_found_by": diff.found_by,
-        "summary": summary_to_dict(s),
-        "alignments": [alignment_to_dict(diff, a) for a in diff.alignments],
+        "summary": summary_to_dict(diff.summary),
+        "alignments": [alignment_to_dict(diff, a) for a in select(diff.alignments, only)],
         "targets": [
             {
                 "status": t.status,
