@@ -166,6 +166,15 @@ def test_terminal_only_and_side_by_side() -> None:
     assert "identical" not in [line.split(" ")[0] for line in wide.splitlines()]
 
 
+def test_changes_are_marked_in_text_without_colour(tmp_path: Path) -> None:
+    """Piped or written to a file, deletions and insertions stay visible: [-市-]{+区+}."""
+    piped = ok(SHAPINGBA, "--only", "changed")
+    assert "到2025年，全[-市-]{+区+}减污降碳协同推进工作格局基本形成[-，-]绿色低碳发展" in piped
+    assert "（[-市发展改革委、市经济信息委、市规划自然资源局、市生态环境局-]{+区发展改革委、区经济信息委、区规划和自然资源局、区生态环境局+}按职责分工负责）" in piped
+    side = ok(SHAPINGBA, "--only", "changed", "--side-by-side")
+    assert "[-市-]" in side and "{+区+}" in side
+
+
 def test_terminal_to_file(tmp_path: Path) -> None:
     result = runner.invoke(app, ["diff", SHAPINGBA, "-o", str(tmp_path / "report.txt")])
     assert (result.exit_code, result.stdout, result.stderr) == (0, "", "")

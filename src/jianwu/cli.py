@@ -49,6 +49,12 @@ def stdout_console() -> Console:
     return Console(highlight=False, soft_wrap=False)
 
 
+def print_wide(renderable: object) -> None:
+    """Print a table as wide as it needs: a narrow terminal or a pipe must not squeeze its columns away."""
+    width = Console(width=100_000).measure(renderable).maximum  # type: ignore[arg-type]
+    Console(highlight=False, soft_wrap=False, width=max(width, 80)).print(renderable)
+
+
 def load_documents(paths: list[Path]) -> tuple[list[Document], int]:
     """Parse every document under ``paths``; report each bad one; return (docs, n_errors)."""
     docs: list[Document] = []
@@ -258,10 +264,7 @@ def departments(
             out(dumps(matrices[0] if single else matrices))
     else:
         for doc in docs:
-            table = matrix_table(responsibility_matrix(doc, by.value))
-            # As wide as the matrix needs: a narrow terminal must not squeeze clause columns away.
-            width = Console(width=100_000).measure(table).maximum
-            Console(highlight=False, soft_wrap=False, width=max(width, 80)).print(table)
+            print_wide(matrix_table(responsibility_matrix(doc, by.value)))
     raise typer.Exit(EXIT_ERROR if errors else EXIT_OK)
 
 
@@ -350,6 +353,10 @@ def diff(
 
                 renderables = render_corpus(entries)
                 text = ""
+                if output is None:
+                    for r in renderables:
+                        print_wide(r)
+                    renderables = []
         else:
             child_doc = parse_document(child) if child.is_file() else None
             if child_doc is None:
@@ -378,7 +385,8 @@ def diff(
             else:
                 from .render.diff_terminal import render_diff
 
-                renderables = render_diff(result, only=only_value, side_by_side=side_by_side)
+                marks = output is not None or stdout_console().no_color or not stdout_console().is_terminal
+                renderables = render_diff(result, only=only_value, side_by_side=side_by_side, marks=marks)
                 text = ""
     except JianwuError as exc:
         fail(str(exc))
@@ -425,10 +433,7 @@ def targets(
     elif format is TargetsFormat.csv:
         out(rows_csv(rows))
     else:
-        table = rows_table(rows)
-        # As wide as the rows need: indicators are long, and a narrow terminal must not squeeze them away.
-        width = Console(width=100_000).measure(table).maximum
-        Console(highlight=False, soft_wrap=False, width=max(width, 80)).print(table)
+        print_wide(rows_table(rows))
     raise typer.Exit(EXIT_ERROR if errors else EXIT_OK)
 
 

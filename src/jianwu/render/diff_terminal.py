@@ -1,7 +1,9 @@
 """``jianwu diff`` in the terminal: a summary panel, then one section per clause pair.
 
 Deleted parent text is red and struck through, inserted child text green and
-underlined; long unchanged runs are shortened to their ends in the inline view
+underlined.  Where colour is not available (a pipe, a file, NO_COLOR) the changes
+are marked in text instead, as git's word diff does: ``[-deleted-]{+inserted+}``.
+Long unchanged runs are shortened to their ends in the inline view
 (``--side-by-side`` shows both texts whole).
 """
 
@@ -31,7 +33,11 @@ STATUS_STYLE = {
 CONTEXT = 24  # characters kept at each end of a long unchanged run in the inline view
 
 
-def inline_text(edits: Iterable[Edit], *, shorten: bool = True) -> Text:
+def _changed(text: Text, run: str, style: str, marks: bool, opener: str, closer: str) -> None:
+    text.append(f"{opener}{run}{closer}" if marks else run, style=style)
+
+
+def inline_text(edits: Iterable[Edit], *, shorten: bool = True, marks: bool = False) -> Text:
     text = Text()
     for e in edits:
         if e.op == "equal":
@@ -44,17 +50,23 @@ def inline_text(edits: Iterable[Edit], *, shorten: bool = True) -> Text:
                 text.append(run)
             continue
         if e.parent:
-            text.append(e.parent, style=DELETED)
+            _changed(text, e.parent, DELETED, marks, "[-", "-]")
         if e.child:
-            text.append(e.child, style=INSERTED)
+            _changed(text, e.child, INSERTED, marks, "{+", "+}")
     return text
 
 
-def side_texts(edits: Iterable[Edit]) -> tuple[Text, Text]:
+def side_texts(edits: Iterable[Edit], *, marks: bool = False) -> tuple[Text, Text]:
     parent, child = Text(), Text()
     for e in edits:
-        parent.append(e.parent, style=None if e.op == "equal" else DELETED)
-        child.append(e.child, style=None if e.op == "equal" else INSERTED)
+        if e.op == "equal":
+            parent.append(e.parent)
+            child.append(e.child)
+            continue
+        if e.parent:
+            _changed(parent, e.parent, DELETED, marks, "[-", "-]")
+        if e.child:
+            _changed(child, e.child, INSERTED, marks, "{+", "+}")
     return parent, child
 
 
@@ -81,7 +93,7 @@ def _heading(diff: DocumentDiff, a: Alignment) -> Text:
     return head
 
 
-def section(diff: DocumentDiff, a: Alignment, *, side_by_side: bool) -> RenderableType:
+def section(diff: DocumentDiff, a: Alignment, *, side_by_side: bool, marks: bool = False) -> RenderableType:
     parts: list[RenderableType] = [_heading(diff, a)]
     for flag in a.flags:
         parts.append(Text(f"  ⚠ {flag.code}: {flag.message}", style="yellow"))
@@ -94,10 +106,10 @@ def section(diff: DocumentDiff, a: Alignment, *, side_by_side: bool) -> Renderab
             table = Table(show_header=True, header_style="bold", expand=True, show_lines=False)
             table.add_column(f"parent {diff.parent.id}", ratio=1)
             table.add_column(f"child {diff.child.id}", ratio=1)
-            table.add_row(*side_texts(a.edits))
+            table.add_row(*side_texts(a.edits, marks=marks))
             parts.append(table)
         else:
-            parts.append(inline_text(a.edits))
+            parts.append(inline_text(a.edits, marks=marks))
     return Group(*parts, Text(""))
 
 
@@ -125,9 +137,12 @@ def departments_table(diff: DocumentDiff) -> Table:
     return table
 
 
-def render_diff(diff: DocumentDiff, *, only: Optional[str] = None, side_by_side: bool = False) -> list[RenderableType]:
+def render_diff(
+    diff: DocumentDiff, *, only: Optional[str] = None, side_by_side: bool = False, marks: bool = False
+) -> list[RenderableType]:
+    """Renderables for the terminal; ``marks`` spells changes out for output without colour."""
     out: list[RenderableType] = [summary_panel(diff)]
-    out += [section(diff, a, side_by_side=side_by_side) for a in select(diff.alignments, only)]
+    out += [section(diff, a, side_by_side=side_by_side, marks=marks) for a in select(diff.alignments, only)]
     if only is None:
         out += [targets_table(diff), departments_table(diff)]
     return out
@@ -142,9 +157,10 @@ def render_corpus(entries: list[CorpusEntry]) -> list[RenderableType]:
     """One summary row per (child, parent) pair; children whose parent is missing, with what they cite."""
     table = Table(title="Child plans against their parents", title_justify="left", caption=CORPUS_CAPTION, caption_justify="left")
     for col in TERMINAL_CORPUS_HEADERS:
-        table.add_column(col, overflow="fold", justify="left" if col in ("child", "parent") else "right")
+        ident = col in ("child", "parent")
+        table.add_column(col, overflow="fold", no_wrap=ident, justify="left" if ident else "right")
     missing = Table(title="Parent not in the corpus", title_justify="left")
-    missing.add_column("child", overflow="fold")
+    missing.add_column("child", no_wrap=True)
     missing.add_column("cites", overflow="fold")
     for entry in entries:
         if entry.diff is not None:
