@@ -57,6 +57,33 @@ def test_output_dir_gets_one_file_per_document(tmp_path: Path) -> None:
     assert written == [f"{i}.json" for i in ("chongqing-jianwu-2023", "gaoxin-jianwu-2023", "shapingba-jianwu-2023", "yongchuan-jieneng-2023", "ziyang-jianwu-2023")]
 
 
+def test_output_files_get_the_usual_mode_and_no_temporary_leftovers(tmp_path: Path) -> None:
+    import os
+
+    result = runner.invoke(app, ["parse", str(RAW / "ziyang-jianwu-2023.txt"), "-o", str(tmp_path)])
+    assert result.exit_code == 0
+    umask = os.umask(0)
+    os.umask(umask)
+    assert [p.name for p in tmp_path.iterdir()] == ["ziyang-jianwu-2023.json"]
+    assert (tmp_path / "ziyang-jianwu-2023.json").stat().st_mode & 0o777 == 0o666 & ~umask
+
+
+def test_an_interrupted_write_leaves_the_old_file_whole(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from jianwu import cli
+
+    target = tmp_path / "doc.json"
+    target.write_text("old", encoding="utf-8")
+
+    def crash(src: str, dst: str) -> None:
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(cli.os, "replace", crash)
+    with pytest.raises(KeyboardInterrupt):
+        cli.write_atomic(target, "new")
+    assert target.read_text(encoding="utf-8") == "old"
+    assert [p.name for p in tmp_path.iterdir()] == ["doc.json"]
+
+
 def test_refuses_to_write_into_the_raw_corpus() -> None:
     before = sorted(p.name for p in RAW.iterdir())
     result = run("parse", "data/raw/ziyang-jianwu-2023.txt", "-o", "data/raw")
