@@ -8,6 +8,7 @@ from typing import Union
 
 from .clauses import build_clauses
 from .errors import InputError
+from .extract import extract_facts
 from .metadata import extract_metadata
 from .model import Document, Warning_
 from .normalize import normalize_bytes
@@ -64,8 +65,6 @@ def parse_bytes(raw: bytes, *, name: str, path: str, doc_id: str, require_clause
     for cite in meta.cites:
         if not cite.doc_number_valid:
             warnings.append(Warning_("garbled_doc_number", f"cited 文号 looks garbled: {cite.doc_number} (《{cite.title}》)"))
-    from .extract import extract_facts  # departments and targets, filled into the clauses
-
     warnings.extend(extract_facts(clauses, normalized))
     return Document(
         id=doc_id,
