@@ -229,14 +229,17 @@ def test_alias_table_rejects_bad_rows(text: str, problem: str) -> None:
         parse_table(text)
 
 
-@pytest.mark.parametrize("raw,join,expected", [
-    ("区住房城乡建设建委", 7, "区住房城乡建设委"),  # 建 repeated after the break
-    ("市生态环境境局", 5, "市生态环境局"),
-    ("区住房城乡建设建委", 3, None),  # no repeat at this join
-    ("区住房城乡建设委", 7, None),  # nothing to repair
+@pytest.mark.parametrize("raw,joins,expected", [
+    ("区住房城乡建设建委", [7], "区住房城乡建设委"),  # 建 repeated after the break
+    ("市生态环境境局", [5], "市生态环境局"),
+    ("区住房城乡建设建委", [], "区住房城乡建设委"),  # already re-flowed: the break is gone, the repeat is not
+    ("区住房城乡建设建委", [3], "区住房城乡建设委"),  # a join elsewhere does not hide the repeat
+    ("区住房城乡建设委", [7], None),  # nothing to repair
+    ("区生态环环保局", [], None),  # a repeat, but no known department without it
+    ("区某某局", [], None),  # unknown, nothing repeated
 ])
-def test_repair_name_at_a_join(raw: str, join: int, expected: str | None) -> None:
-    assert repair_name(raw, 0, [join]) == expected
+def test_repair_name(raw: str, joins: list[int], expected: str | None) -> None:
+    assert repair_name(raw, 0, joins) == expected
 
 
 # ---------------------------------------------------------------- the seeds

@@ -208,13 +208,13 @@ def join_points(normalized: NormalizedText) -> list[int]:
 def repair_name(raw: str, start: int, joins: list[int]) -> Optional[str]:
     """A name a page break cut and duplicated a character of: 区住房城乡建设|建委 -> 区住房城乡建设委.
 
-    Only a deletion at a join point that removes characters repeated from the
-    other side of the join and yields a name the alias table knows.
+    Only a deletion that removes characters repeated right beside them and
+    yields a name the alias table knows.  Join points are tried first; then
+    every position, for text that reached us already re-flowed (a web copy of a
+    paginated file keeps the duplicate but not the break).
     """
-    for join in joins:
-        r = join - start
-        if not 0 < r < len(raw):
-            continue
+    inside = [join - start for join in joins if 0 < join - start < len(raw)]
+    for r in inside + [r for r in range(1, len(raw)) if r not in inside]:
         for a, b, near in (
             (r, r + 1, raw[max(0, r - 3):r]),
             (r - 1, r, raw[r:r + 3]),
