@@ -161,3 +161,27 @@ def test_parse_document_accepts_text_and_bytes() -> None:
     by_bytes = parse_document(text.encode("gb18030"), doc_id="demo")
     assert by_text.title == by_bytes.title == "甲市减污降碳协同增效实施方案"
     assert [c.path for c in by_text.clauses] == [c.path for c in by_bytes.clauses] == [["一、"], ["一、", "（一）"]]
+
+
+CLOSING = """重庆市某区“十四五”节能减排工作实施方案
+一、总体要求
+（一）加强领导。各部门要落实责任。（区发展改革委负责）
+（二）加强宣传。组织开展节能宣传周。（区生态环境局负责）
+重庆市某区人民政府
+2023年3月1日
+（此件公开发布）
+抄送：区委办公室，区人大常委会办公室。
+重庆市某区人民政府办公室 2023年3月2日印发"""
+
+
+def test_signature_and_colophon_after_the_body() -> None:
+    """A plan signed at its end: the signature block leaves the last clause and fills the metadata."""
+    doc = parse_document(CLOSING, doc_id="closing")
+    assert doc.clauses[-1].text == "加强宣传。组织开展节能宣传周。（区生态环境局负责）"
+    assert (doc.date, doc.issuers, doc.publication) == ("2023-03-01", ["重庆市某区人民政府"], "此件公开发布")
+
+
+def test_a_clause_ending_with_a_name_keeps_it() -> None:
+    doc = parse_document("甲区实施方案\n一、总体要求\n（一）加强领导。各部门要落实责任。\n区生态环境局", doc_id="name")
+    assert doc.clauses[-1].text == "加强领导。各部门要落实责任。\n区生态环境局"
+    assert doc.issuers == []

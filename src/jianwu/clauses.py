@@ -14,6 +14,7 @@ from typing import Optional
 
 import regex
 
+from .metadata import closing_kind
 from .model import Clause, NormalizedText
 from .numbering import STRONG, Token, match_label, match_token
 
@@ -84,7 +85,7 @@ def title_of(own_text: str) -> str:
 def build_clauses(normalized: NormalizedText) -> list[Clause]:
     text = normalized.text
     starts = find_clause_starts(text)
-    body_end = _appendix_start(text, starts)
+    body_end = body_end_of(text, starts)
     clauses: list[Clause] = []
     for i, st in enumerate(starts):
         end = starts[i + 1].offset if i + 1 < len(starts) else body_end
@@ -116,6 +117,34 @@ def build_clauses(normalized: NormalizedText) -> list[Clause]:
         )
     _attach_label_bodies(clauses, text, starts)
     return clauses
+
+
+def body_end_of(text: str, starts: list[_Start]) -> int:
+    """Where the last clause ends: before an appendix, and before the closing block above it."""
+    end = _appendix_start(text, starts)
+    return _closing_start(text, starts[-1].offset if starts else 0, end)
+
+
+def _closing_start(text: str, last_start: int, end: int) -> int:
+    """Start of the signature block / 版记 that ends the document before ``end``.
+
+    Trailing lines that are issuers, a date, 此件公开发布 or 抄送/印发 lines; only
+    cut when a date or a publication note is among them, so a clause that merely
+    ends with an organisation's name keeps it.
+    """
+    body = text[:end].rstrip("\n")
+    cut = len(body)
+    kinds: set[str] = set()
+    while cut > last_start:
+        line_start = body.rfind("\n", last_start, cut) + 1
+        if line_start <= last_start:
+            break  # never cut into the line that holds the last clause's number
+        kind = closing_kind(body[line_start:cut])
+        if kind is None:
+            break
+        kinds.add(kind)
+        cut = line_start - 1
+    return cut if kinds & {"date", "publication"} else end
 
 
 def _appendix_start(text: str, starts: list[_Start]) -> int:

@@ -58,7 +58,8 @@ def parse_bytes(raw: bytes, *, name: str, path: str, doc_id: str, require_clause
     if require_clauses and not any(c.number for c in clauses):
         raise InputError(name, "no numbered clauses found (is this a plan?)")
     body_start = clauses[0].span[0] if clauses else len(normalized.text)
-    meta = extract_metadata(normalized.text, body_start)
+    body_end = clauses[-1].span[1] if clauses else len(normalized.text)
+    meta = extract_metadata(normalized.text, body_start, body_end)
     warnings: list[Warning_] = []
     if not meta.doc_number_valid and meta.doc_number:
         warnings.append(Warning_("garbled_doc_number", f"文号 looks garbled: {meta.doc_number}"))

@@ -56,6 +56,9 @@ REGION = regex.compile(
     r"(?:\p{Han}{2,7}?(?:市|自治州|地区|盟))?"
     r"(?:\p{Han}{1,7}?(?:高新区|经开区|新区|开发区|园区|示范区|自治县|区|县|旗))?)"
 )
+# The 版记 at the very end: 抄送：市委办公厅… / 重庆市人民政府办公厅 2023年3月2日印发
+CC_LINE = regex.compile(r"^抄送[：:]")
+PRINTED_LINE = regex.compile(r"^\p{Han}{2,30}\s*\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*印发$")
 ZONE_SUFFIX = regex.compile(r"(?:高新区|经开区|新区|开发区|园区|示范区)$")
 NATIONAL_ISSUER = regex.compile(r"^(?:国务院|中共中央|国家\p{Han}+|\p{Han}{2,8}部)$")
 
@@ -228,23 +231,45 @@ def _level(region: str) -> Level:
     return "province"
 
 
-def extract_metadata(text: str, body_start: int) -> Metadata:
-    """Metadata of a document whose first clause starts at ``body_start``."""
+def closing_kind(line: str) -> Optional[str]:
+    """What a line of the closing block is (signature, date, 此件…, 版记), or None."""
+    line = line.strip()
+    if parse_date(line):
+        return "date"
+    if PUBLICATION.search(line) and line.startswith(("（", "(")):
+        return "publication"
+    if CC_LINE.match(line) or PRINTED_LINE.match(line):
+        return "colophon"
+    if _org_names(line):
+        return "issuer"
+    return None
+
+
+def _publication(lines: list[str]) -> Optional[str]:
+    for line in lines:
+        pm = PUBLICATION.search(line)
+        if pm:
+            return pm.group().rstrip("）)")
+    return None
+
+
+def extract_metadata(text: str, body_start: int, body_end: Optional[int] = None) -> Metadata:
+    """Metadata of a document whose clauses span ``body_start``–``body_end``.
+
+    The cover (before the body) is read first; the closing block after the body
+    (signature, date, 此件公开发布) fills what the cover lacks.
+    """
     cover = [line.strip() for line in text[:body_start].split("\n") if line.strip()]
+    closing = [line.strip() for line in text[body_end:].split("\n") if line.strip()] if body_end is not None else []
     title = _title(cover)
     doc_number: Optional[str] = None
     for line in cover:
         if OWN_DOC_NUMBER_LINE.match(line):
             doc_number = line
             break
-    date = next((d for d in map(parse_date, cover) if d), None)
-    publication = None
-    for line in cover:
-        pm = PUBLICATION.search(line)
-        if pm:
-            publication = pm.group().rstrip("）)")
-            break
-    issuers = _issuers(cover)
+    date = next((d for d in map(parse_date, cover + closing) if d), None)
+    publication = _publication(cover) or _publication(closing)
+    issuers = _issuers(cover) or _issuers(closing)
     region, level = region_and_level(title, issuers)
     return Metadata(
         title=title,

@@ -335,6 +335,8 @@ def normalize_text(text: str, encoding: str = "utf-8") -> NormalizedText:
     lines: list[_Line] = []
     gap = page_break = False
     for number, raw_line in enumerate(simplified.split("\n"), start=1):
+        if "\f" in raw_line:  # pdftotext marks each page break with a form feed
+            gap = page_break = True
         stripped = raw_line.strip()
         indent = _display_width(raw_line[: len(raw_line) - len(raw_line.lstrip())].replace("\t", "    "))
         stripped = SPACES.sub(" ", stripped).strip()
