@@ -185,3 +185,21 @@ def test_a_clause_ending_with_a_name_keeps_it() -> None:
     doc = parse_document("甲区实施方案\n一、总体要求\n（一）加强领导。各部门要落实责任。\n区生态环境局", doc_id="name")
     assert doc.clauses[-1].text == "加强领导。各部门要落实责任。\n区生态环境局"
     assert doc.issuers == []
+
+
+PAGE_TABLE = """索引号：11500000MB1A23456X/2023-00123 发文机关：重庆市生态环境局
+成文日期：2023-08-18 发文字号：渝环〔2023〕71号 发布日期：2023-08-25
+重庆市减污降碳协同增效实施方案
+为协同推进减污降碳，制定本方案。
+一、总体要求
+（一）加强领导。各部门要落实责任。"""
+
+
+def test_web_page_metadata_table_fills_what_the_text_lacks() -> None:
+    doc = parse_document(PAGE_TABLE, doc_id="page")
+    assert (doc.doc_number, doc.date, doc.issuers) == ("渝环〔2023〕71号", "2023-08-18", ["重庆市生态环境局"])
+
+
+def test_a_signature_date_wins_over_the_page_table() -> None:
+    text = PAGE_TABLE.replace("重庆市减污降碳协同增效实施方案\n", "重庆市生态环境局\n2023年8月17日\n重庆市减污降碳协同增效实施方案\n")
+    assert parse_document(text, doc_id="page").date == "2023-08-17"

@@ -40,6 +40,8 @@ from jianwu.normalize import clean_inline, decode, detect_script, normalize_byte
         ("[bookmark: _GoBack]（此件删减后公开）", "（此件删减后公开）"),
         ("## 一、总体要求", "一、总体要求"),
         ("推进&nbsp;绿色", "推进 绿色"),
+        ("和【hé】新【xīn】疆生产建设兵团", "和新疆生产建设兵团"),  # pinyin injected by mirror sites
+        ("【版权声明】", "【版权声明】"),  # a Chinese bracket label is not pinyin
     ],
 )
 def test_clean_inline(raw: str, expected: str) -> None:

@@ -56,6 +56,15 @@ REGION = regex.compile(
     r"(?:\p{Han}{2,7}?(?:市|自治州|地区|盟))?"
     r"(?:\p{Han}{1,7}?(?:高新区|经开区|新区|开发区|园区|示范区|自治县|区|县|旗))?)"
 )
+# Fields of the 信息公开 table a government web page puts above a document:
+# 索引号：… 发文机关：重庆市生态环境局 成文日期：2023-08-18 发文字号：渝环〔2023〕71号
+PAGE_FIELD_NAMES = (
+    "索引号|主题分类|公文种类|体裁分类|组配分类|服务对象|发文机关|发布机构|成文日期|发布日期|发布时间"
+    "|发文字号|文号|生效日期|废止日期|有效性|标题|来源"
+)
+PAGE_FIELD = regex.compile(
+    rf"(?P<field>{PAGE_FIELD_NAMES})\s*[：:]\s*(?P<value>.*?)\s*(?=(?:{PAGE_FIELD_NAMES})\s*[：:]|$)"
+)
 # The 版记 at the very end: 抄送：市委办公厅… / 重庆市人民政府办公厅 2023年3月2日印发
 CC_LINE = regex.compile(r"^抄送[：:]")
 PRINTED_LINE = regex.compile(r"^\p{Han}{2,30}\s*\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*印发$")
@@ -245,6 +254,19 @@ def closing_kind(line: str) -> Optional[str]:
     return None
 
 
+def _page_fields(lines: list[str]) -> dict[str, str]:
+    """The 信息公开 table fields of a web page, by canonical name (first occurrence wins)."""
+    aliases = {"发文字号": "文号", "发布时间": "发布日期", "发布机构": "发文机关"}
+    fields: dict[str, str] = {}
+    for line in lines:
+        for m in PAGE_FIELD.finditer(line):
+            name = aliases.get(m.group("field"), m.group("field"))
+            value = m.group("value").strip()
+            if value and name not in fields:
+                fields[name] = value
+    return fields
+
+
 def _publication(lines: list[str]) -> Optional[str]:
     for line in lines:
         pm = PUBLICATION.search(line)
@@ -267,9 +289,16 @@ def extract_metadata(text: str, body_start: int, body_end: Optional[int] = None)
         if OWN_DOC_NUMBER_LINE.match(line):
             doc_number = line
             break
-    date = next((d for d in map(parse_date, cover + closing) if d), None)
+    fields = _page_fields(cover)
+    if doc_number is None and "文号" in fields and (DOC_NUMBER.fullmatch(fields["文号"]) or GARBLED_DOC_NUMBER.fullmatch(fields["文号"])):
+        doc_number = fields["文号"]
+    date = (
+        next((d for d in map(parse_date, cover + closing) if d), None)
+        or parse_date(fields.get("成文日期", ""))
+        or parse_date(fields.get("发布日期", ""))
+    )
     publication = _publication(cover) or _publication(closing)
-    issuers = _issuers(cover) or _issuers(closing)
+    issuers = _issuers(cover) or _issuers(closing) or _org_names(fields.get("发文机关", ""))
     region, level = region_and_level(title, issuers)
     return Metadata(
         title=title,

@@ -30,6 +30,8 @@ MARKDOWN_BOLD = regex.compile(r"\*{2,}|(?<!\S)__|__(?!\S)")
 MARKDOWN_HEADING = regex.compile(r"^#{1,6}\s+")
 # Word bookmarks exported as text: [bookmark: _GoBack]
 BOOKMARK = regex.compile(r"\[bookmark:[^\]]*\]")
+# Pinyin that some mirror sites put after characters: 和【hé】新【xīn】疆 -> 和新疆
+PINYIN_RUBY = regex.compile(r"【[a-zA-Zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜüê]{1,7}】")
 # HTML leftovers: &nbsp; <br/>
 HTML_LEFTOVER = regex.compile(r"&nbsp;|&ensp;|&emsp;|<br\s*/?>", regex.IGNORECASE)
 # A `jianwu check` silencing marker a reviewer added at a line's end (read by
@@ -195,6 +197,7 @@ def clean_inline(line: str) -> str:
     """Artefact removal and punctuation/spacing unification inside one line."""
     line = CHECK_IGNORE_MARKER.sub("", line)
     line = BOOKMARK.sub("", line)
+    line = PINYIN_RUBY.sub("", line)
     line = HTML_LEFTOVER.sub(" ", line)
     line = MARKDOWN_HEADING.sub("", line)
     line = MARKDOWN_BOLD.sub("", line)
