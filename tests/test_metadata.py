@@ -203,3 +203,16 @@ def test_web_page_metadata_table_fills_what_the_text_lacks() -> None:
 def test_a_signature_date_wins_over_the_page_table() -> None:
     text = PAGE_TABLE.replace("重庆市减污降碳协同增效实施方案\n", "重庆市生态环境局\n2023年8月17日\n重庆市减污降碳协同增效实施方案\n")
     assert parse_document(text, doc_id="page").date == "2023-08-17"
+
+
+@pytest.mark.parametrize(
+    ("cover", "title"),
+    [
+        ("重庆市永川区\n“十四五”节能减排\n工作实施方案", "重庆市永川区“十四五”节能减排工作实施方案"),  # three lines of large type
+        ("重庆市减污降碳\n协同增效实施方案", "重庆市减污降碳协同增效实施方案"),
+        ("（此件公开发布）\n重庆市减污降碳协同增效实施方案", "重庆市减污降碳协同增效实施方案"),  # a note is never part of it
+    ],
+)
+def test_title_set_over_several_lines(cover: str, title: str) -> None:
+    doc = parse_document(f"{cover}\n为协同推进，制定本方案。\n一、总体要求\n（一）加强领导。", doc_id="t")
+    assert doc.title == title

@@ -144,30 +144,46 @@ def find_citations(text: str, own_title: Optional[str]) -> list[Citation]:
     return cites
 
 
+# A cover title may be set over this many lines (large type in a PDF or Word file).
+MAX_TITLE_LINES = 3
+
+
+def _is_title(candidate: str) -> bool:
+    return bool(
+        PLAN_TITLE_END.search(candidate)
+        and not SENTENCE_PUNCT.search(candidate)
+        and not candidate.startswith("关于")
+        and "关于印发" not in candidate
+        and len(candidate) <= 60
+        and not ORG_NAME.match(candidate)
+    )
+
+
 def _title(cover: list[str]) -> Optional[str]:
-    """The plan's own title: the last title-shaped line(s) before the preamble."""
+    """The plan's own title: the last title-shaped line(s) before the preamble.
+
+    A title wrapped over lines (重庆市永川区“十四五”节能减排 / 工作实施方案) is joined:
+    pieces without sentence punctuation, only the last of which ends like a title.
+    """
     best: Optional[str] = None
     i = 0
     while i < len(cover):
-        line = cover[i]
-        candidate = line
-        # A title wrapped over two lines: 重庆市永川区“十四五”节能减排 / 工作实施方案
-        if i + 1 < len(cover) and not PLAN_TITLE_END.search(line) and _title_piece(line) and _title_piece(cover[i + 1]):
-            joined = line + cover[i + 1]
-            if PLAN_TITLE_END.search(joined) and not SENTENCE_PUNCT.search(joined):
-                candidate = joined
-        if (
-            PLAN_TITLE_END.search(candidate)
-            and not SENTENCE_PUNCT.search(candidate)
-            and not candidate.startswith("关于")
-            and "关于印发" not in candidate
-            and len(candidate) <= 60
-            and not ORG_NAME.match(candidate)
+        used = 1
+        candidate = cover[i]
+        while (
+            used < MAX_TITLE_LINES
+            and i + used < len(cover)
+            and not PLAN_TITLE_END.search(candidate)
+            and _title_piece(candidate)
+            and _title_piece(cover[i + used])
         ):
+            candidate += cover[i + used]
+            used += 1
+        if _is_title(candidate):
             best = candidate
-            if candidate != line:
-                i += 1
-        i += 1
+            i += used
+        else:
+            i += 1
     if best is not None:
         return best.replace(" ", "")
     # No title line: take the plan named in the notice title (关于印发《X》的通知).
