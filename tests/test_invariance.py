@@ -51,3 +51,24 @@ def test_same_facts_however_delivered(seeds: dict[str, Document], doc_id: str, d
     if not delivery.startswith("pdf"):
         assert (redelivered.title, redelivered.date, redelivered.issuers, redelivered.doc_number) == (
             doc.title, doc.date, doc.issuers, doc.doc_number)
+
+
+def alignment(child: Document, parent: Document) -> list[tuple[Any, ...]]:
+    from jianwu.diff import diff_documents
+
+    result = diff_documents(child, parent)
+    return [
+        (
+            tuple(child.clauses[a.child_index].path) if a.child_index is not None else None,
+            tuple(parent.clauses[a.parent_index].path) if a.parent_index is not None else None,
+            a.status,
+        )
+        for a in result.alignments
+    ]
+
+
+@pytest.mark.parametrize("doc_id", ["shapingba-jianwu-2023", "gaoxin-jianwu-2023"])
+def test_alignment_is_the_same_for_a_pdf_layout_of_the_child(seeds: dict[str, Document], doc_id: str) -> None:
+    parent, child = seeds["chongqing-jianwu-2023"], seeds[doc_id]
+    as_pdf = parse_document(pdf_wrap(child.text, 30).encode("gb18030"), doc_id=doc_id)
+    assert alignment(as_pdf, parent) == alignment(child, parent)
