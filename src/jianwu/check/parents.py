@@ -2,9 +2,9 @@
 
 The parent is looked for among the documents of the checked file's own
 directory (the corpus it was added to, e.g. ``data/raw/``), with
-``parent.find_parent``: by the 文号 or the title the child cites.  A corpus
-is parsed once per run; a document whose parent is not there is checked
-without the parent rules.
+``parent.find_parent``: by the 文号 or the title the child cites.  Every file
+is parsed once per run, whether it is checked, a parent, or both; a document
+whose parent is not there is checked without the parent rules.
 """
 
 from __future__ import annotations
@@ -22,19 +22,29 @@ from ..parent import find_parent
 
 class ParentFinder:
     def __init__(self) -> None:
+        self._documents: dict[Path, Document] = {}
         self._corpora: dict[Path, list[Document]] = {}
 
+    def document(self, path: Path) -> Document:
+        """``path`` parsed (once per run); a text without numbered clauses still loads (JW010)."""
+        key = path.resolve()
+        if key not in self._documents:
+            self._documents[key] = parse_document(path, require_clauses=False)
+        return self._documents[key]
+
     def corpus(self, directory: Path) -> list[Document]:
-        """Every readable document of ``directory`` (unreadable ones are the checked files' concern)."""
+        """Every readable plan of ``directory`` (unreadable ones are the checked files' concern)."""
         key = directory.resolve()
         if key not in self._corpora:
             docs: list[Document] = []
             for path, problem in iter_document_paths([directory]):
                 if problem is None:
                     try:
-                        docs.append(parse_document(path))
+                        doc = self.document(path)
                     except InputError:
-                        pass
+                        continue
+                    if any(c.number for c in doc.clauses):
+                        docs.append(doc)
             self._corpora[key] = docs
         return self._corpora[key]
 

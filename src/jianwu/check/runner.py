@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable, Iterable, Optional, Sequence, Union
 
-from ..document import iter_document_paths, parse_document
+from ..document import iter_document_paths
 from ..errors import InputError
 from ..model import Document
 from ..normalize import CHECK_IGNORE_MARKER
@@ -50,7 +50,7 @@ def check_paths(paths: Sequence[PathLike], config: Optional[CheckConfig] = None,
         try:
             if problem is not None:
                 raise problem
-            doc, raw_lines = load_for_check(path)
+            doc, raw_lines = load_for_check(path, parents)
         except InputError as exc:
             run.errors.append(str(exc))
             if on_error is None:
@@ -96,11 +96,11 @@ def inline_markers(raw_lines: list[str]) -> dict[int, frozenset[str]]:
     return out
 
 
-def load_for_check(path: Path) -> tuple[Document, list[str]]:
-    """Parse ``path`` for checking, with its raw lines for columns.
+def load_for_check(path: Path, parents: Optional[ParentFinder] = None) -> tuple[Document, list[str]]:
+    """Parse ``path`` for checking (through the run's cache when given), with its raw lines for columns.
 
     A readable file without numbered clauses still loads: that is a finding
     (JW010), not an unreadable input.
     """
-    doc = parse_document(path, require_clauses=False)
+    doc = (parents or ParentFinder()).document(path)
     return doc, split_raw_lines(doc.normalized.raw)
