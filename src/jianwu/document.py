@@ -11,7 +11,8 @@ from .errors import InputError
 from .extract import extract_facts
 from .metadata import extract_metadata
 from .model import Document, Warning_
-from .normalize import normalize_bytes
+from .normalize import normalize_source
+from .readers import read_bytes
 
 DOCUMENT_SUFFIXES = (".txt", ".md", ".text")
 
@@ -53,14 +54,15 @@ def parse_document(
 
 
 def parse_bytes(raw: bytes, *, name: str, path: str, doc_id: str, require_clauses: bool = True) -> Document:
-    normalized = normalize_bytes(raw, name)
+    source = read_bytes(raw, name)
+    normalized = normalize_source(source)
     clauses = build_clauses(normalized)
     if require_clauses and not any(c.number for c in clauses):
         raise InputError(name, "no numbered clauses found (is this a plan?)")
     body_start = clauses[0].span[0] if clauses else len(normalized.text)
     body_end = clauses[-1].span[1] if clauses else len(normalized.text)
     meta = extract_metadata(normalized.text, body_start, body_end)
-    warnings: list[Warning_] = []
+    warnings: list[Warning_] = list(source.warnings)
     if not meta.doc_number_valid and meta.doc_number:
         warnings.append(Warning_("garbled_doc_number", f"文号 looks garbled: {meta.doc_number}"))
     for cite in meta.cites:

@@ -40,12 +40,26 @@ class NormalizedText:
     traditional_chars: int  # characters OpenCC t2s changed
     repairs: tuple[Repair, ...] = ()
     raw: str = ""  # the decoded text before any change, for columns and excerpts of raw lines
+    format: str = "text"  # the source format the reader saw: text, pdf, docx, doc, html
+    # Page (1-based) of each raw line, for paged formats (PDF); empty otherwise.
+    line_pages: tuple[int, ...] = ()
+    _offsets: tuple[int, ...] = field(default=(), init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        # Precomputed once: line_at is called per department, target and finding.
+        object.__setattr__(self, "_offsets", tuple(o for o, _ in self.line_starts))
 
     def line_at(self, offset: int) -> int:
         """Raw 1-based line number of the character at ``offset``."""
-        offsets = [o for o, _ in self.line_starts]
-        i = bisect_right(offsets, offset) - 1
+        i = bisect_right(self._offsets, offset) - 1
         return self.line_starts[max(i, 0)][1] if self.line_starts else 1
+
+    def page_at(self, offset: int) -> Optional[int]:
+        """Page (1-based) of the character at ``offset`` for paged formats, else None."""
+        if not self.line_pages:
+            return None
+        line = self.line_at(offset)
+        return self.line_pages[min(line, len(self.line_pages)) - 1]
 
 
 @dataclass(frozen=True)
@@ -149,6 +163,11 @@ class Document:
     @property
     def text(self) -> str:
         return self.normalized.text
+
+    @property
+    def format(self) -> str:
+        """The source format: text, pdf, docx, doc, html."""
+        return self.normalized.format
 
     def line_at(self, offset: int) -> int:
         return self.normalized.line_at(offset)

@@ -11,9 +11,9 @@ from __future__ import annotations
 
 import codecs
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
-from typing import Optional
+from typing import TYPE_CHECKING, Optional
 
 import opencc
 import regex
@@ -21,6 +21,9 @@ import regex
 from .errors import InputError
 from .model import NormalizedText, Repair, Script
 from .numbering import match_label, match_token
+
+if TYPE_CHECKING:
+    from .readers import SourceText
 
 # ---------------------------------------------------------------- patterns
 
@@ -328,8 +331,13 @@ def _drop_trailer(lines: list[_Line], repairs: list[Repair]) -> list[_Line]:
     return lines[:start]
 
 
-def normalize_text(text: str, encoding: str = "utf-8") -> NormalizedText:
-    """Normalise already-decoded text (see module docstring)."""
+def normalize_text(
+    text: str, encoding: str = "utf-8", *, format: str = "text", line_pages: tuple[int, ...] = ()
+) -> NormalizedText:
+    """Normalise already-decoded text (see module docstring).
+
+    ``format`` and ``line_pages`` (page of each line of ``text``) come from the reader.
+    """
     decoded = text
     text = INVISIBLE.sub("", text.replace("\r\n", "\n").replace("\r", "\n"))
     script, traditional = detect_script(text)
@@ -364,7 +372,10 @@ def normalize_text(text: str, encoding: str = "utf-8") -> NormalizedText:
         gap = page_break = False
     lines = _drop_running_headers(lines, repairs)
     lines = _drop_trailer(lines, repairs)
-    return _join(lines, script, encoding, traditional, repairs, decoded)
+    normalized = _join(lines, script, encoding, traditional, repairs, decoded)
+    if format != "text" or line_pages:
+        normalized = replace(normalized, format=format, line_pages=tuple(line_pages))
+    return normalized
 
 
 def _join(
@@ -400,5 +411,16 @@ def _join(
 
 
 def normalize_bytes(raw: bytes, source: str = "<bytes>") -> NormalizedText:
-    text, encoding = decode(raw, source)
-    return normalize_text(text, encoding)
+    """Read ``raw`` in whatever format it is (text, PDF, Word, web page) and normalise it."""
+    from .readers import read_bytes
+
+    return normalize_source(read_bytes(raw, source))
+
+
+def normalize_source(read: SourceText) -> NormalizedText:
+    """Normalise what a reader read, keeping its format, pages and repairs."""
+    normalized = normalize_text(read.text, read.encoding, format=read.format, line_pages=read.line_pages)
+    if read.repairs:
+        repairs = tuple(sorted(normalized.repairs + read.repairs, key=lambda r: (r.line, r.kind)))
+        normalized = replace(normalized, repairs=repairs)
+    return normalized
