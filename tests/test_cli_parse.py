@@ -111,7 +111,7 @@ def write(directory: Path, name: str, content: bytes | None) -> Path:
     ("name", "content", "problem"),
     [
         ("missing.txt", b"", "no such file or directory"),
-        ("empty", None, "directory has no documents (*.txt, *.md)"),
+        ("empty", None, "directory has no documents (text, PDF, Word or web pages)"),
         ("e.txt", b"", "empty file"),
         ("b.txt", b"\x89PNG\r\n\x1a\n\x00\x00", "binary file (NUL bytes), not a text document"),
         ("u.txt", bytes([0x81, 0x30, 0xFF, 0xFF, 0x80]) * 4, "cannot decode: not UTF-8, UTF-16 with BOM or GB18030/GBK"),

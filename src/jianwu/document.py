@@ -14,7 +14,8 @@ from .model import Document, Warning_
 from .normalize import normalize_source
 from .readers import read_bytes
 
-DOCUMENT_SUFFIXES = (".txt", ".md", ".text")
+# Files a directory walk picks up (the format itself is then judged from the content).
+DOCUMENT_SUFFIXES = (".txt", ".md", ".text", ".pdf", ".docx", ".doc", ".wps", ".html", ".htm", ".shtml", ".ofd")
 
 
 def document_id(path: Path) -> str:
@@ -95,9 +96,9 @@ def iter_document_paths(paths: list[Path]) -> list[tuple[Path, InputError | None
     out: list[tuple[Path, InputError | None]] = []
     for p in paths:
         if p.is_dir():
-            found = sorted(f for f in p.iterdir() if f.is_file() and f.suffix.lower() in DOCUMENT_SUFFIXES)
+            found = sorted(f for f in p.rglob("*") if f.is_file() and f.suffix.lower() in DOCUMENT_SUFFIXES)
             if not found:
-                out.append((p, InputError(str(p), "directory has no documents (*.txt, *.md)")))
+                out.append((p, InputError(str(p), "directory has no documents (text, PDF, Word or web pages)")))
             out.extend((f, None) for f in found)
         elif p.exists():
             out.append((p, None))

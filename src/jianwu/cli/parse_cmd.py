@@ -1,0 +1,64 @@
+"""`jianwu parse` and `jianwu normalize`."""
+
+from __future__ import annotations
+
+from enum import Enum
+from pathlib import Path
+from typing import Optional
+
+import typer
+
+from ..document import parse_document
+from ..errors import InputError
+from ..serialize import document_to_dict, dumps
+from .common import EXIT_ERROR, EXIT_OK, app, guard_output_dir, load_documents, one_file_given, out, stdout_console, write_atomic
+
+class ParseFormat(str, Enum):
+    json = "json"
+    jsonl = "jsonl"
+    tree = "tree"
+
+
+@app.command()
+def parse(
+    paths: list[Path] = typer.Argument(..., help="Documents or directories of documents (*.txt, *.md)."),
+    format: ParseFormat = typer.Option(ParseFormat.json, "--format", "-f", help="json (one object, or a list for several files), jsonl, or tree."),
+    output: Optional[Path] = typer.Option(None, "--output", "-o", help="Write DIR/<id>.json per document (atomically) instead of printing."),
+) -> None:
+    """Parse plans into a clause tree with metadata, departments and targets."""
+    docs, errors = load_documents(paths)
+    if output is not None:
+        guard_output_dir(output)
+        for doc in docs:
+            write_atomic(output / f"{doc.id}.json", dumps(document_to_dict(doc)))
+    elif format is ParseFormat.tree:
+        console = stdout_console()
+        from ..render.tree import outline_tree
+
+        for doc in docs:
+            console.print(outline_tree(doc))
+    elif format is ParseFormat.jsonl:
+        for doc in docs:
+            out(dumps(document_to_dict(doc), indent=None) + "\n")
+    elif docs:
+        data = document_to_dict(docs[0]) if one_file_given(paths, docs, errors) else [document_to_dict(d) for d in docs]
+        out(dumps(data))
+    raise typer.Exit(EXIT_ERROR if errors else EXIT_OK)
+
+
+@app.command()
+def normalize(
+    path: Path = typer.Argument(..., help="One document."),
+    lines: bool = typer.Option(False, "--lines", help="Prefix each line with the raw line it starts on."),
+) -> None:
+    """Print the normalised text of a document (what every other command reads)."""
+    doc = parse_document(path) if path.is_file() else None
+    if doc is None:
+        raise InputError(str(path), "no such file")
+    if not lines:
+        out(doc.text + "\n")
+        raise typer.Exit(EXIT_OK)
+    offset = 0
+    for line in doc.text.split("\n"):
+        out(f"{doc.line_at(offset):>5}  {line}\n")
+        offset += len(line) + 1
