@@ -13,7 +13,7 @@ from ..document import iter_document_paths, parse_document
 from ..errors import InputError, JianwuError
 from ..model import Document
 from ..serialize import dumps
-from .common import DEFAULT_CORPUS, EXIT_ERROR, EXIT_OK, app, fail, guard_output_dir, load_documents, out, print_wide, stdout_console, write_atomic
+from .common import DEFAULT_CORPUS, EXIT_ERROR, EXIT_OK, app, fail, guard_raw, load_documents, out, print_wide, stdout_console, write_output
 
 class DiffFormat(str, Enum):
     terminal = "terminal"
@@ -78,7 +78,7 @@ def diff(
         if parent is not None and corpus is not None:
             raise UsageError("--corpus is used to find the parent; give either PARENT or --corpus")
         if output is not None:
-            guard_output_dir(output.parent)
+            guard_raw(output)  # before any parsing: refused at once
         if child is None:
             directory = corpus or DEFAULT_CORPUS
             if not directory.is_dir():
@@ -105,12 +105,8 @@ def diff(
                         print_wide(r)
                     renderables = []
         else:
-            child_doc = parse_document(child) if child.is_file() else None
-            if child_doc is None:
-                raise InputError(str(child), "no such file" if not child.exists() else "not a file")
+            child_doc = parse_document(child)  # InputError names the path and what it is
             if parent is not None:
-                if not parent.is_file():
-                    raise InputError(str(parent), "no such file" if not parent.exists() else "not a file")
                 parent_doc, found_by = parse_document(parent), "given"
             else:
                 directory = corpus or child.parent
@@ -146,7 +142,7 @@ def diff(
             for r in renderables:
                 console.print(r)
     if output is not None:
-        write_atomic(output, text)
+        write_output(output, text)  # OutputError: one line, exit 2 (SafeTyper)
     elif text:
         out(text)
     raise typer.Exit(EXIT_ERROR if errors else EXIT_OK)
