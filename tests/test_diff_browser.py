@@ -49,10 +49,11 @@ def page(browser, report: Path):  # type: ignore[no-untyped-def]
 
 
 def in_view(pg, element_id: str) -> bool:  # type: ignore[no-untyped-def]
-    """The element is shown (not inside a closed <details>) and its top is inside the viewport."""
+    """The element is shown (not inside a closed <details>) and its top is in view, below the sticky header."""
     return pg.evaluate(
         """id => { const e = document.getElementById(id); const r = e.getBoundingClientRect();
-                   return e.offsetParent !== null && r.top >= 0 && r.top < window.innerHeight; }""",
+                   const head = document.querySelector('header.top').getBoundingClientRect().bottom;
+                   return e.offsetParent !== null && r.top >= head - 1 && r.top < window.innerHeight; }""",
         element_id,
     )
 

@@ -12,14 +12,14 @@ from html import escape
 from typing import Iterable
 
 CSS = """
-:root{--nav:17rem}
+:root{--nav:17rem;--head:4.5rem}
 *{box-sizing:border-box}
 body{font-family:"Noto Sans CJK SC","Source Han Sans SC","PingFang SC","Microsoft YaHei",sans-serif;margin:0;color:#222;line-height:1.6}
-header.top{position:sticky;top:0;z-index:3;background:#fff;border-bottom:1px solid #ccc;padding:.4em 1em;display:flex;gap:1em;align-items:baseline;flex-wrap:wrap}
-header.top h1{font-size:1.1em;margin:0}
-header.top .sides{color:#555;font-size:.9em}
+header.top{position:sticky;top:0;z-index:3;background:#fff;border-bottom:1px solid #ccc;padding:.4em 1em;display:flex;gap:.2em 1em;align-items:baseline;flex-wrap:wrap;min-height:var(--head)}
+header.top h1{font-size:1.05em;margin:0}
+header.top .sides{color:#555;font-size:.8em}
 .layout{display:grid;grid-template-columns:var(--nav) minmax(0,1fr)}
-nav.changes{position:sticky;top:3em;align-self:start;max-height:calc(100vh - 3.5em);overflow:auto;border-right:1px solid #ddd;padding:.5em .8em;font-size:.85em}
+nav.changes{position:sticky;top:var(--head);align-self:start;max-height:calc(100vh - var(--head));overflow:auto;border-right:1px solid #ddd;padding:.5em .8em;font-size:.85em}
 nav.changes h2{font-size:1em;margin:.8em 0 .2em}
 nav.changes ol{margin:0;padding-left:1.2em}
 nav.changes a{color:#124;text-decoration:none}nav.changes a:hover{text-decoration:underline}
@@ -37,7 +37,8 @@ del{background:#fdd;color:#900;text-decoration:line-through}
 ins{background:#dfd;color:#060;text-decoration:none}
 .pair td{width:50%;white-space:pre-wrap}
 .pair td.ln{width:auto;white-space:nowrap;color:#777;font-size:.8em}
-.entry{margin-top:1.2em;scroll-margin-top:3.5em}
+.entry{margin-top:1.2em;scroll-margin-top:calc(var(--head) + .5rem)}
+[id]{scroll-margin-top:calc(var(--head) + .5rem)}
 .entry:target{outline:3px solid #f90;outline-offset:4px}
 .entry .head{font-weight:bold}
 .entry .links{font-size:.85em;font-weight:normal;margin-left:.6em}
