@@ -323,7 +323,7 @@ def test_an_unreadable_file_does_not_stop_the_others(command: list[str]) -> None
 
 @pytest.mark.parametrize(("args", "line"), [
     (["parse", "data/raw", "--format", "yaml"], "jianwu: parse: Invalid value for '--format' / '-f': "),
-    (["parse"], "jianwu: parse: Missing argument 'paths'. (see 'jianwu parse --help')"),
+    (["parse"], "jianwu: parse: Missing argument 'PATH...'. (see 'jianwu parse --help')"),
     (["parse", "--bogus", "x"], "jianwu: parse: No such option: --bogus (see 'jianwu parse --help')"),
     (["targets", "data/raw", "--year", "soon"], "jianwu: targets: Invalid value for '--year': "),
     (["diff", "a", "b", "c"], "jianwu: diff: Got unexpected extra argument(s) (c) (see 'jianwu diff --help')"),
