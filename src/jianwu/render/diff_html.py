@@ -109,5 +109,5 @@ def render_corpus_html(entries: list[CorpusEntry]) -> str:
     body = ["<h1>Child plans against their parents</h1>"]
     body += _table(CORPUS_COLUMNS, (corpus_row(e.diff) for e in entries if e.diff is not None), "pairs")
     body.append("<h2>Parent not in the corpus</h2>")
-    body += _table(("child", "cites"), ((e.child.id, e.missing or "") for e in entries if e.diff is None), "missing")
+    body += _table(("child", "cites"), ((e.child.id, e.missing or "") for e in entries if e.diff is None and not e.top), "missing")
     return _page("jianwu diff", body)

@@ -86,5 +86,5 @@ def render_corpus_markdown(entries: list[CorpusEntry]) -> str:
     lines = ["# Child plans against their parents", ""]
     lines += _table(CORPUS_COLUMNS, (corpus_row(e.diff) for e in entries if e.diff is not None))
     lines += ["", "## Parent not in the corpus", ""]
-    lines += _table(("child", "cites"), ((e.child.id, e.missing or "") for e in entries if e.diff is None))
+    lines += _table(("child", "cites"), ((e.child.id, e.missing or "") for e in entries if e.diff is None and not e.top))
     return "\n".join(lines) + "\n"

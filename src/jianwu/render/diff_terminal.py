@@ -165,6 +165,6 @@ def render_corpus(entries: list[CorpusEntry]) -> list[RenderableType]:
     for entry in entries:
         if entry.diff is not None:
             table.add_row(*corpus_row(entry.diff))
-        else:
+        elif not entry.top:
             missing.add_row(entry.child.id, entry.missing or "")
     return [table, missing]
