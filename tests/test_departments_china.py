@@ -231,7 +231,7 @@ def test_no_two_canonical_names_collide() -> None:
 
 def test_province_table_is_well_formed() -> None:
     names = provinces()
-    assert len({full for _, full in names}) == 35
+    assert len({full for _, full in names}) == 34
     assert ("广西", "广西壮族自治区") in names and ("内蒙古", "内蒙古自治区") in names
 
 

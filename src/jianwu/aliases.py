@@ -166,13 +166,16 @@ def default_table() -> AliasTable:
 
 @lru_cache(maxsize=None)
 def provinces() -> tuple[tuple[str, str], ...]:
-    """(name as written, province) for every province-level name in data/provinces.tsv, longest first."""
+    """(name as written, province) for every province-level name in data/provinces.tsv, longest first.
+
+    A name that starts with one of these and no level word (广西税务局, 宁夏邮政管理局) is a
+    provincial office of a vertically managed body or a provincial company: level 省.
+    """
+    from .tables import read_table
+
     names: list[tuple[str, str]] = []
-    for line in _read("provinces.tsv").splitlines():
-        if not line.strip() or line.startswith("#"):
-            continue
-        full, *shorts = [c.strip() for c in line.split("\t") if c.strip()]
-        names += [(full, full)] + [(short, full) for short in shorts]
+    for full, *shorts in read_table("provinces.tsv"):
+        names += [(full, full)] + [(short, full) for short in shorts if short]
     return tuple(sorted(names, key=lambda n: -len(n[0])))
 
 
