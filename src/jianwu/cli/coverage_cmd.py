@@ -31,7 +31,10 @@ def coverage(
     format: CoverageFormat = typer.Option(CoverageFormat.terminal, "--format", "-f", help="terminal, json, csv, or html (needs -o DIR)."),
     output: Optional[Path] = typer.Option(None, "--output", "-o", help="Write to FILE (html: DIR/index.html and DIR/pairs/<child>.html)."),
 ) -> None:
-    """The matrix of PARENT's clauses × its children: status and share kept; targets and departments below."""
+    """One parent's clauses against all its children, as a matrix.
+
+    Each cell: the clause's status in that child and the share kept; targets and departments below.
+    """
     from ..corpus.coverage import coverage as from_db, coverage_from_corpus
 
     with reported():

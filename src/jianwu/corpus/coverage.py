@@ -54,7 +54,7 @@ class Cell:
     status: str
     kept: float
     child_paths: list[str] = field(default_factory=list)
-    anchor: Optional[str] = None  # id of the clause pair in the per-pair diff page (render/diff_html.py)
+    seq: Optional[int] = None  # the pair's alignment (position in DocumentDiff.alignments) the cell links to
 
 
 @dataclass
@@ -204,13 +204,9 @@ def _fresh_pair(conn: sqlite3.Connection, child: str, parent: str, base_doc: Any
 
 
 # Column positions in the stored tuples (see store.SCHEMA).
-A_KIND, A_STATUS, A_CHILD, A_PARENT, A_PCOV, A_SIM = 3, 4, 5, 6, 10, 12
+A_SEQ, A_KIND, A_STATUS, A_CHILD, A_PARENT, A_PCOV, A_SIM = 2, 3, 4, 5, 6, 10, 12
 T_STATUS, T_DETAIL, T_PCLAUSE, T_PSEQ, T_CCLAUSE, T_CVALUE = 3, 5, 6, 7, 8, 11
 D_CANONICAL, D_STATUS, D_CHILD_NAMES = 2, 3, 6
-
-
-def _anchor(kind: str, child_idx: Optional[int], parent_idx: Optional[int]) -> str:
-    return f"{kind}-{child_idx}-{parent_idx}"  # the id render/diff_html.py gives each clause pair
 
 
 def _cell(entries: list[tuple], child_paths: dict[int, str]) -> Cell:
@@ -220,7 +216,7 @@ def _cell(entries: list[tuple], child_paths: dict[int, str]) -> Cell:
         return Cell(DROPPED, 0.0)
     status = clause_status([Alignment(e[A_KIND], e[A_STATUS], e[A_CHILD], e[A_PARENT]) for e in entries], side="parent")
     if status == DROPPED:
-        return Cell(DROPPED, 0.0, [], _anchor(entries[0][A_KIND], None, entries[0][A_PARENT]))
+        return Cell(DROPPED, 0.0, [], entries[0][A_SEQ])
     covered = [e[A_PCOV] for e in entries if e[A_PCOV] is not None]
     if covered:
         kept = min(1.0, sum(covered))
@@ -229,7 +225,7 @@ def _cell(entries: list[tuple], child_paths: dict[int, str]) -> Cell:
         kept = 1.0 if status == "identical" or not sims else max(sims)
     paths = [child_paths.get(e[A_CHILD], "") for e in entries if e[A_CHILD] is not None]
     first = next(e for e in entries if e[A_CHILD] is not None)
-    return Cell(status, round(kept, 3), paths, _anchor(first[A_KIND], first[A_CHILD], first[A_PARENT]))
+    return Cell(status, round(kept, 3), paths, first[A_SEQ])
 
 
 def coverage(

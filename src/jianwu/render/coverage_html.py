@@ -3,8 +3,8 @@
 ``DIR/index.html`` is the matrix (inline CSS, no script, no external asset; every
 text through ``html.escape``); each cell links to the clause pair in
 ``DIR/pairs/<child id>.html``, the ``jianwu diff --format html`` page of that
-column against the base (``render/diff_html.py``, whose clause sections carry
-the ids ``<kind>-<child index>-<parent index>`` the cells point at).
+column against the base (``render/diff_html.py``; ``diff_html.anchor`` gives the
+id of each clause pair there).
 """
 
 from __future__ import annotations
@@ -13,6 +13,7 @@ from html import escape
 from urllib.parse import quote
 
 from ..corpus.coverage import Coverage
+from .diff_html import anchor
 
 CSS = """
 body{font-family:"Noto Sans CJK SC","Source Han Sans SC","PingFang SC","Microsoft YaHei",sans-serif;margin:1.5em;color:#222;line-height:1.4}
@@ -80,7 +81,7 @@ def render_coverage_html(cov: Coverage) -> str:
         for c in cov.children:
             cell = r.cells[c.id]
             tip = f"{c.id}: {cell.status}, kept {cell.kept:.0%}" + (f" → {'、'.join(cell.child_paths)}" if cell.child_paths else "")
-            href = escape(quote(pair_page_name(c.id)) + "#" + quote(cell.anchor or "clauses"))
+            href = escape(quote(pair_page_name(c.id)) + "#" + (anchor(cell.seq) if cell.seq is not None else "clauses"))
             cells.append(f'<td class="cell {_css(cell.status)}" title="{escape(tip)}"><a href="{href}">{round(cell.kept * 100)}</a></td>')
         out.append(
             f'<tr id="row-{r.index}"><td class="label {r.kind}" title="{escape(label)}">{escape(label)}</td>{"".join(cells)}'
