@@ -259,3 +259,38 @@ def test_html_in_headless_chromium(seed_db: Path, tmp_path: Path, cov_json: dict
     assert len(re.findall(r'<td class="cell (identical|modified|merged|split|partial|moved|dropped|other)"', matrix)) == len(cov_json["rows"]) * len(cov_json["children"])
     assert "<title>coverage of 重庆市减污降碳协同增效实施方案</title>" in dom
     assert "森林覆盖率" in dom and "发展改革委" in dom
+
+
+@pytest.mark.parametrize(
+    "title, region, family",
+    [
+        ("重庆市人民政府办公厅关于推动城乡建设绿色发展的实施意见", "重庆市", "推动城乡建设绿色发展"),
+        ("关于推动城乡建设绿色发展的实施意见", "云南省", "推动城乡建设绿色发展"),
+        ("湖南省人民政府办公厅关于科学绿化的实施意见", "湖南省", "科学绿化"),
+        ("重庆高新区减污降碳协同增效实施方案", "重庆高新区", "减污降碳协同增效"),
+        ("资阳市减污降碳协同增效实施方案", "资阳市", "减污降碳协同增效"),
+        ("国务院关于加快建立健全绿色低碳循环发展经济体系的指导意见", None, "加快建立健全绿色低碳循环发展经济体系"),
+        (None, "资阳市", None),
+    ],
+)
+def test_family_key(title: str | None, region: str | None, family: str | None) -> None:
+    from jianwu.corpus.coverage import family_key
+
+    assert family_key(title, region) == family
+
+
+def test_siblings_of_a_family_whose_parent_is_absent(tmp_path: Path, seeds: dict) -> None:
+    # Two city plans of one family, their provincial parent absent: each is the other's sibling.
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    text = (RAW / "ziyang-jianwu-2023.txt").read_text(encoding="utf-8")
+    (corpus / "ziyang.txt").write_text(text, encoding="utf-8")
+    lines = text.split("\n")
+    other = [l.replace("资阳", "眉山") for l in lines if "（三）" not in l]  # renamed, one clause dropped
+    (corpus / "meishan.txt").write_text("\n".join(other), encoding="utf-8")
+    result = runner.invoke(app, ["coverage", str(corpus / "ziyang.txt"), "--corpus", str(corpus), "--format", "json"])
+    assert result.exit_code == 0, result.stderr
+    data = json.loads(result.stdout)
+    assert (data["columns"], [(c["id"], c["relation"], c["level"]) for c in data["children"]]) == ("siblings", [("meishan", "sibling", "city")])
+    statuses = [r["cells"]["meishan"]["status"] for r in data["rows"]]
+    assert statuses.count("dropped") >= 1 and statuses.count("identical") > len(statuses) // 2

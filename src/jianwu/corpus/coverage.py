@@ -7,9 +7,9 @@ columns are the documents compared with it:
   ``depth=2`` also their own children (grandchildren, compared with the base
   directly: what of the national plan survives in a city's plan);
 * when nothing is linked to the base, its *siblings*: the documents linked to
-  the same parent, or, when that parent is not in the index, the documents that
-  cite the same parent plan (same 文号, or same title) as the base's own
-  citation of its parent — so siblings can be lined up against one of them;
+  the same parent, or, when the base has no parent in the index, the documents
+  of its title family (``family_key``) at its level — so siblings can be lined
+  up against one of them when their parent is absent;
 * or exactly the documents named with ``columns=[...]`` (``--child``).
 
 Each cell is the status of that base clause in that column (``diffmodel.clause_status``:
@@ -26,6 +26,8 @@ import sqlite3
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Optional, Sequence
+
+import regex
 
 from ..errors import UsageError
 from .store import DEFAULT_DB, PairRows, connect, jianwu_build, load_document, pair_rows
@@ -129,30 +131,44 @@ def resolve_document(conn: sqlite3.Connection, ref: str) -> str:
     raise UsageError(f"{ref}: no such document in the index (give an id or the path of an indexed file)")
 
 
-def _cited_parent_key(doc: Any) -> Optional[tuple[str, str]]:
-    from ..parent import likely_parent_citation, number_key, title_key
+# What a title adds around its family: the genre at the end (实施意见, 行动方案 …).
+GENRE_TAIL = regex.compile(r"(?:的)?(?:实施意见|实施方案|行动方案|工作方案|指导意见|意见|方案|规划|通知)$")
+# Marks that differ between copies of one title: spaces, quotes, title brackets.
+TITLE_MARKS = regex.compile(r"[\s“”‘’\"'《》〈〉<>]")
 
-    cite = likely_parent_citation(doc)
-    if cite is None:
+
+def family_key(title: Optional[str], region: Optional[str]) -> Optional[str]:
+    """What siblings' titles share: 重庆市人民政府办公厅关于推动城乡建设绿色发展的实施意见 -> 推动城乡建设绿色发展.
+
+    The issuer (everything up to the last 关于, or else the document's own region in
+    front) and the genre at the end are dropped: 重庆高新区减污降碳协同增效实施方案 and
+    资阳市减污降碳协同增效实施方案 are both 减污降碳协同增效.
+    """
+    if not title:
         return None
-    return (number_key(cite.doc_number) if cite.doc_number else "", title_key(cite.core_title))
+    t = TITLE_MARKS.sub("", title)
+    if "关于" in t:
+        t = t[t.rindex("关于") + 2 :]
+    elif region and t.startswith(region):
+        t = t[len(region) :]
+    t = GENRE_TAIL.sub("", t)
+    return t or None
 
 
 def _siblings(conn: sqlite3.Connection, base: str) -> list[tuple[str, str, Optional[str], Optional[str], Optional[float]]]:
+    """Documents linked to the base's parent; without one, documents of its title family and level."""
     parents = [r[0] for r in conn.execute("SELECT parent_id FROM links WHERE child_id = ? ORDER BY parent_id", (base,))]
     if parents:
         marks = ",".join("?" * len(parents))
         ids = [r[0] for r in conn.execute(f"SELECT DISTINCT child_id FROM links WHERE parent_id IN ({marks}) AND child_id != ? ORDER BY child_id", (*parents, base))]
         return [(i, "sibling", None, None, None) for i in ids]
-    key = _cited_parent_key(load_document(conn, base))
+    title, region, level = conn.execute("SELECT title, region, level FROM documents WHERE id = ?", (base,)).fetchone()
+    key = family_key(title, region)
     if key is None:
         return []
     out = []
-    for doc_id, cites in conn.execute("SELECT id, cites FROM documents WHERE id != ? ORDER BY id", (base,)):
-        if not json.loads(cites):
-            continue
-        other = _cited_parent_key(load_document(conn, doc_id))
-        if other and ((key[0] and key[0] == other[0]) or key[1] == other[1]):
+    for doc_id, other_title, other_region, other_level in conn.execute("SELECT id, title, region, level FROM documents WHERE id != ? ORDER BY id", (base,)):
+        if family_key(other_title, other_region) == key and (level is None or other_level == level):
             out.append((doc_id, "sibling", None, None, None))
     return out
 
