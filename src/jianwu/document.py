@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import hashlib
+from collections import Counter
 from pathlib import Path
-from typing import Union
+from typing import Callable, Optional, Union
 
 from .clauses import build_clauses
 from .errors import InputError
@@ -12,9 +13,10 @@ from .extract import extract_facts
 from .metadata import extract_metadata
 from .model import Document, Warning_
 from .normalize import normalize_source
-from .readers import read_bytes
+from .readers import FORMATS, SKIPPED_KINDS, read_bytes
 
-# Files a directory walk picks up (the format itself is then judged from the content).
+# Suffixes of document files, for ``jianwu check --changed-since`` (a directory walk
+# instead judges every file by its content).
 DOCUMENT_SUFFIXES = (".txt", ".md", ".text", ".pdf", ".docx", ".doc", ".wps", ".html", ".htm", ".shtml", ".ofd")
 
 
@@ -91,12 +93,68 @@ def parse_bytes(raw: bytes, *, name: str, path: str, doc_id: str, require_clause
     )
 
 
-def iter_document_paths(paths: list[Path]) -> list[tuple[Path, InputError | None]]:
-    """Expand files and directories into document paths (sorted), with an error per bad path."""
+def sniff_path(path: Path) -> tuple[str, str]:
+    """(kind, label) of a file judged from its content (see ``readers.sniff``); unreadable: ("text", "")."""
+    from .readers.container import zip_names
+    from .readers.sniff import HEAD_BYTES, OLE2, sniff
+
+    try:
+        with path.open("rb") as fh:
+            head = fh.read(HEAD_BYTES)
+            names = None
+            if head.startswith(b"PK"):
+                fh.seek(0)
+                names = zip_names(fh)
+            elif head.startswith(OLE2):
+                head += fh.read()  # its directory of streams may lie anywhere
+    except OSError:
+        return "text", ""  # reading it again reports the problem with the file's name
+    return sniff(head, names)
+
+
+def _walk(directory: Path) -> tuple[list[Path], Counter[str]]:
+    """Regular files under ``directory`` that are documents, and the kinds of those that are not.
+
+    Every file is judged by its content, whatever its name; hidden files and
+    directories (``.git``, ``.DS_Store``) are not looked at.
+    """
+    found: list[Path] = []
+    skipped: Counter[str] = Counter()
+    for f in sorted(directory.rglob("*")):
+        if any(part.startswith(".") for part in f.relative_to(directory).parts) or not f.is_file():
+            continue
+        kind, _label = sniff_path(f)
+        if kind in FORMATS:
+            found.append(f)
+        else:
+            skipped[kind] += 1
+    return found, skipped
+
+
+def skipped_summary(directory: Path, skipped: Counter[str]) -> str:
+    """``data/x: skipped 3 files (2 images, 1 spreadsheet)``"""
+    total = sum(skipped.values())
+    kinds = ", ".join(
+        f"{n} {SKIPPED_KINDS.get(kind, (kind, kind))[0 if n == 1 else 1]}"
+        for kind, n in sorted(skipped.items(), key=lambda item: (-item[1], item[0]))
+    )
+    return f"{directory}: skipped {total} file{'s' if total != 1 else ''} ({kinds})"
+
+
+def iter_document_paths(
+    paths: list[Path], on_skip: Optional[Callable[[str], None]] = None
+) -> list[tuple[Path, InputError | None]]:
+    """Expand files and directories into document paths (sorted), with an error per bad path.
+
+    A directory is walked recursively; files that are not documents are skipped and,
+    when ``on_skip`` is given, reported to it in one line per directory.
+    """
     out: list[tuple[Path, InputError | None]] = []
     for p in paths:
         if p.is_dir():
-            found = sorted(f for f in p.rglob("*") if f.is_file() and f.suffix.lower() in DOCUMENT_SUFFIXES)
+            found, skipped = _walk(p)
+            if skipped and on_skip is not None:
+                on_skip(skipped_summary(p, skipped))
             if not found:
                 out.append((p, InputError(str(p), "directory has no documents (text, PDF, Word or web pages)")))
             out.extend((f, None) for f in found)

@@ -52,7 +52,7 @@ def normalize(
     lines: bool = typer.Option(False, "--lines", help="Prefix each line with the raw line it starts on."),
 ) -> None:
     """Print the normalised text of a document (what every other command reads)."""
-    doc = parse_document(path) if path.is_file() else None
+    doc = parse_document(path, require_clauses=False) if path.is_file() else None
     if doc is None:
         raise InputError(str(path), "no such file")
     if not lines:
