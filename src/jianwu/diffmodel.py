@@ -381,3 +381,8 @@ def corpus_to_dict(entries: list[CorpusEntry]) -> dict[str, Any]:
         ],
         "missing": [{"child": _doc_info(e.child), "cites": e.missing} for e in entries if e.diff is None],
     }
+
+
+def corpus_alignments(entries: list[CorpusEntry], only: Optional[str]) -> list[list[dict[str, Any]]]:
+    """For each pair of a corpus run (the order of ``corpus_to_dict``'s ``pairs``): its selected clause pairs."""
+    return [[alignment_to_dict(e.diff, a) for a in select(e.diff.alignments, only)] for e in entries if e.diff is not None]

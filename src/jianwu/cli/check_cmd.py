@@ -39,13 +39,16 @@ def _check_paths(paths: Optional[list[str]]) -> list[Path]:
 
 @app.command()
 def check(
-    paths: Optional[list[str]] = typer.Argument(None, help="Documents or directories (default data/raw/); - reads paths from stdin, one per line."),
+    paths: Optional[list[str]] = typer.Argument(None, metavar="[PATH]...", help="Documents or directories (default data/raw/); - reads paths from stdin, one per line."),
     format: CheckFormat = typer.Option(CheckFormat.text, "--format", "-f", help="text (grouped by file), json, github (workflow commands) or sarif (2.1.0)."),
     fail_on: Optional[FailOn] = typer.Option(None, "--fail-on", help="Exit 1 when a finding of this severity or above is found [default: fail-on in pyproject.toml, else error]."),
     changed_since: Optional[str] = typer.Option(None, "--changed-since", metavar="REF", help="Only documents added or modified since this git ref (git diff --diff-filter=AM REF)."),
     config: Optional[Path] = typer.Option(None, "--config", help="pyproject.toml to read [tool.jianwu.check] from [default: the nearest one upwards]."),
 ) -> None:
-    """Check documents for CI: numbering, structure, garbling, content, and against the parent plan."""
+    """Check documents for CI: rule ids, annotations, exit codes.
+
+    Numbering, structure, garbling, content, and against the parent plan.
+    """
     from ..check import SEVERITY_RANK, check_paths, load_config
     from ..check.git import changed_documents
 

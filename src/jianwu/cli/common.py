@@ -31,7 +31,24 @@ app = typer.Typer(
     add_completion=False,
     pretty_exceptions_enable=False,
     rich_markup_mode=None,
+    # -h as well as --help; help as wide as the terminal (click stops at 80 columns otherwise).
+    context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 160},
 )
+
+
+def _version(value: bool) -> None:
+    if value:
+        from .. import __version__
+
+        sys.stdout.write(f"jianwu {__version__}\n")
+        raise typer.Exit(0)
+
+
+@app.callback()
+def _root(
+    version: bool = typer.Option(False, "--version", "-V", callback=_version, is_eager=True, help="Print the version and exit."),
+) -> None:
+    """Parse and compare Chinese government policy plans (减污降碳 / 节能减排 / 碳达峰 实施方案)."""
 err = Console(stderr=True, highlight=False, soft_wrap=True)
 
 
@@ -49,9 +66,25 @@ def stdout_console() -> Console:
 
 
 def print_wide(renderable: object) -> None:
-    """Print a table as wide as it needs: a narrow terminal or a pipe must not squeeze its columns away."""
+    """Print a table as wide as it needs (``--wide``, and any output that is not a terminal)."""
     width = Console(width=100_000).measure(renderable).maximum  # type: ignore[arg-type]
     Console(highlight=False, soft_wrap=False, width=max(width, 80)).print(renderable)
+
+
+def print_table(renderable: object, *, wide: bool = False, matrix_keep: int = 0) -> None:
+    """A table on stdout: fitted to the terminal on a terminal, unless ``wide`` (long cells wrapped;
+    a matrix, ``matrix_keep`` row-header columns and many narrow ones, split into column blocks);
+    as wide as it needs in a pipe or a file, so that no line is ever broken inside a cell."""
+    from rich.table import Table
+
+    from ..render.fit import fit
+
+    console = stdout_console()
+    if wide or not console.is_terminal or not isinstance(renderable, Table):
+        print_wide(renderable)
+        return
+    for part in fit(renderable, console.width, matrix_keep=matrix_keep):
+        console.print(part)
 
 
 def load_documents(paths: list[Path]) -> tuple[list[Document], int]:

@@ -21,11 +21,14 @@ class ParseFormat(str, Enum):
 
 @app.command()
 def parse(
-    paths: list[Path] = typer.Argument(..., help="Documents or directories of documents (*.txt, *.md)."),
+    paths: list[Path] = typer.Argument(..., metavar="PATH...", help="Documents or directories of documents (text, PDF, Word, web pages)."),
     format: ParseFormat = typer.Option(ParseFormat.json, "--format", "-f", help="json (one object, or a list for several files), jsonl, or tree."),
     output: Optional[Path] = typer.Option(None, "--output", "-o", help="Write DIR/<id>.json per document (atomically) instead of printing."),
 ) -> None:
-    """Parse plans into a clause tree with metadata, departments and targets."""
+    """Parse plans: clause tree, metadata, departments, targets.
+
+    JSON (one object, or a list for several files), JSONL, or an outline tree.
+    """
     docs, errors = load_documents(paths)
     if output is not None:
         guard_output_dir(output)
@@ -48,10 +51,13 @@ def parse(
 
 @app.command()
 def normalize(
-    path: Path = typer.Argument(..., help="One document."),
+    path: Path = typer.Argument(..., metavar="PATH", help="One document."),
     lines: bool = typer.Option(False, "--lines", help="Prefix each line with the raw line it starts on."),
 ) -> None:
-    """Print the normalised text of a document (what every other command reads)."""
+    """Print the normalised text that every command reads.
+
+    From any format jianwu reads; --lines shows the raw line each line starts on.
+    """
     doc = parse_document(path, require_clauses=False) if path.is_file() else None
     if doc is None:
         raise InputError(str(path), "no such file")
