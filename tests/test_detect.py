@@ -79,16 +79,23 @@ def test_directory_walk_judges_every_file_by_content_and_reports_what_it_skips(t
     (corpus / "sub" / "seal.png").write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00")
     (corpus / "sub" / "scan.jpg").write_bytes(b"\xff\xd8\xff\xe0\x00\x10JFIF")
     (corpus / "tasks.xlsx").write_bytes(_zip("xl/workbook.xml"))
+    (corpus / "scan.txt").write_bytes(b"\xff\xd8\xff\xe0\x00\x10JFIF")  # named as a document: reported, exit 2
     (corpus / ".git" / "index").write_bytes(b"DIRC\x00\x00")  # hidden: never looked at
     (corpus / ".DS_Store").write_bytes(b"\x00\x00\x00\x01Bud1")
     seen: list[str] = []
     found = iter_document_paths([corpus], on_skip=seen.append)
-    assert found == [(corpus / "plan", None)]
+    assert found == [(corpus / "plan", None), (corpus / "scan.txt", None)]
     assert seen == [f"{corpus}: skipped 3 files (2 images, 1 spreadsheet)"]
     result = run("parse", str(corpus), "-f", "jsonl")
-    assert result.returncode == 0
-    assert result.stderr == f"jianwu: {corpus}: skipped 3 files (2 images, 1 spreadsheet)\n"
+    assert result.returncode == 2
+    assert result.stderr == (
+        f"jianwu: {corpus}: skipped 3 files (2 images, 1 spreadsheet)\n"
+        f"jianwu: {corpus / 'scan.txt'}: JPEG image, not a document: if it is a scanned page, OCR it into a PDF "
+        "with a text layer (e.g. ocrmypdf) and give jianwu the PDF\n"
+    )
     assert len(result.stdout.splitlines()) == 1
+    (corpus / "scan.txt").unlink()
+    assert run("parse", str(corpus), "-f", "jsonl").returncode == 0  # skipping alone is not an error
 
 
 def test_directory_of_only_skipped_files(tmp_path: Path) -> None:

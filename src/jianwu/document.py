@@ -15,8 +15,9 @@ from .model import Document, Warning_
 from .normalize import normalize_source
 from .readers import FORMATS, SKIPPED_KINDS, read_bytes
 
-# Suffixes of document files, for ``jianwu check --changed-since`` (a directory walk
-# instead judges every file by its content).
+# Suffixes of document files: ``jianwu check --changed-since`` looks at these; a
+# directory walk judges every file by its content, and reports (rather than skips)
+# a file with one of these suffixes that holds something else.
 DOCUMENT_SUFFIXES = (".txt", ".md", ".text", ".pdf", ".docx", ".doc", ".wps", ".html", ".htm", ".shtml", ".ofd")
 
 
@@ -116,7 +117,8 @@ def _walk(directory: Path) -> tuple[list[Path], Counter[str]]:
     """Regular files under ``directory`` that are documents, and the kinds of those that are not.
 
     Every file is judged by its content, whatever its name; hidden files and
-    directories (``.git``, ``.DS_Store``) are not looked at.
+    directories (``.git``, ``.DS_Store``) are not looked at.  A file whose suffix says
+    it is a document is kept whatever it holds, so that reading it reports the problem.
     """
     found: list[Path] = []
     skipped: Counter[str] = Counter()
@@ -124,7 +126,9 @@ def _walk(directory: Path) -> tuple[list[Path], Counter[str]]:
         if any(part.startswith(".") for part in f.relative_to(directory).parts) or not f.is_file():
             continue
         kind, _label = sniff_path(f)
-        if kind in FORMATS:
+        if kind in FORMATS or f.suffix.lower() in DOCUMENT_SUFFIXES:
+            # A file named as a document whose content is something else (a scan saved
+            # as .txt) is an error to report, not a file to skip.
             found.append(f)
         else:
             skipped[kind] += 1
