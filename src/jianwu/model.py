@@ -172,6 +172,15 @@ class Document:
     def line_at(self, offset: int) -> int:
         return self.normalized.line_at(offset)
 
+    def page_at(self, offset: int) -> Optional[int]:
+        """Page (1-based) of the character at ``offset`` for a PDF, else None."""
+        return self.normalized.page_at(offset)
+
+    def page_of_line(self, line: int) -> Optional[int]:
+        """Page (1-based) of raw line ``line`` for a PDF, else None."""
+        pages = self.normalized.line_pages
+        return pages[min(max(line, 1), len(pages)) - 1] if pages else None
+
     def children(self, clause: Clause) -> list[Clause]:
         n = len(clause.path)
         return [c for c in self.clauses if len(c.path) == n + 1 and c.path[:n] == clause.path]

@@ -332,11 +332,18 @@ def _drop_trailer(lines: list[_Line], repairs: list[Repair]) -> list[_Line]:
 
 
 def normalize_text(
-    text: str, encoding: str = "utf-8", *, format: str = "text", line_pages: tuple[int, ...] = ()
+    text: str,
+    encoding: str = "utf-8",
+    *,
+    format: str = "text",
+    line_pages: tuple[int, ...] = (),
+    paragraph_starts: tuple[bool, ...] = (),
 ) -> NormalizedText:
     """Normalise already-decoded text (see module docstring).
 
-    ``format`` and ``line_pages`` (page of each line of ``text``) come from the reader.
+    ``format``, ``line_pages`` (page of each line of ``text``) and ``paragraph_starts``
+    (the reader's layout decision for each line; followed instead of guessing) come
+    from the reader.
     """
     decoded = text
     text = INVISIBLE.sub("", text.replace("\r\n", "\n").replace("\r", "\n"))
@@ -372,23 +379,29 @@ def normalize_text(
         gap = page_break = False
     lines = _drop_running_headers(lines, repairs)
     lines = _drop_trailer(lines, repairs)
-    normalized = _join(lines, script, encoding, traditional, repairs, decoded)
+    normalized = _join(lines, script, encoding, traditional, repairs, decoded, paragraph_starts)
     if format != "text" or line_pages:
         normalized = replace(normalized, format=format, line_pages=tuple(line_pages))
     return normalized
 
 
 def _join(
-    lines: list[_Line], script: Script, encoding: str, traditional: int, repairs: list[Repair], raw: str
+    lines: list[_Line],
+    script: Script,
+    encoding: str,
+    traditional: int,
+    repairs: list[Repair],
+    raw: str,
+    paragraph_starts: tuple[bool, ...] = (),
 ) -> NormalizedText:
-    wrap = _wrap_width(lines)
+    wrap = None if paragraph_starts else _wrap_width(lines)
     parts: list[str] = []
     starts: list[tuple[int, int]] = []
     offset = 0
     prev: Optional[_Line] = None
     for ln in lines:
         if prev is not None:
-            if _continues(prev, ln, wrap):
+            if (not paragraph_starts[ln.raw - 1]) if paragraph_starts else _continues(prev, ln, wrap):
                 if ln.gap_before and regex.match(rf"[{HAN}\d]", prev.text[-1]) and regex.match(rf"[{HAN}\d]", ln.text[0]):
                     repairs.append(Repair("split_word", ln.raw, f"{prev.text[-6:]}|{ln.text[:6]}"))
             else:
@@ -419,7 +432,9 @@ def normalize_bytes(raw: bytes, source: str = "<bytes>") -> NormalizedText:
 
 def normalize_source(read: SourceText) -> NormalizedText:
     """Normalise what a reader read, keeping its format, pages and repairs."""
-    normalized = normalize_text(read.text, read.encoding, format=read.format, line_pages=read.line_pages)
+    normalized = normalize_text(
+        read.text, read.encoding, format=read.format, line_pages=read.line_pages, paragraph_starts=read.paragraph_starts
+    )
     if read.repairs:
         repairs = tuple(sorted(normalized.repairs + read.repairs, key=lambda r: (r.line, r.kind)))
         normalized = replace(normalized, repairs=repairs)

@@ -83,7 +83,8 @@ def check_document(ctx: Context, file: str, rules: Iterable[Rule], config: Check
             if rule.id in ignored or rule.id in markers.get(hit.line, ()):
                 silenced += 1
                 continue
-            findings.append(Finding(rule.id, rule.name, config.severity_of(rule), hit.message, file, hit.line, hit.column))
+            findings.append(Finding(rule.id, rule.name, config.severity_of(rule), hit.message, file, hit.line, hit.column,
+                                    ctx.doc.page_of_line(hit.line)))
     return sorted(set(findings), key=Finding.sort_key), silenced
 
 

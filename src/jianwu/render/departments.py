@@ -37,6 +37,7 @@ class MatrixColumn:
     number: Optional[str]
     title: str
     line: int
+    page: Optional[int] = None  # PDFs: page of the clause's number
 
 
 @dataclass
@@ -99,7 +100,7 @@ def responsibility_matrix(doc: Document, by: By = "name") -> Matrix:
     for clause in doc.clauses:
         if not clause.departments:
             continue
-        columns.append(MatrixColumn(clause.key, clause_label(clause), clause.number, clause.title, clause.line))
+        columns.append(MatrixColumn(clause.key, clause_label(clause), clause.number, clause.title, clause.line, doc.page_at(clause.span[0])))
         for ref in clause.departments:
             _add(rows, ref, clause, doc, by)
     order = {key: n for n, key in enumerate(rows)}
@@ -160,6 +161,13 @@ def matrix_table(matrix: Matrix) -> Table:
     return table
 
 
+def _column(c: MatrixColumn) -> dict[str, Any]:
+    data = {"key": c.key, "label": c.label, "number": c.number, "title": c.title, "line": c.line}
+    if c.page is not None:
+        data["page"] = c.page  # PDFs: the page of the clause's number
+    return data
+
+
 def matrix_to_dict(matrix: Matrix) -> dict[str, Any]:
     return {
         "id": matrix.document,
@@ -167,7 +175,7 @@ def matrix_to_dict(matrix: Matrix) -> dict[str, Any]:
         "by": matrix.by,
         "assignments": matrix.assignments,
         "clauses": [
-            {"key": c.key, "label": c.label, "number": c.number, "title": c.title, "line": c.line} for c in matrix.columns
+            _column(c) for c in matrix.columns
         ],
         "departments": [
             {

@@ -34,6 +34,7 @@ class TargetRow:
     clause_path: list[str]
     line: int  # raw line of the value (of the sentence when the value has no span)
     target: Target
+    page: Optional[int] = None  # page of that line, for a PDF
 
 
 def target_rows(docs: list[Document], *, include_conditions: bool = False, year: Optional[int] = None) -> list[TargetRow]:
@@ -47,7 +48,7 @@ def target_rows(docs: list[Document], *, include_conditions: bool = False, year:
                 if year is not None and t.year != year:
                     continue
                 at = t.value_span[0] if t.value_span else t.span[0]
-                rows.append(TargetRow(doc.id, list(clause.path), doc.line_at(at), t))
+                rows.append(TargetRow(doc.id, list(clause.path), doc.line_at(at), t, doc.page_at(at)))
     return rows
 
 
@@ -58,6 +59,8 @@ def row_to_dict(row: TargetRow) -> dict[str, Any]:
         if isinstance(data[key], float) and data[key].is_integer():
             data[key] = int(data[key])
     data.update(doc=row.doc, clause_path=list(row.clause_path), line=row.line)
+    if row.page is not None:
+        data["page"] = row.page
     return data
 
 
