@@ -63,10 +63,14 @@ def parse_bytes(raw: bytes, *, name: str, path: str, doc_id: str, require_clause
     clauses = build_clauses(normalized)
     if require_clauses and not any(c.number for c in clauses):
         raise InputError(name, "no numbered clauses found (is this a plan?)")
-    body_start = clauses[0].span[0] if clauses else len(normalized.text)
+    # The cover ends at the first numbered clause: labels before it (标题：, 分类：) are a web
+    # page's 信息公开 table, part of the cover.
+    first = next((c for c in clauses if c.number), clauses[0] if clauses else None)
+    body_start = first.span[0] if first is not None else len(normalized.text)
     body_end = clauses[-1].span[1] if clauses else len(normalized.text)
     meta = extract_metadata(normalized.text, body_start, body_end)
     warnings: list[Warning_] = list(source.warnings)
+    warnings.extend(Warning_(code, message) for code, message in meta.warnings)
     if not meta.doc_number_valid and meta.doc_number:
         warnings.append(Warning_("garbled_doc_number", f"文号 looks garbled: {meta.doc_number}"))
     for cite in meta.cites:
@@ -86,6 +90,7 @@ def parse_bytes(raw: bytes, *, name: str, path: str, doc_id: str, require_clause
         date=meta.date,
         publication=meta.publication,
         region=meta.region,
+        regions=list(meta.regions),
         level=meta.level,
         cites=meta.cites,
         clauses=clauses,

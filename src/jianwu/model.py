@@ -159,6 +159,7 @@ class Document:
     clauses: list[Clause]
     warnings: list[Warning_]
     normalized: NormalizedText
+    regions: list[str] = field(default_factory=list)  # every issuing region of a joint plan, ``region`` first
 
     @property
     def text(self) -> str:

@@ -62,6 +62,7 @@ def document_to_dict(doc: Document) -> dict[str, Any]:
         "date": doc.date,
         "publication": doc.publication,
         "region": doc.region,
+        "regions": list(doc.regions),
         "level": doc.level,
         "cites": [asdict(c) for c in doc.cites],
         "clauses": [clause_to_dict(c, doc) for c in doc.clauses],
