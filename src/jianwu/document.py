@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import stat
 from collections import Counter
 from pathlib import Path
 from typing import Callable, Optional, Union
@@ -14,6 +15,7 @@ from .metadata import extract_metadata
 from .model import Document, Warning_
 from .normalize import normalize_source
 from .readers import FORMATS, SKIPPED_KINDS, read_bytes
+from .safe_io import document_files, read_regular_file, stat_input
 
 # Suffixes of document files: ``jianwu check --changed-since`` looks at these; a
 # directory walk judges every file by its content, and reports (rather than skips)
@@ -26,13 +28,8 @@ def document_id(path: Path) -> str:
 
 
 def read_source(path: Path) -> bytes:
-    """The raw bytes of a document file, or an ``InputError`` naming it."""
-    try:
-        return path.read_bytes()
-    except IsADirectoryError:
-        raise InputError(str(path), "is a directory, not a document") from None
-    except OSError as exc:
-        raise InputError(str(path), f"cannot read: {exc.strerror or exc}") from None
+    """The raw bytes of a document file, or an ``InputError`` naming it (only regular files, size-limited)."""
+    return read_regular_file(path)
 
 
 def parse_document(
@@ -100,7 +97,7 @@ def parse_bytes(raw: bytes, *, name: str, path: str, doc_id: str, require_clause
 
 
 def sniff_path(path: Path) -> tuple[str, str]:
-    """(kind, label) of a file judged from its content (see ``readers.sniff``); unreadable: ("text", "")."""
+    """(kind, label) of a regular file judged from its content (see ``readers.sniff``); unreadable: ("text", "")."""
     from .readers.container import zip_names
     from .readers.sniff import HEAD_BYTES, OLE2, sniff
 
@@ -119,21 +116,32 @@ def sniff_path(path: Path) -> tuple[str, str]:
 
 
 def _walk(directory: Path) -> tuple[list[Path], Counter[str]]:
-    """Regular files under ``directory`` that are documents, and the kinds of those that are not.
+    """Entries under ``directory`` that are documents, and the kinds of the files that are not.
 
-    Every file is judged by its content, whatever its name; hidden files and
-    directories (``.git``, ``.DS_Store``) are not looked at.  A file whose suffix says
-    it is a document is kept whatever it holds, so that reading it reports the problem.
+    Every regular file is judged by its content, whatever its name; hidden files and
+    directories (``.git``, ``.DS_Store``) are not looked at.  An entry whose suffix says
+    it is a document is kept whatever it holds (a scan saved as .txt, a FIFO, a broken
+    link), so that reading it reports the problem.
     """
     found: list[Path] = []
     skipped: Counter[str] = Counter()
-    for f in sorted(directory.rglob("*")):
-        if any(part.startswith(".") for part in f.relative_to(directory).parts) or not f.is_file():
+    for f in document_files(directory, None, hidden=False):
+        named_as_document = f.suffix.lower() in DOCUMENT_SUFFIXES
+        try:
+            info = f.stat()
+        except OSError:
+            info = None
+        if info is None or stat.S_ISDIR(info.st_mode):
+            found.append(f)  # a broken link or an unreadable directory: reported when read
+            continue
+        if not stat.S_ISREG(info.st_mode):
+            if named_as_document:
+                found.append(f)
+            else:
+                skipped["special"] += 1
             continue
         kind, _label = sniff_path(f)
-        if kind in FORMATS or f.suffix.lower() in DOCUMENT_SUFFIXES:
-            # A file named as a document whose content is something else (a scan saved
-            # as .txt) is an error to report, not a file to skip.
+        if kind in FORMATS or named_as_document:
             found.append(f)
         else:
             skipped[kind] += 1
@@ -155,20 +163,31 @@ def iter_document_paths(
 ) -> list[tuple[Path, InputError | None]]:
     """Expand files and directories into document paths (sorted), with an error per bad path.
 
-    A directory is walked recursively; files that are not documents are skipped and,
-    when ``on_skip`` is given, reported to it in one line per directory.
+    A path that is not a directory is passed on as it is (reading then refuses a
+    FIFO, a device or a socket, naming it); one that cannot be looked at at all
+    (missing, a symbolic link loop, a NUL in the name) gets its error here.  A
+    directory is walked recursively (``_walk``); the files in it that are not
+    documents are skipped and, when ``on_skip`` is given, reported to it in one
+    line per directory.
     """
     out: list[tuple[Path, InputError | None]] = []
     for p in paths:
-        if p.is_dir():
-            found, skipped = _walk(p)
-            if skipped and on_skip is not None:
-                on_skip(skipped_summary(p, skipped))
-            if not found:
-                out.append((p, InputError(str(p), "directory has no documents (text, PDF, Word or web pages)")))
-            out.extend((f, None) for f in found)
-        elif p.exists():
+        try:
+            info = stat_input(p)
+        except InputError as exc:
+            out.append((p, exc))
+            continue
+        if not stat.S_ISDIR(info.st_mode):
             out.append((p, None))
-        else:
-            out.append((p, InputError(str(p), "no such file or directory")))
+            continue
+        try:
+            found, skipped = _walk(p)
+        except OSError as exc:
+            out.append((p, InputError(str(p), f"cannot read directory: {(exc.strerror or str(exc)).lower()}")))
+            continue
+        if skipped and on_skip is not None:
+            on_skip(skipped_summary(p, skipped))
+        if not found:
+            out.append((p, InputError(str(p), "directory has no documents (text, PDF, Word or web pages)")))
+        out.extend((f, None) for f in found)
     return out

@@ -57,6 +57,7 @@ SKIPPED_KINDS = {
     "media": ("audio/video file", "audio/video files"),
     "data": ("data file", "data files"),
     "binary": ("binary file", "binary files"),
+    "special": ("special file (FIFO, device, socket)", "special files (FIFO, device, socket)"),
 }
 
 

@@ -8,7 +8,6 @@ functions render rows.  The JSON form of a row is ``$defs/target_row`` in
 
 from __future__ import annotations
 
-import csv
 import io
 from dataclasses import asdict, dataclass
 from typing import Any, Optional
@@ -17,6 +16,7 @@ from rich import box
 from rich.markup import escape
 from rich.table import Table
 
+from ..safe_io import SafeCsvWriter
 from ..model import Document, Target
 from ..serialize import dumps
 
@@ -78,7 +78,7 @@ def _number(value: Any) -> str:
 
 def rows_csv(rows: list[TargetRow]) -> str:
     buf = io.StringIO()
-    writer = csv.writer(buf, lineterminator="\n")
+    writer = SafeCsvWriter(buf)
     writer.writerow(CSV_COLUMNS)
     for r in rows:
         t = r.target
