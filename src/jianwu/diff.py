@@ -15,6 +15,7 @@ from .diffmodel import CorpusEntry, DocumentDiff
 from .errors import ParentNotFoundError
 from .inline_diff import diff_clauses
 from .model import Document
+from .pair_warnings import pair_warnings
 from .parent import citation_text, find_parent, likely_parent_citation
 
 
@@ -31,7 +32,8 @@ def diff_documents(child: Document, parent: Document, *, found_by: str = "given"
     targets = compare_targets(alignments, child, parent)
     departments = compare_departments(child, parent)
     summary = summarize(alignments, child, parent, targets, departments)
-    return DocumentDiff(child, parent, found_by, alignments, targets, departments, summary)
+    warnings = pair_warnings(child, parent, summary.copied_share)
+    return DocumentDiff(child, parent, found_by, alignments, targets, departments, summary, warnings)
 
 
 def diff_corpus(docs: list[Document], corpus_name: str) -> list[CorpusEntry]:

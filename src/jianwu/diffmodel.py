@@ -20,7 +20,10 @@ Status = Literal["identical", "modified", "merged", "split", "moved", "dropped",
 Kind = Literal["heading", "clause"]
 # How a pair was made: shared text, a near-identical title, place between two text pairs,
 # containment (merge/split partner), the content under a heading.
-Basis = Literal["text", "title", "position", "containment", "children"]
+# terms: shared character n-grams (reordered or paraphrased text); partial: a share of the
+# parent clause's text found inside the child clause (partial reuse, below the text bar);
+# heading: a lower bar inside two aligned headings.
+Basis = Literal["text", "title", "position", "containment", "children", "terms", "partial", "heading"]
 TargetStatus = Literal["same", "stricter", "looser", "value_changed", "year_changed", "new", "dropped"]
 DepartmentStatus = Literal["mapped", "parent_only", "child_only"]
 
@@ -33,6 +36,7 @@ class Scores:
     body: float
     parent_coverage: float  # share of the parent's body found in the child's
     child_coverage: float  # share of the child's body found in the parent's
+    terms: float = 0.0  # TF-IDF cosine of the character 2-3-grams of title + body (``similarity``)
 
 
 @dataclass(frozen=True)
@@ -117,6 +121,8 @@ class DocumentDiff:
     targets: list[TargetChange]
     departments: list[DepartmentChange]
     summary: Summary
+    # About the pair as a whole (``pair_warnings``): negligible shared text, levels inverted.
+    warnings: list[Flag] = field(default_factory=list)
 
     def child_clause_status(self, index: int) -> Status:
         return clause_status([a for a in self.alignments if a.child_index == index], side="child")
@@ -214,7 +220,7 @@ def alignment_to_dict(diff: DocumentDiff, a: Alignment) -> dict[str, Any]:
         "similarity": _round(a.similarity),
         "scores": None
         if a.scores is None
-        else {k: _round(getattr(a.scores, k)) for k in ("title", "body", "parent_coverage", "child_coverage")},
+        else {k: _round(getattr(a.scores, k)) for k in ("title", "body", "parent_coverage", "child_coverage", "terms")},
         "edits": [
             {"op": e.op, "parent": e.parent, "child": e.child, "parent_start": e.parent_start, "child_start": e.child_start}
             for e in a.edits
@@ -268,6 +274,9 @@ def diff_to_dict(diff: DocumentDiff, only: Optional[str] = None) -> dict[str, An
             for d in diff.departments
         ],
         "warnings": [
+            {"code": f.code, "message": f.message, "child_path": None, "parent_path": None} for f in diff.warnings
+        ]
+        + [
             {
                 "code": f.code,
                 "message": f.message,
@@ -347,7 +356,7 @@ def summary_rows(diff: DocumentDiff) -> list[tuple[str, str]]:
         ("targets", " · ".join(f"{k.replace('_', ' ')} {v}" for k, v in diff.summary.targets.items())),
         ("departments", f"mapped {s['departments']['mapped']} · parent only {s['departments']['parent_only']} · child only {s['departments']['child_only']}"),
         ("flags", str(s["flags"])),
-    ]
+    ] + [("warning", w.message) for w in diff.warnings]
 
 
 CORPUS_COLUMNS = ("child", "parent", "kept", "modified", "dropped", "added", "copied", "stricter", "looser", "depts mapped", "flags")

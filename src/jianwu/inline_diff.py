@@ -81,30 +81,24 @@ def fold_levels(text: str) -> str:
     return LEVEL_CHAR.sub("〇", text)
 
 
+@lru_cache(maxsize=1)
+def _token_pattern() -> regex.Pattern[str]:
+    """One token at a time, tried in order: a year, a number with its unit, a Latin word, else one character."""
+    return regex.compile(f"{YEAR.pattern}|{_number_pattern().pattern}|{LATIN.pattern}|.", regex.DOTALL)
+
+
 def tokenize(text: str, protected: Iterable[tuple[int, int]] = ()) -> list[str]:
     """Cut ``text`` into diff tokens; each ``protected`` (start, end) span is kept whole."""
-    spans = sorted((s, e) for s, e in protected if 0 <= s < e <= len(text))
-    number = _number_pattern()
+    pattern = _token_pattern()
     tokens: list[str] = []
     i = 0
-    k = 0
-    while i < len(text):
-        while k < len(spans) and spans[k][0] < i:
-            k += 1
-        if k < len(spans) and spans[k][0] == i:
-            tokens.append(text[i:spans[k][1]])
-            i = spans[k][1]
-            continue
-        limit = spans[k][0] if k < len(spans) else len(text)
-        for pattern in (YEAR, number, LATIN):
-            m = pattern.match(text, i, limit)
-            if m and m.end() > i:
-                tokens.append(m.group())
-                i = m.end()
-                break
-        else:
-            tokens.append(text[i])
-            i += 1
+    for start, end in sorted((s, e) for s, e in protected if 0 <= s < e <= len(text)):
+        if start < i:
+            continue  # overlaps a span already kept
+        tokens += pattern.findall(text, i, start)
+        tokens.append(text[start:end])
+        i = end
+    tokens += pattern.findall(text, i)
     return tokens
 
 
@@ -143,7 +137,7 @@ def diff_texts(
     a = tokenize(parent, parent_protected)
     b = tokenize(child, child_protected)
     # Match on level-folded tokens so 市发展改革委 lines up with 区发展改革委 (shown as a replace).
-    matcher = difflib.SequenceMatcher(None, [fold_levels(t) for t in a], [fold_levels(t) for t in b], autojunk=False)
+    matcher = difflib.SequenceMatcher(None, _folded_tokens(parent, a), _folded_tokens(child, b), autojunk=False)
     runs: list[_Run] = []
     for tag, i1, i2, j1, j2 in matcher.get_opcodes():
         if tag != "equal":
@@ -161,6 +155,17 @@ def diff_texts(
         pa += len(sa)
         pb += len(sb)
     return edits
+
+
+def _folded_tokens(text: str, tokens: list[str]) -> list[str]:
+    """``tokens`` of ``text`` with level characters folded (one pass over the text: folding keeps lengths)."""
+    folded = fold_levels(text)
+    out: list[str] = []
+    i = 0
+    for t in tokens:
+        out.append(folded[i:i + len(t)])
+        i += len(t)
+    return out
 
 
 def _title_end(clause: Clause) -> int:
