@@ -24,5 +24,31 @@ __all__ = [
     "normalize_bytes",
     "normalize_text",
     "parse_document",
+    # lazily imported (see __getattr__): the corpus and comparison API
+    "coverage",
+    "diff_documents",
+    "find_links",
+    "index",
+    "search",
 ]
 __version__ = "0.1.0"
+
+# name -> (module, attribute): imported on first use, so `import jianwu` stays fast.
+_LAZY = {
+    "index": ("jianwu.corpus.indexer", "index"),
+    "coverage": ("jianwu.corpus.coverage", "coverage"),
+    "search": ("jianwu.corpus.search", "search"),
+    "find_links": ("jianwu.lineage", "find_links"),
+    "diff_documents": ("jianwu.diff", "diff_documents"),
+}
+
+
+def __getattr__(name: str) -> object:
+    if name in _LAZY:
+        from importlib import import_module
+
+        module, attribute = _LAZY[name]
+        value = getattr(import_module(module), attribute)
+        globals()[name] = value
+        return value
+    raise AttributeError(f"module 'jianwu' has no attribute {name!r}")
