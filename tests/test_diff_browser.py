@@ -89,7 +89,7 @@ def test_page_title_and_summary(dom: str) -> None:
         ("22", "modified"),
         ("6", "dropped"),
         ("0", "added"),
-        ("61.9%", "copied"),
+        ("60.0%", "copied"),
         ("0", "flags"),
     ]
 

@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from typing import Any, Literal, Optional
 
 from .inline_diff import Edit
+from .sentences import SentenceLink
 from .model import DepartmentRef, Document, Target
 
 DIFF_SCHEMA_VERSION = "1.0"
@@ -72,6 +73,7 @@ class Alignment:
     edits: list[Edit] = field(default_factory=list)
     flags: list[Flag] = field(default_factory=list)
     departments: Optional[DepartmentPairing] = None
+    sentences: list[SentenceLink] = field(default_factory=list)  # sentence alignment of the pair (``sentences``)
 
 
 @dataclass
@@ -110,6 +112,7 @@ class Summary:
     targets: dict[str, int]
     departments: dict[str, int]
     flags: int
+    level_only_edits: int = 0  # tokens shown equal that differ only by level (全市/全区, 市X/区X, 国家X/省X)
 
 
 @dataclass
@@ -204,6 +207,27 @@ def _path(doc: Document, index: Optional[int]) -> Optional[list[str]]:
     return None if index is None else list(doc.clauses[index].path)
 
 
+def _sentence(diff: DocumentDiff, a: Alignment, link: SentenceLink) -> dict[str, Any]:
+    out: dict[str, Any] = {
+        "status": link.status,
+        "parent": link.parent,
+        "child": link.child,
+        "parent_span": list(link.parent_span) if link.parent_span else None,
+        "child_span": list(link.child_span) if link.child_span else None,
+        "similarity": _round(link.similarity),
+        "parent_share": _round(link.parent_share),
+        "moved_to": None,
+        "moved_from": None,
+    }
+    if link.elsewhere is not None:
+        clause, sentence = link.elsewhere
+        if link.child is None:  # a parent sentence found in another child clause
+            out["moved_to"] = {"child_path": list(diff.child.clauses[clause].path), "sentence": sentence}
+        else:
+            out["moved_from"] = {"parent_path": list(diff.parent.clauses[clause].path), "sentence": sentence}
+    return out
+
+
 def alignment_to_dict(diff: DocumentDiff, a: Alignment) -> dict[str, Any]:
     child = diff.child.clauses[a.child_index] if a.child_index is not None else None
     parent = diff.parent.clauses[a.parent_index] if a.parent_index is not None else None
@@ -230,6 +254,7 @@ def alignment_to_dict(diff: DocumentDiff, a: Alignment) -> dict[str, Any]:
             {"code": f.code, "message": f.message, "child_path": f.child_path, "parent_path": f.parent_path} for f in a.flags
         ],
         "departments": None,
+        "sentences": [_sentence(diff, a, link) for link in a.sentences],
     }
     if a.departments is not None:
         out["departments"] = {
@@ -306,6 +331,7 @@ def summary_to_dict(s: Summary) -> dict[str, Any]:
         "targets": dict(sorted(s.targets.items())),
         "departments": dict(sorted(s.departments.items())),
         "flags": s.flags,
+        "level_only_edits": s.level_only_edits,
     }
 
 
@@ -353,6 +379,7 @@ def summary_rows(diff: DocumentDiff) -> list[tuple[str, str]]:
         ("  by status", counts(s["child_status"], statuses) or "—"),
         ("headings", f"parent {counts(h['parent_status'], statuses) or '—'}; child {counts(h['child_status'], statuses) or '—'}"),
         ("copied from parent", f"{s['copied_share']:.1%} of the child's clause text"),
+        ("level-only edits", f"{s['level_only_edits']} (全市→全区, 市X→区X: shown as equal)"),
         ("targets", " · ".join(f"{k.replace('_', ' ')} {v}" for k, v in diff.summary.targets.items())),
         ("departments", f"mapped {s['departments']['mapped']} · parent only {s['departments']['parent_only']} · child only {s['departments']['child_only']}"),
         ("flags", str(s["flags"])),
