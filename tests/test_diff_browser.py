@@ -1,10 +1,14 @@
-"""The HTML diff report as headless Chromium shows it (skipped when no Chromium is installed)."""
+"""The HTML diff report as a reviewer uses it in headless Chromium: click, land, read.
+
+Driven by Playwright against the system's Chromium (skipped, saying why, when
+either is missing; CI installs both).
+"""
 
 from __future__ import annotations
 
 import shutil
-import subprocess
-from html.parser import HTMLParser
+from pathlib import Path
+from typing import Iterator
 
 import pytest
 from typer.testing import CliRunner
@@ -14,102 +18,140 @@ from jianwu.cli import app
 from conftest import RAW
 
 CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser") or shutil.which("google-chrome")
-
-
-class Page(HTMLParser):
-    """Text of the rendered DOM, by the element and class it sits in."""
-
-    def __init__(self) -> None:
-        super().__init__()
-        self.stack: list[tuple[str, str]] = []
-        self.texts: list[tuple[tuple[tuple[str, str], ...], str]] = []
-
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        if tag not in ("meta", "br", "link", "img", "input"):
-            self.stack.append((tag, dict(attrs).get("class") or ""))
-
-    def handle_endtag(self, tag: str) -> None:
-        while self.stack:
-            if self.stack.pop()[0] == tag:
-                break
-
-    def handle_data(self, data: str) -> None:
-        if data.strip():
-            self.texts.append((tuple(self.stack), data))
-
-    def inside(self, tag: str, css: str = "") -> list[str]:
-        return [text for stack, text in self.texts if any(t == tag and (not css or css in c.split()) for t, c in stack)]
+ARGS = ["--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"]
 
 
 @pytest.fixture(scope="module")
-def dom(tmp_path_factory: pytest.TempPathFactory) -> str:
+def browser() -> Iterator[object]:
     if CHROMIUM is None:
         pytest.skip("no chromium binary on PATH (install chromium to run the browser test; CI does)")
-    tmp = tmp_path_factory.mktemp("browser")
-    report = tmp / "report.html"
-    result = CliRunner().invoke(app, ["diff", str(RAW / "gaoxin-jianwu-2023.txt"), str(RAW / "chongqing-jianwu-2023.txt"), "--format", "html", "-o", str(report)])
+    sync_api = pytest.importorskip("playwright.sync_api", reason="playwright is in the test extra")
+    with sync_api.sync_playwright() as p:
+        b = p.chromium.launch(executable_path=CHROMIUM, args=ARGS)
+        yield b
+        b.close()
+
+
+@pytest.fixture(scope="module")
+def report(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    out = tmp_path_factory.mktemp("report") / "gaoxin.html"
+    result = CliRunner().invoke(app, ["diff", str(RAW / "gaoxin-jianwu-2023.txt"), str(RAW / "chongqing-jianwu-2023.txt"), "--format", "html", "-o", str(out)])
     assert result.exit_code == 0, result.stderr
-    proc = subprocess.run(
-        [
-            CHROMIUM,
-            "--headless",
-            "--no-sandbox",
-            "--disable-gpu",
-            "--no-first-run",
-            "--disable-background-networking",
-            "--disable-component-update",
-            "--disable-sync",
-            f"--user-data-dir={tmp / 'profile'}",
-            "--dump-dom",
-            report.resolve().as_uri(),
-        ],
-        capture_output=True,
-        text=True,
-        encoding="utf-8",
-        timeout=120,
+    return out
+
+
+@pytest.fixture()
+def page(browser, report: Path):  # type: ignore[no-untyped-def]
+    pg = browser.new_page(viewport={"width": 1400, "height": 900})
+    pg.goto(report.resolve().as_uri())
+    yield pg
+    pg.close()
+
+
+def in_view(pg, element_id: str) -> bool:  # type: ignore[no-untyped-def]
+    """The element is shown (not inside a closed <details>) and its top is in view, below the sticky header."""
+    return pg.evaluate(
+        """id => { const e = document.getElementById(id); const r = e.getBoundingClientRect();
+                   const head = document.querySelector('header.top').getBoundingClientRect().bottom;
+                   return e.offsetParent !== null && r.top >= head - 1 && r.top < window.innerHeight; }""",
+        element_id,
     )
-    assert proc.returncode == 0, proc.stderr[-2000:]
-    return proc.stdout
 
 
-def parsed(dom: str) -> Page:
-    page = Page()
-    page.feed(dom)
-    return page
+def test_header_and_summary_cards(page) -> None:  # type: ignore[no-untyped-def]
+    assert page.inner_text("header h1") == "重庆市减污降碳协同增效实施方案 → 重庆高新区减污降碳协同增效实施方案"
+    cards = {c.query_selector("h3").inner_text(): c.eval_on_selector_all(".metric", "ms => ms.map(m => m.innerText.replace(/\\n/g, ' '))") for c in page.query_selector_all(".card")}
+    assert cards["parent clauses"] == ["28 parent clauses", "0 kept", "22 modified", "6 dropped"]
+    assert cards["child clauses"] == ["22 child clauses", "0 added", "60.0% copied"]
+    assert cards["targets"] == ["0 stricter", "1 looser", "4 same", "0 not comparable", "0 value changed", "0 year changed", "13 new", "11 dropped"]
+    assert cards["departments"] == ["4 mapped", "26 parent only", "6 child only"]
 
 
-def test_page_title_and_summary(dom: str) -> None:
-    page = parsed(dom)
-    assert page.inside("h1") == ["重庆高新区减污降碳协同增效实施方案 ⟸ 重庆市减污降碳协同增效实施方案"]
-    metrics = page.inside("div", "metric")
-    # number, label pairs as shown in the summary cards
-    assert list(zip(metrics[::2], metrics[1::2])) == [
-        ("28", "parent clauses"),
-        ("0", "kept"),
-        ("22", "modified"),
-        ("6", "dropped"),
-        ("0", "added"),
-        ("60.0%", "copied"),
-        ("0", "flags"),
-    ]
+def test_change_list_groups_and_every_link_lands_on_its_entry(page) -> None:  # type: ignore[no-untyped-def]
+    groups = page.eval_on_selector_all("nav.changes h2.group", "hs => hs.map(h => h.innerText)")
+    assert groups == ["modified (22)", "merged (2)", "dropped (6)"]
+    links = page.eval_on_selector_all("nav.changes ol a", "as => as.map(a => a.getAttribute('href'))")
+    assert len(links) == 30 and len(set(links)) == 30
+    for href in links:
+        page.click(f'nav.changes a[href="{href}"]')
+        assert page.evaluate("location.hash") == href
+        assert in_view(page, href[1:]), href
+        status = page.get_attribute(href, "data-status")
+        assert status in ("modified", "merged", "dropped")
 
 
-def test_highlighted_changes(dom: str) -> None:
-    page = parsed(dom)
-    # Gaoxin （十二） <- municipal （十三）: the rivers of the municipality are gone
-    assert "长江、嘉陵江、乌江干流重庆段" in page.inside("del")
-    # Gaoxin （十九） rewrites （二十三）: the zone's own text is inserted
-    assert any("科学谷低碳科技发源地" in t for t in page.inside("ins"))
-    assert "dropped" in page.inside("span", "status") and "merged" in page.inside("span", "status")
+def test_next_and_previous_change(page) -> None:  # type: ignore[no-untyped-def]
+    changes = page.eval_on_selector_all("section.entry.change", "es => es.map(e => e.id)")
+    first, second = changes[0], changes[1]
+    page.click(f"#{first} a.next")
+    assert page.evaluate("location.hash") == f"#{second}" and in_view(page, second)
+    page.click(f"#{second} a.prev")
+    assert page.evaluate("location.hash") == f"#{first}"
+    page.keyboard.press("j")  # the keyboard does the same
+    assert page.evaluate("location.hash") == f"#{second}"
 
 
-def test_target_and_department_tables(dom: str) -> None:
-    page = parsed(dom)
-    targets = page.inside("table", "targets")
-    assert targets[:5] == ["status", "indicator", "parent clause", "child clause", "detail"]
-    i = targets.index("looser")
-    assert targets[i : i + 5] == ["looser", "森林覆盖率", "三、/（十一） 推进生态建设协同增效", "三、/（十） 推进生态建设协同增效", "57% → 40%"]
-    departments = page.inside("table", "departments")
-    i = departments.index("生态环境局")
-    assert departments[i - 1 : i + 3] == ["mapped", "生态环境局", "市生态环境局", "生态环境局"]
-    assert "改革发展局" in departments
+def test_unchanged_runs_collapsed_and_opened_when_linked(page) -> None:  # type: ignore[no-untyped-def]
+    runs = page.query_selector_all("details.same-run")
+    assert len(runs) == 5 and not any(r.get_attribute("open") is not None for r in runs)
+    assert runs[0].inner_text().startswith("1 unchanged: 一、 总体要求")
+    page.keyboard.press("e")
+    assert all(r.get_attribute("open") is not None for r in page.query_selector_all("details.same-run"))
+
+
+def test_merged_partners_linked_both_ways(page) -> None:  # type: ignore[no-untyped-def]
+    merged = page.eval_on_selector_all('section.entry[data-status="merged"]', "es => es.map(e => e.id)")
+    assert len(merged) == 2
+    a, b = merged
+    assert page.get_attribute(f"#{a} a.partner", "href") == f"#{b}"
+    assert page.get_attribute(f"#{b} a.partner", "href") == f"#{a}"
+    page.click(f"#{a} a.partner")
+    assert in_view(page, b)
+
+
+def test_parent_left_child_right_with_raw_lines(page) -> None:  # type: ignore[no-untyped-def]
+    entry = page.eval_on_selector_all("section.entry.change", "es => es.map(e => e.id)")[0]
+    boxes = page.evaluate(
+        "id => ['td.parent', 'td.child'].map(s => document.querySelector('#' + id + ' ' + s).getBoundingClientRect().left)", entry
+    )
+    assert boxes[0] < boxes[1]
+    lines = page.eval_on_selector_all(f"#{entry} td.ln", "ts => ts.map(t => t.innerText)")
+    assert lines == ["line 16", "line 33"]
+    # a dropped clause keeps its text on the parent side and an empty child side
+    dropped = page.eval_on_selector_all('section.entry[data-status="dropped"]', "es => es.map(e => e.id)")[0]
+    assert page.inner_text(f"#{dropped} td.parent").strip() and not page.inner_text(f"#{dropped} td.child").strip()
+
+
+def test_highlighted_changes(page) -> None:  # type: ignore[no-untyped-def]
+    deleted = page.eval_on_selector_all("td.parent del", "ds => ds.map(d => d.innerText)")
+    inserted = page.eval_on_selector_all("td.child ins", "ds => ds.map(d => d.innerText)")
+    assert "长江、嘉陵江、乌江干流重庆段" in deleted  # Gaoxin （十二） <- municipal （十三）
+    assert any("科学谷低碳科技发源地" in t for t in inserted)  # Gaoxin （十九） rewrites （二十三）
+
+
+def test_target_table_shows_values_and_colours_verdicts(page) -> None:  # type: ignore[no-untyped-def]
+    header = page.eval_on_selector_all("table.targets th", "ts => ts.map(t => t.innerText)")
+    assert header == ["status", "indicator", "parent", "child", "parent clause", "child clause", "detail"]
+    row = page.eval_on_selector_all("table.targets tr", "rs => rs.map(r => [...r.cells].map(c => c.innerText)).filter(c => c[0] === 'looser')")
+    assert row == [["looser", "森林覆盖率", "≥57% (↑, 2025)", "≥40% (2025)", "三、/（十一） 推进生态建设协同增效", "三、/（十） 推进生态建设协同增效", "57% → 40%"]]
+    colour = page.evaluate("getComputedStyle(document.querySelector('table.targets td.looser')).backgroundColor")
+    assert colour == "rgb(255, 204, 204)"
+    # the clause cell links to its pair in the page
+    page.click("table.targets td.looser ~ td a")
+    assert page.evaluate("location.hash").startswith("#a-")
+
+
+def test_corpus_index_links_per_pair_pages(browser, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    out = tmp_path / "site"
+    result = CliRunner().invoke(app, ["diff", "--corpus", str(RAW), "--format", "html", "-o", str(out)])
+    assert result.exit_code == 0, result.stderr
+    pages = sorted(p.name for p in out.iterdir())
+    assert pages == ["gaoxin-jianwu-2023.html", "index.html", "shapingba-jianwu-2023.html"]
+    pg = browser.new_page()
+    pg.goto((out / "index.html").resolve().as_uri())
+    links = pg.eval_on_selector_all("table.pairs a", "as => as.map(a => a.getAttribute('href'))")
+    assert links == ["gaoxin-jianwu-2023.html", "shapingba-jianwu-2023.html"]
+    pg.click("table.pairs a >> nth=1")
+    assert pg.url.endswith("shapingba-jianwu-2023.html")
+    assert pg.inner_text("header h1") == "重庆市减污降碳协同增效实施方案 → 沙坪坝区减污降碳协同增效任务分工"
+    pg.close()

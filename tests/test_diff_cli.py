@@ -148,8 +148,8 @@ def test_no_argument_terminal_and_markdown() -> None:
 def test_terminal_summary_and_sections() -> None:
     text = ok(SHAPINGBA)
     assert "jianwu diff" in text and "parent clauses      28: kept 1 · modified 26 · dropped 1" in text
-    assert "merged 0.56 [text]  14. 深化环评与碳评管理统筹  ⟸  五、/（十六）" in text
-    assert "merged 0.72 [containment]  14. 深化环评与碳评管理统筹  ⟸  五、/（十七）" in text
+    assert "merged 0.56 [text]  五、/（十六） 深化环评与碳评管理统筹  →  14. 深化环评与碳评管理统筹" in text
+    assert "merged 0.72 [containment]  五、/（十七） 深入推进排污许可与碳排放协同管理  →  14. 深化环评与碳评管理统筹" in text
     assert "⚠ title_body_mismatch: title is that of 五、/（十七） but the body is that of 五、/（二十）" in text
     assert "Targets" in text and "Departments" in text
 
@@ -160,7 +160,7 @@ def test_terminal_only_and_side_by_side() -> None:
     assert sections and all(line.startswith("dropped ") for line in sections)
     assert any("六、/（二十一） 完善减污降碳法规标准" in line for line in sections)
     added = ok(SHAPINGBA, "--only", "added")
-    assert [line for line in added.splitlines() if re.match(r"^added ", line)] == ["added  主要任务：  ⟸  —"]
+    assert [line for line in added.splitlines() if re.match(r"^added ", line)] == ["added  —  →  主要任务："]
     wide = ok(GAOXIN, "--only", "changed", "--side-by-side")
     assert "parent chongqing-jianwu-2023" in wide and "child gaoxin-jianwu-2023" in wide
     assert "identical" not in [line.split(" ")[0] for line in wide.splitlines()]
@@ -219,7 +219,9 @@ def test_html_is_one_self_contained_escaped_page(tmp_path: Path) -> None:
     assert (result.exit_code, result.stdout, result.stderr) == (0, "", "")
     page = out.read_text("utf-8")
     assert page.startswith("<!DOCTYPE html>") and page.endswith("</html>\n")
-    assert not re.search(r"<script|<link|<img|src=|href=|url\(|@import|https?://", page, re.I)
+    # Self-contained: no external resource; the one script is the page's own, inline; links stay in the page.
+    assert not re.search(r"<link|<img|src=|url\(|@import|https?://|<script[^>]", page, re.I)
+    assert page.count("<script>") == 1 and all(h.startswith("#") for h in re.findall(r'href="([^"]*)"', page))
     assert "&lt;script&gt;alert(1)&lt;/script&gt;" in page and "&lt;b&gt;安全&lt;/b&gt;" in page
     assert '<h2 id="targets">Targets</h2>' in page and '<h2 id="departments">Departments</h2>' in page
     assert "<del>长江、嘉陵江、乌江干流重庆段</del>" in page
@@ -235,10 +237,10 @@ def test_html_to_stdout() -> None:
 @pytest.mark.parametrize(
     ("args", "message"),
     [
-        (["no/such.txt"], "jianwu: no/such.txt: no such file\n"),
-        ([SHAPINGBA, "no/such.txt"], "jianwu: no/such.txt: no such file\n"),
+        (["no/such.txt"], "jianwu: no/such.txt: no such file or directory\n"),
+        ([SHAPINGBA, "no/such.txt"], "jianwu: no/such.txt: no such file or directory\n"),
         ([SHAPINGBA, CHONGQING, "--corpus", "data/raw"], "jianwu: --corpus is used to find the parent; give either PARENT or --corpus\n"),
-        ([SHAPINGBA, "-o", "data/raw/report.txt"], "jianwu: data/raw: refusing to write into the raw corpus (data/raw)\n"),
+        ([SHAPINGBA, "-o", "data/raw/report.txt"], "jianwu: data/raw/report.txt: refusing to write into the raw corpus (data/raw)\n"),
         (["--corpus", "no/such/dir"], "jianwu: no/such/dir: corpus is not a directory (give --corpus DIR, or run from the repository root)\n"),
         ([SHAPINGBA, "--corpus", "no/such/dir"], "jianwu: no/such/dir: corpus is not a directory (give --corpus DIR)\n"),
     ],

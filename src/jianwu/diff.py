@@ -12,12 +12,10 @@ from rapidfuzz import fuzz
 from .align import align_documents
 from .compare import compare_departments, compare_targets, pair_departments, summarize
 from .diffmodel import CorpusEntry, DocumentDiff
-from .errors import ParentNotFoundError
 from .inline_diff import diff_clauses, level_only_edits
 from .model import Document
 from .pair_warnings import pair_warnings
 from .sentences import align_sentences, link_moved_sentences, split_sentences
-from .parent import citation_text, find_parent, likely_parent_citation
 
 
 def diff_documents(child: Document, parent: Document, *, found_by: str = "given") -> DocumentDiff:
@@ -43,13 +41,18 @@ def diff_documents(child: Document, parent: Document, *, found_by: str = "given"
 
 
 def diff_corpus(docs: list[Document], corpus_name: str) -> list[CorpusEntry]:
-    """Every document of a corpus against its parent there; what it cites when the parent is missing."""
+    """Every document of a corpus against its parent (or nearest ancestor) there.
+
+    One lineage run over the whole corpus (``lineage.analyse``); a document without a link
+    gets what it cites, and a national one is the top of its family, not missing a parent.
+    """
+    from .lineage import analyse
+
     entries: list[CorpusEntry] = []
-    for doc in docs:
-        try:
-            match = find_parent(doc, docs, corpus_name)
-        except ParentNotFoundError:
-            entries.append(CorpusEntry(doc, None, citation_text(likely_parent_citation(doc))))
+    for outcome in analyse(docs):
+        doc = outcome.child
+        if outcome.parent is None or outcome.found_by is None:
+            entries.append(CorpusEntry(doc, None, outcome.cites, outcome=outcome))
             continue
-        entries.append(CorpusEntry(doc, diff_documents(doc, match.document, found_by=match.by)))
+        entries.append(CorpusEntry(doc, diff_documents(doc, outcome.parent, found_by=outcome.found_by), outcome=outcome))
     return entries

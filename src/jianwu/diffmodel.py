@@ -25,7 +25,7 @@ Kind = Literal["heading", "clause"]
 # parent clause's text found inside the child clause (partial reuse, below the text bar);
 # heading: a lower bar inside two aligned headings.
 Basis = Literal["text", "title", "position", "containment", "children", "terms", "partial", "heading"]
-TargetStatus = Literal["same", "stricter", "looser", "value_changed", "year_changed", "new", "dropped"]
+TargetStatus = Literal["same", "stricter", "looser", "not_comparable", "value_changed", "year_changed", "new", "dropped"]
 DepartmentStatus = Literal["mapped", "parent_only", "child_only"]
 
 
@@ -140,7 +140,13 @@ class CorpusEntry:
 
     child: Document
     diff: Optional[DocumentDiff]
-    missing: Optional[str] = None
+    missing: Optional[str] = None  # what it cites as its parent, when it has none here
+    outcome: Any = None  # the lineage decision (``lineage.Outcome``): relation, confidence, evidence
+
+    @property
+    def top(self) -> bool:
+        """A national plan: the top of its family, not missing a parent."""
+        return bool(self.outcome is not None and self.outcome.top)
 
 
 def clause_status(entries: list[Alignment], *, side: Literal["child", "parent"]) -> Status:
@@ -200,6 +206,9 @@ def _target(t: Optional[Target]) -> Optional[dict[str, Any]]:
         "year": t.year,
         "kind": t.kind,
         "text": t.text,
+        "scope": t.scope,
+        "basis": t.basis,
+        "measure": t.measure,
     }
 
 
@@ -407,13 +416,42 @@ def corpus_row(diff: DocumentDiff) -> tuple[str, ...]:
     )
 
 
+def _link_info(e: CorpusEntry) -> dict[str, Any]:
+    o = e.outcome
+    return {
+        "relation": o.relation if o is not None else "parent",
+        "confidence": o.confidence if o is not None else 1.0,
+        "evidence": dict(o.evidence) if o is not None else {},
+    }
+
+
 def corpus_to_dict(entries: list[CorpusEntry]) -> dict[str, Any]:
     return {
         "schema_version": DIFF_SCHEMA_VERSION,
         "pairs": [
-            {"child": _doc_info(e.diff.child), "parent": _doc_info(e.diff.parent), "parent_found_by": e.diff.found_by, "summary": summary_to_dict(e.diff.summary)}
+            {
+                "child": _doc_info(e.diff.child),
+                "parent": _doc_info(e.diff.parent),
+                "parent_found_by": e.diff.found_by,
+                **_link_info(e),
+                "summary": summary_to_dict(e.diff.summary),
+            }
             for e in entries
             if e.diff is not None
         ],
-        "missing": [{"child": _doc_info(e.child), "cites": e.missing} for e in entries if e.diff is None],
+        "missing": [
+            {
+                "child": _doc_info(e.child),
+                "cites": e.missing,
+                "candidates": list(e.outcome.candidates) if e.outcome is not None else [],
+            }
+            for e in entries
+            if e.diff is None and not e.top
+        ],
+        "top": [_doc_info(e.child) for e in entries if e.diff is None and e.top],
     }
+
+
+def corpus_alignments(entries: list[CorpusEntry], only: Optional[str]) -> list[list[dict[str, Any]]]:
+    """For each pair of a corpus run (the order of ``corpus_to_dict``'s ``pairs``): its selected clause pairs."""
+    return [[alignment_to_dict(e.diff, a) for a in select(e.diff.alignments, only)] for e in entries if e.diff is not None]

@@ -25,8 +25,9 @@ def _plain(value: Any) -> Any:
     return value
 
 
-def clause_to_dict(clause: Clause) -> dict[str, Any]:
-    return {
+def clause_to_dict(clause: Clause, doc: Document | None = None) -> dict[str, Any]:
+    """A clause as JSON; ``page`` (of its number) is added for paged sources (PDF)."""
+    data = {
         "path": list(clause.path),
         "number": clause.number,
         "style": clause.style,
@@ -39,6 +40,10 @@ def clause_to_dict(clause: Clause) -> dict[str, Any]:
         "departments": _plain(clause.departments),
         "targets": _plain(clause.targets),
     }
+    page = doc.page_at(clause.span[0]) if doc is not None else None
+    if page is not None:
+        data["page"] = page
+    return data
 
 
 def document_to_dict(doc: Document) -> dict[str, Any]:
@@ -56,9 +61,10 @@ def document_to_dict(doc: Document) -> dict[str, Any]:
         "date": doc.date,
         "publication": doc.publication,
         "region": doc.region,
+        "regions": list(doc.regions),
         "level": doc.level,
         "cites": [asdict(c) for c in doc.cites],
-        "clauses": [clause_to_dict(c) for c in doc.clauses],
+        "clauses": [clause_to_dict(c, doc) for c in doc.clauses],
         "warnings": [asdict(w) for w in doc.warnings],
     }
 

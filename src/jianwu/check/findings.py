@@ -9,7 +9,7 @@ Rule ids are stable: a retired rule keeps its id unused.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Callable, Iterable, Literal
+from typing import Callable, Iterable, Literal, Optional
 
 from .context import Context
 
@@ -37,6 +37,7 @@ class Finding:
     file: str  # as the user named it (or as git listed it)
     line: int  # raw line, 1-based
     column: int  # characters, 1-based
+    page: Optional[int] = None  # page of the line, for a PDF (its raw lines are the PDF's lines)
 
     def sort_key(self) -> tuple[str, int, int, str, str]:
         return (self.file, self.line, self.column, self.rule, self.message)

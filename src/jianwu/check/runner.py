@@ -46,10 +46,10 @@ def check_paths(paths: Sequence[PathLike], config: Optional[CheckConfig] = None,
     for path, problem in iter_document_paths([Path(p) for p in paths]):
         if problem is None and (config.is_ignored(path) or path.resolve() in seen):
             continue  # ignored, or named twice (a file and its directory)
-        seen.add(path.resolve())
         try:
             if problem is not None:
-                raise problem
+                raise problem  # before resolve(): a symbolic link loop cannot be resolved
+            seen.add(path.resolve())
             doc, raw_lines = load_for_check(path, parents)
         except InputError as exc:
             run.errors.append(str(exc))
@@ -82,7 +82,8 @@ def check_document(ctx: Context, file: str, rules: Iterable[Rule], config: Check
             if rule.id in ignored or rule.id in markers.get(hit.line, ()):
                 silenced += 1
                 continue
-            findings.append(Finding(rule.id, rule.name, config.severity_of(rule), hit.message, file, hit.line, hit.column))
+            findings.append(Finding(rule.id, rule.name, config.severity_of(rule), hit.message, file, hit.line, hit.column,
+                                    ctx.doc.page_of_line(hit.line)))
     return sorted(set(findings), key=Finding.sort_key), silenced
 
 

@@ -2,16 +2,15 @@
 
 from __future__ import annotations
 
-import sys
 from enum import Enum
 from pathlib import Path
 from typing import Optional
 
 import typer
-from rich.console import Console
 
 from ..errors import JianwuError
-from .common import DEFAULT_CORPUS, EXIT_ERROR, EXIT_FINDINGS, EXIT_OK, app, fail, out
+from ..safe_io import read_stdin_lines
+from .common import DEFAULT_CORPUS, EXIT_ERROR, EXIT_FINDINGS, EXIT_OK, app, fail, out, stdout_console
 
 class CheckFormat(str, Enum):
     text = "text"
@@ -31,7 +30,7 @@ def _check_paths(paths: Optional[list[str]]) -> list[Path]:
     out_paths: list[Path] = []
     for p in paths or []:
         if p == "-":
-            out_paths.extend(Path(line.strip()) for line in sys.stdin.read().splitlines() if line.strip())
+            out_paths.extend(Path(line) for line in read_stdin_lines())
         else:
             out_paths.append(Path(p))
     return out_paths if paths else [DEFAULT_CORPUS]
@@ -39,13 +38,16 @@ def _check_paths(paths: Optional[list[str]]) -> list[Path]:
 
 @app.command()
 def check(
-    paths: Optional[list[str]] = typer.Argument(None, help="Documents or directories (default data/raw/); - reads paths from stdin, one per line."),
+    paths: Optional[list[str]] = typer.Argument(None, metavar="[PATH]...", help="Documents or directories (default data/raw/); - reads paths from stdin, one per line."),
     format: CheckFormat = typer.Option(CheckFormat.text, "--format", "-f", help="text (grouped by file), json, github (workflow commands) or sarif (2.1.0)."),
     fail_on: Optional[FailOn] = typer.Option(None, "--fail-on", help="Exit 1 when a finding of this severity or above is found [default: fail-on in pyproject.toml, else error]."),
     changed_since: Optional[str] = typer.Option(None, "--changed-since", metavar="REF", help="Only documents added or modified since this git ref (git diff --diff-filter=AM REF)."),
     config: Optional[Path] = typer.Option(None, "--config", help="pyproject.toml to read [tool.jianwu.check] from [default: the nearest one upwards]."),
 ) -> None:
-    """Check documents for CI: numbering, structure, garbling, content, and against the parent plan."""
+    """Check documents for CI: rule ids, annotations, exit codes.
+
+    Numbering, structure, garbling, content, and against the parent plan.
+    """
     from ..check import SEVERITY_RANK, check_paths, load_config
     from ..check.git import changed_documents
 
@@ -59,10 +61,12 @@ def check(
     except JianwuError as exc:
         fail(str(exc))
         raise typer.Exit(EXIT_ERROR) from None
+    if run.errors and not run.files:
+        raise typer.Exit(EXIT_ERROR)  # every input failed: the errors are on stderr, nothing on stdout
     if format is CheckFormat.text:
         from ..render.check_text import render_check_text
 
-        render_check_text(run, Console(highlight=False, soft_wrap=True), threshold)
+        render_check_text(run, stdout_console(soft_wrap=True), threshold)
     elif format is CheckFormat.json:
         from ..render.check_json import render_check_json
 

@@ -8,12 +8,13 @@ from typing import Optional
 
 import typer
 from rich.console import Console
+from rich.table import Table
 
 from ..document import iter_document_paths, parse_document
-from ..errors import InputError, JianwuError
+from ..errors import InputError, JianwuError, UsageError
 from ..model import Document
 from ..serialize import dumps
-from .common import DEFAULT_CORPUS, EXIT_ERROR, EXIT_OK, app, fail, guard_output_dir, load_documents, out, print_wide, stdout_console, write_atomic
+from .common import DEFAULT_CORPUS, EXIT_ERROR, EXIT_OK, app, fail, guard_output_dir, guard_raw, load_documents, out, print_table, stdout_console, write_atomic, write_output
 
 class DiffFormat(str, Enum):
     terminal = "terminal"
@@ -46,30 +47,66 @@ def _corpus_documents(directory: Path, known: list[Document]) -> list[Document]:
     return docs
 
 
-def _render_text(renderables: list, width: int = 120) -> str:  # type: ignore[type-arg]
+# Width of side-by-side output written to a file or pipe (a terminal uses its own width).
+SIDE_BY_SIDE_COLUMNS = 160
+
+
+def _render_text(renderables: list, columns: Optional[int] = None) -> str:  # type: ignore[type-arg]
+    """Renderables as plain text for a file or pipe: text never wrapped, tables as wide as they need
+    (``columns``: the one width for side-by-side output, whose columns must wrap)."""
     import io
 
+    from rich.panel import Panel
+    from rich.table import Table
+
+    from ..render.fit import natural_width
+
     buffer = io.StringIO()
-    console = Console(file=buffer, width=width, no_color=True, highlight=False, soft_wrap=False, color_system=None)
     for r in renderables:
-        console.print(r)
+        if columns:
+            width, soft = columns, False
+        else:
+            width, soft = (max(natural_width(r), 80), False) if isinstance(r, Table) else (100_000, True)
+            if isinstance(r, Panel):
+                width, soft = max(Console(width=100_000).measure(r.renderable).maximum + 4, 40), False
+        Console(file=buffer, width=width, no_color=True, highlight=False, soft_wrap=soft, color_system=None).print(r)
     return buffer.getvalue()
+
+
+def _write_corpus_html(directory: Path, entries: list, only: Optional[str]) -> None:  # type: ignore[type-arg]
+    """``index.html`` linking one review page per pair, all written into ``directory``."""
+    from ..render.diff_html import render_corpus_html, render_html
+
+    if directory.exists() and not directory.is_dir():
+        raise UsageError(f"{directory}: the corpus HTML report is a directory of pages; give -o DIR")
+    guard_output_dir(directory)
+    pages: dict[str, str] = {}
+    for entry in entries:
+        if entry.diff is None:
+            continue
+        name = f"{entry.child.id}.html"
+        write_atomic(directory / name, render_html(entry.diff, only=only))
+        pages[entry.child.id] = name
+    write_atomic(directory / "index.html", render_corpus_html(entries, pages))
 
 
 @app.command()
 def diff(
-    child: Optional[Path] = typer.Argument(None, help="The child plan (district, city, province). Omit to compare every document of the corpus that has its parent there."),
-    parent: Optional[Path] = typer.Argument(None, help="The parent plan. Omit to find it in the corpus from what CHILD cites (文号, then title)."),
+    child: Optional[Path] = typer.Argument(None, metavar="[CHILD]", help="The child plan (district, city, province). Omit to compare every document of the corpus that has its parent there."),
+    parent: Optional[Path] = typer.Argument(None, metavar="[PARENT]", help="The parent plan. Omit to find it in the corpus from what CHILD cites (文号, then title)."),
     corpus: Optional[Path] = typer.Option(None, "--corpus", help="Where to look for parents (default: CHILD's directory, or data/raw without CHILD)."),
     format: DiffFormat = typer.Option(DiffFormat.terminal, "--format", "-f", help="terminal, json, markdown or html."),
-    output: Optional[Path] = typer.Option(None, "--output", "-o", help="Write to FILE (atomically) instead of stdout."),
+    output: Optional[Path] = typer.Option(None, "--output", "-o", help="Write to FILE (atomically) instead of stdout; for the corpus HTML report, a DIR of pages (index.html and one page per pair)."),
     only: Optional[DiffOnly] = typer.Option(None, "--only", help="Show only changed, dropped or added clauses."),
-    side_by_side: bool = typer.Option(False, "--side-by-side", help="Parent and child text in two columns (terminal, markdown; html always is)."),
+    side_by_side: bool = typer.Option(False, "--side-by-side", help="Parent and child text in two columns, each in full (terminal, markdown; html always is)."),
+    wide: bool = typer.Option(False, "--wide", help="On a terminal, print the corpus table as wide as it needs instead of fitting it."),
 ) -> None:
-    """Compare a plan with its parent: kept, changed, dropped and added clauses, targets, departments."""
+    """Compare a plan with its parent, or every plan of a corpus.
+
+    Kept, changed, dropped and added clauses; targets and departments compared.
+    """
     from ..diff import diff_corpus, diff_documents
-    from ..diffmodel import corpus_to_dict, diff_to_dict
-    from ..errors import UsageError
+    from ..diffmodel import corpus_alignments, corpus_to_dict, diff_to_dict
     from ..parent import find_parent
 
     only_value = only.value if only is not None else None
@@ -77,8 +114,10 @@ def diff(
     try:
         if parent is not None and corpus is not None:
             raise UsageError("--corpus is used to find the parent; give either PARENT or --corpus")
+        if side_by_side and format in (DiffFormat.json, DiffFormat.html):
+            raise UsageError(f"--side-by-side is for terminal and markdown output; {format.value} has no columns to choose")
         if output is not None:
-            guard_output_dir(output.parent)
+            guard_raw(output)  # before any parsing: refused at once
         if child is None:
             directory = corpus or DEFAULT_CORPUS
             if not directory.is_dir():
@@ -86,31 +125,34 @@ def diff(
             docs, errors = load_documents([directory])
             entries = diff_corpus(docs, str(directory))
             if format is DiffFormat.json:
-                text = dumps(corpus_to_dict(entries))
+                data = corpus_to_dict(entries)
+                if only_value is not None:  # each pair's selected clause pairs, in the order of "pairs"
+                    for pair, selected in zip(data["pairs"], corpus_alignments(entries, only_value)):
+                        pair["alignments"] = selected
+                text = dumps(data)
             elif format is DiffFormat.markdown:
                 from ..render.diff_markdown import render_corpus_markdown
 
-                text = render_corpus_markdown(entries)
+                text = render_corpus_markdown(entries, only=only_value)
             elif format is DiffFormat.html:
                 from ..render.diff_html import render_corpus_html
 
+                if output is not None:
+                    _write_corpus_html(output, entries, only_value)
+                    raise typer.Exit(EXIT_ERROR if errors else EXIT_OK)
                 text = render_corpus_html(entries)
             else:
                 from ..render.diff_terminal import render_corpus
 
-                renderables = render_corpus(entries)
+                renderables = render_corpus(entries, only=only_value)
                 text = ""
                 if output is None:
                     for r in renderables:
-                        print_wide(r)
+                        print_table(r, wide=wide)
                     renderables = []
         else:
-            child_doc = parse_document(child) if child.is_file() else None
-            if child_doc is None:
-                raise InputError(str(child), "no such file" if not child.exists() else "not a file")
+            child_doc = parse_document(child)  # InputError names the path and what it is
             if parent is not None:
-                if not parent.is_file():
-                    raise InputError(str(parent), "no such file" if not parent.exists() else "not a file")
                 parent_doc, found_by = parse_document(parent), "given"
             else:
                 directory = corpus or child.parent
@@ -132,7 +174,8 @@ def diff(
             else:
                 from ..render.diff_terminal import render_diff
 
-                marks = output is not None or stdout_console().no_color or not stdout_console().is_terminal
+                console = stdout_console()
+                marks = output is not None or console.no_color or not console.is_terminal
                 renderables = render_diff(result, only=only_value, side_by_side=side_by_side, marks=marks)
                 text = ""
                 for warning in result.warnings:  # the pair may make no sense: say so apart from the report
@@ -141,14 +184,14 @@ def diff(
         fail(str(exc))
         raise typer.Exit(EXIT_ERROR)
     if format is DiffFormat.terminal:
-        if output is not None:
-            text = _render_text(renderables)
+        console = stdout_console()
+        if output is not None or not console.is_terminal:
+            text = _render_text(renderables, SIDE_BY_SIDE_COLUMNS if side_by_side else None)
         else:
-            console = stdout_console()
             for r in renderables:
-                console.print(r)
+                print_table(r) if isinstance(r, Table) else console.print(r)
     if output is not None:
-        write_atomic(output, text)
+        write_output(output, text)  # OutputError: one line, exit 2 (SafeTyper)
     elif text:
         out(text)
     raise typer.Exit(EXIT_ERROR if errors else EXIT_OK)

@@ -33,7 +33,10 @@ def index(
     db: Path = typer.Option(DEFAULT_DB, "--db", help="The SQLite index to build or update."),
     jobs: Optional[int] = typer.Option(None, "--jobs", "-j", min=1, help="Worker processes (default: the cores)."),
 ) -> None:
-    """Index plans into one SQLite database: documents, clauses, departments, targets, links, alignments."""
+    """Index plans into one SQLite database, incrementally.
+
+    Documents, clauses, departments, targets, links and alignments.
+    """
     from ..corpus.indexer import index as run
 
     with reported():

@@ -9,9 +9,8 @@ from typing import Optional
 import typer
 
 from ..document import parse_document
-from ..errors import InputError
 from ..serialize import document_to_dict, dumps
-from .common import EXIT_ERROR, EXIT_OK, app, guard_output_dir, load_documents, one_file_given, out, stdout_console, write_atomic
+from .common import EXIT_ERROR, EXIT_OK, app, guard_output_dir, guard_raw, load_documents, one_file_given, out, stdout_console, write_atomic
 
 class ParseFormat(str, Enum):
     json = "json"
@@ -21,14 +20,20 @@ class ParseFormat(str, Enum):
 
 @app.command()
 def parse(
-    paths: list[Path] = typer.Argument(..., help="Documents or directories of documents (*.txt, *.md)."),
+    paths: list[Path] = typer.Argument(..., metavar="PATH...", help="Documents or directories of documents (text, PDF, Word, web pages)."),
     format: ParseFormat = typer.Option(ParseFormat.json, "--format", "-f", help="json (one object, or a list for several files), jsonl, or tree."),
     output: Optional[Path] = typer.Option(None, "--output", "-o", help="Write DIR/<id>.json per document (atomically) instead of printing."),
 ) -> None:
-    """Parse plans into a clause tree with metadata, departments and targets."""
+    """Parse plans: clause tree, metadata, departments, targets.
+
+    JSON (one object, or a list for several files), JSONL, or an outline tree.
+    """
+    if output is not None:
+        guard_raw(output)  # before any parsing: refused at once
     docs, errors = load_documents(paths)
     if output is not None:
-        guard_output_dir(output)
+        if docs:
+            guard_output_dir(output)
         for doc in docs:
             write_atomic(output / f"{doc.id}.json", dumps(document_to_dict(doc)))
     elif format is ParseFormat.tree:
@@ -48,13 +53,14 @@ def parse(
 
 @app.command()
 def normalize(
-    path: Path = typer.Argument(..., help="One document."),
+    path: Path = typer.Argument(..., metavar="PATH", help="One document."),
     lines: bool = typer.Option(False, "--lines", help="Prefix each line with the raw line it starts on."),
 ) -> None:
-    """Print the normalised text of a document (what every other command reads)."""
-    doc = parse_document(path) if path.is_file() else None
-    if doc is None:
-        raise InputError(str(path), "no such file")
+    """Print the normalised text that every command reads.
+
+    From any format jianwu reads; --lines shows the raw line each line starts on.
+    """
+    doc = parse_document(path)  # InputError (one line, exit 2) for anything but a readable document
     if not lines:
         out(doc.text + "\n")
         raise typer.Exit(EXIT_OK)

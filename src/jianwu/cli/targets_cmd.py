@@ -9,7 +9,7 @@ from typing import Optional
 import typer
 
 from ..serialize import dumps
-from .common import EXIT_ERROR, EXIT_OK, app, load_documents, out, print_wide
+from .common import EXIT_ERROR, EXIT_OK, app, load_documents, out, print_table
 
 class TargetsFormat(str, Enum):
     table = "table"
@@ -20,12 +20,16 @@ class TargetsFormat(str, Enum):
 
 @app.command()
 def targets(
-    paths: list[Path] = typer.Argument(..., help="Documents or directories of documents (*.txt, *.md)."),
+    paths: list[Path] = typer.Argument(..., metavar="PATH...", help="Documents or directories of documents (text, PDF, Word, web pages)."),
     format: TargetsFormat = typer.Option(TargetsFormat.table, "--format", "-f", help="table (rich), json (a list of rows), jsonl (one row per line), or csv."),
     include_conditions: bool = typer.Option(False, "--include-conditions", help="Also list numbers that only scope an action (kind=condition: 3吨以下叉车)."),
     year: Optional[int] = typer.Option(None, "--year", help="Only targets whose deadline is this year, e.g. 2025."),
+    wide: bool = typer.Option(False, "--wide", help="On a terminal, print tables as wide as they need instead of fitting them to its width."),
 ) -> None:
-    """Quantified targets, one row per target across all documents (doc, clause_path, line and the target's fields)."""
+    """Quantified targets, one row each, across documents.
+
+    Each row: doc, clause_path, line and the target's fields.
+    """
     from ..render.targets import row_to_dict, rows_csv, rows_jsonl, rows_table, target_rows
 
     docs, errors = load_documents(paths)
@@ -39,5 +43,5 @@ def targets(
     elif format is TargetsFormat.csv:
         out(rows_csv(rows))
     else:
-        print_wide(rows_table(rows))
+        print_table(rows_table(rows), wide=wide)
     raise typer.Exit(EXIT_ERROR if errors else EXIT_OK)

@@ -36,6 +36,10 @@ class SourceText:
     # Metadata the container states outright (a web page's 信息公开 table, Word's
     # core properties): keys are title, doc_number, issuers, date, publication.
     metadata: dict[str, str] = field(default_factory=dict)
+    # For readers that know the layout (PDF): does each line of ``text`` start a
+    # paragraph (True) or continue the previous line's (False)?  Normalisation
+    # follows these decisions instead of guessing from line widths.  Empty: guess.
+    paragraph_starts: tuple[bool, ...] = ()
 
 
 def detect_format(raw: bytes) -> str:

@@ -26,7 +26,9 @@ def github_line(f: Finding) -> str:
         f"{key}={escape_property(value)}"
         for key, value in (("file", f.file.replace("\\", "/")), ("line", str(f.line)), ("col", str(f.column)), ("title", f"{f.rule} {f.name}"))
     )
-    return f"::{COMMAND[f.severity]} {props}::{escape_data(f.message)}"
+    # Workflow commands have no page property: a PDF's page goes at the front of the message.
+    message = f"page {f.page}: {f.message}" if f.page is not None else f.message
+    return f"::{COMMAND[f.severity]} {props}::{escape_data(message)}"
 
 
 def render_check_github(run: CheckRun) -> str:

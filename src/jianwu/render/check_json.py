@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from .. import __version__
-from ..check import SEVERITY_RANK, CheckRun
+from ..check import SEVERITY_RANK, CheckRun, Finding
 from ..serialize import dumps
 
 CHECK_SCHEMA_VERSION = "1.0"
@@ -22,12 +22,16 @@ def check_to_dict(run: CheckRun, fail_on: str) -> dict[str, Any]:
         "files": list(run.files),
         "unreadable": list(run.errors),
         "summary": {"files": len(run.files), "findings": len(run.findings), "silenced": run.silenced, **counts},
-        "findings": [
-            {"rule": f.rule, "name": f.name, "severity": f.severity, "message": f.message,
-             "file": f.file, "line": f.line, "column": f.column}
-            for f in run.findings
-        ],
+        "findings": [_finding(f) for f in run.findings],
     }
+
+
+def _finding(f: Finding) -> dict[str, Any]:
+    data: dict[str, Any] = {"rule": f.rule, "name": f.name, "severity": f.severity, "message": f.message,
+                            "file": f.file, "line": f.line, "column": f.column}
+    if f.page is not None:
+        data["page"] = f.page  # PDFs: the page the line is on
+    return data
 
 
 def render_check_json(run: CheckRun, fail_on: str) -> str:

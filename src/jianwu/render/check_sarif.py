@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import Any
 
 from .. import __version__
-from ..check import CheckRun, Rule
+from ..check import CheckRun, Finding, Rule
 from ..check.config import CheckConfig
 from ..serialize import dumps
 
@@ -36,21 +36,28 @@ def _rule(rule: Rule, config: CheckConfig) -> dict[str, Any]:
     }
 
 
+def _result(f: Finding, index: dict[str, int]) -> dict[str, Any]:
+    location: dict[str, Any] = {
+        "physicalLocation": {"artifactLocation": {"uri": _uri(f.file)}, "region": {"startLine": f.line, "startColumn": f.column}}
+    }
+    result: dict[str, Any] = {
+        "ruleId": f.rule,
+        "ruleIndex": index[f.rule],
+        "level": LEVEL[f.severity],
+        "message": {"text": f.message},
+        "locations": [location],
+    }
+    if f.page is not None:
+        # A PDF: lines are the reader's lines of the text layer; the page locates them for a person.
+        location["logicalLocations"] = [{"name": f"page {f.page}", "kind": "page"}]
+        result["properties"] = {"page": f.page}
+    return result
+
+
 def check_to_sarif(run: CheckRun, config: CheckConfig) -> dict[str, Any]:
     rules = config.rules()
     index = {r.id: i for i, r in enumerate(rules)}
-    results = [
-        {
-            "ruleId": f.rule,
-            "ruleIndex": index[f.rule],
-            "level": LEVEL[f.severity],
-            "message": {"text": f.message},
-            "locations": [
-                {"physicalLocation": {"artifactLocation": {"uri": _uri(f.file)}, "region": {"startLine": f.line, "startColumn": f.column}}}
-            ],
-        }
-        for f in run.findings
-    ]
+    results = [_result(f, index) for f in run.findings]
     invocation: dict[str, Any] = {"executionSuccessful": not run.errors}
     if run.errors:
         invocation["toolExecutionNotifications"] = [{"level": "error", "message": {"text": e}} for e in run.errors]

@@ -9,7 +9,6 @@ that name at least one department, in document order.
 
 from __future__ import annotations
 
-import csv
 import io
 from dataclasses import dataclass, field
 from typing import Any, Literal, Optional
@@ -19,6 +18,7 @@ from rich import box
 from rich.markup import escape
 from rich.table import Table
 
+from ..safe_io import SafeCsvWriter
 from ..model import Clause, DepartmentRef, Document, Role
 from ..numbering import cn_to_int
 
@@ -37,6 +37,7 @@ class MatrixColumn:
     number: Optional[str]
     title: str
     line: int
+    page: Optional[int] = None  # PDFs: page of the clause's number
 
 
 @dataclass
@@ -99,7 +100,7 @@ def responsibility_matrix(doc: Document, by: By = "name") -> Matrix:
     for clause in doc.clauses:
         if not clause.departments:
             continue
-        columns.append(MatrixColumn(clause.key, clause_label(clause), clause.number, clause.title, clause.line))
+        columns.append(MatrixColumn(clause.key, clause_label(clause), clause.number, clause.title, clause.line, doc.page_at(clause.span[0])))
         for ref in clause.departments:
             _add(rows, ref, clause, doc, by)
     order = {key: n for n, key in enumerate(rows)}
@@ -160,6 +161,13 @@ def matrix_table(matrix: Matrix) -> Table:
     return table
 
 
+def _column(c: MatrixColumn) -> dict[str, Any]:
+    data = {"key": c.key, "label": c.label, "number": c.number, "title": c.title, "line": c.line}
+    if c.page is not None:
+        data["page"] = c.page  # PDFs: the page of the clause's number
+    return data
+
+
 def matrix_to_dict(matrix: Matrix) -> dict[str, Any]:
     return {
         "id": matrix.document,
@@ -167,7 +175,7 @@ def matrix_to_dict(matrix: Matrix) -> dict[str, Any]:
         "by": matrix.by,
         "assignments": matrix.assignments,
         "clauses": [
-            {"key": c.key, "label": c.label, "number": c.number, "title": c.title, "line": c.line} for c in matrix.columns
+            _column(c) for c in matrix.columns
         ],
         "departments": [
             {
@@ -193,7 +201,7 @@ CSV_FIELDS = ("document", "clause", "label", "department", "name", "canonical", 
 def assignments_csv(docs: list[Document], by: By = "name") -> str:
     """One CSV row per (clause, department) assignment: the matrix's filled cells, long form."""
     buffer = io.StringIO()
-    writer = csv.writer(buffer, lineterminator="\n")
+    writer = SafeCsvWriter(buffer)
     writer.writerow(CSV_FIELDS)
     for doc in docs:
         for clause in doc.clauses:
@@ -261,7 +269,7 @@ def unknown_to_dict(u: UnknownName) -> dict[str, Any]:
 
 def unknown_csv(unknown: list[UnknownName]) -> str:
     buffer = io.StringIO()
-    writer = csv.writer(buffer, lineterminator="\n")
+    writer = SafeCsvWriter(buffer)
     writer.writerow(("document", "name", "level", "count", "clauses", "lines"))
     for u in unknown:
         writer.writerow((u.document, u.name, u.level or "", u.count, " ".join(u.clauses), " ".join(map(str, u.lines))))

@@ -1,113 +1,231 @@
-"""``jianwu diff --format html``: one self-contained page an analyst can mail.
+"""``jianwu diff --format html``: a review page, parent on the left, child on the right.
 
-Inline CSS only: no script, no font, no image, no link to anything outside the
-file.  Every piece of document text goes through ``html.escape``.
+What a reviewer works with: a change list grouped by status (side panel), an
+anchor on every clause pair (``#a-N``, N the pair's place in the diff), next /
+previous change links, unchanged runs collapsed in ``<details>``, partners of a
+merge, split or reuse linked both ways, raw line (and page) numbers, summary
+cards for clauses, targets and departments, and the target table with
+comparator, direction and year.  One self-contained file (``html_page``).
 """
 
 from __future__ import annotations
 
 from html import escape
-from typing import Iterable, Optional
+from typing import Optional
 
-from ..diffmodel import CORPUS_COLUMNS, Alignment, CorpusEntry, DocumentDiff, clause_label, corpus_row, select, summary_rows, summary_to_dict
+from ..diffmodel import CORPUS_COLUMNS, Alignment, CorpusEntry, DocumentDiff, TargetChange, clause_label, corpus_row, select, summary_to_dict
+from ..model import Document, Target
+from .html_page import cards, page, table
 from .marks import marked_sides
 
-CSS = """
-body{font-family:"Noto Sans CJK SC","Source Han Sans SC","PingFang SC","Microsoft YaHei",sans-serif;margin:2em auto;max-width:1200px;color:#222;line-height:1.6}
-h1{font-size:1.4em}h2{margin-top:2em;border-bottom:1px solid #ccc}
-table{border-collapse:collapse;width:100%;margin:.5em 0}
-th,td{border:1px solid #ddd;padding:.3em .5em;vertical-align:top;text-align:left}
-th{background:#f4f4f4}
-.metrics{display:flex;flex-wrap:wrap;gap:.8em;margin:1em 0}
-.metric{border:1px solid #ccc;border-radius:6px;padding:.5em 1em;min-width:8em}
-.metric .n{font-size:1.6em;font-weight:bold;display:block}
-del{background:#fdd;color:#900;text-decoration:line-through}
-ins{background:#dfd;color:#060;text-decoration:none}
-.pair td{width:50%;white-space:pre-wrap}
-.status{font-weight:bold;padding:0 .4em;border-radius:3px}
-.identical{background:#eee}.modified{background:#ffe9a8}.merged,.split{background:#f0d0ff}
-.moved{background:#cdf}.dropped{background:#fcc}.added{background:#cfc}
-.stricter{background:#cfc}.looser{background:#fcc}.same{background:#eee}
-.flag{color:#8a5a00;margin:.2em 0}
-.head{margin-top:1.5em;font-weight:bold}
-.muted{color:#777}
-"""
+# Statuses in the order the change list shows them.
+CHANGE_ORDER = ("modified", "merged", "split", "moved", "partial", "dropped", "added")
+TARGET_ORDER = ("stricter", "looser", "same", "not_comparable", "value_changed", "year_changed", "new", "dropped")
+COMPARATOR_WORDS = {">=": "≥", "<=": "≤", ">": ">", "<": "<", "≈": "≈", "=": "", "range": ""}
+DIRECTION_WORDS = {"up": "↑", "down": "↓"}
 
 
-def _page(title: str, body: list[str]) -> str:
-    return (
-        '<!DOCTYPE html>\n<html lang="zh-CN">\n<head>\n<meta charset="utf-8">\n'
-        f"<title>{escape(title)}</title>\n<style>{CSS}</style>\n</head>\n<body>\n" + "\n".join(body) + "\n</body>\n</html>\n"
-    )
+def anchor(index: int) -> str:
+    """The id of the ``index``-th clause pair of a diff (stable across renders)."""
+    return f"a-{index}"
 
 
-def _table(header: Iterable[str], rows: Iterable[Iterable[str]], css: str = "") -> list[str]:
-    out = [f'<table class="{css}">' if css else "<table>", "<tr>" + "".join(f"<th>{escape(h)}</th>" for h in header) + "</tr>"]
-    out += ["<tr>" + "".join(f"<td>{escape(c)}</td>" for c in row) + "</tr>" for row in rows]
-    return out + ["</table>"]
+def _where(doc: Document, index: Optional[int]) -> str:
+    """``line 12`` or ``p. 3, line 12`` of a clause's number in the raw file."""
+    if index is None:
+        return ""
+    clause = doc.clauses[index]
+    page_no = doc.normalized.page_at(clause.span[0])
+    return f"p. {page_no}, line {clause.line}" if page_no else f"line {clause.line}"
 
 
-def _section(diff: DocumentDiff, a: Alignment) -> list[str]:
-    score = f" {a.similarity:.2f}" if a.similarity is not None and a.status != "identical" else ""
-    basis = f' <span class="muted">aligned on {escape(a.basis)}</span>' if a.basis else ""
-    out = [
-        f'<div class="head" id="{a.kind}-{a.child_index}-{a.parent_index}"><span class="status {a.status}">{a.status}</span>{score}{basis} '
-        f"{escape(clause_label(diff.child, a.child_index))} ⟸ {escape(clause_label(diff.parent, a.parent_index))}</div>"
-    ]
-    out += [f'<div class="flag">⚠ {escape(f.code)}: {escape(f.message)}</div>' for f in a.flags]
-    parent_text = child_text = ""
-    if a.status == "added" and a.child_index is not None:
-        child_text = f"<ins>{escape(diff.child.clauses[a.child_index].text)}</ins>"
-    elif a.status == "dropped" and a.parent_index is not None:
-        parent_text = f"<del>{escape(diff.parent.clauses[a.parent_index].text)}</del>"
-    elif a.edits:
-        parent_text, child_text = marked_sides(a.edits, escape)
-    out.append(f'<table class="pair"><tr><td>{parent_text}</td><td>{child_text}</td></tr></table>')
+def _label(doc: Document, index: Optional[int]) -> str:
+    return clause_label(doc, index)
+
+
+def _texts(diff: DocumentDiff, a: Alignment) -> tuple[str, str]:
+    """(parent, child) cell HTML of one pair."""
+    parent = diff.parent.clauses[a.parent_index] if a.parent_index is not None else None
+    child = diff.child.clauses[a.child_index] if a.child_index is not None else None
+    if a.edits and a.status != "identical":
+        return marked_sides(a.edits, escape)
+    # Headings have no own text: show the title so a dropped heading is not an empty cell.
+    p_text = (parent.text or parent.title) if parent else ""
+    c_text = (child.text or child.title) if child else ""
+    if a.status == "dropped":
+        return f"<del>{escape(p_text)}</del>", ""
+    if a.status == "added":
+        return "", f"<ins>{escape(c_text)}</ins>"
+    return escape(p_text), escape(c_text)
+
+
+def _partners(diff: DocumentDiff, index: int) -> list[int]:
+    """Other pairs sharing this pair's parent or child clause (a merge, split, or reuse elsewhere)."""
+    a = diff.alignments[index]
+    out = []
+    for j, b in enumerate(diff.alignments):
+        if j == index:
+            continue
+        if (a.child_index is not None and b.child_index == a.child_index) or (a.parent_index is not None and b.parent_index == a.parent_index):
+            out.append(j)
     return out
 
 
-def render_html(diff: DocumentDiff, *, only: Optional[str] = None, side_by_side: bool = True) -> str:
-    """The report page; clauses are always side by side (``side_by_side`` is accepted for symmetry)."""
-    s = summary_to_dict(diff.summary)
-    title = f"{diff.child.title or diff.child.id} ⟸ {diff.parent.title or diff.parent.id}"
-    metrics = [
-        ("parent clauses", s["parent_clauses"]),
-        ("kept", s["kept"]),
-        ("modified", s["modified"]),
-        ("dropped", s["dropped"]),
-        ("added", s["added"]),
-        ("copied", f"{s['copied_share']:.1%}"),
-        ("flags", s["flags"]),
+def _entry(diff: DocumentDiff, index: int, prev_change: Optional[int], next_change: Optional[int]) -> list[str]:
+    a = diff.alignments[index]
+    change = " change" if a.status != "identical" else ""
+    score = f" {a.similarity:.2f}" if a.similarity is not None and a.status != "identical" else ""
+    basis = f' <span class="muted">aligned on {escape(a.basis)}</span>' if a.basis else ""
+    links = []
+    if prev_change is not None:
+        links.append(f'<a href="#{anchor(prev_change)}" class="prev">← previous change</a>')
+    if next_change is not None:
+        links.append(f'<a href="#{anchor(next_change)}" class="next">next change →</a>')
+    for j in _partners(diff, index):
+        b = diff.alignments[j]
+        links.append(f'<a href="#{anchor(j)}" class="partner">{escape(b.status)} with {escape(_label(diff.parent, b.parent_index) if b.parent_index != a.parent_index else _label(diff.child, b.child_index))}</a>')
+    out = [
+        f'<section class="entry{change}" data-status="{a.status}" id="{anchor(index)}">',
+        f'<div class="head"><span class="status {a.status}">{a.status}</span>{score}{basis} '
+        f"{escape(_label(diff.parent, a.parent_index))} → {escape(_label(diff.child, a.child_index))}"
+        f'<span class="links">{" ".join(links)}</span></div>',
     ]
-    body = [f"<h1>{escape(title)}</h1>", '<h2 id="summary">Summary</h2>', '<div class="metrics">']
-    body += [f'<div class="metric"><span class="n">{escape(str(v))}</span>{escape(k)}</div>' for k, v in metrics]
-    body.append("</div>")
-    body += _table(("", "value"), summary_rows(diff), "summary")
-    body += ['<h2 id="clauses">Clauses</h2>', f"<p>parent <b>{escape(diff.parent.id)}</b> on the left, child <b>{escape(diff.child.id)}</b> on the right</p>"]
-    for a in select(diff.alignments, only):
-        body += _section(diff, a)
-    body.append('<h2 id="targets">Targets</h2>')
-    body.append('<table class="targets"><tr><th>status</th><th>indicator</th><th>parent clause</th><th>child clause</th><th>detail</th></tr>')
+    out += [f'<div class="flag">⚠ {escape(f.code)}: {escape(f.message)}</div>' for f in a.flags]
+    parent_html, child_html = _texts(diff, a)
+    out.append(
+        '<table class="pair"><tr>'
+        f'<td class="ln">{escape(_where(diff.parent, a.parent_index))}</td><td class="parent">{parent_html}</td>'
+        f'<td class="ln">{escape(_where(diff.child, a.child_index))}</td><td class="child">{child_html}</td>'
+        "</tr></table></section>"
+    )
+    return out
+
+
+def _clauses(diff: DocumentDiff, shown: list[int]) -> list[str]:
+    """Every shown pair in order, runs of identical pairs collapsed."""
+    changes = [i for i in shown if diff.alignments[i].status != "identical"]
+    prev_of = {i: (changes[k - 1] if k else None) for k, i in enumerate(changes)}
+    next_of = {i: (changes[k + 1] if k + 1 < len(changes) else None) for k, i in enumerate(changes)}
+    out: list[str] = []
+    run: list[int] = []
+
+    def flush() -> None:
+        if not run:
+            return
+        first, last = _label(diff.child, diff.alignments[run[0]].child_index), _label(diff.child, diff.alignments[run[-1]].child_index)
+        span = first if len(run) == 1 else f"{first} … {last}"
+        out.append(f'<details class="same-run"><summary>{len(run)} unchanged: {escape(span)}</summary>')
+        for i in run:
+            out.extend(_entry(diff, i, None, None))
+        out.append("</details>")
+        run.clear()
+
+    for i in shown:
+        if diff.alignments[i].status == "identical":
+            run.append(i)
+            continue
+        flush()
+        out.extend(_entry(diff, i, prev_of[i], next_of[i]))
+    flush()
+    return out
+
+
+def _change_list(diff: DocumentDiff, shown: list[int]) -> list[str]:
+    out = ['<h2><a href="#summary">Summary</a></h2>', '<h2><a href="#targets">Targets</a> · <a href="#departments">Departments</a></h2>']
+    for status in CHANGE_ORDER:
+        members = [i for i in shown if diff.alignments[i].status == status]
+        if not members:
+            continue
+        out.append(f'<h2 class="group">{escape(status)} ({len(members)})</h2><ol>')
+        for i in members:
+            a = diff.alignments[i]
+            side = diff.child if a.child_index is not None else diff.parent
+            label = _label(side, a.child_index if a.child_index is not None else a.parent_index)
+            out.append(f'<li><a href="#{anchor(i)}">{escape(label)}</a></li>')
+        out.append("</ol>")
+    return out
+
+
+def _target_cell(t: Optional[Target]) -> str:
+    if t is None:
+        return "—"
+    value = f"{COMPARATOR_WORDS.get(t.comparator, t.comparator)}{t.value_text}"
+    extra = [x for x in (DIRECTION_WORDS.get(t.direction or "", ""), str(t.year) if t.year else "") if x]
+    return f"{value} ({', '.join(extra)})" if extra else value
+
+
+def _targets(diff: DocumentDiff) -> list[str]:
+    out = ['<h2 id="targets">Targets</h2>', '<table class="targets"><tr><th>status</th><th>indicator</th><th>parent</th><th>child</th><th>parent clause</th><th>child clause</th><th>detail</th></tr>']
     for t in diff.targets:
-        body.append(
-            f'<tr><td class="{t.status}">{escape(t.status)}</td><td>{escape(t.indicator)}</td>'
-            f"<td>{escape(clause_label(diff.parent, t.parent_index) if t.parent_index is not None else '—')}</td>"
-            f"<td>{escape(clause_label(diff.child, t.child_index) if t.child_index is not None else '—')}</td>"
-            f"<td>{escape(t.detail)}</td></tr>"
+        out.append(
+            f'<tr><td class="{escape(t.status)}">{escape(t.status.replace("_", " "))}</td><td>{escape(t.indicator)}</td>'
+            f"<td>{escape(_target_cell(t.parent))}</td><td>{escape(_target_cell(t.child))}</td>"
+            f"<td>{_clause_link(diff, t, 'parent')}</td><td>{_clause_link(diff, t, 'child')}</td><td>{escape(t.detail)}</td></tr>"
         )
-    body.append("</table>")
+    return out + ["</table>"]
+
+
+def _clause_link(diff: DocumentDiff, t: TargetChange, side: str) -> str:
+    """The clause holding a target, linked to its pair in the page."""
+    index = t.parent_index if side == "parent" else t.child_index
+    if index is None:
+        return "—"
+    doc = diff.parent if side == "parent" else diff.child
+    for j, a in enumerate(diff.alignments):
+        if (a.parent_index if side == "parent" else a.child_index) == index:
+            return f'<a href="#{anchor(j)}">{escape(_label(doc, index))}</a>'
+    return escape(_label(doc, index))
+
+
+def render_html(diff: DocumentDiff, *, only: Optional[str] = None) -> str:
+    """The review page of one pair; ``only`` keeps changed / dropped / added pairs."""
+    s = summary_to_dict(diff.summary)
+    parent_name, child_name = diff.parent.title or diff.parent.id, diff.child.title or diff.child.id
+    title = f"{parent_name} → {child_name}"
+    header = (
+        f"<h1>{escape(title)}</h1>"
+        f'<span class="sides">parent <b>{escape(diff.parent.id)}</b> on the left · child <b>{escape(diff.child.id)}</b> on the right · '
+        f"parent found by {escape(diff.found_by)} · keys: j/k next/previous change, e expand unchanged</span>"
+    )
+    keep = {id(a) for a in select(diff.alignments, only)}
+    shown = [i for i, a in enumerate(diff.alignments) if id(a) in keep]
+    target_counts = [(k.replace("_", " "), s["targets"].get(k, 0)) for k in TARGET_ORDER if k in s["targets"]]
+    dept = s["departments"]
+    body = ['<h2 id="summary">Summary</h2>']
+    body += cards(
+        [
+            ("parent clauses", [("parent clauses", s["parent_clauses"]), ("kept", s["kept"]), ("modified", s["modified"]), ("dropped", s["dropped"])]),
+            ("child clauses", [("child clauses", s["child_clauses"]), ("added", s["added"]), ("copied", f"{s['copied_share']:.1%}")]),
+            ("targets", target_counts),
+            ("departments", [("mapped", dept.get("mapped", 0)), ("parent only", dept.get("parent_only", 0)), ("child only", dept.get("child_only", 0))]),
+            ("review", [("flags", s["flags"])]),
+        ]
+    )
+    body += ['<h2 id="clauses">Clauses</h2>']
+    body += _clauses(diff, shown)
+    body += _targets(diff)
     body.append('<h2 id="departments">Departments</h2>')
-    body += _table(
+    body += table(
         ("status", "canonical", "parent", "child"),
         ((d.status.replace("_", " "), d.canonical, "、".join(d.parent_names) or "—", "、".join(d.child_names) or "—") for d in diff.departments),
         "departments",
     )
-    return _page(title, body)
+    return page(title, header, body, _change_list(diff, shown))
 
 
-def render_corpus_html(entries: list[CorpusEntry]) -> str:
-    body = ["<h1>Child plans against their parents</h1>"]
-    body += _table(CORPUS_COLUMNS, (corpus_row(e.diff) for e in entries if e.diff is not None), "pairs")
-    body.append("<h2>Parent not in the corpus</h2>")
-    body += _table(("child", "cites"), ((e.child.id, e.missing or "") for e in entries if e.diff is None), "missing")
-    return _page("jianwu diff", body)
+def render_corpus_html(entries: list[CorpusEntry], pages: Optional[dict[str, str]] = None) -> str:
+    """The corpus index page; ``pages`` maps a child id to its per-pair report (a relative link)."""
+    pages = pages or {}
+    rows = []
+    for e in entries:
+        if e.diff is None:
+            continue
+        cells = [escape(c) for c in corpus_row(e.diff)]
+        link = pages.get(e.child.id)
+        if link:
+            cells[0] = f'<a href="{escape(link)}">{cells[0]}</a>'
+        rows.append("<tr>" + "".join(f"<td>{c}</td>" for c in cells) + "</tr>")
+    body = ["<h2>Child plans against their parents</h2>", '<table class="pairs"><tr>' + "".join(f"<th>{escape(h)}</th>" for h in CORPUS_COLUMNS) + "</tr>"]
+    body += rows + ["</table>", "<h2>Parent not in the corpus</h2>"]
+    body += table(("child", "cites"), ((e.child.id, e.missing or "") for e in entries if e.diff is None and not e.top), "missing")
+    return page("jianwu diff: corpus", "<h1>jianwu diff: every plan against its parent</h1>", body)

@@ -82,9 +82,17 @@ def render_markdown(diff: DocumentDiff, *, only: Optional[str] = None, side_by_s
     return "\n".join(lines) + "\n"
 
 
-def render_corpus_markdown(entries: list[CorpusEntry]) -> str:
+def render_corpus_markdown(entries: list[CorpusEntry], *, only: Optional[str] = None) -> str:
+    """The corpus summary table; with ``only``, each pair's selected clauses listed after it."""
     lines = ["# Child plans against their parents", ""]
     lines += _table(CORPUS_COLUMNS, (corpus_row(e.diff) for e in entries if e.diff is not None))
+    if only is not None:
+        for e in entries:
+            if e.diff is None:
+                continue
+            lines += ["", f"## {e.diff.child.id} ← {e.diff.parent.id}: {only}", ""]
+            selected = select(e.diff.alignments, only)
+            lines += _table(("status", "parent", "child"), ((a.status, clause_label(e.diff.parent, a.parent_index), clause_label(e.diff.child, a.child_index)) for a in selected)) if selected else ["(none)"]
     lines += ["", "## Parent not in the corpus", ""]
-    lines += _table(("child", "cites"), ((e.child.id, e.missing or "") for e in entries if e.diff is None))
+    lines += _table(("child", "cites"), ((e.child.id, e.missing or "") for e in entries if e.diff is None and not e.top))
     return "\n".join(lines) + "\n"

@@ -76,7 +76,7 @@ def summary_panel(diff: DocumentDiff) -> Panel:
     grid.add_column()
     for label, value in summary_rows(diff):
         grid.add_row(label, value)
-    return Panel(grid, title="jianwu diff", title_align="left")
+    return Panel(grid, title="jianwu diff", title_align="left", expand=False)
 
 
 def _heading(diff: DocumentDiff, a: Alignment) -> Text:
@@ -87,9 +87,9 @@ def _heading(diff: DocumentDiff, a: Alignment) -> Text:
     if a.basis:
         head.append(f" [{a.basis}]", style="dim")
     head.append("  ")
-    head.append(clause_label(diff.child, a.child_index), style="bold")
-    head.append("  ⟸  ", style="dim")
     head.append(clause_label(diff.parent, a.parent_index))
+    head.append("  →  ", style="dim")
+    head.append(clause_label(diff.child, a.child_index), style="bold")
     return head
 
 
@@ -104,8 +104,9 @@ def section(diff: DocumentDiff, a: Alignment, *, side_by_side: bool, marks: bool
     elif a.status != "identical" and a.edits:
         if side_by_side:
             table = Table(show_header=True, header_style="bold", expand=True, show_lines=False)
-            table.add_column(f"parent {diff.parent.id}", ratio=1)
-            table.add_column(f"child {diff.child.id}", ratio=1)
+            # fold: Chinese has no spaces to wrap at, and the default would crop each paragraph to "…"
+            table.add_column(f"parent {diff.parent.id}", ratio=1, overflow="fold")
+            table.add_column(f"child {diff.child.id}", ratio=1, overflow="fold")
             table.add_row(*side_texts(a.edits, marks=marks))
             parts.append(table)
         else:
@@ -153,8 +154,11 @@ TERMINAL_CORPUS_HEADERS = ("child", "parent", "kept", "mod", "drop", "add", "cop
 CORPUS_CAPTION = "kept/mod/drop: parent clauses · add: child clauses · copied: child text from the parent · strict/loose: targets · depts: mapped"
 
 
-def render_corpus(entries: list[CorpusEntry]) -> list[RenderableType]:
-    """One summary row per (child, parent) pair; children whose parent is missing, with what they cite."""
+def render_corpus(entries: list[CorpusEntry], *, only: Optional[str] = None) -> list[RenderableType]:
+    """One summary row per (child, parent) pair; children whose parent is missing, with what they cite.
+
+    With ``only``, a table per pair of its selected clauses follows the summary.
+    """
     table = Table(title="Child plans against their parents", title_justify="left", caption=CORPUS_CAPTION, caption_justify="left")
     for col in TERMINAL_CORPUS_HEADERS:
         ident = col in ("child", "parent")
@@ -165,6 +169,16 @@ def render_corpus(entries: list[CorpusEntry]) -> list[RenderableType]:
     for entry in entries:
         if entry.diff is not None:
             table.add_row(*corpus_row(entry.diff))
-        else:
+        elif not entry.top:
             missing.add_row(entry.child.id, entry.missing or "")
-    return [table, missing]
+    selected: list[RenderableType] = []
+    for entry in entries if only is not None else ():
+        if entry.diff is None:
+            continue
+        pairs = Table(title=f"{entry.diff.child.id} ← {entry.diff.parent.id}: {only}", title_justify="left")
+        for col in ("status", "parent", "child"):
+            pairs.add_column(col)
+        for a in select(entry.diff.alignments, only):
+            pairs.add_row(Text(a.status, style=STATUS_STYLE[a.status]), clause_label(entry.diff.parent, a.parent_index), clause_label(entry.diff.child, a.child_index))
+        selected.append(pairs)
+    return [table, *selected, missing]
