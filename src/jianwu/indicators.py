@@ -81,7 +81,7 @@ LEAD_FRAME = regex.compile(
 ACTION_VERBS = (
     r"推进|推动|新建|新增|改建|扩建|建设|建成|创建|争创|创成|完成|打造|培育|推广|实施|改造|更新|淘汰|关停|发展|安装|配备|配建|建立|开展|"
     r"引进|种植|治理|整治|修复|认定|评定|形成|开工|投运|投产|鼓励|支持|加强|持续|基本|全部|累计|遴选|选择|评选|筛选|命名|发布|制定|"
-    r"修订|培训|示范|新改建|提升|升级|整合|布局|规划|储备|谋划"
+    r"修订|培训|示范|新改建|提升|升级|整合|布局|规划|储备|谋划|加快|完善|压减|削减|减少|新发展"
 )
 ACTION_LEAD = regex.compile(rf"^(?:(?:{ACTION_VERBS})(?:(?:和|及|与|、|或)(?:{ACTION_VERBS}))*|对|在(?!线))")
 # Padding left at the end of an indicator: 塑料袋使用比例每年 | 下降20% / 公共建筑原则上 | 达到…
@@ -143,6 +143,11 @@ class Predicate:
     @property
     def respectively(self) -> bool:
         return "分别" in self.words
+
+    @property
+    def distributive(self) -> bool:
+        """分别 / 均 / 都 / 各: the value holds for each item of the list, not for their sum."""
+        return any(w in ("分别", "均", "都", "各") for w in self.words)
 
 
 def year_value(s: str) -> int:
@@ -254,14 +259,17 @@ def top_level_split(text: str, separators: str) -> list[str]:
     return [p for p in parts if p]
 
 
-def split_items(indicator: str, n: Optional[int], *, respectively: bool = False) -> list[str]:
+def split_items(indicator: str, n: Optional[int], *, respectively: bool = False, total: bool = False) -> list[str]:
     """The indicators of a 、 list, the list's shared head appended to the items that lack one.
 
     With ``n`` (a 分别 list of n values) the split must give n items, splitting on 和/及/与
     too if needed; it returns ``[]`` when it cannot.  Without ``n`` (one value shared by the
     list) it returns ``[indicator]`` unless the items are parallel; ``respectively`` (分别
-    with one value: A和B排放总量分别下降10%) lets it split on 和/及/与 as well.
+    with one value: A和B排放总量分别下降10%) lets it split on 和/及/与 as well.  ``total``
+    (one absolute quantity, no 分别/均: 绿色食品、有机农产品认证产品达到2450个) is one sum.
     """
+    if n is None and total and not respectively:
+        return [indicator]
     items = top_level_split(indicator, "、")
     if (n is not None and len(items) < n) or (n is None and respectively and len(items) < 2):
         items = [part for item in items for part in top_level_split(item, "和及与")]
