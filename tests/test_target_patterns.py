@@ -223,6 +223,7 @@ def test_respectively_over_years(body: str, expected: list[tuple[Any, ...]]) -> 
         # the count after named examples counts the noun that follows
         ("到2025年，完成甲港、乙港、丙港等5个国家资源综合利用基地建设。", [("国家资源综合利用基地", 5, "个")]),
         ("持续推进甲县、乙县、丙县等市县6座生活垃圾焚烧处理设施改造工程。", [("生活垃圾焚烧处理设施改造工程", 6, "座")]),
+        ("甲钢铁集团等8条铁路专用线力争2022年底前建成投用。", [("铁路专用线", 8, "条")]),
         # a count after a preposition refers to things, it commits to nothing
         ("按照省委、省政府对16个州（市）的发展定位，统筹推进。", []),
         ("围绕城市体检8个方面的具体指标，构建指标体系。", []),
@@ -251,3 +252,8 @@ def test_counts(body: str, expected: list[tuple[Any, ...]]) -> None:
 )
 def test_more_units(body: str, expected: list[tuple[Any, ...]]) -> None:
     assert [(t.indicator, num(t.value), t.unit, t.measure) for t in targets_of(body)] == expected
+
+
+def test_a_deadline_written_after_the_value_in_its_segment() -> None:
+    found = targets_of("甲集团等6条铁路专用线力争2021年底前建成投用，乙公司等5条铁路专用线力争2022年建成投用。")
+    assert [(t.indicator, num(t.value), t.year) for t in found] == [("铁路专用线", 6, 2021), ("铁路专用线", 5, 2022)]

@@ -90,6 +90,8 @@ TRAILING_PADDING = regex.compile(r"(?:每年|每年度|逐年|原则上|均|都|
 COUNTED_NOUN = regex.compile(r"[^，。；、,;（\n\d]+?(?=[和及与]?(?:[，。；、,;（\n\d]|$))")
 # Qualities listed before the counted noun: 左右积极性高、社会影响大、带动作用强的 | 企业.
 DESCRIBED_NOUN = regex.compile(r"(?:左右|以上)?[^，。；,;（\n\d的]{1,12}(?:、[^，。；,;（\n\d的]{1,12})+的")
+# Where a counted noun stops before the rest of its sentence: 铁路专用线 | 力争2021年底前建成投用.
+NOUN_STOP = regex.compile(r"力争|确保|争取|预计|计划|将于|要在|于(?=\d|[〇零一二三四五六七八九]{4})|在(?=\d{4})|到(?=\d{4})")
 # Trailing words after a counted noun that name the action, not the thing: 低碳社区试点示范创建.
 TRAILING_ACTION = regex.compile(r"(?:的)?(?:创建|建设|工作|任务)$")
 # The head noun of an indicator, shared by a 、 list: 化肥、农药利用率 / 溶剂型工业涂料、溶剂型油墨使用比例.
@@ -240,6 +242,9 @@ def counted_noun(post: str) -> tuple[str, int]:
         return rest, described.end() + used
     m = COUNTED_NOUN.match(post)
     noun = m.group(0) if m else ""
+    stop = NOUN_STOP.search(noun, 1)
+    if stop is not None:
+        noun = noun[: stop.start()]  # 6条铁路专用线 | 力争2021年底前建成投用
     return _unquote(TRAILING_ACTION.sub("", noun)), len(noun)
 
 
