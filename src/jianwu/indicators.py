@@ -93,7 +93,7 @@ DESCRIBED_NOUN = regex.compile(r"(?:左右|以上)?[^，。；,;（\n\d的]{1,12
 # Where a counted noun stops before the rest of its sentence: 铁路专用线 | 力争2021年底前建成投用.
 NOUN_STOP = regex.compile(r"力争|确保|争取|预计|计划|将于|要在|于(?=\d|[〇零一二三四五六七八九]{4})|在(?=\d{4})|到(?=\d{4})")
 # Trailing words after a counted noun that name the action, not the thing: 低碳社区试点示范创建.
-TRAILING_ACTION = regex.compile(r"(?:的)?(?:创建|建设|工作|任务)$")
+TRAILING_ACTION = regex.compile(r"(?:的)?(?:创建|建设|工作|任务|建成投运|建成投用|建成投产|建成|投运|投用|投产)$")
 # The head noun of an indicator, shared by a 、 list: 化肥、农药利用率 / 溶剂型工业涂料、溶剂型油墨使用比例.
 HEADS = (
     r"减排量|排放量|排放总量|排放强度|消费量|消费总量|使用量|使用比例|使用率|综合利用率|利用率|利用量|处置量|回收量|"
