@@ -20,6 +20,7 @@ from . import index_cmd  # noqa: F401
 from . import search_cmd  # noqa: F401
 from . import export_cmd  # noqa: F401
 from . import coverage_cmd  # noqa: F401
+from . import tree_cmd  # noqa: F401
 from .common import EXIT_ERROR, app, fail, write_atomic  # noqa: F401  (re-exported)
 from .common import os  # noqa: F401  (tests patch cli.os.replace)
 
