@@ -58,3 +58,14 @@ def golden(request: pytest.FixtureRequest) -> Callable[[str, str], None]:
             pytest.fail(f"output differs from golden/{name} (regenerate: python -m pytest --update-goldens)\n{diff[:6000]}")
 
     return check
+
+
+@pytest.fixture(scope="session")
+def seed_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The seeds indexed once per session by ``jianwu index`` (tests/test_corpus_*.py)."""
+    from jianwu.corpus.indexer import index
+
+    db = tmp_path_factory.mktemp("index") / "seeds.sqlite"
+    report = index([RAW], db, jobs=2)
+    assert report.failed == [] and report.parsed == len(SEED_IDS)
+    return db

@@ -26,14 +26,6 @@ from conftest import RAW, SEED_IDS
 ROOT = Path(__file__).resolve().parent.parent
 
 
-@pytest.fixture(scope="session")
-def seed_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    db = tmp_path_factory.mktemp("index") / "seeds.sqlite"
-    report = index([RAW], db, jobs=2)
-    assert report.failed == [] and report.parsed == len(SEED_IDS)
-    return db
-
-
 def rows(db: Path, sql: str, *args: object) -> list[tuple]:
     conn = sqlite3.connect(db)
     try:

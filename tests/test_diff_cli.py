@@ -236,10 +236,10 @@ def test_html_to_stdout() -> None:
 @pytest.mark.parametrize(
     ("args", "message"),
     [
-        (["no/such.txt"], "jianwu: no/such.txt: no such file\n"),
-        ([SHAPINGBA, "no/such.txt"], "jianwu: no/such.txt: no such file\n"),
+        (["no/such.txt"], "jianwu: no/such.txt: no such file or directory\n"),
+        ([SHAPINGBA, "no/such.txt"], "jianwu: no/such.txt: no such file or directory\n"),
         ([SHAPINGBA, CHONGQING, "--corpus", "data/raw"], "jianwu: --corpus is used to find the parent; give either PARENT or --corpus\n"),
-        ([SHAPINGBA, "-o", "data/raw/report.txt"], "jianwu: data/raw: refusing to write into the raw corpus (data/raw)\n"),
+        ([SHAPINGBA, "-o", "data/raw/report.txt"], "jianwu: data/raw/report.txt: refusing to write into the raw corpus (data/raw)\n"),
         (["--corpus", "no/such/dir"], "jianwu: no/such/dir: corpus is not a directory (give --corpus DIR, or run from the repository root)\n"),
         ([SHAPINGBA, "--corpus", "no/such/dir"], "jianwu: no/such/dir: corpus is not a directory (give --corpus DIR)\n"),
     ],

@@ -205,6 +205,11 @@ def join_points(normalized: NormalizedText) -> list[int]:
     return [o for o, _ in normalized.line_starts if 0 < o < len(text) and text[o - 1] != "\n"]
 
 
+# Longest name repair_name tries to mend (the longest real department names are ~30
+# characters: 市规划和自然资源局、市住房城乡建设委…); longer "names" are unclosed notes.
+MAX_REPAIRED_NAME = 60
+
+
 def repair_name(raw: str, start: int, joins: list[int]) -> Optional[str]:
     """A name a page break cut and duplicated a character of: 区住房城乡建设|建委 -> 区住房城乡建设委.
 
@@ -213,8 +218,11 @@ def repair_name(raw: str, start: int, joins: list[int]) -> Optional[str]:
     every position, for text that reached us already re-flowed (a web copy of a
     paginated file keeps the duplicate but not the break).
     """
+    if len(raw) > MAX_REPAIRED_NAME:
+        return None  # no department name is this long; trying every cut would be quadratic
     inside = [join - start for join in joins if 0 < join - start < len(raw)]
-    for r in inside + [r for r in range(1, len(raw)) if r not in inside]:
+    seen = set(inside)
+    for r in inside + [r for r in range(1, len(raw)) if r not in seen]:
         for a, b, near in (
             (r, r + 1, raw[max(0, r - 3):r]),
             (r - 1, r, raw[r:r + 3]),

@@ -21,7 +21,7 @@ Kind = Literal["heading", "clause"]
 # How a pair was made: shared text, a near-identical title, place between two text pairs,
 # containment (merge/split partner), the content under a heading.
 Basis = Literal["text", "title", "position", "containment", "children"]
-TargetStatus = Literal["same", "stricter", "looser", "value_changed", "year_changed", "new", "dropped"]
+TargetStatus = Literal["same", "stricter", "looser", "not_comparable", "value_changed", "year_changed", "new", "dropped"]
 DepartmentStatus = Literal["mapped", "parent_only", "child_only"]
 
 
@@ -197,6 +197,9 @@ def _target(t: Optional[Target]) -> Optional[dict[str, Any]]:
         "year": t.year,
         "kind": t.kind,
         "text": t.text,
+        "scope": t.scope,
+        "basis": t.basis,
+        "measure": t.measure,
     }
 
 

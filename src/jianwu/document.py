@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import stat
 from pathlib import Path
 from typing import Union
 
@@ -13,6 +14,7 @@ from .metadata import extract_metadata
 from .model import Document, Warning_
 from .normalize import normalize_source
 from .readers import read_bytes
+from .safe_io import document_files, read_regular_file, stat_input
 
 # Files a directory walk picks up (the format itself is then judged from the content).
 DOCUMENT_SUFFIXES = (".txt", ".md", ".text", ".pdf", ".docx", ".doc", ".wps", ".html", ".htm", ".shtml", ".ofd")
@@ -23,13 +25,8 @@ def document_id(path: Path) -> str:
 
 
 def read_source(path: Path) -> bytes:
-    """The raw bytes of a document file, or an ``InputError`` naming it."""
-    try:
-        return path.read_bytes()
-    except IsADirectoryError:
-        raise InputError(str(path), "is a directory, not a document") from None
-    except OSError as exc:
-        raise InputError(str(path), f"cannot read: {exc.strerror or exc}") from None
+    """The raw bytes of a document file, or an ``InputError`` naming it (only regular files, size-limited)."""
+    return read_regular_file(path)
 
 
 def parse_document(
@@ -97,16 +94,28 @@ def parse_bytes(raw: bytes, *, name: str, path: str, doc_id: str, require_clause
 
 
 def iter_document_paths(paths: list[Path]) -> list[tuple[Path, InputError | None]]:
-    """Expand files and directories into document paths (sorted), with an error per bad path."""
+    """Expand files and directories into document paths (sorted), with an error per bad path.
+
+    A path that is not a directory is passed on as it is (reading then refuses a
+    FIFO, a device or a socket, naming it); one that cannot be looked at at all
+    (missing, a symbolic link loop, a NUL in the name) gets its error here.
+    """
     out: list[tuple[Path, InputError | None]] = []
     for p in paths:
-        if p.is_dir():
-            found = sorted(f for f in p.rglob("*") if f.is_file() and f.suffix.lower() in DOCUMENT_SUFFIXES)
-            if not found:
-                out.append((p, InputError(str(p), "directory has no documents (text, PDF, Word or web pages)")))
-            out.extend((f, None) for f in found)
-        elif p.exists():
+        try:
+            info = stat_input(p)
+        except InputError as exc:
+            out.append((p, exc))
+            continue
+        if not stat.S_ISDIR(info.st_mode):
             out.append((p, None))
-        else:
-            out.append((p, InputError(str(p), "no such file or directory")))
+            continue
+        try:
+            found = document_files(p, DOCUMENT_SUFFIXES)
+        except OSError as exc:
+            out.append((p, InputError(str(p), f"cannot read directory: {(exc.strerror or str(exc)).lower()}")))
+            continue
+        if not found:
+            out.append((p, InputError(str(p), "directory has no documents (text, PDF, Word or web pages)")))
+        out.extend((f, None) for f in found)
     return out

@@ -104,6 +104,15 @@ class Target:
     baseline_year: Optional[int] = None
     modality: Optional[str] = None  # 力争 / 预计 / 确保
     value_span: Optional[Span] = None  # the value as written (``value_text``) inside ``span``
+    # The region or group the target applies to (京津冀及周边地区, 省级党政机关); None: the whole
+    # jurisdiction of the document.
+    scope: Optional[str] = None
+    # cumulative: a change over the period (下降14.5%, 新增500万平方米, 累计…); annual: per year
+    # (年均下降2.7%, 每年); level: a state to reach or keep (达到25%, 提高至57%, 不超过34微克/立方米).
+    basis: str = "level"
+    # rate: %, 个百分点, per-unit values, intensities (comparable across levels);
+    # absolute: a total (吨, 公里, 个, 千瓦) that depends on the size of the scope.
+    measure: str = "rate"
 
 
 @dataclass

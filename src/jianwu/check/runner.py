@@ -46,10 +46,10 @@ def check_paths(paths: Sequence[PathLike], config: Optional[CheckConfig] = None,
     for path, problem in iter_document_paths([Path(p) for p in paths]):
         if problem is None and (config.is_ignored(path) or path.resolve() in seen):
             continue  # ignored, or named twice (a file and its directory)
-        seen.add(path.resolve())
         try:
             if problem is not None:
-                raise problem
+                raise problem  # before resolve(): a symbolic link loop cannot be resolved
+            seen.add(path.resolve())
             doc, raw_lines = load_for_check(path, parents)
         except InputError as exc:
             run.errors.append(str(exc))
