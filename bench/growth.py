@@ -65,7 +65,7 @@ from jianwu.check.runner import check_document
 from jianwu.document import parse_bytes
 raw = sys.stdin.buffer.read()
 # Warm up (imports, OpenCC dictionaries, compiled patterns): not part of the growth.
-warm = parse_bytes("一、总体要求\n（一）推进工作（市发展改革委牵头）。到2025年下降10%。\n".encode(), name="w", path="", doc_id="w")
+warm = parse_bytes("一、总体要求\\n（一）推进工作（市发展改革委牵头）。到2025年下降10%。\\n".encode(), name="w", path="", doc_id="w")
 check_document(Context(warm, None, split_raw_lines(warm.normalized.raw)), "w", CheckConfig().rules(), CheckConfig())
 before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
 t0 = time.process_time()
