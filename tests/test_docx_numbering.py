@@ -29,6 +29,7 @@ def test_chinese_counting(n: int, text: str) -> None:
         ("chineseCounting", 28, "二十八"),
         ("chineseCountingThousand", 1005, "一千零五"),
         ("taiwaneseCounting", 12, "十二"),
+        ("taiwaneseCountingThousand", 105, "一百零五"),
         ("japaneseCounting", 105, "百五"),
         ("japaneseCounting", 23, "二十三"),
         ("chineseLegalSimplified", 12, "壹拾贰"),
