@@ -249,6 +249,10 @@ def test_usage_and_database_errors(tmp_path: Path) -> None:
     result = run_cli("index", str(RAW), "--db", str(not_db))
     assert result.returncode == 2
     assert result.stderr.startswith(f"jianwu: {not_db}: file is not a database")
+    raw_db = tmp_path / "data" / "raw" / "x.sqlite"
+    result = run_cli("index", str(RAW), "--db", str(raw_db))
+    assert (result.returncode, result.stderr) == (2, f"jianwu: {raw_db}: refusing to write into the raw corpus (data/raw)\n")
+    assert not raw_db.parent.exists()
     result = run_cli("search", "碳排放", "--db", str(tmp_path / "none.sqlite"))
     assert (result.returncode, result.stderr) == (2, f"jianwu: {tmp_path / 'none.sqlite'}: no such index (build it with: jianwu index PATH --db {tmp_path / 'none.sqlite'})\n")
 
