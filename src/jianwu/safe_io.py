@@ -152,12 +152,14 @@ def read_stdin_lines() -> list[str]:
     return [line.strip() for line in text.splitlines() if line.strip()]
 
 
-def document_files(directory: Path, suffixes: tuple[str, ...]) -> list[Path]:
+def document_files(directory: Path, suffixes: Optional[tuple[str, ...]], *, hidden: bool = True) -> list[Path]:
     """Entries under ``directory`` (recursively, sorted) whose name ends in one of ``suffixes``.
 
     Regular files and anything else with such a name (a FIFO, a broken link) are
     returned, so that reading reports the odd ones rather than skipping them
     silently; directories and symbolic links to directories are not entered twice.
+    ``suffixes`` None: every entry.  ``hidden`` False: names starting with "." (files
+    and directories: ``.git``, ``.DS_Store``) are not looked at.
     """
     found: list[Path] = []
     seen_dirs: set[tuple[int, int]] = set()
@@ -177,13 +179,15 @@ def document_files(directory: Path, suffixes: tuple[str, ...]) -> list[Path]:
             continue
         for entry in entries:
             path = Path(entry.path)
+            if not hidden and entry.name.startswith("."):
+                continue
             try:
                 is_dir = entry.is_dir()
             except OSError:
                 is_dir = False
             if is_dir:
                 stack.append(path)
-            elif path.suffix.lower() in suffixes:
+            elif suffixes is None or path.suffix.lower() in suffixes:
                 found.append(path)
     return sorted(found)
 

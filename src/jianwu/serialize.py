@@ -54,6 +54,7 @@ def document_to_dict(doc: Document) -> dict[str, Any]:
         "sha256": doc.sha256,
         "script": doc.script,
         "encoding": doc.encoding,
+        "format": doc.format,
         "title": doc.title,
         "doc_number": doc.doc_number,
         "doc_number_valid": doc.doc_number_valid,

@@ -37,13 +37,14 @@ def run_checks(paths: Sequence[PathLike], config: Optional[CheckConfig] = None,
 
 
 def check_paths(paths: Sequence[PathLike], config: Optional[CheckConfig] = None,
-                on_error: Optional[Callable[[InputError], None]] = None) -> CheckRun:
+                on_error: Optional[Callable[[InputError], None]] = None,
+                on_skip: Optional[Callable[[str], None]] = None) -> CheckRun:
     config = config or CheckConfig()
     rules = config.rules()
     run = CheckRun()
     parents = ParentFinder()
     seen: set[Path] = set()
-    for path, problem in iter_document_paths([Path(p) for p in paths]):
+    for path, problem in iter_document_paths([Path(p) for p in paths], on_skip=on_skip):
         if problem is None and (config.is_ignored(path) or path.resolve() in seen):
             continue  # ignored, or named twice (a file and its directory)
         try:

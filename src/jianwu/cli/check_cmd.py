@@ -57,7 +57,7 @@ def check(
         if changed_since is not None:
             targets = changed_documents(changed_since, targets)
         threshold = fail_on.value if fail_on is not None else (cfg.fail_on or "error")
-        run = check_paths(targets, cfg, on_error=lambda exc: fail(str(exc)))
+        run = check_paths(targets, cfg, on_error=lambda exc: fail(str(exc)), on_skip=fail)
     except JianwuError as exc:
         fail(str(exc))
         raise typer.Exit(EXIT_ERROR) from None

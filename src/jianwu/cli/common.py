@@ -160,7 +160,7 @@ def load_documents(paths: list[Path]) -> tuple[list[Document], int]:
     """Parse every document under ``paths``; report each bad one; return (docs, n_errors)."""
     docs: list[Document] = []
     errors = 0
-    for path, problem in iter_document_paths(paths):
+    for path, problem in iter_document_paths(paths, on_skip=fail):
         if problem is None:
             try:
                 docs.append(parse_document(path))

@@ -60,7 +60,7 @@ def normalize(
 
     From any format jianwu reads; --lines shows the raw line each line starts on.
     """
-    doc = parse_document(path)  # InputError (one line, exit 2) for anything but a readable document
+    doc = parse_document(path, require_clauses=False)  # InputError (one line, exit 2) for anything but a readable document
     if not lines:
         out(doc.text + "\n")
         raise typer.Exit(EXIT_OK)
