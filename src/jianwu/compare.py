@@ -11,8 +11,9 @@ by value taking comparator and direction into account:
   ``value_changed``.  A different year is ``year_changed`` (the value comparison
   is kept in ``detail``).
 
-Departments are matched by ``DepartmentRef.canonical``, which is level-free, so
-the parent's 市发展改革委 meets the child's 区发展改革委.
+Departments are matched by ``DepartmentRef.canonical``, which names a function of
+government and is level-free, so the parent's 市发展改革委 meets the child's
+区发展改革委, a ministry its provincial 厅, and 地方各级人民政府 the child's 各镇街.
 """
 
 from __future__ import annotations
@@ -252,16 +253,31 @@ def compare_targets(alignments: Iterable[Alignment], child: Document, parent: Do
 
 
 def pair_departments(parent: list[DepartmentRef], child: list[DepartmentRef]) -> DepartmentPairing:
-    """Match one clause pair's departments by canonical name (first come, first matched)."""
+    """Match one clause pair's departments by canonical function, across levels.
+
+    The canonical name is one per function of government (aliases), so 人力资源社会保障部 meets
+    人力资源社会保障厅 and 人社局, 证监会 meets 厦门证监局, 地方各级人民政府 meets 各区人民政府.
+    Two passes, each first come first matched: the same function in the same region and role
+    first (a joint parent names 重庆市X局 and 四川省X厅: the child's 四川省X厅 takes the second),
+    then the same function anywhere.
+    """
     pairing = DepartmentPairing()
     remaining = list(child)
-    for p in parent:
-        match = next((c for c in remaining if c.canonical == p.canonical), None)
-        if match is None:
-            pairing.parent_only.append(p)
+    matched: dict[int, DepartmentRef] = {}
+    for strict in (True, False):
+        for n, p in enumerate(parent):
+            if n in matched:
+                continue
+            match = next((c for c in remaining if c.canonical == p.canonical
+                          and (not strict or (c.region == p.region and c.role == p.role))), None)
+            if match is not None:
+                remaining.remove(match)
+                matched[n] = match
+    for n, p in enumerate(parent):
+        if n in matched:
+            pairing.mapped.append((p, matched[n]))
         else:
-            remaining.remove(match)
-            pairing.mapped.append((p, match))
+            pairing.parent_only.append(p)
     pairing.child_only = remaining
     return pairing
 

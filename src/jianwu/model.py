@@ -83,6 +83,14 @@ class DepartmentRef:
     known: bool = True  # found in the alias table
     span: Span = (0, 0)
     note: int = 0  # index of the note inside its clause (0-based)
+    # The place the body belongs to, as written or shared from the list's first item:
+    # 重庆市 / 四川省 (a joint plan's partners), 厦门 (厦门证监局), 松江区 (a district as actor).
+    region: Optional[str] = None
+    partner: int = 0  # which partner's list of a note (；-separated lists of a joint plan), 0-based
+    # Not written in this clause: taken from a convention declared elsewhere (下同, 以下均需…落实，
+    # 不再列出); ``declared_line`` is the raw line of that declaration.
+    inherited: bool = False
+    declared_line: Optional[int] = None
 
 
 @dataclass
