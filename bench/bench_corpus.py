@@ -2,14 +2,16 @@
 
     nice python bench/bench_corpus.py --sizes 250 1000 [--jobs 2] [--keep DIR]
 
-For each size N a corpus of one family (a parent and N-1 children, built by
-``make_corpus.py`` from the seeds) is written to a temporary directory and indexed
+For each size N a corpus of N/FAMILY families (each a parent and FAMILY-1
+children, built by ``make_corpus.py`` from the seeds; ``--family N`` makes one
+family of N documents) is written to a temporary directory and indexed
 by ``jianwu.index`` in a fresh process (so peak memory is that run's own).
 Reported per size: wall time, documents per second, CPU seconds (main process and
 workers: on a shared machine the wall time includes waiting for a core), peak RSS
 of the main process and of the largest worker, wall and CPU time per document,
 the wall time of the step phases, a second ``index`` of the unchanged corpus (and
-its share of the first), ``coverage`` of the parent against its N-1 children, and
+its share of the first), ``coverage`` of the first family's parent against its
+children, and
 the links found against the known families (right / wrong / missing).
 """
 
@@ -32,7 +34,7 @@ def cpu() -> float:
     return me.ru_utime + me.ru_stime + kids.ru_utime + kids.ru_stime
 
 
-def one(size: int, jobs: int | None, keep: Path | None) -> dict[str, object]:
+def one(size: int, jobs: int | None, keep: Path | None, family: int) -> dict[str, object]:
     sys.path.insert(0, str(HERE))
     from make_corpus import make_corpus
 
@@ -40,7 +42,8 @@ def one(size: int, jobs: int | None, keep: Path | None) -> dict[str, object]:
 
     tmp = Path(tempfile.mkdtemp(prefix=f"jianwu-bench-{size}-", dir=keep))
     corpus, db = tmp / "corpus", tmp / "corpus.sqlite"
-    known = dict(make_corpus(corpus, families=1, children=size - 1, seed=size))
+    families = max(1, size // family)
+    known = dict(make_corpus(corpus, families=families, children=size // families - 1, seed=size))
     cpu0, t0 = cpu(), time.monotonic()
     first = jianwu.index([corpus], db, jobs=jobs)
     wall, cpu_s = time.monotonic() - t0, cpu() - cpu0
@@ -89,14 +92,15 @@ def main() -> None:
     ap.add_argument("--sizes", type=int, nargs="+", default=[250, 1000])
     ap.add_argument("--jobs", type=int, default=None)
     ap.add_argument("--keep", type=Path, default=None, help="write the corpora and databases under DIR (default: a temporary directory)")
+    ap.add_argument("--family", type=int, default=50, help="documents per family (a parent and FAMILY-1 children; default 50)")
     ap.add_argument("--one", type=int, default=None, help=argparse.SUPPRESS)
     args = ap.parse_args()
     if args.one:
-        print(json.dumps(one(args.one, args.jobs, args.keep)))
+        print(json.dumps(one(args.one, args.jobs, args.keep, args.family)))
         return
     results = {}
     for size in args.sizes:
-        cmd = [sys.executable, __file__, "--one", str(size)] + (["--jobs", str(args.jobs)] if args.jobs else []) + (["--keep", str(args.keep)] if args.keep else [])
+        cmd = [sys.executable, __file__, "--one", str(size), "--family", str(args.family)] + (["--jobs", str(args.jobs)] if args.jobs else []) + (["--keep", str(args.keep)] if args.keep else [])
         proc = subprocess.run(cmd, capture_output=True, text=True, check=True)
         results[size] = json.loads(proc.stdout.strip().splitlines()[-1])
         print(size, json.dumps(results[size], ensure_ascii=False), flush=True)
