@@ -237,3 +237,86 @@ def _paragraph(parse_xml, text: str, style: str | None, num_id: int | None, ilvl
         f'<w:r><w:t xml:space="preserve">{html.escape(text[half:])}</w:t></w:r>'
     )
     return parse_xml(f'<w:p xmlns:w="{W_NS}">{ppr}{runs}</w:p>')
+
+
+def _html_paragraphs(lines: list[str]) -> str:
+    """Seed lines as a CMS writes them: <p> with inline spans, source line breaks, entities, <br> groups."""
+    out: list[str] = []
+    i = 0
+    while i < len(lines):
+        line = lines[i]
+        if i % 7 == 3 and i + 1 < len(lines):  # two paragraphs in one <div>, split by <br>
+            out.append(f"<div>{_inline(line, i)}<br/>\n{_inline(lines[i + 1], i + 1)}</div>")
+            i += 2
+            continue
+        out.append(f'<p style="text-indent:2em;">{_inline(line, i)}</p>')
+        i += 1
+    return "\n".join(out)
+
+
+def _inline(text: str, i: int) -> str:
+    escaped = html.escape(text, quote=False).replace("“", "&ldquo;").replace("”", "&rdquo;")
+    if i % 3 == 0 and len(escaped) > 40:
+        # a source line break between two Chinese characters (it vanishes), inside a styled span
+        cut = next((k for k in range(20, len(escaped) - 1) if "\u4e00" <= escaped[k - 1] <= "\u9fff" and "\u4e00" <= escaped[k] <= "\u9fff"), None)
+        if cut is not None:
+            escaped = f'<span style="font-family:仿宋_GB2312;">{escaped[:cut]}\n  {escaped[cut:]}</span>'
+    if i % 5 == 1:
+        escaped = f"&nbsp;&nbsp;<font face=\"仿宋\">{escaped}</font>"
+    return escaped
+
+
+def plan_html(doc: Document) -> bytes:
+    """The plan as a government web page, encoded as its gb2312 meta tag says (see module docstring)."""
+    title = html.escape(doc.title or "")
+    rows = [("索引号", "11500000009275780L/2023-00081"), ("主题分类", "生态环境")]
+    if doc.issuers:
+        rows.append(("发文机关", "、".join(doc.issuers)))
+    if doc.date:
+        rows.append(("成文日期", doc.date))
+    rows.append(("标题", doc.title or ""))
+    if doc.doc_number:
+        rows.append(("发文字号", doc.doc_number))
+    if doc.date:
+        rows.append(("发布日期", doc.date))
+    table = "".join(
+        "<tr>" + "".join(f"<td class=\"label\">{k}：</td><td>{html.escape(v)}</td>" for k, v in rows[i:i + 2]) + "</tr>"
+        for i in range(0, len(rows), 2)
+    )
+    nav = "".join(f'<li><a href="/{i}/">{name}</a></li>' for i, name in enumerate(("首页", "机构概况", "政务公开", "办事服务", "互动交流", "专题专栏")))
+    related = "".join(f'<li><a href="/r{i}.html">关于印发第{i}批绿色低碳示范项目名单的通知</a><span>2023-0{i}-01</span></li>' for i in range(1, 6))
+    body = _html_paragraphs(doc.text.split("\n"))
+    page = f"""<!DOCTYPE html PUBLIC "-//W3C//DTD XHTML 1.0 Transitional//EN" "http://www.w3.org/TR/xhtml1/DTD/xhtml1-transitional.dtd">
+<html xmlns="http://www.w3.org/1999/xhtml">
+<head>
+<meta http-equiv="Content-Type" content="text/html; charset=gb2312" />
+<title>{title}_重庆市人民政府网</title>
+<style type="text/css">.TRS_Editor P{{line-height:2;}} .hide{{display:none}}</style>
+<script type="text/javascript">var keywords = "一、脚本里的文字（一）不是正文";</script>
+</head>
+<body>
+<div class="header"><div class="logo"><h1>重庆市生态环境局</h1></div>
+<ul class="nav">{nav}</ul>
+<div class="search"><input type="text" value="请输入关键字"/><button>搜索</button></div></div>
+<div class="main">
+<div class="crumb">当前位置：<a href="/">首页</a> &gt; <a href="/zwgk/">政务公开</a> &gt; <a href="/zcwj/">政策文件</a></div>
+<div class="xxgk-info"><table class="table">{table}</table></div>
+<div class="article">
+<h2 class="article-title">{title}</h2>
+<div class="article-info">来源：重庆市生态环境局 <span class="font-size">字号：<a href="#">大</a> <a href="#">中</a> <a href="#">小</a></span></div>
+<div class="TRS_Editor"><div class="Custom_UnionStyle">
+{body}
+</div></div>
+<div class="bdsharebuttonbox">分享到：<a class="bds_weixin">微信</a><a class="bds_tsina">微博</a><a class="bds_qzone">QQ空间</a></div>
+<div class="article-tools">【<a href="javascript:window.print()">打印本页</a>】【<a href="javascript:window.close()">关闭窗口</a>】</div>
+</div>
+<div class="related"><h3>相关文章</h3><ul>{related}</ul></div>
+</div>
+<div style="display:none">一、隐藏的编号文字</div>
+<!-- 二、注释里的文字 -->
+<div class="footer"><p>主办单位：重庆市生态环境局 版权所有 渝ICP备05003300号</p><p>网站标识码：5000000012</p></div>
+<script>document.write("（一）脚本写出的文字");</script>
+</body>
+</html>
+"""
+    return page.encode("gb18030")

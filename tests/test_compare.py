@@ -175,7 +175,7 @@ def test_summary_metrics(shapingba: DocumentDiff, gaoxin: DocumentDiff) -> None:
     assert (g["parent_clauses"], g["kept"], g["modified"], g["dropped"], g["added"]) == (28, 0, 22, 6, 0)
     assert g["headings"] == {"child_status": {"identical": 5, "merged": 1}, "parent_status": {"identical": 5, "merged": 2}}
     # Shapingba copies most of its text, Gaoxin rewrites much of it
-    assert 0.8 < s["copied_share"] < 0.95
+    assert 0.9 < s["copied_share"] < 0.99  # level-only edits (全市 -> 全区) count as copied
     assert 0.4 < g["copied_share"] < 0.7
     assert g["targets"]["looser"] == 1
 

@@ -38,8 +38,22 @@ def run_cli(*args: str, env: dict[str, str] | None = None) -> subprocess.Complet
     return subprocess.run([sys.executable, "-m", "jianwu", *args], capture_output=True, text=True, encoding="utf-8", env={**os.environ, **(env or {})}, timeout=120)
 
 
+def _interruptible() -> None:
+    # A shell that starts jobs in the background ignores SIGINT for them, and the ignore is
+    # inherited; restore the default so that Ctrl-C reaches the child as it would at a terminal.
+    signal.signal(signal.SIGINT, signal.SIG_DFL)
+
+
 def start_cli(*args: str, env: dict[str, str]) -> subprocess.Popen[str]:
-    return subprocess.Popen([sys.executable, "-m", "jianwu", *args], stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, encoding="utf-8", env={**os.environ, **env})
+    return subprocess.Popen(
+        [sys.executable, "-m", "jianwu", *args],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        encoding="utf-8",
+        env={**os.environ, **env},
+        preexec_fn=_interruptible,
+    )
 
 
 def copy_corpus(tmp: Path, copies: int = 1) -> Path:

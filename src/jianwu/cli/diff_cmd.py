@@ -178,6 +178,8 @@ def diff(
                 marks = output is not None or console.no_color or not console.is_terminal
                 renderables = render_diff(result, only=only_value, side_by_side=side_by_side, marks=marks)
                 text = ""
+                for warning in result.warnings:  # the pair may make no sense: say so apart from the report
+                    fail(f"warning: {child} against {parent_doc.path or parent_doc.id}: {warning.message}")
     except JianwuError as exc:
         fail(str(exc))
         raise typer.Exit(EXIT_ERROR)
