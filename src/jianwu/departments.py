@@ -100,8 +100,8 @@ ETC = spaced(r"等(?:(?:有关|相关)?(?:部门|单位))?$")
 # 列首位的为牵头单位 / 排在第一位的为牵头部门 / 第一个单位为牵头单位 (declared once, applies below);
 # a joint plan names whose lists it means: 两省市列首位的为牵头单位 / 双方列首位的为牵头单位.
 FIRST_LEADS = spaced(
-    r"[，,；;]?(?:[两双各]\p{Han}{0,3}?)?(?:(?:列|排)(?:在)?(?:首位|第一位|第一个|第一)的?(?:部门|单位)?(?:为|是)牵头(?:单位|部门)"
-    r"|第一(?:个|家)?(?:单位|部门)为牵头(?:单位|部门))"
+    r"[，,；;]?(?:[两双各]\p{Han}{0,3}?)?(?:(?:列|排|位列|排名|排序)(?:在)?(?:首位|第一位|第一个|第一|最前)(?:的|者)?(?:部门|单位)?"
+    r"(?:为|是)?牵头(?:单位|部门)?|第一(?:个|家)?(?:单位|部门)为牵头(?:单位|部门)|牵头(?:单位|部门)(?:列|排)(?:在)?(?:首位|第一位))"
 )
 # 下同 (the same below) closing a note or one sentence of it.
 SAME_BELOW = spaced(r"[，,；;]?\s*下同$")
@@ -486,6 +486,10 @@ def to_ref(text: str, item: _Item, joins: list[int], note: int) -> tuple[Departm
     return ref, repaired
 
 
+# A 厅 is a provincial department (a city's 办公厅 aside): 自然资源厅 written alone is 省.
+PROVINCIAL_ONLY = regex.compile(r"(?<!办公)厅(?:[（(〔][^）)〕]*[）)〕])?$")
+
+
 def share_prefix(refs: list[DepartmentRef]) -> None:
     """A level and place written once for a list: 四川省能源局、经济和信息化厅 -> both 四川省;
     省工信厅、发改委、生态环境厅 -> all 省; 重庆市生态环境局、市发展改革委 -> both 重庆市.
@@ -509,6 +513,8 @@ def share_prefix(refs: list[DepartmentRef]) -> None:
         previous = context.get(ref.partner)
         if previous is not None:
             ref.region, ref.level = previous
+        elif PROVINCIAL_ONLY.search(ref.name):
+            ref.level = "省"  # 自然资源厅: only a province has a 厅
 
 
 def set_partners(refs: list[DepartmentRef]) -> None:
