@@ -120,10 +120,12 @@ def test_corpus_option(tmp_path: Path) -> None:
 def test_no_argument_compares_the_corpus(validator: jsonschema.Draft202012Validator) -> None:
     data = json.loads(ok("--format", "json"))
     validator.validate(data)
-    assert [(p["child"]["id"], p["parent"]["id"]) for p in data["pairs"]] == [
-        ("gaoxin-jianwu-2023", "chongqing-jianwu-2023"),
-        ("shapingba-jianwu-2023", "chongqing-jianwu-2023"),
+    assert [(p["child"]["id"], p["parent"]["id"], p["relation"], p["parent_found_by"], p["confidence"]) for p in data["pairs"]] == [
+        ("gaoxin-jianwu-2023", "chongqing-jianwu-2023", "parent", "title", 1.0),
+        ("shapingba-jianwu-2023", "chongqing-jianwu-2023", "parent", "title", 1.0),
     ]
+    assert data["pairs"][1]["evidence"]["citation"] == "《重庆市减污降碳协同增效实施方案》（渝环〔2023〕71号）"
+    assert data["top"] == []
     assert [(m["child"]["id"], m["cites"]) for m in data["missing"]] == [
         ("chongqing-jianwu-2023", "《减污降碳协同增效实施方案》（环综合〔2022〕42号）"),
         ("yongchuan-jieneng-2023", "《重庆市“十四五”节能减排综合工作实施方案》（渝府发〔2022〕39号）"),
