@@ -8,7 +8,7 @@ Each family is one parent, a perturbed copy of the municipal seed
 (Shapingba, Gaoxin) that cite their family's parent by its new title and 文号.
 Perturbations, chosen by a seeded RNG (same arguments, same bytes): regions
 renamed; clauses dropped; two clauses swapped; phrases reworded; percentages
-changed.  ``OUT/families.tsv`` lists every child with its known parent.
+changed.  ``OUT-families.tsv`` (beside OUT) lists every child with its known parent.
 """
 
 from __future__ import annotations
@@ -97,7 +97,8 @@ def make_corpus(out: Path, families: int, children: int, seed: int = 1) -> list[
             child_id = f"f{f:03d}-c{c:04d}"
             (fam / f"{child_id}.txt").write_text(perturb(text, rng, drop=rng.randint(0, 3), reword=0.3, renumber=0.2), encoding="utf-8")
             known.append((child_id, parent_id))
-    (out / "families.tsv").write_text("child\tparent\n" + "".join(f"{c}\t{p}\n" for c, p in known), encoding="utf-8")
+    # Beside the corpus, not in it: the index walks every file of OUT.
+    out.with_name(out.name + "-families.tsv").write_text("child\tparent\n" + "".join(f"{c}\t{p}\n" for c, p in known), encoding="utf-8")
     return known
 
 

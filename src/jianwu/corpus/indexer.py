@@ -238,14 +238,17 @@ def index(
                 if not batch:
                     return
                 with transaction(conn):
+                    changed = False
                     for kind, path, value in batch:
                         if kind == "ok":
                             write_document(conn, value)
+                            changed = True
                         else:
                             # The file's current bytes could not be indexed: its old parse is no longer it.
-                            conn.execute("DELETE FROM documents WHERE path = ?", (path,))
+                            changed |= conn.execute("DELETE FROM documents WHERE path = ?", (path,)).rowcount > 0
                             conn.execute("INSERT OR REPLACE INTO errors VALUES (?, ?)", (path, value))
-                    _set_meta(conn, "links_dirty", "1")
+                    if changed:  # a file that fails again changes nothing: no relinking for it
+                        _set_meta(conn, "links_dirty", "1")
                 batch.clear()
                 last_flush[0] = time.monotonic()
 
@@ -272,7 +275,7 @@ def index(
             report.phases["parse"] = time.monotonic() - parse_started
 
             # ---- links and pairs
-            if _get_meta(conn, "links_dirty") != "0" or report.parsed or report.removed:
+            if _get_meta(conn, "links_dirty") == "1" or report.parsed or report.removed or _get_meta(conn, "links_dirty") is None:
                 _relink(conn, db, build, jobs, report, bar, run_isolated, diff_task, failed)
             report.links = conn.execute("SELECT count(*) FROM links").fetchone()[0]
             with transaction(conn):
