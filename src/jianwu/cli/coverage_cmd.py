@@ -79,7 +79,7 @@ def coverage(
         if output is None:
             out(text)
         else:
-            write_output(output, text)
+            write_output(output, text)  # links, devices, the raw guard: safe_io
     raise typer.Exit(EXIT_OK)
 
 

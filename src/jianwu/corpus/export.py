@@ -67,7 +67,7 @@ def export(db: Path | str, directory: Path | str, fmt: ExportFormat = "csv") -> 
             path = directory / f"{table}.{fmt}"
             if fmt == "csv":
                 def write(fh: Any, rows: list[Any] = rows, columns: list[str] = columns) -> None:
-                    w = SafeCsvWriter(fh)  # no cell a spreadsheet would run as a formula
+                    w = SafeCsvWriter(fh)  # cells like =HYPERLINK(…) neutralised, as in every CSV jianwu writes
                     w.writerow(columns)
                     w.writerows(rows)
 
