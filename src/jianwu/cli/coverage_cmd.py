@@ -10,7 +10,7 @@ import typer
 
 from ..corpus.store import DEFAULT_DB
 from ..errors import UsageError
-from .common import EXIT_OK, app, guard_output_dir, out, write_atomic
+from .common import EXIT_OK, app, guard_output_dir, out, write_atomic, write_output
 from .index_cmd import reported
 
 
@@ -79,7 +79,7 @@ def coverage(
         if output is None:
             out(text)
         else:
-            write_atomic(output, text)
+            write_output(output, text)  # links, devices, the raw guard: safe_io
     raise typer.Exit(EXIT_OK)
 
 

@@ -116,11 +116,15 @@ def transaction(conn: sqlite3.Connection) -> Iterator[sqlite3.Connection]:
 
 
 def sha256_file(path: Path) -> str:
-    digest = hashlib.sha256()
-    with path.open("rb") as fh:
-        for block in iter(lambda: fh.read(1 << 20), b""):
-            digest.update(block)
-    return digest.hexdigest()
+    """The file's SHA-256, or "" when it is not a readable regular file (a FIFO must not block
+    the run, /dev/zero must not be read forever): the worker then reports it as failed."""
+    from ..errors import InputError
+    from ..safe_io import read_regular_file
+
+    try:
+        return hashlib.sha256(read_regular_file(path)).hexdigest()
+    except InputError:
+        return ""
 
 
 def walk(paths: Sequence[Path]) -> list[Path]:
