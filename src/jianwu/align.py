@@ -126,10 +126,11 @@ def units(doc: Document) -> tuple[list[Unit], list[Unit]]:
     headings: list[Unit] = []
     heading_paths: dict[tuple[str, ...], int] = {}
     for i, clause in enumerate(doc.clauses):
-        body = fold(body_of(clause))
+        # A table row (任务分工表) is content whatever its length: its cells are its text.
+        body = fold(clause.text if clause.style == "row" else body_of(clause))
         ancestors = [heading_paths[tuple(clause.path[:k])] for k in range(1, len(clause.path)) if tuple(clause.path[:k]) in heading_paths]
         unit = Unit(i, fold(clause.title), body, ancestors)
-        if len(body) >= MIN_BODY:
+        if len(body) >= MIN_BODY or (clause.style == "row" and body):
             content.append(unit)
         else:
             headings.append(unit)

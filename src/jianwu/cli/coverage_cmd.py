@@ -42,8 +42,8 @@ def coverage(
             raise UsageError("give either --db or --corpus, not both")
         if format is CoverageFormat.html and output is None:
             raise UsageError("--format html writes a page and one diff page per child: give -o DIR")
-        if output is not None:
-            guard_output_dir(output if format is CoverageFormat.html else output.parent)
+        if output is not None and format is CoverageFormat.html:
+            guard_output_dir(output)
         keep = format is CoverageFormat.html
         if corpus:
             cov = coverage_from_corpus(parent, corpus, depth=depth, columns=child, keep_diffs=keep)

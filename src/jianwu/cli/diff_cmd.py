@@ -33,7 +33,7 @@ def _corpus_documents(directory: Path, known: list[Document]) -> list[Document]:
     """Every document of ``directory``, reusing those already parsed (a diff never reparses)."""
     by_path = {Path(d.path).resolve(): d for d in known if d.path}
     docs: list[Document] = []
-    for path, problem in iter_document_paths([directory]):
+    for path, problem in iter_document_paths([directory], on_skip=fail):
         if problem is not None:
             raise problem
         doc = by_path.get(path.resolve())

@@ -15,8 +15,8 @@ import tempfile
 from pathlib import Path
 from typing import Any, Literal
 
-from ..safe_io import SafeCsvWriter
 from ..errors import UsageError
+from ..safe_io import SafeCsvWriter
 from .store import TABLES, connect
 
 ExportFormat = Literal["csv", "jsonl", "parquet"]
