@@ -21,6 +21,7 @@ import regex
 from .errors import InputError
 from .model import NormalizedText, Repair, Script
 from .numbering import match_label, match_token
+from .ocr_repair import looks_ocred, repair_line as repair_ocr_line
 
 if TYPE_CHECKING:
     from .readers import SourceText
@@ -352,6 +353,7 @@ def normalize_text(
     repairs: list[Repair] = []
     lines: list[_Line] = []
     gap = page_break = False
+    ocr = looks_ocred(simplified)  # OCR'd text layer: repair its spaces, brackets, look-alikes
     for number, raw_line in enumerate(simplified.split("\n"), start=1):
         if "\f" in raw_line:  # pdftotext marks each page break with a form feed
             gap = page_break = True
@@ -369,6 +371,9 @@ def normalize_text(
             repairs.append(Repair("page_number", number, stripped))
             gap = page_break = True
             continue
+        if ocr:
+            stripped, fixed = repair_ocr_line(stripped)
+            repairs.extend(Repair(f"ocr_{name}", number, stripped[:40]) for name in dict.fromkeys(fixed))
         cleaned = clean_inline(stripped)
         if cleaned != stripped and ("**" in stripped or "[bookmark" in stripped):
             repairs.append(Repair("markdown", number, "conversion markup removed"))
