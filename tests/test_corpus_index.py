@@ -29,7 +29,7 @@ ROOT = Path(__file__).resolve().parent.parent
 @pytest.fixture(scope="session")
 def seed_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
     db = tmp_path_factory.mktemp("index") / "seeds.sqlite"
-    report = index([RAW], db, jobs=2)
+    report = index([RAW / f"{doc_id}.txt" for doc_id in SEED_IDS], db, jobs=2)  # the seeds, not corpus/'s PDFs
     assert report.failed == [] and report.parsed == len(SEED_IDS)
     return db
 

@@ -8,6 +8,7 @@ from typing import Union
 
 from .clauses import build_clauses
 from .errors import InputError
+from .kind import is_news_report, reported_title
 from .extract import extract_facts
 from .metadata import extract_metadata
 from .model import Document, Warning_
@@ -58,12 +59,20 @@ def parse_bytes(raw: bytes, *, name: str, path: str, doc_id: str, require_clause
     source = read_bytes(raw, name)
     normalized = normalize_source(source)
     clauses = build_clauses(normalized)
-    if require_clauses and not any(c.number for c in clauses):
-        raise InputError(name, "no numbered clauses found (is this a plan?)")
+    kind = "plan"
+    if not any(c.number for c in clauses):
+        if is_news_report(normalized.text):
+            kind, clauses = "news", []  # a report about a plan: no clauses of its own (see kind.py)
+        elif require_clauses:
+            raise InputError(name, "no numbered clauses found (is this a plan?)")
     body_start = clauses[0].span[0] if clauses else len(normalized.text)
     body_end = clauses[-1].span[1] if clauses else len(normalized.text)
     meta = extract_metadata(normalized.text, body_start, body_end)
     warnings: list[Warning_] = list(source.warnings)
+    if kind == "news":
+        about = reported_title(normalized.text)
+        what = f"a news report about 《{about}》" if about else "a news report"
+        warnings.append(Warning_("not_a_plan", f"{what}, not a plan: no clauses, departments or targets are read from it; give jianwu the plan itself"))
     if not meta.doc_number_valid and meta.doc_number:
         warnings.append(Warning_("garbled_doc_number", f"文号 looks garbled: {meta.doc_number}"))
     for cite in meta.cites:
@@ -86,9 +95,16 @@ def parse_bytes(raw: bytes, *, name: str, path: str, doc_id: str, require_clause
         level=meta.level,
         cites=meta.cites,
         clauses=clauses,
+        kind=kind,
         warnings=warnings,
         normalized=normalized,
     )
+
+
+def _is_readme(path: Path) -> bool:
+    """A directory's README (README.md, readme.txt) describes the documents; it is not one.
+    Named on the command line it is read like any file."""
+    return path.stem.lower() == "readme"
 
 
 def iter_document_paths(paths: list[Path]) -> list[tuple[Path, InputError | None]]:
@@ -96,7 +112,7 @@ def iter_document_paths(paths: list[Path]) -> list[tuple[Path, InputError | None
     out: list[tuple[Path, InputError | None]] = []
     for p in paths:
         if p.is_dir():
-            found = sorted(f for f in p.rglob("*") if f.is_file() and f.suffix.lower() in DOCUMENT_SUFFIXES)
+            found = sorted(f for f in p.rglob("*") if f.is_file() and f.suffix.lower() in DOCUMENT_SUFFIXES and not _is_readme(f))
             if not found:
                 out.append((p, InputError(str(p), "directory has no documents (text, PDF, Word or web pages)")))
             out.extend((f, None) for f in found)

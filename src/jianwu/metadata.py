@@ -24,6 +24,8 @@ DOC_NUMBER = regex.compile(r"\p{Han}{1,12}[〔［\[【(（](?P<year>\d{4})[〕�
 GARBLED_DOC_NUMBER = regex.compile(r"\p{Han}{1,12}[〔［\[【](?P<digits>\d{5,8})号")
 # A line that is only a 文号 (the document's own number stands alone under the red head).
 OWN_DOC_NUMBER_LINE = regex.compile(rf"^(?:{DOC_NUMBER.pattern}|{GARBLED_DOC_NUMBER.pattern})$")
+# The same in brackets under the title, as gov.cn and provincial sites publish: （国发〔2021〕4号）
+BRACKETED_DOC_NUMBER_LINE = regex.compile(rf"^[（(](?P<number>{DOC_NUMBER.pattern})[）)]$")
 
 # Dates written alone on a line: 2023年8月18日 / 2023 10 25 / 20231020 / 2023-10-20 / 二〇二三年八月十八日
 DATE_LINE = regex.compile(
@@ -304,6 +306,9 @@ def extract_metadata(text: str, body_start: int, body_end: Optional[int] = None)
     for line in cover:
         if OWN_DOC_NUMBER_LINE.match(line):
             doc_number = line
+            break
+        if (bracketed := BRACKETED_DOC_NUMBER_LINE.match(line)) is not None:
+            doc_number = bracketed["number"]
             break
     fields = _page_fields(cover)
     if doc_number is None and "文号" in fields and (DOC_NUMBER.fullmatch(fields["文号"]) or GARBLED_DOC_NUMBER.fullmatch(fields["文号"])):

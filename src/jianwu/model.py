@@ -159,6 +159,7 @@ class Document:
     clauses: list[Clause]
     warnings: list[Warning_]
     normalized: NormalizedText
+    kind: str = "plan"  # "plan", or "news" for a news report about a plan (no clauses; see kind.py)
 
     @property
     def text(self) -> str:

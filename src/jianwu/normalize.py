@@ -91,6 +91,8 @@ FULLWIDTH_ASCII = {c: c - 0xFEE0 for c in range(0xFF10, 0xFF1A)}
 FULLWIDTH_ASCII.update({c: c - 0xFEE0 for c in range(0xFF21, 0xFF3B)})
 FULLWIDTH_ASCII.update({c: c - 0xFEE0 for c in range(0xFF41, 0xFF5B)})
 FULLWIDTH_ASCII.update({ord("％"): ord("%"), ord("．"): ord("."), ord("／"): ord("/")})
+# The ratio sign Word users type for a colon: "责任单位∶自治区住房城乡建设厅" -> "："
+FULLWIDTH_ASCII[ord("∶")] = ord("：")
 
 # A line ends a sentence when it ends with one of these.
 TERMINATORS = set("。！？；：…!?;")
@@ -407,7 +409,8 @@ def _join(
     for ln in lines:
         if prev is not None:
             if (not paragraph_starts[ln.raw - 1]) if paragraph_starts else _continues(prev, ln, wrap):
-                if ln.gap_before and regex.match(rf"[{HAN}\d]", prev.text[-1]) and regex.match(rf"[{HAN}\d]", ln.text[0]):
+                # (a PDF's sentence running on over a page is its layout, not a split word)
+                if not paragraph_starts and ln.gap_before and regex.match(rf"[{HAN}\d]", prev.text[-1]) and regex.match(rf"[{HAN}\d]", ln.text[0]):
                     repairs.append(Repair("split_word", ln.raw, f"{prev.text[-6:]}|{ln.text[:6]}"))
             else:
                 parts.append("\n")
