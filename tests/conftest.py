@@ -91,3 +91,14 @@ def golden(request: pytest.FixtureRequest) -> Callable[[str, str], None]:
             pytest.fail(f"output differs from golden/{name} (regenerate: python -m pytest --update-goldens)\n{diff[:6000]}")
 
     return check
+
+
+@pytest.fixture(scope="session")
+def seed_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The seeds indexed once per session by ``jianwu index`` (tests/test_corpus_*.py)."""
+    from jianwu.corpus.indexer import index
+
+    db = tmp_path_factory.mktemp("index") / "seeds.sqlite"
+    report = index([RAW / f"{doc_id}.txt" for doc_id in SEED_IDS], db, jobs=2)  # the seeds, not corpus/'s PDFs
+    assert report.failed == [] and report.parsed == len(SEED_IDS)
+    return db

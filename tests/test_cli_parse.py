@@ -114,8 +114,9 @@ def write(directory: Path, name: str, content: bytes | None) -> Path:
         ("missing.txt", b"", "no such file or directory"),
         ("empty", None, "directory has no documents (text, PDF, Word or web pages)"),
         ("e.txt", b"", "empty file"),
-        ("b.txt", b"\x89PNG\r\n\x1a\n\x00\x00", "binary file (NUL bytes), not a text document"),
-        ("u.txt", bytes([0x81, 0x30, 0xFF, 0xFF, 0x80]) * 4, "cannot decode: not UTF-8, UTF-16 with BOM or GB18030/GBK"),
+        ("b.txt", b"\x89PNG\r\n\x1a\n\x00\x00", "PNG image, not a document: if it is a scanned page, OCR it into a PDF with a text layer (e.g. ocrmypdf) and give jianwu the PDF"),
+        ("c.txt", b"abc\x00\x01def", "binary file, not a document: jianwu reads plans as text, PDF, Word (.docx, .doc, .wps) or web pages; give it the plan in one of those"),
+        ("u.txt", bytes([0x81, 0x30, 0xFF, 0xFF, 0x80]) * 4, "cannot decode as Chinese text; tried utf-8 (invalid bytes), gb18030 (invalid bytes), big5 (invalid bytes), big5hkscs (invalid bytes)"),
         ("n.txt", "这是一段没有编号的文字。\n第二段。".encode(), "no numbered clauses found (is this a plan?)"),
     ],
 )
@@ -151,7 +152,7 @@ def test_normalize_prints_clean_text_with_raw_lines() -> None:
 
 def test_normalize_missing_file_is_one_line() -> None:
     result = run("normalize", "nope.txt")
-    assert (result.returncode, result.stdout, result.stderr) == (2, "", "jianwu: nope.txt: no such file\n")
+    assert (result.returncode, result.stdout, result.stderr) == (2, "", "jianwu: nope.txt: no such file or directory\n")
 
 
 def test_python_dash_m_and_help() -> None:

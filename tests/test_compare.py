@@ -70,8 +70,12 @@ def test_shapingba_targets(shapingba: DocumentDiff) -> None:
     assert not [r for r in got if r[0] in ("new", "stricter", "looser")]
 
 
-def target(value: float, comparator: str, direction: Optional[str], year: Optional[int] = 2025, unit: str = "%", text: str = "") -> Target:
-    return Target("指标", value, f"{value:g}{unit}", unit, comparator, direction, year, "target", text, (0, 0))
+def target(value: float, comparator: str, direction: Optional[str], year: Optional[int] = 2025, unit: str = "%", text: str = "",
+           basis: Optional[str] = None, indicator: str = "指标", measure: str = "rate") -> Target:
+    """A target as extracted; a direction without a basis is a change (下降1%: cumulative)."""
+    basis = basis or ("cumulative" if direction else "level")
+    return Target(indicator, value, f"{value:g}{unit}", unit, comparator, direction, year, "target", text, (0, 0),
+                  basis=basis, measure=measure)
 
 
 @pytest.mark.parametrize(
@@ -91,8 +95,8 @@ def target(value: float, comparator: str, direction: Optional[str], year: Option
         # 装配式建筑占新建建筑比例达到30% (no direction): only "changed"
         (target(30, "=", None), target(35, "=", None), "value_changed"),
         (target(30, "=", None), target(30, "=", None), "same"),
-        # 70%以上 -> 70%: same number, the floor became a point: changed, not same
-        (target(70, ">=", None), target(70, "=", None), "value_changed"),
+        # 70%以上 -> 达到70%: reaching 70% of a share that must be at least 70% asks the same
+        (target(70, ">=", None), target(70, "=", None), "same"),
         # different units are not comparable
         (target(3, ">=", None, unit="万台"), target(3, ">=", None, unit="台"), "value_changed"),
         # the year moved: reported as such whatever the value does
@@ -171,6 +175,104 @@ def test_summary_metrics(shapingba: DocumentDiff, gaoxin: DocumentDiff) -> None:
     assert (g["parent_clauses"], g["kept"], g["modified"], g["dropped"], g["added"]) == (28, 0, 22, 6, 0)
     assert g["headings"] == {"child_status": {"identical": 5, "merged": 1}, "parent_status": {"identical": 5, "merged": 2}}
     # Shapingba copies most of its text, Gaoxin rewrites much of it
-    assert 0.8 < s["copied_share"] < 0.95
+    assert 0.9 < s["copied_share"] < 0.99  # level-only edits (全市 -> 全区) count as copied
     assert 0.4 < g["copied_share"] < 0.7
     assert g["targets"]["looser"] == 1
+
+
+# ---- verdicts judged with comparator, direction, basis, scope and measure (issue 11)
+
+
+@pytest.mark.parametrize(
+    ("parent", "child", "status"),
+    [
+        # a floor raised above a point value of an up-indicator: 治理率 45% → 85%以上
+        (target(45, "=", None, indicator="农村生活污水治理率"), target(85, ">=", None, indicator="农村生活污水治理率"), "stricter"),
+        # 利用率 88%以上 → 96%: the parent's floor says which way is more
+        (target(88, ">=", None, indicator="利用率"), target(96, "=", None, indicator="利用率"), "stricter"),
+        (target(88, ">=", None, indicator="利用率"), target(80, "=", None, indicator="利用率"), "looser"),
+        # 比重 20%左右 → 26%左右: neither side says; the indicator's polarity does
+        (target(20, "≈", None, indicator="非化石能源消费比重"), target(26, "≈", None, indicator="非化石能源消费比重"), "stricter"),
+        (target(60, "≈", None, indicator="煤炭消费比重"), target(55, "≈", None, indicator="煤炭消费比重"), "stricter"),
+        # 左右 → 以上 at the same value asks more; 以上 → 左右 less
+        (target(20, "≈", None, indicator="比重"), target(20, ">=", None, indicator="比重"), "stricter"),
+        (target(20, ">=", None, indicator="比重"), target(20, "≈", None, indicator="比重"), "looser"),
+        # a level lowered by 下降至: smaller is stricter
+        (target(30, "≈", "down", basis="level"), target(28, "≈", "down", basis="level"), "stricter"),
+        # a floor against a ceiling: nothing to say but changed
+        (target(30, ">=", None), target(20, "<=", None), "value_changed"),
+        # ranges are only same or changed
+        (target(14, "range", "down"), target(15, "range", "down"), "value_changed"),
+    ],
+)
+def test_comparator_judged_with_direction(parent: Target, child: Target, status: str) -> None:
+    assert compare_target(parent, child)[0] == status
+
+
+def test_absolute_quantities_of_different_scopes_are_not_comparable() -> None:
+    nation = target(70000, "=", "up", unit="公里", measure="absolute", indicator="污水收集管网")
+    province = target(3000, "=", "up", unit="公里", measure="absolute", indicator="污水收集管网")
+    status, detail = compare_target(nation, province, parent_place="全国", child_place="河北省")
+    assert status == "not_comparable"
+    assert detail == "70000公里 for 全国 → 3000公里 for 河北省: absolute quantities of different scopes"
+    # the same place (a national target for the province itself) compares
+    assert compare_target(nation, province, parent_place="河北省", child_place="河北")[0] == "looser"
+    # a rate compares across levels
+    assert compare_target(target(57, ">=", "up"), target(60, ">=", "up"), parent_place="全国", child_place="河北省")[0] == "stricter"
+
+
+def plan(title: str, body: str) -> Document:
+    from jianwu import parse_document
+
+    return parse_document(f"{title}\n一、主要目标\n{body}\n".encode(), doc_id=title)
+
+
+def test_a_child_is_compared_with_the_value_of_its_own_region() -> None:
+    nation = plan("国务院关于印发节能减排综合工作方案的通知",
+                  "到2025年，全国单位国内生产总值能源消耗比2020年下降13.5%，京津冀及周边地区、长三角地区煤炭消费量分别下降10%、5%左右，"
+                  "新增和改造污水收集管网8万公里。")
+    hebei = plan("河北省节能减排综合工作方案",
+                 "到2025年，全省单位地区生产总值能源消耗比2020年下降15%，煤炭消费量下降12%左右，新增和改造污水收集管网3000公里。")
+    jiangsu = plan("江苏省节能减排综合工作方案", "到2025年，全省煤炭消费量下降4%左右。")
+    assert (hebei.region, jiangsu.region) == ("河北省", "江苏省")
+    got = [(t.status, t.parent.scope if t.parent else None, t.indicator) for t in diff_documents(hebei, nation).targets]
+    assert got == [
+        ("stricter", None, "单位地区生产总值能源消耗"),
+        ("stricter", "京津冀及周边地区", "煤炭消费量"),
+        ("not_comparable", None, "污水收集管网"),
+    ]
+    got = [(t.status, t.parent.scope if t.parent else None, t.indicator) for t in diff_documents(jiangsu, nation).targets]
+    assert ("looser", "长三角地区", "煤炭消费量") in got
+    assert all(t.parent is None or t.parent.scope != "京津冀及周边地区" for t in diff_documents(jiangsu, nation).targets)
+
+
+def test_list_items_are_paired_one_to_one_on_the_best_total() -> None:
+    nation = plan("国务院关于印发节能减排综合工作方案的通知",
+                  "到2025年，营运车辆、营运船舶、营运交通工具单位换算周转量碳排放强度分别下降5%、3.5%、9.5%。")
+    child = plan("河北省节能减排综合工作方案",
+                 "到2025年，营运船舶、营运车辆单位换算周转量碳排放强度分别下降4%、6%。")
+    got = {(t.status, t.parent.indicator if t.parent else None, t.child.indicator if t.child else None)
+           for t in diff_documents(child, nation).targets}
+    assert got == {
+        ("stricter", "营运车辆单位换算周转量碳排放强度", "营运车辆单位换算周转量碳排放强度"),
+        ("stricter", "营运船舶单位换算周转量碳排放强度", "营运船舶单位换算周转量碳排放强度"),
+        ("dropped", "营运交通工具单位换算周转量碳排放强度", None),
+    }
+
+
+def test_jw041_never_asks_a_lower_level_to_restore_an_absolute_total(tmp_path) -> None:
+    from jianwu.check import check_paths
+    from jianwu.check.config import CheckConfig
+
+    parent = ("江州市城镇污水处理提质增效实施方案\n江环发〔2023〕9号\n一、主要目标\n"
+              "（一）管网建设。到2025年，新增和改造污水收集管网3000公里，城市生活污水集中收集率达到70%以上。\n")
+    child = ("江州市江北区城镇污水处理提质增效实施方案\n根据《江州市城镇污水处理提质增效实施方案》（江环发〔2023〕9号），制定本方案。\n"
+             "一、主要目标\n（一）管网建设。到2025年，新增和改造污水收集管网120公里，城市生活污水集中收集率达到{}。\n")
+    (tmp_path / "jiangzhou.txt").write_text(parent, encoding="utf-8")
+    path = tmp_path / "jiangbei.txt"
+    config = CheckConfig(enable=frozenset({"JW041"}), root=tmp_path)
+    path.write_text(child.format("72%"), encoding="utf-8")
+    assert check_paths([path], config).findings == []  # 120公里 of the district against 3000公里 of the city: not comparable
+    path.write_text(child.format("65%"), encoding="utf-8")
+    assert [f.message for f in check_paths([path], config).findings] == [
+        "target “城市生活污水集中收集率” is looser than in the parent plan: 65% here, 70% there; restore the parent's value or a stricter one"]

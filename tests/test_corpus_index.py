@@ -26,14 +26,6 @@ from conftest import RAW, SEED_IDS
 ROOT = Path(__file__).resolve().parent.parent
 
 
-@pytest.fixture(scope="session")
-def seed_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    db = tmp_path_factory.mktemp("index") / "seeds.sqlite"
-    report = index([RAW / f"{doc_id}.txt" for doc_id in SEED_IDS], db, jobs=2)  # the seeds, not corpus/'s PDFs
-    assert report.failed == [] and report.parsed == len(SEED_IDS)
-    return db
-
-
 def rows(db: Path, sql: str, *args: object) -> list[tuple]:
     conn = sqlite3.connect(db)
     try:
@@ -46,8 +38,22 @@ def run_cli(*args: str, env: dict[str, str] | None = None) -> subprocess.Complet
     return subprocess.run([sys.executable, "-m", "jianwu", *args], capture_output=True, text=True, encoding="utf-8", env={**os.environ, **(env or {})}, timeout=120)
 
 
+def _interruptible() -> None:
+    # A shell that starts jobs in the background ignores SIGINT for them, and the ignore is
+    # inherited; restore the default so that Ctrl-C reaches the child as it would at a terminal.
+    signal.signal(signal.SIGINT, signal.SIG_DFL)
+
+
 def start_cli(*args: str, env: dict[str, str]) -> subprocess.Popen[str]:
-    return subprocess.Popen([sys.executable, "-m", "jianwu", *args], stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, encoding="utf-8", env={**os.environ, **env})
+    return subprocess.Popen(
+        [sys.executable, "-m", "jianwu", *args],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        encoding="utf-8",
+        env={**os.environ, **env},
+        preexec_fn=_interruptible,
+    )
 
 
 def copy_corpus(tmp: Path, copies: int = 1) -> Path:

@@ -62,8 +62,8 @@ def test_header_and_summary_cards(page) -> None:  # type: ignore[no-untyped-def]
     assert page.inner_text("header h1") == "重庆市减污降碳协同增效实施方案 → 重庆高新区减污降碳协同增效实施方案"
     cards = {c.query_selector("h3").inner_text(): c.eval_on_selector_all(".metric", "ms => ms.map(m => m.innerText.replace(/\\n/g, ' '))") for c in page.query_selector_all(".card")}
     assert cards["parent clauses"] == ["28 parent clauses", "0 kept", "22 modified", "6 dropped"]
-    assert cards["child clauses"] == ["22 child clauses", "0 added", "61.9% copied"]
-    assert cards["targets"] == ["0 stricter", "1 looser", "4 same", "0 value changed", "0 year changed", "13 new", "11 dropped"]
+    assert cards["child clauses"] == ["22 child clauses", "0 added", "60.0% copied"]
+    assert cards["targets"] == ["0 stricter", "1 looser", "4 same", "0 not comparable", "0 value changed", "0 year changed", "13 new", "11 dropped"]
     assert cards["departments"] == ["4 mapped", "26 parent only", "6 child only"]
 
 

@@ -177,12 +177,15 @@ def test_terminal_only_and_side_by_side() -> None:
 
 
 def test_changes_are_marked_in_text_without_colour(tmp_path: Path) -> None:
-    """Piped or written to a file, deletions and insertions stay visible: [-市-]{+区+}."""
+    """Piped or written to a file, deletions and insertions stay visible: [-市水利局-]{+区农业农村委+}.
+
+    Level-only edits (全市 -> 全区, 市发展改革委 -> 区发展改革委) are shown as equal, so the real ones stand out."""
     piped = ok(SHAPINGBA, "--only", "changed")
-    assert "到2025年，全[-市-]{+区+}减污降碳协同推进工作格局基本形成[-，-]绿色低碳发展" in piped
-    assert "（[-市发展改革委、市经济信息委、市规划自然资源局、市生态环境局-]{+区发展改革委、区经济信息委、区规划和自然资源局、区生态环境局+}按职责分工负责）" in piped
+    assert "到2025年，全区减污降碳协同推进工作格局基本形成[-，-]绿色低碳发展" in piped
+    assert "区发展改革委、区经济信息委、区生态环境局、[-市水利局-]{+区农业农村委+}、区市场监管局" in piped
+    assert "[-市-]{+区+}" not in piped
     side = ok(SHAPINGBA, "--only", "changed", "--side-by-side")
-    assert "[-市-]" in side and "{+区+}" in side
+    assert "[-" in side and "{+" in side and "[-市-]" not in side
 
 
 def test_terminal_to_file(tmp_path: Path) -> None:
@@ -244,10 +247,10 @@ def test_html_to_stdout() -> None:
 @pytest.mark.parametrize(
     ("args", "message"),
     [
-        (["no/such.txt"], "jianwu: no/such.txt: no such file\n"),
-        ([SHAPINGBA, "no/such.txt"], "jianwu: no/such.txt: no such file\n"),
+        (["no/such.txt"], "jianwu: no/such.txt: no such file or directory\n"),
+        ([SHAPINGBA, "no/such.txt"], "jianwu: no/such.txt: no such file or directory\n"),
         ([SHAPINGBA, CHONGQING, "--corpus", "data/raw"], "jianwu: --corpus is used to find the parent; give either PARENT or --corpus\n"),
-        ([SHAPINGBA, "-o", "data/raw/report.txt"], "jianwu: data/raw: refusing to write into the raw corpus (data/raw)\n"),
+        ([SHAPINGBA, "-o", "data/raw/report.txt"], "jianwu: data/raw/report.txt: refusing to write into the raw corpus (data/raw)\n"),
         (["--corpus", "no/such/dir"], "jianwu: no/such/dir: corpus is not a directory (give --corpus DIR, or run from the repository root)\n"),
         ([SHAPINGBA, "--corpus", "no/such/dir"], "jianwu: no/such/dir: corpus is not a directory (give --corpus DIR)\n"),
     ],

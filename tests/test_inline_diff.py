@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from jianwu.inline_diff import diff_texts, note_spans, tokenize
+from jianwu.inline_diff import diff_texts, level_only_edits, note_spans, tokenize
 
 
 @pytest.mark.parametrize(
@@ -48,12 +48,16 @@ def changes(parent: str, child: str) -> list[tuple[str, str, str]]:
         ("比例达到30%，绿色建材", "比例达到35%，绿色建材", [("replace", "30%", "35%")]),
         ("稳定在70%以上", "稳定在70%", [("delete", "以上", "")]),
         ("到2025年，新增", "到2030年，新增", [("replace", "2025年", "2030年")]),
-        # 市 -> 区 in a note: department names change as whole names
+        # 市 -> 区 in a note is a level-only edit, kept equal: what stands out is the department dropped
         (
             "（市发展改革委、市经济信息委、市能源局按职责分工负责）",
             "（区发展改革委、区经济信息委按职责分工负责）",
-            [("replace", "市发展改革委、市经济信息委、市能源局", "区发展改革委、区经济信息委")],
+            [("delete", "、市能源局", "")],
         ),
+        # 全国 -> 全省 and 全市 -> 全区 are level-only; 国家 -> 省 is not (no department key here)
+        ("全国统一的绿色产品标准", "全省统一的绿色产品标准", []),
+        ("全市各区县", "全区各镇街", [("replace", "区县", "镇街")]),
+        ("国家发展改革委", "省发展改革委", [("replace", "国家", "省")]),
         # municipal （六） -> Shapingba 4.: the list of districts dropped
         (
             "拓宽公众参与渠道。在中心城区和涪陵区、长寿区、江津区、合川区、永川区、璧山区开展“无废城市”建设。",
@@ -100,3 +104,20 @@ def test_deterministic() -> None:
 def test_protected_span_is_one_token() -> None:
     text = "（区住房城乡建设委负责）"
     assert tokenize(text, [(1, 9)]) == ["（", "区住房城乡建设委", *"负责）"]
+
+
+def test_level_only_edits_are_equal_and_counted() -> None:
+    edits = diff_texts("全市推进市级平台建设，全市统一", "全区推进区级平台建设，全区统一")
+    assert [e.op for e in edits] == ["equal"]
+    assert (edits[0].parent, edits[0].child) == ("全市推进市级平台建设，全市统一", "全区推进区级平台建设，全区统一")
+    assert level_only_edits(edits) == 3
+
+
+def test_department_names_match_by_canonical_key() -> None:
+    """国家发展改革委 -> 省发展改革委 is the same department one level down: equal by its key."""
+    parent, child = "（国家发展改革委、生态环境部负责）", "（省发展改革委、省生态环境厅负责）"
+    spans_p, spans_c = [(1, 8), (9, 14)], [(1, 7), (8, 14)]
+    keys = {"国家发展改革委": "§发展改革委", "省发展改革委": "§发展改革委", "生态环境部": "§生态环境", "省生态环境厅": "§生态环境"}
+    edits = diff_texts(parent, child, spans_p, spans_c, keys)
+    assert [e.op for e in edits] == ["equal"]
+    assert level_only_edits(edits) == 2

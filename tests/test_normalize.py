@@ -187,7 +187,7 @@ def test_decode_common_encodings(raw: bytes, encoding: str) -> None:
         (b"  \n\n ", "empty file"),
         (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", "binary file (NUL bytes), not a text document"),
         (bytes([0xFF, 0xFE, 0xD8]) , "cannot decode as utf-16: truncated data at byte 2"),
-        (bytes([0x81, 0x30, 0xFF, 0xFF, 0x80]) * 3, "cannot decode: not UTF-8, UTF-16 with BOM or GB18030/GBK"),
+        (bytes([0x81, 0x30, 0xFF, 0xFF, 0x80]) * 3, "cannot decode as Chinese text; tried utf-8 (invalid bytes), gb18030 (invalid bytes), big5 (invalid bytes), big5hkscs (invalid bytes)"),
     ],
 )
 def test_decode_rejects_bad_input(raw: bytes, problem: str) -> None:

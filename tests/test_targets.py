@@ -535,7 +535,7 @@ def test_parse_json_has_targets_in_every_clause() -> None:
         "direction": None, "year": 2025, "kind": "target", "period": None, "baseline_year": None, "modality": None,
         "value_max": None, "span": forest["targets"][0]["span"],
         "text": "到2025年，全市森林蓄积量不低于2.8亿立方米，森林覆盖率提高至57%以上，城市建成区绿化覆盖率保持在43%以上，不断提升生态系统碳汇与净化功能",
-        "value_span": forest["targets"][0]["value_span"],
+        "value_span": forest["targets"][0]["value_span"], "scope": None, "basis": "level", "measure": "absolute",
     }
 
 
@@ -576,7 +576,7 @@ def test_targets_jsonl_and_csv() -> None:
     assert records[1] == {
         "doc": ZY, "clause_path": "二、/（五）", "line": "27", "kind": "target", "indicator": "天然气消费量", "comparator": "=",
         "value": "1350000", "value_max": "", "unit": "吨标准煤", "direction": "", "year": "2025", "period": "",
-        "baseline_year": "", "modality": "预计", "value_text": "135万吨标准煤",
+        "baseline_year": "", "modality": "预计", "value_text": "135万吨标准煤", "scope": "", "basis": "level", "measure": "absolute",
         "text": "到2025年，天然气消费量预计达到135万吨标准煤，煤炭消费总量下降5%左右",
         "span_start": records[1]["span_start"], "span_end": records[1]["span_end"],
         "value_start": records[1]["value_start"], "value_end": records[1]["value_end"],

@@ -23,27 +23,66 @@ from .model import NormalizedText
 
 # ---------------------------------------------------------------- patterns
 
-# Administrative levels a plan writes in front of a department, longest first:
-# 国家发展改革委, 省生态环境厅, 市经济信息委, 区农业农村委, 县水利局.
+# Administrative levels a plan writes in front of a department: 国家发展改革委, 省生态环境厅,
+# 市经济信息委, 区农业农村委, 县水利局.  ``level`` is always one of these five.
 LEVELS = ("国家", "省", "市", "区", "县")
+# How a level is written (longest first) and the level it means: 中央宣传部 and 全国妇联 are
+# national, 自治区发展改革委 is provincial (Guangxi, Ningxia…), 自治州/州/盟 are prefecture
+# level like a city, 旗/自治县 county level.
+LEVEL_WORDS: tuple[tuple[str, str], ...] = (
+    ("国务院", "国家"), ("国家", "国家"), ("中央", "国家"), ("全国", "国家"), ("中国", "国家"),
+    ("自治区", "省"), ("省", "省"), ("自治州", "市"), ("市", "市"), ("州", "市"), ("盟", "市"),
+    ("自治县", "县"), ("区", "区"), ("县", "县"), ("旗", "县"),
+)
 # What may stand between the level and the department name: 市级有关部门 (级),
-# 区属重点国有企业 (属), 区委宣传部 (委: the party committee; only for party organs).
-LEVEL_MODIFIERS = ("级", "属")
+# 区属重点国有企业 (属), 省直有关部门 (直), 区委宣传部 / 自治区党委宣传部 (委 / 党委: the
+# party committee; only for party organs).
+LEVEL_MODIFIERS = ("级", "属", "直")
+PARTY_MODIFIERS = ("委", "党委")
 PARTY_MODIFIER = "委"
-# A place name written before the level: 重庆市 / 四川省 / 沙坪坝区 / 永川区 (2–6 characters + level).
-PLACE_PREFIX = regex.compile(r"^(?!各|有关|相关)(?P<place>\p{Han}{2,6}?)(?P<level>省|市|区|县)")
-# Words that start with a level character but are not a level prefix: 市场监管局 (市场), 区域, 县域.
-NOT_A_LEVEL = regex.compile(r"^(?:市场|市政(?!府)|区域|区县|县域|县城|省级以上)")
-# Wildcards in the table: {地} a place name (重庆, 永川), {序} an ordinal (四, 七, 12).
-WILDCARDS = {"{地}": r"\p{Han}{2,6}?", "{序}": r"(?:[一二三四五六七八九十]{1,3}|\d{1,3})"}
+# A place name written before the level: 重庆市 / 四川省 / 沙坪坝区 / 广西壮族自治区 (2–6 characters + level).
+PLACE_PREFIX = regex.compile(
+    r"^(?!各|有关|相关|自治|中央|全国|国家)(?P<place>\p{Han}{2,6}?)(?P<level>自治区|自治州|自治县|省|市|区|县|州|盟|旗)"
+)
+PLACE_LEVEL = dict(LEVEL_WORDS)
+# Words that start with a level character but are not a level prefix: 市场监管局 (市场), 区域, 县域,
+# 中国铁路… (a company), 州 in 州府.
+NOT_A_LEVEL = regex.compile(r"^(?:市场|市政(?!府)|区域|区县|县域|县城|省级以上|中国铁路|国家电网|国网|全国性)")
+# Wildcards in the table: {地} a place name (重庆, 永川, 广西壮族自治区), {序} an ordinal (四, 七, 12),
+# {名} any name (the committee of 绿化委员会成员单位).
+WILDCARDS = {
+    # A place never starts with a level word: 市地方金融监管局 is 市 + 地方金融监管局, not a place 市地方.
+    "{地}": r"(?P<place>(?!各|有关|相关|[省市区县州旗盟]|自治|国家|中央|全国)\p{Han}{2,8}?)",
+    "{序}": r"(?:[一二三四五六七八九十]{1,3}|\d{1,3})",
+    "{名}": r"\p{Han}{2,16}?",
+}
 # The ending of an organisation's name; a list item without one (and not in the
 # table) is prose, not a department: 局 委 办 部 厅 署 中心 政府 管委会 分行 海关 …
 ORG_SUFFIX = regex.compile(
     r"(?:局|委|办|部|厅|署|院|中心|政府|会|社|研究所|站|分行|支行|银行|处|室|队|司|海关|企业|单位|部门"
-    r"|镇街|街道|集团|公司|联|小组)$"
+    r"|镇街|街道|集团|公司|联|小组|校|馆|所)[）)〕]?$"
 )
-# Generic actors not in the table: 各… / 有关… / 相关… / …所属…
-GENERIC_HINT = regex.compile(r"^各|有关|相关|所属|各级")
+# Generic actors not in the table: 各… / 有关… / 相关… / …所属… / …成员单位
+GENERIC_HINT = regex.compile(r"^各|有关|相关|所属|各级|成员单位")
+# Local governments as a group, by level (one canonical function, 地方政府, for all of them):
+# 地方各级人民政府, 各级政府, 各市（州）人民政府, 各县（市、区）人民政府, 各设区市人民政府,
+# 市州、县市区人民政府, 各地级市人民政府, 各区, 有关市, 各镇街, 各乡镇（街道）, 地方.
+LOCAL_UNITS = r"(?:自治区|自治州|自治县|设区的?市|地级市|县级市|乡镇|镇街|街道|[省市州盟县区旗乡镇地])"
+LOCAL_GOVERNMENTS = regex.compile(
+    rf"^(?P<q>地方各级|各级|地方|各|有关|相关|所在地|沿线各?|属地)?"
+    rf"(?P<units>(?:{LOCAL_UNITS}|[（）()、和及])*?)"
+    r"(?P<gov>人民政府|政府|党委和政府|党委、政府|党委政府|办事处|街道办事处)?$"
+)
+# A place as an actor: 浦东新区, 松江区, 两江新区, 永川区, 平潭综合实验区 (a named district, county
+# or zone written without a department).  Not 成渝地区, 长三角地区: areas, not governments.
+PLACE_ACTOR = regex.compile(
+    r"^(?P<place>\p{Han}{2,8}?)(?P<unit>新区|高新区|经开区|开发区|综合实验区|自治县|自治州|区|县|市|州|盟|旗)$"
+)
+NOT_A_PLACE_ACTOR = regex.compile(r"(?:地区|园区|景区|城区|社区|小区|片区|林区|矿区|库区|灾区|山区|牧区|辖区|示范区|功能区|保护区|集聚区|先行区|核心区|全市|全省|全区|全县)$")
+LOCAL_GOVERNMENT = "地方政府"
+# A trailing bracket naming the same body under its other plate: 市发展改革委（市能源局）,
+# 市委党校（行政学院）, 自治区交通运输厅〔铁建办〕.
+OTHER_PLATE = regex.compile(r"^(?P<head>.+?)[（(〔](?P<alt>[^（）()〔〕]+)[）)〕]$")
 
 
 @dataclass(frozen=True)
@@ -62,7 +101,10 @@ class Resolution:
     level: Optional[str]
     generic: bool
     known: bool
-    place: Optional[str] = None  # 四川省 / 重庆市 when written before the level
+    place: Optional[str] = None  # 四川省 / 重庆市 / 厦门 (厦门证监局) when written with the name
+    prefixed: bool = False  # a level or place was written before the department name
+    local_government: bool = False  # a government or a place as actor (canonical 地方政府)
+    fixed_level: bool = False  # the name fixes the level (生态环境部: 国家) or has none (人行X分行)
 
 
 @dataclass(frozen=True)
@@ -71,13 +113,18 @@ class AliasTable:
     patterns: tuple[tuple[regex.Pattern[str], _Row], ...]
 
     def lookup(self, name: str) -> Optional[_Row]:
+        return self.match(name)[0]
+
+    def match(self, name: str) -> tuple[Optional[_Row], Optional[str]]:
+        """The row of ``name`` and the place a {地} wildcard matched, if any."""
         row = self.exact.get(name)
         if row is not None:
-            return row
+            return row, None
         for pattern, prow in self.patterns:
-            if pattern.fullmatch(name):
-                return prow
-        return None
+            m = pattern.fullmatch(name)
+            if m:
+                return prow, m.groupdict().get("place")
+        return None, None
 
 
 def parse_table(text: str) -> AliasTable:
@@ -108,38 +155,65 @@ def parse_table(text: str) -> AliasTable:
     return AliasTable(exact, tuple(patterns))
 
 
+def _read(name: str) -> str:
+    return resources.files("jianwu.data").joinpath(name).read_text("utf-8")
+
+
 @lru_cache(maxsize=None)
 def default_table() -> AliasTable:
-    text = resources.files("jianwu.data").joinpath("departments.tsv").read_text("utf-8")
-    return parse_table(text)
+    return parse_table(_read("departments.tsv"))
 
 
-# White space a PDF or a page break left inside a name.
+@lru_cache(maxsize=None)
+def provinces() -> tuple[tuple[str, str], ...]:
+    """(name as written, province) for every province-level name in data/provinces.tsv, longest first.
+
+    A name that starts with one of these and no level word (广西税务局, 宁夏邮政管理局) is a
+    provincial office of a vertically managed body or a provincial company: level 省.
+    """
+    from .tables import read_table
+
+    names: list[tuple[str, str]] = []
+    for full, *shorts in read_table("provinces.tsv"):
+        names += [(full, full)] + [(short, full) for short in shorts if short]
+    return tuple(sorted(names, key=lambda n: -len(n[0])))
+
+
+# White space a PDF or a page break left inside a name, and a page number a PDF left inside a
+# note: 省能源局、四川 ― 3 ― 省经济和信息化厅 / 发展 - 12 - 改革委.
 INNER_SPACE = regex.compile(r"\s+")
+PAGE_NUMBER = regex.compile(r"\s*[―—–－-]\s*\d{1,3}\s*[―—–－-]\s*|\s+第\s*\d{1,3}\s*页\s+")
 
 
 def compact(name: str) -> str:
-    """Remove the spaces and line breaks a PDF or a page break left inside a name."""
-    return INNER_SPACE.sub("", name)
+    """Remove the spaces, line breaks and page numbers a PDF or a page break left inside a name."""
+    return INNER_SPACE.sub("", PAGE_NUMBER.sub("", name))
 
 
 def _prefixes(name: str) -> Iterator[tuple[Optional[str], str, str, str]]:
     """(place, level, modifier, rest) for every way ``name`` may start with a level prefix.
 
     Shortest first: 市市场监管局 -> (None, 市, "", 市场监管局); 重庆市生态环境局 ->
-    (重庆市, 市, "", 生态环境局); 区委宣传部 -> (None, 区, "", 委宣传部), (None, 区, 委, 宣传部).
+    (重庆市, 市, "", 生态环境局); 区委宣传部 -> (None, 区, "", 委宣传部), (None, 区, 委, 宣传部);
+    自治区发展改革委 -> (None, 省, "", 发展改革委); 广西税务局 -> (广西, 省, "", 税务局).
     """
     heads: list[tuple[Optional[str], str, int]] = []
-    for level in LEVELS:
-        if name.startswith(level) and not NOT_A_LEVEL.match(name):
-            heads.append((None, level, len(level)))
+    if not NOT_A_LEVEL.match(name):
+        for word, level in LEVEL_WORDS:
+            if name.startswith(word):
+                heads.append((None, level, len(word)))
     m = PLACE_PREFIX.match(name)
     if m:
-        heads.append((m.group(0), m.group("level"), m.end()))
+        heads.append((m.group(0), PLACE_LEVEL[m.group("level")], m.end()))
+    for written, _province in provinces():
+        if name.startswith(written) and len(name) > len(written) + 1:
+            if not any(end == len(written) for _, _, end in heads):
+                heads.append((written, "省", len(written)))
+            break
     for place, level, end in heads:
         rest = name[end:]
         yield place, level, "", rest
-        for modifier in (*LEVEL_MODIFIERS, PARTY_MODIFIER):
+        for modifier in (*LEVEL_MODIFIERS, *PARTY_MODIFIERS):
             if rest.startswith(modifier):
                 yield place, level, modifier, rest[len(modifier):]
 
@@ -156,33 +230,67 @@ def _resolve_default(name: str) -> Resolution:
 
 
 def _resolve(name: str, table: AliasTable) -> Resolution:
-    whole = table.lookup(name)
+    found = _resolve_table(name, table)
+    if found is not None:
+        return found
+    plate = OTHER_PLATE.match(name)
+    if plate:  # 市发展改革委（市能源局）: the body under its first plate
+        head = _resolve_table(plate.group("head"), table)
+        if head is not None:
+            return head
+    local = _local_government(name)
+    if local is not None:
+        return local
+    return _unknown(name)
+
+
+def _resolve_table(name: str, table: AliasTable) -> Optional[Resolution]:
+    whole, whole_place = table.match(name)
     if whole is not None and (whole.no_level or whole.level):
-        return Resolution(whole.canonical, whole.level, whole.kind == "generic", True)
+        return Resolution(whole.canonical, whole.level, whole.kind == "generic", True, whole_place, whole_place is not None,
+                          fixed_level=True)
     for place, level, modifier, rest in _prefixes(name):
         if len(rest) < 2:
             continue
-        row = table.lookup(rest)
+        row, _ = table.match(rest)
         if row is None:
             continue
-        if modifier == PARTY_MODIFIER and row.kind != "party":
+        if modifier in PARTY_MODIFIERS and row.kind != "party":
             continue
         if place and row.kind == "generic":
             continue  # 永川高新区管委会 is one body, not 永川高新 + 区 + 管委会
-        return Resolution(row.canonical, None if row.no_level else row.level or level, row.kind == "generic", True, place)
+        level_of = None if row.no_level else row.level or level
+        return Resolution(row.canonical, level_of, row.kind == "generic", True, place, True,
+                          fixed_level=row.no_level or row.level is not None)
     if whole is not None:
-        return Resolution(whole.canonical, None, whole.kind == "generic", True)
-    return _unknown(name)
+        return Resolution(whole.canonical, None, whole.kind == "generic", True, whole_place, whole_place is not None)
+    return None
+
+
+def _local_government(name: str) -> Optional[Resolution]:
+    """各市（州）人民政府, 地方各级人民政府, 各区, 有关市, 浦东新区 …: local governments as actors."""
+    m = LOCAL_GOVERNMENTS.match(name)
+    if m and (m.group("q") or m.group("gov") or len(m.group("units")) >= 2) and name not in ("", "地"):
+        units = regex.findall(LOCAL_UNITS, m.group("units"))
+        levels = {PLACE_LEVEL.get(u, "市" if u.endswith("市") else None) for u in units}
+        level = levels.pop() if len(levels) == 1 and m.group("q") not in ("地方各级", "各级") else None
+        return Resolution(LOCAL_GOVERNMENT, level, True, True, local_government=True)
+    place = PLACE_ACTOR.match(name)
+    if place and not NOT_A_PLACE_ACTOR.search(name) and not GENERIC_HINT.search(name):
+        unit = place.group("unit")
+        level = {"区": "区", "新区": "区", "县": "县", "自治县": "县", "旗": "县", "市": "市", "州": "市", "自治州": "市", "盟": "市"}.get(unit)
+        return Resolution(LOCAL_GOVERNMENT, level, True, True, name, True, local_government=True)
+    return None
 
 
 def _unknown(name: str) -> Resolution:
     """Never drop a name the table does not know: strip a level prefix when one is written."""
     for place, level, modifier, rest in _prefixes(name):
-        if modifier == PARTY_MODIFIER or len(rest) < 2:
+        if modifier in PARTY_MODIFIERS or len(rest) < 2:
             continue
         if place and not ORG_SUFFIX.search(rest):
             continue
-        return Resolution(rest, level, bool(GENERIC_HINT.search(name)), False, place)
+        return Resolution(rest, level, bool(GENERIC_HINT.search(name)), False, place, True)
     return Resolution(name, None, bool(GENERIC_HINT.search(name)), False)
 
 
@@ -190,10 +298,19 @@ def is_known(name: str, table: Optional[AliasTable] = None) -> bool:
     return resolve(name, table).known
 
 
-def looks_like_org(name: str, table: Optional[AliasTable] = None) -> bool:
-    """Is ``name`` a department or a group of actors (rather than prose)?"""
+def looks_like_org(name: str, table: Optional[AliasTable] = None, places: bool = False) -> bool:
+    """Is ``name`` a department or a group of actors (rather than prose)?
+
+    A place as actor (松江区, 浦东新区) counts only with ``places``: inside a note already
+    found, not when deciding whether a bracket is a note at all (（成渝地区）, （超大城市）).
+    """
     name = compact(name)
-    return bool(name) and (ORG_SUFFIX.search(name) is not None or resolve(name, table).known)
+    if not name:
+        return False
+    if ORG_SUFFIX.search(name) is not None:
+        return True
+    res = resolve(name, table)
+    return res.known and (places or not (res.local_government and res.place))
 
 
 # ---------------------------------------------------------------- repair of names cut by a page break
@@ -205,6 +322,11 @@ def join_points(normalized: NormalizedText) -> list[int]:
     return [o for o, _ in normalized.line_starts if 0 < o < len(text) and text[o - 1] != "\n"]
 
 
+# Longest name repair_name tries to mend (the longest real department names are ~30
+# characters: 市规划和自然资源局、市住房城乡建设委…); longer "names" are unclosed notes.
+MAX_REPAIRED_NAME = 60
+
+
 def repair_name(raw: str, start: int, joins: list[int]) -> Optional[str]:
     """A name a page break cut and duplicated a character of: 区住房城乡建设|建委 -> 区住房城乡建设委.
 
@@ -213,8 +335,11 @@ def repair_name(raw: str, start: int, joins: list[int]) -> Optional[str]:
     every position, for text that reached us already re-flowed (a web copy of a
     paginated file keeps the duplicate but not the break).
     """
+    if len(raw) > MAX_REPAIRED_NAME:
+        return None  # no department name is this long; trying every cut would be quadratic
     inside = [join - start for join in joins if 0 < join - start < len(raw)]
-    for r in inside + [r for r in range(1, len(raw)) if r not in inside]:
+    seen = set(inside)
+    for r in inside + [r for r in range(1, len(raw)) if r not in seen]:
         for a, b, near in (
             (r, r + 1, raw[max(0, r - 3):r]),
             (r - 1, r, raw[r:r + 3]),

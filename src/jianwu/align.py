@@ -51,7 +51,7 @@ made it (``basis``) and the scores it was made on, so a result can be explained.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from statistics import quantiles
 import regex
 from rapidfuzz import fuzz
@@ -60,6 +60,7 @@ from rapidfuzz.distance import Indel, LCSseq
 from .diffmodel import Alignment, Basis, Flag, Scores
 from .inline_diff import NOTE, fold_levels
 from .model import Clause, Document
+from .similarity import TermSimilarity
 
 MIN_BODY = 8  # characters of folded body that make a clause content, not a heading
 MIN_RUN = 4  # shorter common runs are coincidence, not copied text
@@ -70,6 +71,19 @@ TITLE_MIN = 0.8  # near-identical titles
 NOISE_QUANTILE = 3  # of 4: a position pair must beat the upper quartile of all pair scores
 MAX_GAP = 3  # free clauses per side between two backbone pairs for a rewrite in place
 DUPLICATE_MIN = 0.7  # share of a child body repeated inside another child clause
+# Term pairs (step 5b): the TF-IDF n-gram cosine of true pairs of rewritten clauses lies at
+# 0.15-0.5, the best wrong partner of a clause under 0.14 (README, diff method).  A term pair is
+# the mutual best of both clauses, by a margin over each one's second best.
+TERMS_MIN = 0.15
+TERMS_MARGIN = 1.5
+# Inside two aligned headings (step 7) the place is pinned: a lower bar.
+HEADING_TERMS_MIN = 0.10
+HEADING_TITLE_MIN = 0.5
+# Partial reuse (step 8b): a parent clause still free whose text is at least this share inside a
+# child clause (in runs), with term support, is carried over in part, not dropped.
+PARTIAL_MIN = 0.15
+PARTIAL_PARTNERS = 2  # a parent clause split across at most this many child clauses
+TERMS_STRONG = 0.2  # reworded throughout: a parent clause this close on terms alone to one child clause
 
 # Punctuation between a title and its body: 指导思想。\n以…
 LEADING_PUNCT = regex.compile(r"^[\s。：:；;，,、]+")
@@ -127,10 +141,11 @@ def shared_runs(a: str, b: str) -> int:
     """Characters of ``a`` and ``b`` in common runs of at least MIN_RUN (on their LCS alignment)."""
     if not a or not b:
         return 0
-    return sum(op.src_end - op.src_start for op in Indel.opcodes(a, b) if op.tag == "equal" and op.src_end - op.src_start >= MIN_RUN)
+    # as_list(): plain tuples, twice as fast to walk as Opcode objects
+    return sum(e - s for tag, s, e, _, _ in Indel.opcodes(a, b).as_list() if tag == "equal" and e - s >= MIN_RUN)
 
 
-def score(child: Unit, parent: Unit) -> Scores:
+def score(child: Unit, parent: Unit, terms: float = 0.0) -> Scores:
     shared = shared_runs(child.body, parent.body)
     lc, lp = len(child.body), len(parent.body)
     return Scores(
@@ -138,6 +153,7 @@ def score(child: Unit, parent: Unit) -> Scores:
         body=2 * shared / (lc + lp) if lc + lp else 0.0,
         parent_coverage=shared / lp if lp >= COVER_MIN_LEN else 0.0,
         child_coverage=shared / lc if lc >= COVER_MIN_LEN else 0.0,
+        terms=terms,
     )
 
 
@@ -187,15 +203,20 @@ class _Pair:
 class _Pairing:
     """Primary pairs under construction: one partner per clause on each side."""
 
-    grid: list[list[Scores]]  # [child position][parent position]
+    grid: list[list[Scores]]  # [child position][parent position], ``terms`` left 0 (see ``terms``)
+    terms: TermSimilarity  # n-gram cosines, computed only for the pairs a step looks at
     pairs: dict[int, _Pair] = field(default_factory=dict)  # child position -> pair
     taken: set[int] = field(default_factory=set)  # parent positions with a partner
 
     def free(self, ci: int, pi: int) -> bool:
         return ci not in self.pairs and pi not in self.taken
 
+    def scores(self, ci: int, pi: int) -> Scores:
+        """The pair's scores with its n-gram cosine filled in."""
+        return replace(self.grid[ci][pi], terms=self.terms(ci, pi))
+
     def add(self, ci: int, pi: int, basis: Basis) -> _Pair:
-        pair = self.pairs[ci] = _Pair(ci, pi, basis, self.grid[ci][pi])
+        pair = self.pairs[ci] = _Pair(ci, pi, basis, self.scores(ci, pi))
         self.taken.add(pi)
         return pair
 
@@ -209,7 +230,7 @@ def align_documents(child: Document, parent: Document) -> list[Alignment]:
     """Align every clause of ``child`` with ``parent``; entries in reading order (see module doc)."""
     c_units, c_heads = units(child)
     p_units, p_heads = units(parent)
-    state = _Pairing([[score(c, p) for p in p_units] for c in c_units])
+    state = _Pairing([[score(c, p) for p in p_units] for c in c_units], TermSimilarity([u.title + u.body for u in c_units], [u.title + u.body for u in p_units]))
     grid, everything = state.grid, [(ci, pi) for ci in range(len(c_units)) for pi in range(len(p_units))]
 
     # Step 4: text pairs, strongest first.
@@ -218,13 +239,18 @@ def align_documents(child: Document, parent: Document) -> list[Alignment]:
     # Step 5: near-identical titles.
     titled = sorted((cp for cp in everything if grid[cp[0]][cp[1]].title >= TITLE_MIN), key=lambda cp: (-grid[cp[0]][cp[1]].title, -grid[cp[0]][cp[1]].body, cp))
     state.greedy(titled, "title")
+    # Step 5b: shared terms, reordered or paraphrased.
+    _term_pairs(state)
     # Step 6: backbone of pairs in the same order.
     chain = _backbone([(p.child, p.parent, 1 + _text_strength(p.scores)) for p in state.pairs.values()])
-    # Step 7: rewrites in place.
+    # Step 7: a lower bar inside headings aligned by the pairs so far; 7b: rewrites in place.
+    if _heading_pairs(state, child, parent, c_units, p_units, c_heads, p_heads):
+        chain = _backbone([(p.child, p.parent, 1 + _text_strength(p.scores)) for p in state.pairs.values()])
     _position_pairs(state, chain, parent, p_units)
-    # Step 8: merges and splits.
+    # Step 8: merges and splits; 8b: partial reuse.
     entries = [(p.child, p.parent, p.basis, p.scores, p.flags) for p in state.pairs.values()]
     entries += _containment(state, len(c_units), len(p_units))
+    entries += _partial_reuse(state, entries, len(c_units), len(p_units))
     # Step 10: flags.
     _mismatch_flags(entries, grid, parent, p_units)
     duplicates = _duplicates(c_units, child)
@@ -261,6 +287,101 @@ def _position_pairs(state: _Pairing, chain: set[tuple[int, int]], parent: Docume
             )
 
 
+def _term_pairs(state: _Pairing) -> None:
+    """Step 5b: free clauses whose n-gram cosine is the clear mutual best of both (strongest first)."""
+    grid = state.grid
+    free_c = [ci for ci in range(len(grid)) if ci not in state.pairs]
+    free_p = [pi for pi in range(len(grid[0]) if grid else 0) if pi not in state.taken]
+    if not free_c or not free_p:
+        return
+
+    def top2(values: list[tuple[float, int]]) -> tuple[float, int, float]:
+        values.sort(key=lambda v: (-v[0], v[1]))
+        return values[0][0], values[0][1], values[1][0] if len(values) > 1 else 0.0
+
+    terms = state.terms
+    row = {ci: top2([(terms(ci, pi), pi) for pi in free_p]) for ci in free_c}
+    col = {pi: top2([(terms(ci, pi), ci) for ci in free_c]) for pi in free_p}
+    found = []
+    for ci, (best, pi, second) in row.items():
+        cbest, cci, csecond = col[pi]
+        if cci == ci and best >= TERMS_MIN and best >= TERMS_MARGIN * second and best >= TERMS_MARGIN * csecond:
+            found.append((-best, ci, pi))
+    for _, ci, pi in sorted(found):
+        state.add(ci, pi, "terms")
+
+
+def _nearest_heading(unit: Unit) -> int | None:
+    return unit.headings[-1] if unit.headings else None
+
+
+def _heading_pairs(
+    state: _Pairing, child: Document, parent: Document, c_units: list[Unit], p_units: list[Unit], c_heads: list[Unit], p_heads: list[Unit]
+) -> None:
+    """Step 7b: inside two headings aligned one-to-one by the pairs so far, free clauses pair on a lower bar.
+
+    The chapter pins the place (政策保障 ↔ 政策保障): clauses under it whose
+    terms or titles are each other's best among the free clauses of the two
+    chapters are the same task rewritten (建立统一规范的碳排放统计核算体系 ↔
+    建立碳排放统计核算制度), best first, without crossing.
+    """
+    entries = [(p.child, p.parent, p.basis, p.scores, []) for p in state.pairs.values()]
+    provisional = _content_alignments(child, parent, entries, c_units, p_units, set(), {})
+    links = [a for a in _heading_alignments(child, parent, provisional, c_units, p_units, c_heads, p_heads) if a.status in ("identical", "modified")]
+    grid = state.grid
+    added = 0
+    for link in links:
+        free_c = [ci for ci, u in enumerate(c_units) if ci not in state.pairs and _nearest_heading(u) == link.child_index]
+        free_p = [pi for pi, u in enumerate(p_units) if pi not in state.taken and _nearest_heading(u) == link.parent_index]
+        if not free_c or not free_p:
+            continue
+
+        def strength(ci: int, pi: int) -> float:
+            return max(state.terms(ci, pi) / HEADING_TERMS_MIN, grid[ci][pi].title / HEADING_TITLE_MIN)
+
+        best_p = {ci: max(free_p, key=lambda pi: (strength(ci, pi), -pi)) for ci in free_c}
+        best_c = {pi: max(free_c, key=lambda ci: (strength(ci, pi), -ci)) for pi in free_p}
+        chosen: list[tuple[int, int]] = []
+        for ci, pi in sorted(((ci, best_p[ci]) for ci in free_c), key=lambda cp: (-strength(*cp), cp)):
+            if best_c[pi] != ci or strength(ci, pi) < 1 or not state.free(ci, pi) or any((ci - a) * (pi - b) < 0 for a, b in chosen):
+                continue
+            chosen.append((ci, pi))
+            state.add(ci, pi, "heading")
+            added += 1
+    return added
+
+
+def _partial_reuse(state: _Pairing, entries: list[_Entry], n_child: int, n_parent: int) -> list[_Entry]:
+    """Step 8b: a parent clause still unpaired, found in part (>= PARTIAL_MIN, with term support) in one or two child clauses,
+    or else clearly best on terms in one child clause.
+
+    A free child clause holding it becomes its partner (``partial``); a child
+    clause already paired holds it as a merge; two child clauses are a split.
+    """
+    grid = state.grid
+    paired_p = {e[1] for e in entries}
+    extra: list[_Entry] = []
+    for pi in range(n_parent):
+        if pi in paired_p:
+            continue
+        terms = state.terms
+        holders = [ci for ci in range(n_child) if grid[ci][pi].parent_coverage >= PARTIAL_MIN and terms(ci, pi) >= TERMS_MIN]
+        if not holders:  # reworded: the child clause that is the clear best on terms
+            ranked = sorted(range(n_child), key=lambda ci: (-terms(ci, pi), ci))
+            best = terms(ranked[0], pi) if ranked else 0.0
+            second = terms(ranked[1], pi) if len(ranked) > 1 else 0.0
+            if best >= TERMS_STRONG and best >= TERMS_MARGIN * second:
+                holders = ranked[:1]
+        holders = sorted(holders, key=lambda ci: (-grid[ci][pi].parent_coverage, ci))[:PARTIAL_PARTNERS]
+        for ci in holders:
+            if ci not in state.pairs:
+                pair = state.add(ci, pi, "partial")
+                extra.append((ci, pi, "partial", pair.scores, pair.flags))
+            else:
+                extra.append((ci, pi, "containment", state.scores(ci, pi), []))
+    return extra
+
+
 def _containment(state: _Pairing, n_child: int, n_parent: int) -> list[_Entry]:
     """Step 8: parent bodies inside a paired child clause (merge); free child bodies inside a paired parent clause (split)."""
     grid = state.grid
@@ -268,14 +389,14 @@ def _containment(state: _Pairing, n_child: int, n_parent: int) -> list[_Entry]:
     for p in state.pairs.values():
         for pi in range(n_parent):
             if pi != p.parent and grid[p.child][pi].parent_coverage >= COVER_MIN:
-                extra.append((p.child, pi, "containment", grid[p.child][pi], []))
+                extra.append((p.child, pi, "containment", state.scores(p.child, pi), []))
     for ci in range(n_child):
         if ci in state.pairs:
             continue
         inside = [pi for pi in sorted(state.taken) if grid[ci][pi].child_coverage >= COVER_MIN]
         if inside:
             best = max(inside, key=lambda pi: (grid[ci][pi].child_coverage, -pi))
-            extra.append((ci, best, "containment", grid[ci][best], []))
+            extra.append((ci, best, "containment", state.scores(ci, best), []))
     return extra
 
 
@@ -338,7 +459,7 @@ def _content_alignments(
             status = "merged"
         elif len(children_of[pi]) > 1 and all(len(parents_of[c]) == 1 for c in children_of[pi]):
             status = "split"
-        elif basis in ("text", "title") and (ci, pi) not in chain:
+        elif basis in ("text", "title", "terms", "partial") and (ci, pi) not in chain:
             status = "moved"
         elif verbatim(child.clauses[c_units[ci].index]) == verbatim(parent.clauses[p_units[pi].index]):
             status = "identical"

@@ -11,15 +11,20 @@ by value taking comparator and direction into account:
   ``value_changed``.  A different year is ``year_changed`` (the value comparison
   is kept in ``detail``).
 
-Departments are matched by ``DepartmentRef.canonical``, which is level-free, so
-the parent's 市发展改革委 meets the child's 区发展改革委.
+Departments are matched by ``DepartmentRef.canonical``, which names a function of
+government and is level-free, so the parent's 市发展改革委 meets the child's
+区发展改革委, a ministry its provincial 厅, and 地方各级人民政府 the child's 各镇街.
 """
 
 from __future__ import annotations
 
-from typing import Iterable
+from functools import lru_cache
+from typing import Iterable, Optional
 
+import regex
 from rapidfuzz import fuzz
+
+from . import regions
 
 from .align import fold
 from .diffmodel import (
@@ -31,97 +36,216 @@ from .diffmodel import (
     clause_status,
 )
 from .model import DepartmentRef, Document, Target
+from .tables import read_table
 
 INDICATOR_MIN = 0.6  # indicator similarity that makes two targets the same target
+DOCUMENT_MIN = 0.85  # … and outside aligned clause pairs, where only a near-identical indicator will do
 FLOOR_COMPARATORS = (">=", ">")
 CEILING_COMPARATORS = ("<=", "<")
 POINT_COMPARATORS = ("=", "≈")
-TARGET_STATUSES = ("same", "stricter", "looser", "value_changed", "year_changed", "new", "dropped")
+TARGET_STATUSES = ("same", "stricter", "looser", "not_comparable", "value_changed", "year_changed", "new", "dropped")
 
 
 # ---------------------------------------------------------------- targets
 
 
+@lru_cache(maxsize=1)
+def _polarities() -> tuple[tuple[regex.Pattern[str], int], ...]:
+    return tuple((regex.compile(p), 1 if d == "up" else -1) for p, d in read_table("polarity.tsv"))
+
+
+def polarity(indicator: str) -> int:
+    """+1 when a larger value of the indicator is better, -1 when a smaller one is, 0 unknown (data/polarity.tsv)."""
+    return next((sign for pattern, sign in _polarities() if pattern.search(indicator)), 0)
+
+
 def _sense(t: Target) -> int:
-    """+1 when a larger value asks for more, -1 when a smaller one does, 0 when unknown."""
+    """+1 when a larger value asks for more, -1 when a smaller one does, 0 when the target does not say.
+
+    A floor (以上, 不低于) and a change (下降14.5%, 年均下降2.7%: a larger change asks more) are +1;
+    a ceiling (不超过) is -1; a level reached by a verb says its way: 提高至 +1, 下降至 -1.
+    """
     if t.comparator in FLOOR_COMPARATORS:
         return 1
     if t.comparator in CEILING_COMPARATORS:
         return -1
     if t.comparator in POINT_COMPARATORS and t.direction in ("up", "down"):
-        return 1
+        if t.basis in ("cumulative", "annual"):
+            return 1
+        return 1 if t.direction == "up" else -1
     return 0
 
 
+def _strength(comparator: str, sense: int) -> int:
+    """How firmly a comparator holds a value in the direction that asks more: 左右 0 < 达到/以上/不超过 1."""
+    if comparator == "≈":
+        return 0
+    if comparator in FLOOR_COMPARATORS:
+        return 1 if sense > 0 else -1
+    if comparator in CEILING_COMPARATORS:
+        return 1 if sense < 0 else -1
+    return 1  # 达到25%: reached, i.e. at least 25% of an up-target
+
+
 def compare_values(parent: Target, child: Target) -> tuple[str, str]:
-    """(same / stricter / looser / value_changed, why) for two targets of one indicator, years aside."""
+    """(same / stricter / looser / value_changed, why) for two targets of one indicator, years and scope aside.
+
+    The comparators are judged together with the direction: the sense of the pair is what either
+    side says (a floor, a ceiling, a verb) or, failing that, the indicator's polarity; 88%以上 → 96%
+    of an up-target is stricter, 20%左右 → 20%以上 is stricter, a floor lowered is looser.
+    """
     pv, cv = parent.value, child.value
     shown = f"{parent.value_text} → {child.value_text}"
     if (parent.unit or None) != (child.unit or None):
         return "value_changed", f"{shown} (unit {parent.unit} → {child.unit})"
     if not isinstance(pv, (int, float)) or not isinstance(cv, (int, float)):
         return ("same", shown) if pv == cv and parent.value_text == child.value_text else ("value_changed", shown)
+    if parent.comparator == "range" or child.comparator == "range":
+        same = pv == cv and parent.value_max == child.value_max and parent.comparator == child.comparator
+        return ("same", shown) if same else ("value_changed", shown)
     sense_p, sense_c = _sense(parent), _sense(child)
-    if pv == cv and parent.value_max == child.value_max:
-        if parent.comparator == child.comparator or sense_p == sense_c != 0:
-            return "same", shown
+    if sense_p and sense_c and sense_p != sense_c:
         return "value_changed", f"{shown} (comparator {parent.comparator} → {child.comparator})"
-    if sense_p != sense_c or sense_p == 0 or parent.comparator == "range" or child.comparator == "range":
+    sense = sense_p or sense_c or polarity(child.indicator or parent.indicator)
+    if sense == 0:
+        if pv == cv:
+            if parent.comparator == child.comparator:
+                return "same", shown
+            return "value_changed", f"{shown} (comparator {parent.comparator} → {child.comparator})"
         return "value_changed", shown
-    stricter = (cv - pv) * sense_p > 0
+    if pv == cv:
+        step = _strength(child.comparator, sense) - _strength(parent.comparator, sense)
+        if step == 0:
+            return "same", shown
+        return ("stricter" if step > 0 else "looser"), f"{shown} (comparator {parent.comparator} → {child.comparator})"
+    stricter = (cv - pv) * sense > 0
     return ("stricter" if stricter else "looser"), shown
 
 
-def compare_target(parent: Target, child: Target) -> tuple[str, str]:
+def compare_target(
+    parent: Target, child: Target, *, parent_place: Optional[str] = None, child_place: Optional[str] = None
+) -> tuple[str, str]:
+    """The verdict on a matched pair; ``*_place`` is where each target applies (its scope, else its document's region).
+
+    An absolute quantity (吨, 公里, 个) of one place says nothing about another's: a province's
+    3000公里 against the nation's 7万公里 is ``not_comparable``.
+    """
+    absolute = "absolute" in (parent.measure, child.measure)
+    if absolute and isinstance(parent.value, (int, float)) and _place_key(parent_place) != _place_key(child_place):
+        return "not_comparable", (
+            f"{parent.value_text} for {parent_place or 'the parent'} → {child.value_text} for {child_place or 'the child'}: "
+            "absolute quantities of different scopes"
+        )
     status, detail = compare_values(parent, child)
     if parent.year is not None and child.year is not None and parent.year != child.year:
         return "year_changed", f"year {parent.year} → {child.year}; value {status}: {detail}"
     return status, detail
 
 
+def _place_key(place: Optional[str]) -> Optional[str]:
+    return None if place is None else (regions.canonical(place) or place)
+
+
+def _place(t: Target, doc: Document) -> Optional[str]:
+    if t.scope and regions.canonical(t.scope):
+        return t.scope
+    if t.scope:
+        return f"{doc.region or doc.level or doc.id} {t.scope}"
+    if doc.region:
+        return doc.region
+    return "全国" if doc.level == "national" else None
+
+
 def _counted(t: Target) -> bool:
     return t.kind != "condition"
 
 
+def _applies(pt: Target, child: Document) -> bool:
+    """A parent target scoped to a region the child is known to lie outside (长三角 for Hebei) is not the child's."""
+    return not (pt.scope and regions.canonical(pt.scope) and regions.covers(pt.scope, child.region) is False)
+
+
+def _scopes_match(pt: Target, ct: Target, child: Document) -> bool:
+    """The child's unscoped target meets the parent's target for the child's own region or for no region."""
+    if pt.scope and regions.canonical(pt.scope):
+        if ct.scope:
+            return regions.canonical(ct.scope) == regions.canonical(pt.scope)
+        return regions.covers(pt.scope, child.region) is True
+    return (pt.scope or None) == (ct.scope or None)
+
+
+def _score(pt: Target, ct: Target, child: Document, minimum: float) -> Optional[float]:
+    if pt.basis != ct.basis or not _scopes_match(pt, ct, child):
+        return None
+    similarity = fuzz.ratio(fold(pt.indicator), fold(ct.indicator)) / 100
+    if similarity < minimum and not (minimum == INDICATOR_MIN and (
+            (pt.indicator and pt.indicator in ct.text) or (ct.indicator and ct.indicator in pt.text))):
+        return None
+    return similarity + 0.1 * ((pt.unit == ct.unit) + (pt.year == ct.year) + (pt.value == ct.value))
+
+
+Key = tuple[int, int]  # (clause index, target index in the clause)
+
+
+def _assign(edges: dict[tuple[Key, Key], float]) -> list[tuple[Key, Key]]:
+    """One-to-one pairs of largest total score (Hungarian method per connected group of candidates)."""
+    from .assignment import max_weight_matching
+
+    return max_weight_matching(edges)
+
+
 def compare_targets(alignments: Iterable[Alignment], child: Document, parent: Document) -> list[TargetChange]:
-    """Targets of both documents, matched within aligned clause pairs, in child reading order."""
-    candidates: list[tuple[float, tuple[int, int], tuple[int, int]]] = []
+    """Targets of both documents, matched on indicator, scope and basis, in child reading order.
+
+    First inside aligned clause pairs (a parent target can only have gone where its clause
+    went), then, for what is left, across the documents on a near-identical indicator.
+    """
+    alignments = list(alignments)
+    parent_targets = {(pi, pk): t for pi, c in enumerate(parent.clauses) for pk, t in enumerate(c.targets)
+                      if _counted(t) and _applies(t, child)}
+    child_targets = {(ci, ck): t for ci, c in enumerate(child.clauses) for ck, t in enumerate(c.targets) if _counted(t)}
+    edges: dict[tuple[Key, Key], float] = {}
     for a in alignments:
         if a.kind != "clause" or a.child_index is None or a.parent_index is None:
             continue
         for pk, pt in enumerate(parent.clauses[a.parent_index].targets):
             for ck, ct in enumerate(child.clauses[a.child_index].targets):
-                if not (_counted(pt) and _counted(ct)):
-                    continue
-                similarity = fuzz.ratio(fold(pt.indicator), fold(ct.indicator)) / 100
-                if similarity >= INDICATOR_MIN or (pt.indicator and pt.indicator in ct.text) or (ct.indicator and ct.indicator in pt.text):
-                    bonus = 0.1 * ((pt.unit == ct.unit) + (pt.year == ct.year) + (pt.value == ct.value))
-                    candidates.append((similarity + bonus, (a.parent_index, pk), (a.child_index, ck)))
-    candidates.sort(key=lambda x: (-x[0], x[1], x[2]))
-    used_p: set[tuple[int, int]] = set()
-    used_c: set[tuple[int, int]] = set()
-    changes: list[tuple[tuple[float, int, int], TargetChange]] = []
-    for _, (pi, pk), (ci, ck) in candidates:
-        if (pi, pk) in used_p or (ci, ck) in used_c:
+                p_key, c_key = (a.parent_index, pk), (a.child_index, ck)
+                if p_key in parent_targets and c_key in child_targets:
+                    score = _score(pt, ct, child, INDICATOR_MIN)
+                    if score is not None:
+                        edges[(p_key, c_key)] = max(score, edges.get((p_key, c_key), 0.0))
+    matched = _assign(edges)
+    used_p = {p for p, _ in matched}
+    used_c = {c for _, c in matched}
+    loose: dict[tuple[Key, Key], float] = {}
+    for p_key, pt in parent_targets.items():
+        if p_key in used_p:
             continue
-        used_p.add((pi, pk))
-        used_c.add((ci, ck))
-        pt, ct = parent.clauses[pi].targets[pk], child.clauses[ci].targets[ck]
-        status, detail = compare_target(pt, ct)
+        for c_key, ct in child_targets.items():
+            if c_key not in used_c:
+                score = _score(pt, ct, child, DOCUMENT_MIN)
+                if score is not None:
+                    loose[(p_key, c_key)] = score
+    matched += _assign(loose)
+    used_p = {p for p, _ in matched}
+    used_c = {c for _, c in matched}
+    changes: list[tuple[tuple[float, int, int], TargetChange]] = []
+    for (pi, pk), (ci, ck) in matched:
+        pt, ct = parent_targets[(pi, pk)], child_targets[(ci, ck)]
+        status, detail = compare_target(pt, ct, parent_place=_place(pt, parent), child_place=_place(ct, child))
         changes.append(((ci, 0, ck), TargetChange(status, ct.indicator or pt.indicator, pt, ct, pi, ci, detail)))  # type: ignore[arg-type]
-    anchor = {pi: ci for _, (pi, _), (ci, _) in candidates}
+    anchor = {pi: ci for (pi, _), (ci, _) in matched}
     for a in alignments:
         if a.child_index is not None and a.parent_index is not None:
             anchor.setdefault(a.parent_index, a.child_index)
-    for ci, clause in enumerate(child.clauses):
-        for ck, ct in enumerate(clause.targets):
-            if _counted(ct) and (ci, ck) not in used_c:
-                changes.append(((ci, 0, ck), TargetChange("new", ct.indicator, None, ct, None, ci, ct.value_text)))
-    for pi, clause in enumerate(parent.clauses):
-        for pk, pt in enumerate(clause.targets):
-            if _counted(pt) and (pi, pk) not in used_p:
-                before = max((c for p, c in anchor.items() if p <= pi), default=-1)
-                changes.append(((before, 1, pi * 1000 + pk), TargetChange("dropped", pt.indicator, pt, None, pi, None, pt.value_text)))
+    for (ci, ck), ct in child_targets.items():
+        if (ci, ck) not in used_c:
+            changes.append(((ci, 0, ck), TargetChange("new", ct.indicator, None, ct, None, ci, ct.value_text)))
+    for (pi, pk), pt in parent_targets.items():
+        if (pi, pk) not in used_p:
+            before = max((c for p, c in anchor.items() if p <= pi), default=-1)
+            changes.append(((before, 1, pi * 1000 + pk), TargetChange("dropped", pt.indicator, pt, None, pi, None, pt.value_text)))
     return [c for _, c in sorted(changes, key=lambda x: x[0])]
 
 
@@ -129,16 +253,31 @@ def compare_targets(alignments: Iterable[Alignment], child: Document, parent: Do
 
 
 def pair_departments(parent: list[DepartmentRef], child: list[DepartmentRef]) -> DepartmentPairing:
-    """Match one clause pair's departments by canonical name (first come, first matched)."""
+    """Match one clause pair's departments by canonical function, across levels.
+
+    The canonical name is one per function of government (aliases), so 人力资源社会保障部 meets
+    人力资源社会保障厅 and 人社局, 证监会 meets 厦门证监局, 地方各级人民政府 meets 各区人民政府.
+    Two passes, each first come first matched: the same function in the same region and role
+    first (a joint parent names 重庆市X局 and 四川省X厅: the child's 四川省X厅 takes the second),
+    then the same function anywhere.
+    """
     pairing = DepartmentPairing()
     remaining = list(child)
-    for p in parent:
-        match = next((c for c in remaining if c.canonical == p.canonical), None)
-        if match is None:
-            pairing.parent_only.append(p)
+    matched: dict[int, DepartmentRef] = {}
+    for strict in (True, False):
+        for n, p in enumerate(parent):
+            if n in matched:
+                continue
+            match = next((c for c in remaining if c.canonical == p.canonical
+                          and (not strict or (c.region == p.region and c.role == p.role))), None)
+            if match is not None:
+                remaining.remove(match)
+                matched[n] = match
+    for n, p in enumerate(parent):
+        if n in matched:
+            pairing.mapped.append((p, matched[n]))
         else:
-            remaining.remove(match)
-            pairing.mapped.append((p, match))
+            pairing.parent_only.append(p)
     pairing.child_only = remaining
     return pairing
 

@@ -24,36 +24,64 @@ from typing import Optional
 
 import regex
 
-from .aliases import compact, join_points, looks_like_org, repair_name, resolve
+from .aliases import LOCAL_UNITS, compact, join_points, looks_like_org, repair_name, resolve
 from .model import Clause, DepartmentRef, NormalizedText, Role, Warning_
 
 # ---------------------------------------------------------------- patterns
 
-OPENERS = {"（": "）", "〔": "〕"}
+
+def spaced(pattern: str) -> regex.Pattern[str]:
+    """Compile ``pattern`` so that its words also match when a PDF spaced their characters out:
+    按 职 责 分 工 负 责 (a text layer that justifies lines by spacing every character)."""
+    out: list[str] = []
+    i, in_class = 0, False
+    while i < len(pattern):
+        ch = pattern[i]
+        if ch == "\\":  # an escape: copy it and the escaped character (\p{Han} whole)
+            end = pattern.index("}", i) + 1 if pattern.startswith(("\\p{", "\\P{"), i) else i + 2
+            out.append(pattern[i:end])
+            i = end
+            continue
+        in_class = (in_class or ch == "[") and ch != "]"
+        out.append(ch)
+        i += 1
+        if regex.match(r"\p{Han}", ch) and not in_class:
+            quantifier = regex.match(r"[?*+]\??|\{\d+(?:,\d*)?\}\??", pattern[i:])
+            if quantifier:  # 均? -> 均?\s*: the quantifier stays on the character
+                out.append(quantifier.group())
+                i += quantifier.end()
+            out.append(r"\s*")
+    return regex.compile("".join(out))
+
+
+# Half-width brackets survive normalisation when a note spans lines: ( 省林草局、…\n…负责)
+OPENERS = {"（": "）", "〔": "〕", "(": ")"}
 CLOSERS = {v: k for k, v in OPENERS.items()}
 # A bracket that defines or qualifies instead of assigning:
 # （以下简称“三线一单”） （以下统称各区县政府） （含运渣车） （特殊用途除外）
 NOT_A_NOTE = regex.compile(r"^(?:以下|下称|简称|统称|含|包括|不含|即|如|例如|注|详见|见)|除外$")
 # (Patterns used with .match(text, pos) have no "^": match() anchors at pos, where "^" fails.)
 # A role label before a list: 责任单位：A、B / 牵头部门：A / 配合单位：C (group "kind" gives the role).
-ROLE_LABEL = regex.compile(
-    r"(?P<kind>责任|牵头|主责|主办|负责|配合|参与|协同|协办|协助|参加)(?:(?:单位|部门)(?:为|是)?[：:]?|[：:])"
+ROLE_LABEL = spaced(
+    r"(?P<kind>责任|牵头|主责|主办|负责|配合|参与|协同|协办|协助|参加)(?:(?:单位|部门)(?:为|是)?[：:∶]?|[：:∶])"
 )
 LEAD_LABELS = frozenset({"责任", "牵头", "主责", "主办", "负责"})
+# Labels that name the units in charge without ranking them: 列首位的为牵头单位 may still rank them.
+UNRANKED_LABELS = frozenset({"责任", "负责", "主责"})
 # 牵头单位：A；责任单位：B — after a written lead, 责任单位 are the units that carry out its task.
 SUBORDINATE_AFTER_LEAD = frozenset({"责任", "负责"})
 # A partner's list in a joint plan: 四川：A、B；重庆：C、D
-PARTNER_LABEL = regex.compile(r"(?P<partner>\p{Han}{2,4})(?:方面)?[：:]")
+PARTNER_LABEL = regex.compile(r"(?P<partner>\p{Han}{2,4})(?:方面)?[：:∶]")
 # Words before the first department of a part: 由A牵头 / 均由A负责 / 具体由A负责
-LEAD_IN = regex.compile(r"(?:具体|均|统一)?由|请")
+LEAD_IN = spaced(r"(?:具体|均|统一)?由|请")
 # Verbs after the last department of a part (tried in this order):
 # 牵头 / 牵头负责 / 负责牵头 / 牵头抓总 -> the departments lead
-LEAD_VERB = regex.compile(r"(?:共同)?(?:牵头(?:负责|抓总|落实|实施)?|负责牵头|总牵头)$")
+LEAD_VERB = spaced(r"(?:共同)?(?:牵头(?:负责|抓总|落实|实施)?|负责牵头|总牵头)$")
 # 配合 / 配合落实 / 协助 / 参与 -> the departments support
-SUPPORT_VERB = regex.compile(r"(?:按职责)?(?:配合(?:落实|实施|推进)?|协助|参与|协同配合)$")
+SUPPORT_VERB = spaced(r"(?:按照?职责)?(?:配合(?:落实|实施|推进)?|协助|参与|协同配合)$")
 # 按职责分工负责 / 按职能分工负责 / 负责 / 分别负责 / 负责落实 / 抓好落实 -> responsible
-RESPONSIBLE_VERB = regex.compile(
-    r"(?:(?:按|根据|依据)?(?:各自)?(?:职责|职能)(?:分工)?)?"
+RESPONSIBLE_VERB = spaced(
+    r"(?:(?:按照|按|根据|依据)?(?:各自)?(?:职责|职能)(?:分工)?)?"
     r"(?:分别|共同|具体|按要求)?(?:负责(?:落实|实施|推进)?|抓好落实|落实|实施)$"
 )
 VERBS: tuple[tuple[regex.Pattern[str], Role], ...] = (
@@ -61,24 +89,32 @@ VERBS: tuple[tuple[regex.Pattern[str], Role], ...] = (
     (SUPPORT_VERB, "support"),
     (RESPONSIBLE_VERB, "responsible"),
 )
+# Verbs that make a list of places a note: （浦东新区、松江区按职责分工负责）
+ASSIGNING = regex.compile(r"负\s*责|牵\s*头|配\s*合")
 # A会同B负责: A leads, B supports.
 TOGETHER_WITH = "会同"
 # Two departments joined by a word inside one item: 区发展改革委和区经济信息委
 CONJUNCTION = regex.compile(r"以及|和|及|与")
 # 等 / 等部门 / 等有关单位 after the last department: 市乡村振兴局等 / 市经济合作局等部门
-ETC = regex.compile(r"等(?:(?:有关|相关)?(?:部门|单位))?$")
-# 列首位的为牵头单位 / 排在第一位的为牵头部门 / 第一个单位为牵头单位 (declared once, applies below)
-FIRST_LEADS = regex.compile(
-    r"[，,；;]?(?:(?:列|排)(?:在)?(?:首位|第一位|第一个|第一)的?(?:部门|单位)?(?:为|是)牵头(?:单位|部门)"
+ETC = spaced(r"等(?:(?:有关|相关)?(?:部门|单位))?$")
+# 列首位的为牵头单位 / 排在第一位的为牵头部门 / 第一个单位为牵头单位 (declared once, applies below);
+# a joint plan names whose lists it means: 两省市列首位的为牵头单位 / 双方列首位的为牵头单位.
+FIRST_LEADS = spaced(
+    r"[，,；;]?(?:[两双各]\p{Han}{0,3}?)?(?:(?:列|排)(?:在)?(?:首位|第一位|第一个|第一)的?(?:部门|单位)?(?:为|是)牵头(?:单位|部门)"
     r"|第一(?:个|家)?(?:单位|部门)为牵头(?:单位|部门))"
 )
 # 下同 (the same below) closing a note or one sentence of it.
-SAME_BELOW = regex.compile(r"[，,；;]?\s*下同$")
+SAME_BELOW = spaced(r"[，,；;]?\s*下同$")
 # 不再列出 / 不再做分工: a sentence naming who works on every task, e.g.
 # 〔…。具体任务均涉及相关市（州）人民政府，不再做分工，下同。〕
-NOT_LISTED_AGAIN = regex.compile(r"[，,；;]?\s*(?:以下|后文)?均?不再(?:一一)?(?:列出|做分工|分工|重复)$")
+# 〔…，各地级市人民政府具体落实，以下任务不再列出〕 (the actors stand in the same sentence)
+NOT_LISTED_AGAIN = spaced(
+    r"[，,；;]?\s*(?:以下|后文|下文)?(?:各项|所有)?(?:任务|工作)?均?不再(?:一一)?(?:列出|列举|做分工|分工|重复)$"
+)
 # Lead-in of such a sentence: 具体任务均涉及X / 以下均需X落实 / 各项任务均由X
-STANDING_LEAD_IN = regex.compile(r"(?:以下|具体|各项)?(?:各项)?(?:任务)?(?:均|都)?(?:涉及|需要?|由|要)")
+STANDING_LEAD_IN = spaced(r"(?:以下|具体|各项)?(?:各项)?(?:任务)?(?:均|都)?(?:涉及|需要?|由|要)")
+# A page number a PDF left at a line end inside a note (浙江― 3 ―\n省交通运输厅): the note goes on.
+PAGE_RESIDUE = regex.compile(r"[―—–－-]\s*\d{1,3}\s*[―—–－-]\s*$")
 ITEM_SEP = "、/"  # items of a list
 PART_SEP = "，,；;"  # parts of a sentence of a note
 GROUP_SEP = "；;"  # a new partner's list (for 列首位的为牵头单位 in a joint plan)
@@ -94,6 +130,7 @@ class _Item:
     role: Role
     group: int
     explicit: bool  # the role was written (label or verb), not defaulted
+    ranked: bool = True  # the role ranks the units (牵头 / 配合), not just 责任单位：
 
 
 @dataclass
@@ -122,7 +159,7 @@ def _bracket_groups(text: str) -> list[tuple[int, Optional[int]]]:
     groups: list[tuple[int, Optional[int]]] = []
     stack: list[int] = []
     for i, ch in enumerate(text):
-        if ch == "\n" and stack:
+        if ch == "\n" and stack and not PAGE_RESIDUE.search(text, max(0, i - 12), i):
             groups.append((stack[0], None))  # a note never spans a paragraph break
             stack.clear()
         elif ch in OPENERS:
@@ -166,7 +203,14 @@ def _is_assignment(content: str) -> bool:
         return True
     for part in regex.split(r"[，,；;。]", core):
         part = part.strip()
-        if any(p.search(part) for p, _ in VERBS) and looks_like_org(_first_item(part)):
+        verbs = [m for m in (p.search(part) for p, _ in VERBS) if m]
+        if not verbs:
+            continue
+        first = _first_item(part)
+        if looks_like_org(first):
+            return True
+        # （浦东新区、松江区负责）: places act only with a verb that assigns (not （超大城市实施）).
+        if looks_like_org(first, places=True) and any(ASSIGNING.search(m.group()) for m in verbs):
             return True
     return False
 
@@ -247,6 +291,8 @@ class _Cursor:
 
     group: int = 0  # partner's list (；, 四川：)
     lead_seen: bool = False  # after a lead, undeclared departments support
+    label: Optional[Role] = None  # 责任单位：A，B，C — a label holds until another label or a verb
+    label_ranked: bool = True
 
 
 def read_note(text: str, start: int, end: int, base: int = 0, unclosed: bool = False) -> Note:
@@ -270,8 +316,13 @@ def read_note(text: str, start: int, end: int, base: int = 0, unclosed: bool = F
         standing = index > 0 and bool(same_below or not_again)
         note.same_below = note.same_below or (index == 0 and bool(same_below))
         target = note.standing if standing else note.items
-        for p_start, p_end, sep in _split_depth0(blanked, PART_SEP, s_start, s_end):
+        parts = _split_depth0(blanked, PART_SEP, s_start, s_end)
+        for number, (p_start, p_end, sep) in enumerate(parts):
+            before = len(target)
             _read_part(blanked, p_start, p_end, sep, standing, target, note, cursor, base)
+            if not standing and not_again and number == len(parts) - 1:
+                # 〔…，各地级市人民政府具体落实，以下任务不再列出〕: the last part stands for every later task.
+                note.standing.extend(replace(item) for item in target[before:])
     _lead_before_support(note.items)
     return note
 
@@ -286,12 +337,15 @@ def _read_part(
     if sep and sep in GROUP_SEP:
         cursor.group += 1
     role: Optional[Role] = None
+    ranked = True
     label = ROLE_LABEL.match(text, start, end)
     partner = None if label else PARTNER_LABEL.match(text, start, end)
     if label:
         kind = label.group("kind")
         lead = kind in LEAD_LABELS and not (kind in SUBORDINATE_AFTER_LEAD and cursor.lead_seen)
         role = "lead" if lead else "support"
+        ranked = not (lead and kind in UNRANKED_LABELS)
+        cursor.label, cursor.label_ranked = role, ranked
         start = label.end()
     elif partner:
         cursor.group += 1
@@ -300,13 +354,20 @@ def _read_part(
         m = lead_in.match(text, start, end)
         if m:
             start = m.end()
+    verb = False
     for pattern, verb_role in VERBS:
         m = pattern.search(text, start, end)
         if m and m.start() > start:
             end = m.start()
+            verb = True
             if role is None and verb_role != "responsible":
                 role = verb_role
             break
+    written = role is not None  # a label or a 牵头 / 配合 verb in this very part
+    if role is None and not verb and cursor.label is not None:
+        role, ranked = cursor.label, cursor.label_ranked  # 责任单位：A，B: the label still holds
+    elif verb or written:
+        cursor.label = None if not label else cursor.label
     explicit = role is not None
     if role is None:
         role = "support" if cursor.lead_seen else "responsible"
@@ -317,19 +378,24 @@ def _read_part(
         if etc and etc.start() > i_start:
             i_end = _trim(text, i_start, etc.start())[1]
         name = compact(text[i_start:i_end])
-        if not looks_like_org(name):
+        if not looks_like_org(name, places=True):
             note.fragments.append(name)
             continue
         item_role: Role = role
         if together >= 0:  # A会同B负责
             item_role = "lead" if i_start < together else "support"
-        target.append(_Item(base + i_start, base + i_end, item_role, cursor.group, explicit or together >= 0))
+        elif not written and resolve(name).local_government:
+            # …配合单位：…等，各市人民政府负责落实 / 责任单位：省X厅，各市、州、县人民政府: the local
+            # governments carry the task out where they are; they are not the lead's supporters.
+            item_role = "responsible"
+        target.append(_Item(base + i_start, base + i_end, item_role, cursor.group, explicit or together >= 0,
+                            ranked or together >= 0))
 
 
 def _items(text: str, start: int, end: int) -> list[tuple[int, int]]:
     """Items of a part at 、 and 会同; an item naming two known departments joined by 和/及 is cut."""
     out: list[tuple[int, int]] = []
-    for a, b, _ in _split_depth0(text, ITEM_SEP, start, end):
+    for a, b in _join_government_lists(text, _split_depth0(text, ITEM_SEP, start, end)):
         together = text.find(TOGETHER_WITH, a, b)
         pieces = [(a, together), (together + len(TOGETHER_WITH), b)] if together >= 0 else [(a, b)]
         for p, q in pieces:
@@ -339,6 +405,30 @@ def _items(text: str, start: int, end: int) -> list[tuple[int, int]]:
     return out
 
 
+# One level of local government in a list that shares its last word: 各市、州、县人民政府 /
+# 市州、县市区人民政府 (the pieces before the one that ends in 人民政府).
+BARE_UNITS = regex.compile(rf"^(?:各|有关|相关)?(?:{LOCAL_UNITS}|[（）()])+$")
+UNITS_GOVERNMENT = regex.compile(rf"^(?:{LOCAL_UNITS}|[（）()、])+(?:人民政府|政府)$")
+
+
+def _join_government_lists(text: str, pieces: list[tuple[int, int, str]]) -> list[tuple[int, int]]:
+    """Join 各市、州、县人民政府 back into one item: its pieces are levels, not departments."""
+    out: list[tuple[int, int]] = []
+    pending: list[tuple[int, int]] = []
+    for a, b, _ in pieces:
+        name = compact(text[a:b])
+        if BARE_UNITS.match(name):
+            pending.append((a, b))
+            continue
+        if pending and UNITS_GOVERNMENT.match(name):
+            out.append((pending[0][0], b))
+        else:
+            out.extend(pending)
+            out.append((a, b))
+        pending = []
+    return out + pending
+
+
 def _split_conjunction(text: str, start: int, end: int) -> list[tuple[int, int]]:
     whole = ETC.sub("", compact(text[start:end]))
     if resolve(whole).known:
@@ -346,7 +436,7 @@ def _split_conjunction(text: str, start: int, end: int) -> list[tuple[int, int]]
     for m in CONJUNCTION.finditer(text, start, end):
         left, right = (start, m.start()), (m.end(), end)
         if all(resolve(ETC.sub("", compact(text[p:q]))).known for p, q in (left, right)):
-            return [left, right]
+            return [left, right]  # 区发展改革委和区经济信息委 / 各设区市人民政府和平潭综合实验区管委会
     return [(start, end)]
 
 
@@ -359,16 +449,19 @@ def _lead_before_support(items: list[_Item]) -> None:
         item.role = "lead"
 
 
-def _apply_first_leads(items: list[_Item], places: list[Optional[str]]) -> None:
+def _apply_first_leads(items: list[_Item], places: list[Optional[str]], local: list[bool]) -> None:
     """列首位的为牵头单位: the first of each partner's list leads, the others support.
 
     A partner's list is delimited by ；, by a partner label (四川：), or by a change
-    of the place written before the level (四川省… then 重庆市…).
+    of the place written before the level (四川省… then 重庆市…).  Local governments
+    named in the list (各市人民政府负责落实) keep their role: they are not ranked.
     """
-    if any(item.explicit for item in items):
-        return
+    if any(item.explicit and item.ranked for item in items):
+        return  # 牵头 / 配合 written: the note ranks its units itself
     group, current, seen = 0, None, set()
-    for item, place in zip(items, places):
+    for item, place, is_local in zip(items, places, local):
+        if is_local:
+            continue
         if place and current and place != current:
             group += 1
         current = place or current
@@ -388,8 +481,60 @@ def to_ref(text: str, item: _Item, joins: list[int], note: int) -> tuple[Departm
         fixed = repair_name(text[item.start:item.end], item.start, joins)
         if fixed:
             name, res, repaired = fixed, resolve(fixed), written
-    ref = DepartmentRef(name, res.canonical, res.level, item.role, res.generic, res.known, (item.start, item.end), note)
+    ref = DepartmentRef(name, res.canonical, res.level, item.role, res.generic, res.known, (item.start, item.end), note,
+                        res.place, item.group)
     return ref, repaired
+
+
+def share_prefix(refs: list[DepartmentRef]) -> None:
+    """A level and place written once for a list: 四川省能源局、经济和信息化厅 -> both 四川省;
+    省工信厅、发改委、生态环境厅 -> all 省; 重庆市生态环境局、市发展改革委 -> both 重庆市.
+
+    Within one partner's list, a name written without a level takes the level and place
+    of the nearest earlier name that has one; a name with the same level but no place
+    takes its place.  Bodies whose level the name fixes (ministries, vertically managed
+    offices) and generic actors take nothing.
+    """
+    context: dict[int, tuple[Optional[str], str]] = {}
+    for ref in refs:
+        res = resolve(ref.name)
+        if res.prefixed and ref.level is not None:
+            previous = context.get(ref.partner)
+            if ref.region is None and previous and previous[1] == ref.level:
+                ref.region = previous[0]
+            context[ref.partner] = (ref.region, ref.level)
+            continue
+        if res.prefixed or res.fixed_level or ref.generic or not ref.known:
+            continue
+        previous = context.get(ref.partner)
+        if previous is not None:
+            ref.region, ref.level = previous
+
+
+def set_partners(refs: list[DepartmentRef]) -> None:
+    """``partner``: which government's list a reference is in, for notes of a joint plan.
+
+    A partner is a province or city named before its departments (重庆市…；四川省…); a
+    reference without one (vertically managed offices, generic actors) stays with the
+    partner before it.  A note naming fewer than two partners has partner 0 throughout.
+    """
+    regions: list[str] = []
+    current = 0
+    for ref in refs:
+        if ref.region and ref.level in ("省", "市") and not ref.generic:
+            if ref.region not in regions:
+                regions.append(ref.region)
+            current = regions.index(ref.region)
+        ref.partner = current
+    if len(regions) < 2:
+        for ref in refs:
+            ref.partner = 0
+
+
+def _identity(ref: DepartmentRef) -> tuple[Optional[str], Optional[str], str]:
+    """What makes two references the same body: 重庆市X局 and 四川省X厅, or 厦门证监局 and
+    福建证监局, are different bodies; generic actors are told apart by what is written."""
+    return ref.region, ref.level, ref.name if ref.generic else ref.canonical
 
 
 # ---------------------------------------------------------------- the pass over a document
@@ -431,16 +576,27 @@ def assign_departments(clauses: list[Clause], normalized: NormalizedText) -> lis
                 message = f"{clause.key}: {fragment!r} in a responsibility note names no department"
                 warnings.append(Warning_("note_text_not_a_department", message, where))
             if note.first_leads or (first_leads_from is not None and note.start >= first_leads_from):
-                _apply_first_leads(note.items, [resolve(compact(text[i.start:i.end])).place for i in note.items])
-            refs = _dedupe(_resolve_items(text, note.items, index, joins, warnings, normalized), clause, normalized, warnings)
+                resolutions = [resolve(compact(text[i.start:i.end])) for i in note.items]
+                _apply_first_leads(note.items, [r.place for r in resolutions], [r.local_government for r in resolutions])
+            refs = _resolve_items(text, note.items, index, joins, warnings, normalized)
+            share_prefix(refs)
+            set_partners(refs)
+            refs = _dedupe(refs, clause, normalized, warnings)
             # 不再列出 / 下同 in a later sentence: these actors work on this task and every later one.
             new_standing = _resolve_items(text, note.standing, index, joins, warnings, normalized)
-            standing += [replace(r, role="responsible") for r in new_standing]
-            have = {(r.level, r.canonical) for r in refs}
-            refs += [replace(r, note=index) for r in standing if (r.level, r.canonical) not in have]
+            share_prefix(new_standing)
+            standing += [replace(r, role="responsible", inherited=True, declared_line=where) for r in new_standing]
+            have = {_identity(r) for r in refs}
+            for r in standing:
+                if _identity(r) in have:
+                    continue
+                written_here = r.declared_line == where and note.start <= r.span[0] < note.end
+                refs.append(replace(r, note=index, inherited=not written_here,
+                                    declared_line=None if written_here else r.declared_line))
             clause.departments.extend(refs)
             if note.same_below:
-                inherited = _Inherited([replace(r) for r in refs], clause.path[:-1], clause.depth)
+                inherited = _Inherited([replace(r) for r in refs if not r.inherited], clause.path[:-1], clause.depth)
+                inherited.refs = [replace(r, inherited=True, declared_line=where) for r in inherited.refs]
         if not found and inherited is not None:
             clause.departments = [replace(r, note=0) for r in inherited.refs]
     return warnings
@@ -464,9 +620,9 @@ def _dedupe(
 ) -> list[DepartmentRef]:
     """A department listed twice in one note is reported once, with a warning."""
     out: list[DepartmentRef] = []
-    seen: set[tuple[Optional[str], str]] = set()
+    seen: set[tuple[Optional[str], Optional[str], str]] = set()
     for ref in refs:
-        key = (ref.level, ref.canonical)
+        key = _identity(ref)
         if key in seen:
             message = f"{clause.key}: {ref.name} listed twice in one responsibility note"
             warnings.append(Warning_("duplicate_department", message, normalized.line_at(ref.span[0])))

@@ -12,36 +12,47 @@ from rapidfuzz import fuzz
 from .align import align_documents
 from .compare import compare_departments, compare_targets, pair_departments, summarize
 from .diffmodel import CorpusEntry, DocumentDiff
-from .errors import ParentNotFoundError
-from .inline_diff import diff_clauses
+from .inline_diff import diff_clauses, level_only_edits
 from .model import Document
-from .parent import citation_text, find_parent, likely_parent_citation
+from .pair_warnings import pair_warnings
+from .sentences import align_sentences, link_moved_sentences, split_sentences
 
 
 def diff_documents(child: Document, parent: Document, *, found_by: str = "given") -> DocumentDiff:
     alignments = align_documents(child, parent)
+    c_sentences = [split_sentences(c.text) for c in child.clauses]
+    p_sentences = [split_sentences(p.text) for p in parent.clauses]
     for a in alignments:
         if a.child_index is None or a.parent_index is None:
             continue
         c, p = child.clauses[a.child_index], parent.clauses[a.parent_index]
         a.similarity = fuzz.ratio(p.text, c.text) / 100
-        a.edits = diff_clauses(p, c)
+        a.sentences = align_sentences(p_sentences[a.parent_index], c_sentences[a.child_index], len(p.text))
+        a.edits = diff_clauses(p, c, a.sentences)
         if a.kind == "clause":
             a.departments = pair_departments(p.departments, c.departments)
+    link_moved_sentences(alignments, c_sentences, p_sentences, [len(p.text) for p in parent.clauses])
     targets = compare_targets(alignments, child, parent)
     departments = compare_departments(child, parent)
     summary = summarize(alignments, child, parent, targets, departments)
-    return DocumentDiff(child, parent, found_by, alignments, targets, departments, summary)
+    summary.level_only_edits = sum(level_only_edits(a.edits) for a in alignments)
+    warnings = pair_warnings(child, parent, summary.copied_share)
+    return DocumentDiff(child, parent, found_by, alignments, targets, departments, summary, warnings)
 
 
 def diff_corpus(docs: list[Document], corpus_name: str) -> list[CorpusEntry]:
-    """Every document of a corpus against its parent there; what it cites when the parent is missing."""
+    """Every document of a corpus against its parent (or nearest ancestor) there.
+
+    One lineage run over the whole corpus (``lineage.analyse``); a document without a link
+    gets what it cites, and a national one is the top of its family, not missing a parent.
+    """
+    from .lineage import analyse
+
     entries: list[CorpusEntry] = []
-    for doc in docs:
-        try:
-            match = find_parent(doc, docs, corpus_name)
-        except ParentNotFoundError:
-            entries.append(CorpusEntry(doc, None, citation_text(likely_parent_citation(doc))))
+    for outcome in analyse(docs):
+        doc = outcome.child
+        if outcome.parent is None or outcome.found_by is None:
+            entries.append(CorpusEntry(doc, None, outcome.cites, outcome=outcome))
             continue
-        entries.append(CorpusEntry(doc, diff_documents(doc, match.document, found_by=match.by)))
+        entries.append(CorpusEntry(doc, diff_documents(doc, outcome.parent, found_by=outcome.found_by), outcome=outcome))
     return entries

@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from typing import Any, Literal, Optional
 
 from .inline_diff import Edit
+from .sentences import SentenceLink
 from .model import DepartmentRef, Document, Target
 
 DIFF_SCHEMA_VERSION = "1.0"
@@ -20,8 +21,11 @@ Status = Literal["identical", "modified", "merged", "split", "moved", "dropped",
 Kind = Literal["heading", "clause"]
 # How a pair was made: shared text, a near-identical title, place between two text pairs,
 # containment (merge/split partner), the content under a heading.
-Basis = Literal["text", "title", "position", "containment", "children"]
-TargetStatus = Literal["same", "stricter", "looser", "value_changed", "year_changed", "new", "dropped"]
+# terms: shared character n-grams (reordered or paraphrased text); partial: a share of the
+# parent clause's text found inside the child clause (partial reuse, below the text bar);
+# heading: a lower bar inside two aligned headings.
+Basis = Literal["text", "title", "position", "containment", "children", "terms", "partial", "heading"]
+TargetStatus = Literal["same", "stricter", "looser", "not_comparable", "value_changed", "year_changed", "new", "dropped"]
 DepartmentStatus = Literal["mapped", "parent_only", "child_only"]
 
 
@@ -33,6 +37,7 @@ class Scores:
     body: float
     parent_coverage: float  # share of the parent's body found in the child's
     child_coverage: float  # share of the child's body found in the parent's
+    terms: float = 0.0  # TF-IDF cosine of the character 2-3-grams of title + body (``similarity``)
 
 
 @dataclass(frozen=True)
@@ -68,6 +73,7 @@ class Alignment:
     edits: list[Edit] = field(default_factory=list)
     flags: list[Flag] = field(default_factory=list)
     departments: Optional[DepartmentPairing] = None
+    sentences: list[SentenceLink] = field(default_factory=list)  # sentence alignment of the pair (``sentences``)
 
 
 @dataclass
@@ -106,6 +112,7 @@ class Summary:
     targets: dict[str, int]
     departments: dict[str, int]
     flags: int
+    level_only_edits: int = 0  # tokens shown equal that differ only by level (全市/全区, 市X/区X, 国家X/省X)
 
 
 @dataclass
@@ -117,6 +124,8 @@ class DocumentDiff:
     targets: list[TargetChange]
     departments: list[DepartmentChange]
     summary: Summary
+    # About the pair as a whole (``pair_warnings``): negligible shared text, levels inverted.
+    warnings: list[Flag] = field(default_factory=list)
 
     def child_clause_status(self, index: int) -> Status:
         return clause_status([a for a in self.alignments if a.child_index == index], side="child")
@@ -131,7 +140,13 @@ class CorpusEntry:
 
     child: Document
     diff: Optional[DocumentDiff]
-    missing: Optional[str] = None
+    missing: Optional[str] = None  # what it cites as its parent, when it has none here
+    outcome: Any = None  # the lineage decision (``lineage.Outcome``): relation, confidence, evidence
+
+    @property
+    def top(self) -> bool:
+        """A national plan: the top of its family, not missing a parent."""
+        return bool(self.outcome is not None and self.outcome.top)
 
 
 def clause_status(entries: list[Alignment], *, side: Literal["child", "parent"]) -> Status:
@@ -191,11 +206,35 @@ def _target(t: Optional[Target]) -> Optional[dict[str, Any]]:
         "year": t.year,
         "kind": t.kind,
         "text": t.text,
+        "scope": t.scope,
+        "basis": t.basis,
+        "measure": t.measure,
     }
 
 
 def _path(doc: Document, index: Optional[int]) -> Optional[list[str]]:
     return None if index is None else list(doc.clauses[index].path)
+
+
+def _sentence(diff: DocumentDiff, a: Alignment, link: SentenceLink) -> dict[str, Any]:
+    out: dict[str, Any] = {
+        "status": link.status,
+        "parent": link.parent,
+        "child": link.child,
+        "parent_span": list(link.parent_span) if link.parent_span else None,
+        "child_span": list(link.child_span) if link.child_span else None,
+        "similarity": _round(link.similarity),
+        "parent_share": _round(link.parent_share),
+        "moved_to": None,
+        "moved_from": None,
+    }
+    if link.elsewhere is not None:
+        clause, sentence = link.elsewhere
+        if link.child is None:  # a parent sentence found in another child clause
+            out["moved_to"] = {"child_path": list(diff.child.clauses[clause].path), "sentence": sentence}
+        else:
+            out["moved_from"] = {"parent_path": list(diff.parent.clauses[clause].path), "sentence": sentence}
+    return out
 
 
 def alignment_to_dict(diff: DocumentDiff, a: Alignment) -> dict[str, Any]:
@@ -214,7 +253,7 @@ def alignment_to_dict(diff: DocumentDiff, a: Alignment) -> dict[str, Any]:
         "similarity": _round(a.similarity),
         "scores": None
         if a.scores is None
-        else {k: _round(getattr(a.scores, k)) for k in ("title", "body", "parent_coverage", "child_coverage")},
+        else {k: _round(getattr(a.scores, k)) for k in ("title", "body", "parent_coverage", "child_coverage", "terms")},
         "edits": [
             {"op": e.op, "parent": e.parent, "child": e.child, "parent_start": e.parent_start, "child_start": e.child_start}
             for e in a.edits
@@ -224,6 +263,7 @@ def alignment_to_dict(diff: DocumentDiff, a: Alignment) -> dict[str, Any]:
             {"code": f.code, "message": f.message, "child_path": f.child_path, "parent_path": f.parent_path} for f in a.flags
         ],
         "departments": None,
+        "sentences": [_sentence(diff, a, link) for link in a.sentences],
     }
     if a.departments is not None:
         out["departments"] = {
@@ -268,6 +308,9 @@ def diff_to_dict(diff: DocumentDiff, only: Optional[str] = None) -> dict[str, An
             for d in diff.departments
         ],
         "warnings": [
+            {"code": f.code, "message": f.message, "child_path": None, "parent_path": None} for f in diff.warnings
+        ]
+        + [
             {
                 "code": f.code,
                 "message": f.message,
@@ -297,6 +340,7 @@ def summary_to_dict(s: Summary) -> dict[str, Any]:
         "targets": dict(sorted(s.targets.items())),
         "departments": dict(sorted(s.departments.items())),
         "flags": s.flags,
+        "level_only_edits": s.level_only_edits,
     }
 
 
@@ -344,10 +388,11 @@ def summary_rows(diff: DocumentDiff) -> list[tuple[str, str]]:
         ("  by status", counts(s["child_status"], statuses) or "—"),
         ("headings", f"parent {counts(h['parent_status'], statuses) or '—'}; child {counts(h['child_status'], statuses) or '—'}"),
         ("copied from parent", f"{s['copied_share']:.1%} of the child's clause text"),
+        ("level-only edits", f"{s['level_only_edits']} (全市→全区, 市X→区X: shown as equal)"),
         ("targets", " · ".join(f"{k.replace('_', ' ')} {v}" for k, v in diff.summary.targets.items())),
         ("departments", f"mapped {s['departments']['mapped']} · parent only {s['departments']['parent_only']} · child only {s['departments']['child_only']}"),
         ("flags", str(s["flags"])),
-    ]
+    ] + [("warning", w.message) for w in diff.warnings]
 
 
 CORPUS_COLUMNS = ("child", "parent", "kept", "modified", "dropped", "added", "copied", "stricter", "looser", "depts mapped", "flags")
@@ -371,15 +416,39 @@ def corpus_row(diff: DocumentDiff) -> tuple[str, ...]:
     )
 
 
+def _link_info(e: CorpusEntry) -> dict[str, Any]:
+    o = e.outcome
+    return {
+        "relation": o.relation if o is not None else "parent",
+        "confidence": o.confidence if o is not None else 1.0,
+        "evidence": dict(o.evidence) if o is not None else {},
+    }
+
+
 def corpus_to_dict(entries: list[CorpusEntry]) -> dict[str, Any]:
     return {
         "schema_version": DIFF_SCHEMA_VERSION,
         "pairs": [
-            {"child": _doc_info(e.diff.child), "parent": _doc_info(e.diff.parent), "parent_found_by": e.diff.found_by, "summary": summary_to_dict(e.diff.summary)}
+            {
+                "child": _doc_info(e.diff.child),
+                "parent": _doc_info(e.diff.parent),
+                "parent_found_by": e.diff.found_by,
+                **_link_info(e),
+                "summary": summary_to_dict(e.diff.summary),
+            }
             for e in entries
             if e.diff is not None
         ],
-        "missing": [{"child": _doc_info(e.child), "cites": e.missing} for e in entries if e.diff is None],
+        "missing": [
+            {
+                "child": _doc_info(e.child),
+                "cites": e.missing,
+                "candidates": list(e.outcome.candidates) if e.outcome is not None else [],
+            }
+            for e in entries
+            if e.diff is None and not e.top
+        ],
+        "top": [_doc_info(e.child) for e in entries if e.diff is None and e.top],
     }
 
 

@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import hashlib
+import stat
+from collections import Counter
 from pathlib import Path
-from typing import Union
+from typing import Callable, Optional, Union
 
 from .clauses import build_clauses
 from .errors import InputError
@@ -13,9 +15,12 @@ from .extract import extract_facts
 from .metadata import extract_metadata
 from .model import Document, Warning_
 from .normalize import normalize_source
-from .readers import read_bytes
+from .readers import FORMATS, SKIPPED_KINDS, read_bytes
+from .safe_io import document_files, read_regular_file, stat_input
 
-# Files a directory walk picks up (the format itself is then judged from the content).
+# Suffixes of document files: ``jianwu check --changed-since`` looks at these; a
+# directory walk judges every file by its content, and reports (rather than skips)
+# a file with one of these suffixes that holds something else.
 DOCUMENT_SUFFIXES = (".txt", ".md", ".text", ".pdf", ".docx", ".doc", ".wps", ".html", ".htm", ".shtml", ".ofd")
 
 
@@ -24,13 +29,8 @@ def document_id(path: Path) -> str:
 
 
 def read_source(path: Path) -> bytes:
-    """The raw bytes of a document file, or an ``InputError`` naming it."""
-    try:
-        return path.read_bytes()
-    except IsADirectoryError:
-        raise InputError(str(path), "is a directory, not a document") from None
-    except OSError as exc:
-        raise InputError(str(path), f"cannot read: {exc.strerror or exc}") from None
+    """The raw bytes of a document file, or an ``InputError`` naming it (only regular files, size-limited)."""
+    return read_regular_file(path)
 
 
 def parse_document(
@@ -65,10 +65,15 @@ def parse_bytes(raw: bytes, *, name: str, path: str, doc_id: str, require_clause
             kind, clauses = "news", []  # a report about a plan: no clauses of its own (see kind.py)
         elif require_clauses:
             raise InputError(name, "no numbered clauses found (is this a plan?)")
-    body_start = clauses[0].span[0] if clauses else len(normalized.text)
+    # The cover ends at the first numbered clause: labels before it (标题：, 分类：) are a web
+    # page's 信息公开 table, part of the cover.
+    first = next((c for c in clauses if c.number), clauses[0] if clauses else None)
+    body_start = first.span[0] if first is not None else len(normalized.text)
     body_end = clauses[-1].span[1] if clauses else len(normalized.text)
     meta = extract_metadata(normalized.text, body_start, body_end)
     warnings: list[Warning_] = list(source.warnings)
+    if kind == "plan":  # a report has no 文号 or date of its own to miss
+        warnings.extend(Warning_(code, message) for code, message in meta.warnings)
     if kind == "news":
         about = reported_title(normalized.text)
         what = f"a news report about 《{about}》" if about else "a news report"
@@ -92,6 +97,7 @@ def parse_bytes(raw: bytes, *, name: str, path: str, doc_id: str, require_clause
         date=meta.date,
         publication=meta.publication,
         region=meta.region,
+        regions=list(meta.regions),
         level=meta.level,
         cites=meta.cites,
         clauses=clauses,
@@ -107,17 +113,100 @@ def _is_readme(path: Path) -> bool:
     return path.stem.lower() == "readme"
 
 
-def iter_document_paths(paths: list[Path]) -> list[tuple[Path, InputError | None]]:
-    """Expand files and directories into document paths (sorted), with an error per bad path."""
+def sniff_path(path: Path) -> tuple[str, str]:
+    """(kind, label) of a regular file judged from its content (see ``readers.sniff``); unreadable: ("text", "")."""
+    from .readers.container import zip_names
+    from .readers.sniff import HEAD_BYTES, OLE2, sniff
+
+    try:
+        with path.open("rb") as fh:
+            head = fh.read(HEAD_BYTES)
+            names = None
+            if head.startswith(b"PK"):
+                fh.seek(0)
+                names = zip_names(fh)
+            elif head.startswith(OLE2):
+                head += fh.read()  # its directory of streams may lie anywhere
+    except OSError:
+        return "text", ""  # reading it again reports the problem with the file's name
+    return sniff(head, names)
+
+
+def _walk(directory: Path) -> tuple[list[Path], Counter[str]]:
+    """Entries under ``directory`` that are documents, and the kinds of the files that are not.
+
+    Every regular file is judged by its content, whatever its name; hidden files and
+    directories (``.git``, ``.DS_Store``) are not looked at.  An entry whose suffix says
+    it is a document is kept whatever it holds (a scan saved as .txt, a FIFO, a broken
+    link), so that reading it reports the problem.
+    """
+    found: list[Path] = []
+    skipped: Counter[str] = Counter()
+    for f in document_files(directory, None, hidden=False):
+        if _is_readme(f):
+            continue  # the folder's description of its documents (data/raw/corpus/README.md), not one
+        named_as_document = f.suffix.lower() in DOCUMENT_SUFFIXES
+        try:
+            info = f.stat()
+        except OSError:
+            info = None
+        if info is None or stat.S_ISDIR(info.st_mode):
+            found.append(f)  # a broken link or an unreadable directory: reported when read
+            continue
+        if not stat.S_ISREG(info.st_mode):
+            if named_as_document:
+                found.append(f)
+            else:
+                skipped["special"] += 1
+            continue
+        kind, _label = sniff_path(f)
+        if kind in FORMATS or named_as_document:
+            found.append(f)
+        else:
+            skipped[kind] += 1
+    return found, skipped
+
+
+def skipped_summary(directory: Path, skipped: Counter[str]) -> str:
+    """``data/x: skipped 3 files (2 images, 1 spreadsheet)``"""
+    total = sum(skipped.values())
+    kinds = ", ".join(
+        f"{n} {SKIPPED_KINDS.get(kind, (kind, kind))[0 if n == 1 else 1]}"
+        for kind, n in sorted(skipped.items(), key=lambda item: (-item[1], item[0]))
+    )
+    return f"{directory}: skipped {total} file{'s' if total != 1 else ''} ({kinds})"
+
+
+def iter_document_paths(
+    paths: list[Path], on_skip: Optional[Callable[[str], None]] = None
+) -> list[tuple[Path, InputError | None]]:
+    """Expand files and directories into document paths (sorted), with an error per bad path.
+
+    A path that is not a directory is passed on as it is (reading then refuses a
+    FIFO, a device or a socket, naming it); one that cannot be looked at at all
+    (missing, a symbolic link loop, a NUL in the name) gets its error here.  A
+    directory is walked recursively (``_walk``); the files in it that are not
+    documents are skipped and, when ``on_skip`` is given, reported to it in one
+    line per directory.
+    """
     out: list[tuple[Path, InputError | None]] = []
     for p in paths:
-        if p.is_dir():
-            found = sorted(f for f in p.rglob("*") if f.is_file() and f.suffix.lower() in DOCUMENT_SUFFIXES and not _is_readme(f))
-            if not found:
-                out.append((p, InputError(str(p), "directory has no documents (text, PDF, Word or web pages)")))
-            out.extend((f, None) for f in found)
-        elif p.exists():
+        try:
+            info = stat_input(p)
+        except InputError as exc:
+            out.append((p, exc))
+            continue
+        if not stat.S_ISDIR(info.st_mode):
             out.append((p, None))
-        else:
-            out.append((p, InputError(str(p), "no such file or directory")))
+            continue
+        try:
+            found, skipped = _walk(p)
+        except OSError as exc:
+            out.append((p, InputError(str(p), f"cannot read directory: {(exc.strerror or str(exc)).lower()}")))
+            continue
+        if skipped and on_skip is not None:
+            on_skip(skipped_summary(p, skipped))
+        if not found:
+            out.append((p, InputError(str(p), "directory has no documents (text, PDF, Word or web pages)")))
+        out.extend((f, None) for f in found)
     return out

@@ -43,10 +43,10 @@ DOWN_VERBS = ("下降", "降低", "减少", "削减", "压减", "压降", "降")
 UP_VERBS = ("提高", "提升", "增加", "新增", "增长", "上升", "扩大")
 MODALITIES = ("力争", "预计", "确保", "争取", "努力")
 
-_VERBS = ("达到", "达", "实现", "稳定", "保持", "维持", "控制", "下降", "降低", "减少", "削减", "压减", "压降", "降",
+_VERBS = ("达到", "达", "实现", "完成", "稳定", "保持", "维持", "控制", "下降", "降低", "减少", "削减", "压减", "压降", "降",
           "提高", "提升", "增加", "新增", "增长", "上升", "扩大")
 _ADVERBS = ("分别", "均", "都", "各", "稳步", "持续", "累计", "基本", "全部", "总体", "进一步", "大幅", "显著", "有效",
-            "年均", "平均", "要", "将", "应", "或", *MODALITIES)
+            "年均", "平均", "每年", "平均每年", "逐年", "要", "将", "应", "或", *MODALITIES)
 
 
 def _words(words: tuple[str, ...] | list[str]) -> str:
@@ -73,24 +73,44 @@ TIME_PHRASE = regex.compile(
 )
 # Framing words at the start of a subject: 全区 / 我市 / 其中 / 推动 / 力争 / 使.
 LEAD_FRAME = regex.compile(
-    rf"^(?:[，、；：,\s]+|(?:全|我)(?:国|省|市|区|县|镇|乡)(?:范围内)?|每年|逐年|其中|同时|并且|并(?=力争|确保|推动|实现|使)|以及|另外|此外|对(?!外)|"
+    rf"^(?:[，、；：,\s]+|(?:全|我)(?:国|省|市|区|县|镇|乡)(?:范围内)?|每年|逐年|当年|原则上|分别|其中|同时|并且|并(?=力争|确保|推动|实现|使)|以及|另外|此外|对(?!外)|"
     rf"使(?!用)|推动|推进|促进|引导|实现|{_words(list(MODALITIES))}|累计|和|及(?!时)|与|或)"
 )
-# Verbs of an object form (建设充电基础设施3万台): stripped only when the subject is the verb's object.
-ACTION_LEAD = regex.compile(
-    r"^(?:推进|推动|新建|新增|改建|建设|建成|创建|争创|创成|完成|打造|培育|推广|实施|改造|淘汰|关停|发展|安装|配备|配建|建立|开展|"
-    r"引进|种植|治理|整治|修复|认定|评定|形成|开工|投运|投产|鼓励|支持|加强|持续|基本|全部|累计|对|在(?!线))"
+# Verbs of an object form (建设充电基础设施3万台, 遴选150家…领跑者): stripped only when the subject is the
+# verb's object.  Two verbs joined by 和/及/与/、 go together: 新增和改造污水收集管网 -> 污水收集管网.
+ACTION_VERBS = (
+    r"推进|推动|新建|新增|改建|扩建|建设|建成|创建|争创|创成|完成|打造|培育|推广|实施|改造|更新|淘汰|关停|发展|安装|配备|配建|建立|开展|"
+    r"引进|种植|治理|整治|修复|认定|评定|形成|开工|投运|投产|鼓励|支持|加强|持续|基本|全部|累计|遴选|选择|评选|筛选|命名|发布|制定|"
+    r"修订|培训|示范|新改建|提升|升级|整合|布局|规划|储备|谋划"
 )
+ACTION_LEAD = regex.compile(rf"^(?:(?:{ACTION_VERBS})(?:(?:和|及|与|、|或)(?:{ACTION_VERBS}))*|对|在(?!线))")
+# Padding left at the end of an indicator: 塑料袋使用比例每年 | 下降20% / 公共建筑原则上 | 达到…
+TRAILING_PADDING = regex.compile(r"(?:每年|每年度|逐年|原则上|均|都|各)$")
 # The noun after a count, up to the next list item, clause break or number: 1个近零碳园区、1个… / 25座充电站和5座…
 COUNTED_NOUN = regex.compile(r"[^，。；、,;（\n\d]+?(?=[和及与]?(?:[，。；、,;（\n\d]|$))")
+# Qualities listed before the counted noun: 左右积极性高、社会影响大、带动作用强的 | 企业.
+DESCRIBED_NOUN = regex.compile(r"(?:左右|以上)?[^，。；,;（\n\d的]{1,12}(?:、[^，。；,;（\n\d的]{1,12})+的")
 # Trailing words after a counted noun that name the action, not the thing: 低碳社区试点示范创建.
 TRAILING_ACTION = regex.compile(r"(?:的)?(?:创建|建设|工作|任务)$")
 # The head noun of an indicator, shared by a 、 list: 化肥、农药利用率 / 溶剂型工业涂料、溶剂型油墨使用比例.
-INDICATOR_HEAD = regex.compile(
-    r"(?:重点工程|工程)?(?:减排量|排放量|排放总量|排放强度|消费量|消费总量|使用量|使用比例|使用率|综合利用率|利用率|"
-    r"覆盖率|处理率|治理率|达标率|回收率|收集率|普及率|合格率|优良率|占比|比例|比重|浓度|强度|总量|产量|面积|能耗|"
-    r"蓄积量|天数|数量|规模|指数|效率)$"
+HEADS = (
+    r"减排量|排放量|排放总量|排放强度|消费量|消费总量|使用量|使用比例|使用率|综合利用率|利用率|利用量|处置量|回收量|"
+    r"产生量|收集量|覆盖率|处理率|处置率|治理率|达标率|回收率|收集率|普及率|合格率|优良率|占比|比例|比重|浓度|强度|"
+    r"总量|产量|面积|能耗|蓄积量|天数|数量|规模|指数|效率"
 )
+INDICATOR_HEAD = regex.compile(rf"(?:重点工程|工程)?(?:{HEADS})$")
+# An indicator that is only a head noun has lost its subject to the sentence before:
+# 大宗固废年利用量达到40亿吨左右；到2030年，年利用量达到45亿吨左右 (年利用量 <- 大宗固废年利用量).
+BARE_HEAD = regex.compile(rf"^(?:年|年度|总|综合|平均|年均)?(?:{HEADS})$")
+# The close of a list: 化学需氧量、氨氮、氮氧化物、挥发性有机物等4项主要污染物 | 重点工程减排量. The count is
+# the list's own length (not a target) and the category noun (主要污染物) names the items, not the head.
+LIST_CLOSE = regex.compile(r"等(?:[\d一二三四五六七八九十两]+(?:项|个|种|类|大|方面))?(?P<tail>.*)$")
+# Where a per-unit head starts inside the last item of a list: 营运船舶 | 单位换算周转量碳排放强度.
+PER_UNIT_HEAD = regex.compile(
+    r"单位(?=地区|国内|GDP|工业|换算|建筑|产品|面积|周转|产值|增加值|营业|能源|耕地|土地|用地|水资源)|人均|万元|亩均|户均|每万"
+)
+# A head that adds the items up: 风电、太阳能发电 | 总装机容量 is one total, not two.
+COMBINED_HEAD = regex.compile(r"^(?:总|合计|共计|总计|合共|累计总)")
 # A 、 list whose last item is this much longer than the others is not a parallel list.
 PARALLEL_SLACK = 4
 
@@ -195,8 +215,24 @@ def strip_action(text: str) -> tuple[str, list[str]]:
     return _unquote(text), words
 
 
+def strip_padding(text: str) -> tuple[str, list[str]]:
+    """塑料袋使用比例每年 -> (塑料袋使用比例, [每年]): padding words left at the end of an indicator."""
+    words: list[str] = []
+    while text and (m := TRAILING_PADDING.search(text)) and m.start() > 0:
+        words.append(m.group(0))
+        text = text[: m.start()]
+    return text, words
+
+
 def counted_noun(post: str) -> tuple[str, int]:
-    """The noun after a count (1个近零碳园区、…) and how many characters it took."""
+    """The noun after a count (1个近零碳园区、…) and how many characters it took.
+
+    A list of qualities closed by 的 describes the noun after it: 100家左右积极性高、社会影响大的企业开展… -> 企业开展…
+    """
+    described = DESCRIBED_NOUN.match(post)
+    if described is not None:
+        rest, used = counted_noun(post[described.end():])
+        return rest, described.end() + used
     m = COUNTED_NOUN.match(post)
     noun = m.group(0) if m else ""
     return _unquote(TRAILING_ACTION.sub("", noun)), len(noun)
@@ -229,10 +265,25 @@ def split_items(indicator: str, n: Optional[int], *, respectively: bool = False)
     items = top_level_split(indicator, "、")
     if (n is not None and len(items) < n) or (n is None and respectively and len(items) < 2):
         items = [part for item in items for part in top_level_split(item, "和及与")]
+    if len(items) >= 2:
+        regional = _regional_items(items)
+        if regional is not None and (n is None or len(regional) == n):
+            return regional
     if n is not None and len(items) != n:
         return []
     if len(items) < 2:
         return [indicator]
+    close = LIST_CLOSE.search(items[-1])
+    if close is not None and close.start() > 0:
+        # 化学需氧量、…、挥发性有机物等4项主要污染物重点工程减排量 -> the head is the indicator head of the tail
+        if n is None and not respectively:
+            return [indicator]  # 钢铁、水泥等行业能耗下降5%: one figure for the group
+        tail = close.group("tail")
+        head_m = INDICATOR_HEAD.search(tail)
+        head = tail[head_m.start():] if head_m is not None else tail
+        if not head:
+            return items if n is not None else [indicator]
+        return [item + head for item in items[:-1]] + [items[-1][: close.start()] + head]
     own = [INDICATOR_HEAD.search(item) is not None for item in items[:-1]]
     if all(own):
         return items
@@ -240,9 +291,26 @@ def split_items(indicator: str, n: Optional[int], *, respectively: bool = False)
     if head is None:
         return items if n is not None else [indicator]
     body = items[-1][: len(items[-1]) - len(head)]
+    if n is None and not respectively and (COMBINED_HEAD.match(head) or "的" in body):
+        # 风电、太阳能发电总装机容量 / 新能源、清洁能源动力的交通工具比例: one figure for the items together
+        return [indicator]
     if n is None and len(body) > max(len(i) for i in items[:-1]) + PARALLEL_SLACK:
         return [indicator]  # 各级党政机关、事业单位…纯电动汽车占比 is one indicator
     return [item if has else item + head for item, has in zip(items[:-1], own)] + [items[-1]]
+
+
+def _regional_items(items: list[str]) -> Optional[list[str]]:
+    """京津冀及周边地区、长三角地区煤炭消费量 -> 京津冀及周边地区煤炭消费量, 长三角地区煤炭消费量."""
+    from .regions import scope_pattern
+
+    pattern = scope_pattern()
+    if not all(pattern.fullmatch(item) for item in items[:-1]):
+        return None
+    last = pattern.match(items[-1])
+    if last is None or last.end() == len(items[-1]):
+        return None
+    head = items[-1][last.end():]
+    return [item + head for item in items[:-1]] + [items[-1]]
 
 
 def _shared_head(items: list[str]) -> Optional[str]:
@@ -252,6 +320,9 @@ def _shared_head(items: list[str]) -> Optional[str]:
     (the earlier items end where the last item's modifier ends, at 级).
     """
     last = items[-1]
+    per_unit = PER_UNIT_HEAD.search(last, 1)
+    if per_unit is not None:
+        return last[per_unit.start():]  # 营运车辆、营运船舶单位换算周转量碳排放强度
     head = INDICATOR_HEAD.search(last)
     if head is not None and head.start() > 0:
         return head.group(0)

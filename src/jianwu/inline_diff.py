@@ -31,11 +31,15 @@ from __future__ import annotations
 import difflib
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import Iterable, Literal
+from itertools import repeat
+from typing import TYPE_CHECKING, Iterable, Literal, Optional
 
 import regex
 
 from .model import Clause
+
+if TYPE_CHECKING:
+    from .sentences import SentenceLink
 from .quantities import units
 
 Op = Literal["equal", "insert", "delete", "replace"]
@@ -50,8 +54,9 @@ NOTE = regex.compile(r"（(?P<body>[^（）\n]*?(?:负责|牵头|配合)[^（）
 NOTE_TAIL = regex.compile(r"(?:按职责分工|按职责|分别|共同)?(?:负责|牵头|配合)")
 # Punctuation closing a title sentence: 指导思想。\n
 TITLE_TAIL = regex.compile(r"[。：:；;，,\s]*")
-# Level characters of administrative names, folded for matching: 全市/全区, 市发展改革委/区发展改革委
-LEVEL_CHAR = regex.compile(r"[省市区县州镇乡]")
+# Level characters of administrative names, folded for matching: 全市/全区, 市发展改革委/区发展改革委;
+# the 国 of 全国 too (全国 = 全省), not the 国 of 国家, 国际, 中国.
+LEVEL_CHAR = regex.compile(r"[省市区县州镇乡]|(?<=全)国")
 # Longest equality that may be folded into the changes around it (a shared 的, 、, 推进 …).
 STRANDED_MAX = 4
 # Separators between departments inside a note.
@@ -74,6 +79,7 @@ class Edit:
     child: str  # the child's text of this run ("" for a delete)
     parent_start: int
     child_start: int
+    level_only: int = 0  # in an equal run: tokens that differ only by level (全市/全区, 市X/区X)
 
 
 def fold_levels(text: str) -> str:
@@ -81,30 +87,24 @@ def fold_levels(text: str) -> str:
     return LEVEL_CHAR.sub("〇", text)
 
 
+@lru_cache(maxsize=1)
+def _token_pattern() -> regex.Pattern[str]:
+    """One token at a time, tried in order: a year, a number with its unit, a Latin word, else one character."""
+    return regex.compile(f"{YEAR.pattern}|{_number_pattern().pattern}|{LATIN.pattern}|.", regex.DOTALL)
+
+
 def tokenize(text: str, protected: Iterable[tuple[int, int]] = ()) -> list[str]:
     """Cut ``text`` into diff tokens; each ``protected`` (start, end) span is kept whole."""
-    spans = sorted((s, e) for s, e in protected if 0 <= s < e <= len(text))
-    number = _number_pattern()
+    pattern = _token_pattern()
     tokens: list[str] = []
     i = 0
-    k = 0
-    while i < len(text):
-        while k < len(spans) and spans[k][0] < i:
-            k += 1
-        if k < len(spans) and spans[k][0] == i:
-            tokens.append(text[i:spans[k][1]])
-            i = spans[k][1]
-            continue
-        limit = spans[k][0] if k < len(spans) else len(text)
-        for pattern in (YEAR, number, LATIN):
-            m = pattern.match(text, i, limit)
-            if m and m.end() > i:
-                tokens.append(m.group())
-                i = m.end()
-                break
-        else:
-            tokens.append(text[i])
-            i += 1
+    for start, end in sorted((s, e) for s, e in protected if 0 <= s < e <= len(text)):
+        if start < i:
+            continue  # overlaps a span already kept
+        tokens += pattern.findall(text, i, start)
+        tokens.append(text[start:end])
+        i = end
+    tokens += pattern.findall(text, i)
     return tokens
 
 
@@ -138,29 +138,70 @@ def diff_texts(
     child: str,
     parent_protected: Iterable[tuple[int, int]] = (),
     child_protected: Iterable[tuple[int, int]] = (),
+    keys: Optional[dict[str, str]] = None,
 ) -> list[Edit]:
-    """Edits turning ``parent`` into ``child`` (every character of both is in exactly one run)."""
+    """Edits turning ``parent`` into ``child`` (every character of both is in exactly one run).
+
+    Tokens are matched level-folded (``市发展改革委`` = ``区发展改革委``, ``全国`` = ``全省``), and
+    a token found in ``keys`` (a department name -> its canonical name) by its key
+    (``国家发展改革委`` = ``省发展改革委``).  A run that differs only there is a
+    *level-only* edit: it is kept ``equal`` (its parent and child texts differ;
+    ``level_only_edits`` counts them), so the real edits stand out.
+    """
     a = tokenize(parent, parent_protected)
     b = tokenize(child, child_protected)
-    # Match on level-folded tokens so 市发展改革委 lines up with 区发展改革委 (shown as a replace).
-    matcher = difflib.SequenceMatcher(None, [fold_levels(t) for t in a], [fold_levels(t) for t in b], autojunk=False)
+    matcher = difflib.SequenceMatcher(None, _folded_tokens(a, keys), _folded_tokens(b, keys), autojunk=False)
+    opcodes = matcher.get_opcodes()
     runs: list[_Run] = []
-    for tag, i1, i2, j1, j2 in matcher.get_opcodes():
-        if tag != "equal":
+    for k, (tag, i1, i2, j1, j2) in enumerate(opcodes):
+        if tag == "equal":
+            # A level character at the edge of a real change belongs to it: 区县 -> 镇街, not 县 -> 街
+            # (a whole department name stays apart: 市经济信息委 -> 区经济信息委 is level-only).
+            if k > 0:
+                while i1 < i2 and a[i1] != b[j1] and len(a[i1]) == 1:
+                    runs.append(("replace", [a[i1]], [b[j1]]))
+                    i1, j1 = i1 + 1, j1 + 1
+            tail: list[_Run] = []
+            if k + 1 < len(opcodes):
+                while i2 > i1 and a[i2 - 1] != b[j2 - 1] and len(a[i2 - 1]) == 1:
+                    tail.insert(0, ("replace", [a[i2 - 1]], [b[j2 - 1]]))
+                    i2, j2 = i2 - 1, j2 - 1
             runs.append((tag, a[i1:i2], b[j1:j2]))
+            runs.extend(tail)
             continue
-        for k in range(i2 - i1):
-            same = a[i1 + k] == b[j1 + k]
-            runs.append(("equal" if same else "replace", [a[i1 + k]], [b[j1 + k]]))
+        runs.append((tag, a[i1:i2], b[j1:j2]))
     runs = _cleanup(_align_to_boundaries(_merge_changes(_merge_equal(runs))))
     edits: list[Edit] = []
     pa = pb = 0
     for tag, ta, tb in runs:
         sa, sb = "".join(ta), "".join(tb)
-        edits.append(Edit(tag, sa, sb, pa, pb))  # type: ignore[arg-type]
+        level = sum(1 for x, y in zip(ta, tb) if x != y) if tag == "equal" and sa != sb else 0
+        edits.append(Edit(tag, sa, sb, pa, pb, level))  # type: ignore[arg-type]
         pa += len(sa)
         pb += len(sb)
     return edits
+
+
+# fold_levels as a translation table, for folding many short tokens in one C loop.
+LEVEL_FOLD = str.maketrans({c: "〇" for c in "省市区县州镇乡"})
+FOLDED_NATION = "〇"  # 国 of 全国 (the whole country) folds like 全省 / 全市 / 全区
+
+
+def _folded_tokens(tokens: list[str], keys: Optional[dict[str, str]] = None) -> list[str]:
+    """``tokens`` with the level characters folded, as ``fold_levels`` does; department names by key."""
+    out = list(map(str.translate, tokens, repeat(LEVEL_FOLD, len(tokens))))
+    if "国" in out:
+        for i in [i for i, t in enumerate(tokens) if t == "国"]:
+            if i and tokens[i - 1] == "全":
+                out[i] = FOLDED_NATION
+    if keys:
+        out = list(map(keys.get, tokens, out))  # the key of a department name, else the folded token
+    return out
+
+
+def level_only_edits(edits: Iterable[Edit]) -> int:
+    """Level-only edits (tokens kept equal though their level differs) in ``edits``."""
+    return sum(e.level_only for e in edits)
 
 
 def _title_end(clause: Clause) -> int:
@@ -169,25 +210,116 @@ def _title_end(clause: Clause) -> int:
     return m.end() if m else len(clause.title)
 
 
-def diff_clauses(parent: Clause, child: Clause) -> list[Edit]:
+def department_keys(*clauses: Clause) -> dict[str, str]:
+    """Department names as written in the clauses -> a comparison key from the canonical name."""
+    keys: dict[str, str] = {}
+    for clause in clauses:
+        for d in clause.departments:
+            s, e = d.span[0] - clause.text_offset, d.span[1] - clause.text_offset
+            if 0 <= s < e <= len(clause.text) and d.canonical and not d.generic:
+                keys[clause.text[s:e]] = "§" + d.canonical
+    return keys
+
+
+# Two clause texts at least this alike (fuzz.ratio, folded) are diffed whole: the child edited its
+# parent's text in place, and a character diff reads best.  Below, the child rewrote the clause.
+WHOLE_MIN = 0.6
+
+
+def diff_clauses(parent: Clause, child: Clause, links: Optional[list["SentenceLink"]] = None) -> list[Edit]:
     """Inline diff of two clauses' own texts (offsets relative to each ``Clause.text``).
+
+    A clause edited in place (``WHOLE_MIN``) is diffed whole.  A rewritten one is
+    diffed sentence pair by sentence pair: the sentences are aligned first
+    (``sentences.align_sentences``, or ``links`` already made on the two whole
+    texts), each pair is diffed on its own, a parent sentence without partner is
+    deleted whole and a child sentence without one inserted whole, so the rewrite
+    does not read as confetti (short equal fragments between large changes).
 
     A label heading (指导思想：) keeps its title outside its text; when it meets a
     numbered clause of the same title (（一）指导思想。…), the numbered side's title
     sentence is left out of the comparison instead of showing as deleted.
     """
+    from rapidfuzz import fuzz
+
+    from .sentences import align_sentences, split_sentences
+
     skip_p = skip_c = 0
     if parent.title == child.title and (parent.number is None) != (child.number is None):
         if parent.number is not None and parent.text.startswith(parent.title):
             skip_p = _title_end(parent)
         elif child.number is not None and child.text.startswith(child.title):
             skip_c = _title_end(child)
+    p_text, c_text = parent.text[skip_p:], child.text[skip_c:]
     spans_p = [(s - skip_p, e - skip_p) for s, e in clause_spans(parent)]
     spans_c = [(s - skip_c, e - skip_c) for s, e in clause_spans(child)]
-    edits = diff_texts(parent.text[skip_p:], child.text[skip_c:], spans_p, spans_c)
+    keys = department_keys(parent, child)
+    if fuzz.ratio(fold_levels(p_text), fold_levels(c_text)) >= 100 * WHOLE_MIN:
+        edits = diff_texts(p_text, c_text, spans_p, spans_c, keys)
+    else:
+        if links is None or skip_p or skip_c:
+            links = align_sentences(split_sentences(p_text), split_sentences(c_text), len(p_text))
+        edits = diff_by_sentences(p_text, c_text, links, spans_p, spans_c, keys)
     if not skip_p and not skip_c:
         return edits
-    return [Edit(e.op, e.parent, e.child, e.parent_start + skip_p, e.child_start + skip_c) for e in edits]
+    return [Edit(e.op, e.parent, e.child, e.parent_start + skip_p, e.child_start + skip_c, e.level_only) for e in edits]
+
+
+def _inside(spans: list[tuple[int, int]], start: int, end: int) -> list[tuple[int, int]]:
+    return [(s - start, e - start) for s, e in spans if start <= s and e <= end]
+
+
+def diff_by_sentences(
+    parent: str,
+    child: str,
+    links: list["SentenceLink"],
+    parent_protected: list[tuple[int, int]],
+    child_protected: list[tuple[int, int]],
+    keys: Optional[dict[str, str]] = None,
+) -> list[Edit]:
+    """Edits of two texts from their sentence links: a diff inside each in-order sentence pair.
+
+    Between two consecutive pairs, what is left on both sides is diffed as one
+    piece when it is still alike (a sentence re-punctuated into two), else it is
+    one deletion and one insertion.
+    """
+    from rapidfuzz import fuzz
+
+    anchors = sorted((l.parent_span, l.child_span) for l in links if l.status in ("identical", "modified") and l.parent_span and l.child_span)
+    anchors.append(((len(parent), len(parent)), (len(child), len(child))))
+    edits: list[Edit] = []
+    pa = pb = 0
+
+    def piece(p0: int, p1: int, c0: int, c1: int, whole: bool) -> None:
+        if p0 == p1 and c0 == c1:
+            return
+        if whole or p0 == p1 or c0 == c1:
+            sub = diff_texts(parent[p0:p1], child[c0:c1], _inside(parent_protected, p0, p1), _inside(child_protected, c0, c1), keys)
+        elif fuzz.ratio(fold_levels(parent[p0:p1]), fold_levels(child[c0:c1])) >= 100 * GAP_ALIKE:
+            sub = diff_texts(parent[p0:p1], child[c0:c1], _inside(parent_protected, p0, p1), _inside(child_protected, c0, c1), keys)
+        else:
+            sub = [Edit("replace", parent[p0:p1], child[c0:c1], 0, 0)]
+        edits.extend(Edit(e.op, e.parent, e.child, e.parent_start + p0, e.child_start + c0, e.level_only) for e in sub)
+
+    for (ps, pe), (cs, ce) in anchors:
+        piece(pa, ps, pb, cs, whole=False)
+        piece(ps, pe, cs, ce, whole=True)
+        pa, pb = pe, ce
+    return _join_equal(edits)
+
+
+GAP_ALIKE = 0.5  # fuzz.ratio (0..1) of the leftover text between two sentence pairs that is still diffed as one piece
+
+
+def _join_equal(edits: list[Edit]) -> list[Edit]:
+    """Consecutive equal runs (two sentences kept one after the other) as one run."""
+    out: list[Edit] = []
+    for e in edits:
+        if out and e.op == "equal" and out[-1].op == "equal":
+            last = out.pop()
+            e = Edit("equal", last.parent + e.parent, last.child + e.child, last.parent_start, last.child_start, last.level_only + e.level_only)
+        out.append(e)
+    return out
 
 
 _Run = tuple[str, list[str], list[str]]  # (tag, parent tokens, child tokens)
@@ -212,37 +344,46 @@ def _align_to_boundaries(runs: list[_Run]) -> list[_Run]:
 
     ``嘉陵|江、乌|江干流`` and ``嘉陵江|、乌江|干流`` say the same; the second is
     how a reader sees it (diff-match-patch's lossless semantic cleanup, on tokens).
+    An equal run may hold level-only tokens (市X on one side, 区X on the other):
+    its two sides are moved together, and only over tokens equal on both.
     """
     runs = [r for r in runs if r[1] or r[2]]
     for k in range(1, len(runs) - 1):
         tag, ta, tb = runs[k]
         if tag not in ("insert", "delete") or runs[k - 1][0] != "equal" or runs[k + 1][0] != "equal":
             continue
-        left, edit, right = list(runs[k - 1][1]), list(ta or tb), list(runs[k + 1][1])
-        while left and left[-1] == edit[-1]:  # slide fully left first
+        left = list(zip(runs[k - 1][1], runs[k - 1][2]))  # (parent token, child token)
+        right = list(zip(runs[k + 1][1], runs[k + 1][2]))
+        edit = list(ta or tb)
+        while left and left[-1][0] == left[-1][1] == edit[-1]:  # slide fully left first
             right.insert(0, left.pop())
-            edit = [right[0]] + edit[:-1]
+            edit = [right[0][0]] + edit[:-1]
+
+        def score(left: list[tuple[str, str]], edit: list[str], right: list[tuple[str, str]]) -> int:
+            return _boundary(left[-1][0] if left else None, edit[0]) + _boundary(edit[-1], right[0][0] if right else None)
+
         best = (left, edit, right)
-        best_score = _boundary(left[-1] if left else None, edit[0]) + _boundary(edit[-1], right[0] if right else None)
-        while right and edit[0] == right[0]:
-            left, edit, right = left + [edit[0]], edit[1:] + [right[0]], right[1:]
-            score = _boundary(left[-1] if left else None, edit[0]) + _boundary(edit[-1], right[0] if right else None)
-            if score >= best_score:
-                best, best_score = (left, edit, right), score
+        best_score = score(left, edit, right)
+        while right and right[0][0] == right[0][1] == edit[0]:
+            left, edit, right = left + [(edit[0], edit[0])], edit[1:] + [right[0][0]], right[1:]
+            current = score(left, edit, right)
+            if current >= best_score:
+                best, best_score = (left, edit, right), current
         left, edit, right = best
-        runs[k - 1] = ("equal", left, left)
+        runs[k - 1] = ("equal", [p for p, _ in left], [c for _, c in left])
         runs[k] = (tag, edit, []) if tag == "delete" else (tag, [], edit)
-        runs[k + 1] = ("equal", right, right)
+        runs[k + 1] = ("equal", [p for p, _ in right], [c for _, c in right])
     return [r for r in runs if r[1] or r[2]]
 
 
 def _merge_equal(runs: list[_Run]) -> list[_Run]:
     out: list[_Run] = []
-    for run in runs:
-        if out and run[0] == "equal" and out[-1][0] == "equal":
-            out[-1] = ("equal", out[-1][1] + run[1], out[-1][2] + run[2])
+    for tag, ta, tb in runs:
+        if out and tag == "equal" and out[-1][0] == "equal":
+            out[-1][1].extend(ta)  # the lists are this function's own copies (below): extend in place
+            out[-1][2].extend(tb)
         else:
-            out.append(run)
+            out.append((tag, list(ta), list(tb)))
     return out
 
 
@@ -257,14 +398,14 @@ def _cleanup(runs: list[_Run]) -> list[_Run]:
     while changed:
         changed = False
         for k in range(1, len(merged) - 1):
-            tag, ta, _ = merged[k]
+            tag, ta, tb = merged[k]
             before, after = merged[k - 1], merged[k + 1]
             if tag != "equal" or before[0] == "equal" or after[0] == "equal":
                 continue
             n = _length(ta)
             rewritten = bool(before[1] or after[1]) and bool(before[2] or after[2])  # text went and came
             if rewritten and n <= STRANDED_MAX and n <= max(_length(before[1]), _length(before[2])) and n <= max(_length(after[1]), _length(after[2])):
-                merged[k - 1 : k + 2] = [("replace", before[1] + ta + after[1], before[2] + ta + after[2])]
+                merged[k - 1 : k + 2] = [("replace", before[1] + ta + after[1], before[2] + tb + after[2])]
                 merged = _merge_changes(merged)
                 changed = True
                 break

@@ -22,10 +22,20 @@ from .tables import read_table
 DOC_NUMBER = regex.compile(r"\p{Han}{1,12}[〔［\[【(（](?P<year>\d{4})[〕］\]】)）](?P<seq>\d{1,4})号")
 # A 文号 whose year bracket was lost in conversion: 渝环〔202371号 (year and number fused)
 GARBLED_DOC_NUMBER = regex.compile(r"\p{Han}{1,12}[〔［\[【](?P<digits>\d{5,8})号")
-# A line that is only a 文号 (the document's own number stands alone under the red head).
-OWN_DOC_NUMBER_LINE = regex.compile(rf"^(?:{DOC_NUMBER.pattern}|{GARBLED_DOC_NUMBER.pattern})$")
-# The same in brackets under the title, as gov.cn and provincial sites publish: （国发〔2021〕4号）
-BRACKETED_DOC_NUMBER_LINE = regex.compile(rf"^[（(](?P<number>{DOC_NUMBER.pattern})[）)]$")
+# A line that is only a 文号 (the document's own number stands alone under the red head),
+# possibly in brackets under the title: 渝环〔2023〕71号, （国发〔2021〕4号）.
+OWN_DOC_NUMBER_LINE = regex.compile(rf"^[（(]?(?:{DOC_NUMBER.pattern}|{GARBLED_DOC_NUMBER.pattern})[）)]?$")
+# The same with conversion damage: other brackets, spaces, the closing bracket read as a letter,
+# or the line broken after the year: 国发 (2021) 4 号, 大发改资源字 (2021 / J 283号.
+DAMAGED_DOC_NUMBER_LINE = regex.compile(
+    r"^[（(]?(?P<prefix>\p{Han}{1,12}?)\s*[〔［\[【(（{]\s*(?P<year>(?:19|20)\d\d)\s*"
+    r"[〕］\]】)）}JjlI」|]?\s*(?P<seq>\d{1,4})\s*号[）)]?$"
+)
+# A signature date glued to the front of a title: 2022年3月1日X市…实施方案
+LEADING_DATE = regex.compile(r"^\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*")
+# A heading that names its issuers and the plan they issue (web and news copies):
+# 甘肃省委办公厅、省政府办公厅印发《关于推动城乡建设绿色发展的实施意见》（的通知）
+ISSUED_HEADING = regex.compile(r"^(?P<issuers>\p{Han}[\p{Han}、，\s]{2,80}?)(?<!关于)印发\s*[《〈](?P<title>[^《》〈〉]{4,80})[》〉]\s*(?:的通知)?$")
 
 # Dates written alone on a line: 2023年8月18日 / 2023 10 25 / 20231020 / 2023-10-20 / 二〇二三年八月十八日
 DATE_LINE = regex.compile(
@@ -42,7 +52,8 @@ PUBLICATION = regex.compile(r"此件[^）)\n]{0,10}公开[^）)\n]{0,4}")
 CITATION = regex.compile(r"《(?P<title>[^《》\n]{2,120})》(?P<tail>[^《\n]{0,24})")
 # Wrappers around a cited plan's own title inside a notice title:
 # 重庆市生态环境局等部门关于印发〈…〉的函 -> …
-NOTICE_WRAPPER = regex.compile(r"^.*?关于(?:印发|转发|发布)?\s*[〈《]?|[〉》]?\s*的(?:通知|函|批复|意见)$")
+# Only a 印发/转发/发布 wrapper is removed: 国务院关于…的指导意见 is itself the plan.
+NOTICE_WRAPPER = regex.compile(r"^.*?(?:关于)?(?:印发|转发|发布)\s*[〈《]?(?P<inner>.{4,}?)[〉》]?\s*的(?:通知|函|批复)$")
 ANGLE_MARKS = regex.compile(r"[〈〉<>]")
 # A plan title ends with one of these words.
 PLAN_TITLE_END = regex.compile(r"(?:方案|规划|计划|意见|办法|细则|分工|要点|纲要|措施|清单|条例|规定|行动)$")
@@ -71,7 +82,12 @@ PAGE_FIELD = regex.compile(
 CC_LINE = regex.compile(r"^抄送[：:]")
 PRINTED_LINE = regex.compile(r"^\p{Han}{2,30}\s*\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*印发$")
 ZONE_SUFFIX = regex.compile(r"(?:高新区|经开区|新区|开发区|园区|示范区)$")
-NATIONAL_ISSUER = regex.compile(r"^(?:国务院|中共中央|国家\p{Han}+|\p{Han}{2,8}部)$")
+# National issuers: 国务院, 国务院办公厅, 中共中央, 中共中央办公厅, 全国…, 国家发展改革委, 生态环境部 …
+NATIONAL_ISSUER = regex.compile(r"^(?:国务院|中共中央|党中央|中央|全国|国家)\p{Han}*$|^\p{Han}{2,10}(?:部|总局|总署)$")
+# A title issued at the national level: 国务院关于…, 中共中央 国务院关于…, 国务院办公厅关于…
+NATIONAL_TITLE = regex.compile(r"^(?:中共中央|党中央|国务院|中共中央办公厅|国务院办公厅)(?:[\s、]*(?:国务院|国务院办公厅))?关于")
+# Region names that name no region: the red head lost (省人民政府关于…), or 自治区人民政府.
+BARE_REGIONS = frozenset({"省", "市", "区", "县", "自治区", "自治州"})
 
 
 @dataclass(frozen=True)
@@ -85,9 +101,30 @@ class Metadata:
     region: Optional[str]
     level: Optional[Level]
     cites: list[Citation]
+    regions: tuple[str, ...] = ()  # every issuing region of a joint plan, ``region`` first
+    warnings: tuple[tuple[str, str], ...] = ()  # (code, message): what could not be read
 
 
 MUNICIPALITIES = frozenset(row[0] for row in read_table("municipalities.tsv"))
+PROVINCES: tuple[tuple[str, str], ...] = tuple((row[0], row[1]) for row in read_table("provinces.tsv"))
+# A province named in running text by its short name: 河北, 内蒙古, 广西.
+PROVINCE_MENTION = regex.compile("|".join(sorted((short for _, short in PROVINCES), key=len, reverse=True)))
+# The most-named province must be named this often, and more than any other.
+PROVINCE_MENTIONS_MIN = 2
+
+
+def dominant_province(text: str) -> Optional[str]:
+    """The province (full name) ``text`` names most, if clearly one (湖北 in a plan of 省人民政府)."""
+    counts: dict[str, int] = {}
+    for m in PROVINCE_MENTION.finditer(text):
+        counts[m.group()] = counts.get(m.group(), 0) + 1
+    if not counts:
+        return None
+    ordered = sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))
+    best, n = ordered[0]
+    if n < PROVINCE_MENTIONS_MIN or (len(ordered) > 1 and ordered[1][1] == n):
+        return None
+    return next(full for full, short in PROVINCES if short == best)
 
 
 def parse_date(line: str) -> Optional[str]:
@@ -118,8 +155,9 @@ def repair_doc_number(number: str) -> str:
 
 
 def core_title(title: str) -> str:
-    """The cited plan itself: 关于印发〈X〉的通知 -> X; 〈〉 debris removed."""
-    inner = NOTICE_WRAPPER.sub("", title)
+    """The cited plan itself: 关于印发〈X〉的通知 -> X; 〈〉 debris removed; any other title whole."""
+    m = NOTICE_WRAPPER.match(title)
+    inner = m.group("inner") if m else title
     return ANGLE_MARKS.sub("", inner).strip() or ANGLE_MARKS.sub("", title)
 
 
@@ -161,12 +199,29 @@ def _is_title(candidate: str) -> bool:
     )
 
 
+def issued_heading(cover: list[str]) -> Optional[tuple[str, list[str]]]:
+    """(title, issuers) of a heading 甲省委办公厅、省政府办公厅印发《X》, over one or two lines."""
+    for i, line in enumerate(cover[:6]):
+        for candidate in (line, line + cover[i + 1] if i + 1 < len(cover) else None):
+            m = ISSUED_HEADING.match(candidate) if candidate else None
+            if m:
+                issuers = [n for n in regex.split(r"[、，\s]+", m.group("issuers").strip()) if n]
+                return ANGLE_MARKS.sub("", m.group("title")), issuers
+    return None
+
+
 def _title(cover: list[str]) -> Optional[str]:
     """The plan's own title: the last title-shaped line(s) before the preamble.
 
     A title wrapped over lines (重庆市永川区“十四五”节能减排 / 工作实施方案) is joined:
-    pieces without sentence punctuation, only the last of which ends like a title.
+    pieces without sentence punctuation, only the last of which ends like a title.  The
+    issuer's own line above a 关于… title (邯郸市人民政府 / 关于加快… / …实施意见) is part
+    of it; a signature date glued to its front (2022年3月1日X市…) is not.
     """
+    heading = issued_heading(cover)
+    if heading is not None:
+        return heading[0]
+    cover = [LEADING_DATE.sub("", line) or line for line in cover]
     best: Optional[str] = None
     i = 0
     while i < len(cover):
@@ -176,7 +231,7 @@ def _title(cover: list[str]) -> Optional[str]:
             used < MAX_TITLE_LINES
             and i + used < len(cover)
             and not PLAN_TITLE_END.search(candidate)
-            and _title_piece(candidate)
+            and (_title_piece(candidate) or (used == 1 and _issuer_line(candidate) and cover[i + 1].startswith("关于")))
             and _title_piece(cover[i + used])
         ):
             candidate += cover[i + used]
@@ -186,14 +241,42 @@ def _title(cover: list[str]) -> Optional[str]:
             i += used
         else:
             i += 1
-    if best is not None:
+    # A title with an unbalanced bracket is a fragment of a longer one (…指导意见〉实施方案).
+    if best is not None and _balanced(best):
         return best.replace(" ", "")
-    # No title line: take the plan named in the notice title (关于印发《X》的通知).
-    for line in cover:
-        m = regex.search(r"关于印发《([^》]+)》", line)
+    # No title line: take the plan named in the notice title (关于印发《X》的通知), which may
+    # be wrapped over lines and nest the title of the plan it implements.
+    notice = _notice_title(cover)
+    if notice is not None:
+        return notice
+    return best.replace(" ", "") if best is not None else None
+
+
+def _balanced(title: str) -> bool:
+    return title.count("〈") + title.count("《") == title.count("〉") + title.count("》")
+
+
+def _notice_title(cover: list[str]) -> Optional[str]:
+    for i, line in enumerate(cover):
+        if not line.startswith("关于印发"):
+            continue
+        joined = line
+        for extra in cover[i + 1 : i + MAX_TITLE_LINES]:
+            if joined.endswith(("的通知", "的函")):
+                break
+            joined += extra
+        joined = regex.sub(r"\s+", "", joined)
+        m = NOTICE_WRAPPER.match(joined)
         if m:
-            return m.group(1)
+            inner = m.group("inner").replace("《", "〈").replace("》", "〉")
+            return inner if _balanced(inner) else ANGLE_MARKS.sub("", inner)
     return None
+
+
+def _issuer_line(line: str) -> bool:
+    """A line of issuer names only: 邯郸市人民政府, 中共中央 国务院."""
+    names = [n for n in regex.split(r"[\s、]+", line) if n]
+    return bool(names) and all(ORG_NAME.match(n) or NATIONAL_ISSUER.match(n) for n in names)
 
 
 def _title_piece(line: str) -> bool:
@@ -235,15 +318,34 @@ def _org_names(line: str) -> list[str]:
     return names if names and all(ORG_NAME.match(n) for n in names) else []
 
 
-def region_and_level(title: Optional[str], issuers: list[str]) -> tuple[Optional[str], Optional[Level]]:
+def _named_region(source: str) -> Optional[str]:
+    """The region a title or issuer starts with (中共 dropped: 中共云南省委 -> 云南省), if it names one."""
+    body = source[2:] if source.startswith("中共") else source
+    m = REGION.match(body)
+    region = m.group("region") if m else ""
+    return region if region and region not in BARE_REGIONS else None
+
+
+def regions_and_level(title: Optional[str], issuers: list[str]) -> tuple[list[str], Optional[Level]]:
+    """Every issuing region (the title's first, then each issuer's) and the level of the first.
+
+    A joint plan of two governments carries both; a plan of 中共X省委 and X省人民政府 one.
+    """
+    regions: list[str] = []
     for source in ([title] if title else []) + issuers:
-        m = REGION.match(source)
-        region = m.group("region") if m else ""
-        if region:
-            return region, _level(region)
-    if any(NATIONAL_ISSUER.match(name) for name in issuers):
-        return None, "national"
-    return None, None
+        region = _named_region(source)
+        if region and not any(r.startswith(region) or region.startswith(r) for r in regions):
+            regions.append(region)
+    if regions:
+        return regions, _level(regions[0])
+    if (title and NATIONAL_TITLE.match(title)) or any(NATIONAL_ISSUER.match(name) for name in issuers):
+        return [], "national"
+    return [], None
+
+
+def region_and_level(title: Optional[str], issuers: list[str]) -> tuple[Optional[str], Optional[Level]]:
+    regions, level = regions_and_level(title, issuers)
+    return (regions[0] if regions else None), level
 
 
 def _level(region: str) -> Level:
@@ -301,16 +403,16 @@ def extract_metadata(text: str, body_start: int, body_end: Optional[int] = None)
     """
     cover = [line.strip() for line in text[:body_start].split("\n") if line.strip()]
     closing = [line.strip() for line in text[body_end:].split("\n") if line.strip()] if body_end is not None else []
-    title = _title(cover)
-    doc_number: Optional[str] = None
-    for line in cover:
-        if OWN_DOC_NUMBER_LINE.match(line):
-            doc_number = line
-            break
-        if (bracketed := BRACKETED_DOC_NUMBER_LINE.match(line)) is not None:
-            doc_number = bracketed["number"]
-            break
+    if body_end is not None and not any(parse_date(line) for line in closing):
+        # The signature swallowed by the last clause (trailing web-page lines after it):
+        # the last lines of the document still carry it.
+        tail = [line.strip() for line in text.split("\n")[-12:] if line.strip()]
+        if any(parse_date(line) for line in tail):
+            closing = tail
     fields = _page_fields(cover)
+    heading = issued_heading(cover)
+    title = _title(cover) or _page_title(fields)
+    doc_number, damaged = _own_doc_number(cover)
     if doc_number is None and "文号" in fields and (DOC_NUMBER.fullmatch(fields["文号"]) or GARBLED_DOC_NUMBER.fullmatch(fields["文号"])):
         doc_number = fields["文号"]
     date = (
@@ -319,8 +421,26 @@ def extract_metadata(text: str, body_start: int, body_end: Optional[int] = None)
         or parse_date(fields.get("发布日期", ""))
     )
     publication = _publication(cover) or _publication(closing)
-    issuers = _issuers(cover) or _issuers(closing) or _org_names(fields.get("发文机关", ""))
-    region, level = region_and_level(title, issuers)
+    issuers = (heading[1] if heading else []) or _issuers(cover) or _issuers(closing) or _org_names(fields.get("发文机关", ""))
+    regions, level = regions_and_level(title, issuers)
+    if not regions and level is None:
+        # 自治区党委办公厅… names no region: the signature or red head elsewhere on the cover may.
+        others = [n for line in cover + closing for n in _org_names(line)]
+        regions, level = regions_and_level(None, others)
+    if not regions and level is None and title and title.startswith(("省", "自治区")):
+        # The red head lost (省人民政府关于…): the province the text names most.
+        province = dominant_province(text)
+        if province:
+            regions, level = [province], "province"
+    warnings: list[tuple[str, str]] = []
+    if damaged:
+        warnings.append(("repaired_doc_number", f"文号 read through conversion damage: {damaged} -> {doc_number}"))
+    # A bare excerpt (at most a title line before the clauses, nothing after) has no cover to
+    # read; a published document that lacks one of these is worth a warning.
+    published = len(cover) > 1 or bool(closing)
+    for value, code, what in ((title, "no_title", "title"), (doc_number, "no_doc_number", "文号"), (date, "no_date", "date"), (level, "no_level", "level")):
+        if value is None and published:
+            warnings.append((code, f"{what} could not be read from the cover or the closing block"))
     return Metadata(
         title=title,
         doc_number=doc_number,
@@ -328,7 +448,27 @@ def extract_metadata(text: str, body_start: int, body_end: Optional[int] = None)
         issuers=issuers,
         date=date,
         publication=publication,
-        region=region,
+        region=regions[0] if regions else None,
         level=level,
         cites=find_citations(text, title),
+        regions=tuple(regions),
+        warnings=tuple(warnings),
     )
+
+
+def _own_doc_number(cover: list[str]) -> tuple[Optional[str], Optional[str]]:
+    """(文号, as written when damaged) of the cover: alone on a line, or broken over two by conversion."""
+    for line in cover:
+        if OWN_DOC_NUMBER_LINE.match(line):
+            return line.strip("（）()"), None
+    for i, line in enumerate(cover):
+        for candidate in (line, line + " " + cover[i + 1] if i + 1 < len(cover) else ""):
+            m = DAMAGED_DOC_NUMBER_LINE.match(candidate)
+            if m:
+                return f"{m.group('prefix')}〔{m.group('year')}〕{int(m.group('seq'))}号", candidate
+    return None, None
+
+
+def _page_title(fields: dict[str, str]) -> Optional[str]:
+    title = fields.get("标题", "").replace(" ", "")
+    return title if title and PLAN_TITLE_END.search(title) else None

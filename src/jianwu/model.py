@@ -83,6 +83,14 @@ class DepartmentRef:
     known: bool = True  # found in the alias table
     span: Span = (0, 0)
     note: int = 0  # index of the note inside its clause (0-based)
+    # The place the body belongs to, as written or shared from the list's first item:
+    # 重庆市 / 四川省 (a joint plan's partners), 厦门 (厦门证监局), 松江区 (a district as actor).
+    region: Optional[str] = None
+    partner: int = 0  # which partner's list of a note (；-separated lists of a joint plan), 0-based
+    # Not written in this clause: taken from a convention declared elsewhere (下同, 以下均需…落实，
+    # 不再列出); ``declared_line`` is the raw line of that declaration.
+    inherited: bool = False
+    declared_line: Optional[int] = None
 
 
 @dataclass
@@ -104,6 +112,15 @@ class Target:
     baseline_year: Optional[int] = None
     modality: Optional[str] = None  # 力争 / 预计 / 确保
     value_span: Optional[Span] = None  # the value as written (``value_text``) inside ``span``
+    # The region or group the target applies to (京津冀及周边地区, 省级党政机关); None: the whole
+    # jurisdiction of the document.
+    scope: Optional[str] = None
+    # cumulative: a change over the period (下降14.5%, 新增500万平方米, 累计…); annual: per year
+    # (年均下降2.7%, 每年); level: a state to reach or keep (达到25%, 提高至57%, 不超过34微克/立方米).
+    basis: str = "level"
+    # rate: %, 个百分点, per-unit values, intensities (comparable across levels);
+    # absolute: a total (吨, 公里, 个, 千瓦) that depends on the size of the scope.
+    measure: str = "rate"
 
 
 @dataclass
@@ -159,6 +176,7 @@ class Document:
     clauses: list[Clause]
     warnings: list[Warning_]
     normalized: NormalizedText
+    regions: list[str] = field(default_factory=list)  # every issuing region of a joint plan, ``region`` first
     kind: str = "plan"  # "plan", or "news" for a news report about a plan (no clauses; see kind.py)
 
     @property

@@ -110,13 +110,30 @@ WIDE_CHAR = regex.compile(r"[\u2e80-\U0010ffff]")
 # Control characters that do not occur in text files.
 CONTROL_CHAR = regex.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f]")
 HAN_CHAR = regex.compile(r"[\u4e00-\u9fff]")
+# C0 and C1 control characters (tab and line breaks aside), removed from every line so
+# that none reaches a terminal (ESC starts escape sequences, BEL rings): "推进\x1b[2J工作".
+# \f and \v are included: a page break has already been noted when they are removed.
+LINE_CONTROL = regex.compile(r"[\x00-\x08\x0b-\x0c\x0e-\x1f\x7f-\x9f]")
 
 
 # ---------------------------------------------------------------- decoding
 
 
+# Encodings a text file is tried in, in order, when it has no BOM: UTF-8, the
+# mainland's GB18030 (a superset of GBK and GB 2312), then Big5 as published in
+# Taiwan and Hong Kong (Big5-HKSCS adds Hong Kong's characters).
+TEXT_ENCODINGS = ("utf-8", "gb18030", "big5", "big5hkscs")
+
+
 def decode(raw: bytes, source: str) -> tuple[str, str]:
-    """Decode UTF-8 (BOM or not), UTF-16 with BOM, or GB18030; else InputError."""
+    """Decode UTF-8 (BOM or not), UTF-16 with BOM, GB18030 or Big5; else InputError.
+
+    A decoding must also be plausible Chinese (``jianwu.plausibility``): GB18030
+    accepts almost any bytes, so a Big5 or Shift-JIS file would otherwise come out
+    as mojibake and be parsed without a word.  The error names every encoding tried.
+    """
+    from .plausibility import judge
+
     if not raw.strip():
         raise InputError(source, "empty file")
     if raw.startswith(codecs.BOM_UTF8):
@@ -125,15 +142,20 @@ def decode(raw: bytes, source: str) -> tuple[str, str]:
         return _strict(raw, "utf-16", source), "utf-16"
     if b"\x00" in raw:
         raise InputError(source, "binary file (NUL bytes), not a text document")
-    for encoding in ("utf-8", "gb18030"):
+    tried: list[str] = []
+    for encoding in TEXT_ENCODINGS:
         try:
             text = raw.decode(encoding)
         except UnicodeDecodeError:
+            tried.append(f"{encoding} (invalid bytes)")
             continue
         if _looks_binary(text):
             raise InputError(source, "binary file (control characters), not a text document")
-        return text, encoding
-    raise InputError(source, "cannot decode: not UTF-8, UTF-16 with BOM or GB18030/GBK")
+        verdict = judge(text)
+        if verdict.plausible:
+            return text, encoding
+        tried.append(f"{encoding} ({verdict.describe()})")
+    raise InputError(source, f"cannot decode as Chinese text; tried {', '.join(tried)}")
 
 
 def _strict(raw: bytes, encoding: str, source: str) -> str:
@@ -166,7 +188,8 @@ def detect_script(text: str) -> tuple[Script, int]:
     Counted per distinct character: one OpenCC t2s changes is traditional, one
     s2t changes (and t2s maps back) is simplified; the rest are shared.
     """
-    counts = Counter(HAN_CHAR.findall(text))
+    # Counted character by character: memory bounded by the distinct characters, not the text.
+    counts = Counter({ch: n for ch, n in Counter(text).items() if HAN_CHAR.match(ch)})
     chars = sorted(counts)
     if not chars:
         return "simplified", 0
@@ -359,7 +382,7 @@ def normalize_text(
     for number, raw_line in enumerate(simplified.split("\n"), start=1):
         if "\f" in raw_line:  # pdftotext marks each page break with a form feed
             gap = page_break = True
-        stripped = raw_line.strip()
+        stripped = LINE_CONTROL.sub("", raw_line).strip()
         indent = _display_width(raw_line[: len(raw_line) - len(raw_line.lstrip())].replace("\t", "    "))
         stripped = SPACES.sub(" ", stripped).strip()
         if not stripped:

@@ -54,7 +54,7 @@ STRONG = {style: strong for style, _, strong in STYLES}
 LABEL_HEADING = regex.compile(r"^(?P<label>\p{Han}{2,8})[：:]$")
 # Lines shaped like labels that are not headings: addressees (各镇街：) and cover fields.
 NOT_A_LABEL = regex.compile(
-    r"^(?:各|附件|抄送|主送|联系人|联系电话|电话|传真|来源|发布|索引号|发文|成文|主题|字体|字号)"
+    r"^(?:各|附件|抄送|主送|联系人|联系电话|电话|传真|来源|发布|索引号|发文|成文|主题|字体|字号|标题|分类|文号|有效性)"
     r"|(?:政府|部门|单位)$"
 )
 
@@ -68,8 +68,14 @@ class Token:
     end: int  # length of the token plus following spaces
 
 
+# Longest numeral read as a clause number (第一百二十三条 has 5; digits up to 99999999).
+MAX_NUMERAL_CHARS = 8
+
+
 def cn_to_int(s: str) -> Optional[int]:
     """Chinese numeral (一 … 九十九, 一百…) to int; None when malformed."""
+    if len(s) > MAX_NUMERAL_CHARS:
+        return None  # no clause is numbered with this many digits; int() of it would be slow
     if s.isdigit():
         return int(s)
     total, current = 0, 0
@@ -87,18 +93,57 @@ def cn_to_int(s: str) -> Optional[int]:
     return total + current
 
 
+CN_DIGIT_CHARS = "零一二三四五六七八九"
+# Units inside a group of four digits, and the names of the groups (万 = 10^4, 亿 = 10^8).
+CN_SMALL_UNITS = ((1000, "千"), (100, "百"), (10, "十"))
+
+
+def _group_to_cn(n: int) -> str:
+    """1..9999 in full: 1005 -> 一千零五, 110 -> 一百一十, 14 -> 一十四 (the caller drops a leading 一十)."""
+    out: list[str] = []
+    gap = False
+    for unit, name in CN_SMALL_UNITS:
+        d = n // unit % 10
+        if d:
+            if gap and out:
+                out.append("零")
+            out.append(CN_DIGIT_CHARS[d] + name)
+            gap = False
+        else:
+            gap = True
+    if n % 10:
+        if gap and out:
+            out.append("零")
+        out.append(CN_DIGIT_CHARS[n % 10])
+    return "".join(out)
+
+
 def int_to_cn(n: int) -> str:
-    """1 -> 一, 14 -> 十四, 28 -> 二十八 (inverse of cn_to_int for 1..999)."""
-    digits = "零一二三四五六七八九"
-    if n < 10:
-        return digits[n]
-    if n < 20:
-        return "十" + (digits[n % 10] if n % 10 else "")
-    if n < 100:
-        return digits[n // 10] + "十" + (digits[n % 10] if n % 10 else "")
-    rest = n % 100
-    tail = "" if rest == 0 else ("零" + int_to_cn(rest) if rest < 10 else ("一" + int_to_cn(rest) if rest < 20 else int_to_cn(rest)))
-    return digits[n // 100] + "百" + tail
+    """Chinese numeral of any non-negative integer, as official documents write it.
+
+    0 -> 零, 14 -> 十四, 28 -> 二十八, 110 -> 一百一十, 1000 -> 一千, 1005 -> 一千零五,
+    10010 -> 一万零一十, 100000000 -> 一亿 (groups of four digits named 万 and 亿,
+    亿亿 beyond).  The inverse of ``cn_to_int`` for 1..999.
+    """
+    if n < 0:
+        raise ValueError(f"int_to_cn: negative number {n}")
+    if n == 0:
+        return "零"
+    if n >= 10**8:
+        high, low = divmod(n, 10**8)
+        rest = "" if low == 0 else ("零" if low < 10**7 else "") + int_to_cn(low)
+        return int_to_cn(high) + "亿" + rest
+    if n >= 10**4:
+        high, low = divmod(n, 10**4)
+        rest = "" if low == 0 else ("零" if low < 1000 else "") + _group_to_cn(low)
+        return _leading_group(high) + "万" + rest
+    return _leading_group(n)
+
+
+def _leading_group(n: int) -> str:
+    """A number's first group: 十四, 十万 — not 一十四 (inside a number 一十 stays: 一百一十)."""
+    text = _group_to_cn(n)
+    return text[1:] if 10 <= n < 20 else text
 
 
 def _normalized(style: str, value: int) -> str:

@@ -28,11 +28,12 @@ class Unit:
     written: str
     unit: str  # base spelling
     cls: str  # ratio / count / measure
+    measure: str = "absolute"  # rate / absolute (see data/units.tsv)
 
 
 @lru_cache(maxsize=1)
 def units() -> dict[str, Unit]:
-    return {row[0]: Unit(row[0], row[1], row[2]) for row in read_table("units.tsv")}
+    return {row[0]: Unit(row[0], row[1], row[2], row[3] if len(row) > 3 else "absolute") for row in read_table("units.tsv")}
 
 
 @lru_cache(maxsize=1)
@@ -42,6 +43,11 @@ def multipliers() -> dict[str, int]:
 
 def _alternation(words: list[str]) -> str:
     return "|".join(regex.escape(w) for w in sorted(words, key=lambda w: (-len(w), w)))
+
+
+# A PDF text layer may space a compound unit: 150万立方米 /日, 5 吨/ 万元.
+UNIT_SLASH = r"\s*/\s*"
+SPACES = regex.compile(r"\s+")
 
 
 # Arabic number: 2133.3 / 1,000 / 30 — not glued to a letter or another number (PM2.5, CO2, 5G).
@@ -60,7 +66,7 @@ NOTE = r"（[^（）\n]{1,12}）"
 @lru_cache(maxsize=1)
 def quantity_pattern() -> regex.Pattern[str]:
     """The tokenizer, built from the unit and multiplier tables (longest spellings first)."""
-    unit = _alternation(list(units()))
+    unit = _alternation(list(units())).replace("/", UNIT_SLASH)
     mult = _alternation(list(multipliers()))
     num = rf"(?:{ARABIC}|{CHINESE})"
     return regex.compile(
@@ -94,6 +100,7 @@ class Quantity:
     value_max: Optional[Decimal]
     unit: str
     unit_class: str
+    measure: str  # rate / absolute, from the unit (data/units.tsv)
     factor: int  # multiplier folded into the value
     suffix: str  # 以上 / 以下 / 以内 / 左右 / 范围内 … or ""
     approx: str  # 余 / 多 written after the number (100多个), or ""
@@ -172,14 +179,14 @@ def find_quantities(sentence: str) -> list[Quantity]:
     for m in quantity_pattern().finditer(sentence):
         if shelter[m.start()]:
             continue
-        written = m.group("unit") or m.group("unit_m")
+        written = SPACES.sub("", m.group("unit") or m.group("unit_m"))
         unit = table[written]
         factor = mults[m.group("mult")] if m.group("mult") else 1
         low = number_value(m.group("n1"))
         high = number_value(m.group("n2")) if m.group("n2") else None
         if low is None or (m.group("n2") and high is None):
             continue
-        if m.group("u1") and table[m.group("u1")].unit != unit.unit:
+        if m.group("u1") and table[SPACES.sub("", m.group("u1"))].unit != unit.unit:
             continue  # 3吨至5万台 is not one range
         if high is not None and high <= low:
             continue  # 2020—2025 and the like are not ranges of a value
@@ -195,13 +202,14 @@ def find_quantities(sentence: str) -> list[Quantity]:
                 value_max=None if high is None else high * factor,
                 unit=unit.unit,
                 unit_class=unit.cls,
+                measure=unit.measure,
                 factor=factor,
                 suffix=m.group("suffix") or "",
                 approx=m.group("approx") or "",
                 text=sentence[m.start():value_end],
             )
         )
-    return _backfill_bare(sentence, found, shelter)
+    return _points_lists(sentence, _backfill_bare(sentence, found, shelter))
 
 
 def _backfill_bare(sentence: str, found: list[Quantity], shelter: list[bool]) -> list[Quantity]:
@@ -212,8 +220,24 @@ def _backfill_bare(sentence: str, found: list[Quantity], shelter: list[bool]) ->
         cursor = q.start
         while (b := BARE_BEFORE.search(sentence[:cursor])) and not shelter[b.start()]:
             value = Decimal(b.group("n")) * q.factor
-            chain.insert(0, Quantity(b.start(), b.end("n"), b.end("n"), value, None, q.unit, q.unit_class, q.factor, q.suffix, "", b.group("n")))
+            chain.insert(0, Quantity(b.start(), b.end("n"), b.end("n"), value, None, q.unit, q.unit_class, q.measure, q.factor, q.suffix, "", b.group("n")))
             cursor = b.start()
         out.extend(c for c in chain if not any(c.start == o.start for o in out))
         out.append(q)
+    return out
+
+
+# Between two values of one list: 分别降低18个、9个百分点.
+LIST_JOINER = regex.compile(r"^(?:、|和|及|与|或)$")
+
+
+def _points_lists(sentence: str, found: list[Quantity]) -> list[Quantity]:
+    """分别降低18个、9个百分点: a 个 listed before 个百分点 is the same unit, written short."""
+    from dataclasses import replace
+
+    out = list(found)
+    for i in range(len(out) - 2, -1, -1):
+        q, nxt = out[i], out[i + 1]
+        if q.unit == "个" and nxt.unit == "个百分点" and LIST_JOINER.match(sentence[q.end:nxt.start].strip()):
+            out[i] = replace(q, unit=nxt.unit, unit_class=nxt.unit_class, measure=nxt.measure)
     return out

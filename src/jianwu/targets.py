@@ -23,21 +23,27 @@ import regex
 
 from .indicators import (
     BASELINE,
+    DOWN_VERBS,
+    UP_VERBS,
     COMPARATOR_AFTER,
     COMPARATOR_BEFORE,
     MODALITIES,
     YEAR_NUM,
+    BARE_HEAD,
+    INDICATOR_HEAD,
     Predicate,
     analyse_predicate,
     clean_subject,
     counted_noun,
     split_items,
     strip_action,
+    strip_padding,
     year_value,
 )
 from .model import Clause, NormalizedText, Target, Warning_
 from .numbering import cn_to_int
 from .quantities import Quantity, find_quantities, sheltered
+from .regions import scope_prefix
 
 # Where a sentence may end: 。；！？ always; a line break only after a terminator or a heading line.
 SENTENCE_END = regex.compile(r"[。；;！？!?]|\n")
@@ -78,6 +84,24 @@ CONDITION_NOUN_END = regex.compile(r"实施|开展|采用|进行|完成|配套|�
 # A measured attribute that a condition bounds: 年产废量1万吨以上的企业 / 常住人口200户或500人以上的
 ATTRIBUTE_END = regex.compile(r"(?:量|浓度|人口|规模|容量|功率|吨位|能力|产能|能耗|用能|用水|用电|面积|长度|车龄|年限|强度)$")
 BOUNDS = {"以上", "及以上", "或以上", "以下", "及以下", "或以下", "以内", "之内", "范围内"}
+# A price or tariff rule, not a target: 不受上浮20%限制 / 电价上浮不超过10% / 下浮幅度15%.
+PRICE_BEFORE = regex.compile(r"(?:上浮|下浮|浮动|上调|下调)[^，。；：\d%]{0,8}$")
+PRICE_AFTER = regex.compile(r"^(?:的)?(?:限制|浮动|上浮|下浮)")
+# The count that closes a list of named items: 化学需氧量、氨氮…等4项主要污染物 (the list's length).
+LIST_COUNT_BEFORE = regex.compile(r"等$")
+# Who a share applies to: 90%的省级、85%的市级和65%的县级党政机关达到创建标准 / 75%以上县级及以上党政机关建成节约型机关.
+# The group ends at the verb of the share's action.
+SHARE_VERB = regex.compile(r"达到|建成|创建|完成|实现|开展|通过|具备|满足|纳入|执行|采用|使用|落实|实行|建立|参与|接入|配备|安装")
+# A level of government at the start of a group: 县级及以上党政机关 (scope) -> 党政机关 (what is counted).
+LEVEL_GROUP = regex.compile(r"^(?:国家|省|市|县|区|乡镇|乡|镇|地|村)级(?:及以上|以上|及以下)?")
+# Years of a 分别 list: 2025年和2030年，…占比分别提升至12%、18%以上 -> one year per value.
+YEAR_LIST = regex.compile(rf"(?:{YEAR_NUM})年(?:底|末)?(?:(?:、|和|及|与|以及|至|到|、到)(?:{YEAR_NUM})年(?:底|末)?)+")
+YEAR_IN_LIST = regex.compile(rf"(?P<y>{YEAR_NUM})年")
+# Words that make a value a change per year or a change over the period (Target.basis).
+# Where a share's action ends: 党政机关达到创建标准，… / …建成节约型机关并…
+TRAILING_ACTION_END = regex.compile(r"[，。；：,;:]|并|和(?=[^，。；]*(?:达到|建成))")
+ANNUAL_WORDS = ("年均", "每年", "平均每年", "年平均", "逐年", "每年度")
+CUMULATIVE_HEADS = regex.compile(r"(?:减排量|新增量|累计量)$|^新增")
 
 
 @dataclass(frozen=True)
@@ -139,7 +163,7 @@ def assign_targets(clauses: list[Clause], normalized: NormalizedText) -> list[Wa
         clause.targets = []
         for text, offsets in sentences(clause.text, clause.text_offset):
             sentence = _Sentence(text, offsets, _time_events(text), time)
-            clause.targets.extend(_sentence_targets(sentence, clause, normalized, warnings))
+            clause.targets.extend(_sentence_targets(sentence, clause, normalized, warnings, clause.targets))
             if sentence.events:
                 time = sentence.events[-1][1]
         final[clause.key] = time
@@ -221,33 +245,116 @@ def _read(pre: str) -> _Reading:
     return _Reading(subject, pred, actions, frame)
 
 
-def _sentence_targets(s: _Sentence, clause: Clause, normalized: NormalizedText, warnings: list[Warning_]) -> list[Target]:
+def _sentence_targets(
+    s: _Sentence, clause: Clause, normalized: NormalizedText, warnings: list[Warning_], earlier: list[Target]
+) -> list[Target]:
     quantities = find_quantities(s.text)
     shelter = sheltered(s.text)
     categories = [m for m in CATEGORY.finditer(s.text) if not shelter[m.start()]]
     if not quantities and not categories:
         return []
+    quantities = _commitments(s.text, quantities)
     out: list[Target] = []
     frame = _Frame()
     for seg_start, seg_end in _segments(s.text):
-        items: list[tuple[int, object]] = [(g[0].start, g) for g in _groups(s.text, [q for q in quantities if seg_start <= q.start < seg_end])]
+        in_segment = [q for q in quantities if seg_start <= q.start < seg_end]
+        in_segment = [q for q in in_segment if not _list_count(s.text, q, in_segment)]
+        shares, in_segment = _share_targets(s, in_segment, seg_start, seg_end)
+        items: list[tuple[int, object]] = [(g[0].start, g) for g in _groups(s.text, in_segment)]
         items += [(m.start(), m) for m in categories if seg_start <= m.start() < seg_end]
-        if not items:
+        if not items and not shares:
             frame.read(s.text[seg_start:seg_end])
             continue
         cursor = seg_start
         segment_reading: Optional[_Reading] = None
+        made_here: list[Target] = list(shares)
         for _, item in sorted(items, key=lambda it: it[0]):
             if isinstance(item, list):
-                made, cursor, segment_reading = _group_targets(s, item, cursor, seg_end, out, segment_reading, clause, normalized, warnings)
+                made, cursor, segment_reading = _group_targets(
+                    s, item, cursor, seg_end, out, segment_reading, clause, normalized, warnings, earlier)
             else:
                 made, cursor = _category_target(s, item, cursor)
-            for t in made:
-                if t.kind != "condition":
-                    t.modality = t.modality or frame.modality
-                    t.baseline_year = t.baseline_year or frame.baseline_year
-            out.extend(made)
+            made_here.extend(made)
+        made_here.sort(key=lambda t: t.value_span or t.span)
+        for t in made_here:
+            if t.kind != "condition":
+                t.modality = t.modality or frame.modality
+                t.baseline_year = t.baseline_year or frame.baseline_year
+        out.extend(made_here)
     return out
+
+
+def _commitments(text: str, quantities: list[Quantity]) -> list[Quantity]:
+    """Drop the numbers of price rules (不受上浮20%限制, 电价上浮不超过10%): rules, not targets."""
+    kept = []
+    for q in quantities:
+        before = text[max(0, q.start - 12):q.start]
+        if PRICE_BEFORE.search(before) or PRICE_AFTER.match(text[q.end:]):
+            continue
+        if "不受" in text[max(0, q.start - 8):q.start] and "限制" in text[q.end:q.end + 6]:
+            continue
+        kept.append(q)
+    return kept
+
+
+def _list_count(text: str, q: Quantity, segment: list[Quantity]) -> bool:
+    """等4项主要污染物…分别达到…: the count closing a list is the list's length when values follow."""
+    if q.unit_class != "count" or not LIST_COUNT_BEFORE.search(text[:q.start]):
+        return False
+    if "、" not in text[max(0, q.start - 40):q.start]:
+        return False
+    return any(o.start > q.end for o in segment)
+
+
+def _share_targets(s: _Sentence, segment: list[Quantity], seg_start: int, seg_end: int) -> tuple[list[Target], list[Quantity]]:
+    """Shares of a group that act: 90%的省级、85%的市级和65%的县级党政机关达到创建标准.
+
+    A percentage at the head of its phrase (nothing but framing before it), followed by a
+    group and the group's action, is a target on the share of the group that acts; the
+    group is its scope.
+    """
+    ratios = [q for q in segment if q.unit_class == "ratio" and q.unit == "%"]
+    if not ratios:
+        return [], segment
+    first = ratios[0]
+    pre = s.text[seg_start:first.start]
+    pred = analyse_predicate(pre)
+    lead, frame_words = clean_subject(pred.subject)
+    if lead:
+        return [], segment
+    modality = next((w for w in [*pred.words, *frame_words] if w in MODALITIES), None)
+    chain = [first]
+    for q in ratios[1:]:
+        between = s.text[chain[-1].end:q.start]
+        if not regex.fullmatch(r"的?[^，。；\d%]{1,12}?(?:、|和|及|与)", between):
+            break
+        chain.append(q)
+    tail = s.text[chain[-1].end:seg_end]
+    verb = SHARE_VERB.search(tail)
+    if verb is None or verb.start() == 0:
+        return [], segment
+    last_group = tail[: verb.start()].removeprefix("的")
+    if not last_group or regex.search(r"[，。；\d]", last_group) or (len(chain) > 1 and "、" in last_group):
+        return [], segment
+    groups = [s.text[a.end:b.start].removeprefix("的").rstrip("、和及与") for a, b in zip(chain, chain[1:])] + [last_group]
+    if len(groups) > 1:
+        joined = split_items("、".join(groups), len(groups))
+        groups = joined or groups
+    action = tail[verb.start():]
+    action = TRAILING_ACTION_END.split(action)[0]
+    time = _time_at(s, first.start)
+    made = []
+    for q, group in zip(chain, groups):
+        level = LEVEL_GROUP.match(group)
+        counted = group[level.end():] if level else group
+        made.append(Target(
+            indicator=counted + action, value=float(q.value), value_text=q.text, unit=q.unit,
+            comparator=COMPARATOR_AFTER.get(q.suffix) or "=", direction=None, year=time.year, kind="target",
+            text=s.text, span=s.span(), period=time.period, value_span=s.span(q.start, q.value_end),
+            scope=group if level else None, basis="level", measure="rate", modality=modality,
+        ))
+    used = {id(q) for q in chain}
+    return made, [q for q in segment if id(q) not in used]
 
 
 @dataclass
@@ -290,6 +397,7 @@ def _group_targets(
     clause: Clause,
     normalized: NormalizedText,
     warnings: list[Warning_],
+    earlier: list[Target],
 ) -> tuple[list[Target], int, Optional[_Reading]]:
     first, last = group[0], group[-1]
     end = last.end
@@ -302,6 +410,7 @@ def _group_targets(
     post = s.text[end:seg_end]
     alternatives = any("或" in s.text[a.end:b.start] for a, b in zip(group, group[1:]))
     subject, kind = reading.subject, "target"
+    subject, padding = strip_padding(subject)
     follows_noun = bool(post) and (post.startswith("的") or HAN.match(post[0]) is not None)
     verb_only = not subject and bool(reading.pred.words or reading.actions)
     if follows_noun:
@@ -325,7 +434,12 @@ def _group_targets(
         subject = prior[-1].indicator  # 下降14%，力争下降14.5%: the stretch goal of the same indicator
         if reading.pred.baseline_year is None:
             reading.pred.baseline_year = prior[-1].baseline_year
+        if prior[-1].scope and not scope_prefix(subject):
+            subject = prior[-1].scope + subject
+    elif kind != "condition" and BARE_HEAD.match(subject):
+        subject = _with_subject(subject, [*earlier, *previous])
     n = len(group)
+    years: list[Optional[int]] = []
     if kind == "condition":
         indicators = [subject] * n
     elif n == 1:
@@ -333,37 +447,98 @@ def _group_targets(
     else:
         indicators = split_items(subject, n)
         if not indicators:
-            warnings.append(
-                Warning_(
-                    "target_count_mismatch",
-                    f"{clause.key}: 分别 list of {len(subject.split('、'))} indicators and {n} values: {s.text}",
-                    normalized.line_at(s.offsets[first.start]),
+            years = _year_list(s.text, first.start, n)
+            if not years:
+                warnings.append(
+                    Warning_(
+                        "target_count_mismatch",
+                        f"{clause.key}: 分别 list of {len(subject.split('、'))} indicators and {n} values: {s.text}",
+                        normalized.line_at(s.offsets[first.start]),
+                    )
                 )
-            )
             indicators = [subject] * n
     pairs = [(ind, q) for ind, q in zip(indicators, group)] if n > 1 else [(ind, first) for ind in indicators]
     time = _time_at(s, first.start) if kind != "condition" else _Time()
-    made = [
-        Target(
+    # 分别达到45%、50%以上: a comparator written once after the last value holds for the list
+    shared_suffix = last.suffix if (alternatives or (n > 1 and not any(q.suffix for q in group[:-1]))) else ""
+    words = reading.words + padding
+    made = []
+    for i, (ind, q) in enumerate(pairs):
+        scope = None
+        if kind != "condition":
+            scope = scope_prefix(ind)
+            if scope is not None and len(ind) > len(scope):
+                ind = ind[len(scope):]
+            else:
+                scope = None
+        direction = reading.direction if kind != "condition" else None
+        made.append(Target(
             indicator=ind,
             value=float(q.value),
             value_text=q.text,
             unit=q.unit,
-            comparator=_comparator(q, reading, last.suffix if alternatives else ""),  # 200户或500人以上
-            direction=reading.direction if kind != "condition" else None,
-            year=time.year,
+            comparator=_comparator(q, reading, shared_suffix),  # 200户或500人以上
+            direction=direction,
+            year=years[i] if years else time.year,
             kind=kind,
             text=s.text,
             span=s.span(),
             value_max=None if q.value_max is None else float(q.value_max),
-            period=time.period,
+            period=None if years else time.period,
             baseline_year=reading.pred.baseline_year if kind != "condition" else None,
             modality=reading.modality if kind != "condition" else None,
             value_span=s.span(q.start, q.value_end),
-        )
-        for ind, q in pairs
-    ]
+            scope=scope,
+            basis=_basis(words, ind, direction, _measure(q, ind)),
+            measure=_measure(q, ind),
+        ))
     return made, end, reading
+
+
+# Per-unit indicators are rates whatever their unit: 人均公园绿地面积, 单位GDP能耗, 万人拥有绿道长度.
+PER_UNIT = regex.compile(
+    r"人均|单位(?=地区|国内|GDP|工业|换算|建筑|产品|面积|周转|产值|增加值|营业|能源|耕地|土地|用地|水资源)|每万|万人|万元|亩均|户均|"
+    r"^平均每|^每|(?:强度|浓度|密度)$"
+)
+
+
+def _measure(q: Quantity, indicator: str) -> str:
+    """rate (comparable across levels: %, 个百分点, per-unit) or absolute (a total that scales with the scope)."""
+    return "rate" if q.measure == "rate" or PER_UNIT.search(indicator) else "absolute"
+
+
+def _basis(words: list[str], indicator: str, direction: Optional[str], measure: str) -> str:
+    """annual (年均下降2.7%, 每年), cumulative (累计, 下降14.5%, 新增500万平方米, 减排量) or level (达到, 提高至)."""
+    if any(w in ANNUAL_WORDS or w.startswith(ANNUAL_WORDS) for w in words):
+        return "annual"
+    if any(w.startswith("累计") for w in words) or (measure == "absolute" and CUMULATIVE_HEADS.search(indicator)):
+        return "cumulative"
+    change = [w for w in words if w.startswith(DOWN_VERBS + UP_VERBS)]
+    if direction and change and not any(w.endswith(("至", "到", "为", "在")) for w in change):
+        return "cumulative"
+    return "level"
+
+
+def _with_subject(head: str, earlier: list[Target]) -> str:
+    """年利用量 after 大宗固废年利用量达到40亿吨左右: the subject a bare head lost to the sentence before."""
+    prior = [t for t in earlier if t.kind == "target"]
+    for t in reversed(prior):
+        if t.indicator.endswith(head) and len(t.indicator) > len(head):
+            return t.indicator
+    if prior:
+        m = INDICATOR_HEAD.search(prior[-1].indicator)
+        if m is not None and m.start() >= 2:
+            return prior[-1].indicator[: m.start()] + head
+    return head
+
+
+def _year_list(text: str, pos: int, n: int) -> list[Optional[int]]:
+    """2025年和2030年，…分别提升至12%、18%以上: the years of a list of n years before pos, or []."""
+    found = [m for m in YEAR_LIST.finditer(text, 0, pos)]
+    if not found:
+        return []
+    years = [year_value(y.group("y")) for y in YEAR_IN_LIST.finditer(found[-1].group(0))]
+    return list(years) if len(years) == n else []
 
 
 def _condition_noun(post: str) -> tuple[str, int]:

@@ -2,7 +2,8 @@
 
 The parent is looked for among the documents of the checked file's own
 directory, not below it (the corpus it was added to, e.g. ``data/raw/``), with
-``parent.find_parent``: by the 文号 or the title the child cites.  Every file
+``parent.find_parent`` (the lineage finder): by the 文号 or the title the child cites,
+or by title family and shared text when it cites nothing.  Every file
 is parsed once per run, whether it is checked, a parent, or both; a document
 whose parent is not there is checked without the parent rules.
 """
@@ -54,8 +55,6 @@ class ParentFinder:
 
     def diff_for(self, doc: Document, path: Path) -> Optional[DocumentDiff]:
         """``doc`` compared with its parent from ``path``'s directory, or None when none is there."""
-        if not doc.cites:
-            return None
         try:
             match = find_parent(doc, self.corpus(path.parent))
         except ParentNotFoundError:

@@ -7,7 +7,7 @@ they find nothing.
 
 from __future__ import annotations
 
-from typing import Iterator
+from typing import Iterator, Optional
 
 import regex
 
@@ -67,11 +67,12 @@ def duplicate_department(ctx: Context) -> Iterator[Hit]:
     text = ctx.doc.text
     for clause in ctx.doc.clauses:
         reported: set[int] = set()
-        seen: dict[tuple[int, str], DepartmentRef] = {}
+        seen: dict[tuple[int, Optional[str], Optional[str], str], DepartmentRef] = {}
         for dept in clause.departments:
-            if dept.generic:
+            if dept.generic or dept.inherited:
                 continue
-            key = (dept.note, dept.canonical)
+            # 重庆市X局 and 四川省X厅, or 厦门证监局 and 福建证监局, are two bodies of one function.
+            key = (dept.note, dept.region, dept.level, dept.canonical)
             if key in seen:  # an extractor that keeps repeats
                 reported.add(dept.span[0])
                 yield _duplicate_hit(ctx, clause, dept.name, dept.span[0])
@@ -81,6 +82,9 @@ def duplicate_department(ctx: Context) -> Iterator[Hit]:
             if dept.span == (0, 0):
                 continue
             start, end = _note_bounds(text, dept.span[0])
+            # Only within the same list: after ； a joint plan lists its other partner's bodies.
+            list_end = min((i for i in (text.find("；", dept.span[1], end), text.find(";", dept.span[1], end)) if i >= 0), default=end)
+            end = list_end
             for m in regex.finditer(rf"(?<=[（、，,；;：:\s]){regex.escape(dept.name)}", text[dept.span[1]:end]):
                 offset = dept.span[1] + m.start()
                 if offset not in reported:

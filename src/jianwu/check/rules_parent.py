@@ -37,7 +37,8 @@ def parent_title_mismatch(ctx: Context) -> Iterator[Hit]:
 
 
 @rule("JW041", "weakened-target", "warning", "parent",
-      "The child plan sets a target looser than its parent's for the same indicator.",
+      "The child plan sets a target looser than its parent's for the same indicator, scope and basis "
+      "(the verdict of `jianwu diff`; absolute totals of different jurisdictions are not comparable and never reported).",
       "Restore at least the parent's value (a lower level may tighten a target, not loosen it).")
 def weakened_target(ctx: Context) -> Iterator[Hit]:
     diff = ctx.diff

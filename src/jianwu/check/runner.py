@@ -37,19 +37,20 @@ def run_checks(paths: Sequence[PathLike], config: Optional[CheckConfig] = None,
 
 
 def check_paths(paths: Sequence[PathLike], config: Optional[CheckConfig] = None,
-                on_error: Optional[Callable[[InputError], None]] = None) -> CheckRun:
+                on_error: Optional[Callable[[InputError], None]] = None,
+                on_skip: Optional[Callable[[str], None]] = None) -> CheckRun:
     config = config or CheckConfig()
     rules = config.rules()
     run = CheckRun()
     parents = ParentFinder()
     seen: set[Path] = set()
-    for path, problem in iter_document_paths([Path(p) for p in paths]):
+    for path, problem in iter_document_paths([Path(p) for p in paths], on_skip=on_skip):
         if problem is None and (config.is_ignored(path) or path.resolve() in seen):
             continue  # ignored, or named twice (a file and its directory)
-        seen.add(path.resolve())
         try:
             if problem is not None:
-                raise problem
+                raise problem  # before resolve(): a symbolic link loop cannot be resolved
+            seen.add(path.resolve())
             doc, raw_lines = load_for_check(path, parents)
         except InputError as exc:
             run.errors.append(str(exc))

@@ -7,6 +7,7 @@ To add a command: a new ``NAME_cmd.py`` and one import line below.
 
 from __future__ import annotations
 
+import errno
 import sys
 
 from ..errors import JianwuError
@@ -20,25 +21,68 @@ from . import index_cmd  # noqa: F401
 from . import search_cmd  # noqa: F401
 from . import export_cmd  # noqa: F401
 from . import coverage_cmd  # noqa: F401
-from .common import EXIT_ERROR, app, fail, write_atomic  # noqa: F401  (re-exported)
+from .common import EXIT_BROKEN_PIPE, EXIT_ERROR, EXIT_OK, app, broken_pipe, fail, write_atomic  # noqa: F401  (re-exported)
 from .common import os  # noqa: F401  (tests patch cli.os.replace)
 
 
-def main() -> None:
-    """Console-script entry point: every failure becomes one line and exit 2."""
+def main(argv: list[str] | None = None) -> None:
+    """Console-script entry point: exit codes are decided here (see ``common``).
+
+    Every failure is one line on stderr and exit 2: jianwu's own errors, click's
+    usage errors (bad option values, unknown options, missing arguments) and any
+    internal failure.  A closed pipe (``jianwu parse DIR -f jsonl | head``) ends
+    the run quietly with 141 (128 + SIGPIPE, what the shell reports for any
+    program stopped by a closed pipe), never 1, which means findings.
+    """
     for stream in (sys.stdout, sys.stderr):
         if hasattr(stream, "reconfigure"):
             stream.reconfigure(encoding="utf-8")
     try:
-        app()
+        code = app(args=argv, prog_name="jianwu", standalone_mode=False)
+        sys.stdout.flush()
     except JianwuError as exc:
         fail(str(exc))
-        sys.exit(EXIT_ERROR)
+        code = EXIT_ERROR
     except KeyboardInterrupt:
         fail("interrupted")
-        sys.exit(EXIT_ERROR)
+        code = EXIT_ERROR
     except BrokenPipeError:
-        sys.exit(EXIT_ERROR)
-    except Exception as exc:  # an internal failure must never look like success
-        fail(f"internal error: {type(exc).__name__}: {exc}")
-        sys.exit(EXIT_ERROR)
+        code = broken_pipe()
+    except Exception as exc:  # noqa: BLE001  (click's errors, OS errors, internal failures)
+        code = _exit_for(exc)
+    sys.exit(code if isinstance(code, int) else EXIT_OK)
+
+
+def _click_kinds(exc: BaseException) -> set[str]:
+    """Names of ``exc``'s classes: click's exceptions, whether typer vendors click or not."""
+    return {cls.__name__ for cls in type(exc).__mro__}
+
+
+def _exit_for(exc: Exception) -> int:
+    """Report an exception that is not jianwu's own as one line; its exit status."""
+    kinds = _click_kinds(exc)
+    if "NoArgsIsHelpError" in kinds:  # `jianwu` alone
+        fail("missing command (see 'jianwu --help')")
+        return EXIT_ERROR
+    if "UsageError" in kinds:
+        fail(usage_line(exc))
+        return EXIT_ERROR
+    if "Abort" in kinds:
+        fail("interrupted")
+        return EXIT_ERROR
+    if "ClickException" in kinds:
+        fail(" ".join(exc.format_message().split()))  # type: ignore[attr-defined]
+        return EXIT_ERROR
+    if isinstance(exc, OSError) and exc.errno == errno.EPIPE:
+        return broken_pipe()
+    fail(f"internal error: {type(exc).__name__}: {exc}")
+    return EXIT_ERROR
+
+
+def usage_line(exc: Exception) -> str:
+    """click's usage error as one line: ``parse: Invalid value for '--format' …  (see jianwu parse --help)``."""
+    message = " ".join(exc.format_message().split())  # type: ignore[attr-defined]
+    ctx = getattr(exc, "ctx", None)
+    command = ctx.command_path if ctx is not None else "jianwu"
+    where = command.removeprefix("jianwu").strip()
+    return f"{where + ': ' if where else ''}{message} (see '{command} --help')"

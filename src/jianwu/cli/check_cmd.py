@@ -2,16 +2,15 @@
 
 from __future__ import annotations
 
-import sys
 from enum import Enum
 from pathlib import Path
 from typing import Optional
 
 import typer
-from rich.console import Console
 
 from ..errors import JianwuError
-from .common import DEFAULT_CORPUS, EXIT_ERROR, EXIT_FINDINGS, EXIT_OK, app, fail, out
+from ..safe_io import read_stdin_lines
+from .common import DEFAULT_CORPUS, EXIT_ERROR, EXIT_FINDINGS, EXIT_OK, app, fail, out, stdout_console
 
 class CheckFormat(str, Enum):
     text = "text"
@@ -31,7 +30,7 @@ def _check_paths(paths: Optional[list[str]]) -> list[Path]:
     out_paths: list[Path] = []
     for p in paths or []:
         if p == "-":
-            out_paths.extend(Path(line.strip()) for line in sys.stdin.read().splitlines() if line.strip())
+            out_paths.extend(Path(line) for line in read_stdin_lines())
         else:
             out_paths.append(Path(p))
     return out_paths if paths else [DEFAULT_CORPUS]
@@ -58,14 +57,16 @@ def check(
         if changed_since is not None:
             targets = changed_documents(changed_since, targets)
         threshold = fail_on.value if fail_on is not None else (cfg.fail_on or "error")
-        run = check_paths(targets, cfg, on_error=lambda exc: fail(str(exc)))
+        run = check_paths(targets, cfg, on_error=lambda exc: fail(str(exc)), on_skip=fail)
     except JianwuError as exc:
         fail(str(exc))
         raise typer.Exit(EXIT_ERROR) from None
+    if run.errors and not run.files:
+        raise typer.Exit(EXIT_ERROR)  # every input failed: the errors are on stderr, nothing on stdout
     if format is CheckFormat.text:
         from ..render.check_text import render_check_text
 
-        render_check_text(run, Console(highlight=False, soft_wrap=True), threshold)
+        render_check_text(run, stdout_console(soft_wrap=True), threshold)
     elif format is CheckFormat.json:
         from ..render.check_json import render_check_json
 

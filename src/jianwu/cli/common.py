@@ -4,15 +4,19 @@ Exit codes are decided here and in ``jianwu.cli.main``:
 
 0  success (for ``check``: nothing at or above --fail-on)
 1  ``check`` found something at or above --fail-on
-2  usage error, unreadable or unparsable input, internal failure
+2  usage error, unreadable or unparsable input, unwritable output, internal failure
+141  stdout was closed by its reader (``jianwu parse DIR -f jsonl | head``): 128 + SIGPIPE
 """
 
 from __future__ import annotations
 
-import os
+import errno
+import functools
+import inspect
+import os  # noqa: F401  (tests patch cli.os.replace)
 import sys
-import tempfile
 from pathlib import Path
+from typing import Any, Callable
 
 import typer
 from rich.console import Console
@@ -20,11 +24,51 @@ from rich.console import Console
 from ..document import iter_document_paths, parse_document
 from ..errors import InputError, JianwuError
 from ..model import Document
+from ..safe_io import OutputError, guard_raw, prepare_output_dir, terminal_safe, write_atomic, write_output  # noqa: F401  (shared by every command)
 
 EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
+EXIT_BROKEN_PIPE = 141  # 128 + SIGPIPE: the reader of stdout went away (`| head`)
 DEFAULT_CORPUS = Path("data/raw")
 
-app = typer.Typer(
+class SafeTyper(typer.Typer):
+    """A Typer app whose every command turns a ``JianwuError`` into one line and exit 2.
+
+    Commands registered with ``@app.command()`` get this for free, so an
+    ``OutputError`` from ``write_output`` or an ``InputError`` raised anywhere in
+    a command never escapes as a traceback (also under ``CliRunner``).
+
+    Path checks are the library's, one line per bad path with the others still
+    processed: click's own ``exists``/``readable`` checks, which would abort the
+    whole run with a usage error, are switched off on every parameter.
+    """
+
+    def command(self, *args: Any, **kwargs: Any) -> Callable[[Callable[..., Any]], Callable[..., Any]]:
+        register = super().command(*args, **kwargs)
+
+        def decorator(fn: Callable[..., Any]) -> Callable[..., Any]:
+            for parameter in inspect.signature(fn).parameters.values():
+                info = parameter.default
+                if hasattr(info, "readable") and hasattr(info, "exists"):  # typer.Argument / typer.Option
+                    info.readable = False
+                    info.exists = False
+
+            @functools.wraps(fn)
+            def guarded(*a: Any, **k: Any) -> Any:
+                try:
+                    return fn(*a, **k)
+                except JianwuError as exc:
+                    fail(str(exc))
+                    raise typer.Exit(EXIT_ERROR) from None
+                except BrokenPipeError:
+                    raise typer.Exit(broken_pipe()) from None
+
+            register(guarded)
+            return fn
+
+        return decorator
+
+
+app = SafeTyper(
     name="jianwu",
     help="Parse and compare Chinese government policy plans (减污降碳 / 节能减排 / 碳达峰 实施方案).",
     no_args_is_help=True,
@@ -52,23 +96,48 @@ def _root(
 err = Console(stderr=True, highlight=False, soft_wrap=True)
 
 
+def broken_pipe() -> int:
+    """The reader of stdout went away: print nothing more, keep Python's exit flush quiet, 141."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, ValueError):
+        pass
+    return EXIT_BROKEN_PIPE
+
+
 def fail(message: str) -> None:
-    """One line on stderr, for one bad input; the caller decides the exit code."""
-    err.print(f"jianwu: {message}", markup=False)
+    """One line on stderr, for one bad input; the caller decides the exit code.
+
+    Control characters (from a file name) are shown as U+FFFD and line breaks as
+    spaces: the message stays one line and cannot drive the terminal.
+    """
+    line = terminal_safe(" ".join(message.splitlines()))
+    sys.stderr.write(f"jianwu: {line}\n")  # not rich: no markup, no :emoji: codes, no wrapping
+    sys.stderr.flush()
 
 
 def out(text: str) -> None:
-    sys.stdout.write(text)
+    """Write to stdout; no control character but tab and newline reaches the terminal."""
+    sys.stdout.write(terminal_safe(text))
 
 
-def stdout_console() -> Console:
-    return Console(highlight=False, soft_wrap=False)
+class StdoutConsole(Console):
+    """A rich console on stdout whose closed pipe ends the command quietly (rich itself exits 1)."""
+
+    def on_broken_pipe(self) -> None:
+        self.quiet = True
+        raise BrokenPipeError(errno.EPIPE, "broken pipe")
+
+
+def stdout_console(**options: Any) -> Console:
+    return StdoutConsole(**{"highlight": False, "soft_wrap": False, **options})
 
 
 def print_wide(renderable: object) -> None:
     """Print a table as wide as it needs (``--wide``, and any output that is not a terminal)."""
     width = Console(width=100_000).measure(renderable).maximum  # type: ignore[arg-type]
-    Console(highlight=False, soft_wrap=False, width=max(width, 80)).print(renderable)
+    stdout_console(width=max(width, 80)).print(renderable)
 
 
 def print_table(renderable: object, *, wide: bool = False, matrix_keep: int = 0) -> None:
@@ -91,7 +160,7 @@ def load_documents(paths: list[Path]) -> tuple[list[Document], int]:
     """Parse every document under ``paths``; report each bad one; return (docs, n_errors)."""
     docs: list[Document] = []
     errors = 0
-    for path, problem in iter_document_paths(paths):
+    for path, problem in iter_document_paths(paths, on_skip=fail):
         if problem is None:
             try:
                 docs.append(parse_document(path))
@@ -108,26 +177,6 @@ def one_file_given(paths: list[Path], docs: list[Document], errors: int) -> bool
     return len(docs) == 1 and errors == 0 and len(paths) == 1 and paths[0].is_file()
 
 
-def write_atomic(path: Path, text: str) -> None:
-    """Write ``text`` to ``path`` so that a crash never leaves half a file."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as fh:
-            fh.write(text)
-        # mkstemp makes the file private (0600); give it the mode a plain open() would have.
-        umask = os.umask(0)
-        os.umask(umask)
-        os.chmod(tmp, 0o666 & ~umask)
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
-
-
 def guard_output_dir(directory: Path) -> None:
-    """Refuse to write into the raw corpus."""
-    resolved = directory.resolve()
-    raw = DEFAULT_CORPUS.resolve()
-    if resolved == raw or raw in resolved.parents:
-        raise JianwuError(f"{directory}: refusing to write into the raw corpus ({DEFAULT_CORPUS})")
+    """Refuse to write into a raw corpus, and make ``directory`` (``OutputError`` when impossible)."""
+    prepare_output_dir(directory)

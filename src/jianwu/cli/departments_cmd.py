@@ -46,7 +46,9 @@ def departments(
 
     docs, errors = load_documents(paths)
     single = one_file_given(paths, docs, errors)
-    if unknown:
+    if not docs:
+        pass  # every input failed: the errors are on stderr, nothing on stdout (not even a CSV header)
+    elif unknown:
         names = [u for doc in docs for u in unknown_names(doc)]
         if format is DepartmentsFormat.json:
             out(dumps([unknown_to_dict(u) for u in names]))

@@ -14,7 +14,7 @@ from ..document import DOCUMENT_SUFFIXES, iter_document_paths, parse_document
 from ..errors import InputError, JianwuError, UsageError
 from ..model import Document
 from ..serialize import dumps
-from .common import DEFAULT_CORPUS, EXIT_ERROR, EXIT_OK, app, fail, guard_output_dir, load_documents, out, print_table, stdout_console, write_atomic
+from .common import DEFAULT_CORPUS, EXIT_ERROR, EXIT_OK, app, fail, guard_output_dir, guard_raw, load_documents, out, print_table, stdout_console, write_atomic, write_output
 
 class DiffFormat(str, Enum):
     terminal = "terminal"
@@ -79,9 +79,9 @@ def _write_corpus_html(directory: Path, entries: list, only: Optional[str]) -> N
     """``index.html`` linking one review page per pair, all written into ``directory``."""
     from ..render.diff_html import render_corpus_html, render_html
 
-    guard_output_dir(directory)
     if directory.exists() and not directory.is_dir():
         raise UsageError(f"{directory}: the corpus HTML report is a directory of pages; give -o DIR")
+    guard_output_dir(directory)
     pages: dict[str, str] = {}
     for entry in entries:
         if entry.diff is None:
@@ -119,7 +119,7 @@ def diff(
         if side_by_side and format in (DiffFormat.json, DiffFormat.html):
             raise UsageError(f"--side-by-side is for terminal and markdown output; {format.value} has no columns to choose")
         if output is not None:
-            guard_output_dir(output.parent)
+            guard_raw(output)  # before any parsing: refused at once
         if child is None:
             directory = corpus or DEFAULT_CORPUS
             if not directory.is_dir():
@@ -153,12 +153,8 @@ def diff(
                         print_table(r, wide=wide)
                     renderables = []
         else:
-            child_doc = parse_document(child) if child.is_file() else None
-            if child_doc is None:
-                raise InputError(str(child), "no such file" if not child.exists() else "not a file")
+            child_doc = parse_document(child)  # InputError names the path and what it is
             if parent is not None:
-                if not parent.is_file():
-                    raise InputError(str(parent), "no such file" if not parent.exists() else "not a file")
                 parent_doc, found_by = parse_document(parent), "given"
             else:
                 directory = corpus or child.parent
@@ -187,6 +183,8 @@ def diff(
                 marks = output is not None or console.no_color or not console.is_terminal
                 renderables = render_diff(result, only=only_value, side_by_side=side_by_side, marks=marks)
                 text = ""
+                for warning in result.warnings:  # the pair may make no sense: say so apart from the report
+                    fail(f"warning: {child} against {parent_doc.path or parent_doc.id}: {warning.message}")
     except JianwuError as exc:
         fail(str(exc))
         raise typer.Exit(EXIT_ERROR)
@@ -198,7 +196,7 @@ def diff(
             for r in renderables:
                 print_table(r) if isinstance(r, Table) else console.print(r)
     if output is not None:
-        write_atomic(output, text)
+        write_output(output, text)  # OutputError: one line, exit 2 (SafeTyper)
     elif text:
         out(text)
     raise typer.Exit(EXIT_ERROR if errors else EXIT_OK)

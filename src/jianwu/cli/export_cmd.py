@@ -24,7 +24,7 @@ def export(
     db: Path = typer.Option(DEFAULT_DB, "--db", help="The index built by jianwu index."),
     format: ExportFormat = typer.Option(ExportFormat.csv, "--format", "-f", help="csv, jsonl, or parquet (needs pyarrow)."),
 ) -> None:
-    """Write every table of the index (documents, clauses, … errors) as files."""
+    """Every table of the index as CSV, JSONL or Parquet files."""
     from ..corpus.export import export as run
 
     with reported():

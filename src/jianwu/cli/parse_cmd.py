@@ -9,9 +9,8 @@ from typing import Optional
 import typer
 
 from ..document import parse_document
-from ..errors import InputError
 from ..serialize import document_to_dict, dumps
-from .common import EXIT_ERROR, EXIT_OK, app, guard_output_dir, load_documents, one_file_given, out, stdout_console, write_atomic
+from .common import EXIT_ERROR, EXIT_OK, app, guard_output_dir, guard_raw, load_documents, one_file_given, out, stdout_console, write_atomic
 
 class ParseFormat(str, Enum):
     json = "json"
@@ -29,9 +28,12 @@ def parse(
 
     JSON (one object, or a list for several files), JSONL, or an outline tree.
     """
+    if output is not None:
+        guard_raw(output)  # before any parsing: refused at once
     docs, errors = load_documents(paths)
     if output is not None:
-        guard_output_dir(output)
+        if docs:
+            guard_output_dir(output)
         for doc in docs:
             write_atomic(output / f"{doc.id}.json", dumps(document_to_dict(doc)))
     elif format is ParseFormat.tree:
@@ -58,9 +60,7 @@ def normalize(
 
     From any format jianwu reads; --lines shows the raw line each line starts on.
     """
-    doc = parse_document(path) if path.is_file() else None
-    if doc is None:
-        raise InputError(str(path), "no such file")
+    doc = parse_document(path, require_clauses=False)  # InputError (one line, exit 2) for anything but a readable document
     if not lines:
         out(doc.text + "\n")
         raise typer.Exit(EXIT_OK)

@@ -25,7 +25,10 @@ def search(
     format: SearchFormat = typer.Option(SearchFormat.terminal, "--format", "-f", help="terminal or json."),
     limit: Optional[int] = typer.Option(None, "--limit", min=1, help="At most this many documents."),
 ) -> None:
-    """Which plans say QUERY, with the clauses (paths and lines) that say it. Exit 1 when none does."""
+    """Which plans say a phrase, with the clause paths.
+
+    Exit 1 when no clause does.
+    """
     from ..corpus.search import search as run, search_to_dict
     from ..serialize import dumps
 

@@ -16,18 +16,52 @@ from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wai
 from concurrent.futures.process import BrokenProcessPool
 from typing import Any, Callable, Iterable
 
-# forkserver: workers are forked from a clean server process, never from the main
-# process while it runs threads (rich's progress refresh), and start quickly.
-_PRELOAD = ["jianwu.corpus.tasks"]
 
 
 def _context() -> Any:
+    """``fork`` where there is one: workers start at once, inherit the imported library, and never
+    re-import the caller's ``__main__`` (a notebook or a script without a main guard must work)."""
     try:
-        ctx = multiprocessing.get_context("forkserver")
-        ctx.set_forkserver_preload(_PRELOAD)
-        return ctx
-    except ValueError:  # platforms without forkserver
+        return multiprocessing.get_context("fork")
+    except ValueError:  # Windows
         return multiprocessing.get_context("spawn")
+
+
+# File descriptors a worker must not keep open (the index lock): set by ``store.IndexLock``.
+INHERITED_FDS: set[int] = set()
+ORPHAN_CHECK_SECONDS = 1.0
+
+
+def _worker_init(parent: int) -> None:
+    """In each worker: drop the inherited lock, and exit when the main process is gone.
+
+    A forked worker shares the main process's open files; holding the index lock
+    it would keep the database locked after the main process is killed, and an
+    orphaned worker would wait for work forever.
+    """
+    import os
+    import threading
+    import time
+
+    for fd in INHERITED_FDS:
+        try:
+            os.close(fd)
+        except OSError:
+            pass
+
+    def watch() -> None:
+        while True:
+            time.sleep(ORPHAN_CHECK_SECONDS)
+            if os.getppid() != parent:
+                os._exit(1)
+
+    threading.Thread(target=watch, daemon=True, name="jianwu-orphan-watch").start()
+
+
+def _pool(jobs: int, ctx: Any) -> ProcessPoolExecutor:
+    import os
+
+    return ProcessPoolExecutor(max_workers=jobs, mp_context=ctx, initializer=_worker_init, initargs=(os.getpid(),))
 
 
 def run_isolated(
@@ -42,7 +76,7 @@ def run_isolated(
     suspects: deque[Any] = deque()
     ctx = _context()
     window = max(1, jobs) * 2
-    pool = ProcessPoolExecutor(max_workers=max(1, jobs), mp_context=ctx)
+    pool = _pool(max(1, jobs), ctx)
     try:
         while pending:
             running: dict[Future[Any], Any] = {}
@@ -68,12 +102,12 @@ def run_isolated(
                     except Exception:
                         suspects.append(item)
                 pool.shutdown(wait=True, cancel_futures=True)
-                pool = ProcessPoolExecutor(max_workers=max(1, jobs), mp_context=ctx)
+                pool = _pool(max(1, jobs), ctx)
         pool.shutdown(wait=True)
         # Suspects one at a time: a pool that breaks now was broken by this item.
         while suspects:
             item = suspects.popleft()
-            pool = ProcessPoolExecutor(max_workers=1, mp_context=ctx)
+            pool = _pool(1, ctx)
             try:
                 result = pool.submit(fn, item).result()
             except BrokenProcessPool:

@@ -274,10 +274,16 @@ class IndexLock:
         os.ftruncate(fd, 0)
         os.write(fd, str(os.getpid()).encode())
         self._fd = fd
+        from .pool import INHERITED_FDS
+
+        INHERITED_FDS.add(fd)
         return self
 
     def __exit__(self, *exc: object) -> None:
         if self._fd is not None:
+            from .pool import INHERITED_FDS
+
+            INHERITED_FDS.discard(self._fd)
             os.close(self._fd)  # closing releases the flock
             self._fd = None
 

@@ -42,27 +42,46 @@ class SourceText:
     paragraph_starts: tuple[bool, ...] = ()
 
 
+# What to do with a file jianwu does not read, by the kind ``sniff`` gave it.
+GENERIC_ADVICE = "jianwu reads plans as text, PDF, Word (.docx, .doc, .wps) or web pages; give it the plan in one of those"
+ADVICE = {
+    "image": "if it is a scanned page, OCR it into a PDF with a text layer (e.g. ocrmypdf) and give jianwu the PDF",
+    "archive": "extract it and give jianwu the documents inside",
+}
+# Plural names of the kinds jianwu skips in a directory: "skipped 3 files (2 images, 1 spreadsheet)".
+SKIPPED_KINDS = {
+    "image": ("image", "images"),
+    "archive": ("archive", "archives"),
+    "spreadsheet": ("spreadsheet", "spreadsheets"),
+    "presentation": ("presentation", "presentations"),
+    "media": ("audio/video file", "audio/video files"),
+    "data": ("data file", "data files"),
+    "binary": ("binary file", "binary files"),
+    "special": ("special file (FIFO, device, socket)", "special files (FIFO, device, socket)"),
+}
+
+
+def detect(raw: bytes) -> tuple[str, str]:
+    """(kind, label) of ``raw`` judged from its content: a format of ``FORMATS`` or a kind of ``SKIPPED_KINDS``."""
+    from .sniff import sniff
+
+    names = None
+    if raw.startswith(b"PK"):
+        from .container import zip_names
+
+        names = zip_names(raw)
+    # The whole file for an OLE2 compound file: its directory of streams may lie anywhere.
+    return sniff(raw if raw.startswith(b"\xd0\xcf\x11\xe0") else raw[:8192], names)
+
+
 def detect_format(raw: bytes) -> str:
-    """The format of ``raw`` judged from its content (one of ``FORMATS``, or "zip"/"ole"/"binary")."""
-    head = raw[:1024]
-    if b"%PDF-" in head:
-        return "pdf"
-    if raw.startswith(b"PK\x03\x04"):
-        from .container import zip_kind
-
-        return zip_kind(raw)
-    if raw.startswith(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"):
-        return "doc"  # OLE2 compound file: Word 97-2003 .doc or WPS .wps
-    from .html import looks_like_html
-
-    if looks_like_html(raw):
-        return "html"
-    return "text"
+    """The format of ``raw`` judged from its content (one of ``FORMATS``, or a kind of file jianwu skips)."""
+    return detect(raw)[0]
 
 
 def read_bytes(raw: bytes, name: str) -> SourceText:
     """Read a document of any supported format; ``InputError`` names the file and what to do."""
-    kind = detect_format(raw)
+    kind, label = detect(raw)
     if kind == "text":
         from .text import read_text
 
@@ -78,11 +97,15 @@ def read_bytes(raw: bytes, name: str) -> SourceText:
     if kind == "doc":
         from .doc import read_doc
 
-        return read_doc(raw, name)
+        return read_doc(raw, name, label)
     if kind == "html":
         from .html import read_html
 
         return read_html(raw, name)
     if kind == "ofd":
-        raise InputError(name, "OFD document (GB/T 33190): not supported; export it to PDF and give jianwu the PDF")
-    raise InputError(name, f"{kind} file: not a document jianwu reads (text, PDF, Word or a web page)")
+        raise InputError(
+            name,
+            "OFD document (GB/T 33190): no well-kept Python library reads it; "
+            "export it to PDF (e.g. with the issuing site's OFD reader) and give jianwu the PDF",
+        )
+    raise InputError(name, f"{label}, not a document: {ADVICE.get(kind, GENERIC_ADVICE)}")

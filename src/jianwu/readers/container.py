@@ -1,19 +1,23 @@
-"""Zip containers: which document a zip holds (.docx, .ofd) judged by its parts."""
+"""Zip containers: the parts a zip holds, which tell a .docx from an .ofd, an .xlsx or an archive."""
 
 from __future__ import annotations
 
 import io
 import zipfile
+from typing import BinaryIO, Union
+
+
+def zip_names(source: Union[bytes, BinaryIO]) -> set[str]:
+    """Names of the parts of a zip (bytes or an open binary file); empty when it is not a readable zip."""
+    try:
+        with zipfile.ZipFile(io.BytesIO(source) if isinstance(source, bytes) else source) as archive:
+            return set(archive.namelist())
+    except (zipfile.BadZipFile, OSError, ValueError, EOFError):
+        return set()
 
 
 def zip_kind(raw: bytes) -> str:
-    """"docx" for a Word document, "ofd" for GB/T 33190, "zip" for anything else."""
-    try:
-        names = set(zipfile.ZipFile(io.BytesIO(raw)).namelist())
-    except (zipfile.BadZipFile, OSError, ValueError):
-        return "zip"
-    if "word/document.xml" in names:
-        return "docx"
-    if "OFD.xml" in names:
-        return "ofd"
-    return "zip"
+    """"docx" for a Word document, "ofd" for GB/T 33190, else what ``sniff`` calls it (archive, spreadsheet…)."""
+    from .sniff import sniff
+
+    return sniff(raw[:8], zip_names(raw))[0]

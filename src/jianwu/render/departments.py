@@ -9,7 +9,6 @@ that name at least one department, in document order.
 
 from __future__ import annotations
 
-import csv
 import io
 from dataclasses import dataclass, field
 from typing import Any, Literal, Optional
@@ -19,6 +18,7 @@ from rich import box
 from rich.markup import escape
 from rich.table import Table
 
+from ..safe_io import SafeCsvWriter
 from ..model import Clause, DepartmentRef, Document, Role
 from ..numbering import cn_to_int
 
@@ -201,7 +201,7 @@ CSV_FIELDS = ("document", "clause", "label", "department", "name", "canonical", 
 def assignments_csv(docs: list[Document], by: By = "name") -> str:
     """One CSV row per (clause, department) assignment: the matrix's filled cells, long form."""
     buffer = io.StringIO()
-    writer = csv.writer(buffer, lineterminator="\n")
+    writer = SafeCsvWriter(buffer)
     writer.writerow(CSV_FIELDS)
     for doc in docs:
         for clause in doc.clauses:
@@ -269,7 +269,7 @@ def unknown_to_dict(u: UnknownName) -> dict[str, Any]:
 
 def unknown_csv(unknown: list[UnknownName]) -> str:
     buffer = io.StringIO()
-    writer = csv.writer(buffer, lineterminator="\n")
+    writer = SafeCsvWriter(buffer)
     writer.writerow(("document", "name", "level", "count", "clauses", "lines"))
     for u in unknown:
         writer.writerow((u.document, u.name, u.level or "", u.count, " ".join(u.clauses), " ".join(map(str, u.lines))))

@@ -227,5 +227,5 @@ def render_corpus_html(entries: list[CorpusEntry], pages: Optional[dict[str, str
         rows.append("<tr>" + "".join(f"<td>{c}</td>" for c in cells) + "</tr>")
     body = ["<h2>Child plans against their parents</h2>", '<table class="pairs"><tr>' + "".join(f"<th>{escape(h)}</th>" for h in CORPUS_COLUMNS) + "</tr>"]
     body += rows + ["</table>", "<h2>Parent not in the corpus</h2>"]
-    body += table(("child", "cites"), ((e.child.id, e.missing or "") for e in entries if e.diff is None), "missing")
+    body += table(("child", "cites"), ((e.child.id, e.missing or "") for e in entries if e.diff is None and not e.top), "missing")
     return page("jianwu diff: corpus", "<h1>jianwu diff: every plan against its parent</h1>", body)

@@ -94,5 +94,5 @@ def render_corpus_markdown(entries: list[CorpusEntry], *, only: Optional[str] = 
             selected = select(e.diff.alignments, only)
             lines += _table(("status", "parent", "child"), ((a.status, clause_label(e.diff.parent, a.parent_index), clause_label(e.diff.child, a.child_index)) for a in selected)) if selected else ["(none)"]
     lines += ["", "## Parent not in the corpus", ""]
-    lines += _table(("child", "cites"), ((e.child.id, e.missing or "") for e in entries if e.diff is None))
+    lines += _table(("child", "cites"), ((e.child.id, e.missing or "") for e in entries if e.diff is None and not e.top))
     return "\n".join(lines) + "\n"

@@ -169,7 +169,7 @@ def render_corpus(entries: list[CorpusEntry], *, only: Optional[str] = None) -> 
     for entry in entries:
         if entry.diff is not None:
             table.add_row(*corpus_row(entry.diff))
-        else:
+        elif not entry.top:
             missing.add_row(entry.child.id, entry.missing or "")
     selected: list[RenderableType] = []
     for entry in entries if only is not None else ():

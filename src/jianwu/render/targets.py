@@ -8,7 +8,6 @@ functions render rows.  The JSON form of a row is ``$defs/target_row`` in
 
 from __future__ import annotations
 
-import csv
 import io
 from dataclasses import asdict, dataclass
 from typing import Any, Optional
@@ -17,14 +16,17 @@ from rich import box
 from rich.markup import escape
 from rich.table import Table
 
+from ..safe_io import SafeCsvWriter
 from ..model import Document, Target
 from ..serialize import dumps
 
 SYMBOLS = {">=": "≥", "<=": "≤", "range": "–"}
+# The basis column: blank for a level (the usual case), Σ for a cumulative change, /yr for a change per year.
+BASIS_MARKS = {"level": "", "cumulative": "Σ", "annual": "/yr"}
 CSV_COLUMNS = (
     "doc", "clause_path", "line", "kind", "indicator", "comparator", "value", "value_max", "unit", "direction",
-    "year", "period", "baseline_year", "modality", "value_text", "text", "span_start", "span_end", "value_start",
-    "value_end",
+    "year", "period", "baseline_year", "modality", "value_text", "scope", "basis", "measure", "text", "span_start",
+    "span_end", "value_start", "value_end",
 )
 
 
@@ -78,7 +80,7 @@ def _number(value: Any) -> str:
 
 def rows_csv(rows: list[TargetRow]) -> str:
     buf = io.StringIO()
-    writer = csv.writer(buf, lineterminator="\n")
+    writer = SafeCsvWriter(buf)
     writer.writerow(CSV_COLUMNS)
     for r in rows:
         t = r.target
@@ -86,7 +88,8 @@ def rows_csv(rows: list[TargetRow]) -> str:
         writer.writerow([
             r.doc, "/".join(r.clause_path), r.line, t.kind, t.indicator, t.comparator, _number(t.value),
             _number(t.value_max), t.unit or "", t.direction or "", _number(t.year), t.period or "",
-            _number(t.baseline_year), t.modality or "", t.value_text, t.text, t.span[0], t.span[1],
+            _number(t.baseline_year), t.modality or "", t.value_text, t.scope or "", t.basis, t.measure, t.text,
+            t.span[0], t.span[1],
             _number(value_span[0]), _number(value_span[1]),
         ])
     return buf.getvalue()
@@ -94,17 +97,18 @@ def rows_csv(rows: list[TargetRow]) -> str:
 
 def rows_table(rows: list[TargetRow]) -> Table:
     table = Table(box=box.SIMPLE_HEAD, show_edge=False, pad_edge=False, title=f"{len(rows)} targets")
-    for name, justify in (("doc", "left"), ("clause", "left"), ("line", "right"), ("indicator", "left"),
-                          ("", "center"), ("value", "right"), ("unit", "left"), ("dir", "left"), ("year", "right"),
-                          ("base", "right"), ("kind", "left"), ("mod", "left")):
+    for name, justify in (("doc", "left"), ("clause", "left"), ("line", "right"), ("scope", "left"), ("indicator", "left"),
+                          ("", "center"), ("value", "right"), ("unit", "left"), ("written", "left"), ("dir", "left"),
+                          ("basis", "left"), ("year", "right"), ("base", "right"), ("kind", "left"), ("mod", "left")):
         table.add_column(name, justify=justify, no_wrap=name != "indicator")  # type: ignore[arg-type]
     for r in rows:
         t = r.target
         value = _number(t.value) + (f"–{_number(t.value_max)}" if t.value_max is not None else "")
         table.add_row(
-            escape(r.doc), escape("/".join(r.clause_path)), str(r.line), escape(t.indicator),
+            escape(r.doc), escape("/".join(r.clause_path)), str(r.line), escape(t.scope or ""), escape(t.indicator),
             SYMBOLS.get(t.comparator, t.comparator) if t.comparator != "=" else "", escape(value), escape(t.unit or ""),
-            {"up": "↑", "down": "↓"}.get(t.direction or "", ""), _number(t.year), _number(t.baseline_year),
+            escape(t.value_text), {"up": "↑", "down": "↓"}.get(t.direction or "", ""), BASIS_MARKS.get(t.basis, t.basis),
+            _number(t.year), _number(t.baseline_year),
             "" if t.kind == "target" else t.kind, escape(t.modality or ""),
         )
     return table

@@ -1,0 +1,324 @@
+"""The lineage finder: which corpus document a plan re-issues, with how sure it is and why.
+
+For each child, candidates come from the index (``index.CorpusIndex``), never from a scan of
+the corpus:
+
+1. by 文号: every 文号 the child writes (in a citation or bare, damage repaired) that is a
+   corpus document's own;
+2. by title: every 《title》 it cites, reduced to its key (issuer, wrapper, punctuation gone,
+   region kept apart), exactly or, for a character lost at a line break, by fuzzy ratio;
+3. by content: documents whose title family is the child's (LSH over family bigrams) or whose
+   text the child copies (LSH over body shingles), for children that cite nothing.
+
+A candidate must be of a higher level than the child (a sibling never is) and of the child's
+family or share its text; a sub-national one found by content must be the child's own
+province (named in its region, or the province its text names most). Each survivor gets a
+confidence; the nearest level above the child wins, then the highest score; two close
+candidates that are not copies of one document give no link (a wrong parent is worse than
+none). Thresholds and why: see the constants below and the README's lineage section.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Optional
+
+import regex
+
+from ..model import Document
+from ..metadata import PROVINCES, dominant_province
+from .index import CorpusIndex, Entry, shared_text
+from .keys import TitleKey, number_key, numbers_in, title_key
+
+# Administrative rank: a parent's is lower than its child's.
+LEVEL_RANK = {"national": 0, "province": 1, "municipality": 1, "city": 2, "district": 3, "county": 3, "zone": 3}
+
+# --- thresholds (tuned for precision on the seeds and the 21-PDF corpus; see README)
+# A cited title matches a corpus title at this fuzzy ratio of their keys (one character lost in
+# a 30-character title is 0.98; two different provinces' 实施意见 never reach it: regions differ).
+TITLE_RATIO_MIN = 0.9
+# Two titles are of one family at this similarity of their family keys (also when the shorter
+# family, at least FAMILY_SUBSTRING_MIN characters, is inside the longer: 碳达峰 / 2030年前碳达峰).
+FAMILY_MIN = 0.8
+FAMILY_SUBSTRING_MIN = 3
+# A cited document that is neither of the child's family nor copied by it is a reference
+# (根据…), not the parent.
+CITED_FAMILY_MIN = 0.5
+CITED_SHARED_MIN = 0.1
+# Found by content only: the child must copy at least this share of its text from the candidate
+# (Hainan's 实施意见 copies 7 % of its shingles from the national 意见; unrelated plans of the
+# same genre share about 1 %, siblings of one family share 10-30 % but are never of a higher level).
+SHARED_MIN = 0.05
+# No link below this confidence; two candidates within AMBIGUITY of each other give none.
+CONFIDENCE_MIN = 0.7
+AMBIGUITY = 0.05
+
+# The issuer written before a citation's 《: 生态环境部等七部门《…》, 党中央、国务院《…》.
+ISSUER_BEFORE = regex.compile(
+    r"(?P<issuer>[\p{Han}、]{2,40}?(?:国务院|党中央|中央|政府|办公厅|办公室|部门|委员会|党委|省委|市委|委|部|局|厅))\s*$"
+)
+# Words before the issuer that are not part of it: 根据, 贯彻落实, 按照 …
+ISSUER_LEAD = regex.compile(r"^.*(?:根据|依据|按照|落实|贯彻|执行|认真|深入|为|和|及|与|、(?=\p{Han}{0,3}《))")
+
+
+@dataclass(frozen=True)
+class Cited:
+    """A document the child cites: as written, and its keys."""
+
+    written: str  # 《title》（文号） or the bare 文号, as in the text
+    display: str  # the cited plan for messages: 《plan》（文号）
+    key: Optional[TitleKey]
+    number: Optional[str]  # number key
+
+
+@dataclass
+class Candidate:
+    position: int
+    found_by: str = "content"  # the strongest way it was found: doc_number > title > content
+    cited: Optional[Cited] = None
+    title_ratio: float = 0.0
+    family: float = 0.0
+    shared: float = 0.0
+    confidence: float = 0.0
+    score: float = 0.0
+
+
+@dataclass
+class Outcome:
+    """What the finder decided for one document."""
+
+    child: Document
+    parent: Optional[Document] = None
+    relation: str = "parent"
+    found_by: Optional[str] = None
+    confidence: float = 0.0
+    evidence: dict[str, object] = field(default_factory=dict)
+    cites: str = "no plan cited"  # what the child cites as its parent, for "parent not found"
+    top: bool = False  # a national plan: the top of its family, not missing a parent
+    candidates: list[dict[str, object]] = field(default_factory=list)  # close ones, when none was chosen
+
+
+def rank(level: Optional[str]) -> Optional[int]:
+    return LEVEL_RANK.get(level) if level else None
+
+
+def family_similarity(a: str, b: str) -> float:
+    from rapidfuzz import fuzz
+
+    if not a or not b:
+        return 0.0
+    ratio = fuzz.ratio(a, b) / 100
+    short, long_ = sorted((a, b), key=len)
+    if len(short) >= FAMILY_SUBSTRING_MIN and short in long_:
+        ratio = max(ratio, 0.85)
+    return ratio
+
+
+def _issuer_before(text: str, start: int) -> str:
+    before = text[max(0, start - 40) : start].split("\n")[-1]
+    m = ISSUER_BEFORE.search(before)
+    if not m:
+        return ""
+    return ISSUER_LEAD.sub("", m.group("issuer"))
+
+
+def citations_of(doc: Document) -> list[Cited]:
+    """Everything ``doc`` cites: its 《》 citations (with the issuer written before them) and bare 文号."""
+    from ..metadata import core_title
+
+    own_number = number_key(doc.doc_number) if doc.doc_number else None
+    own_key = title_key(doc.title) if doc.title else None
+    out: list[Cited] = []
+    seen_numbers: set[str] = set()
+    text = doc.text
+    for cite in doc.cites:
+        found = text.find(f"《{cite.title}")
+        issuer = _issuer_before(text, found) if found >= 0 else ""
+        key = title_key(cite.title, issuer)
+        if own_key is not None and key == own_key:
+            continue  # the cover notice naming the plan itself
+        number = number_key(cite.doc_number) if cite.doc_number else None
+        if number is not None and number == own_number:
+            continue
+        if number:
+            seen_numbers.add(number)
+        written = f"{issuer}《{cite.title}》" + (f"（{cite.doc_number}）" if cite.doc_number else "")
+        display = f"《{core_title(cite.title)}》" + (f"（{cite.doc_number}）" if cite.doc_number else "")
+        out.append(Cited(written, display, key, number))
+    for written, number in numbers_in(text):
+        if number != own_number and number not in seen_numbers:
+            seen_numbers.add(number)
+            flat = regex.sub(r"\s+", "", written)
+            out.append(Cited(flat, f"（{flat}）", None, number))
+    return out
+
+
+def child_province(doc: Document) -> Optional[str]:
+    """The province ``doc`` belongs to: named in its region, or the one its text names most."""
+    for full, short in PROVINCES:
+        if doc.region and doc.region.startswith((full, short)):
+            return full
+    return dominant_province(doc.text)
+
+
+def _province_of(region: Optional[str]) -> Optional[str]:
+    if not region:
+        return None
+    return next((full for full, short in PROVINCES if region.startswith((full, short))), None)
+
+
+def _region_compatible(child: Document, candidate: Document) -> bool:
+    """May ``candidate`` (found by content) be an ancestor of ``child`` by geography?"""
+    if candidate.level == "national":
+        return True
+    if not candidate.region:
+        return False
+    if child.region and child.region.startswith(candidate.region):
+        return True
+    province = _province_of(candidate.region)
+    return province is not None and province == child_province(child)
+
+
+def likely_citation(entry: Entry, cites: list[Cited]) -> Optional[Cited]:
+    """The cited document most likely to be the parent: the title closest to the child's family."""
+    titled = [c for c in cites if c.key is not None]
+    if titled:
+        family = entry.key.family if entry.key else ""
+        return max(enumerate(titled), key=lambda ic: (family_similarity(family, ic[1].key.family), -ic[0]))[1]  # type: ignore[union-attr]
+    return cites[0] if cites else None
+
+
+class Finder:
+    """Parent search over one corpus (built once, queried per child)."""
+
+    def __init__(self, documents: list[Document]) -> None:
+        self.index = CorpusIndex(documents)
+
+    def outcome(self, doc: Document) -> Outcome:
+        from rapidfuzz import fuzz
+
+        entry = self.index.entry_of(doc)
+        child_rank = rank(doc.level)
+        cites = citations_of(doc)
+        likely = likely_citation(entry, cites)
+        result = Outcome(doc, cites=likely.display if likely else "no plan cited", top=doc.level == "national")
+        if result.top:
+            return result
+        candidates: dict[int, Candidate] = {}
+
+        def add(position: int, by: str, cited: Optional[Cited], ratio: float = 0.0) -> None:
+            cand = candidates.setdefault(position, Candidate(position))
+            order = ("content", "title", "doc_number")
+            if order.index(by) > order.index(cand.found_by) or (by == cand.found_by and ratio > cand.title_ratio):
+                cand.found_by, cand.cited, cand.title_ratio = by, cited, max(ratio, cand.title_ratio)
+
+        for cited in cites:
+            if cited.number:
+                for position in self.index.by_number.get(cited.number, []):
+                    add(position, "doc_number", cited)
+            if cited.key is not None and cited.key.plan:
+                for position in self.index.by_plan.get((cited.key.region, cited.key.plan), []):
+                    add(position, "title", cited, 1.0)
+                for position in self.index.similar_titles(cited.key.family):
+                    other = self.index.entries[position].key
+                    if other is None or other.region != cited.key.region:
+                        continue
+                    ratio = fuzz.ratio(cited.key.plan, other.plan) / 100
+                    if ratio >= TITLE_RATIO_MIN:
+                        add(position, "title", cited, ratio)
+        pool = set(self.index.similar_texts(entry))
+        if entry.key is not None:
+            pool.update(self.index.similar_titles(entry.key.family))
+        for position in sorted(pool):
+            add(position, "content", None)
+
+        # A same-family plan the child cites with a region but that is not here: its direct
+        # parent is absent, and only that region's plans or national ones may stand in.
+        resolved = {c.cited for c in candidates.values() if c.cited is not None}
+        absent_regions = {
+            c.key.region
+            for c in cites
+            if c.key is not None and c.key.region and c not in resolved and entry.key is not None
+            and family_similarity(entry.key.family, c.key.family) >= FAMILY_MIN
+        }
+        kept: list[Candidate] = []
+        for cand in candidates.values():
+            other = self.index.entries[cand.position]
+            if other.doc is doc or other.doc.sha256 == doc.sha256:
+                continue
+            if not self._level_goes_up(child_rank, rank(other.doc.level)):
+                continue
+            cand.family = family_similarity(entry.key.family, other.key.family) if entry.key and other.key else 0.0
+            cand.shared = shared_text(entry, other)
+            if cand.found_by == "content":
+                if absent_regions and other.doc.level != "national" and other.doc.region not in absent_regions:
+                    continue
+                if cand.family < FAMILY_MIN or cand.shared < SHARED_MIN or not _region_compatible(doc, other.doc):
+                    continue
+            elif cand.family < CITED_FAMILY_MIN and cand.shared < CITED_SHARED_MIN:
+                continue
+            cand.confidence = self._confidence(cand)
+            cand.score = cand.confidence + 0.5 * min(cand.shared, 0.4)
+            if cand.confidence >= CONFIDENCE_MIN:
+                kept.append(cand)
+        if not kept:
+            result.candidates = []
+            return result
+        # The nearest level above the child first, then the best score.
+        nearest = max(rank(self.index.entries[c.position].doc.level) or 0 for c in kept)
+        level = sorted((c for c in kept if rank(self.index.entries[c.position].doc.level) == nearest), key=lambda c: (-c.score, self.index.entries[c.position].doc.id))
+        best = level[0]
+        rivals = [c for c in level[1:] if best.score - c.score < AMBIGUITY and not self._same_document(best, c)]
+        if rivals:
+            result.candidates = [self._describe(c) for c in [best, *rivals]]
+            return result
+        parent = self.index.entries[best.position].doc
+        result.parent = parent
+        result.found_by = best.found_by
+        result.confidence = round(best.confidence, 3)
+        result.relation = self._relation(doc, parent, best, absent_regions)
+        result.evidence = self._describe(best)
+        return result
+
+    @staticmethod
+    def _level_goes_up(child_rank: Optional[int], parent_rank: Optional[int]) -> bool:
+        if parent_rank is None:
+            return False
+        if child_rank is None:  # a child of unknown level: only a national plan is surely above it
+            return parent_rank == 0
+        return parent_rank < child_rank
+
+    @staticmethod
+    def _confidence(cand: Candidate) -> float:
+        copied = min(cand.shared / 0.2, 1.0)
+        if cand.found_by == "doc_number":
+            return 0.95 + 0.05 * copied
+        if cand.found_by == "title":
+            return 0.6 + 3.0 * (cand.title_ratio - TITLE_RATIO_MIN) + 0.1 * copied
+        return 0.35 + 0.35 * cand.family + 0.3 * copied
+
+    def _same_document(self, a: Candidate, b: Candidate) -> bool:
+        """Two copies of one plan (e.g. its PDF and its text): choosing either is right."""
+        x, y = self.index.entries[a.position], self.index.entries[b.position]
+        return x.key is not None and x.key == y.key and x.number == y.number
+
+    def _relation(self, child: Document, parent: Document, cand: Candidate, absent_regions: set[str]) -> str:
+        if absent_regions and parent.region not in absent_regions:
+            return "ancestor"  # it cites its own direct parent, which is not here
+        if cand.found_by != "content":
+            return "parent"
+        child_rank, parent_rank = rank(child.level) or 0, rank(parent.level) or 0
+        # A municipality's districts and counties are its direct children.
+        direct = child_rank - parent_rank == 1 or (parent.level == "municipality" and child_rank == 3)
+        return "parent" if direct else "ancestor"
+
+    def _describe(self, cand: Candidate) -> dict[str, object]:
+        other = self.index.entries[cand.position].doc
+        evidence: dict[str, object] = {"candidate": other.id, "found_by": cand.found_by}
+        if cand.cited is not None:
+            evidence["citation"] = cand.cited.written
+        evidence["title_ratio"] = round(cand.title_ratio, 3)
+        evidence["family"] = round(cand.family, 3)
+        evidence["shared_text"] = round(cand.shared, 3)
+        evidence["confidence"] = round(cand.confidence, 3)
+        return evidence

@@ -1,0 +1,109 @@
+"""Regional groupings and provinces (``data/regions.tsv``): which targets of a parent apply to a child.
+
+A national plan sets some targets per region (``京津冀及周边地区、长三角地区煤炭消费量分别
+下降12%、6%左右``).  ``scope_prefix`` finds such a region at the start of an indicator;
+``covers(scope, region)`` says whether a child document's region (its metadata: 河北省,
+邯郸市, 河北省邯郸市) lies in the scope, so that a Hebei plan is compared with the
+京津冀 value only.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Optional
+
+import regex
+
+from .tables import read_table
+
+# A province-level name as written in titles: 河北省, 广西壮族自治区, 重庆市, 香港特别行政区 -> the short name.
+PROVINCE_SUFFIX = regex.compile(r"(?:省|市|(?:壮族|回族|维吾尔)?自治区|特别行政区)$")
+# A city-level name: 邯郸市, 延边朝鲜族自治州, 大兴安岭地区, 锡林郭勒盟 -> 邯郸.
+CITY_SUFFIX = regex.compile(r"(?:市|自治州|地区|盟)$")
+
+
+@dataclass(frozen=True)
+class Region:
+    name: str  # canonical name, e.g. 京津冀及周边地区
+    kind: str  # group / province
+    provinces: frozenset[str]
+    cities: frozenset[str]
+
+
+@lru_cache(maxsize=1)
+def _table() -> tuple[dict[str, Region], dict[str, str]]:
+    regions: dict[str, Region] = {}
+    aliases: dict[str, str] = {}
+    for row in read_table("regions.tsv"):
+        name, kind, provinces = row[0], row[1], row[2]
+        cities = row[3] if len(row) > 3 else ""
+        if kind == "alias":
+            aliases[name] = provinces
+        else:
+            regions[name] = Region(name, kind, frozenset(provinces.split()), frozenset(cities.split()))
+    return regions, aliases
+
+
+def canonical(name: str) -> Optional[str]:
+    """The table's name for a written region (长三角地区 -> 长三角, 河北省 -> 河北), or None."""
+    regions, aliases = _table()
+    for candidate in (name, PROVINCE_SUFFIX.sub("", name), name.removesuffix("地区")):
+        candidate = aliases.get(candidate, candidate)
+        if candidate in regions:
+            return candidate
+    return None
+
+
+@lru_cache(maxsize=1)
+def scope_pattern() -> regex.Pattern[str]:
+    """A region written at the start of a phrase: 京津冀及周边地区 / 长三角地区 / 河北省 / 汾渭平原."""
+    regions, aliases = _table()
+    names = set(regions) | set(aliases)
+    spellings = {n for n in names if regions.get(n, None) is None or regions[n].kind == "group"}
+    provinces = [n for n, r in regions.items() if r.kind == "province"]
+    alternation = "|".join(regex.escape(n) for n in sorted(spellings, key=lambda n: (-len(n), n)))
+    province = "|".join(regex.escape(n) for n in sorted(provinces, key=lambda n: (-len(n), n)))
+    # A province only with its suffix (河北省, 广西壮族自治区): a bare 北京 may be part of a name.
+    return regex.compile(
+        rf"(?:{alternation})(?:地区)?|(?:{province})(?:省|市|壮族自治区|回族自治区|维吾尔自治区|自治区|特别行政区)"
+    )
+
+
+def scope_prefix(text: str) -> Optional[str]:
+    """The region ``text`` starts with, as written (京津冀及周边地区煤炭消费量 -> 京津冀及周边地区)."""
+    m = scope_pattern().match(text)
+    return m.group(0) if m else None
+
+
+def place_of(region: Optional[str]) -> tuple[Optional[str], Optional[str]]:
+    """(province, city) short names of a document region: 河北省邯郸市 -> (河北, 邯郸); 邯郸市 -> (None, 邯郸)."""
+    if not region:
+        return None, None
+    regions, _ = _table()
+    provinces = [n for n, r in regions.items() if r.kind == "province"]
+    province = next((p for p in sorted(provinces, key=len, reverse=True) if region.startswith(p)), None)
+    rest = region
+    if province is not None:
+        rest = regex.sub(rf"^{regex.escape(province)}(?:省|市|(?:壮族|回族|维吾尔)?自治区|特别行政区)?", "", region)
+    city = CITY_SUFFIX.sub("", regex.split(r"(?<=市|自治州|地区|盟)", rest)[0]) if rest else None
+    return province, city or None
+
+
+def covers(scope: str, region: Optional[str]) -> Optional[bool]:
+    """Does ``scope`` (a region as written in a target) include the document region ``region``?
+
+    None when it cannot be told (no region, a scope that is not in the table).
+    """
+    name = canonical(scope)
+    province, city = place_of(region)
+    if name is None or (province is None and city is None):
+        return None
+    r = _table()[0][name]
+    if province is not None and province in r.provinces:
+        return True
+    if city is not None and (city in r.cities or city in r.provinces):
+        return True
+    if province is None:
+        return None  # a city whose province is unknown: only the city lists could tell
+    return False

@@ -1,0 +1,127 @@
+"""Alignment of children that reorganise their parent: partial reuse, splits across clauses, pair warnings.
+
+The variants are built from the municipal plan's own text (real sentences, moved
+and cut as a child plan does), with foreign paragraphs from the Yongchuan energy plan
+standing in for a child's own new text.
+"""
+
+from __future__ import annotations
+
+import pytest
+import regex
+from typer.testing import CliRunner
+
+from jianwu import Document, parse_document
+from jianwu.align import align_documents
+from jianwu.cli import app
+from jianwu.diff import diff_documents
+from jianwu.diffmodel import Alignment, clause_status
+
+from conftest import ROOT
+
+PARENT = "chongqing-jianwu-2023"
+SENTENCE = regex.compile(r"[^。；]+[。；]")
+
+
+def clause(doc: Document, last: str) -> int:
+    return next(i for i, c in enumerate(doc.clauses) if c.path[-1] == last)
+
+
+def body_sentences(doc: Document, last: str) -> list[str]:
+    c = doc.clauses[clause(doc, last)]
+    return SENTENCE.findall(c.text[len(c.title):].lstrip("。"))
+
+
+def foreign(seeds: dict[str, Document], k: int) -> str:
+    """The k-th long clause body of the Yongchuan energy plan: text the municipal plan does not have."""
+    bodies = [c.text[len(c.title):].lstrip("。") for c in seeds["yongchuan-jieneng-2023"].clauses if c.number is not None and len(c.text) > 180]
+    return bodies[k]
+
+
+def without(doc: Document, last: str) -> str:
+    """The document's text with one clause (number, title and body) cut out."""
+    c = doc.clauses[clause(doc, last)]
+    return doc.text[: c.span[0]] + doc.text[c.span[1] :].lstrip("\n")
+
+
+def entries_of(alignments: list[Alignment], parent: Document, last: str) -> list[Alignment]:
+    i = clause(parent, last)
+    return [a for a in alignments if a.parent_index == i]
+
+
+def test_partial_reuse_in_another_chapter_is_carried_over_not_dropped(seeds: dict[str, Document]) -> None:
+    """（十一）推进生态建设协同增效 (14 sentences) leaves chapter 三、; 4 of its sentences open a new
+    clause at the end of chapter 七、 whose other half is new text: the parent clause is kept in part."""
+    parent = seeds[PARENT]
+    kept = body_sentences(parent, "（十一）")[:4]
+    text = without(parent, "（十一）").rstrip("\n") + "\n（二十九）筑牢生态安全屏障。" + "".join(kept) + foreign(seeds, 0) + "\n"
+    child = parse_document(text, doc_id="variant")
+    alignments = align_documents(child, parent)
+    (a,) = entries_of(alignments, parent, "（十一）")
+    assert child.clauses[a.child_index].path == ["七、", "（二十九）"]
+    assert (a.status, a.basis) == ("moved", "terms")  # its terms are the clear mutual best of both clauses
+    assert a.scores is not None and 0.2 < a.scores.parent_coverage < 0.45  # the share it kept
+    assert clause_status([x for x in alignments if x.child_index == a.child_index], side="child") == "moved"
+
+
+def test_a_clause_spread_over_two_new_clauses_is_split(seeds: dict[str, Document]) -> None:
+    """（十九）充分利用绿色财税金融政策工具 (11 sentences) becomes two new clauses at the end, each with
+    about a third of its sentences and text of their own: split into both, not dropped."""
+    parent = seeds[PARENT]
+    s = body_sentences(parent, "（十九）")
+    first, second = "".join(s[:4]), "".join(s[4:8])
+    text = (
+        without(parent, "（十九）").rstrip("\n")
+        + "\n（二十九）强化财税政策支持。" + first + foreign(seeds, 1)
+        + "\n（三十）大力发展绿色金融。" + second + foreign(seeds, 2) + "\n"
+    )
+    child = parse_document(text, doc_id="variant")
+    alignments = align_documents(child, parent)
+    split = entries_of(alignments, parent, "（十九）")
+    assert sorted(child.clauses[a.child_index].path[-1] for a in split) == ["（三十）", "（二十九）"]
+    assert {a.status for a in split} == {"split"}
+    assert all(a.scores is not None and a.scores.parent_coverage >= 0.15 for a in split)
+
+
+# ---- warnings about the pair as a whole
+
+
+def test_unrelated_plans_warn(seeds: dict[str, Document]) -> None:
+    diff = diff_documents(seeds["yongchuan-jieneng-2023"], seeds[PARENT])
+    assert [w.code for w in diff.warnings] == ["negligible_shared_text"]
+    assert diff.warnings[0].message == "only 1.3% of the child's clause text is found in the parent: the two plans may be unrelated"
+
+
+def test_inverted_levels_warn(seeds: dict[str, Document]) -> None:
+    diff = diff_documents(seeds[PARENT], seeds["shapingba-jianwu-2023"])
+    assert [w.code for w in diff.warnings] == ["child_level_above_parent"]
+    assert diff.warnings[0].message == "the child's level (municipality) is above the parent's (district): are the two given the wrong way round?"
+    assert diff_documents(seeds["shapingba-jianwu-2023"], seeds[PARENT]).warnings == []
+
+
+@pytest.fixture()
+def at_root(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(ROOT)
+
+
+def test_warnings_on_stderr_and_in_json(at_root: None) -> None:
+    runner = CliRunner()
+    args = ["diff", "data/raw/chongqing-jianwu-2023.txt", "data/raw/shapingba-jianwu-2023.txt"]
+    result = runner.invoke(app, args, env={"COLUMNS": "200"})
+    assert result.exit_code == 0
+    assert result.stderr == (
+        "jianwu: warning: data/raw/chongqing-jianwu-2023.txt against data/raw/shapingba-jianwu-2023.txt: "
+        "the child's level (municipality) is above the parent's (district): are the two given the wrong way round?\n"
+    )
+    assert "wrong way round" in result.stdout  # and in the summary
+    result = runner.invoke(app, [*args, "--format", "json"])
+    assert (result.exit_code, result.stderr) == (0, "")
+    import json
+
+    warnings = json.loads(result.stdout)["warnings"]
+    assert warnings[0] == {
+        "code": "child_level_above_parent",
+        "message": "the child's level (municipality) is above the parent's (district): are the two given the wrong way round?",
+        "child_path": None,
+        "parent_path": None,
+    }

@@ -1,0 +1,277 @@
+"""Departments across China (issue 12): ministries, provinces, cities, districts and joint plans.
+
+Every note here is written for the test (names and regions changed from the documents that
+showed the pattern), so a rule cannot pass by knowing one plan.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from jianwu import Document, parse_document
+from jianwu.aliases import LEVELS, NOT_A_LEVEL, default_table, provinces, resolve
+from jianwu.compare import pair_departments
+from jianwu.model import DepartmentRef
+
+R, L, S = "responsible", "lead", "support"
+
+
+def plan(body: str) -> Document:
+    return parse_document("测试实施方案\n一、重点任务\n" + body, doc_id="t")
+
+
+def refs_of(sentence: str) -> list[DepartmentRef]:
+    return plan("（一）" + sentence).clauses[-1].departments
+
+
+# ---------------------------------------------------------------- reading rules
+
+# sentence -> [(name, role, level, region)]
+READING = [
+    ("joint plan: the first of each partner's list leads",
+     "共建综合交通网络。（责任单位：上海市交通委、市发展改革委；浙江省交通运输厅、发展改革委；两省市列首位的为牵头单位，下同）",
+     [("上海市交通委", L, "市", "上海市"), ("市发展改革委", S, "市", "上海市"),
+      ("浙江省交通运输厅", L, "省", "浙江省"), ("发展改革委", S, "省", "浙江省")]),
+    ("joint plan: one body of each partner is not a duplicate",
+     "共治跨界河流。（责任单位：陕西省生态环境厅、省水利厅；甘肃省生态环境厅、水利厅；双方列首位的为牵头单位）",
+     [("陕西省生态环境厅", L, "省", "陕西省"), ("省水利厅", S, "省", "陕西省"),
+      ("甘肃省生态环境厅", L, "省", "甘肃省"), ("水利厅", S, "省", "甘肃省")]),
+    ("a place and level shared across a list",
+     "推进电能替代。（湖南省能源局、经济和信息化厅按职责分工负责）",
+     [("湖南省能源局", R, "省", "湖南省"), ("经济和信息化厅", R, "省", "湖南省")]),
+    ("a level shared across a list of abbreviations",
+     "推进园区循环化改造。（省工信厅、发改委、生态环境厅按职责分工负责）",
+     [("省工信厅", R, "省", None), ("发改委", R, "省", None), ("生态环境厅", R, "省", None)]),
+    ("自治区 is provincial, and shared",
+     "推进绿色制造。（自治区工业和信息化厅、发展改革委、市场监管厅按职责分工负责）",
+     [("自治区工业和信息化厅", R, "省", None), ("发展改革委", R, "省", None), ("市场监管厅", R, "省", None)]),
+    ("ministries keep their own level after a prefixed name",
+     "推进节能改造。（国家发展改革委、工业和信息化部、住房城乡建设部、国管局按职责分工负责）",
+     [("国家发展改革委", R, "国家", None), ("工业和信息化部", R, "国家", None), ("住房城乡建设部", R, "国家", None),
+      ("国管局", R, "国家", None)]),
+    ("compound generic actors joined by 和",
+     "落实属地责任。（各设区市人民政府和平潭综合实验区管委会负责）",
+     [("各设区市人民政府", R, "市", None), ("平潭综合实验区管委会", R, None, "平潭综合实验区")]),
+    ("a city's and the province's vertical regulators are separate",
+     "发展绿色金融。（省地方金融监管局、人民银行福州中心支行、福建银保监局、厦门银保监局、福建证监局、厦门证监局按职责分工负责）",
+     [("省地方金融监管局", R, "省", None), ("人民银行福州中心支行", R, None, "福州"), ("福建银保监局", R, None, "福建"),
+      ("厦门银保监局", R, None, "厦门"), ("福建证监局", R, None, "福建"), ("厦门证监局", R, None, "厦门")]),
+    ("the central bank's branch offices and a regional aviation authority",
+     "推进绿色交通。（民航华北地区管理局、人民银行太原中心支行、中国人民银行石家庄中心支行、人民银行营业管理部按职责分工负责）",
+     [("民航华北地区管理局", R, None, "华北"), ("人民银行太原中心支行", R, None, "太原"),
+      ("中国人民银行石家庄中心支行", R, None, "石家庄"), ("人民银行营业管理部", R, None, None)]),
+    ("nested brackets: the body's other plate",
+     "加强干部培训。（市委党校（行政学院）、市发展改革委（市能源局）按职责分工负责）",
+     [("市委党校（行政学院）", R, "市", None), ("市发展改革委（市能源局）", R, "市", None)]),
+    ("nested 〔〕 plate after a shared prefix",
+     "推进铁路建设。（自治区交通运输厅〔铁建办〕、发展改革委〔能源局〕按职责分工负责）",
+     [("自治区交通运输厅〔铁建办〕", R, "省", None), ("发展改革委〔能源局〕", R, "省", None)]),
+    ("places as actors",
+     "推进示范建设。（浦东新区、嘉定区、各区按职责分工负责）",
+     [("浦东新区", R, "区", "浦东新区"), ("嘉定区", R, "区", "嘉定区"), ("各区", R, "区", None)]),
+    ("有关市 and 地方 as actors",
+     "推进试点。（省生态环境厅牵头，有关市、地方按职责分工负责）",
+     [("省生态环境厅", L, "省", None), ("有关市", R, "市", None), ("地方", R, None, None)]),
+    ("local governments carry out, they do not support",
+     "完善回收体系。（牵头单位：省商务厅；配合单位：省供销社、省邮政管理局等，各市人民政府负责落实）",
+     [("省商务厅", L, "省", None), ("省供销社", S, "省", None), ("省邮政管理局", S, "省", None), ("各市人民政府", R, "市", None)]),
+    ("a level list sharing 人民政府 is one actor",
+     "推进绿色工厂建设。（责任单位：省经信厅、省发改委，各市、州、县人民政府）",
+     [("省经信厅", L, "省", None), ("省发改委", L, "省", None), ("各市、州、县人民政府", R, None, None)]),
+    ("a 责任单位 label holds across commas",
+     "健全交易制度。（责任单位：人行南昌中心支行，省发改委、省地方金融监管局，江西证监局）",
+     [("人行南昌中心支行", L, None, "南昌"), ("省发改委", L, "省", None), ("省地方金融监管局", L, "省", None),
+      ("江西证监局", L, None, "江西")]),
+    ("按照职责分工负责, a spaced-out PDF line, and 等",
+     "推进通道绿化。（省林业局、省交通运输厅、中 国 铁 路 济 南 局 集 团 有 限 公 司 等 按 照 职 责 分 工 负 责）",
+     [("省林业局", R, "省", None), ("省交通运输厅", R, "省", None), ("中国铁路济南局集团有限公司", R, None, "济南")]),
+    ("party organs of the central and a provincial committee, mass organisations",
+     "加强宣传引导。（中央宣传部、自治区党委宣传部、省委组织部、全国妇联、团省委、省总工会按职责分工负责）",
+     [("中央宣传部", R, "国家", None), ("自治区党委宣传部", R, "省", None), ("省委组织部", R, "省", None),
+      ("全国妇联", R, "国家", None), ("团省委", R, "省", None), ("省总工会", R, "省", None)]),
+    ("half-width brackets over two lines, ∶ after the label",
+     "推进城乡绿化。( 责任单位∶省林草局、自然资源厅\n等按职责分工负责)",
+     [("省林草局", L, "省", None), ("自然资源厅", L, "省", None)]),
+]
+
+
+@pytest.mark.parametrize("sentence,expected", [(s, e) for _, s, e in READING], ids=[i for i, _, _ in READING])
+def test_reading_rules(sentence: str, expected: list[tuple[str, str, str | None, str | None]]) -> None:
+    doc = plan("（一）" + sentence)
+    assert [(r.name, r.role, r.level, r.region) for r in doc.clauses[-1].departments] == expected
+    assert all(r.known for r in doc.clauses[-1].departments)
+    assert [w for w in doc.warnings if w.code in ("duplicate_department", "note_text_not_a_department")] == []
+
+
+def test_joint_plan_partners_and_same_below() -> None:
+    doc = plan(
+        "（一）共建综合交通网络。（责任单位：上海市交通委、市发展改革委；浙江省交通运输厅、发展改革委；两省市列首位的为牵头单位，下同）\n"
+        "（二）共建世界级港口群。\n"
+        "（三）共治跨界水体。（责任单位：上海市生态环境局、市水务局；浙江省生态环境厅、水利厅）")
+    first, second, third = doc.clauses[1:]
+    assert [(r.partner, r.inherited, r.declared_line) for r in first.departments] == [(0, False, None)] * 2 + [(1, False, None)] * 2
+    assert [(r.name, r.role, r.partner, r.inherited, r.declared_line) for r in second.departments] == [
+        ("上海市交通委", L, 0, True, 3), ("市发展改革委", S, 0, True, 3), ("浙江省交通运输厅", L, 1, True, 3), ("发展改革委", S, 1, True, 3)]
+    # 列首位的为牵头单位 was declared above, so it ranks this note too.
+    assert [(r.name, r.role, r.partner) for r in third.departments] == [
+        ("上海市生态环境局", L, 0), ("市水务局", S, 0), ("浙江省生态环境厅", L, 1), ("水利厅", S, 1)]
+
+
+def test_standing_actors_are_marked_inherited_with_the_declaration_line() -> None:
+    doc = plan(
+        "（一）推进国土绿化。（省自然资源厅牵头，省林业局、省水利厅等按职责分工负责，市州、县市区人民政府负责落实。以下均需\n"
+        "市州、县市区人民政府落实，不再列出）\n"
+        "（二）推进森林城市建设。（省林业局、省住房城乡建设厅按职责分工负责）")
+    first, second = doc.clauses[1:]
+    assert [(r.name, r.role, r.inherited) for r in first.departments] == [
+        ("省自然资源厅", L, False), ("省林业局", S, False), ("省水利厅", S, False), ("市州、县市区人民政府", R, False)]
+    assert [(r.name, r.role, r.inherited, r.declared_line) for r in second.departments] == [
+        ("省林业局", R, False, None), ("省住房城乡建设厅", R, False, None), ("市州、县市区人民政府", R, True, 3)]
+
+
+def test_standing_actors_in_the_same_sentence() -> None:
+    doc = plan(
+        "（一）推进工业绿色升级。（自治区工业和信息化厅、发展改革委按职责分工负责，各地级市人民政府、东部管委会具体落实，以下任务不再列出）\n"
+        "（二）加快农业绿色发展。（自治区农业农村厅负责）")
+    second = doc.clauses[-1].departments
+    assert [(r.name, r.inherited, r.declared_line) for r in second] == [
+        ("自治区农业农村厅", False, None), ("各地级市人民政府", True, 3), ("东部管委会", True, 3)]
+    assert [w.code for w in doc.warnings if w.code == "note_text_not_a_department"] == []
+
+
+@pytest.mark.parametrize("note", [
+    "（责任单位：江苏省发展改革委、省能源局；安徽\n― 3 ―\n省发展改革委、能源局）",
+    "（责任单位：江苏省发展改革委、省能源局；安徽\n- 3 -\n省发展改革委、能源局）",
+    "（责任单位：江苏省发展改革委、省能源局；安徽\n\n3\n\n省发展改革委、能源局）",
+])
+def test_a_page_number_inside_a_note_does_not_break_a_name(note: str) -> None:
+    doc = plan("（一）共建新能源基地。加快推进。" + note)
+    assert [(r.name, r.level, r.region) for r in doc.clauses[-1].departments] == [
+        ("江苏省发展改革委", "省", "江苏省"), ("省能源局", "省", "江苏省"), ("安徽省发展改革委", "省", "安徽省"), ("能源局", "省", "安徽省")]
+
+
+@pytest.mark.parametrize("sentence", [
+    "推进超大城市治理（超大城市实施）。",  # a place with a verb that does not assign
+    "推进重点区域（成渝地区、长三角地区）协同治理。",  # areas, not actors
+])
+def test_places_alone_do_not_make_a_note(sentence: str) -> None:
+    assert refs_of(sentence) == []
+
+
+# ---------------------------------------------------------------- the alias table
+
+# name -> (canonical, level): one canonical function for every level of government
+FUNCTIONS = [
+    ("人力资源社会保障部", "人力社保局", "国家"), ("省人力资源和社会保障厅", "人力社保局", "省"), ("区人社局", "人力社保局", "区"),
+    ("市场监管总局", "市场监管局", "国家"), ("省市场监管局", "市场监管局", "省"), ("市市场监管委", "市场监管局", "市"),
+    ("自然资源部", "规划自然资源局", "国家"), ("省自然资源厅", "规划自然资源局", "省"), ("市规划和自然资源局", "规划自然资源局", "市"),
+    ("区规划资源局", "规划自然资源局", "区"),
+    ("工业和信息化部", "经济信息委", "国家"), ("省工信厅", "经济信息委", "省"), ("市经信委", "经济信息委", "市"),
+    ("省经济和信息化厅", "经济信息委", "省"),
+    ("住房和城乡建设部", "住房城乡建委", "国家"), ("省住建厅", "住房城乡建委", "省"), ("县住建局", "住房城乡建委", "县"),
+    ("国家发展改革委", "发展改革委", "国家"), ("省发改委", "发展改革委", "省"), ("县发展和改革局", "发展改革委", "县"),
+    ("人民银行", "人民银行", None), ("人民银行西安分行", "人民银行", None), ("人民银行兰州中心支行", "人民银行", None),
+    ("中央宣传部", "宣传部", "国家"), ("省委宣传部", "宣传部", "省"), ("市委宣传部", "宣传部", "市"),
+    ("中央组织部", "组织部", "国家"), ("市委组织部", "组织部", "市"),
+    ("全国妇联", "妇联", "国家"), ("省妇联", "妇联", "省"),
+    ("证监会", "证监局", "国家"), ("青岛证监局", "证监局", None),
+    ("银保监会", "金融监管总局", "国家"), ("大连银保监局", "金融监管总局", None), ("国家金融监督管理总局宁波监管局", "金融监管总局", None),
+    ("地方各级人民政府", "地方政府", None), ("各市人民政府", "地方政府", "市"), ("各区人民政府", "地方政府", "区"),
+    ("各镇街", "地方政府", None), ("各县（市、区）人民政府", "地方政府", None),
+    ("海关总署", "海关", "国家"), ("南宁海关", "海关", None),
+    ("税务总局", "税务局", "国家"), ("省税务局", "税务局", "省"), ("广西税务局", "税务局", "省"),
+    ("国家林草局", "林业局", "国家"), ("省林草局", "林业局", "省"), ("市林业局", "林业局", "市"),
+    ("国家能源局", "能源局", "国家"), ("省能源局", "能源局", "省"),
+    ("应急管理部", "应急局", "国家"), ("自治区应急厅", "应急局", "省"),
+    ("退役军人事务部", "退役军人事务局", "国家"), ("区退役军人事务局", "退役军人事务局", "区"),
+    ("卫生健康委", "卫生健康委", None), ("省卫健委", "卫生健康委", "省"), ("国家卫生健康委", "卫生健康委", "国家"),
+    ("文化和旅游部", "文化旅游委", "国家"), ("省文旅厅", "文化旅游委", "省"),
+    ("国家机关事务管理局", "机关事务局", "国家"), ("国管局", "机关事务局", "国家"), ("自治区机管局", "机关事务局", "省"),
+    ("审计署", "审计局", "国家"), ("省审计厅", "审计局", "省"),
+    ("国务院国资委", "国资委", "国家"), ("省政府国资委", "国资委", "省"),
+    ("国家邮政局", "邮政管理局", "国家"), ("宁夏邮政管理局", "邮政管理局", "省"),
+    ("国家粮食和物资储备局", "粮食和物资储备局", "国家"), ("省粮食和物资储备局", "粮食和物资储备局", "省"),
+    ("国家标准委", "标准委", "国家"), ("国家知识产权局", "知识产权局", "国家"), ("市知识产权局", "知识产权局", "市"),
+    ("医保局", "医保局", None), ("国家医保局", "医保局", "国家"),
+    ("共青团中央", "团委", "国家"), ("团市委", "团委", "市"),
+    ("全国总工会", "总工会", "国家"), ("市总工会", "总工会", "市"),
+    ("中央网信办", "网信办", "国家"), ("省委网信办", "网信办", "省"), ("中央编办", "编办", "国家"), ("市委编办", "编办", "市"),
+    ("国家铁路局", "铁路局", "国家"), ("民航局", "民航局", "国家"), ("民航中南地区管理局", "民航局", None),
+    ("广电总局", "广播电视局", "国家"), ("体育总局", "体育局", "国家"), ("国家统计局", "统计局", "国家"),
+    ("国际发展合作署", "国际发展合作署", "国家"), ("金融监管总局", "金融监管总局", "国家"),
+    ("省直有关部门", "有关部门", "省"), ("国务院有关部门", "有关部门", "国家"),
+    ("恩施州生态环境局", "生态环境局", "市"), ("内蒙古自治区生态环境厅", "生态环境局", "省"),
+]
+
+
+@pytest.mark.parametrize("name,canonical,level", FUNCTIONS, ids=[f[0] for f in FUNCTIONS])
+def test_one_canonical_function_across_levels(name: str, canonical: str, level: str | None) -> None:
+    res = resolve(name)
+    assert (res.canonical, res.level, res.known) == (canonical, level, True)
+
+
+def test_every_alias_resolves_to_its_own_row() -> None:
+    table = default_table()
+    wrong = {alias: (row.canonical, resolve(alias).canonical) for alias, row in table.exact.items()
+             if resolve(alias).canonical != row.canonical or not resolve(alias).known}
+    assert wrong == {}
+
+
+def test_no_two_canonical_names_collide() -> None:
+    """A canonical name is never another function's spelling: each alias that is itself a
+    canonical name maps to that canonical (no 林业局 -> X while X's rows say 林业局 -> Y)."""
+    table = default_table()
+    canonicals = {row.canonical for row in table.exact.values()} | {row.canonical for _, row in table.patterns}
+    clashes = {c: table.exact[c].canonical for c in canonicals if c in table.exact and table.exact[c].canonical != c}
+    assert clashes == {}
+    assert not {c for c in canonicals if c.startswith(LEVELS) and not NOT_A_LEVEL.match(c)}  # level-free
+
+
+def test_province_table_is_well_formed() -> None:
+    names = provinces()
+    assert len({full for _, full in names}) == 34
+    assert ("广西", "广西壮族自治区") in names and ("内蒙古", "内蒙古自治区") in names
+
+
+# ---------------------------------------------------------------- cross-level mapping in the diff
+
+def _ref(name: str) -> DepartmentRef:
+    res = resolve(name)
+    return DepartmentRef(name, res.canonical, res.level, "responsible", res.generic, res.known, region=res.place)
+
+
+@pytest.mark.parametrize("parent,child", [
+    ("人力资源社会保障部", "人社局"), ("人力资源社会保障厅", "区人力社保局"), ("市场监管总局", "市市场监管委"),
+    ("自然资源部", "区规划资源局"), ("人民银行", "人民银行成都分行"), ("中央宣传部", "省委宣传部"), ("省委宣传部", "市委宣传部"),
+    ("中央组织部", "市委组织部"), ("全国妇联", "省妇联"), ("证监会", "深圳证监局"), ("银保监会", "宁波银保监局"),
+    ("地方各级人民政府", "各市人民政府"), ("各市人民政府", "各区人民政府"), ("各区人民政府", "各镇街"),
+])
+def test_pair_departments_across_levels(parent: str, child: str) -> None:
+    pairing = pair_departments([_ref(parent)], [_ref(child)])
+    assert [(p.name, c.name) for p, c in pairing.mapped] == [(parent, child)]
+    assert pairing.parent_only == pairing.child_only == []
+
+
+def test_pair_departments_prefers_the_same_region() -> None:
+    parent = [_ref("重庆市生态环境局"), _ref("四川省生态环境厅")]
+    parent[0].region, parent[1].region = "重庆市", "四川省"
+    child = [_ref("四川省生态环境厅")]
+    child[0].region = "四川省"
+    pairing = pair_departments(parent, child)
+    assert [(p.name, c.name) for p, c in pairing.mapped] == [("四川省生态环境厅", "四川省生态环境厅")]
+    assert [p.name for p in pairing.parent_only] == ["重庆市生态环境局"]
+
+
+# ---------------------------------------------------------------- the real corpus texts
+
+CORPUS_TEXT = Path("/work/corpus-text")
+
+
+@pytest.mark.skipif(not CORPUS_TEXT.is_dir(), reason="the corpus text dumps are not on this machine")
+def test_corpus_texts_have_almost_no_unknown_names() -> None:
+    unknown = sorted({r.name for p in sorted(CORPUS_TEXT.glob("*.txt"))
+                      for c in parse_document(p.read_text(encoding="utf-8"), doc_id=p.stem, require_clauses=False).clauses
+                      for r in c.departments if not r.known})
+    assert unknown == ["广铁集团长沙办事处"]

@@ -1,0 +1,110 @@
+"""Lineage: keys for matching citations, and the finder on the seeds (real text, exact outcomes)."""
+
+from __future__ import annotations
+
+import regex
+import pytest
+
+from jianwu import Document, parse_document
+from jianwu.lineage import analyse, find_links
+from jianwu.lineage.keys import number_key, own_title_key, title_key
+
+from conftest import RAW
+
+
+@pytest.mark.parametrize(
+    ("written", "key"),
+    [
+        ("国发〔2021〕4号", "国发〔2021〕4号"),
+        ("国发 (2021) 4 号", "国发〔2021〕4号"),  # OCR: other brackets, spaces
+        ("冀政字〔2021〕22 号", "冀政字〔2021〕22号"),
+        ("大发改资源字 (2021\nJ 283号", "大发改资源字〔2021〕283号"),  # closing bracket read as J, broken after the year
+        ("渝环〔202371号", "渝环〔2023〕71号"),  # year and number fused
+        ("国办\n发〔2021〕19号", "国办发〔2021〕19号"),  # wrapped inside the issuer code
+        ("环综合[2022]42号", "环综合〔2022〕42号"),
+        ("到2025年", None),
+    ],
+)
+def test_number_key(written: str, key: str | None) -> None:
+    assert number_key(written) == key
+
+
+@pytest.mark.parametrize(
+    ("title", "issuer", "region", "plan", "family"),
+    [
+        ("国务院关于加快建立健全绿色低碳循环发展经济体系的指导意见", "", None, "加快建立健全绿色低碳循环发展经济体系的指导意见", "建立健全绿色低碳循环发展经济体系"),
+        ("河北省人民政府关于建立健全绿色低碳循环发展经济体系的实施意见", "", "河北省", "建立健全绿色低碳循环发展经济体系的实施意见", "建立健全绿色低碳循环发展经济体系"),
+        ("关于印发〈减污降碳协同增效实施方案〉的通知", "生态环境部等七部门", None, "减污降碳协同增效实施方案", "减污降碳协同增效"),
+        ("重庆市生态环境局等部门关于印发重庆市减污降碳协同增效实施方案〉的函", "", "重庆市", "减污降碳协同增效实施方案", "减污降碳协同增效"),
+        ("中共中央办公厅、国务院办公厅印发〈关于推动城乡建设绿色发展的意见〉的通知", "", None, "推动城乡建设绿色发展的意见", "推动城乡建设绿色发展"),
+        ("关于推动城乡建设绿色发展的意见", "中共中央办公厅、国务院办公厅", None, "推动城乡建设绿色发展的意见", "推动城乡建设绿色发展"),
+        ("关于印发重庆市“十四五”节能减排综合工作实施方案的通知", "重庆市人民政府", "重庆市", "十四五节能减排综合工作实施方案", "十四五节能减排"),
+        ("湖南省人民政府办公厅关于科学绿化的实施意见", "", "湖南省", "科学绿化的实施意见", "科学绿化"),
+        ("中共中央 国务院关于完整准确全面贯彻新发展理念做好碳达峰碳中和工作的意见", "", None, "完整准确全面贯彻新发展理念做好碳达峰碳中和工作的意见", "完整准确全面贯彻新发展理念做好碳达峰碳中和工作"),
+        ("中共云南省委、云南省人民政府关于推动城乡建设绿色发展的实施意见", "", "云南省", "推动城乡建設绿色发展的实施意见".replace("設", "设"), "推动城乡建设绿色发展"),
+    ],
+)
+def test_title_key(title: str, issuer: str, region: str | None, plan: str, family: str) -> None:
+    key = title_key(title, issuer)
+    assert (key.region, key.plan, key.family) == (region, plan, family)
+
+
+def test_a_plan_named_after_the_plan_it_implements_is_of_that_family() -> None:
+    key = own_title_key("大连市贯彻落实〈国务院关于加快建立健全绿色低碳循环发展经济体系的指导意见〉实施方案")
+    assert key is not None and (key.region, key.family) == ("大连市", "建立健全绿色低碳循环发展经济体系")
+
+
+def links(docs: list[Document]) -> list[tuple[str, str, str, str]]:
+    return [(lk.child_id, lk.parent_id, lk.relation, lk.found_by) for lk in find_links(docs)]
+
+
+def test_seed_links(seeds: dict[str, Document]) -> None:
+    assert links(list(seeds.values())) == [
+        ("shapingba-jianwu-2023", "chongqing-jianwu-2023", "parent", "title"),
+        ("gaoxin-jianwu-2023", "chongqing-jianwu-2023", "parent", "title"),
+    ]
+
+
+def test_seeds_without_a_parent_name_what_they_cite(seeds: dict[str, Document]) -> None:
+    outcomes = {o.child.id: o for o in analyse(list(seeds.values()))}
+    assert {i: o.cites for i, o in outcomes.items() if o.parent is None} == {
+        "chongqing-jianwu-2023": "《减污降碳协同增效实施方案》（环综合〔2022〕42号）",
+        "ziyang-jianwu-2023": "《四川省减污降碳协同增效行动方案》",
+        "yongchuan-jieneng-2023": "《重庆市“十四五”节能减排综合工作实施方案》（渝府发〔2022〕39号）",
+    }
+
+
+def test_link_evidence(seeds: dict[str, Document]) -> None:
+    link = next(lk for lk in find_links(list(seeds.values())) if lk.child_id == "shapingba-jianwu-2023")
+    assert link.confidence == 1.0
+    assert link.evidence["citation"] == "《重庆市减污降碳协同增效实施方案》（渝环〔2023〕71号）"
+    assert link.evidence["family"] == 1.0
+    assert 0.8 < float(link.evidence["shared_text"]) < 0.9  # type: ignore[arg-type]
+
+
+# Every citation of a plan removed: 《…》 titles and 文号 gone (根据中央有关文件精神).
+CITATION = regex.compile(r"《[^《》\n]*》|[（(]?\p{Han}{1,12}[〔\[【(（]\d{4}[〕\]】)）]?\d{1,4}号[）)]?")
+
+
+def without_citations(path: str, doc_id: str) -> Document:
+    text = (RAW / path).read_text(encoding="utf-8")
+    return parse_document(CITATION.sub("有关文件", text), doc_id=doc_id)
+
+
+def test_a_child_citing_nothing_is_found_by_title_and_content(seeds: dict[str, Document]) -> None:
+    bare = without_citations("shapingba-jianwu-2023.txt", "shapingba-bare")
+    assert bare.cites == []
+    docs = [seeds["chongqing-jianwu-2023"], bare, seeds["ziyang-jianwu-2023"]]
+    assert links(docs) == [("shapingba-bare", "chongqing-jianwu-2023", "parent", "content")]
+
+
+def test_a_plan_of_another_province_is_not_a_parent(seeds: dict[str, Document]) -> None:
+    # Ziyang (Sichuan) shares its family and 9 % of its text with the Chongqing plan, a level
+    # above it: it names 四川省 as its parent's region, so Chongqing is no stand-in.
+    bare = without_citations("ziyang-jianwu-2023.txt", "ziyang-bare")
+    assert links([seeds["chongqing-jianwu-2023"], seeds["ziyang-jianwu-2023"], bare]) == []
+
+
+def test_siblings_are_never_linked(seeds: dict[str, Document]) -> None:
+    # Shapingba and Gaoxin copy the same municipal plan; with it absent, neither is the other's parent.
+    assert links([seeds["shapingba-jianwu-2023"], seeds["gaoxin-jianwu-2023"]]) == []

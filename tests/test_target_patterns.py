@@ -1,0 +1,214 @@
+"""Reading patterns of national and provincial plans (issue 11), one table per pattern.
+
+The sentences are written for these tests in the shapes the plans use (numbers,
+names and regions varied), each in a one-clause document.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from jianwu import parse_document
+from jianwu.model import Target
+
+
+def targets_of(body: str) -> list[Target]:
+    doc = parse_document(("某省实施方案\n一、主要目标\n" + body + "\n").encode(), doc_id="probe")
+    return [t for c in doc.clauses for t in c.targets if t.kind != "condition"]
+
+
+def num(value: Any) -> Any:
+    return int(value) if isinstance(value, float) and value.is_integer() else value
+
+
+# ------------------------------------------------------------------ regional sub-targets: scope
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        ("到2025年，京津冀及周边地区、长三角地区煤炭消费量分别下降12%、6%左右。",
+         [("京津冀及周边地区", "煤炭消费量", 12, "≈"), ("长三角地区", "煤炭消费量", 6, "≈")]),
+        ("到2025年，汾渭平原、京津冀及周边地区细颗粒物浓度分别下降15%、10%以上。",
+         [("汾渭平原", "细颗粒物浓度", 15, ">="), ("京津冀及周边地区", "细颗粒物浓度", 10, ">=")]),
+        ("到2025年，长三角地区、珠三角地区细颗粒物浓度均下降8%。",
+         [("长三角地区", "细颗粒物浓度", 8, "="), ("珠三角地区", "细颗粒物浓度", 8, "=")]),
+        ("其中，成渝地区双城经济圈单位地区生产总值能耗下降14%。", [("成渝地区双城经济圈", "单位地区生产总值能耗", 14, "=")]),
+        ("到2025年，河北省煤炭消费量下降10%。", [("河北省", "煤炭消费量", 10, "=")]),
+        ("到2025年，北京大学实验室达到12个。", [(None, "北京大学实验室", 12, "=")]),  # a name, not a region
+    ],
+)
+def test_regional_sub_targets_keep_the_indicator_and_take_the_region_as_scope(body: str, expected: list[tuple[Any, ...]]) -> None:
+    assert [(t.scope, t.indicator, num(t.value), t.comparator) for t in targets_of(body)] == expected
+
+
+# ------------------------------------------------------------------ lists sharing a head noun
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        ("到2025年，化学需氧量、氨氮、氮氧化物、挥发性有机物等4项主要污染物重点工程减排量分别累计达到12.1万吨、0.7万吨、6.5万吨、2.9万吨。",
+         [("化学需氧量重点工程减排量", 121000), ("氨氮重点工程减排量", 7000), ("氮氧化物重点工程减排量", 65000),
+          ("挥发性有机物重点工程减排量", 29000)]),
+        ("化学需氧量、氨氮等两项主要污染物重点工程减排量分别达到3.2万吨、1500吨。",
+         [("化学需氧量重点工程减排量", 32000), ("氨氮重点工程减排量", 1500)]),
+        ("氮氧化物和挥发性有机物重点工程减排量较2020年分别完成11万吨、8万吨。",
+         [("氮氧化物重点工程减排量", 110000), ("挥发性有机物重点工程减排量", 80000)]),
+        ("主要农作物化肥、农药利用率均达到43%。", [("主要农作物化肥利用率", 43), ("农药利用率", 43)]),
+        ("到2025年，绿色防控、统防统治覆盖率分别达到55%、45%。", [("绿色防控覆盖率", 55), ("统防统治覆盖率", 45)]),
+    ],
+)
+def test_a_list_shares_its_head_noun(body: str, expected: list[tuple[str, float]]) -> None:
+    assert [(t.indicator, num(t.value)) for t in targets_of(body)] == expected
+
+
+def test_the_count_closing_a_list_is_not_a_target() -> None:
+    found = targets_of("到2025年，二氧化硫、氮氧化物、化学需氧量等3项主要污染物排放总量分别下降8%、10%、9%。")
+    assert [t.value_text for t in found] == ["8%", "10%", "9%"]
+    assert [t.indicator for t in found] == ["二氧化硫排放总量", "氮氧化物排放总量", "化学需氧量排放总量"]
+
+
+def test_a_count_of_named_examples_stays_a_target() -> None:
+    # nothing follows the count: 等5个 counts the bases to build
+    [t] = targets_of("到2025年，建设甲市、乙市、丙市等5个大宗固废综合利用基地。")
+    assert (t.value_text, t.unit) == ("5个", "个")
+
+
+# ------------------------------------------------------------------ one combined total is one target
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        ("到2030年，风电、太阳能发电总装机容量达到8亿千瓦以上。", [("风电、太阳能发电总装机容量", 800000000, ">=", "absolute")]),
+        ("到2025年，水电、风电、光伏发电合计装机规模达到6000万千瓦。", [("水电、风电、光伏发电合计装机规模", 60000000, "=", "absolute")]),
+        ("到2030年，当年新增新能源、清洁能源动力的交通工具比例达到35%左右。",
+         [("新增新能源、清洁能源动力的交通工具比例", 35, "≈", "rate")]),
+    ],
+)
+def test_one_combined_total_is_one_target(body: str, expected: list[tuple[Any, ...]]) -> None:
+    assert [(t.indicator, num(t.value), t.comparator, t.measure) for t in targets_of(body)] == expected
+
+
+# ------------------------------------------------------------------ basis
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        ("到2025年，单位地区生产总值能耗累计下降13%，“十四五”期间年均下降2.7%。",
+         [("单位地区生产总值能耗", 13, "cumulative"), ("单位地区生产总值能耗", 2.7, "annual")]),
+        ("到2025年，单位地区生产总值二氧化碳排放比2020年下降19%。", [("单位地区生产总值二氧化碳排放", 19, "cumulative")]),
+        ("到2025年，森林覆盖率提高至58%。", [("森林覆盖率", 58, "level")]),
+        ("到2025年，煤炭消费比重下降至55%左右。", [("煤炭消费比重", 55, "level")]),
+        ("到2025年，非化石能源消费比重达到22%。", [("非化石能源消费比重", 22, "level")]),
+        ("邮政快递网点塑料袋使用比例每年下降15%。", [("邮政快递网点塑料袋使用比例", 15, "annual")]),
+        ("“十四五”期间，新增城市绿地1200公顷。", [("城市绿地", 1200, "cumulative")]),
+    ],
+)
+def test_basis(body: str, expected: list[tuple[Any, ...]]) -> None:
+    assert [(t.indicator, num(t.value), t.basis) for t in targets_of(body)] == expected
+
+
+# ------------------------------------------------------------------ indicators without verbs or padding, with their subject
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        ("“十四五”期间，遴选150家公共机构能效领跑者。", ["公共机构能效领跑者"]),
+        ("到2025年，评选80个绿色低碳示范社区。", ["绿色低碳示范社区"]),
+        ("新增和改造污水收集管网6万公里。", ["污水收集管网"]),
+        ("新建及改造供热管网1200公里。", ["供热管网"]),
+        ("到2025年，大宗固废年利用量达到40亿吨左右；到2030年，年利用量达到45亿吨左右。", ["大宗固废年利用量", "大宗固废年利用量"]),
+        ("到2025年，城市生活污水集中处理率达到97%，收集率提高5个百分点。", ["城市生活污水集中处理率", "城市生活污水集中收集率"]),
+        ("邮政快递网点塑料袋使用比例每年下降15%。", ["邮政快递网点塑料袋使用比例"]),
+    ],
+)
+def test_indicator_without_verbs_or_padding(body: str, expected: list[str]) -> None:
+    assert [t.indicator for t in targets_of(body)] == expected
+
+
+# ------------------------------------------------------------------ units
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        ("到2025年，单位GDP能耗和二氧化碳排放分别降低18个、9个百分点。",
+         [("单位GDP能耗", 18, "个百分点", "18个"), ("二氧化碳排放", 9, "个百分点", "9个百分点")]),
+        ("到2025年，城市污水处理能力新增150万立方米 /日。", [("城市污水处理能力", 1500000, "立方米/日", "150万立方米 /日")]),
+        ("到2025年，再生水利用能力达到30万立方米/ 日。", [("再生水利用能力", 300000, "立方米/日", "30万立方米/ 日")]),
+    ],
+)
+def test_units(body: str, expected: list[tuple[Any, ...]]) -> None:
+    assert [(t.indicator, num(t.value), t.unit, t.value_text) for t in targets_of(body)] == expected
+
+
+@pytest.mark.parametrize(
+    ("body", "measure"),
+    [
+        ("到2025年，森林覆盖率达到60%。", "rate"),
+        ("到2025年，PM2.5年平均浓度不超过30微克/立方米。", "rate"),
+        ("到2025年，城市人均公园绿地面积达到15平方米。", "rate"),
+        ("新增和改造污水收集管网6万公里。", "absolute"),
+        ("到2025年，建成充电桩5万台。", "absolute"),
+    ],
+)
+def test_measure(body: str, measure: str) -> None:
+    assert [t.measure for t in targets_of(body)] == [measure]
+
+
+# ------------------------------------------------------------------ kinds: price rules, share targets
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "对高耗能企业用电价格不受上浮20%限制。",
+        "高耗能行业电价上浮不超过10%。",
+        "燃煤发电市场交易价格浮动范围扩大为上下浮动原则上均不超过20%。",
+    ],
+)
+def test_price_rules_are_not_targets(body: str) -> None:
+    assert targets_of(body) == []
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        ("到2025年，90%的省级、85%的市级和65%的县级党政机关达到创建标准。",
+         [("省级党政机关", "党政机关达到创建标准", 90, "="), ("市级党政机关", "党政机关达到创建标准", 85, "="),
+          ("县级党政机关", "党政机关达到创建标准", 65, "=")]),
+        ("力争75%以上县级及以上党政机关建成节约型机关。", [("县级及以上党政机关", "党政机关建成节约型机关", 75, ">=")]),
+        ("到2025年，80%以上的公共机构开展生活垃圾分类。", [(None, "公共机构开展生活垃圾分类", 80, ">=")]),
+    ],
+)
+def test_shares_of_a_group_are_targets(body: str, expected: list[tuple[Any, ...]]) -> None:
+    found = targets_of(body)
+    assert [(t.scope, t.indicator, num(t.value), t.comparator) for t in found] == expected
+    assert {(t.kind, t.measure) for t in found} == {("target", "rate")}
+
+
+def test_a_share_keeps_its_modality() -> None:
+    [t] = targets_of("力争75%以上县级及以上党政机关建成节约型机关。")
+    assert t.modality == "力争"
+
+
+# ------------------------------------------------------------------ 分别 over years
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        ("2025年和2030年，非化石能源消费占比分别提升至12%、18%以上。", [(2025, 12, ">="), (2030, 18, ">=")]),
+        ("到2025年、2030年，新能源汽车新车销售占比分别达到20%、40%左右。", [(2025, 20, "≈"), (2030, 40, "≈")]),
+    ],
+)
+def test_respectively_over_years(body: str, expected: list[tuple[Any, ...]]) -> None:
+    found = targets_of(body)
+    assert [(t.year, num(t.value), t.comparator) for t in found] == expected
+    assert len({t.indicator for t in found}) == 1
