@@ -420,7 +420,7 @@ def test_cli_csv_all_seeds(in_root: None, golden) -> None:
     result = run(*SEED_PATHS, "--format", "csv")
     assert (result.exit_code, result.stderr) == (0, "")
     lines = result.stdout.splitlines()
-    assert lines[0] == "document,clause,label,department,name,canonical,level,role,generic,known,note,line"
+    assert lines[0] == "document,clause,label,department,name,canonical,level,role,generic,known,note,line,region,partner,inherited,declared_line"
     assert len(lines) - 1 == sum(TOTALS.values())
     golden("departments/ziyang.csv", "".join(line + "\n" for line in lines if line.startswith(("document,", "ziyang-"))))
 

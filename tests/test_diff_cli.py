@@ -140,6 +140,13 @@ def test_no_argument_compares_the_corpus(validator: jsonschema.Draft202012Valida
     # families 2 and 3: the parents (中办发〔2021〕37号, 国办发〔2021〕19号) are not in the corpus
     assert missing["sichuan-lvhua"] == "《国务院办公厅关于科学绿化的指导意见》（国办发〔2021〕19号）"
     assert "national-lvse" not in missing
+    seeds = [(p["child"]["id"], p["parent"]["id"], p["relation"], p["parent_found_by"], p["confidence"]) for p in data["pairs"][-2:]]
+    assert seeds == [
+        ("gaoxin-jianwu-2023", "chongqing-jianwu-2023", "parent", "title", 1.0),
+        ("shapingba-jianwu-2023", "chongqing-jianwu-2023", "parent", "title", 1.0),
+    ]
+    assert data["pairs"][-1]["evidence"]["citation"] == "《重庆市减污降碳协同增效实施方案》（渝环〔2023〕71号）"
+    assert [t["id"] for t in data["top"]] == ["national-lvse"]  # the top of family 1: cites no plan
     single = json.loads(ok(SHAPINGBA, "--format", "json"))
     assert data["pairs"][-1]["summary"] == single["summary"]
 

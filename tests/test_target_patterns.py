@@ -212,3 +212,48 @@ def test_respectively_over_years(body: str, expected: list[tuple[Any, ...]]) -> 
     found = targets_of(body)
     assert [(t.year, num(t.value), t.comparator) for t in found] == expected
     assert len({t.indicator for t in found}) == 1
+
+
+# ------------------------------------------------------------------ counts: named examples, references, sums
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        # the count after named examples counts the noun that follows
+        ("到2025年，完成甲港、乙港、丙港等5个国家资源综合利用基地建设。", [("国家资源综合利用基地", 5, "个")]),
+        ("持续推进甲县、乙县、丙县等市县6座生活垃圾焚烧处理设施改造工程。", [("生活垃圾焚烧处理设施改造工程", 6, "座")]),
+        ("甲钢铁集团等8条铁路专用线力争2022年底前建成投用。", [("铁路专用线", 8, "条")]),
+        # a count after a preposition refers to things, it commits to nothing
+        ("按照省委、省政府对16个州（市）的发展定位，统筹推进。", []),
+        ("围绕城市体检8个方面的具体指标，构建指标体系。", []),
+        # verbs before a count go: 加快, 完善, 推动
+        ("加快25个智慧物流园区建设。", [("智慧物流园区", 25, "个")]),
+        ("完善1000个垃圾分类和资源化利用示范村。", [("垃圾分类和资源化利用示范村", 1000, "个")]),
+        ("推动12个红松绿色产业基地建设。", [("红松绿色产业基地", 12, "个")]),
+        # one absolute quantity for a list without 分别/均 is their sum
+        ("到2025年，绿色食品、有机农产品和地理标志农产品认证产品达到2450个。",
+         [("绿色食品、有机农产品和地理标志农产品认证产品", 2450, "个")]),
+        # … while with 均 each item gets it
+        ("到2025年，甲县、乙县污水处理厂均达到3座。", [("甲县污水处理厂", 3, "座"), ("乙县污水处理厂", 3, "座")]),
+    ],
+)
+def test_counts(body: str, expected: list[tuple[Any, ...]]) -> None:
+    assert [(t.indicator, num(t.value), t.unit) for t in targets_of(body)] == expected
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        ("全省耕地质量平均提升0.5个等级。", [("耕地质量", 0.5, "等级", "rate")]),
+        ("到2025年，管道分输能力达到1.5亿方/日。", [("管道分输能力", 150000000, "立方米/日", "absolute")]),
+        ("2021年，压减地下水超采量1亿立方米以上。", [("地下水超采量", 100000000, "立方米", "absolute")]),
+    ],
+)
+def test_more_units(body: str, expected: list[tuple[Any, ...]]) -> None:
+    assert [(t.indicator, num(t.value), t.unit, t.measure) for t in targets_of(body)] == expected
+
+
+def test_a_deadline_written_after_the_value_in_its_segment() -> None:
+    found = targets_of("甲集团等6条铁路专用线力争2021年底前建成投用，乙公司等5条铁路专用线力争2022年建成投用。")
+    assert [(t.indicator, num(t.value), t.year) for t in found] == [("铁路专用线", 6, 2021), ("铁路专用线", 5, 2022)]

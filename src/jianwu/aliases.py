@@ -47,7 +47,7 @@ PLACE_PREFIX = regex.compile(
 PLACE_LEVEL = dict(LEVEL_WORDS)
 # Words that start with a level character but are not a level prefix: 市场监管局 (市场), 区域, 县域,
 # 中国铁路… (a company), 州 in 州府.
-NOT_A_LEVEL = regex.compile(r"^(?:市场|市政(?!府)|区域|区县|县域|县城|省级以上|中国铁路|国家电网|国网|全国性)")
+NOT_A_LEVEL = regex.compile(r"^(?:市场|市政(?!府|务)|区域|区县|县域|县城|省级以上|中国铁路|国家电网|国网|全国性)")
 # Wildcards in the table: {地} a place name (重庆, 永川, 广西壮族自治区), {序} an ordinal (四, 七, 12),
 # {名} any name (the committee of 绿化委员会成员单位).
 WILDCARDS = {
@@ -67,10 +67,10 @@ GENERIC_HINT = regex.compile(r"^各|有关|相关|所属|各级|成员单位")
 # Local governments as a group, by level (one canonical function, 地方政府, for all of them):
 # 地方各级人民政府, 各级政府, 各市（州）人民政府, 各县（市、区）人民政府, 各设区市人民政府,
 # 市州、县市区人民政府, 各地级市人民政府, 各区, 有关市, 各镇街, 各乡镇（街道）, 地方.
-LOCAL_UNITS = r"(?:自治区|自治州|自治县|设区的?市|地级市|县级市|乡镇|镇街|街道|[省市州盟县区旗乡镇地])"
+LOCAL_UNITS = r"(?:自治区|自治州|自治县|直辖市|设区的?市|地级市|县级市|省份|地区|乡镇|镇街|街道|[省市州盟县区旗乡镇地])"
 LOCAL_GOVERNMENTS = regex.compile(
-    rf"^(?P<q>地方各级|各级|地方|各|有关|相关|所在地|沿线各?|属地)?"
-    rf"(?P<units>(?:{LOCAL_UNITS}|[（）()、和及])*?)"
+    rf"^(?P<q>地方各级|各级|地方|各有关|各相关|各|有关|相关|所在地|沿线各?|属地)?"
+    rf"(?P<units>(?:{LOCAL_UNITS}|级以上|级|地方|[（）()、和及])*?)"
     r"(?P<gov>人民政府|政府|党委和政府|党委、政府|党委政府|办事处|街道办事处)?$"
 )
 # A place as an actor: 浦东新区, 松江区, 两江新区, 永川区, 平潭综合实验区 (a named district, county
@@ -241,7 +241,25 @@ def _resolve(name: str, table: AliasTable) -> Resolution:
     local = _local_government(name)
     if local is not None:
         return local
+    function = _function_departments(name, table)
+    if function is not None:
+        return function
     return _unknown(name)
+
+
+# 生态环境部门 / 各级住房城乡建设部门 / 有关林草部门: the departments of one function, at every level.
+FUNCTION_DEPARTMENTS = regex.compile(r"^(?P<q>各级|各地|各|有关|相关)?(?P<function>\p{Han}{2,12}?)(?:主管|管理)?部门$")
+
+
+def _function_departments(name: str, table: AliasTable) -> Optional[Resolution]:
+    m = FUNCTION_DEPARTMENTS.match(name)
+    if not m:
+        return None
+    for ending in ("局", "厅", "委", "部"):
+        found = _resolve_table(m.group("function") + ending, table)
+        if found is not None and found.known and not found.generic:
+            return Resolution(found.canonical, None, True, True)
+    return None
 
 
 def _resolve_table(name: str, table: AliasTable) -> Optional[Resolution]:
@@ -273,7 +291,8 @@ def _local_government(name: str) -> Optional[Resolution]:
     if m and (m.group("q") or m.group("gov") or len(m.group("units")) >= 2) and name not in ("", "地"):
         units = regex.findall(LOCAL_UNITS, m.group("units"))
         levels = {PLACE_LEVEL.get(u, "市" if u.endswith("市") else None) for u in units}
-        level = levels.pop() if len(levels) == 1 and m.group("q") not in ("地方各级", "各级") else None
+        broad = m.group("q") in ("地方各级", "各级") or "以上" in m.group("units")  # 县级以上: every level from 县 up
+        level = levels.pop() if len(levels) == 1 and not broad else None
         return Resolution(LOCAL_GOVERNMENT, level, True, True, local_government=True)
     place = PLACE_ACTOR.match(name)
     if place and not NOT_A_PLACE_ACTOR.search(name) and not GENERIC_HINT.search(name):

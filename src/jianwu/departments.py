@@ -24,7 +24,7 @@ from typing import Optional
 
 import regex
 
-from .aliases import LOCAL_UNITS, compact, join_points, looks_like_org, repair_name, resolve
+from .aliases import LOCAL_UNITS, compact, join_points, looks_like_org, provinces, repair_name, resolve
 from .model import Clause, DepartmentRef, NormalizedText, Role, Warning_
 
 # ---------------------------------------------------------------- patterns
@@ -71,7 +71,9 @@ UNRANKED_LABELS = frozenset({"责任", "负责", "主责"})
 # 牵头单位：A；责任单位：B — after a written lead, 责任单位 are the units that carry out its task.
 SUBORDINATE_AFTER_LEAD = frozenset({"责任", "负责"})
 # A partner's list in a joint plan: 四川：A、B；重庆：C、D
-PARTNER_LABEL = regex.compile(r"(?P<partner>\p{Han}{2,4})(?:方面)?[：:∶]")
+PARTNER_LABEL = regex.compile(r"(?P<partner>\p{Han}{2,8}?)(?:方面)?[：:∶]")
+# Municipalities directly under the central government: a partner 重庆： is a city-level government.
+MUNICIPALITIES = frozenset({"北京", "天津", "上海", "重庆"})
 # Words before the first department of a part: 由A牵头 / 均由A负责 / 具体由A负责
 LEAD_IN = spaced(r"(?:具体|均|统一)?由|请")
 # Verbs after the last department of a part (tried in this order):
@@ -100,8 +102,8 @@ ETC = spaced(r"等(?:(?:有关|相关)?(?:部门|单位))?$")
 # 列首位的为牵头单位 / 排在第一位的为牵头部门 / 第一个单位为牵头单位 (declared once, applies below);
 # a joint plan names whose lists it means: 两省市列首位的为牵头单位 / 双方列首位的为牵头单位.
 FIRST_LEADS = spaced(
-    r"[，,；;]?(?:[两双各]\p{Han}{0,3}?)?(?:(?:列|排)(?:在)?(?:首位|第一位|第一个|第一)的?(?:部门|单位)?(?:为|是)牵头(?:单位|部门)"
-    r"|第一(?:个|家)?(?:单位|部门)为牵头(?:单位|部门))"
+    r"[，,；;]?(?:[两双各]\p{Han}{0,3}?)?(?:(?:列|排|位列|排名|排序)(?:在)?(?:首位|第一位|第一个|第一|最前)(?:的|者)?(?:部门|单位)?"
+    r"(?:为|是)?牵头(?:单位|部门)?|第一(?:个|家)?(?:单位|部门)为牵头(?:单位|部门)|牵头(?:单位|部门)(?:列|排)(?:在)?(?:首位|第一位))"
 )
 # 下同 (the same below) closing a note or one sentence of it.
 SAME_BELOW = spaced(r"[，,；;]?\s*下同$")
@@ -131,6 +133,7 @@ class _Item:
     group: int
     explicit: bool  # the role was written (label or verb), not defaulted
     ranked: bool = True  # the role ranks the units (牵头 / 配合), not just 责任单位：
+    place: Optional[str] = None  # the partner label of its list: 四川：A、B
 
 
 @dataclass
@@ -292,6 +295,7 @@ class _Cursor:
     group: int = 0  # partner's list (；, 四川：)
     lead_seen: bool = False  # after a lead, undeclared departments support
     label: Optional[Role] = None  # 责任单位：A，B，C — a label holds until another label or a verb
+    place: Optional[str] = None  # the partner label of the current list (四川：)
     label_ranked: bool = True
 
 
@@ -336,10 +340,10 @@ def _read_part(
         return
     if sep and sep in GROUP_SEP:
         cursor.group += 1
+        cursor.place = None
     role: Optional[Role] = None
     ranked = True
     label = ROLE_LABEL.match(text, start, end)
-    partner = None if label else PARTNER_LABEL.match(text, start, end)
     if label:
         kind = label.group("kind")
         lead = kind in LEAD_LABELS and not (kind in SUBORDINATE_AFTER_LEAD and cursor.lead_seen)
@@ -347,8 +351,11 @@ def _read_part(
         ranked = not (lead and kind in UNRANKED_LABELS)
         cursor.label, cursor.label_ranked = role, ranked
         start = label.end()
-    elif partner:
-        cursor.group += 1
+    partner = PARTNER_LABEL.match(text, start, end)
+    if partner and _is_place(partner.group("partner")):
+        if not (sep and sep in GROUP_SEP) or cursor.place is not None:
+            cursor.group += 1
+        cursor.place = partner.group("partner")
         start = partner.end()
     for lead_in in ((STANDING_LEAD_IN,) if standing else ()) + (LEAD_IN,):
         m = lead_in.match(text, start, end)
@@ -389,7 +396,7 @@ def _read_part(
             # governments carry the task out where they are; they are not the lead's supporters.
             item_role = "responsible"
         target.append(_Item(base + i_start, base + i_end, item_role, cursor.group, explicit or together >= 0,
-                            ranked or together >= 0))
+                            ranked or together >= 0, cursor.place))
 
 
 def _items(text: str, start: int, end: int) -> list[tuple[int, int]]:
@@ -483,7 +490,33 @@ def to_ref(text: str, item: _Item, joins: list[int], note: int) -> tuple[Departm
             name, res, repaired = fixed, resolve(fixed), written
     ref = DepartmentRef(name, res.canonical, res.level, item.role, res.generic, res.known, (item.start, item.end), note,
                         res.place, item.group)
+    if item.place and ref.region is None and not res.local_government:  # 四川：生态环境厅、发展改革委
+        ref.region = item.place
+        if ref.level is None and not res.fixed_level and not ref.generic:
+            ref.level = _place_level(item.place)
     return ref, repaired
+
+
+def _is_place(label: str) -> bool:
+    """四川 / 重庆市 / 成都方面 as a partner label, not 其中 / 注."""
+    return _place_level(label.removesuffix("方面")) is not None
+
+
+def _place_level(place: str) -> Optional[str]:
+    """The level of a partner's place: 四川 / 四川省 -> 省, 重庆 / 成都市 -> 市."""
+    if place in MUNICIPALITIES or place in ("北京市", "天津市", "上海市", "重庆市"):
+        return "市"
+    if place.endswith(("省", "自治区")) or any(place == written for written, _ in provinces()):
+        return "省"  # before 州: 贵州, 广州 are told apart by the province table
+    if place.endswith(("市", "州", "盟")):
+        return "市"
+    if place.endswith(("区", "县", "旗")):
+        return "区" if place.endswith("区") else "县"
+    return None
+
+
+# A 厅 is a provincial department (a city's 办公厅 aside): 自然资源厅 written alone is 省.
+PROVINCIAL_ONLY = regex.compile(r"(?<!办公)厅(?:[（(〔][^）)〕]*[）)〕])?$")
 
 
 def share_prefix(refs: list[DepartmentRef]) -> None:
@@ -509,6 +542,8 @@ def share_prefix(refs: list[DepartmentRef]) -> None:
         previous = context.get(ref.partner)
         if previous is not None:
             ref.region, ref.level = previous
+        elif PROVINCIAL_ONLY.search(ref.name):
+            ref.level = "省"  # 自然资源厅: only a province has a 厅
 
 
 def set_partners(refs: list[DepartmentRef]) -> None:

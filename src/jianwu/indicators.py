@@ -81,7 +81,7 @@ LEAD_FRAME = regex.compile(
 ACTION_VERBS = (
     r"推进|推动|新建|新增|改建|扩建|建设|建成|创建|争创|创成|完成|打造|培育|推广|实施|改造|更新|淘汰|关停|发展|安装|配备|配建|建立|开展|"
     r"引进|种植|治理|整治|修复|认定|评定|形成|开工|投运|投产|鼓励|支持|加强|持续|基本|全部|累计|遴选|选择|评选|筛选|命名|发布|制定|"
-    r"修订|培训|示范|新改建|提升|升级|整合|布局|规划|储备|谋划"
+    r"修订|培训|示范|新改建|提升|升级|整合|布局|规划|储备|谋划|加快|完善|压减|削减|减少|新发展"
 )
 ACTION_LEAD = regex.compile(rf"^(?:(?:{ACTION_VERBS})(?:(?:和|及|与|、|或)(?:{ACTION_VERBS}))*|对|在(?!线))")
 # Padding left at the end of an indicator: 塑料袋使用比例每年 | 下降20% / 公共建筑原则上 | 达到…
@@ -90,8 +90,10 @@ TRAILING_PADDING = regex.compile(r"(?:每年|每年度|逐年|原则上|均|都|
 COUNTED_NOUN = regex.compile(r"[^，。；、,;（\n\d]+?(?=[和及与]?(?:[，。；、,;（\n\d]|$))")
 # Qualities listed before the counted noun: 左右积极性高、社会影响大、带动作用强的 | 企业.
 DESCRIBED_NOUN = regex.compile(r"(?:左右|以上)?[^，。；,;（\n\d的]{1,12}(?:、[^，。；,;（\n\d的]{1,12})+的")
+# Where a counted noun stops before the rest of its sentence: 铁路专用线 | 力争2021年底前建成投用.
+NOUN_STOP = regex.compile(r"力争|确保|争取|预计|计划|将于|要在|于(?=\d|[〇零一二三四五六七八九]{4})|在(?=\d{4})|到(?=\d{4})")
 # Trailing words after a counted noun that name the action, not the thing: 低碳社区试点示范创建.
-TRAILING_ACTION = regex.compile(r"(?:的)?(?:创建|建设|工作|任务)$")
+TRAILING_ACTION = regex.compile(r"(?:的)?(?:创建|建设|工作|任务|建成投运|建成投用|建成投产|建成|投运|投用|投产)$")
 # The head noun of an indicator, shared by a 、 list: 化肥、农药利用率 / 溶剂型工业涂料、溶剂型油墨使用比例.
 HEADS = (
     r"减排量|排放量|排放总量|排放强度|消费量|消费总量|使用量|使用比例|使用率|综合利用率|利用率|利用量|处置量|回收量|"
@@ -143,6 +145,11 @@ class Predicate:
     @property
     def respectively(self) -> bool:
         return "分别" in self.words
+
+    @property
+    def distributive(self) -> bool:
+        """分别 / 均 / 都 / 各: the value holds for each item of the list, not for their sum."""
+        return any(w in ("分别", "均", "都", "各") for w in self.words)
 
 
 def year_value(s: str) -> int:
@@ -235,6 +242,9 @@ def counted_noun(post: str) -> tuple[str, int]:
         return rest, described.end() + used
     m = COUNTED_NOUN.match(post)
     noun = m.group(0) if m else ""
+    stop = NOUN_STOP.search(noun, 1)
+    if stop is not None:
+        noun = noun[: stop.start()]  # 6条铁路专用线 | 力争2021年底前建成投用
     return _unquote(TRAILING_ACTION.sub("", noun)), len(noun)
 
 
@@ -254,14 +264,17 @@ def top_level_split(text: str, separators: str) -> list[str]:
     return [p for p in parts if p]
 
 
-def split_items(indicator: str, n: Optional[int], *, respectively: bool = False) -> list[str]:
+def split_items(indicator: str, n: Optional[int], *, respectively: bool = False, total: bool = False) -> list[str]:
     """The indicators of a 、 list, the list's shared head appended to the items that lack one.
 
     With ``n`` (a 分别 list of n values) the split must give n items, splitting on 和/及/与
     too if needed; it returns ``[]`` when it cannot.  Without ``n`` (one value shared by the
     list) it returns ``[indicator]`` unless the items are parallel; ``respectively`` (分别
-    with one value: A和B排放总量分别下降10%) lets it split on 和/及/与 as well.
+    with one value: A和B排放总量分别下降10%) lets it split on 和/及/与 as well.  ``total``
+    (one absolute quantity, no 分别/均: 绿色食品、有机农产品认证产品达到2450个) is one sum.
     """
+    if n is None and total and not respectively:
+        return [indicator]
     items = top_level_split(indicator, "、")
     if (n is not None and len(items) < n) or (n is None and respectively and len(items) < 2):
         items = [part for item in items for part in top_level_split(item, "和及与")]

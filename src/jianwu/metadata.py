@@ -29,13 +29,18 @@ OWN_DOC_NUMBER_LINE = regex.compile(rf"^[（(]?(?:{DOC_NUMBER.pattern}|{GARBLED_
 # or the line broken after the year: 国发 (2021) 4 号, 大发改资源字 (2021 / J 283号.
 DAMAGED_DOC_NUMBER_LINE = regex.compile(
     r"^[（(]?(?P<prefix>\p{Han}{1,12}?)\s*[〔［\[【(（{]\s*(?P<year>(?:19|20)\d\d)\s*"
-    r"[〕］\]】)）}JjlI」|]?\s*(?P<seq>\d{1,4})\s*号[）)]?$"
+    r"[〕］\]】)）}JjlI」|]?\s*(?P<seq>\d{1,4})\s*(?:号[）)]?)?$"
 )
 # A signature date glued to the front of a title: 2022年3月1日X市…实施方案
 LEADING_DATE = regex.compile(r"^\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*")
+# …or to the line after it (2021年10月17日相关解读：, 2022年5月26日为认真落实…); not a deadline
+# in running text (2025年6月30日前完成…).
+GLUED_DATE = regex.compile(r"^(?P<date>\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日)(?!\s*(?:前|起|以前|之前|以后|后|至|到|止|开始|为止|，|,))")
+# A title line that is only a genre word (实施方案) continues the title above it.
+GENRE_LINE = regex.compile(r"^(?:的)?(?:实施意见|指导意见|意见|实施方案|行动方案|工作方案|方案|行动计划|任务分工)$")
 # A heading that names its issuers and the plan they issue (web and news copies):
 # 甘肃省委办公厅、省政府办公厅印发《关于推动城乡建设绿色发展的实施意见》（的通知）
-ISSUED_HEADING = regex.compile(r"^(?P<issuers>\p{Han}[\p{Han}、，\s]{2,80}?)(?<!关于)印发\s*[《〈](?P<title>[^《》〈〉]{4,80})[》〉]\s*(?:的通知)?$")
+ISSUED_HEADING = regex.compile(r"^(?P<issuers>\p{Han}[\p{Han}、，\s]{2,80}?)(?<!关于)印发\s*[《〈](?P<title>[^《》〈〉]{4,80})[》〉]\s*(?:的通知)?(?=$|为|根据|按照|近日|日前)")
 
 # Dates written alone on a line: 2023年8月18日 / 2023 10 25 / 20231020 / 2023-10-20 / 二〇二三年八月十八日
 DATE_LINE = regex.compile(
@@ -49,7 +54,8 @@ DATE_LINE = regex.compile(
 # 此件公开发布 / 此件删减后公开 / 此件不公开 / 此件依申请公开
 PUBLICATION = regex.compile(r"此件[^）)\n]{0,10}公开[^）)\n]{0,4}")
 # 《title》 optionally followed, within a few characters, by （文号）.
-CITATION = regex.compile(r"《(?P<title>[^《》\n]{2,120})》(?P<tail>[^《\n]{0,24})")
+# OCR may read the closing 》 as } or ~ (《国务院关于…指导意见}（国发…）).
+CITATION = regex.compile(r"《(?P<title>[^《》\n{}~]{2,120})(?:》|[}~](?=[\s，。、；（(）)]|$))(?P<tail>[^《\n]{0,24})")
 # Wrappers around a cited plan's own title inside a notice title:
 # 重庆市生态环境局等部门关于印发〈…〉的函 -> …
 # Only a 印发/转发/发布 wrapper is removed: 国务院关于…的指导意见 is itself the plan.
@@ -84,6 +90,8 @@ PRINTED_LINE = regex.compile(r"^\p{Han}{2,30}\s*\d{4}\s*年\s*\d{1,2}\s*月\s*\d
 ZONE_SUFFIX = regex.compile(r"(?:高新区|经开区|新区|开发区|园区|示范区)$")
 # National issuers: 国务院, 国务院办公厅, 中共中央, 中共中央办公厅, 全国…, 国家发展改革委, 生态环境部 …
 NATIONAL_ISSUER = regex.compile(r"^(?:国务院|中共中央|党中央|中央|全国|国家)\p{Han}*$|^\p{Han}{2,10}(?:部|总局|总署)$")
+# The central organs that sign without an 机关 suffix: 中共中央 国务院, 中共中央办公厅.
+NATIONAL_ORG = regex.compile(r"^(?:中共中央|党中央|国务院|中央军委)(?:办公厅)?$")
 # A title issued at the national level: 国务院关于…, 中共中央 国务院关于…, 国务院办公厅关于…
 NATIONAL_TITLE = regex.compile(r"^(?:中共中央|党中央|国务院|中共中央办公厅|国务院办公厅)(?:[\s、]*(?:国务院|国务院办公厅))?关于")
 # Region names that name no region: the red head lost (省人民政府关于…), or 自治区人民政府.
@@ -201,12 +209,14 @@ def _is_title(candidate: str) -> bool:
 
 def issued_heading(cover: list[str]) -> Optional[tuple[str, list[str]]]:
     """(title, issuers) of a heading 甲省委办公厅、省政府办公厅印发《X》, over one or two lines."""
-    for i, line in enumerate(cover[:6]):
-        for candidate in (line, line + cover[i + 1] if i + 1 < len(cover) else None):
-            m = ISSUED_HEADING.match(candidate) if candidate else None
+    for i in range(min(len(cover), 6)):
+        for used in range(1, MAX_TITLE_LINES + 1):
+            if i + used > len(cover):
+                break
+            m = ISSUED_HEADING.match("".join(cover[i : i + used]))
             if m:
-                issuers = [n for n in regex.split(r"[、，\s]+", m.group("issuers").strip()) if n]
-                return ANGLE_MARKS.sub("", m.group("title")), issuers
+                names = regex.split(r"[、，\s]+|(?<=办公厅|委员会|政府)(?=中共|\p{Han}{2,8}(?:省|市|自治区))", m.group("issuers").strip())
+                return ANGLE_MARKS.sub("", m.group("title")), [n for n in names if n]
     return None
 
 
@@ -236,7 +246,10 @@ def _title(cover: list[str]) -> Optional[str]:
         ):
             candidate += cover[i + used]
             used += 1
-        if _is_title(candidate):
+        while i + used < len(cover) and PLAN_TITLE_END.search(candidate) and GENRE_LINE.match(cover[i + used]):
+            candidate += cover[i + used]  # …指导意见 / 实施方案: the genre of a plan named after another
+            used += 1
+        if _is_title(candidate) and not GENRE_LINE.match(candidate):
             best = candidate
             i += used
         else:
@@ -315,7 +328,7 @@ def _issuers(cover: list[str]) -> list[str]:
 
 def _org_names(line: str) -> list[str]:
     names = RED_HEAD.sub("", line).split()
-    return names if names and all(ORG_NAME.match(n) for n in names) else []
+    return names if names and all(ORG_NAME.match(n) or NATIONAL_ORG.match(n) for n in names) else []
 
 
 def _named_region(source: str) -> Optional[str]:
@@ -332,10 +345,16 @@ def regions_and_level(title: Optional[str], issuers: list[str]) -> tuple[list[st
     A joint plan of two governments carries both; a plan of 中共X省委 and X省人民政府 one.
     """
     regions: list[str] = []
-    for source in ([title] if title else []) + issuers:
+    for source in issuers:
         region = _named_region(source)
-        if region and not any(r.startswith(region) or region.startswith(r) for r in regions):
+        if region and not any(r.startswith(region) or region.startswith(r) or r.endswith(region) for r in regions):
             regions.append(region)
+    own = _named_region(title) if title else None
+    if own and not regions:
+        regions = [own]
+    elif own and own != regions[0] and (own.endswith(regions[0]) or own.startswith(regions[0])):
+        regions[0] = own  # the title's fuller form: 重庆市永川区 for 永川区
+    # Otherwise the title's "region" is not the issuer's (成渝地区双城经济圈…: the signatories' plan).
     if regions:
         return regions, _level(regions[0])
     if (title and NATIONAL_TITLE.match(title)) or any(NATIONAL_ISSUER.match(name) for name in issuers):
@@ -403,10 +422,10 @@ def extract_metadata(text: str, body_start: int, body_end: Optional[int] = None)
     """
     cover = [line.strip() for line in text[:body_start].split("\n") if line.strip()]
     closing = [line.strip() for line in text[body_end:].split("\n") if line.strip()] if body_end is not None else []
+    tail = [line.strip() for line in text.split("\n")[-12:] if line.strip()]
     if body_end is not None and not any(parse_date(line) for line in closing):
         # The signature swallowed by the last clause (trailing web-page lines after it):
         # the last lines of the document still carry it.
-        tail = [line.strip() for line in text.split("\n")[-12:] if line.strip()]
         if any(parse_date(line) for line in tail):
             closing = tail
     fields = _page_fields(cover)
@@ -417,11 +436,17 @@ def extract_metadata(text: str, body_start: int, body_end: Optional[int] = None)
         doc_number = fields["文号"]
     date = (
         next((d for d in map(parse_date, cover + closing) if d), None)
+        # 中共中央 and 省委 documents print their date in brackets under the title: （2021年9月22日）
+        or next((d for d in (parse_date(line[1:-1]) for line in cover if line[:1] in "（(" and line[-1:] in "）)") if d), None)
         or parse_date(fields.get("成文日期", ""))
         or parse_date(fields.get("发布日期", ""))
+        or _glued_date(cover + closing + tail)
     )
     publication = _publication(cover) or _publication(closing)
-    issuers = (heading[1] if heading else []) or _issuers(cover) or _issuers(closing) or _org_names(fields.get("发文机关", ""))
+    # The signature above a date wins over a heading's issuers (which may be fused or abridged:
+    # 自治区党委办公厅人民政府办公厅), which win over red-head lines.
+    signed = _issuers(cover) if any(parse_date(line) for line in cover) else []
+    issuers = signed or (heading[1] if heading else []) or _issuers(cover) or _issuers(closing) or _org_names(fields.get("发文机关", ""))
     regions, level = regions_and_level(title, issuers)
     if not regions and level is None:
         # 自治区党委办公厅… names no region: the signature or red head elsewhere on the cover may.
@@ -437,7 +462,7 @@ def extract_metadata(text: str, body_start: int, body_end: Optional[int] = None)
         warnings.append(("repaired_doc_number", f"文号 read through conversion damage: {damaged} -> {doc_number}"))
     # A bare excerpt (at most a title line before the clauses, nothing after) has no cover to
     # read; a published document that lacks one of these is worth a warning.
-    published = len(cover) > 1 or bool(closing)
+    published = len(cover) > 1 or bool(closing) or heading is not None
     for value, code, what in ((title, "no_title", "title"), (doc_number, "no_doc_number", "文号"), (date, "no_date", "date"), (level, "no_level", "level")):
         if value is None and published:
             warnings.append((code, f"{what} could not be read from the cover or the closing block"))
@@ -467,6 +492,14 @@ def _own_doc_number(cover: list[str]) -> tuple[Optional[str], Optional[str]]:
             if m:
                 return f"{m.group('prefix')}〔{m.group('year')}〕{int(m.group('seq'))}号", candidate
     return None, None
+
+
+def _glued_date(lines: list[str]) -> Optional[str]:
+    for line in lines:
+        m = GLUED_DATE.match(line)
+        if m and (iso := parse_date(m.group("date"))):
+            return iso
+    return None
 
 
 def _page_title(fields: dict[str, str]) -> Optional[str]:

@@ -22,6 +22,7 @@ from typing import Optional
 import regex
 
 from .indicators import (
+    ACTION_LEAD,
     BASELINE,
     DOWN_VERBS,
     UP_VERBS,
@@ -98,6 +99,11 @@ LEVEL_GROUP = regex.compile(r"^(?:国家|省|市|县|区|乡镇|乡|镇|地|村)
 YEAR_LIST = regex.compile(rf"(?:{YEAR_NUM})年(?:底|末)?(?:(?:、|和|及|与|以及|至|到|、到)(?:{YEAR_NUM})年(?:底|末)?)+")
 YEAR_IN_LIST = regex.compile(rf"(?P<y>{YEAR_NUM})年")
 # Words that make a value a change per year or a change over the period (Target.basis).
+# A count after named examples: 防城港、贵港、梧州等5个国家资源综合利用基地 / 三亚、儋州等市县6座…设施 /
+# 河北太行钢铁集团等6条铁路专用线.
+EXAMPLES_BEFORE = regex.compile(r"\p{Han}{2}[^，。；]{0,40}?等\p{Han}{0,3}$")
+# A count after a preposition refers to things, it does not commit to them: 对16个州（市）的 / 围绕城市体检8个方面.
+PREPOSITION_BEFORE = regex.compile(r"(?:对|向|与|给|把|围绕|按照|根据|针对|关于|涉及|覆盖)[^，。；]{0,8}$")
 # Where a share's action ends: 党政机关达到创建标准，… / …建成节约型机关并…
 TRAILING_ACTION_END = regex.compile(r"[，。；：,;:]|并|和(?=[^，。；]*(?:达到|建成))")
 ANNUAL_WORDS = ("年均", "每年", "平均每年", "年平均", "逐年", "每年度")
@@ -412,8 +418,15 @@ def _group_targets(
     subject, kind = reading.subject, "target"
     subject, padding = strip_padding(subject)
     follows_noun = bool(post) and (post.startswith("的") or HAN.match(post[0]) is not None)
-    verb_only = not subject and bool(reading.pred.words or reading.actions)
-    if follows_noun:
+    verb_only = not subject and bool(reading.pred.words or reading.actions or any(ACTION_LEAD.match(w) for w in reading.frame))
+    n_is_count = len(group) == 1 and last.unit_class == "count" and follows_noun
+    if n_is_count and PREPOSITION_BEFORE.search(s.text, max(cursor, first.start - 10), first.start):
+        return [], end, segment_reading
+    named_examples = n_is_count and EXAMPLES_BEFORE.search(s.text, cursor, first.start) is not None
+    if named_examples:
+        noun, used = counted_noun(post)  # 完成防城港、…等5个 | 国家资源综合利用基地建设
+        subject, end = noun, end + used
+    elif follows_noun:
         if last.unit_class == "count" and verb_only and not alternatives:
             noun, used = counted_noun(post.removeprefix("的"))  # 完成1个近零碳园区 / 创建至少1家…示范单位
             subject, end = noun, end + used + (1 if post.startswith("的") else 0)
@@ -443,7 +456,7 @@ def _group_targets(
     if kind == "condition":
         indicators = [subject] * n
     elif n == 1:
-        indicators = split_items(subject, None, respectively=reading.pred.respectively)
+        indicators = split_items(subject, None, respectively=reading.pred.distributive, total=first.measure == "absolute")
     else:
         indicators = split_items(subject, n)
         if not indicators:
@@ -459,6 +472,11 @@ def _group_targets(
             indicators = [subject] * n
     pairs = [(ind, q) for ind, q in zip(indicators, group)] if n > 1 else [(ind, first) for ind in indicators]
     time = _time_at(s, first.start) if kind != "condition" else _Time()
+    if kind != "condition" and not any(cursor <= p < first.start for p, _ in s.events):
+        # 邯郸东郊热电等5条铁路专用线力争2022年建成投用: a deadline written after the value, in its own segment
+        after = [t for p, t in s.events if end <= p < seg_end]
+        if after:
+            time = after[0]
     # 分别达到45%、50%以上: a comparator written once after the last value holds for the list
     shared_suffix = last.suffix if (alternatives or (n > 1 and not any(q.suffix for q in group[:-1]))) else ""
     words = reading.words + padding

@@ -21,6 +21,7 @@ from . import index_cmd  # noqa: F401
 from . import search_cmd  # noqa: F401
 from . import export_cmd  # noqa: F401
 from . import coverage_cmd  # noqa: F401
+from . import tree_cmd  # noqa: F401
 from .common import EXIT_BROKEN_PIPE, EXIT_ERROR, EXIT_OK, app, broken_pipe, fail, write_atomic  # noqa: F401  (re-exported)
 from .common import os  # noqa: F401  (tests patch cli.os.replace)
 

@@ -28,7 +28,7 @@ import regex
 from ..model import Document
 from ..metadata import PROVINCES, dominant_province
 from .index import CorpusIndex, Entry, shared_text
-from .keys import TitleKey, number_key, numbers_in, title_key
+from .keys import IMPLEMENTS, IMPLEMENTED_PLAN, TitleKey, number_key, numbers_in, title_key
 
 # Administrative rank: a parent's is lower than its child's.
 LEVEL_RANK = {"national": 0, "province": 1, "municipality": 1, "city": 2, "district": 3, "county": 3, "zone": 3}
@@ -59,6 +59,10 @@ ISSUER_BEFORE = regex.compile(
 )
 # Words before the issuer that are not part of it: 根据, 贯彻落实, 按照 …
 ISSUER_LEAD = regex.compile(r"^.*(?:根据|依据|按照|落实|贯彻|执行|认真|深入|为|和|及|与|、(?=\p{Han}{0,3}《))")
+
+
+# The genre word of a plan named after the one it implements, after that one's title.
+OWN_GENRE_AFTER = regex.compile(r"(?<=意见|方案|规划|计划|纲要)(?:的)?(?:实施方案|工作方案|行动方案|实施意见|实施细则|行动计划)$")
 
 
 @dataclass(frozen=True)
@@ -94,6 +98,7 @@ class Outcome:
     confidence: float = 0.0
     evidence: dict[str, object] = field(default_factory=dict)
     cites: str = "no plan cited"  # what the child cites as its parent, for "parent not found"
+    cited: Optional[Cited] = None  # the same, with its keys
     top: bool = False  # a national plan: the top of its family, not missing a parent
     candidates: list[dict[str, object]] = field(default_factory=list)  # close ones, when none was chosen
 
@@ -145,6 +150,12 @@ def citations_of(doc: Document) -> list[Cited]:
         written = f"{issuer}《{cite.title}》" + (f"（{cite.doc_number}）" if cite.doc_number else "")
         display = f"《{core_title(cite.title)}》" + (f"（{cite.doc_number}）" if cite.doc_number else "")
         out.append(Cited(written, display, key, number))
+    # 大连市贯彻落实〈国务院关于…指导意见〉实施方案: the title itself names the plan it implements.
+    implemented = IMPLEMENTS.search(doc.title or "") or IMPLEMENTED_PLAN.search(doc.title or "")
+    if implemented:
+        # Without brackets the child's own genre word follows: …指导意见实施方案 -> …指导意见
+        inner = OWN_GENRE_AFTER.sub("", implemented.group("inner"))
+        out.append(Cited(f"《{doc.title}》", f"《{inner}》", title_key(inner), None))
     for written, number in numbers_in(text):
         if number != own_number and number not in seen_numbers:
             seen_numbers.add(number)
@@ -201,7 +212,7 @@ class Finder:
         child_rank = rank(doc.level)
         cites = citations_of(doc)
         likely = likely_citation(entry, cites)
-        result = Outcome(doc, cites=likely.display if likely else "no plan cited", top=doc.level == "national")
+        result = Outcome(doc, cites=likely.display if likely else "no plan cited", cited=likely, top=doc.level == "national")
         if result.top:
             return result
         candidates: dict[int, Candidate] = {}

@@ -46,6 +46,7 @@ class MatrixCell:
     roles: list[Role]  # in the order written (a clause may name a department in two notes)
     notes: list[int]
     lines: list[int]
+    inherited: list[bool] = field(default_factory=list)  # from 下同 / 不再列出, not written in the clause
 
 
 @dataclass
@@ -125,6 +126,7 @@ def _add(rows: dict[str, MatrixRow], ref: DepartmentRef, clause: Clause, doc: Do
     cell.roles.append(ref.role)
     cell.notes.append(ref.note)
     cell.lines.append(doc.line_at(ref.span[0]))
+    cell.inherited.append(ref.inherited)
 
 
 # ---------------------------------------------------------------- renderers
@@ -137,7 +139,8 @@ def matrix_table(matrix: Matrix) -> Table:
         title=escape(title),
         caption=(
             f"{matrix.assignments} assignments of {len(matrix.rows)} departments in {len(matrix.columns)} clauses · "
-            "L lead (牵头/责任单位) · S support (配合) · R responsible (负责) · ? not in the alias table"
+            "L lead (牵头/责任单位) · S support (配合) · R responsible (负责) · l s r inherited (下同, 不再列出) · "
+            "? not in the alias table"
         ),
         box=box.SIMPLE_HEAD,
         pad_edge=False,
@@ -155,7 +158,8 @@ def matrix_table(matrix: Matrix) -> Table:
         marks = []
         for column in matrix.columns:
             cell = cells.get(column.key)
-            marks.append("" if cell is None else "".join(f"[{STYLES[r]}]{MARKS[r]}[/]" for r in cell.roles))
+            marks.append("" if cell is None else "".join(
+                f"[{STYLES[r]}]{MARKS[r].lower() if inherited else MARKS[r]}[/]" for r, inherited in zip(cell.roles, cell.inherited)))
         counts = [str(row.count(role)) for role in ROLES]
         table.add_row(f"[dim]{label}[/dim]" if row.generic else label, *marks, *counts, str(row.total))
     return table
@@ -187,7 +191,8 @@ def matrix_to_dict(matrix: Matrix) -> dict[str, Any]:
                 "known": row.known,
                 "counts": {**{role: row.count(role) for role in ROLES}, "total": row.total},
                 "clauses": [
-                    {"clause": cell.clause, "roles": cell.roles, "notes": cell.notes, "lines": cell.lines} for cell in row.cells
+                    {"clause": cell.clause, "roles": cell.roles, "notes": cell.notes, "lines": cell.lines, "inherited": cell.inherited}
+                    for cell in row.cells
                 ],
             }
             for row in matrix.rows
@@ -195,7 +200,8 @@ def matrix_to_dict(matrix: Matrix) -> dict[str, Any]:
     }
 
 
-CSV_FIELDS = ("document", "clause", "label", "department", "name", "canonical", "level", "role", "generic", "known", "note", "line")
+CSV_FIELDS = ("document", "clause", "label", "department", "name", "canonical", "level", "role", "generic", "known", "note", "line",
+              "region", "partner", "inherited", "declared_line")
 
 
 def assignments_csv(docs: list[Document], by: By = "name") -> str:
@@ -210,7 +216,8 @@ def assignments_csv(docs: list[Document], by: By = "name") -> str:
                 department = ref.canonical if by == "canonical" else ref.name
                 writer.writerow(
                     (doc.id, clause.key, label, department, ref.name, ref.canonical, ref.level or "", ref.role,
-                     _flag(ref.generic), _flag(ref.known), ref.note, doc.line_at(ref.span[0]))
+                     _flag(ref.generic), _flag(ref.known), ref.note, doc.line_at(ref.span[0]),
+                     ref.region or "", ref.partner, _flag(ref.inherited), ref.declared_line or "")
                 )
     return buffer.getvalue()
 
