@@ -125,3 +125,46 @@ def test_warnings_on_stderr_and_in_json(at_root: None) -> None:
         "child_path": None,
         "parent_path": None,
     }
+
+
+# ---- sentences
+
+
+def test_sentence_alignment_of_a_pair(seeds: dict[str, Document]) -> None:
+    """Shapingba 7. against （九）: the district keeps 10 of 13 sentences, rewords 3, drops 2 (its
+    推动广阳湾智创生态城… and the 500万平方米 target), in the order of both texts."""
+    child, parent = seeds["shapingba-jianwu-2023"], seeds[PARENT]
+    diff = diff_documents(child, parent)
+    a = next(a for a in diff.alignments if a.child_index == clause(child, "7."))
+    got = [(s.status, s.parent, s.child) for s in a.sentences]
+    assert got == [
+        ("identical", 0, 0), ("identical", 1, 1), ("identical", 2, 2), ("modified", 3, 3), ("dropped", 4, None),
+        ("identical", 5, 4), ("identical", 6, 5), ("identical", 7, 6), ("identical", 8, 7), ("dropped", 9, None),
+        ("modified", 10, 8), ("identical", 11, 9), ("modified", 12, 10),
+    ]
+    assert round(sum(s.parent_share for s in a.sentences if s.child is not None), 2) == 0.87  # the share of （九） it kept
+
+
+def test_a_sentence_moved_to_another_clause_says_where(seeds: dict[str, Document]) -> None:
+    """The child moves one sentence of （十五） into （七）: the pair （十五）↔（十五） links it to where it
+    went, the pair （七）↔（七） to where it came from; responsibility notes, alike everywhere, never move."""
+    parent = seeds[PARENT]
+    moved = body_sentences(parent, "（十五）")[2]
+    seven = parent.clauses[clause(parent, "（七）")]
+    end_of_seven = seven.text_offset + seven.text.index("（市")  # before its responsibility note
+    text = parent.text[:end_of_seven] + moved + parent.text[end_of_seven:]
+    fifteen = text.index("（十五）")
+    at = text.index(moved, fifteen)
+    text = text[:at] + text[at + len(moved):]
+    child = parse_document(text, doc_id="variant")
+    diff = diff_documents(child, parent)
+
+    def pair(last: str):
+        return next(a for a in diff.alignments if a.parent_index == clause(parent, last) and a.child_index == clause(child, last))
+
+    out = [(link.parent, link.elsewhere) for link in pair("（十五）").sentences if link.status == "moved"]
+    assert out == [(3, (clause(child, "（七）"), len(body_sentences(parent, "（七）")) + 1))]
+    came = [(link.child, link.elsewhere) for link in pair("（七）").sentences if link.status == "moved"]
+    assert came == [(len(body_sentences(parent, "（七）")) + 1, (clause(parent, "（十五）"), 3))]
+    notes = [link for a in diff.alignments for link in a.sentences if link.status == "moved" and link.parent_span and parent.clauses[a.parent_index].text[link.parent_span[0]] == "（"]
+    assert notes == []

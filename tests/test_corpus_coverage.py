@@ -294,3 +294,13 @@ def test_siblings_of_a_family_whose_parent_is_absent(tmp_path: Path, seeds: dict
     assert (data["columns"], [(c["id"], c["relation"], c["level"]) for c in data["children"]]) == ("siblings", [("meishan", "sibling", "city")])
     statuses = [r["cells"]["meishan"]["status"] for r in data["rows"]]
     assert statuses.count("dropped") >= 1 and statuses.count("identical") > len(statuses) // 2
+
+
+def test_output_file(seed_db: Path, tmp_path: Path, cov_json: dict) -> None:
+    target = tmp_path / "out" / "coverage.json"
+    result = runner.invoke(app, ["coverage", BASE, "--db", str(seed_db), "--format", "json", "-o", str(target)])
+    assert (result.exit_code, result.stdout, result.stderr) == (0, "", "")
+    assert json.loads(target.read_text(encoding="utf-8")) == cov_json
+    raw = tmp_path / "data" / "raw" / "coverage.csv"
+    result = runner.invoke(app, ["coverage", BASE, "--db", str(seed_db), "--format", "csv", "-o", str(raw)])
+    assert (result.exit_code, result.stderr) == (2, f"jianwu: {raw}: refusing to write into the raw corpus (data/raw)\n")

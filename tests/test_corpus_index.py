@@ -263,6 +263,10 @@ def test_usage_and_database_errors(tmp_path: Path) -> None:
     result = run_cli("index", str(RAW), "--db", str(not_db))
     assert result.returncode == 2
     assert result.stderr.startswith(f"jianwu: {not_db}: file is not a database")
+    raw_db = tmp_path / "data" / "raw" / "x.sqlite"
+    result = run_cli("index", str(RAW), "--db", str(raw_db))
+    assert (result.returncode, result.stderr) == (2, f"jianwu: {raw_db}: refusing to write into the raw corpus (data/raw)\n")
+    assert not raw_db.parent.exists()
     result = run_cli("search", "碳排放", "--db", str(tmp_path / "none.sqlite"))
     assert (result.returncode, result.stderr) == (2, f"jianwu: {tmp_path / 'none.sqlite'}: no such index (build it with: jianwu index PATH --db {tmp_path / 'none.sqlite'})\n")
 
@@ -339,3 +343,16 @@ def test_export_parquet_needs_pyarrow(seed_db: Path, tmp_path: Path) -> None:
     result = CliRunner().invoke(app, ["export", "--db", str(seed_db), "--format", "parquet", str(tmp_path)])
     assert result.exit_code == 0
     assert pq.read_table(tmp_path / "clauses.parquet").num_rows == rows(seed_db, "SELECT count(*) FROM clauses")[0][0]
+
+
+def test_a_file_that_fails_again_costs_no_relinking(tmp_path: Path) -> None:
+    corpus = copy_corpus(tmp_path)
+    (corpus / "notes.txt").write_text("not a plan, no numbered clauses\n", encoding="utf-8")
+    db = tmp_path / "db.sqlite"
+    first = index([corpus], db, jobs=1)
+    assert [Path(p).name for p, _ in first.failed] == ["notes.txt"] and first.pairs_compared > 0
+    again = index([corpus], db, jobs=1)
+    assert [Path(p).name for p, _ in again.failed] == ["notes.txt"]
+    assert (again.parsed, again.unchanged, again.pairs_compared) == (0, 5, 0)
+    assert "link" not in again.phases  # find_links was not run again
+    assert rows(db, "SELECT value FROM meta WHERE key = 'links_dirty'") == [("0",)]

@@ -155,3 +155,24 @@ def test_corpus_index_links_per_pair_pages(browser, tmp_path: Path) -> None:  # 
     assert pg.url.endswith("shapingba-jianwu-2023.html")
     assert pg.inner_text("header h1") == "重庆市减污降碳协同增效实施方案 → 沙坪坝区减污降碳协同增效任务分工"
     pg.close()
+
+
+def test_rewritten_clauses_read_sentence_by_sentence(browser, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    """Shapingba against the municipal plan: sentences side by side, moved ones linked to where they went."""
+    out = tmp_path / "shapingba.html"
+    result = CliRunner().invoke(app, ["diff", str(RAW / "shapingba-jianwu-2023.txt"), str(RAW / "chongqing-jianwu-2023.txt"), "--format", "html", "-o", str(out)])
+    assert result.exit_code == 0, result.stderr
+    pg = browser.new_page(viewport={"width": 1400, "height": 900})
+    pg.goto(out.resolve().as_uri())
+    # 二、/（四）→ 4.: the municipal clause's 7th sentence is gone, the other six stand beside their copies
+    rows = pg.eval_on_selector_all("#a-10 table.pair tr", "rs => rs.map(r => r.className)")
+    assert rows == ["s-dropped"] + ["s-identical"] * 6 + ["s-modified"]
+    cells = pg.eval_on_selector_all("#a-10 table.pair tr.s-identical", "rs => rs.map(r => [r.querySelector('td.parent').innerText, r.querySelector('td.child').innerText])")
+    assert all(p == c for p, c in cells)
+    # Shapingba 14. merges （十六） and （十七）: in the （十六） pair, the sentences that came from
+    # （十七） say so and link to the （十七） pair, where they stand beside their parent sentences
+    moved = pg.eval_on_selector_all("#a-21 td.child a.moved-link", "as => as.map(a => [a.innerText, a.getAttribute('href')])")
+    assert moved and {tuple(m) for m in moved} == {("五、/（十七） 深入推进排污许可与碳排放协同管理", "#a-22")}
+    pg.click("#a-21 td.child a.moved-link >> nth=0")
+    assert pg.evaluate("location.hash") == "#a-22" and in_view(pg, "a-22")
+    pg.close()

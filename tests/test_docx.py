@@ -273,3 +273,31 @@ def test_doc_converted_by_libreoffice_gives_the_same_tree(tmp_path: Path, seeds:
     converted = parse_bytes(raw, name="plan.doc", path="", doc_id="plan")
     assert converted.format == "doc"
     assert_same_plan(doc, converted)
+
+
+def test_macro_enabled_documents_and_templates_are_read(seeds: dict[str, Document]) -> None:
+    raw = plan_docx(seeds["ziyang-jianwu-2023"])
+    for content_type in (
+        "application/vnd.ms-word.document.macroEnabled.main+xml",
+        "application/vnd.ms-word.template.macroEnabledTemplate.main+xml",
+        "application/vnd.openxmlformats-officedocument.wordprocessingml.template.main+xml",
+    ):
+        out = io.BytesIO()
+        with zipfile.ZipFile(io.BytesIO(raw)) as source, zipfile.ZipFile(out, "w") as target:
+            for item in source.infolist():
+                data = source.read(item.filename)
+                if item.filename == "[Content_Types].xml":
+                    data = data.replace(b"application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml", content_type.encode())
+                target.writestr(item, data)
+        doc = parse_bytes(out.getvalue(), name="t.docm", path="", doc_id="t")
+        assert len(doc.clauses) == len(seeds["ziyang-jianwu-2023"].clauses)
+
+
+def test_ruby_text_and_moved_text() -> None:
+    body = (
+        '<w:p><w:r><w:t>（一）推进</w:t></w:r><w:r><w:ruby><w:rt><w:r><w:t>tàn</w:t></w:r></w:rt>'
+        '<w:rubyBase><w:r><w:t>碳</w:t></w:r></w:rubyBase></w:ruby></w:r>'
+        '<w:moveFrom w:id="1" w:author="x"><w:r><w:t>旧位置</w:t></w:r></w:moveFrom>'
+        '<w:moveTo w:id="2" w:author="x"><w:r><w:t>达峰</w:t></w:r></w:moveTo></w:p>'
+    )
+    assert read_bytes(_docx(body), "t.docx").text == "（一）推进碳达峰"

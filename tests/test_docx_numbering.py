@@ -29,9 +29,11 @@ def test_chinese_counting(n: int, text: str) -> None:
         ("chineseCounting", 28, "二十八"),
         ("chineseCountingThousand", 1005, "一千零五"),
         ("taiwaneseCounting", 12, "十二"),
+        ("taiwaneseCountingThousand", 105, "一百零五"),
         ("japaneseCounting", 105, "百五"),
         ("japaneseCounting", 23, "二十三"),
         ("chineseLegalSimplified", 12, "壹拾贰"),
+        ("ideographLegalTraditional", 23, "貳拾參"),
         ("ideographDigital", 105, "一〇五"),
         ("ideographTraditional", 1, "甲"),
         ("ideographTraditional", 10, "癸"),
@@ -172,8 +174,9 @@ CASES = [
     (
         "numbering from the paragraph style, inherited through basedOn; ilvl from the style",
         _numbering(_abstract(0, GOV_LEVELS), _num(1, 0)),
-        [(None, None, "Heading1"), (None, None, "Heading2"), (None, None, "MyHeading2"), (None, None, "Heading1"), (None, None, "MyHeading2")],
-        ["一、", "（一）", "（二）", "二、", "（一）"],
+        [(None, None, "Heading1"), (None, None, "Heading2"), (None, None, "MyHeading2"), (None, None, "Heading1"), (None, None, "MyHeading2"),
+         (None, 2, "Heading1")],  # the paragraph's own ilvl with the style's numId
+        ["一、", "（一）", "（二）", "二、", "（一）", "1."],
     ),
     (
         "ilvl from the abstract level linked to the style (w:lvl/w:pStyle)",

@@ -88,13 +88,20 @@ def test_parts_nest_chapters() -> None:
         ["第一部分"], ["第一部分", "一、"], ["第二部分"], ["第二部分", "一、"]]
 
 
-def test_an_appendix_after_the_body_is_not_parsed_as_clauses() -> None:
+def test_an_appendix_after_the_body_is_parsed_apart_as_rows() -> None:
+    """The body ends at 附件; the 分工表 after it is its own clause 附件1 with rows, not clauses of the body (issue 13)."""
     text = "\n".join(
         ["附件：甲区实施方案", "一、总体要求", "（一）加强领导。", "（二）加强宣传。", "附件", "重点任务分工表", "1.推进工作 区发展改革委", "2.加强管理 区生态环境局"]
     )
     clauses = build_clauses(normalize_text(text))
-    assert [(c.path, c.text) for c in clauses] == [
-        (["一、"], "总体要求"), (["一、", "（一）"], "加强领导。"), (["一、", "（二）"], "加强宣传。")]
+    assert [(c.path, c.style, c.text) for c in clauses] == [
+        (["一、"], "cn", "总体要求"),
+        (["一、", "（一）"], "cn_paren", "加强领导。"),
+        (["一、", "（二）"], "cn_paren", "加强宣传。"),
+        (["附件1"], "attachment", "重点任务分工表"),
+        (["附件1", "1."], "row", "推进工作 区发展改革委"),
+        (["附件1", "2."], "row", "加强管理 区生态环境局"),
+    ]
 
 
 # ---------------------------------------------------------------- the PDFs of data/raw/corpus/

@@ -406,3 +406,9 @@ def test_csv_of_a_file_named_like_a_formula(tmp_path: Path) -> None:
 
 def test_terminal_safe() -> None:
     assert terminal_safe("a\x1b[2Jb\tc\nd\x07\x9b") == "a\ufffd[2Jb\tc\nd\ufffd\ufffd"
+
+
+def test_terminal_safe_keeps_only_colour_sequences() -> None:
+    assert terminal_safe("\x1b[1;31mX\x1b[0m") == "\x1b[1;31mX\x1b[0m"  # rich's colours for a terminal
+    assert terminal_safe("\x1b]0;title\x07\x1b[2J\x1b[H") == "\ufffd]0;title\ufffd\ufffd[2J\ufffd[H"
+    assert terminal_safe("\x1b[1mX", keep_colour=False) == "\ufffd[1mX"

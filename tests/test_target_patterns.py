@@ -59,6 +59,11 @@ def test_regional_sub_targets_keep_the_indicator_and_take_the_region_as_scope(bo
          [("氮氧化物重点工程减排量", 110000), ("挥发性有机物重点工程减排量", 80000)]),
         ("主要农作物化肥、农药利用率均达到43%。", [("主要农作物化肥利用率", 43), ("农药利用率", 43)]),
         ("到2025年，绿色防控、统防统治覆盖率分别达到55%、45%。", [("绿色防控覆盖率", 55), ("统防统治覆盖率", 45)]),
+        # the things named before a shared attribute: the attribute is the head, not just its last word
+        ("新建公共机构建筑、新建厂房屋顶光伏覆盖率力争达到50%。",
+         [("新建公共机构建筑屋顶光伏覆盖率", 50), ("新建厂房屋顶光伏覆盖率", 50)]),
+        ("到2025年，营运车辆、营运船舶单位换算周转量碳排放强度分别下降5%、3.5%。",
+         [("营运车辆单位换算周转量碳排放强度", 5), ("营运船舶单位换算周转量碳排放强度", 3.5)]),
     ],
 )
 def test_a_list_shares_its_head_noun(body: str, expected: list[tuple[str, float]]) -> None:

@@ -126,10 +126,11 @@ def units(doc: Document) -> tuple[list[Unit], list[Unit]]:
     headings: list[Unit] = []
     heading_paths: dict[tuple[str, ...], int] = {}
     for i, clause in enumerate(doc.clauses):
-        body = fold(body_of(clause))
+        # A table row (任务分工表) is content whatever its length: its cells are its text.
+        body = fold(clause.text if clause.style == "row" else body_of(clause))
         ancestors = [heading_paths[tuple(clause.path[:k])] for k in range(1, len(clause.path)) if tuple(clause.path[:k]) in heading_paths]
         unit = Unit(i, fold(clause.title), body, ancestors)
-        if len(body) >= MIN_BODY:
+        if len(body) >= MIN_BODY or (clause.style == "row" and body):
             content.append(unit)
         else:
             headings.append(unit)
@@ -420,8 +421,26 @@ def _mismatch_flags(entries: list[_Entry], grid: list[list[Scores]], parent: Doc
 def _duplicates(c_units: list[Unit], child: Document) -> dict[int, list[Flag]]:
     """Child clauses whose body lies mostly inside another child clause (by content position)."""
     flags: dict[int, list[Flag]] = {}
-    for i, a in enumerate(c_units):
-        for j, b in enumerate(c_units):
+    # Identical bodies are flagged against their first occurrence, once each, and only the
+    # first takes part in the pairwise comparison: a block repeated n times must cost n,
+    # not n² comparisons and n² flags.
+    first_of: dict[str, int] = {}
+    distinct: list[int] = []
+    for k, unit in enumerate(c_units):
+        f = first_of.setdefault(unit.body, k)
+        if f == k:
+            distinct.append(k)
+        elif len(unit.body) >= COVER_MIN_LEN:
+            big, small = child.clauses[c_units[f].index], child.clauses[unit.index]
+            flags.setdefault(k, []).append(
+                Flag("duplicate_in_child", f"100% of its text is repeated in {big.key}", child_path=list(big.path)))
+            if len(flags.get(f, [])) < 1:
+                flags.setdefault(f, []).append(
+                    Flag("duplicate_in_child", f"contains 100% of {small.key}", child_path=list(small.path)))
+    for i in distinct:
+        a = c_units[i]
+        for j in distinct:
+            b = c_units[j]
             if i == j or len(b.body) < COVER_MIN_LEN or len(b.body) > len(a.body):
                 continue
             if LCSseq.similarity(a.body, b.body) < DUPLICATE_MIN * len(b.body):

@@ -9,19 +9,20 @@ municipal plan's （三）…（二十八） across chapters 二、…七、): b
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Optional
 
 import regex
 
 from .metadata import closing_kind
 from .model import Clause, NormalizedText
+from .attachments import TABLE_TITLE, find_rows, find_sections
 from .numbering import STRONG, Token, match_label, match_token
 
 # A weak (arabic) token is accepted when it continues its level within this many steps.
 MAX_WEAK_GAP = 3
-# An appendix heading after the body: 附件 / 附件1 / 附件：重点任务分工表.  What follows is
-# usually a flattened table, not clauses of the plan.
+# An appendix heading after the body: 附件 / 附件1 / 附件：重点任务分工表.  The body ends there;
+# what follows is parsed by ``attachment_clauses``.
 APPENDIX = regex.compile(r"^附(?:件|表)\s*\d*\s*[：:]?\s*\S{0,30}$")
 
 
@@ -85,10 +86,18 @@ def title_of(own_text: str) -> str:
 def build_clauses(normalized: NormalizedText) -> list[Clause]:
     text = normalized.text
     starts = find_clause_starts(text)
-    body_end = body_end_of(text, starts)
+    clauses = _build(normalized, starts, body_end_of(text, starts), len(text))
+    if starts:
+        clauses += attachment_clauses(normalized, _appendix_start(text, starts))
+    return clauses
+
+
+def _build(normalized: NormalizedText, starts: list[_Start], last_end: int, labels_end: int) -> list[Clause]:
+    """Clauses from their starts: each runs to the next start (the last to ``last_end``)."""
+    text = normalized.text
     clauses: list[Clause] = []
     for i, st in enumerate(starts):
-        end = starts[i + 1].offset if i + 1 < len(starts) else body_end
+        end = starts[i + 1].offset if i + 1 < len(starts) else last_end
         own = text[st.body:end]
         stripped = own.rstrip("\n")
         end = st.body + len(stripped)
@@ -115,8 +124,67 @@ def build_clauses(normalized: NormalizedText) -> list[Clause]:
                 text_offset=st.body + lead,
             )
         )
-    _attach_label_bodies(clauses, text, starts)
+    _attach_label_bodies(clauses, text, starts, labels_end)
     return clauses
+
+
+def attachment_clauses(normalized: NormalizedText, after: int) -> list[Clause]:
+    """The attachments after offset ``after`` (see ``attachments``): each a clause ``附件N`` over its own tree or rows.
+
+    A plan's clauses get the path prefix: ``附件1/一、/（一）``; a table's rows are
+    clauses ``附件2/1`` … (style ``row``).  The attachment's own clause holds its
+    title and any text before its first clause (为贯彻落实…，制定本方案。).
+    """
+    text = normalized.text
+    out: list[Clause] = []
+    seen: set[int] = set()
+    for sec in find_sections(text, after):
+        prefix = f"附件{sec.number}"
+        sub = [st for st in find_clause_starts(text[sec.title_end:sec.end]) if st.token is not None or st.label is not None]
+        children: list[Clause]
+        if any(st.token is not None for st in sub):
+            base = sec.title_end
+            shifted = [_Start(st.offset + base, st.body + base, st.token, st.label, st.depth + 1, [prefix, *st.path]) for st in sub]
+            children = _build(normalized, shifted, _closing_start(text, shifted[-1].offset, sec.end), sec.end)
+            first = shifted[0].offset
+        else:
+            rows = find_rows(text, sec.title_end, sec.end)
+            children = [
+                Clause(
+                    path=[prefix, str(r.number)],
+                    number=str(r.number),
+                    style="row",
+                    depth=2,
+                    title=title_of(text[r.body:r.end]),
+                    text=text[r.body:r.end],
+                    line=normalized.line_at(r.start),
+                    span=(r.start, r.end),
+                    text_offset=r.body,
+                )
+                for r in rows
+            ]
+            first = rows[0].start if rows else sec.end
+        if TABLE_TITLE.search(sec.title):  # numbered rows of a table (1．…): rows, whatever their numbering
+            children = [replace(c, style="row") for c in children]
+        if not children or sec.number in seen:
+            continue  # a heading that holds nothing (a list of attachments before the signature)
+        seen.add(sec.number)
+        head_text = text[sec.title_start:first].rstrip()
+        out.append(
+            Clause(
+                path=[prefix],
+                number=prefix,
+                style="attachment",
+                depth=1,
+                title=sec.title,
+                text=head_text,
+                line=normalized.line_at(sec.head),
+                span=(sec.head, sec.title_start + len(head_text)),
+                text_offset=sec.title_start,
+            )
+        )
+        out += children
+    return out
 
 
 def body_end_of(text: str, starts: list[_Start]) -> int:
@@ -161,12 +229,12 @@ def _appendix_start(text: str, starts: list[_Start]) -> int:
     return len(text)
 
 
-def _attach_label_bodies(clauses: list[Clause], text: str, starts: list[_Start]) -> None:
+def _attach_label_bodies(clauses: list[Clause], text: str, starts: list[_Start], labels_end: int) -> None:
     """A label heading owns the paragraphs after it, up to the next clause."""
     for i, (clause, st) in enumerate(zip(clauses, starts)):
         if st.token is not None:
             continue
-        end = starts[i + 1].offset if i + 1 < len(starts) else len(text)
+        end = starts[i + 1].offset if i + 1 < len(starts) else labels_end
         body_start = st.body + 1 if st.body < len(text) and text[st.body:st.body + 1] == "\n" else st.body
         clause.text = text[body_start:end].strip("\n")
         clause.text_offset = body_start

@@ -370,6 +370,20 @@ def clause_label(doc: Document, index: Optional[int]) -> str:
     return f"{number} {clause.title}".strip() if clause.number is not None else number
 
 
+def moved_sentence_notes(diff: DocumentDiff, a: Alignment) -> list[str]:
+    """One line per sentence of the entry found in another clause: where it went, or where it came from."""
+    notes: list[str] = []
+    for link in a.sentences:
+        if link.elsewhere is None:
+            continue
+        clause, sentence = link.elsewhere
+        if link.child is None and link.parent is not None:
+            notes.append(f"parent sentence {link.parent + 1} moved to {clause_label(diff.child, clause)} (sentence {sentence + 1}, {link.similarity:.0%} alike)")
+        elif link.child is not None:
+            notes.append(f"child sentence {link.child + 1} comes from {clause_label(diff.parent, clause)} (sentence {sentence + 1}, {link.similarity:.0%} alike)")
+    return notes
+
+
 def summary_rows(diff: DocumentDiff) -> list[tuple[str, str]]:
     """(label, value) rows of the summary, the same in every format."""
     s = summary_to_dict(diff.summary)

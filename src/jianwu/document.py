@@ -69,7 +69,8 @@ def parse_bytes(raw: bytes, *, name: str, path: str, doc_id: str, require_clause
     # page's 信息公开 table, part of the cover.
     first = next((c for c in clauses if c.number), clauses[0] if clauses else None)
     body_start = first.span[0] if first is not None else len(normalized.text)
-    body_end = clauses[-1].span[1] if clauses else len(normalized.text)
+    body = [c for c in clauses if c.style != "attachment" and not (c.path[0].startswith("附件") and c.depth > 1)]
+    body_end = body[-1].span[1] if body else len(normalized.text)  # attachments follow the closing block
     meta = extract_metadata(normalized.text, body_start, body_end)
     warnings: list[Warning_] = list(source.warnings)
     if kind == "plan":  # a report has no 文号 or date of its own to miss

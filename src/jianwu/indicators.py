@@ -111,6 +111,10 @@ LIST_CLOSE = regex.compile(r"等(?:[\d一二三四五六七八九十两]+(?:项|
 PER_UNIT_HEAD = regex.compile(
     r"单位(?=地区|国内|GDP|工业|换算|建筑|产品|面积|周转|产值|增加值|营业|能源|耕地|土地|用地|水资源)|人均|万元|亩均|户均|每万"
 )
+# The things a list names before its shared attribute: 新建公共机构建筑、新建厂房 | 屋顶光伏覆盖率.
+OBJECTS = r"建筑|厂房|园区|企业|城市|县城|城区|农村|乡镇|机关|学校|医院|社区|家庭|工厂|港口|码头|机场|车辆|船舶|设施|项目"
+OBJECT_NOUN = regex.compile(OBJECTS)
+OBJECT_NOUN_END = regex.compile(rf"(?:{OBJECTS})$")
 # A head that adds the items up: 风电、太阳能发电 | 总装机容量 is one total, not two.
 COMBINED_HEAD = regex.compile(r"^(?:总|合计|共计|总计|合共|累计总)")
 # A 、 list whose last item is this much longer than the others is not a parallel list.
@@ -336,6 +340,10 @@ def _shared_head(items: list[str]) -> Optional[str]:
     per_unit = PER_UNIT_HEAD.search(last, 1)
     if per_unit is not None:
         return last[per_unit.start():]  # 营运车辆、营运船舶单位换算周转量碳排放强度
+    if all(OBJECT_NOUN_END.search(item) for item in items[:-1]):
+        objects = [m for m in OBJECT_NOUN.finditer(last) if 0 < m.end() < len(last)]
+        if objects and INDICATOR_HEAD.search(last[objects[-1].end():]):
+            return last[objects[-1].end():]  # 新建公共机构建筑、新建厂房 | 屋顶光伏覆盖率
     head = INDICATOR_HEAD.search(last)
     if head is not None and head.start() > 0:
         return head.group(0)

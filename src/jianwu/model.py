@@ -201,5 +201,14 @@ class Document:
         return pages[min(max(line, 1), len(pages)) - 1] if pages else None
 
     def children(self, clause: Clause) -> list[Clause]:
-        n = len(clause.path)
-        return [c for c in self.clauses if len(c.path) == n + 1 and c.path[:n] == clause.path]
+        """Direct children of ``clause``, from an index built once per clause list (not a scan per call)."""
+        key = (id(self.clauses), len(self.clauses))
+        cached = self.__dict__.get("_children_index")
+        if cached is None or cached[0] != key:
+            index: dict[tuple[str, ...], list[Clause]] = {}
+            for c in self.clauses:
+                if c.path:
+                    index.setdefault(tuple(c.path[:-1]), []).append(c)
+            cached = (key, index)
+            self.__dict__["_children_index"] = cached
+        return list(cached[1].get(tuple(clause.path), []))

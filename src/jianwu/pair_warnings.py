@@ -2,11 +2,11 @@
 
 * ``negligible_shared_text``: the child's clause text found unchanged in the parent
   clauses it is aligned with (``copied_share``) is under ``NEGLIGIBLE_COPIED``.  Real
-  children copy far more: the ten provincial children of 国发〔2021〕4号 21.8% (Hainan) to
-  56.1% (Henan), the seed districts of the Chongqing plan 61.9% and 87.8%, even siblings of
-  one absent parent 11.6-21.8%; plans of different families share 1-3% (set phrases such as
+  children copy far more: the ten provincial/city children of 国发〔2021〕4号 12.4% (Hainan) to
+  43.9% (Henan), the seed districts of the Chongqing plan 60.0% and 96.0%, even siblings of one
+  absent parent 8.8-16.3%; plans of different families share 0.2-1.3% (set phrases such as
   习近平新时代中国特色社会主义思想: Yongchuan's energy plan against the Chongqing 减污降碳 plan
-  2.3%, Hunan's 科学绿化 against the national 绿色低碳 意见 1.9%).  5% lies between.
+  1.3%, Hunan's 科学绿化 against the national 绿色低碳 意见 0.2%).  5% lies between.
 * ``child_level_above_parent``: the child's administrative level is above the
   parent's (a national plan given as the child of a municipal one).  Levels of the
   same rank (a province and a municipality directly under the central government)

@@ -218,9 +218,21 @@ TERMINAL_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 CSV_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
 
-def terminal_safe(text: str) -> str:
-    """``text`` with every control character but tab and newline shown as U+FFFD."""
-    return TERMINAL_CONTROL.sub("\ufffd", text)
+# A colour/style sequence (SGR: ESC [ … m) as rich writes it for a terminal: it can only
+# colour text, never move the cursor, clear the screen or set the window title.
+SGR_OR_CONTROL = re.compile(r"(\x1b\[[0-9;]*m)|[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+
+
+def terminal_safe(text: str, *, keep_colour: bool = True) -> str:
+    """``text`` with every control character but tab and newline shown as U+FFFD.
+
+    Colour sequences (``ESC [ 1;31 m``) that a renderer produced are kept unless
+    ``keep_colour`` is false; document text never carries any (normalisation
+    removed its control characters), so nothing else of ESC survives.
+    """
+    if not keep_colour:
+        return TERMINAL_CONTROL.sub("\ufffd", text)
+    return SGR_OR_CONTROL.sub(lambda m: m.group(1) or "\ufffd", text)
 
 
 # A plain number a spreadsheet reads as a value, not a formula: -3.5  +2  -10%

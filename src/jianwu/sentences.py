@@ -32,7 +32,7 @@ from typing import TYPE_CHECKING, Literal, Optional, Sequence
 
 import regex
 
-from .inline_diff import fold_levels
+from .inline_diff import NOTE, fold_levels
 
 if TYPE_CHECKING:
     from .diffmodel import Alignment
@@ -44,7 +44,7 @@ SentenceStatus = Literal["identical", "modified", "moved", "dropped", "added"]
 SENTENCE = regex.compile(r"[^。！？；\n]*(?:[。！？；]+[”’」』]?|\n|$)")
 SENTENCE_MIN = 0.5  # fuzz.ratio (0..1) of two folded sentences that pairs them inside a clause pair
 MOVED_MIN = 0.8  # near-verbatim: a sentence found this close in another clause was moved there
-MOVED_MIN_LEN = 10  # shorter sentences (指导思想。, 一是…) are too common to say where they went
+MOVED_MIN_LEN = 10  # shorter sentences (指导思想。, 一是…) are too common to say where they went; notes never move
 
 
 @dataclass(frozen=True)
@@ -132,13 +132,22 @@ def align_sentences(parent: Sequence[Sentence], child: Sequence[Sentence], paren
         links.append(SentenceLink(status, i, j, (p.start, p.end), (c.start, c.end), sim[i][j], (p.end - p.start) / total))
     links += [SentenceLink("dropped", p.index, None, (p.start, p.end), None, 0.0, (p.end - p.start) / total) for p in parent if p.index not in used_p]
     links += [SentenceLink("added", None, c.index, None, (c.start, c.end), 0.0, 0.0) for c in child if c.index not in used_c]
-    return sorted(links, key=_reading_key)
+    # Child order; a parent-only sentence right after the partner of the parent sentence before it.
+    partner = {link.parent: link.child for link in links if link.parent is not None and link.child is not None}
+
+    def key(link: SentenceLink) -> tuple[int, int, int]:
+        if link.child is not None:
+            return (link.child, 0, 0)
+        before = [c for p, c in partner.items() if p < (link.parent or 0)]
+        return (max(before) if before else -1, 1, link.parent or 0)
+
+    return sorted(links, key=key)
 
 
-def _reading_key(link: SentenceLink) -> tuple[int, int]:
-    if link.child is not None:
-        return (link.child, 0 if link.parent is not None else 1)
-    return (-1, link.parent or 0)
+def is_note(folded: str) -> bool:
+    """A responsibility note (（…按职责分工负责）): a list of departments, alike in every clause, never a moved sentence."""
+    m = NOTE.match(folded)
+    return m is not None and m.end() >= len(folded) - 1
 
 
 class SentenceIndex:
@@ -150,22 +159,22 @@ class SentenceIndex:
         self.exact: dict[str, int] = {}
         for clause_index, sentences in clauses:
             for s in sentences:
-                if len(s.folded) >= MOVED_MIN_LEN:
+                if len(s.folded) >= MOVED_MIN_LEN and not is_note(s.folded):
                     self.exact.setdefault(s.folded, len(self.texts))
                     self.owners.append((clause_index, s.index))
                     self.texts.append(s.folded)
 
-    def find(self, folded: str, *, besides: int) -> Optional[tuple[int, int, float]]:
-        """(clause, sentence, similarity) of the closest sentence at least MOVED_MIN alike, outside clause ``besides``."""
-        if len(folded) < MOVED_MIN_LEN or not self.texts:
+    def find(self, folded: str, *, besides: frozenset[int] = frozenset()) -> Optional[tuple[int, int, float]]:
+        """(clause, sentence, similarity) of the closest sentence at least MOVED_MIN alike, outside the clauses ``besides``."""
+        if len(folded) < MOVED_MIN_LEN or not self.texts or is_note(folded):
             return None
         k = self.exact.get(folded)
-        if k is not None and self.owners[k][0] != besides:
+        if k is not None and self.owners[k][0] not in besides:
             return (*self.owners[k], 1.0)
         from rapidfuzz import fuzz, process
 
         for _, score, k in process.extract(folded, self.texts, scorer=fuzz.ratio, score_cutoff=MOVED_MIN * 100, limit=3):
-            if self.owners[k][0] != besides:
+            if self.owners[k][0] not in besides:
                 return (*self.owners[k], score / 100)
         return None
 
@@ -183,27 +192,35 @@ def link_moved_sentences(
     """
     c_index = SentenceIndex([(i, s) for i, s in enumerate(child)])
     p_index = SentenceIndex([(i, s) for i, s in enumerate(parent)])
+    # A clause's partners in other entries (the other half of a merge or split) hold its other
+    # sentences by design: those are not moves.
+    partners_of_child: dict[int, set[int]] = {}
+    partners_of_parent: dict[int, set[int]] = {}
+    for a in alignments:
+        if a.child_index is not None and a.parent_index is not None:
+            partners_of_child.setdefault(a.child_index, set()).add(a.parent_index)
+            partners_of_parent.setdefault(a.parent_index, set()).add(a.child_index)
     for a in alignments:
         if a.kind != "clause":
             continue
         if a.child_index is not None and a.parent_index is not None:
             for link in a.sentences:
                 if link.status == "dropped" and link.parent is not None:
-                    found = c_index.find(parent[a.parent_index][link.parent].folded, besides=a.child_index)
+                    found = c_index.find(parent[a.parent_index][link.parent].folded, besides=frozenset(partners_of_parent[a.parent_index]))
                     if found:
                         link.status, link.elsewhere, link.similarity = "moved", (found[0], found[1]), found[2]
                 elif link.status == "added" and link.child is not None:
-                    found = p_index.find(child[a.child_index][link.child].folded, besides=a.parent_index)
+                    found = p_index.find(child[a.child_index][link.child].folded, besides=frozenset(partners_of_child[a.child_index]))
                     if found:
                         link.status, link.elsewhere, link.similarity = "moved", (found[0], found[1]), found[2]
         elif a.parent_index is not None:
             total = parent_lengths[a.parent_index] or 1
             for s in parent[a.parent_index]:
-                found = c_index.find(s.folded, besides=-1)
+                found = c_index.find(s.folded)
                 if found:
                     a.sentences.append(SentenceLink("moved", s.index, None, (s.start, s.end), None, found[2], (s.end - s.start) / total, (found[0], found[1])))
         elif a.child_index is not None:
             for s in child[a.child_index]:
-                found = p_index.find(s.folded, besides=-1)
+                found = p_index.find(s.folded)
                 if found:
                     a.sentences.append(SentenceLink("moved", None, s.index, None, (s.start, s.end), found[2], 0.0, (found[0], found[1])))

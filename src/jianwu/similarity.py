@@ -43,7 +43,8 @@ class TermSimilarity:
     Weights are binary term presence times IDF (clauses are short: an n-gram
     rarely repeats inside one, and a repeat says little), so a dot product is
     the sum of IDF² over the terms two clauses share: one set intersection and
-    one ``sum(map(...))`` per pair, both in C.  A term found in more than
+    one ``math.fsum(map(...))`` per pair, both in C (``fsum`` is exact, so the
+    result does not depend on the order a set is walked in: same bytes every run).  A term found in more than
     ``COMMON_SHARE`` of all clauses still counts in each vector's norm but not
     in the dot products: nearly every pair shares it alike.  The alignment
     asks only for the pairs its steps look at (clauses still free), and each
@@ -62,13 +63,13 @@ class TermSimilarity:
         # IDF depends on the document frequency only: one table by frequency, squared.
         norm_weight = [math.log((1 + n) / (1 + k)) ** 2 for k in range(n + 1)]
         dot_weight = [w if k <= COMMON_SHARE * n else 0.0 for k, w in enumerate(norm_weight)]
-        self._c_norms = [math.sqrt(sum(map(norm_weight.__getitem__, map(df.__getitem__, bag)))) or 1.0 for bag in c_bags]
-        self._p_norms = [math.sqrt(sum(map(norm_weight.__getitem__, map(df.__getitem__, bag)))) or 1.0 for bag in p_bags]
+        self._c_norms = [math.sqrt(math.fsum(map(norm_weight.__getitem__, map(df.__getitem__, bag)))) or 1.0 for bag in c_bags]
+        self._p_norms = [math.sqrt(math.fsum(map(norm_weight.__getitem__, map(df.__getitem__, bag)))) or 1.0 for bag in p_bags]
         # Only a term of both documents, in two clauses at least and not common, adds to a dot
         # product: intersecting bags cut down to those is several times faster.
-        shared = set().union(*p_bags) & set().union(*c_bags) if c_bags and p_bags else set()
-        self._squared = {t: dot_weight[df[t]] for t in shared if df[t] > 1 and dot_weight[df[t]] > 0}
-        useful = self._squared.keys()
+        shared = set().union(*p_bags) & set().union(*c_bags) if c_bags and p_bags else set()  # so df >= 2
+        self._squared = {t: w for t, w in zip(shared, map(dot_weight.__getitem__, map(df.__getitem__, shared))) if w > 0}
+        useful = set(self._squared)  # a set: set & set runs in C, set & dict_keys does not
         self._c_bags = [bag & useful for bag in c_bags]
         self._p_bags = [bag & useful for bag in p_bags]
         self._memo: dict[tuple[int, int], float] = {}
@@ -76,7 +77,7 @@ class TermSimilarity:
     def __call__(self, ci: int, pi: int) -> float:
         value = self._memo.get((ci, pi))
         if value is None:
-            dot = sum(map(self._squared.__getitem__, self._c_bags[ci] & self._p_bags[pi]))
+            dot = math.fsum(map(self._squared.__getitem__, self._c_bags[ci] & self._p_bags[pi]))
             value = self._memo[(ci, pi)] = min(dot / (self._c_norms[ci] * self._p_norms[pi]), 1.0)
         return value
 

@@ -44,7 +44,8 @@ ENUMERATOR_CLOSER = regex.compile(r"(?:^|(?<=[：:；;，,。\s]))(?:\d{1,2}|[a-
 
 
 def _numbered(ctx: Context) -> list[Clause]:
-    return [c for c in ctx.doc.clauses if c.number is not None]
+    """Numbered clauses of the body: an attachment (附件1/…) numbers its own tree, or its table rows."""
+    return [c for c in ctx.doc.clauses if c.number is not None and c.style not in ("attachment", "row") and not c.path[0].startswith("附件")]
 
 
 def _value(clause: Clause) -> Optional[int]:

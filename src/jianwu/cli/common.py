@@ -112,7 +112,7 @@ def fail(message: str) -> None:
     Control characters (from a file name) are shown as U+FFFD and line breaks as
     spaces: the message stays one line and cannot drive the terminal.
     """
-    line = terminal_safe(" ".join(message.splitlines()))
+    line = terminal_safe(" ".join(message.splitlines()), keep_colour=False)
     sys.stderr.write(f"jianwu: {line}\n")  # not rich: no markup, no :emoji: codes, no wrapping
     sys.stderr.flush()
 

@@ -10,7 +10,7 @@ import typer
 
 from ..corpus.store import DEFAULT_DB
 from ..errors import UsageError
-from .common import EXIT_OK, app, guard_output_dir, out, write_atomic
+from .common import EXIT_OK, app, guard_output_dir, out, write_atomic, write_output
 from .index_cmd import reported
 
 
@@ -42,8 +42,8 @@ def coverage(
             raise UsageError("give either --db or --corpus, not both")
         if format is CoverageFormat.html and output is None:
             raise UsageError("--format html writes a page and one diff page per child: give -o DIR")
-        if output is not None:
-            guard_output_dir(output if format is CoverageFormat.html else output.parent)
+        if output is not None and format is CoverageFormat.html:
+            guard_output_dir(output)
         keep = format is CoverageFormat.html
         if corpus:
             cov = coverage_from_corpus(parent, corpus, depth=depth, columns=child, keep_diffs=keep)
@@ -79,7 +79,7 @@ def coverage(
         if output is None:
             out(text)
         else:
-            write_atomic(output, text)
+            write_output(output, text)  # links, devices, the raw guard: safe_io
     raise typer.Exit(EXIT_OK)
 
 

@@ -35,7 +35,7 @@ def _corpus_documents(directory: Path, known: list[Document], *, recursive: bool
     by_path = {Path(d.path).resolve(): d for d in known if d.path}
     docs: list[Document] = []
     top = [directory] if recursive else sorted(f for f in directory.iterdir() if f.is_file() and f.suffix.lower() in DOCUMENT_SUFFIXES)
-    for path, problem in iter_document_paths(top):
+    for path, problem in iter_document_paths(top, on_skip=fail):
         if problem is not None:
             raise problem
         doc = by_path.get(path.resolve())

@@ -9,7 +9,7 @@ from typing import Optional
 import typer
 
 from ..corpus.store import DEFAULT_DB
-from .common import EXIT_FINDINGS, EXIT_OK, app, out
+from .common import EXIT_FINDINGS, EXIT_OK, app, out, stdout_console
 from .index_cmd import reported
 
 
@@ -37,10 +37,9 @@ def search(
     if format is SearchFormat.json:
         out(dumps(search_to_dict(result)))
     else:
-        from rich.console import Console
         from rich.text import Text
 
-        console = Console(highlight=False, soft_wrap=True)
+        console = stdout_console(soft_wrap=True)  # a closed pipe ends quietly (exit 141)
         for d in result.documents:
             console.print(Text.assemble((d.id, "bold"), "  ", d.title or "", f"  ({len(d.clauses)})"))
             for c in d.clauses:

@@ -10,7 +10,7 @@ import typer
 
 from ..errors import InputError, JianwuError
 from ..serialize import dumps
-from .common import DEFAULT_CORPUS, EXIT_ERROR, EXIT_OK, app, fail, guard_output_dir, load_documents, out, write_atomic
+from .common import DEFAULT_CORPUS, EXIT_ERROR, EXIT_OK, app, fail, guard_output_dir, load_documents, out, write_output
 
 
 class TreeFormat(str, Enum):
@@ -56,7 +56,7 @@ def tree(
         fail(str(exc))
         raise typer.Exit(EXIT_ERROR)
     if output is not None:
-        write_atomic(output, text)
+        write_output(output, text)  # links, devices, the raw guard: safe_io
     else:
         out(text)
     raise typer.Exit(EXIT_ERROR if errors else EXIT_OK)

@@ -8,7 +8,7 @@ columns are the documents compared with it:
   directly: what of the national plan survives in a city's plan);
 * when nothing is linked to the base, its *siblings*: the documents linked to
   the same parent, or, when the base has no parent in the index, the documents
-  of its title family (``family_key``) at its level — so siblings can be lined
+  of its title family (``family_key``) at its rank of level — so siblings can be lined
   up against one of them when their parent is absent;
 * or exactly the documents named with ``columns=[...]`` (``--child``).
 
@@ -137,6 +137,10 @@ GENRE_TAIL = regex.compile(r"(?:的)?(?:实施意见|实施方案|行动方案|�
 TITLE_MARKS = regex.compile(r"[\s“”‘’\"'《》〈〉<>]")
 
 
+# Administrative rank of a level: siblings are of one rank (a municipality such as 重庆市 ranks with the provinces).
+LEVEL_RANK = {"national": 0, "province": 1, "municipality": 1, "city": 2, "district": 3, "county": 3, "zone": 3}
+
+
 def family_key(title: Optional[str], region: Optional[str]) -> Optional[str]:
     """What siblings' titles share: 重庆市人民政府办公厅关于推动城乡建设绿色发展的实施意见 -> 推动城乡建设绿色发展.
 
@@ -168,7 +172,8 @@ def _siblings(conn: sqlite3.Connection, base: str) -> list[tuple[str, str, Optio
         return []
     out = []
     for doc_id, other_title, other_region, other_level in conn.execute("SELECT id, title, region, level FROM documents WHERE id != ? ORDER BY id", (base,)):
-        if family_key(other_title, other_region) == key and (level is None or other_level == level):
+        same_rank = level is None or LEVEL_RANK.get(other_level or "", -1) == LEVEL_RANK.get(level, -2)
+        if same_rank and family_key(other_title, other_region) == key:
             out.append((doc_id, "sibling", None, None, None))
     return out
 

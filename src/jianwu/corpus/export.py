@@ -9,7 +9,6 @@ The FTS index and the cache of parsed documents are internal and not exported.
 
 from __future__ import annotations
 
-import csv
 import json
 import os
 import tempfile
@@ -17,6 +16,7 @@ from pathlib import Path
 from typing import Any, Literal
 
 from ..errors import UsageError
+from ..safe_io import SafeCsvWriter
 from .store import TABLES, connect
 
 ExportFormat = Literal["csv", "jsonl", "parquet"]
@@ -67,7 +67,7 @@ def export(db: Path | str, directory: Path | str, fmt: ExportFormat = "csv") -> 
             path = directory / f"{table}.{fmt}"
             if fmt == "csv":
                 def write(fh: Any, rows: list[Any] = rows, columns: list[str] = columns) -> None:
-                    w = csv.writer(fh, lineterminator="\n")
+                    w = SafeCsvWriter(fh)  # cells like =HYPERLINK(…) neutralised, as in every CSV jianwu writes
                     w.writerow(columns)
                     w.writerows(rows)
 

@@ -48,6 +48,8 @@ class IndexReport:
     links: int = 0
     pairs_compared: int = 0
     seconds: float = 0.0
+    # Wall time of each step: scan (walk + hash), parse, link (find_links), compare (diffs).
+    phases: dict[str, float] = field(default_factory=dict)
 
     @property
     def documents(self) -> int:
@@ -116,11 +118,15 @@ def transaction(conn: sqlite3.Connection) -> Iterator[sqlite3.Connection]:
 
 
 def sha256_file(path: Path) -> str:
-    digest = hashlib.sha256()
-    with path.open("rb") as fh:
-        for block in iter(lambda: fh.read(1 << 20), b""):
-            digest.update(block)
-    return digest.hexdigest()
+    """The file's SHA-256, or "" when it is not a readable regular file (a FIFO must not block
+    the run, /dev/zero must not be read forever): the worker then reports it as failed."""
+    from ..errors import InputError
+    from ..safe_io import read_regular_file
+
+    try:
+        return hashlib.sha256(read_regular_file(path)).hexdigest()
+    except InputError:
+        return ""
 
 
 def walk(paths: Sequence[Path]) -> list[Path]:
@@ -183,8 +189,11 @@ def index(
     from .pool import run_isolated
     from .tasks import diff_task, parse_task
 
+    from ..safe_io import guard_raw
+
     started = time.monotonic()
     db = Path(db)
+    guard_raw(db)  # the raw corpus is never written, not even an index beside the documents
     roots = [Path(p).resolve() for p in paths]
     if not roots:
         raise UsageError("give at least one document or directory to index")
@@ -211,6 +220,7 @@ def index(
                     report.unchanged += 1
                 else:
                     todo.append((str(f), ids[f], build))
+            report.phases["scan"] = time.monotonic() - started
             present = {str(f) for f in files}
             gone = [p for p in state if p not in present and _under(p, roots)]
             with transaction(conn):
@@ -232,14 +242,17 @@ def index(
                 if not batch:
                     return
                 with transaction(conn):
+                    changed = False
                     for kind, path, value in batch:
                         if kind == "ok":
                             write_document(conn, value)
+                            changed = True
                         else:
                             # The file's current bytes could not be indexed: its old parse is no longer it.
-                            conn.execute("DELETE FROM documents WHERE path = ?", (path,))
+                            changed |= conn.execute("DELETE FROM documents WHERE path = ?", (path,)).rowcount > 0
                             conn.execute("INSERT OR REPLACE INTO errors VALUES (?, ?)", (path, value))
-                    _set_meta(conn, "links_dirty", "1")
+                    if changed:  # a file that fails again changes nothing: no relinking for it
+                        _set_meta(conn, "links_dirty", "1")
                 batch.clear()
                 last_flush[0] = time.monotonic()
 
@@ -258,13 +271,15 @@ def index(
             def crashed(item: tuple[str, str, str], message: str) -> None:
                 parsed(item, message)
 
+            parse_started = time.monotonic()
             bar.start("parsing", len(todo))
             run_isolated(parse_task, todo, min(jobs, max(1, len(todo))), parsed, crashed)
             flush()
             bar.stop()
+            report.phases["parse"] = time.monotonic() - parse_started
 
             # ---- links and pairs
-            if _get_meta(conn, "links_dirty") != "0" or report.parsed or report.removed:
+            if _get_meta(conn, "links_dirty") == "1" or report.parsed or report.removed or _get_meta(conn, "links_dirty") is None:
                 _relink(conn, db, build, jobs, report, bar, run_isolated, diff_task, failed)
             report.links = conn.execute("SELECT count(*) FROM links").fetchone()[0]
             with transaction(conn):
@@ -280,6 +295,7 @@ def index(
 def _relink(conn: sqlite3.Connection, db: Path, build: str, jobs: int, report: IndexReport, bar: Progress, run_isolated: Any, diff_task: Any, failed: Callable[[str, str], None]) -> None:
     from ..lineage import find_links
 
+    link_started = time.monotonic()
     docs = [unpack_document(blob) for _, blob in conn.execute("SELECT doc_id, blob FROM document_cache ORDER BY doc_id")]
     shas = {d.id: d.sha256 for d in docs}
     paths = {d.id: d.path for d in docs}
@@ -304,6 +320,8 @@ def _relink(conn: sqlite3.Connection, db: Path, build: str, jobs: int, report: I
                 )
             else:
                 todo.append((str(db), link, current[0], current[1], build))
+    report.phases["link"] = time.monotonic() - link_started
+    compare_started = time.monotonic()
     batch: list[Any] = []
     errors = [0]
 
@@ -335,6 +353,7 @@ def _relink(conn: sqlite3.Connection, db: Path, build: str, jobs: int, report: I
     if batch:
         flush()
     bar.stop()
+    report.phases["compare"] = time.monotonic() - compare_started
     if not errors[0]:
         with transaction(conn):
             _set_meta(conn, "links_dirty", "0")

@@ -19,6 +19,7 @@ import pickle
 import sqlite3
 import zlib
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 from typing import Any, Optional
 
@@ -189,8 +190,13 @@ class DatabaseError(JianwuError):
     """The corpus database cannot be opened, is locked by another run, or is not a jianwu index."""
 
 
+@lru_cache(maxsize=1)
 def jianwu_build() -> str:
-    """A fingerprint of the code and data tables that produce the index (so a parser change re-indexes)."""
+    """A fingerprint of the code and data tables that produce the index (so a parser change re-indexes).
+
+    Computed once per process: it describes the code this process runs, even when
+    the files change under it.
+    """
     root = Path(__file__).resolve().parent.parent
     digest = hashlib.sha256()
     for path in sorted(root.rglob("*")):

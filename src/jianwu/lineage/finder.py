@@ -27,7 +27,7 @@ import regex
 
 from ..model import Document
 from ..metadata import PROVINCES, dominant_province
-from .index import CorpusIndex, Entry, shared_text
+from .index import CorpusIndex, Entry
 from .keys import IMPLEMENTS, IMPLEMENTED_PLAN, TitleKey, number_key, numbers_in, title_key
 
 # Administrative rank: a parent's is lower than its child's.
@@ -260,14 +260,19 @@ class Finder:
             if not self._level_goes_up(child_rank, rank(other.doc.level)):
                 continue
             cand.family = family_similarity(entry.key.family, other.key.family) if entry.key and other.key else 0.0
-            cand.shared = shared_text(entry, other)
             if cand.found_by == "content":
+                # The cheap tests first: a large corpus gives many same-family candidates.
                 if absent_regions and other.doc.level != "national" and other.doc.region not in absent_regions:
                     continue
-                if cand.family < FAMILY_MIN or cand.shared < SHARED_MIN or not _region_compatible(doc, other.doc):
+                if cand.family < FAMILY_MIN or not _region_compatible(doc, other.doc):
                     continue
-            elif cand.family < CITED_FAMILY_MIN and cand.shared < CITED_SHARED_MIN:
-                continue
+                cand.shared = self.index.shared_text(entry, other)
+                if cand.shared < SHARED_MIN:
+                    continue
+            else:
+                cand.shared = self.index.shared_text(entry, other)
+                if cand.family < CITED_FAMILY_MIN and cand.shared < CITED_SHARED_MIN:
+                    continue
             cand.confidence = self._confidence(cand)
             cand.score = cand.confidence + 0.5 * min(cand.shared, 0.4)
             if cand.confidence >= CONFIDENCE_MIN:

@@ -16,9 +16,9 @@ the child's body shingles found in the candidate's body (exact, computed only fo
 from __future__ import annotations
 
 import zlib
+from collections import OrderedDict
 from dataclasses import dataclass, field
-from functools import lru_cache
-from typing import Optional, Sequence
+from typing import Any, Optional, Sequence
 
 import regex
 
@@ -65,18 +65,18 @@ def _bigrams(text: str) -> list[bytes]:
     return [text[i : i + 2].encode("utf-8") for i in range(max(len(text) - 1, 1))]
 
 
+# Shingle sets kept at once (about 1 MB each for a 20,000-character plan): the parents many
+# children are compared with stay, the rest is recomputed when needed, so memory does not grow
+# with the corpus.
+SHINGLE_CACHE = 256
+
+
 @dataclass
 class Entry:
     doc: Document
     key: Optional[TitleKey]
     number: Optional[str]
-    _shingles: Optional[frozenset[int]] = field(default=None, repr=False)
-
-    @property
-    def shingles(self) -> frozenset[int]:
-        if self._shingles is None:
-            self._shingles = shingles(body_text(self.doc))
-        return self._shingles
+    minhash: Any = field(default=None, repr=False)  # of the body's sampled shingles (1 KB)
 
 
 class CorpusIndex:
@@ -86,12 +86,17 @@ class CorpusIndex:
         from datasketch import MinHashLSH
 
         self.entries: list[Entry] = []
+        self._shingles: OrderedDict[int, frozenset[int]] = OrderedDict()
         self.by_number: dict[str, list[int]] = {}
         self.by_plan: dict[tuple[Optional[str], str], list[int]] = {}
         self.titles = MinHashLSH(threshold=TITLE_LSH_THRESHOLD, num_perm=TITLE_PERM)
         self.texts = MinHashLSH(threshold=TEXT_LSH_THRESHOLD, num_perm=TEXT_PERM)
         for i, doc in enumerate(documents):
             key = own_title_key(doc.title)
+            if key is not None and key.region is None and doc.region and doc.level != "national":
+                # 关于推动城乡建设绿色发展的实施意见 of 甘肃省委办公厅: the issuer's region, so that a
+                # citation of another province's plan of that title never matches it.
+                key = TitleKey(doc.region, key.plan, key.family)
             number = number_key(doc.doc_number) if doc.doc_number else None
             entry = Entry(doc, key, number)
             self.entries.append(entry)
@@ -100,33 +105,39 @@ class CorpusIndex:
             if key is not None:
                 self.by_plan.setdefault((key.region, key.plan), []).append(i)
                 self.titles.insert(i, _minhash(_bigrams(key.family), TITLE_PERM))
-            self.texts.insert(i, self._text_minhash(entry))
+            entry.minhash = self._text_minhash(shingles(body_text(doc)))
+            self.texts.insert(i, entry.minhash)
+        self._positions = {id(e.doc): i for i, e in enumerate(self.entries)}
 
     @staticmethod
-    def _text_minhash(entry: Entry):  # type: ignore[no-untyped-def]
-        sampled = [s.to_bytes(4, "little") for s in sorted(entry.shingles) if s % SAMPLE == 0]
+    def _text_minhash(values: frozenset[int]):  # type: ignore[no-untyped-def]
+        sampled = [s.to_bytes(4, "little") for s in sorted(values) if s % SAMPLE == 0]
         return _minhash(sampled, TEXT_PERM)
+
+    def shingles_of(self, entry: Entry) -> frozenset[int]:
+        position = self._positions[id(entry.doc)]
+        cached = self._shingles.get(position)
+        if cached is None:
+            cached = shingles(body_text(entry.doc))
+            self._shingles[position] = cached
+            if len(self._shingles) > SHINGLE_CACHE:
+                self._shingles.popitem(last=False)
+        else:
+            self._shingles.move_to_end(position)
+        return cached
+
+    def shared_text(self, child: Entry, parent: Entry) -> float:
+        """Share of the child's body shingles found in the parent's body (0..1)."""
+        own = self.shingles_of(child)
+        if not own:
+            return 0.0
+        return len(own & self.shingles_of(parent)) / len(own)
 
     def similar_titles(self, family: str) -> list[int]:
         return sorted(self.titles.query(_minhash(_bigrams(family), TITLE_PERM)))
 
     def similar_texts(self, entry: Entry) -> list[int]:
-        return sorted(self.texts.query(self._text_minhash(entry)))
+        return sorted(self.texts.query(entry.minhash))
 
     def entry_of(self, doc: Document) -> Entry:
-        return self.entries[self.position(doc)]
-
-    @lru_cache(maxsize=None)  # noqa: B019  (one index per corpus run)
-    def _positions(self) -> dict[int, int]:
-        return {id(e.doc): i for i, e in enumerate(self.entries)}
-
-    def position(self, doc: Document) -> int:
-        return self._positions()[id(doc)]
-
-
-def shared_text(child: Entry, parent: Entry) -> float:
-    """Share of the child's body shingles found in the parent's body (0..1)."""
-    own = child.shingles
-    if not own:
-        return 0.0
-    return len(own & parent.shingles) / len(own)
+        return self.entries[self._positions[id(doc)]]

@@ -12,6 +12,8 @@ their own lines before the paragraph that anchors them.
 from __future__ import annotations
 
 import io
+import re
+import zipfile
 from typing import Iterator, Optional
 
 from ..errors import InputError
@@ -21,8 +23,16 @@ from .table_lines import table_to_lines
 
 MC_FALLBACK = "{http://schemas.openxmlformats.org/markup-compatibility/2006}Fallback"
 # Subtrees whose text is not part of what the paragraph shows.
+# (w:rt: the phonetic guide above a w:ruby's base text.)
 SKIPPED = {f"{W}del", f"{W}moveFrom", f"{W}rPr", f"{W}pPr", f"{W}instrText", f"{W}delText", MC_FALLBACK,
-           f"{W}txbxContent"}
+           f"{W}txbxContent", f"{W}rt"}
+# Main-part content types python-docx refuses (macro-enabled documents, templates): their
+# body is the same WordprocessingML, so the package is opened as a plain .docx.
+OTHER_MAIN_TYPES = re.compile(
+    rb"application/vnd\.(?:ms-word\.document\.macroEnabled|ms-word\.template\.macroEnabledTemplate"
+    rb"|openxmlformats-officedocument\.wordprocessingml\.template)\.main\+xml"
+)
+WML_MAIN = b"application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"
 REL_NUMBERING = "/numbering"
 REL_STYLES = "/styles"
 
@@ -32,10 +42,15 @@ def read_docx(raw: bytes, name: str) -> SourceText:
     from docx.opc.exceptions import PackageNotFoundError
 
     try:
-        document = docx.Document(io.BytesIO(raw))
-    except (PackageNotFoundError, KeyError, ValueError, OSError) as exc:
+        try:
+            document = docx.Document(io.BytesIO(raw))
+        except ValueError as exc:
+            if "is not a Word file" not in str(exc):
+                raise
+            document = docx.Document(io.BytesIO(_as_plain_docx(raw)))  # .docm, .dotx, .dotm
+    except PackageNotFoundError as exc:
         raise InputError(name, f"Word .docx file is damaged and cannot be opened ({type(exc).__name__})") from None
-    except Exception as exc:  # lxml / zipfile errors of a truncated or corrupt package
+    except Exception as exc:  # lxml / zipfile / KeyError errors of a truncated or corrupt package
         raise InputError(name, f"Word .docx file is damaged and cannot be opened ({type(exc).__name__})") from None
     blobs = {"numbering": None, "styles": None}
     for rel in document.part.rels.values():
@@ -54,6 +69,18 @@ def read_docx(raw: bytes, name: str) -> SourceText:
     if title:
         metadata["title"] = title
     return SourceText(text=text, format="docx", encoding="utf-8", metadata=metadata)
+
+
+def _as_plain_docx(raw: bytes) -> bytes:
+    """The package with its main part declared as a plain document (see ``OTHER_MAIN_TYPES``)."""
+    out = io.BytesIO()
+    with zipfile.ZipFile(io.BytesIO(raw)) as source, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
+        for item in source.infolist():
+            data = source.read(item.filename)
+            if item.filename == "[Content_Types].xml":
+                data = OTHER_MAIN_TYPES.sub(WML_MAIN, data)
+            target.writestr(item, data)
+    return out.getvalue()
 
 
 class _BodyReader:

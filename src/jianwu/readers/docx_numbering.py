@@ -30,6 +30,7 @@ W = f"{{{W_NS}}}"
 
 CN_DIGITS = "〇一二三四五六七八九"
 CN_LEGAL_DIGITS = "零壹贰叁肆伍陆柒捌玖"
+CN_LEGAL_TRADITIONAL_DIGITS = "零壹貳參肆伍陸柒捌玖"
 # 甲乙丙丁… (天干) and 子丑寅卯… (地支): ideographTraditional / ideographZodiac
 HEAVENLY_STEMS = "甲乙丙丁戊己庚辛壬癸"
 EARTHLY_BRANCHES = "子丑寅卯辰巳午未申酉戌亥"
@@ -111,12 +112,15 @@ def _enclosed(n: int, first: int, last_value: int) -> str:
 def format_number(n: int, num_fmt: str) -> str:
     """The counter value ``n`` written in ``w:numFmt`` ``num_fmt`` (unknown formats: decimal)."""
     if num_fmt in ("chineseCounting", "chineseCountingThousand", "taiwaneseCounting", "taiwaneseCountingThousand"):
+        # (LibreOffice writes Word's chineseCounting as taiwaneseCountingThousand after a .doc round trip.)
         return chinese_counting(n)
     if num_fmt == "japaneseCounting":
         # Japanese counting writes 百 / 千 without a leading 一: 105 -> 百五, 110 -> 百十.
         return chinese_counting(n).replace("一百", "百").replace("一千", "千").replace("零", "")
     if num_fmt == "chineseLegalSimplified":
-        return chinese_counting(n, digits=CN_LEGAL_DIGITS, units="拾佰仟", bare_ten=False)
+        return chinese_counting(n, digits=CN_LEGAL_DIGITS, units="拾佰仟", myriads="万亿", bare_ten=False)
+    if num_fmt == "ideographLegalTraditional":
+        return chinese_counting(n, digits=CN_LEGAL_TRADITIONAL_DIGITS, units="拾佰仟", myriads="萬億", bare_ten=False)
     if num_fmt in ("ideographDigital", "taiwaneseDigital", "japaneseDigitalTenThousand"):
         return "".join(CN_DIGITS[int(d)] for d in str(n)) if n >= 0 else str(n)
     if num_fmt in ("ideographTraditional", "ideographZodiac"):

@@ -7,15 +7,15 @@ and departments are in the JSON and HTML formats.
 
 from __future__ import annotations
 
-import csv
 import io
 
 from ..corpus.coverage import Coverage
+from ..safe_io import SafeCsvWriter
 
 
 def render_coverage_csv(cov: Coverage) -> str:
     buf = io.StringIO()
-    w = csv.writer(buf, lineterminator="\n")
+    w = SafeCsvWriter(buf)
     ids = [c.id for c in cov.children]
     w.writerow(["parent_path", "title", "kind", "kept_by", "dropped_by", *(x for i in ids for x in (i, f"{i}:kept"))])
     for r in cov.rows:

@@ -16,6 +16,7 @@ from typing import Optional
 from ..diffmodel import CORPUS_COLUMNS, Alignment, CorpusEntry, DocumentDiff, TargetChange, clause_label, corpus_row, select, summary_to_dict
 from ..model import Document, Target
 from .html_page import cards, page, table
+from ..inline_diff import department_keys, diff_texts
 from .marks import marked_sides
 
 # Statuses in the order the change list shows them.
@@ -59,6 +60,65 @@ def _texts(diff: DocumentDiff, a: Alignment) -> tuple[str, str]:
     return escape(p_text), escape(c_text)
 
 
+def _where_link(diff: DocumentDiff, side: str, clause: int) -> str:
+    """A link to the pair holding ``clause`` of the child (``side`` "child") or the parent."""
+    doc = diff.child if side == "child" else diff.parent
+    for j, b in enumerate(diff.alignments):
+        if (b.child_index if side == "child" else b.parent_index) == clause:
+            return f'<a href="#{anchor(j)}" class="moved-link">{escape(_label(doc, clause))}</a>'
+    return escape(_label(doc, clause))
+
+
+def _sentence_rows(diff: DocumentDiff, a: Alignment) -> list[tuple[str, str, str]]:
+    """(status, parent HTML, child HTML) per aligned sentence, in reading order.
+
+    A rewritten clause reads sentence by sentence: each parent sentence beside the
+    child sentence it became (changes marked inside the pair), a dropped or added
+    sentence on its side alone, a sentence moved to or from another clause linked
+    to the pair that holds it now.
+    """
+    parent = diff.parent.clauses[a.parent_index] if a.parent_index is not None else None
+    child = diff.child.clauses[a.child_index] if a.child_index is not None else None
+    keys = department_keys(*(c for c in (parent, child) if c is not None))
+    rows = []
+    for link in a.sentences:
+        p_text = parent.text[link.parent_span[0] : link.parent_span[1]] if parent and link.parent_span else ""
+        c_text = child.text[link.child_span[0] : link.child_span[1]] if child and link.child_span else ""
+        if link.status == "identical":
+            p_html, c_html = escape(p_text), escape(c_text)
+        elif p_text and c_text:
+            p_html, c_html = marked_sides(diff_texts(p_text, c_text, keys=keys), escape)
+        else:
+            p_html = f"<del>{escape(p_text)}</del>" if p_text else ""
+            c_html = f"<ins>{escape(c_text)}</ins>" if c_text else ""
+        if link.elsewhere is not None:
+            clause, _ = link.elsewhere
+            if link.child is None:
+                p_html += f' <span class="muted">→ moved to {_where_link(diff, "child", clause)}</span>'
+            else:
+                c_html += f' <span class="muted">← moved from {_where_link(diff, "parent", clause)}</span>'
+        rows.append((link.status, p_html, c_html))
+    return rows
+
+
+def _pair_table(diff: DocumentDiff, index: int) -> str:
+    """Parent | child, sentence by sentence where the pair has a sentence alignment."""
+    a = diff.alignments[index]
+    p_where, c_where = escape(_where(diff.parent, a.parent_index)), escape(_where(diff.child, a.child_index))
+    rows = _sentence_rows(diff, a) if a.sentences and a.status != "identical" else []
+    if not rows:
+        parent_html, child_html = _texts(diff, a)
+        rows = [(a.status, parent_html, child_html)]
+    out = ['<table class="pair">']
+    for k, (status, p_html, c_html) in enumerate(rows):
+        lead = f'<td class="ln" rowspan="{len(rows)}">{{}}</td>' if k == 0 else ""
+        out.append(
+            f'<tr class="s-{status}">{lead.format(p_where)}<td class="parent">{p_html}</td>'
+            f'{lead.format(c_where)}<td class="child">{c_html}</td></tr>'
+        )
+    return "".join(out) + "</table></section>"
+
+
 def _partners(diff: DocumentDiff, index: int) -> list[int]:
     """Other pairs sharing this pair's parent or child clause (a merge, split, or reuse elsewhere)."""
     a = diff.alignments[index]
@@ -91,13 +151,7 @@ def _entry(diff: DocumentDiff, index: int, prev_change: Optional[int], next_chan
         f'<span class="links">{" ".join(links)}</span></div>',
     ]
     out += [f'<div class="flag">⚠ {escape(f.code)}: {escape(f.message)}</div>' for f in a.flags]
-    parent_html, child_html = _texts(diff, a)
-    out.append(
-        '<table class="pair"><tr>'
-        f'<td class="ln">{escape(_where(diff.parent, a.parent_index))}</td><td class="parent">{parent_html}</td>'
-        f'<td class="ln">{escape(_where(diff.child, a.child_index))}</td><td class="child">{child_html}</td>'
-        "</tr></table></section>"
-    )
+    out.append(_pair_table(diff, index))
     return out
 
 

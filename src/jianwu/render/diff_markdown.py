@@ -12,7 +12,7 @@ from typing import Iterable, Optional
 
 import regex
 
-from ..diffmodel import CORPUS_COLUMNS, Alignment, CorpusEntry, DocumentDiff, clause_label, corpus_row, select, summary_rows
+from ..diffmodel import CORPUS_COLUMNS, Alignment, CorpusEntry, DocumentDiff, clause_label, corpus_row, moved_sentence_notes, select, summary_rows
 from .marks import marked_inline, marked_sides
 
 # Characters Markdown would read as markup inside a paragraph or a table cell.
@@ -41,6 +41,8 @@ def _section(diff: DocumentDiff, a: Alignment, side_by_side: bool) -> list[str]:
     ]
     for flag in a.flags:
         lines += [f"> ⚠ {flag.code}: {escape(flag.message)}", ""]
+    for note in moved_sentence_notes(diff, a):
+        lines += [f"> ↪ {escape(note)}", ""]
     if a.status == "added" and a.child_index is not None:
         lines += [f"<ins>{escape(diff.child.clauses[a.child_index].text)}</ins>", ""]
     elif a.status == "dropped" and a.parent_index is not None:

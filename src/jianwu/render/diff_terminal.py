@@ -16,7 +16,7 @@ from rich.panel import Panel
 from rich.table import Table
 from rich.text import Text
 
-from ..diffmodel import Alignment, CorpusEntry, DocumentDiff, clause_label, corpus_row, select, summary_rows
+from ..diffmodel import Alignment, CorpusEntry, DocumentDiff, clause_label, corpus_row, moved_sentence_notes, select, summary_rows
 from ..inline_diff import Edit
 
 DELETED = "red strike"
@@ -97,6 +97,8 @@ def section(diff: DocumentDiff, a: Alignment, *, side_by_side: bool, marks: bool
     parts: list[RenderableType] = [_heading(diff, a)]
     for flag in a.flags:
         parts.append(Text(f"  ⚠ {flag.code}: {flag.message}", style="yellow"))
+    for note in moved_sentence_notes(diff, a):
+        parts.append(Text(f"  ↪ {note}", style="cyan"))
     if a.status == "added" and a.child_index is not None:
         parts.append(Text(diff.child.clauses[a.child_index].text, style="green"))
     elif a.status == "dropped" and a.parent_index is not None:

@@ -36,6 +36,8 @@ th{background:#f4f4f4}
 del{background:#fdd;color:#900;text-decoration:line-through}
 ins{background:#dfd;color:#060;text-decoration:none}
 .pair td{width:50%;white-space:pre-wrap}
+.pair tr+tr td.parent,.pair tr+tr td.child{border-top:1px dashed #ddd}
+.pair tr.s-dropped td.parent,.pair tr.s-added td.child{background:#fff8f8}
 .pair td.ln{width:auto;white-space:nowrap;color:#777;font-size:.8em}
 .entry{margin-top:1.2em;scroll-margin-top:calc(var(--head) + .5rem)}
 [id]{scroll-margin-top:calc(var(--head) + .5rem)}
