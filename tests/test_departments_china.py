@@ -300,6 +300,9 @@ LEAD_NOTES = [
     ("（省生态环境厅负责，省水利厅、省住房城乡建设厅配合）", ["省生态环境厅"]),
     ("（责任单位：广东省发展改革委、省能源局；广西壮族自治区发展改革委、能源局；两省区列首位的为牵头单位）",
      ["广东省发展改革委", "广西壮族自治区发展改革委"]),
+    ("（牵头单位：生态环境部　参与单位：国家发展改革委、工业和信息化部）", ["生态环境部"]),
+    ("（国家发展改革委、国家能源局会同有关部门按职责分工负责）", ["国家发展改革委", "国家能源局"]),
+    ("（责任主体：各区县政府；配合单位：市生态环境局）", ["各区县政府"]),
 ]
 
 
@@ -323,3 +326,35 @@ def test_a_functions_departments_are_generic(name: str, canonical: str) -> None:
 def test_a_ting_written_alone_is_provincial() -> None:
     refs = refs_of("推进城乡绿化。（自然资源厅、省林草局、市政府办公厅按职责分工负责）")
     assert [(r.name, r.level) for r in refs] == [("自然资源厅", "省"), ("省林草局", "省"), ("市政府办公厅", "市")]
+
+
+# ---------------------------------------------------------------- jianwu check stays quiet on these notes
+
+JOINT_PLAN = (
+    "川渝共建绿色低碳示范区实施方案\n2023年8月18日\n一、重点任务\n"
+    "（一）共建综合交通网络。加快推进。（责任单位：重庆市交通局、市发展改革委；四川省交通运输厅、发展改革委；"
+    "两省市列首位的为牵头单位，下同）\n"
+    "（二）共治跨界河流。加快推进。（责任单位：重庆市生态环境局、市水利局；四川省生态环境厅、水利厅）\n"
+    "（三）发展绿色金融。加快推进。（人民银行重庆营业管理部、重庆银保监局、四川银保监局、重庆证监局、四川证监局、"
+    "深圳证监局按职责分工负责）\n"
+    "（四）推进示范。加快推进。（省工信厅、发改委、生态环境厅，各设区市人民政府和平潭综合实验区管委会按职责分工负责）\n"
+)
+
+
+@pytest.mark.parametrize("rule_id", ["JW031", "JW032"])
+def test_check_raises_no_false_department_findings_on_joint_plans(tmp_path: Path, rule_id: str) -> None:
+    from jianwu.check import CheckConfig, check_paths
+
+    path = tmp_path / "joint.txt"
+    path.write_text(JOINT_PLAN, encoding="utf-8")
+    run = check_paths([path], CheckConfig(enable=frozenset({rule_id}), root=tmp_path))
+    assert (run.errors, [f.message for f in run.findings]) == ([], [])
+
+
+def test_check_still_finds_a_real_duplicate_in_a_joint_note(tmp_path: Path) -> None:
+    from jianwu.check import CheckConfig, check_paths
+
+    path = tmp_path / "joint.txt"
+    path.write_text(JOINT_PLAN.replace("四川省交通运输厅、发展改革委；", "四川省交通运输厅、发展改革委、发展改革委；"), encoding="utf-8")
+    run = check_paths([path], CheckConfig(enable=frozenset({"JW032"}), root=tmp_path))
+    assert [(f.line, f.rule) for f in run.findings] == [(4, "JW032")]

@@ -262,3 +262,20 @@ def test_more_units(body: str, expected: list[tuple[Any, ...]]) -> None:
 def test_a_deadline_written_after_the_value_in_its_segment() -> None:
     found = targets_of("甲集团等6条铁路专用线力争2021年底前建成投用，乙公司等5条铁路专用线力争2022年建成投用。")
     assert [(t.indicator, num(t.value), t.year) for t in found] == [("铁路专用线", 6, 2021), ("铁路专用线", 5, 2022)]
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        # the list before 分别/均 names who; the verb after it acts on the indicator
+        ("甲市、乙市分别新增公共充电桩2000个、1500个。", [("甲市", "公共充电桩", 2000, "cumulative"), ("乙市", "公共充电桩", 1500, "cumulative")]),
+        ("京津冀及周边地区、汾渭平原均削减煤炭消费量10%。",
+         [("京津冀及周边地区", "煤炭消费量", 10, "cumulative"), ("汾渭平原", "煤炭消费量", 10, "cumulative")]),
+        ("甲县和乙县分别建成污水处理厂3座、2座。", [("甲县", "污水处理厂", 3, "level"), ("乙县", "污水处理厂", 2, "level")]),
+        # a leading 分别新增 and an inner 原则上 are padding
+        ("到2025年，分别新增公共充电桩2000个、换电站50座。", [(None, "公共充电桩", 2000, "cumulative"), (None, "换电站", 50, "cumulative")]),
+        ("公共机构原则上新建建筑光伏覆盖率达到50%。", [(None, "公共机构新建建筑光伏覆盖率", 50, "level")]),
+    ],
+)
+def test_who_then_respectively_then_the_action(body: str, expected: list[tuple[Any, ...]]) -> None:
+    assert [(t.scope, t.indicator, num(t.value), t.basis) for t in targets_of(body)] == expected

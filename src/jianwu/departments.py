@@ -63,8 +63,10 @@ NOT_A_NOTE = regex.compile(r"^(?:以下|下称|简称|统称|含|包括|不含|�
 # (Patterns used with .match(text, pos) have no "^": match() anchors at pos, where "^" fails.)
 # A role label before a list: 责任单位：A、B / 牵头部门：A / 配合单位：C (group "kind" gives the role).
 ROLE_LABEL = spaced(
-    r"(?P<kind>责任|牵头|主责|主办|负责|配合|参与|协同|协办|协助|参加)(?:(?:单位|部门)(?:为|是)?[：:∶]?|[：:∶])"
+    r"(?P<kind>责任|牵头|主责|主办|负责|配合|参与|协同|协办|协助|参加)(?:(?:单位|部门|主体|处室)(?:为|是)?[：:∶]?|[：:∶])"
 )
+# White space right before a role label: 牵头单位：生态环境部　参与单位：国家发展改革委
+LABEL_AFTER_SPACE = regex.compile(r"[ \t\u3000](?=(?:责任|牵头|主责|主办|配合|参与|协同|协办|协助|参加)(?:单位|部门)[：:∶])")
 LEAD_LABELS = frozenset({"责任", "牵头", "主责", "主办", "负责"})
 # Labels that name the units in charge without ranking them: 列首位的为牵头单位 may still rank them.
 UNRANKED_LABELS = frozenset({"责任", "负责", "主责"})
@@ -306,6 +308,9 @@ def read_note(text: str, start: int, end: int, base: int = 0, unclosed: bool = F
     for m in FIRST_LEADS.finditer(text, start, end):
         note.first_leads = True
         blanked = blanked[: m.start()] + " " * (m.end() - m.start()) + blanked[m.end():]
+    for m in LABEL_AFTER_SPACE.finditer(blanked, start, end):
+        # 牵头单位：A　参与单位：B — a space before a label ends a part like a comma would.
+        blanked = blanked[: m.start()] + "，" + blanked[m.end():]
     cursor = _Cursor()
     for index, (s_start, s_end, _) in enumerate(_split_depth0(blanked, "。", start, end)):
         s_start, s_end = _trim(blanked, s_start, s_end)

@@ -23,6 +23,7 @@ import regex
 
 from .indicators import (
     ACTION_LEAD,
+    ACTION_VERBS,
     BASELINE,
     DOWN_VERBS,
     UP_VERBS,
@@ -39,6 +40,7 @@ from .indicators import (
     split_items,
     strip_action,
     strip_padding,
+    top_level_split,
     year_value,
 )
 from .model import Clause, NormalizedText, Target, Warning_
@@ -104,6 +106,10 @@ YEAR_IN_LIST = regex.compile(rf"(?P<y>{YEAR_NUM})年")
 EXAMPLES_BEFORE = regex.compile(r"\p{Han}{2}[^，。；]{0,40}?等\p{Han}{0,3}$")
 # A count after a preposition refers to things, it does not commit to them: 对16个州（市）的 / 围绕城市体检8个方面.
 PREPOSITION_BEFORE = regex.compile(r"(?:对|向|与|给|把|围绕|按照|根据|针对|关于|涉及|覆盖)[^，。；]{0,8}$")
+# 甲市、乙市分别新增公共充电桩2000个、1500个: a list of who, 分别, then the verb that acts on the indicator.
+INNER_RESPECTIVELY = regex.compile(rf"(?<=\p{{Han}})(?:分别|均|各)(?=(?:{ACTION_VERBS}))")
+# A place named as a list item: 甲市 / 乙县 / 丙区 (scope of its row).
+PLACE_ITEM = regex.compile(r"^\p{Han}{1,7}(?:省|市|县|区|州|盟|旗|自治区|新区)$")
 # Where a share's action ends: 党政机关达到创建标准，… / …建成节约型机关并…
 TRAILING_ACTION_END = regex.compile(r"[，。；：,;:]|并|和(?=[^，。；]*(?:达到|建成))")
 ANNUAL_WORDS = ("年均", "每年", "平均每年", "年平均", "逐年", "每年度")
@@ -417,6 +423,17 @@ def _group_targets(
     alternatives = any("或" in s.text[a.end:b.start] for a, b in zip(group, group[1:]))
     subject, kind = reading.subject, "target"
     subject, padding = strip_padding(subject)
+    subject = subject.replace("原则上", "")  # 公共机构原则上新建建筑光伏覆盖率: an adverb inside the subject
+    who: list[str] = []
+    inner = INNER_RESPECTIVELY.search(subject)
+    if inner is not None:
+        obj, verbs = strip_action(subject[inner.end():])
+        items = top_level_split(subject[:inner.start()], "、")
+        if len(items) < 2:
+            items = top_level_split(subject[:inner.start()], "和与")  # 及 joins names: 京津冀及周边地区
+        if obj and verbs and len(items) >= 2:
+            who, subject = items, obj
+            reading.actions = reading.actions + verbs
     follows_noun = bool(post) and (post.startswith("的") or HAN.match(post[0]) is not None)
     verb_only = not subject and bool(reading.pred.words or reading.actions or any(ACTION_LEAD.match(w) for w in reading.frame))
     n_is_count = len(group) == 1 and last.unit_class == "count" and follows_noun
@@ -453,7 +470,14 @@ def _group_targets(
         subject = _with_subject(subject, [*earlier, *previous])
     n = len(group)
     years: list[Optional[int]] = []
-    if kind == "condition":
+    places: dict[int, str] = {}
+    if who and kind != "condition" and n in (1, len(who)):
+        indicators = [item + subject for item in who]
+        places = {i: item for i, item in enumerate(who) if PLACE_ITEM.match(item) and not scope_prefix(item)}
+        if n == 1:
+            group = [first] * len(who)
+            n = len(who)
+    elif kind == "condition":
         indicators = [subject] * n
     elif n == 1:
         indicators = split_items(subject, None, respectively=reading.pred.distributive, total=first.measure == "absolute")
@@ -483,7 +507,9 @@ def _group_targets(
     made = []
     for i, (ind, q) in enumerate(pairs):
         scope = None
-        if kind != "condition":
+        if i in places:
+            scope, ind = places[i], ind[len(places[i]):]
+        elif kind != "condition":
             scope = scope_prefix(ind)
             if scope is not None and len(ind) > len(scope):
                 ind = ind[len(scope):]
