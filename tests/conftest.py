@@ -5,7 +5,11 @@ Regenerate every golden file with:  python -m pytest --update-goldens
 
 from __future__ import annotations
 
+import atexit
 import difflib
+import os
+import shutil
+import tempfile
 from pathlib import Path
 from typing import Callable
 
@@ -25,6 +29,16 @@ SEED_IDS = (
 )
 
 
+# The seeds as paths relative to the repository root, sorted (data/raw also holds corpus/).
+SEED_PATHS = [f"data/raw/{doc_id}.txt" for doc_id in sorted(SEED_IDS)]
+# A corpus of the five seeds alone, for the corpus-mode tests of `jianwu diff` about the seeds
+# (data/raw/ also holds the 21 PDFs of corpus/, whose pairs test_diff_cli checks once).
+SEED_CORPUS = Path(tempfile.mkdtemp(prefix="jianwu-seeds-"))
+for _doc_id in SEED_IDS:
+    shutil.copy(RAW / f"{_doc_id}.txt", SEED_CORPUS)
+atexit.register(shutil.rmtree, SEED_CORPUS, ignore_errors=True)
+
+
 def pytest_addoption(parser: pytest.Parser) -> None:
     parser.addoption("--update-goldens", action="store_true", help="rewrite golden files instead of comparing")
 
@@ -33,6 +47,25 @@ def pytest_addoption(parser: pytest.Parser) -> None:
 def seeds() -> dict[str, Document]:
     """Every seed document, parsed once per test session, by id."""
     return {doc_id: parse_document(RAW / f"{doc_id}.txt") for doc_id in SEED_IDS}
+
+
+CORPUS = RAW / "corpus"
+CORPUS_IDS = tuple(sorted(p.stem for p in CORPUS.glob("*.pdf")))
+
+
+@pytest.fixture(scope="session")
+def corpus() -> dict[str, Document]:
+    """Every PDF of data/raw/corpus/, parsed once per test session, by id.
+
+    Parsed by their path relative to the repository root, as `jianwu parse data/raw` is run
+    (so a document's "path" is the same as in data/parsed/).
+    """
+    here = os.getcwd()
+    os.chdir(ROOT)
+    try:
+        return {doc_id: parse_document(Path("data/raw/corpus") / f"{doc_id}.pdf") for doc_id in CORPUS_IDS}
+    finally:
+        os.chdir(here)
 
 
 @pytest.fixture(scope="session")
@@ -66,6 +99,6 @@ def seed_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
     from jianwu.corpus.indexer import index
 
     db = tmp_path_factory.mktemp("index") / "seeds.sqlite"
-    report = index([RAW], db, jobs=2)
+    report = index([RAW / f"{doc_id}.txt" for doc_id in SEED_IDS], db, jobs=2)  # the seeds, not corpus/'s PDFs
     assert report.failed == [] and report.parsed == len(SEED_IDS)
     return db

@@ -11,7 +11,7 @@ from jianwu.check import RULES, CheckConfig, all_rules, check_paths
 from jianwu.check.context import Context, align_column, split_raw_lines
 from jianwu.model import DepartmentRef, Target
 
-from conftest import RAW
+from conftest import RAW, SEED_PATHS
 
 HEAD = "某区减污降碳协同增效实施方案\n2023年8月18日\n"
 TASKS = HEAD + "一、重点任务\n（一）加强管控。推进工作。\n（二）优化布局。推进工作。\n（三）强化监管。推进工作。\n"
@@ -47,6 +47,8 @@ TRIGGERS = [
      [(4, 27, "二是 repeats an earlier item of the enumeration: 三是 expected here; renumber the items")]),
     ("JW010", "某区减污降碳协同增效实施方案\n\n为推进工作，制定本方案。\n",
      [(1, 1, "no numbered clauses (一、 （一） 1.) found; check the conversion kept the clause numbers")]),
+    ("JW013", "市政府办公室印发实施意见\n（记者张明）日前，市政府办公室印发《关于推动绿色发展的实施意见》，提出到2025年森林覆盖率达到45%。\n",
+     [(1, 1, "a news report about 《关于推动绿色发展的实施意见》, not a plan: no clauses, departments or targets are read from it; give jianwu the plan itself")]),
     ("JW011", HEAD + "一、重点任务\n（一）加强管控。推进工作。(区生态环境局、区发展改革委按职责分工负责\n（二）优化布局。根据《重庆市方案〉推进。\n",
      [(4, 14, "the responsibility note （区生态环境局、区发展改革委按职责分工负责 is never closed; add ） at its end"),
       (5, 11, "《 is never closed in this paragraph; add the missing 》"),
@@ -79,6 +81,8 @@ CLEAN = [
     ("JW004", HEAD + "一、总体要求\n（一）指导思想。坚持绿色发展。\n二、重点任务\n（二）加强管控。推进工作。\n1.优化布局。推进工作。\n"),
     ("JW005", HEAD + "一、重点任务\n（一）加强金融支持。一是拓宽渠道；二是发展绿色信贷；三是开展试点。统一是前提。\n"),
     ("JW010", TASKS),
+    ("JW010", "市政府办公室印发实施意见\n（记者张明）日前，市政府办公室印发《关于推动绿色发展的实施意见》。\n"),  # a report: JW013
+    ("JW013", TASKS),
     ("JW011", HEAD + "一、重点任务\n（一）加强管控。包括：1）产业；2）能源。（以下简称“三线一单”）（区生态环境局负责）\n"),
     ("JW012", TASKS),  # nobody has a note: nothing to be consistent with
     ("JW012", HEAD + "一、总体要求\n（一）主要目标。到2025年取得成效。\n（二）加强管控。推进工作。（区生态环境局负责）\n（三）优化布局。推进工作。（区发展改革委负责）\n"),
@@ -213,7 +217,7 @@ def test_every_rule_is_tested() -> None:
 
 @pytest.fixture(scope="module")
 def seed_findings() -> dict[str, list[tuple[int, int, str, str]]]:
-    run = check_paths([RAW], CheckConfig(root=RAW.parent.parent))
+    run = check_paths([RAW / Path(p).name for p in SEED_PATHS], CheckConfig(root=RAW.parent.parent))
     assert run.errors == [] and len(run.files) == 5
     out: dict[str, list[tuple[int, int, str, str]]] = {}
     for f in run.findings:

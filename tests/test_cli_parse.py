@@ -12,7 +12,7 @@ from typer.testing import CliRunner
 
 from jianwu.cli import app
 
-from conftest import RAW, ROOT
+from conftest import CORPUS_IDS, RAW, ROOT, SEED_PATHS
 
 runner = CliRunner()
 CHONGQING = str(RAW / "chongqing-jianwu-2023.txt")
@@ -38,7 +38,8 @@ def test_jsonl_has_one_line_per_document() -> None:
     result = runner.invoke(app, ["parse", str(RAW), "--format", "jsonl"])
     assert (result.exit_code, result.stderr) == (0, "")
     ids = [json.loads(line)["id"] for line in result.stdout.splitlines()]
-    assert ids == ["chongqing-jianwu-2023", "gaoxin-jianwu-2023", "shapingba-jianwu-2023", "yongchuan-jieneng-2023", "ziyang-jianwu-2023"]
+    # by path: data/raw/chongqing-…, then data/raw/corpus/*.pdf (walked recursively, its README.md skipped), then the rest
+    assert ids == ["chongqing-jianwu-2023", *CORPUS_IDS, "gaoxin-jianwu-2023", "shapingba-jianwu-2023", "yongchuan-jieneng-2023", "ziyang-jianwu-2023"]
 
 
 def test_tree_draws_the_outline() -> None:
@@ -51,7 +52,7 @@ def test_tree_draws_the_outline() -> None:
 
 
 def test_output_dir_gets_one_file_per_document(tmp_path: Path) -> None:
-    result = runner.invoke(app, ["parse", str(RAW), "-o", str(tmp_path / "out")])
+    result = runner.invoke(app, ["parse", *(str(ROOT / p) for p in SEED_PATHS), "-o", str(tmp_path / "out")])
     assert (result.exit_code, result.stdout, result.stderr) == (0, "", "")
     written = sorted(p.name for p in (tmp_path / "out").iterdir())
     assert written == [f"{i}.json" for i in ("chongqing-jianwu-2023", "gaoxin-jianwu-2023", "shapingba-jianwu-2023", "yongchuan-jieneng-2023", "ziyang-jianwu-2023")]

@@ -17,7 +17,7 @@ from jianwu import Document, parse_document
 from jianwu.aliases import LEVELS, NOT_A_LEVEL, compact, default_table, parse_table, repair_name, resolve
 from jianwu.cli import app
 
-from conftest import ROOT, SEED_IDS
+from conftest import ROOT, SEED_IDS, SEED_PATHS
 
 sys.path.insert(0, str(Path(__file__).parent))
 from test_normalize import pdf_wrap  # noqa: E402
@@ -417,7 +417,7 @@ def test_cli_json_by_canonical_groups_aliases(in_root: None) -> None:
 
 
 def test_cli_csv_all_seeds(in_root: None, golden) -> None:
-    result = run("data/raw", "--format", "csv")
+    result = run(*SEED_PATHS, "--format", "csv")
     assert (result.exit_code, result.stderr) == (0, "")
     lines = result.stdout.splitlines()
     assert lines[0] == "document,clause,label,department,name,canonical,level,role,generic,known,note,line,region,partner,inherited,declared_line"
@@ -434,7 +434,7 @@ def test_cli_unknown_lists_names_missing_from_the_table(in_root: None, tmp_path:
         "document,name,level,count,clauses,lines\n"
         "t,区某某局,区,2,一、/（一） 一、/（二）,3 4\n"
         "t,区新能源汽车推进办公室,区,1,一、/（一）,3\n")
-    seeds = run("data/raw", "--unknown", "--format", "json")
+    seeds = run(*SEED_PATHS, "--unknown", "--format", "json")
     assert (seeds.exit_code, seeds.stdout) == (0, "[]\n")
 
 

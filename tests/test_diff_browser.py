@@ -15,7 +15,7 @@ from typer.testing import CliRunner
 
 from jianwu.cli import app
 
-from conftest import RAW
+from conftest import RAW, SEED_CORPUS
 
 CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser") or shutil.which("google-chrome")
 ARGS = ["--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"]
@@ -143,7 +143,7 @@ def test_target_table_shows_values_and_colours_verdicts(page) -> None:  # type: 
 
 def test_corpus_index_links_per_pair_pages(browser, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
     out = tmp_path / "site"
-    result = CliRunner().invoke(app, ["diff", "--corpus", str(RAW), "--format", "html", "-o", str(out)])
+    result = CliRunner().invoke(app, ["diff", "--corpus", str(SEED_CORPUS), "--format", "html", "-o", str(out)])
     assert result.exit_code == 0, result.stderr
     pages = sorted(p.name for p in out.iterdir())
     assert pages == ["gaoxin-jianwu-2023.html", "index.html", "shapingba-jianwu-2023.html"]

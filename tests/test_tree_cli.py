@@ -12,7 +12,7 @@ from typer.testing import CliRunner
 
 from jianwu.cli import app
 
-from conftest import RAW
+from conftest import RAW, SEED_CORPUS
 
 runner = CliRunner()
 
@@ -34,7 +34,7 @@ def shape(node: dict) -> tuple:  # type: ignore[type-arg]
 
 
 def test_seed_tree_json(validator: jsonschema.Draft202012Validator) -> None:
-    result = runner.invoke(app, ["tree", str(RAW), "--format", "json"])
+    result = runner.invoke(app, ["tree", str(SEED_CORPUS), "--format", "json"])  # the seeds alone
     assert (result.exit_code, result.stderr) == (0, "")
     data = json.loads(result.stdout)
     validator.validate(data)
@@ -50,10 +50,10 @@ def test_seed_tree_json(validator: jsonschema.Draft202012Validator) -> None:
 
 
 def test_seed_tree_terminal() -> None:
-    result = runner.invoke(app, ["tree", str(RAW)])
+    result = runner.invoke(app, ["tree", str(SEED_CORPUS)])
     assert (result.exit_code, result.stderr) == (0, "")
     lines = result.stdout.splitlines()
-    assert lines[0] == str(RAW)
+    assert lines[0] == str(SEED_CORPUS)
     assert lines[1] == "├── 重庆市减污降碳协同增效实施方案  chongqing-jianwu-2023 · 重庆市 · municipality"
     assert lines[2] == "│   parent not in the corpus: it cites 《减污降碳协同增效实施方案》（环综合〔2022〕42号）"
     assert lines[3] == "│   ├── 重庆高新区减污降碳协同增效实施方案  gaoxin-jianwu-2023 · 重庆高新区 · zone"
@@ -77,7 +77,7 @@ def test_siblings_hang_under_the_absent_parent_they_cite(tmp_path: Path) -> None
 
 def test_output_file_and_bad_input(tmp_path: Path) -> None:
     target = tmp_path / "tree.json"
-    result = runner.invoke(app, ["tree", str(RAW), "-f", "json", "-o", str(target)])
+    result = runner.invoke(app, ["tree", str(SEED_CORPUS), "-f", "json", "-o", str(target)])
     assert (result.exit_code, result.stdout, result.stderr) == (0, "", "")
     assert json.loads(target.read_text("utf-8"))["links"] == 2
     missing = tmp_path / "nowhere"

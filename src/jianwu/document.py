@@ -10,6 +10,7 @@ from typing import Callable, Optional, Union
 
 from .clauses import build_clauses
 from .errors import InputError
+from .kind import is_news_report, reported_title
 from .extract import extract_facts
 from .metadata import extract_metadata
 from .model import Document, Warning_
@@ -58,8 +59,12 @@ def parse_bytes(raw: bytes, *, name: str, path: str, doc_id: str, require_clause
     source = read_bytes(raw, name)
     normalized = normalize_source(source)
     clauses = build_clauses(normalized)
-    if require_clauses and not any(c.number for c in clauses):
-        raise InputError(name, "no numbered clauses found (is this a plan?)")
+    kind = "plan"
+    if not any(c.number for c in clauses):
+        if is_news_report(normalized.text):
+            kind, clauses = "news", []  # a report about a plan: no clauses of its own (see kind.py)
+        elif require_clauses:
+            raise InputError(name, "no numbered clauses found (is this a plan?)")
     # The cover ends at the first numbered clause: labels before it (标题：, 分类：) are a web
     # page's 信息公开 table, part of the cover.
     first = next((c for c in clauses if c.number), clauses[0] if clauses else None)
@@ -68,7 +73,12 @@ def parse_bytes(raw: bytes, *, name: str, path: str, doc_id: str, require_clause
     body_end = body[-1].span[1] if body else len(normalized.text)  # attachments follow the closing block
     meta = extract_metadata(normalized.text, body_start, body_end)
     warnings: list[Warning_] = list(source.warnings)
-    warnings.extend(Warning_(code, message) for code, message in meta.warnings)
+    if kind == "plan":  # a report has no 文号 or date of its own to miss
+        warnings.extend(Warning_(code, message) for code, message in meta.warnings)
+    if kind == "news":
+        about = reported_title(normalized.text)
+        what = f"a news report about 《{about}》" if about else "a news report"
+        warnings.append(Warning_("not_a_plan", f"{what}, not a plan: no clauses, departments or targets are read from it; give jianwu the plan itself"))
     if not meta.doc_number_valid and meta.doc_number:
         warnings.append(Warning_("garbled_doc_number", f"文号 looks garbled: {meta.doc_number}"))
     for cite in meta.cites:
@@ -92,9 +102,16 @@ def parse_bytes(raw: bytes, *, name: str, path: str, doc_id: str, require_clause
         level=meta.level,
         cites=meta.cites,
         clauses=clauses,
+        kind=kind,
         warnings=warnings,
         normalized=normalized,
     )
+
+
+def _is_readme(path: Path) -> bool:
+    """A directory's README (README.md, readme.txt) describes the documents; it is not one.
+    Named on the command line it is read like any file."""
+    return path.stem.lower() == "readme"
 
 
 def sniff_path(path: Path) -> tuple[str, str]:
@@ -127,6 +144,8 @@ def _walk(directory: Path) -> tuple[list[Path], Counter[str]]:
     found: list[Path] = []
     skipped: Counter[str] = Counter()
     for f in document_files(directory, None, hidden=False):
+        if _is_readme(f):
+            continue  # the folder's description of its documents (data/raw/corpus/README.md), not one
         named_as_document = f.suffix.lower() in DOCUMENT_SUFFIXES
         try:
             info = f.stat()

@@ -177,6 +177,7 @@ class Document:
     warnings: list[Warning_]
     normalized: NormalizedText
     regions: list[str] = field(default_factory=list)  # every issuing region of a joint plan, ``region`` first
+    kind: str = "plan"  # "plan", or "news" for a news report about a plan (no clauses; see kind.py)
 
     @property
     def text(self) -> str:

@@ -21,6 +21,7 @@ import regex
 from .errors import InputError
 from .model import NormalizedText, Repair, Script
 from .numbering import match_label, match_token
+from .ocr_repair import looks_ocred, repair_line as repair_ocr_line
 
 if TYPE_CHECKING:
     from .readers import SourceText
@@ -90,6 +91,8 @@ FULLWIDTH_ASCII = {c: c - 0xFEE0 for c in range(0xFF10, 0xFF1A)}
 FULLWIDTH_ASCII.update({c: c - 0xFEE0 for c in range(0xFF21, 0xFF3B)})
 FULLWIDTH_ASCII.update({c: c - 0xFEE0 for c in range(0xFF41, 0xFF5B)})
 FULLWIDTH_ASCII.update({ord("％"): ord("%"), ord("．"): ord("."), ord("／"): ord("/")})
+# The ratio sign Word users type for a colon: "责任单位∶自治区住房城乡建设厅" -> "："
+FULLWIDTH_ASCII[ord("∶")] = ord("：")
 
 # A line ends a sentence when it ends with one of these.
 TERMINATORS = set("。！？；：…!?;")
@@ -375,6 +378,7 @@ def normalize_text(
     repairs: list[Repair] = []
     lines: list[_Line] = []
     gap = page_break = False
+    ocr = looks_ocred(simplified)  # OCR'd text layer: repair its spaces, brackets, look-alikes
     for number, raw_line in enumerate(simplified.split("\n"), start=1):
         if "\f" in raw_line:  # pdftotext marks each page break with a form feed
             gap = page_break = True
@@ -392,6 +396,9 @@ def normalize_text(
             repairs.append(Repair("page_number", number, stripped))
             gap = page_break = True
             continue
+        if ocr:
+            stripped, fixed = repair_ocr_line(stripped)
+            repairs.extend(Repair(f"ocr_{name}", number, stripped[:40]) for name in dict.fromkeys(fixed))
         cleaned = clean_inline(stripped)
         if cleaned != stripped and ("**" in stripped or "[bookmark" in stripped):
             repairs.append(Repair("markdown", number, "conversion markup removed"))
@@ -425,7 +432,8 @@ def _join(
     for ln in lines:
         if prev is not None:
             if (not paragraph_starts[ln.raw - 1]) if paragraph_starts else _continues(prev, ln, wrap):
-                if ln.gap_before and regex.match(rf"[{HAN}\d]", prev.text[-1]) and regex.match(rf"[{HAN}\d]", ln.text[0]):
+                # (a PDF's sentence running on over a page is its layout, not a split word)
+                if not paragraph_starts and ln.gap_before and regex.match(rf"[{HAN}\d]", prev.text[-1]) and regex.match(rf"[{HAN}\d]", ln.text[0]):
                     repairs.append(Repair("split_word", ln.raw, f"{prev.text[-6:]}|{ln.text[:6]}"))
             else:
                 parts.append("\n")

@@ -54,7 +54,7 @@ STRONG = {style: strong for style, _, strong in STYLES}
 LABEL_HEADING = regex.compile(r"^(?P<label>\p{Han}{2,8})[：:]$")
 # Lines shaped like labels that are not headings: addressees (各镇街：) and cover fields.
 NOT_A_LABEL = regex.compile(
-    r"^(?:各|附件|抄送|主送|联系人|联系电话|电话|传真|来源|发布|索引号|发文|成文|主题|字体|字号)"
+    r"^(?:各|附件|抄送|主送|联系人|联系电话|电话|传真|来源|发布|索引号|发文|成文|主题|字体|字号|标题|分类|文号|有效性)"
     r"|(?:政府|部门|单位)$"
 )
 

@@ -50,6 +50,7 @@ def document_to_dict(doc: Document) -> dict[str, Any]:
     return {
         "schema_version": SCHEMA_VERSION,
         "id": doc.id,
+        "kind": doc.kind,
         "path": doc.path,
         "sha256": doc.sha256,
         "script": doc.script,

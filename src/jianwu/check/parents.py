@@ -1,7 +1,7 @@
 """The parent plan of a checked document, compared with it, for the parent rules.
 
 The parent is looked for among the documents of the checked file's own
-directory (the corpus it was added to, e.g. ``data/raw/``), with
+directory, not below it (the corpus it was added to, e.g. ``data/raw/``), with
 ``parent.find_parent`` (the lineage finder): by the 文号 or the title the child cites,
 or by title family and shared text when it cites nothing.  Every file
 is parsed once per run, whether it is checked, a parent, or both; a document
@@ -15,7 +15,7 @@ from typing import Optional
 
 from ..diff import diff_documents
 from ..diffmodel import DocumentDiff
-from ..document import iter_document_paths, parse_document
+from ..document import DOCUMENT_SUFFIXES, iter_document_paths, parse_document
 from ..errors import InputError, ParentNotFoundError
 from ..model import Document
 from ..parent import find_parent
@@ -38,7 +38,11 @@ class ParentFinder:
         key = directory.resolve()
         if key not in self._corpora:
             docs: list[Document] = []
-            for path, problem in iter_document_paths([directory]):
+            # The directory itself, not its subdirectories: data/raw/'s seeds are not the
+            # parents of data/raw/corpus/'s PDFs, and parsing every PDF below data/raw to
+            # check one text file would make each check as slow as checking them all.
+            files = sorted(f for f in directory.iterdir() if f.is_file() and f.suffix.lower() in DOCUMENT_SUFFIXES)
+            for path, problem in iter_document_paths(files):
                 if problem is None:
                     try:
                         doc = self.document(path)

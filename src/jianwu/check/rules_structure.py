@@ -1,4 +1,4 @@
-"""Numbering and structure rules (parse only): JW001-JW005, JW010-JW012."""
+"""Numbering and structure rules (parse only): JW001-JW005, JW010-JW013."""
 
 from __future__ import annotations
 
@@ -227,8 +227,17 @@ def enumeration_sequence(ctx: Context) -> Iterator[Hit]:
       "The document has no numbered clauses, so nothing can be parsed from it.",
       "Check the file is a plan and its clauses are numbered 一、 / （一） / 1.; a conversion may have lost the numbers.")
 def no_numbered_clauses(ctx: Context) -> Iterator[Hit]:
-    if not _numbered(ctx):
+    if not _numbered(ctx) and ctx.doc.kind == "plan":
         yield Hit("no numbered clauses (一、 （一） 1.) found; check the conversion kept the clause numbers", 1, 1)
+
+
+@rule("JW013", "not-a-plan", "info", "structure",
+      "The document is a news report about a plan, not the plan: nothing is parsed from it.",
+      "Keep it out of the corpus, or add the plan it reports on; jianwu reads no clauses, departments or targets from a report.")
+def not_a_plan(ctx: Context) -> Iterator[Hit]:
+    if ctx.doc.kind == "news":
+        message = next((w.message for w in ctx.doc.warnings if w.code == "not_a_plan"), "a news report, not a plan")
+        yield Hit(message, 1, 1)
 
 
 @rule("JW011", "unbalanced-bracket", "error", "structure",

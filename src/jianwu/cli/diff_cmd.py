@@ -10,7 +10,7 @@ import typer
 from rich.console import Console
 from rich.table import Table
 
-from ..document import iter_document_paths, parse_document
+from ..document import DOCUMENT_SUFFIXES, iter_document_paths, parse_document
 from ..errors import InputError, JianwuError, UsageError
 from ..model import Document
 from ..serialize import dumps
@@ -29,11 +29,13 @@ class DiffOnly(str, Enum):
     added = "added"
 
 
-def _corpus_documents(directory: Path, known: list[Document]) -> list[Document]:
-    """Every document of ``directory``, reusing those already parsed (a diff never reparses)."""
+def _corpus_documents(directory: Path, known: list[Document], *, recursive: bool = True) -> list[Document]:
+    """Every document of ``directory`` (and below it when ``recursive``), reusing those already
+    parsed (a diff never reparses)."""
     by_path = {Path(d.path).resolve(): d for d in known if d.path}
     docs: list[Document] = []
-    for path, problem in iter_document_paths([directory], on_skip=fail):
+    top = [directory] if recursive else sorted(f for f in directory.iterdir() if f.is_file() and f.suffix.lower() in DOCUMENT_SUFFIXES)
+    for path, problem in iter_document_paths(top, on_skip=fail):
         if problem is not None:
             raise problem
         doc = by_path.get(path.resolve())
@@ -158,7 +160,10 @@ def diff(
                 directory = corpus or child.parent
                 if not directory.is_dir():
                     raise InputError(str(directory), "corpus is not a directory (give --corpus DIR)")
-                match = find_parent(child_doc, _corpus_documents(directory, [child_doc]), str(directory))
+                # CHILD's own directory, not below it (data/raw/'s seeds do not parse corpus/'s PDFs
+                # to find their parent); a --corpus DIR given is searched whole
+                candidates = _corpus_documents(directory, [child_doc], recursive=corpus is not None)
+                match = find_parent(child_doc, candidates, str(directory))
                 parent_doc, found_by = match.document, match.by
             result = diff_documents(child_doc, parent_doc, found_by=found_by)
             if format is DiffFormat.json:

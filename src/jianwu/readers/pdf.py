@@ -41,8 +41,13 @@ PAGE_NUMBER = regex.compile(
 # Digits inside a header/footer line (its page number), folded for comparing pages:
 # "- 3 重庆市人民政府办公厅发布" and "- 4 重庆市人民政府办公厅发布" are one footer.
 DIGITS = regex.compile(r"\d+")
-# Characters that take a full em on the page (CJK and full-width forms); others about half.
-WIDE = regex.compile(r"[\u2e80-\ua4cf\uac00-\ud7af\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6\u2014\u2015\u2026\u201c\u201d\u2018\u2019]")
+# Characters that take a full em on the page: CJK and full-width forms (from U+2E80 on),
+# and the dashes, ellipsis and curly quotes Chinese fonts set full width; others about half.
+WIDE_BELOW_CJK = frozenset("\u2014\u2015\u2026\u201c\u201d\u2018\u2019")
+
+
+def _wide(ch: str) -> bool:
+    return ch >= "\u2e80" or ch in WIDE_BELOW_CJK  # (a plain comparison: called per character)
 # Private-use code points (a font's own glyphs without Unicode) and the replacement character.
 UNMAPPED = regex.compile(r"[\ue000-\uf8ff\ufffd\U000f0000-\U0010ffff]")
 # A strong clause number at a line start: 一、 （一） （1） 第一条 (a new paragraph after a sentence end).
@@ -126,13 +131,14 @@ def _read_pages(pdf, name: str) -> tuple[list[_Page], list[Warning_]]:
         codes = (ctypes.c_ushort * (count + 1))()
         got = pdfium_c.FPDFText_GetText(textpage, 0, count, codes) if count > 0 else 0
         chars: list[tuple[float, float, float, str]] = []  # (baseline, x, size, char)
-        for i in range(min(count, max(got - 1, 0))):
-            ch = chr(codes[i])
-            if ch in "\r\n" or (ch == " " and pdfium_c.FPDFText_IsGenerated(textpage, i)):
+        get_origin, is_generated = pdfium_c.FPDFText_GetCharOrigin, pdfium_c.FPDFText_IsGenerated
+        for i, code in enumerate(list(codes)[: min(count, max(got - 1, 0))]):
+            ch = chr(code)
+            if ch in "\r\n" or (ch == " " and is_generated(textpage, i)):
                 continue  # line ends and spaces pdfium inserted itself
-            if 0xD800 <= codes[i] <= 0xDFFF:
+            if 0xD800 <= code <= 0xDFFF:
                 ch = "\ufffd"
-            pdfium_c.FPDFText_GetCharOrigin(textpage, i, ox, oy)
+            get_origin(textpage, i, ox, oy)
             x, y = ox.value, oy.value
             if not (left - 1 <= x <= right + 1 and bottom - 1 <= y <= top + 1):
                 if not ch.isspace():
@@ -170,7 +176,7 @@ def _with_sizes(chars: list[tuple[float, float, float, str]]) -> list[tuple[floa
     to the next on a baseline.  The font size a PDF states is not the size on the page
     (WPS and Acrobat Paper Capture scale 1-pt or 360-pt fonts by the text matrix)."""
     steps = sorted(
-        b[1] - a[1] for a, b in zip(chars, chars[1:]) if abs(a[0] - b[0]) < 0.5 and 3 < b[1] - a[1] < 60 and WIDE.match(a[3])
+        b[1] - a[1] for a, b in zip(chars, chars[1:]) if abs(a[0] - b[0]) < 0.5 and 3 < b[1] - a[1] < 60 and _wide(a[3])
     )
     em = steps[len(steps) // 2] if steps else 10.0
     return [(c[0], c[1], em, c[3]) for c in chars]
@@ -178,7 +184,7 @@ def _with_sizes(chars: list[tuple[float, float, float, str]]) -> list[tuple[floa
 
 def _line_size(group: list[tuple[float, float, float, str]], em: float) -> float:
     """The line's own em (a title set larger than the body), from its CJK characters' steps."""
-    steps = sorted(b[1] - a[1] for a, b in zip(group, group[1:]) if WIDE.match(a[3]) and WIDE.match(b[3]) and b[1] > a[1])
+    steps = sorted(b[1] - a[1] for a, b in zip(group, group[1:]) if _wide(a[3]) and _wide(b[3]) and b[1] > a[1])
     return steps[len(steps) // 2] if len(steps) >= 2 else em
 
 
@@ -216,7 +222,7 @@ def _group_lines(page: int, chars: list[tuple[float, float, float, str]]) -> lis
 
 
 def _advance(ch: str, size: float) -> float:
-    return size if WIDE.match(ch) else 0.5 * size
+    return size if _wide(ch) else 0.5 * size
 
 
 # ---------------------------------------------------------------- headers, footers, page numbers
@@ -338,8 +344,14 @@ def _starts_paragraph(prev: _Line, line: _Line, prose: bool) -> bool:
     # A short line ends its paragraph, unless it stops mid-sentence: text laid out twice
     # (a hard-wrapped page printed narrower) leaves a few characters of each line on the
     # next one ("…确保实现碳" / "达" / "峰、碳中和目标"), and lines of such a page end
-    # anywhere.  A short numbered line of its own is a heading ("（三）加快…，助力…").
-    heading = prev.starts_paragraph and CLAUSE_START.match(prev.text) is not None
+    # anywhere.  A short numbered line without a full stop is a heading of its own
+    # ("（三）加快…，助力…新动能"); "（十五）推进…。实施…“厂网一体" goes on.
+    heading = (
+        prev.starts_paragraph
+        and CLAUSE_START.match(prev.text) is not None
+        and "。" not in prev.text
+        and prev.x1 - prev.column_left < 0.8 * (prev.column_right - prev.column_left)
+    )
     return not mid_sentence or heading
 
 

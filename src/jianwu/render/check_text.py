@@ -24,7 +24,7 @@ def render_check_text(run: CheckRun, console: Console, fail_on: str) -> None:
 def _line(f: Finding) -> Text:
     text = Text("  ")
     where = f"{f.line}:{f.column}" if f.page is None else f"p{f.page} {f.line}:{f.column}"
-    text.append(where.ljust(9), style="dim")
+    text.append(where.ljust(9 if f.page is None else 13), style="dim")
     text.append(f.severity.ljust(8), style=STYLE[f.severity])
     text.append(f"{f.rule} ", style="bold")
     text.append(f"{f.name}  ", style="dim")

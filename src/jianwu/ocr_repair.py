@@ -1,0 +1,153 @@
+"""Repairs for OCR'd text layers (ABBYY FineReader, Acrobat Paper Capture, pdftotext of them).
+
+OCR leaves spaces inside words and numbers (``〈国 务院``, ``2 0 2 1``, ``国发 (2021) 4 号``),
+confuses brackets (``(`` for ``〔``, ``J`` for ``〕``, ``~`` or ``}`` for ``》``) and reads
+look-alike characters (``秸轩`` for ``秸秆``, ``二0二一年`` for ``二〇二一年``).  These
+repairs run only on a text that shows OCR signs (``looks_ocred``), line by line, before
+normalisation's own punctuation and spacing pass, and each is reported so a reviewer sees
+what changed.  Numbering, 文号, citations and targets are then read as in a clean text.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from importlib import resources
+
+import regex
+
+HAN = r"\p{Han}"
+
+# ---------------------------------------------------------------- signs of OCR
+
+# A space between two Chinese characters inside prose: "〈国 务院关于" / "绿 色低碳".
+SPACED_HAN = regex.compile(rf"(?<={HAN}|[〈《（(〉》）)])[ \u3000](?={HAN}|[〈《（(〉》）)])")
+# A 文号 with OCR damage: spaces or a confused bracket around its year.
+# "国发 (2021) 4 号" / "大发改资源字(2021J 283" / "国发(2021)号"
+DAMAGED_DOC_NUMBER = regex.compile(r"\p{Han}[ ]*[(（〔\[][ ]*\d(?:[ ]*\d){3}[ ]*(?:[)）〕\]][ ]*\d|J|」)")  # see _damaged
+# A title mark closed by a look-alike: "《…实施方案~，" / "《…指导意见}（国发"
+FALSE_TITLE_CLOSE = regex.compile(r"《[^《》\n]{2,60}?[~～}」]")
+# Single digits set apart by spaces: "2 0 2 1", "1 0 0 次"
+SPACED_DIGITS = regex.compile(r"(?<!\d)\d(?: \d){2,}(?!\d)")
+# Prose punctuation: a line with it is a sentence, not a list of names or a letter-spaced title.
+PROSE = regex.compile(r"[，。；、]")
+
+
+# A clause number at a line start, often followed by a space in clean texts too: "(十四) 探索"
+LEADING_NUMBER = regex.compile(r"^\s*[(（][一二三四五六七八九十\d]{1,4}[)）]\s*")
+
+
+def _damaged(m: regex.Match[str]) -> bool:
+    """A 文号 candidate is damaged when spaced out or bracketed with a look-alike; a clean
+    〔2021〕 or a plain typed (2021) is not a sign of OCR."""
+    s = m.group()
+    return " " in s or s[-1] in "J」" or s.count("〔") != s.count("〕")
+
+
+def looks_ocred(text: str) -> bool:
+    """Does ``text`` show the marks OCR leaves?  (Two signs at least, so one stray ~ is not enough.)"""
+    signs = sum(1 for m in DAMAGED_DOC_NUMBER.finditer(text) if _damaged(m))
+    signs += len(FALSE_TITLE_CLOSE.findall(text)) + len(SPACED_DIGITS.findall(text))
+    if signs >= 2:
+        return True
+    spaced = sum(len(SPACED_HAN.findall(LEADING_NUMBER.sub("", line))) for line in text.split("\n") if PROSE.search(line))
+    return signs >= 2 or spaced >= 5 or (signs == 1 and spaced >= 2)
+
+
+# ---------------------------------------------------------------- repairs
+
+# (name, pattern, replacement, example): applied in this order to each line.
+# 文号: 机关代字 + 〔year〕 + sequence + 号; OCR spaces it out and confuses both brackets.
+# "国发 (2021) 4 号" -> "国发〔2021〕4号";  "大发改资源字(2021J 283" (号 lost at the line's end)
+# -> "大发改资源字〔2021〕283号"
+DOC_NUMBER = regex.compile(
+    r"(?P<org>\p{Han}{1,12}?(?:[发办函字令]|政|府|委))[ ]*[(（〔\[【][ ]*(?P<year>\d(?:[ ]*\d){3})[ ]*[)）〕\]】J」][ ]*"
+    r"(?P<seq>\d(?:[ ]*\d){0,3})[ ]*(?:号|$)"
+)
+# A title closed by a look-alike of 》 while a 《 is open: "《…实施方案~，" -> "《…实施方案》，"
+TITLE_CLOSE = regex.compile(r"(《[^《》\n]{2,60}?)[~～}」](?=[，。、；：（(\s]|$)")
+# The same on a line that continues the title (the 《 is on the line before): a look-alike of
+# 》 after a character or 〉, before punctuation: "…指导意见〉实施方案~，已经" (no 《 on the line)
+ORPHAN_TITLE_CLOSE = regex.compile(r"(?<=\p{Han}|〉)[~～}](?=[，。、；：（(]|$)")
+# An opened 〈 title inside 《…》 closed by a look-alike: "〈国务院…意见>" -> "〈国务院…意见〉"
+INNER_TITLE_CLOSE = regex.compile(r"(〈[^〈〉《》\n]{2,60}?)[>＞](?=[^〉]*》|[^〉]*$)")
+# Digits set apart by spaces: "2 0 2 1 年" -> "2021 年"; three or more single digits only,
+# so "1 2" in a table row stays.
+DIGIT_RUN = SPACED_DIGITS
+# Two digits set apart before a unit: "4 5 % 以上" -> "45 % 以上", "1 0 个百分点" -> "10 个百分点"
+DIGITS_BEFORE_UNIT = regex.compile(r"(?<=(?<!\d)\d) (?=\d ?(?:%|‰|个|万|亿|千|百|年|倍|亩|吨|公里|平方|立方))")
+# A space between a number and its percent sign: "45 %" -> "45%", "1.5 ‰" -> "1.5‰"
+SPACE_BEFORE_PERCENT = regex.compile(r"(?<=\d) +(?=[%‰％])")
+# Zero written as the digit 0 or the letter O inside a Chinese year: "二0二一年" -> "二〇二一年"
+CN_YEAR_ZERO = regex.compile(r"(?<=[一二三四五六七八九〇])[0OoΟ○](?=[一二三四五六七八九〇0Oo]*年)|(?<=二)[0OoΟ○](?=[一二三四五六七八九〇0Oo]{1,2}年)")
+# Letters O / l / I read for digits inside a number: "2O25年" -> "2025年", "l0%" -> "10%"
+LETTER_IN_NUMBER = regex.compile(r"(?<=\d)[Oo](?=\d|年|%)|(?<=\d)[lI](?=\d)|(?<![A-Za-z])[lI](?=\d{1,3}(?:[%年个万亿]|\.\d))")
+# A clause number that lost its opening bracket at a line start: "十一）倡导…" -> "（十一）倡导…"
+LOST_OPEN_PAREN = regex.compile(r"^(?=[一二三四五六七八九十]{1,3}[)）])")
+# A clause number whose brackets are half-width with spaces: "( 十二 ) 构建" -> "（十二）构建"
+SPACED_PAREN_NUMBER = regex.compile(r"^[(（][ ]*(?P<n>[一二三四五六七八九十]{1,3}|\d{1,2})[ ]*[)）][ ]*")
+
+
+def _spaced_han(line: str) -> str:
+    """Remove spaces between Chinese characters in a prose line or a letter-spaced one.
+
+    A line of issuers ("沙坪坝区生态环境局 沙坪坝区交通局") keeps its spaces: it has no
+    prose punctuation and its spaced gaps are few.
+    """
+    gaps = len(SPACED_HAN.findall(line))
+    if not gaps:
+        return line
+    han = len(regex.findall(HAN, line))
+    letter_spaced = gaps * 2 >= han - 1 and han >= 4  # "人 民 政 府 批 准": every character apart
+    if PROSE.search(line) or letter_spaced:
+        return SPACED_HAN.sub("", line)
+    return line
+
+
+def _doc_number(m: regex.Match[str]) -> str:
+    return f"{m['org']}〔{m['year'].replace(' ', '')}〕{m['seq'].replace(' ', '')}号"
+
+
+@lru_cache(maxsize=1)
+def word_confusions() -> tuple[tuple[str, str], ...]:
+    """(misread, correct) pairs of ``data/ocr_confusions.tsv``, longest first."""
+    rows = []
+    text = resources.files("jianwu.data").joinpath("ocr_confusions.tsv").read_text(encoding="utf-8")
+    for line in text.splitlines():
+        if not line.strip() or line.startswith("#"):
+            continue
+        wrong, right = line.split("\t")[:2]
+        rows.append((wrong, right))
+    return tuple(sorted(rows, key=lambda r: -len(r[0])))
+
+
+@lru_cache(maxsize=1)
+def _confusion_pattern() -> regex.Pattern[str]:
+    return regex.compile("|".join(regex.escape(w) for w, _ in word_confusions()))
+
+
+def repair_line(line: str) -> tuple[str, list[str]]:
+    """(repaired line, names of the repairs made) for one line of an OCR'd text."""
+    done: list[str] = []
+
+    def step(name: str, new: str) -> None:
+        nonlocal line
+        if new != line:
+            done.append(name)
+            line = new
+
+    step("doc_number", DOC_NUMBER.sub(_doc_number, line))
+    step("spaced_digits", DIGIT_RUN.sub(lambda m: m.group().replace(" ", ""), line))
+    step("spaced_digits", DIGITS_BEFORE_UNIT.sub("", line))
+    step("spaced_digits", SPACE_BEFORE_PERCENT.sub("", line))
+    step("title_mark", TITLE_CLOSE.sub(r"\1》", line))
+    if "《" not in line:
+        step("title_mark", ORPHAN_TITLE_CLOSE.sub("》", line))
+    step("title_mark", INNER_TITLE_CLOSE.sub(r"\1〉", line))
+    step("spaced_han", _spaced_han(line))
+    step("clause_number", SPACED_PAREN_NUMBER.sub(lambda m: f"（{m['n']}）", line))
+    step("clause_number", LOST_OPEN_PAREN.sub("（", line))
+    step("look_alike", CN_YEAR_ZERO.sub("〇", line))
+    step("look_alike", LETTER_IN_NUMBER.sub(lambda m: "0" if m.group() in "Oo" else "1", line))
+    confusions = dict(word_confusions())
+    step("look_alike", _confusion_pattern().sub(lambda m: confusions[m.group()], line))
+    return line, done
