@@ -84,7 +84,14 @@ def run_isolated(
             while (pending or running) and not broken:
                 while pending and len(running) < window:
                     item = pending.popleft()
-                    running[pool.submit(fn, item)] = item
+                    try:
+                        running[pool.submit(fn, item)] = item
+                    except BrokenProcessPool:  # a worker died since the last wait: restart below
+                        pending.appendleft(item)
+                        broken = True
+                        break
+                if broken:
+                    break
                 done, _ = wait(running, return_when=FIRST_COMPLETED)
                 for future in done:
                     item = running.pop(future)
