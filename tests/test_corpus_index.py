@@ -75,17 +75,19 @@ def test_documents_agree_with_parse(seed_db: Path, seeds: dict) -> None:
     for doc_id, doc in seeds.items():
         assert got[doc_id] == (doc.sha256, "text", doc.title, doc.doc_number, doc.date, doc.region, doc.level, len(doc.clauses), json.dumps(doc.issuers, ensure_ascii=False))
     assert rows(seed_db, "SELECT path FROM documents WHERE id = 'gaoxin-jianwu-2023'") == [(str((RAW / "gaoxin-jianwu-2023.txt").resolve()),)]
-    assert dict(rows(seed_db, "SELECT key, value FROM meta"))["schema_version"] == "1"
+    assert dict(rows(seed_db, "SELECT key, value FROM meta"))["schema_version"] == "2"
 
 
 def test_clauses_departments_targets_agree_with_parse(seed_db: Path, seeds: dict) -> None:
     for doc_id, doc in seeds.items():
         clauses = rows(seed_db, "SELECT idx, path, title, text, line, depth FROM clauses WHERE doc_id = ? ORDER BY idx", doc_id)
         assert clauses == [(i, c.key, c.title, c.text, c.line, c.depth) for i, c in enumerate(doc.clauses)]
-        depts = rows(seed_db, "SELECT clause_idx, name, canonical, role FROM departments WHERE doc_id = ? ORDER BY clause_idx, seq", doc_id)
-        assert depts == [(i, d.name, d.canonical, d.role) for i, c in enumerate(doc.clauses) for d in c.departments]
-        targets = rows(seed_db, "SELECT clause_idx, indicator, value_text, year FROM targets WHERE doc_id = ? ORDER BY clause_idx, seq", doc_id)
-        assert targets == [(i, t.indicator, t.value_text, t.year) for i, c in enumerate(doc.clauses) for t in c.targets]
+        depts = rows(seed_db, "SELECT clause_idx, name, canonical, role, region, partner, inherited, declared_line FROM departments WHERE doc_id = ? ORDER BY clause_idx, seq", doc_id)
+        assert depts == [
+            (i, d.name, d.canonical, d.role, d.region, d.partner, int(d.inherited), d.declared_line) for i, c in enumerate(doc.clauses) for d in c.departments
+        ]
+        targets = rows(seed_db, "SELECT clause_idx, indicator, value_text, year, scope, basis, measure FROM targets WHERE doc_id = ? ORDER BY clause_idx, seq", doc_id)
+        assert targets == [(i, t.indicator, t.value_text, t.year, t.scope, t.basis, t.measure) for i, c in enumerate(doc.clauses) for t in c.targets]
     assert rows(seed_db, "SELECT count(*) FROM departments")[0][0] > 100
     assert rows(seed_db, "SELECT count(*) FROM targets")[0][0] > 20
     # A clause with sub-clauses is a heading.

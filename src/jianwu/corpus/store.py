@@ -25,7 +25,7 @@ from typing import Any, Optional
 
 from ..errors import JianwuError
 
-SCHEMA_VERSION = "1"
+SCHEMA_VERSION = "2"  # 2: targets scope/basis/measure, departments region/partner/inherited
 DEFAULT_DB = Path("data/jianwu.sqlite")
 
 SCHEMA = """
@@ -87,6 +87,10 @@ CREATE TABLE IF NOT EXISTS departments (
     generic INTEGER NOT NULL,
     known INTEGER NOT NULL,
     line INTEGER NOT NULL,
+    region TEXT,                      -- the partner's region in a joint plan (四川省), else NULL
+    partner INTEGER NOT NULL,         -- which partner's list of a note (；-separated lists of a joint plan), 0-based
+    inherited INTEGER NOT NULL,       -- 1: the clause has it only from a convention declared elsewhere
+    declared_line INTEGER,            -- raw line of that declaration
     PRIMARY KEY (doc_id, clause_idx, seq)
 );
 CREATE INDEX IF NOT EXISTS departments_canonical ON departments(canonical);
@@ -108,6 +112,9 @@ CREATE TABLE IF NOT EXISTS targets (
     modality TEXT,
     text TEXT NOT NULL,
     line INTEGER NOT NULL,
+    scope TEXT,                       -- the region or group the target is set for (京津冀及周边地区)
+    basis TEXT,                       -- cumulative / annual / level
+    measure TEXT,                     -- rate / absolute
     PRIMARY KEY (doc_id, clause_idx, seq)
 );
 CREATE INDEX IF NOT EXISTS targets_indicator ON targets(indicator);
@@ -336,12 +343,15 @@ def document_rows(doc: Any, build: str) -> DocumentRows:
         kind = "heading" if c.key in parents else "clause"
         rows.clauses.append((doc.id, i, c.key, c.number, c.style, c.depth, kind, c.title, c.text, c.line))
         for j, d in enumerate(c.departments):
-            rows.departments.append((doc.id, i, j, d.note, d.name, d.canonical, d.level, d.role, int(d.generic), int(d.known), doc.line_at(d.span[0])))
+            rows.departments.append(
+                (doc.id, i, j, d.note, d.name, d.canonical, d.level, d.role, int(d.generic), int(d.known), doc.line_at(d.span[0]),
+                 d.region, d.partner, int(d.inherited), d.declared_line)
+            )
         for j, t in enumerate(c.targets):
             value = t.value if isinstance(t.value, (int, float)) and not isinstance(t.value, bool) else None
             rows.targets.append(
                 (doc.id, i, j, t.indicator, value, t.value_max, t.value_text, t.unit, t.comparator, t.direction, t.year,
-                 t.kind, t.period, t.baseline_year, t.modality, t.text, doc.line_at(t.span[0]))
+                 t.kind, t.period, t.baseline_year, t.modality, t.text, doc.line_at(t.span[0]), t.scope, t.basis, t.measure)
             )
     rows.blob = pack_document(doc)
     return rows
@@ -354,8 +364,8 @@ def write_document(conn: sqlite3.Connection, rows: DocumentRows) -> None:
     conn.execute("DELETE FROM errors WHERE path = ?", (path,))
     conn.execute(f"INSERT INTO documents VALUES ({','.join('?' * len(rows.document))})", rows.document)
     conn.executemany("INSERT INTO clauses (doc_id, idx, path, number, style, depth, kind, title, text, line) VALUES (?,?,?,?,?,?,?,?,?,?)", rows.clauses)
-    conn.executemany("INSERT INTO departments VALUES (?,?,?,?,?,?,?,?,?,?,?)", rows.departments)
-    conn.executemany("INSERT INTO targets VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)", rows.targets)
+    conn.executemany("INSERT INTO departments VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)", rows.departments)
+    conn.executemany("INSERT INTO targets VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)", rows.targets)
     conn.execute("INSERT INTO document_cache VALUES (?, ?)", (doc_id, rows.blob))
 
 
