@@ -12,18 +12,19 @@ from __future__ import annotations
 import codecs
 from collections import Counter
 from dataclasses import dataclass, replace
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from typing import TYPE_CHECKING, Optional
 
-import opencc
 import regex
 
 from .errors import InputError
 from .model import NormalizedText, Repair, Script
-from .numbering import match_label, match_token
+from .numbering import Token, match_label, match_token
 from .ocr_repair import looks_ocred, repair_line as repair_ocr_line
 
 if TYPE_CHECKING:
+    import opencc
+
     from .readers import SourceText
 
 # ---------------------------------------------------------------- patterns
@@ -93,6 +94,9 @@ FULLWIDTH_ASCII.update({c: c - 0xFEE0 for c in range(0xFF41, 0xFF5B)})
 FULLWIDTH_ASCII.update({ord("％"): ord("%"), ord("．"): ord("."), ord("／"): ord("/")})
 # The ratio sign Word users type for a colon: "责任单位∶自治区住房城乡建设厅" -> "："
 FULLWIDTH_ASCII[ord("∶")] = ord("：")
+# A character FULLWIDTH_ASCII changes ("２０２５", "％", "∶"): a line without one is not translated
+# (str.translate looks up every character of a Chinese line in the table).
+FULLWIDTH_CHAR = regex.compile("[" + "".join(regex.escape(chr(c)) for c in sorted(FULLWIDTH_ASCII)) + "]")
 
 # A line ends a sentence when it ends with one of these.
 TERMINATORS = set("。！？；：…!?;")
@@ -107,9 +111,14 @@ CONTINUATION_STARTS = set("，。、；：）》”’%")
 PROSE_PUNCT = regex.compile(r"[，。、；！？,;]")
 # Characters that take two columns on a page (CJK and full-width forms).
 WIDE_CHAR = regex.compile(r"[\u2e80-\U0010ffff]")
+# A run of the other characters, removed to count the wide ones (few runs in a Chinese line).
+NARROW_RUN = regex.compile(r"[^\u2e80-\U0010ffff]+")
+# A hanzi or a digit on each side of a line break: a word a page break may have cut ("碳达|峰").
+HAN_OR_DIGIT = regex.compile(rf"[{HAN}\d]")
 # Control characters that do not occur in text files.
 CONTROL_CHAR = regex.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f]")
-HAN_CHAR = regex.compile(r"[\u4e00-\u9fff]")
+# Everything but the CJK unified ideographs (the hanzi detect_script counts): removed in one pass.
+NOT_HAN_CHAR = regex.compile(r"[^\u4e00-\u9fff]+")
 # C0 and C1 control characters (tab and line breaks aside), removed from every line so
 # that none reaches a terminal (ESC starts escape sequences, BEL rings): "推进\x1b[2J工作".
 # \f and \v are included: a page break has already been noted when they are removed.
@@ -175,7 +184,24 @@ def _looks_binary(text: str) -> bool:
 
 @lru_cache(maxsize=None)
 def _converter(config: str) -> opencc.OpenCC:
+    import opencc  # loaded on first use: its dictionaries take a while, and --help needs none
+
     return opencc.OpenCC(config)
+
+
+# hanzi -> does OpenCC t2s (s2t) change it, for the hanzi met so far in this process.  Each
+# hanzi is converted alone (one per line), so the answer depends on nothing else.
+_T2S_CHANGES: dict[str, bool] = {}
+_S2T_CHANGES: dict[str, bool] = {}
+
+
+def _learn(config: str, known: dict[str, bool], chars: set[str]) -> None:
+    """Fill ``known`` for those of ``chars`` it lacks: one OpenCC call."""
+    unknown = sorted(ch for ch in chars if ch not in known)
+    if unknown:
+        converted = _converter(config).convert("\n".join(unknown)).split("\n")
+        for ch, out in zip(unknown, converted):
+            known[ch] = out != ch
 
 
 def to_simplified(text: str) -> str:
@@ -186,22 +212,22 @@ def detect_script(text: str) -> tuple[Script, int]:
     """(script, number of traditional characters) of ``text``.
 
     Counted per distinct character: one OpenCC t2s changes is traditional, one
-    s2t changes (and t2s maps back) is simplified; the rest are shared.
+    s2t changes (and t2s maps back) is simplified; the rest are shared.  A text
+    with no traditional character is simplified whatever else it holds, so s2t
+    (whose dictionaries take 0.2 s to load) is asked only about texts with some.
     """
-    # Counted character by character: memory bounded by the distinct characters, not the text.
-    counts = Counter({ch: n for ch, n in Counter(text).items() if HAN_CHAR.match(ch)})
-    chars = sorted(counts)
-    if not chars:
+    hanzi = NOT_HAN_CHAR.sub("", text)
+    distinct = set(hanzi)
+    _learn("t2s", _T2S_CHANGES, distinct)
+    if not any(_T2S_CHANGES[ch] for ch in distinct):
         return "simplified", 0
-    joined = "\n".join(chars)
-    t2s = _converter("t2s").convert(joined).split("\n")
-    s2t = _converter("s2t").convert(joined).split("\n")
+    _learn("s2t", _S2T_CHANGES, {ch for ch in distinct if not _T2S_CHANGES[ch]})
     trad = simp = 0
-    for ch, s, t in zip(chars, t2s, s2t):
-        if s != ch:
-            trad += counts[ch]
-        elif t != ch:
-            simp += counts[ch]
+    for ch, n in Counter(hanzi).items():
+        if _T2S_CHANGES[ch]:
+            trad += n
+        elif _S2T_CHANGES[ch]:
+            simp += n
     total = trad + simp
     if trad == 0 or (total and trad / total < 0.02):
         return "simplified", trad
@@ -221,40 +247,65 @@ class _Line:
     gap_before: bool = False  # blank or dropped lines stand between this and the previous line
     page_break_before: bool = False  # a page-number line was dropped just before this line
 
+    # Computed once per line: running headers, the trailer and joining each ask again.
+    @cached_property
+    def width(self) -> int:
+        """Display width the line took on the page, indent included."""
+        return _display_width(self.text) + self.indent
+
+    @cached_property
+    def token(self) -> Optional[Token]:
+        return match_token(self.text)
+
+    @cached_property
+    def block_start(self) -> bool:
+        return self.token is not None or match_label(self.text) is not None
+
 
 def clean_inline(line: str) -> str:
     """Artefact removal and punctuation/spacing unification inside one line."""
-    line = CHECK_IGNORE_MARKER.sub("", line)
-    line = BOOKMARK.sub("", line)
-    line = PINYIN_RUBY.sub("", line)
-    line = HTML_LEFTOVER.sub(" ", line)
-    line = MARKDOWN_HEADING.sub("", line)
-    line = MARKDOWN_BOLD.sub("", line)
-    line = line.translate(FULLWIDTH_ASCII)
-    line = HALF_PAREN_PAIR.sub(r"（\1）", line)
-    line = HALF_PAREN_NUMBER.sub(r"（\1）", line)
-    line = HALF_OPEN_BEFORE_HAN.sub("（", line)
-    line = HALF_CLOSE_AFTER_HAN.sub("）", line)
-    line = HALF_PUNCT_IN_CJK.sub(lambda m: HALF_PUNCT[m.group()], line)
-    line = SPACE_CJK_THEN_ASCII.sub("", line)
-    line = SPACE_ASCII_THEN_CJK.sub("", line)
-    line = SPACE_AFTER_OPEN.sub("", line)
-    line = SPACE_BEFORE_CLOSE.sub("", line)
+    # Each step runs only on a line holding a character its pattern cannot match without
+    # (most lines hold none): the same result, without sixteen scans of every line.
+    if "n" in line or "N" in line:  # "jianwu: ignore …" (IGNORECASE: only n and N match an n)
+        line = CHECK_IGNORE_MARKER.sub("", line)
+    if "[" in line:
+        line = BOOKMARK.sub("", line)
+    if "【" in line:
+        line = PINYIN_RUBY.sub("", line)
+    if "&" in line or "<" in line:
+        line = HTML_LEFTOVER.sub(" ", line)
+    if "#" in line:
+        line = MARKDOWN_HEADING.sub("", line)
+    if "*" in line or "_" in line:
+        line = MARKDOWN_BOLD.sub("", line)
+    if FULLWIDTH_CHAR.search(line):
+        line = line.translate(FULLWIDTH_ASCII)
+    if "(" in line:
+        line = HALF_PAREN_PAIR.sub(r"（\1）", line)
+        line = HALF_PAREN_NUMBER.sub(r"（\1）", line)
+        line = HALF_OPEN_BEFORE_HAN.sub("（", line)
+    if ")" in line:
+        line = HALF_CLOSE_AFTER_HAN.sub("）", line)
+    if any(c in line for c in HALF_PUNCT):
+        line = HALF_PUNCT_IN_CJK.sub(lambda m: HALF_PUNCT[m.group()], line)
+    if " " in line:
+        line = SPACE_CJK_THEN_ASCII.sub("", line)
+        line = SPACE_ASCII_THEN_CJK.sub("", line)
+        line = SPACE_AFTER_OPEN.sub("", line)
+        line = SPACE_BEFORE_CLOSE.sub("", line)
     return line.strip()
 
 
 def _display_width(s: str) -> int:
-    return len(s) + len(WIDE_CHAR.findall(s))
-
-
-def _width(line: _Line) -> int:
-    """Display width the line took on the page, indent included."""
-    return _display_width(line.text) + line.indent
+    """Columns ``s`` takes: two for each wide character (WIDE_CHAR), one for the rest."""
+    if s.isascii():
+        return len(s)
+    return len(s) + len(NARROW_RUN.sub("", s))
 
 
 def _wrap_width(lines: list[_Line]) -> Optional[int]:
     """The width a hard-wrapped (PDF) extraction cut its lines at, if it did."""
-    widths = sorted(_width(ln) for ln in lines if len(ln.text) >= 8)
+    widths = sorted(ln.width for ln in lines if len(ln.text) >= 8)
     if len(widths) < 8:
         return None
     p75 = widths[(len(widths) * 3) // 4]
@@ -264,16 +315,12 @@ def _wrap_width(lines: list[_Line]) -> Optional[int]:
     return p75 if near_full * 2 >= len(widths) else None
 
 
-def _is_block_start(line: str) -> bool:
-    return match_token(line) is not None or match_label(line) is not None
-
-
-def _is_heading(line: str) -> bool:
+def _is_heading(line: _Line) -> bool:
     """A numbered heading line such as 一、总体要求 / （一）指导思想 (no prose after it)."""
-    token = match_token(line)
+    token = line.token
     if token is None:
         return False
-    rest = line[token.end:]
+    rest = line.text[token.end:]
     return len(rest) <= 30 and not PROSE_PUNCT.search(rest)
 
 
@@ -284,11 +331,11 @@ def _unbalanced_open(line: str) -> bool:
 def _continues(prev: _Line, nxt: _Line, wrap: Optional[int]) -> bool:
     """Does ``nxt`` continue the sentence that ``prev`` left open?"""
     a, b = prev.text, nxt.text
-    if _is_block_start(b):
+    if nxt.block_start:
         return False
-    if wrap and _width(prev) >= wrap - 4 and nxt.indent < 2:
+    if wrap and prev.width >= wrap - 4 and nxt.indent < 2:
         return True  # a full line of a hard-wrapped extraction, heading or not
-    if _is_heading(a):
+    if _is_heading(prev):
         return False
     last = a[-1]
     if last in OPEN_ENDINGS or b[0] in CONTINUATION_STARTS:
@@ -314,7 +361,7 @@ def _drop_running_headers(lines: list[_Line], repairs: list[Repair]) -> list[_Li
     """
     seen: dict[str, list[int]] = {}
     for i, ln in enumerate(lines):
-        if len(ln.text) <= 40 and not _is_block_start(ln.text):
+        if len(ln.text) <= 40 and not ln.block_start:
             seen.setdefault(ln.text, []).append(i)
     drop: set[int] = set()
     for text, where in seen.items():
@@ -344,7 +391,7 @@ def _drop_trailer(lines: list[_Line], repairs: list[Repair]) -> list[_Line]:
     Word files saved from a 红头文件 often end with a second copy of the
     notice's last paragraph, the issuers and 此件公开发布.
     """
-    first_clause = next((i for i, ln in enumerate(lines) if _is_block_start(ln.text)), None)
+    first_clause = next((i for i, ln in enumerate(lines) if ln.block_start), None)
     if first_clause is None:
         return lines
     cover = {ln.text for ln in lines[:first_clause]}
@@ -433,7 +480,7 @@ def _join(
         if prev is not None:
             if (not paragraph_starts[ln.raw - 1]) if paragraph_starts else _continues(prev, ln, wrap):
                 # (a PDF's sentence running on over a page is its layout, not a split word)
-                if not paragraph_starts and ln.gap_before and regex.match(rf"[{HAN}\d]", prev.text[-1]) and regex.match(rf"[{HAN}\d]", ln.text[0]):
+                if not paragraph_starts and ln.gap_before and HAN_OR_DIGIT.match(prev.text[-1]) and HAN_OR_DIGIT.match(ln.text[0]):
                     repairs.append(Repair("split_word", ln.raw, f"{prev.text[-6:]}|{ln.text[:6]}"))
             else:
                 parts.append("\n")

@@ -23,6 +23,8 @@ import regex
 # What a decoding of Chinese text is judged on: hanzi, and what mojibake turns into —
 # private-use code points, kana, hangul.  "锟斤拷" and the like are hanzi, but rare.
 JUDGED_CHAR = regex.compile(r"[\p{Han}\p{Co}\u3040-\u30ff\uac00-\ud7af]")
+# A hanzi: "中" (the codecs' common sets also hold punctuation and kana, which are not).
+HAN = regex.compile(r"\p{Han}")
 
 # Too few characters to judge (a title page, an ASCII file): accepted as decoded.
 MIN_JUDGED = 30
@@ -64,7 +66,7 @@ def common_hanzi() -> frozenset[str]:
                 chars.add(bytes((lead, trail)).decode("big5"))
             except UnicodeDecodeError:
                 pass
-    return frozenset(c for c in chars if regex.match(r"\p{Han}", c))
+    return frozenset(c for c in chars if HAN.match(c))
 
 
 def judge(text: str) -> Plausibility:
