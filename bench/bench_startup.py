@@ -1,6 +1,9 @@
 """Start-up: wall time of one ``jianwu`` command on one file, next to ``python -c "import typer"``.
 
-Run:  python bench/bench_startup.py [--repeat N] [FILE ...]
+Run:  python bench/bench_startup.py [--repeat N] [--module] [FILE ...]
+
+``--module`` runs ``python -m jianwu`` instead of the ``jianwu`` script, so that another
+checkout can be timed the same way: ``PYTHONPATH=../main/src python bench/bench_startup.py --module``.
 
 Each command runs as a fresh process (what a shell, a pre-commit hook or CI pays);
 the best of N runs of each is taken, the commands interleaved so that a busy
@@ -29,12 +32,13 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("files", nargs="*", default=list(DEFAULT_FILES))
     parser.add_argument("--repeat", type=int, default=15)
+    parser.add_argument("--module", action="store_true", help="run python -m jianwu (whatever jianwu PYTHONPATH gives)")
     args = parser.parse_args()
-    jianwu = shutil.which("jianwu") or "jianwu"
+    jianwu = [sys.executable, "-m", "jianwu"] if args.module else [shutil.which("jianwu") or "jianwu"]
     commands: dict[str, list[str]] = {"python -c 'import typer'": [sys.executable, "-c", "import typer"]}
     for f in args.files:
-        commands[f"jianwu parse {f}"] = [jianwu, "parse", f]
-        commands[f"jianwu check {f}"] = [jianwu, "check", f]
+        commands[f"jianwu parse {f}"] = [*jianwu, "parse", f]
+        commands[f"jianwu check {f}"] = [*jianwu, "check", f]
     for argv in commands.values():
         wall(argv)  # warm the file cache
     best = {name: float("inf") for name in commands}

@@ -116,3 +116,56 @@ def test_default_db_is_the_stores():
     from jianwu.corpus.store import DEFAULT_DB as STORE_DEFAULT_DB
 
     assert DEFAULT_DB == STORE_DEFAULT_DB
+
+
+# ---------------------------------------------------------------- shortcuts give what the long way gives
+
+
+def test_common_hanzi_are_what_each_pair_decodes_to():
+    import regex
+
+    from jianwu.plausibility import common_hanzi
+
+    chars: set[str] = set()
+    for codec, leads, trails in (("gb2312", range(0xB0, 0xD8), range(0xA1, 0xFF)),
+                                 ("big5", range(0xA4, 0xC7), (*range(0x40, 0x7F), *range(0xA1, 0xFF)))):
+        for lead in leads:
+            for trail in trails:
+                try:
+                    chars.add(bytes((lead, trail)).decode(codec))
+                except UnicodeDecodeError:
+                    pass
+    assert common_hanzi() == frozenset(c for c in chars if regex.match(r"\p{Han}", c))
+
+
+def test_numbering_tokens_tried_by_first_character_match_trying_every_style():
+    from jianwu import numbering
+
+    def every_style(line: str):  # match_token before the first-character table
+        for style, pattern, _ in numbering.STYLES:
+            m = pattern.match(line)
+            if not m:
+                continue
+            raw = m.group("n")
+            value = ord(raw) - 0x2460 + 1 if style == "circled" else numbering.cn_to_int(raw)
+            if value and (line[m.end():] or style not in ("arabic", "arabic_rparen")):
+                return style, value, m.end()
+        return None
+
+    lines = {"", "第", "一", "（", "1", "１", "٣、", "⑳ 结", "①", "1.5倍", "3.", "12）", "第十二条 总", "十、", "两、"}
+    for path in sorted((ROOT / "data" / "raw").glob("*.txt")):
+        lines.update(path.read_text(encoding="utf-8", errors="replace").split("\n"))
+    for line in lines:
+        token = numbering.match_token(line.strip())
+        got = (token.style, token.value, token.end) if token is not None else None
+        assert got == every_style(line.strip()), line
+
+
+def test_script_detection_remembers_hanzi_without_changing_the_answer():
+    from jianwu import normalize
+
+    texts = ["推进绿色低碳发展", "推進綠色低碳發展", "发展與推进", "abc", "" , "關於加快發展的實施意見" * 3]
+    first = [normalize.detect_script(t) for t in texts]
+    again = [normalize.detect_script(t) for t in reversed(texts)][::-1]
+    assert first == again
+    assert first[:5] == [("simplified", 0), ("traditional", 3), ("mixed", 1), ("simplified", 0), ("simplified", 0)]

@@ -12,8 +12,8 @@ from __future__ import annotations
 import codecs
 import re
 from collections import Counter
-from dataclasses import dataclass, replace
-from functools import cached_property, lru_cache
+from dataclasses import dataclass, field, replace
+from functools import lru_cache
 from typing import TYPE_CHECKING, Optional
 
 import regex
@@ -247,18 +247,14 @@ class _Line:
     page_break_before: bool = False  # a page-number line was dropped just before this line
 
     # Computed once per line: running headers, the trailer and joining each ask again.
-    @cached_property
-    def width(self) -> int:
-        """Display width the line took on the page, indent included."""
-        return _display_width(self.text) + self.indent
+    width: int = field(init=False)  # display width the line took on the page, indent included
+    token: Optional[Token] = field(init=False)  # its numbering token
+    block_start: bool = field(init=False)  # numbered, or a label heading (指导思想：)
 
-    @cached_property
-    def token(self) -> Optional[Token]:
-        return match_token(self.text)
-
-    @cached_property
-    def block_start(self) -> bool:
-        return self.token is not None or match_label(self.text) is not None
+    def __post_init__(self) -> None:
+        self.width = _display_width(self.text) + self.indent
+        self.token = match_token(self.text)
+        self.block_start = self.token is not None or match_label(self.text) is not None
 
 
 def clean_inline(line: str, fullwidth: bool = True) -> str:
@@ -288,7 +284,7 @@ def clean_inline(line: str, fullwidth: bool = True) -> str:
         line = HALF_OPEN_BEFORE_HAN.sub("（", line)
     if ")" in line:
         line = HALF_CLOSE_AFTER_HAN.sub("）", line)
-    if any(c in line for c in HALF_PUNCT):
+    if "," in line or ";" in line or ":" in line or "?" in line or "!" in line:  # HALF_PUNCT
         line = HALF_PUNCT_IN_CJK.sub(lambda m: HALF_PUNCT[m.group()], line)
     if " " in line:
         line = SPACE_CJK_THEN_ASCII.sub("", line)

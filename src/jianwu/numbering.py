@@ -176,20 +176,23 @@ def _leading_group(n: int) -> str:
     return text[1:] if 10 <= n < 20 else text
 
 
+# style -> the canonical spelling of a token of that style with value v.
+_SPELLING = {
+    "part": lambda v: f"第{int_to_cn(v)}部分",
+    "chapter": lambda v: f"第{int_to_cn(v)}章",
+    "section": lambda v: f"第{int_to_cn(v)}节",
+    "article": lambda v: f"第{int_to_cn(v)}条",
+    "cn": lambda v: f"{int_to_cn(v)}、",
+    "cn_paren": lambda v: f"（{int_to_cn(v)}）",
+    "arabic": lambda v: f"{v}.",
+    "arabic_paren": lambda v: f"（{v}）",
+    "arabic_rparen": lambda v: f"{v}）",
+    "circled": lambda v: chr(0x2460 + v - 1),
+}
+
+
 def _normalized(style: str, value: int) -> str:
-    cn = int_to_cn(value)
-    return {
-        "part": f"第{cn}部分",
-        "chapter": f"第{cn}章",
-        "section": f"第{cn}节",
-        "article": f"第{cn}条",
-        "cn": f"{cn}、",
-        "cn_paren": f"（{cn}）",
-        "arabic": f"{value}.",
-        "arabic_paren": f"（{value}）",
-        "arabic_rparen": f"{value}）",
-        "circled": chr(0x2460 + value - 1),
-    }[style]
+    return _SPELLING[style](value)
 
 
 def match_token(line: str) -> Optional[Token]:
