@@ -169,3 +169,16 @@ def test_script_detection_remembers_hanzi_without_changing_the_answer():
     again = [normalize.detect_script(t) for t in reversed(texts)][::-1]
     assert first == again
     assert first[:5] == [("simplified", 0), ("traditional", 3), ("mixed", 1), ("simplified", 0), ("simplified", 0)]
+
+
+@pytest.mark.parametrize("name", ["shapingba-jianwu-2023.txt", "chongqing-jianwu-2023.txt", "corpus/handan-lvse.pdf"])
+def test_facts_added_later_give_the_whole_parse(name):
+    # check and diff parse the parent candidates without their facts and add them to the one found.
+    from jianwu.document import add_facts, parse_document
+    from jianwu.serialize import document_to_dict
+
+    path = ROOT / "data" / "raw" / name
+    light = parse_document(path, facts=False)
+    assert not any(c.departments or c.targets for c in light.clauses)
+    add_facts(light)
+    assert document_to_dict(light) == document_to_dict(parse_document(path))

@@ -5,7 +5,9 @@ directory, not below it (the corpus it was added to, e.g. ``data/raw/``), with
 ``parent.find_parent`` (the lineage finder): by the 文号 or the title the child cites,
 or by title family and shared text when it cites nothing.  Every file
 is parsed once per run, whether it is checked, a parent, or both; a document
-whose parent is not there is checked without the parent rules.
+whose parent is not there is checked without the parent rules.  The others of the
+directory are parsed without their facts (departments, targets: what the search does
+not look at); the one found as a parent, or checked itself, gets them then.
 """
 
 from __future__ import annotations
@@ -15,7 +17,7 @@ from typing import Optional
 
 from ..diff import diff_documents
 from ..diffmodel import DocumentDiff
-from ..document import DOCUMENT_SUFFIXES, iter_document_paths, parse_document
+from ..document import DOCUMENT_SUFFIXES, add_facts, iter_document_paths, parse_document
 from ..errors import InputError, ParentNotFoundError
 from ..model import Document
 from ..parent import find_parent
@@ -24,6 +26,7 @@ from ..parent import find_parent
 class ParentFinder:
     def __init__(self) -> None:
         self._documents: dict[Path, Document] = {}
+        self._without_facts: set[Path] = set()  # parsed for the parent search only
         self._corpora: dict[Path, list[Document]] = {}
 
     def document(self, path: Path) -> Document:
@@ -31,6 +34,17 @@ class ParentFinder:
         key = path.resolve()
         if key not in self._documents:
             self._documents[key] = parse_document(path, require_clauses=False)
+        elif key in self._without_facts:
+            add_facts(self._documents[key])  # in place: the corpus lists hold this same object
+            self._without_facts.discard(key)
+        return self._documents[key]
+
+    def _candidate(self, path: Path) -> Document:
+        """``path`` parsed for the parent search: its facts wait until it is checked or found."""
+        key = path.resolve()
+        if key not in self._documents:
+            self._documents[key] = parse_document(path, require_clauses=False, facts=False)
+            self._without_facts.add(key)
         return self._documents[key]
 
     def corpus(self, directory: Path) -> list[Document]:
@@ -45,7 +59,7 @@ class ParentFinder:
             for path, problem in iter_document_paths(files):
                 if problem is None:
                     try:
-                        doc = self.document(path)
+                        doc = self._candidate(path)
                     except InputError:
                         continue
                     if any(c.number for c in doc.clauses):
@@ -59,4 +73,5 @@ class ParentFinder:
             match = find_parent(doc, self.corpus(path.parent))
         except ParentNotFoundError:
             return None
-        return diff_documents(doc, match.document, found_by=match.by)
+        parent = self.document(Path(match.document.path))  # the same object, now with its facts
+        return diff_documents(doc, parent, found_by=match.by)

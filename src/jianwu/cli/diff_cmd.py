@@ -31,7 +31,8 @@ class DiffOnly(str, Enum):
 
 def _corpus_documents(directory: Path, known: list[Document], *, recursive: bool = True) -> list[Document]:
     """Every document of ``directory`` (and below it when ``recursive``), reusing those already
-    parsed (a diff never reparses)."""
+    parsed (a diff never reparses); the others without their facts (departments, targets: the
+    parent search does not look at them; ``add_facts`` completes the one found)."""
     from ..document import DOCUMENT_SUFFIXES, iter_document_paths, parse_document
 
     by_path = {Path(d.path).resolve(): d for d in known if d.path}
@@ -43,7 +44,7 @@ def _corpus_documents(directory: Path, known: list[Document], *, recursive: bool
         doc = by_path.get(path.resolve())
         if doc is None:
             try:
-                doc = parse_document(path)
+                doc = parse_document(path, facts=False)
             except InputError as exc:
                 fail(f"{exc} (skipped while looking for the parent)")
                 continue
@@ -112,7 +113,7 @@ def diff(
     """
     from ..diff import diff_corpus, diff_documents
     from ..diffmodel import corpus_alignments, corpus_to_dict, diff_to_dict
-    from ..document import parse_document
+    from ..document import add_facts, parse_document
     from ..parent import find_parent
     from ..serialize import dumps
 
@@ -170,6 +171,7 @@ def diff(
                 candidates = _corpus_documents(directory, [child_doc], recursive=corpus is not None)
                 match = find_parent(child_doc, candidates, str(directory))
                 parent_doc, found_by = match.document, match.by
+                add_facts(parent_doc)  # a candidate: parsed without its facts (never the child itself)
             result = diff_documents(child_doc, parent_doc, found_by=found_by)
             if format is DiffFormat.json:
                 text = dumps(diff_to_dict(result, only=only_value))
