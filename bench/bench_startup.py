@@ -7,13 +7,15 @@ checkout can be timed the same way: ``PYTHONPATH=../main/src python bench/bench_
 
 Each command runs as a fresh process (what a shell, a pre-commit hook or CI pays);
 the best of N runs of each is taken, the commands interleaved so that a busy
-moment of the machine falls on all of them alike.  The ratio to ``import typer``
+moment of the machine falls on all of them alike.  CPU time (user + system of the
+process) is printed next to the wall time: on a shared machine it moves much less.  The ratio to ``import typer``
 (the floor of any Typer tool) is what compares across machines.
 """
 
 from __future__ import annotations
 
 import argparse
+import resource
 import shutil
 import subprocess
 import sys
@@ -22,10 +24,14 @@ import time
 DEFAULT_FILES = ("data/raw/shapingba-jianwu-2023.txt", "data/raw/corpus/handan-lvse.pdf")
 
 
-def wall(argv: list[str]) -> float:
+def run(argv: list[str]) -> tuple[float, float]:
+    """(wall seconds, CPU seconds: user + system) of one run of ``argv``."""
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
     start = time.perf_counter()
     subprocess.run(argv, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, check=False)
-    return time.perf_counter() - start
+    wall = time.perf_counter() - start
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return wall, (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
 
 
 def main() -> None:
@@ -40,15 +46,19 @@ def main() -> None:
         commands[f"jianwu parse {f}"] = [*jianwu, "parse", f]
         commands[f"jianwu check {f}"] = [*jianwu, "check", f]
     for argv in commands.values():
-        wall(argv)  # warm the file cache
-    best = {name: float("inf") for name in commands}
+        run(argv)  # warm the file cache
+    wall = {name: float("inf") for name in commands}
+    cpu = dict(wall)
     for _ in range(args.repeat):
         for name, argv in commands.items():
-            best[name] = min(best[name], wall(argv))
-    base = best["python -c 'import typer'"]
-    print(f"best of {args.repeat} wall-clock runs each")
-    for name, seconds in best.items():
-        print(f"{name:<58}{seconds * 1000:8.0f} ms  {seconds / base:5.2f} x")
+            w, c = run(argv)
+            wall[name], cpu[name] = min(wall[name], w), min(cpu[name], c)
+    base = "python -c 'import typer'"
+    print(f"best of {args.repeat} runs each: wall clock, and CPU time (user + system; steadier on a busy machine)")
+    print(f"{'':<58}{'wall':>8}{'':9}{'CPU':>8}")
+    for name in commands:
+        print(f"{name:<58}{wall[name] * 1000:6.0f} ms {wall[name] / wall[base]:5.2f} x"
+              f"{cpu[name] * 1000:6.0f} ms {cpu[name] / cpu[base]:5.2f} x")
 
 
 if __name__ == "__main__":
