@@ -56,6 +56,8 @@ WILDCARDS = {
     "{序}": r"(?:[一二三四五六七八九十]{1,3}|\d{1,3})",
     "{名}": r"\p{Han}{2,16}?",
 }
+# A wildcard as written in the table: {地} / {序} / {名} (what surrounds them is fixed text).
+WILDCARD_NAME = regex.compile("|".join(regex.escape(w) for w in WILDCARDS))
 # The ending of an organisation's name; a list item without one (and not in the
 # table) is prose, not a department: 局 委 办 部 厅 署 中心 政府 管委会 分行 海关 …
 ORG_SUFFIX = regex.compile(
@@ -107,10 +109,32 @@ class Resolution:
     fixed_level: bool = False  # the name fixes the level (生态环境部: 国家) or has none (人行X分行)
 
 
+@dataclass
+class Wildcard:
+    """An alias with wildcards (人行{地}分行), compiled on first use.
+
+    The alias's fixed text before the first wildcard (``head``) and after the last
+    (``tail``) must begin and end a name it matches, so most names are turned down
+    by two string tests, and a table of a hundred such aliases costs nothing to load.
+    """
+
+    pattern: str  # the regular expression: the escaped alias, wildcards replaced
+    head: str
+    tail: str
+    _compiled: Optional[regex.Pattern[str]] = None
+
+    def fullmatch(self, name: str) -> Optional[regex.Match[str]]:
+        if len(name) < len(self.head) + len(self.tail) or not name.startswith(self.head) or not name.endswith(self.tail):
+            return None
+        if self._compiled is None:
+            self._compiled = regex.compile(self.pattern)
+        return self._compiled.fullmatch(name)
+
+
 @dataclass(frozen=True)
 class AliasTable:
     exact: dict[str, _Row]
-    patterns: tuple[tuple[regex.Pattern[str], _Row], ...]
+    patterns: tuple[tuple[Wildcard, _Row], ...]
 
     def lookup(self, name: str) -> Optional[_Row]:
         return self.match(name)[0]
@@ -130,7 +154,8 @@ class AliasTable:
 def parse_table(text: str) -> AliasTable:
     """Read the TSV (alias, canonical, level, kind); '#' starts a comment line."""
     exact: dict[str, _Row] = {}
-    patterns: list[tuple[regex.Pattern[str], _Row]] = []
+    patterns: list[tuple[Wildcard, _Row]] = []
+    bodies: set[str] = set()
     for number, line in enumerate(text.splitlines(), start=1):
         if not line.strip() or line.startswith("#"):
             continue
@@ -143,13 +168,15 @@ def parse_table(text: str) -> AliasTable:
         if kind not in ("dept", "generic", "party") or level not in ("", "-", *LEVELS):
             raise ValueError(f"departments.tsv:{number}: bad level {level!r} or kind {kind!r}")
         row = _Row(canonical, level == "-", kind, level if level in LEVELS else None)
-        if alias in exact or any(p.pattern == alias for p, _ in patterns):
+        if alias in exact or alias in bodies:
             raise ValueError(f"departments.tsv:{number}: alias {alias} listed twice")
         if "{" in alias:
             body = regex.escape(alias)
             for wildcard, pattern in WILDCARDS.items():
                 body = body.replace(regex.escape(wildcard), pattern)
-            patterns.append((regex.compile(body), row))
+            fixed = WILDCARD_NAME.split(alias)  # [head, …, tail]; [alias] for a brace that is no wildcard
+            patterns.append((Wildcard(body, fixed[0], fixed[-1] if len(fixed) > 1 else ""), row))
+            bodies.add(body)
         else:
             exact[alias] = row
     return AliasTable(exact, tuple(patterns))
@@ -185,8 +212,14 @@ INNER_SPACE = regex.compile(r"\s+")
 PAGE_NUMBER = regex.compile(r"\s*[―—–－-]\s*\d{1,3}\s*[―—–－-]\s*|\s+第\s*\d{1,3}\s*页\s+")
 
 
+# What compact removes starts with one of these (most names have none: nothing to do).
+COMPACT_NEEDED = regex.compile(r"[\s―—–－-]")
+
+
 def compact(name: str) -> str:
     """Remove the spaces, line breaks and page numbers a PDF or a page break left inside a name."""
+    if COMPACT_NEEDED.search(name) is None:
+        return name
     return INNER_SPACE.sub("", PAGE_NUMBER.sub("", name))
 
 

@@ -20,6 +20,7 @@ carry one note after each of its tasks.  Steps:
 from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
+from functools import lru_cache
 from typing import Optional
 
 import regex
@@ -28,6 +29,11 @@ from .aliases import LOCAL_UNITS, compact, join_points, looks_like_org, province
 from .model import Clause, DepartmentRef, NormalizedText, Role, Warning_
 
 # ---------------------------------------------------------------- patterns
+
+
+# A Chinese character of a pattern, and the quantifier that may follow it (均? / 区{1,2}).
+HAN_CHAR = regex.compile(r"\p{Han}")
+QUANTIFIER = regex.compile(r"[?*+]\??|\{\d+(?:,\d*)?\}\??")
 
 
 def spaced(pattern: str) -> regex.Pattern[str]:
@@ -45,11 +51,11 @@ def spaced(pattern: str) -> regex.Pattern[str]:
         in_class = (in_class or ch == "[") and ch != "]"
         out.append(ch)
         i += 1
-        if regex.match(r"\p{Han}", ch) and not in_class:
-            quantifier = regex.match(r"[?*+]\??|\{\d+(?:,\d*)?\}\??", pattern[i:])
+        if HAN_CHAR.match(ch) and not in_class:
+            quantifier = QUANTIFIER.match(pattern, i)
             if quantifier:  # 均? -> 均?\s*: the quantifier stays on the character
                 out.append(quantifier.group())
-                i += quantifier.end()
+                i = quantifier.end()
             out.append(r"\s*")
     return regex.compile("".join(out))
 
@@ -120,6 +126,11 @@ STANDING_LEAD_IN = spaced(r"(?:以下|具体|各项)?(?:各项)?(?:任务)?(?:�
 # A page number a PDF left at a line end inside a note (浙江― 3 ―\n省交通运输厅): the note goes on.
 PAGE_RESIDUE = regex.compile(r"[―—–－-]\s*\d{1,3}\s*[―—–－-]\s*$")
 ITEM_SEP = "、/"  # items of a list
+# Where _is_assignment and _is_bare_list cut a bracket's content: items (A、B), parts (A牵头，B配合),
+# both (A、B，C).
+ITEM_SPLIT = regex.compile(r"[、/]")
+PART_SPLIT = regex.compile(r"[，,；;。]")
+LIST_SPLIT = regex.compile(r"[、，,；;/]")
 PART_SEP = "，,；;"  # parts of a sentence of a note
 GROUP_SEP = "；;"  # a new partner's list (for 列首位的为牵头单位 in a joint plan)
 SENTENCE_ENDS = ("", "\n", "。", "；", ";")
@@ -155,6 +166,10 @@ class Note:
 # ---------------------------------------------------------------- finding notes
 
 
+# What _bracket_groups looks at: brackets and line breaks (the text between them changes nothing).
+BRACKET_MARKS = regex.compile("[" + regex.escape("".join(OPENERS) + "".join(CLOSERS)) + "\n]")
+
+
 def _bracket_groups(text: str) -> list[tuple[int, Optional[int]]]:
     """(open, close) of each depth-0 bracket group, in order.
 
@@ -163,13 +178,15 @@ def _bracket_groups(text: str) -> list[tuple[int, Optional[int]]]:
     """
     groups: list[tuple[int, Optional[int]]] = []
     stack: list[int] = []
-    for i, ch in enumerate(text):
-        if ch == "\n" and stack and not PAGE_RESIDUE.search(text, max(0, i - 12), i):
-            groups.append((stack[0], None))  # a note never spans a paragraph break
-            stack.clear()
+    for m in BRACKET_MARKS.finditer(text):
+        i, ch = m.start(), m.group()
+        if ch == "\n":
+            if stack and not PAGE_RESIDUE.search(text, max(0, i - 12), i):
+                groups.append((stack[0], None))  # a note never spans a paragraph break
+                stack.clear()
         elif ch in OPENERS:
             stack.append(i)
-        elif ch in CLOSERS:
+        else:  # a closer
             if not stack:
                 groups.append((-1, i))
                 continue
@@ -196,7 +213,7 @@ def _first_item(part: str) -> str:
         if m and m.start() > 0:
             part = part[: m.start()]
             break
-    return ETC.sub("", compact(regex.split(r"[、/]", part)[0]))
+    return ETC.sub("", compact(ITEM_SPLIT.split(part)[0]))
 
 
 def _is_assignment(content: str) -> bool:
@@ -206,7 +223,7 @@ def _is_assignment(content: str) -> bool:
         return FIRST_LEADS.search(content) is not None
     if ROLE_LABEL.match(core):
         return True
-    for part in regex.split(r"[，,；;。]", core):
+    for part in PART_SPLIT.split(core):
         part = part.strip()
         verbs = [m for m in (p.search(part) for p, _ in VERBS) if m]
         if not verbs:
@@ -222,7 +239,7 @@ def _is_assignment(content: str) -> bool:
 
 def _is_bare_list(content: str) -> bool:
     """（A、B）: every item a department, at least one in the alias table."""
-    items = [ETC.sub("", compact(x)) for x in regex.split(r"[、，,；;/]", _core(content))]
+    items = [ETC.sub("", compact(x)) for x in LIST_SPLIT.split(_core(content))]
     return bool(items) and all(looks_like_org(x) for x in items) and any(_known(x) for x in items)
 
 
@@ -264,18 +281,26 @@ def find_notes(text: str) -> list[tuple[int, int, bool]]:
 # ---------------------------------------------------------------- reading a note
 
 
+@lru_cache(maxsize=None)
+def _split_marks(seps: str) -> regex.Pattern[str]:
+    """The characters _split_depth0 looks at for ``seps``: brackets and the separators."""
+    return regex.compile("[" + regex.escape("".join(OPENERS) + "".join(CLOSERS) + seps) + "]")
+
+
 def _split_depth0(text: str, seps: str, start: int = 0, end: Optional[int] = None) -> list[tuple[int, int, str]]:
     """(start, end, separator before) of the pieces of ``text[start:end]`` cut at ``seps`` outside brackets."""
     end = len(text) if end is None else end
     pieces: list[tuple[int, int, str]] = []
     depth, piece, before = 0, start, ""
-    for i in range(start, end):
-        ch = text[i]
+    for m in _split_marks(seps).finditer(text, start, end):
+        ch = m.group()
         if ch in OPENERS:
             depth += 1
-        elif ch in CLOSERS and depth:
-            depth -= 1
-        elif ch in seps and depth == 0:
+        elif ch in CLOSERS:
+            if depth:
+                depth -= 1
+        elif depth == 0:
+            i = m.start()
             pieces.append((piece, i, before))
             piece, before = i + 1, ch
     pieces.append((piece, end, before))

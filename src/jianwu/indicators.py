@@ -76,6 +76,10 @@ LEAD_FRAME = regex.compile(
     rf"^(?:[，、；：,\s]+|(?:全|我)(?:国|省|市|区|县|镇|乡)(?:范围内)?|每年|逐年|当年|原则上|分别|其中|同时|并且|并(?=力争|确保|推动|实现|使)|以及|另外|此外|对(?!外)|"
     rf"使(?!用)|推动|推进|促进|引导|实现|{_words(list(MODALITIES))}|累计|和|及(?!时)|与|或)"
 )
+# Framing that is only punctuation or space (，、): stripped without being a framing word.
+PUNCTUATION_ONLY = regex.compile(r"[，、；：,\s]+")
+# Quotation marks dropped from an indicator: “无废城市”建设 -> 无废城市建设 (str.translate table).
+UNQUOTE = str.maketrans("", "", "“”‘’")
 # Verbs of an object form (建设充电基础设施3万台, 遴选150家…领跑者): stripped only when the subject is the
 # verb's object.  Two verbs joined by 和/及/与/、 go together: 新增和改造污水收集管网 -> 污水收集管网.
 ACTION_VERBS = (
@@ -210,7 +214,7 @@ def clean_subject(text: str) -> tuple[str, list[str]]:
         for pattern in (LEAD_FRAME, TIME_PHRASE):
             m = pattern.match(text)
             if m and m.end() > 0:
-                if not regex.fullmatch(r"[，、；：,\s]+", m.group(0)):
+                if not PUNCTUATION_ONLY.fullmatch(m.group(0)):
                     words.append(m.group(0))
                 text = text[m.end():]
                 changed = True
@@ -253,7 +257,7 @@ def counted_noun(post: str) -> tuple[str, int]:
 
 
 def _unquote(text: str) -> str:
-    return regex.sub(r"[“”‘’]", "", text)
+    return text.translate(UNQUOTE)
 
 
 def top_level_split(text: str, separators: str) -> list[str]:

@@ -10,7 +10,7 @@ data: ``data/units.tsv`` and ``data/multipliers.tsv``.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from decimal import Decimal
 from functools import lru_cache
 from typing import Optional
@@ -83,6 +83,8 @@ NUMERAL_NAME = regex.compile(r"[一二三四五六七八九十两]\p{Han}{1,2}[�
 CN_COUNT_CONTEXT = regex.compile(
     r"(?:达到|达|新增|增加|减少|建设|建成|新建|创建|完成|培育|打造|累计|至少|超过|不少于|不低于|不超过|约|为|共|淘汰|实施|认定|形成)$"
 )
+# A Chinese character (the word a numeral may be glued to: 统一, 进一步).
+HAN_CHAR = regex.compile(r"\p{Han}")
 # Pairs of brackets whose content is a name, a quotation or an aside, not a commitment.
 OPENERS = {"“": "”", "‘": "’", "《": "》", "〈": "〉", "（": "）", "【": "】", "「": "」"}
 # A bare number in a list whose unit is written once at the end: 分别达到30、40万吨.
@@ -140,23 +142,40 @@ def number_value(s: str) -> Optional[Decimal]:
     return None if n is None else Decimal(n)
 
 
+# The characters that open or close a sheltered span (OPENERS and their closers): ``sheltered``
+# looks only at these, the text between two of them keeps the state of the one before.
+SHELTER_MARKS = regex.compile("[" + regex.escape("".join(OPENERS) + "".join(OPENERS.values())) + "]")
+
+
 @lru_cache(maxsize=64)
 def sheltered(sentence: str) -> tuple[bool, ...]:
     """For each character: is it inside quotes, 《》, 〈〉 or （） (a name or an aside)?
+
+    An opening mark pushes its closer and a matching closer pops it (a “ inside a “…”
+    quote is text); a character is inside while the stack is not empty, the marks of
+    the outermost pair included.  Only the marks are visited: a sheltered stretch runs
+    from the mark that opens the outermost pair to the mark that closes it.
 
     Memoised for the last few sentences only: the target rules ask it of the same
     sentence several times in a row (a larger cache would only flatter benchmarks).
     """
     inside = [False] * len(sentence)
     stack: list[str] = []
-    for i, ch in enumerate(sentence):
+    begin = 0  # where the current outermost pair opened
+    for m in SHELTER_MARKS.finditer(sentence):
+        ch = m.group()
         if stack and ch == stack[-1]:
             stack.pop()
-            inside[i] = True
+            if not stack:
+                i = m.start()
+                inside[begin:i + 1] = [True] * (i + 1 - begin)
             continue
         if ch in OPENERS and not (ch == "“" and stack and stack[-1] == "”"):
+            if not stack:
+                begin = m.start()
             stack.append(OPENERS[ch])
-        inside[i] = bool(stack)
+    if stack:
+        inside[begin:] = [True] * (len(sentence) - begin)
     return tuple(inside)
 
 
@@ -168,15 +187,18 @@ def _is_name(sentence: str, start: int, end: int, is_chinese: bool, unit_class: 
         return False
     # A Chinese numeral glued to a preceding word (统一, 进一步) counts only after a count verb.
     before = sentence[max(0, start - 4):start]
-    return bool(before) and regex.match(r"\p{Han}", before[-1]) is not None and not CN_COUNT_CONTEXT.search(before)
+    return bool(before) and HAN_CHAR.match(before[-1]) is not None and not CN_COUNT_CONTEXT.search(before)
 
 
 def find_quantities(sentence: str) -> list[Quantity]:
     """Every number with a unit in ``sentence``, in order."""
     table, mults = units(), multipliers()
+    matches = list(quantity_pattern().finditer(sentence))
+    if not matches:
+        return []
     shelter = sheltered(sentence)
     found: list[Quantity] = []
-    for m in quantity_pattern().finditer(sentence):
+    for m in matches:
         if shelter[m.start()]:
             continue
         written = SPACES.sub("", m.group("unit") or m.group("unit_m"))
@@ -233,8 +255,6 @@ LIST_JOINER = regex.compile(r"^(?:、|和|及|与|或)$")
 
 def _points_lists(sentence: str, found: list[Quantity]) -> list[Quantity]:
     """分别降低18个、9个百分点: a 个 listed before 个百分点 is the same unit, written short."""
-    from dataclasses import replace
-
     out = list(found)
     for i in range(len(out) - 2, -1, -1):
         q, nxt = out[i], out[i + 1]

@@ -56,14 +56,15 @@ BREAK_AFTER = set("。；;！？!?：:）)")
 PROSE = regex.compile(r"[，。、；：！？,;:]")
 MAX_HEADING = 20
 # Segment breaks inside a sentence.
-SEGMENT_BREAKS = "，,：:"
+SEGMENT_BREAK = regex.compile(r"[，,：:]")
 # A responsibility note closing the sentence: …稳定保持100%（生态环境局…按职责分工负责）
 DEPT_NOTE = regex.compile(r"\s*（[^（）]*(?:负责|牵头|配合)[^（）]*）?\s*$")
 # A year that may be a deadline: 2025年 (not a date 2023年3月1日).
 YEAR = regex.compile(rf"(?P<y>{YEAR_NUM})年(?!\d{{1,2}}月|[一二三四五六七八九十]{{1,2}}月)")
-# A start, not a deadline: 自2023年起 / 2021年以来.
-YEAR_START_BEFORE = regex.compile(r"(?:自|从)$")
-YEAR_START_AFTER = regex.compile(r"^(?:起|以来|开始|以后)")
+# A start, not a deadline: 自2023年起 / 2021年以来 (the words right before and, matched at the
+# year's end, right after it).
+YEAR_START_BEFORE = ("自", "从")
+YEAR_START_AFTER = regex.compile(r"起|以来|开始|以后")
 # A five-year plan period as a deadline: “十四五”期间 / 十四五末 / “十五五”时期.
 PERIOD = regex.compile(r"“?十(?P<n>[一二三四五六七八九])五”?(?:规划)?(?:期间|时期|末|内)")
 # A number reported as done or as the current state, not committed: 已建成 / 下降了 / 超额完成 / 目前.
@@ -95,6 +96,12 @@ LIST_COUNT_BEFORE = regex.compile(r"等$")
 # Who a share applies to: 90%的省级、85%的市级和65%的县级党政机关达到创建标准 / 75%以上县级及以上党政机关建成节约型机关.
 # The group ends at the verb of the share's action.
 SHARE_VERB = regex.compile(r"达到|建成|创建|完成|实现|开展|通过|具备|满足|纳入|执行|采用|使用|落实|实行|建立|参与|接入|配备|安装")
+# Between two shares of one list: 90%的省级、85% (the group of the first, then a joiner).
+SHARE_JOINER = regex.compile(r"的?[^，。；\d%]{1,12}?(?:、|和|及|与)")
+# A group of a share ends before these: 65%的县级党政机关 | 达到 has none, 75%，… does.
+GROUP_BREAK = regex.compile(r"[，。；\d]")
+# A class reached or bettered: 达到或好于Ⅲ类 (the words right before the class).
+BETTER_BEFORE = ("优于", "好于")
 # A level of government at the start of a group: 县级及以上党政机关 (scope) -> 党政机关 (what is counted).
 LEVEL_GROUP = regex.compile(r"^(?:国家|省|市|县|区|乡镇|乡|镇|地|村)级(?:及以上|以上|及以下)?")
 # Years of a 分别 list: 2025年和2030年，…占比分别提升至12%、18%以上 -> one year per value.
@@ -145,20 +152,26 @@ def sentences(text: str, offset: int = 0) -> list[tuple[str, list[int]]]:
     out: list[tuple[str, list[int]]] = []
     start = line_start = 0
     for m in SENTENCE_END.finditer(text + "\n"):
+        end = m.start()
         if m.group() == "\n":
-            before = text[start:m.start()].rstrip()
-            line = text[line_start:m.start()].strip()
+            before = text[start:end].rstrip()
+            line = text[line_start:end].strip()
             line_start = m.end()
             heading = len(line) <= MAX_HEADING and not PROSE.search(line) and not line[-1:].isdigit()
             if before and before[-1] not in BREAK_AFTER and not heading:
                 continue  # a soft break inside the sentence
-        chars = [(i, ch) for i, ch in enumerate(text[start:m.start()], start) if ch != "\n"]
-        joined = "".join(ch for _, ch in chars)
-        body = DEPT_NOTE.sub("", joined)
-        lead = len(body) - len(body.lstrip())
-        body = body.strip()
+        piece = text[start:end]
+        if "\n" in piece:  # soft breaks: the sentence without them, each character at its place
+            positions = [i for i, ch in enumerate(piece, offset + start) if ch != "\n"]
+            joined = piece.replace("\n", "")
+        else:
+            positions, joined = range(offset + start, offset + end), piece
+        body = DEPT_NOTE.sub("", joined) if "（" in joined else joined  # DEPT_NOTE needs a （
+        stripped = body.lstrip()
+        lead = len(body) - len(stripped)
+        body = stripped.rstrip()
         if body:
-            out.append((body, [offset + i for i, _ in chars[lead:lead + len(body)]]))
+            out.append((body, list(positions[lead:lead + len(body)])))
         start = m.end()
     return out
 
@@ -183,19 +196,21 @@ def assign_targets(clauses: list[Clause], normalized: NormalizedText) -> list[Wa
 
 
 def _time_events(sentence: str) -> list[tuple[int, _Time]]:
-    shelter = sheltered(sentence)
-    baseline_spans = [m.span() for m in BASELINE.finditer(sentence)]
     events: list[tuple[int, _Time]] = []
-    for m in YEAR.finditer(sentence):
-        if shelter[m.start()] or any(a <= m.start() < b for a, b in baseline_spans):
-            continue
-        if YEAR_START_BEFORE.search(sentence[: m.start()]) or YEAR_START_AFTER.match(sentence[m.end():]):
-            continue
-        events.append((m.start(), _Time(year_value(m.group("y")))))
-    for m in PERIOD.finditer(sentence):
-        n = cn_to_int("十" + m.group("n"))
-        if n and n >= 3:  # the n-th five-year plan ends in 1955 + 5n (十四五 → 2025)
-            events.append((m.start(), _Time(1955 + 5 * n, f"十{m.group('n')}五")))
+    if "年" in sentence:  # YEAR and BASELINE need it
+        shelter = sheltered(sentence)
+        baseline_spans = [m.span() for m in BASELINE.finditer(sentence)]
+        for m in YEAR.finditer(sentence):
+            if shelter[m.start()] or any(a <= m.start() < b for a, b in baseline_spans):
+                continue
+            if sentence.endswith(YEAR_START_BEFORE, 0, m.start()) or YEAR_START_AFTER.match(sentence, m.end()):
+                continue
+            events.append((m.start(), _Time(year_value(m.group("y")))))
+    if "五" in sentence:  # PERIOD needs it
+        for m in PERIOD.finditer(sentence):
+            n = cn_to_int("十" + m.group("n"))
+            if n and n >= 3:  # the n-th five-year plan ends in 1955 + 5n (十四五 → 2025)
+                events.append((m.start(), _Time(1955 + 5 * n, f"十{m.group('n')}五")))
     return sorted(events, key=lambda e: e[0])
 
 
@@ -210,7 +225,7 @@ def _time_at(sentence: _Sentence, pos: int) -> _Time:
 
 def _segments(text: str) -> list[tuple[int, int]]:
     shelter = sheltered(text)
-    cuts = [i for i, ch in enumerate(text) if ch in SEGMENT_BREAKS and not shelter[i]]
+    cuts = [m.start() for m in SEGMENT_BREAK.finditer(text) if not shelter[m.start()]]
     bounds = [-1, *cuts, len(text)]
     return [(bounds[i] + 1, bounds[i + 1]) for i in range(len(bounds) - 1) if bounds[i + 1] > bounds[i] + 1]
 
@@ -261,8 +276,10 @@ def _sentence_targets(
     s: _Sentence, clause: Clause, normalized: NormalizedText, warnings: list[Warning_], earlier: list[Target]
 ) -> list[Target]:
     quantities = find_quantities(s.text)
-    shelter = sheltered(s.text)
-    categories = [m for m in CATEGORY.finditer(s.text) if not shelter[m.start()]]
+    categories: list[regex.Match[str]] = []
+    if "类" in s.text or "一级" in s.text:  # a class needs one: most sentences skip the scan
+        shelter = sheltered(s.text)
+        categories = [m for m in CATEGORY.finditer(s.text) if not shelter[m.start()]]
     if not quantities and not categories:
         return []
     quantities = _commitments(s.text, quantities)
@@ -338,7 +355,7 @@ def _share_targets(s: _Sentence, segment: list[Quantity], seg_start: int, seg_en
     chain = [first]
     for q in ratios[1:]:
         between = s.text[chain[-1].end:q.start]
-        if not regex.fullmatch(r"的?[^，。；\d%]{1,12}?(?:、|和|及|与)", between):
+        if not SHARE_JOINER.fullmatch(between):
             break
         chain.append(q)
     tail = s.text[chain[-1].end:seg_end]
@@ -346,7 +363,7 @@ def _share_targets(s: _Sentence, segment: list[Quantity], seg_start: int, seg_en
     if verb is None or verb.start() == 0:
         return [], segment
     last_group = tail[: verb.start()].removeprefix("的")
-    if not last_group or regex.search(r"[，。；\d]", last_group) or (len(chain) > 1 and "、" in last_group):
+    if not last_group or GROUP_BREAK.search(last_group) or (len(chain) > 1 and "、" in last_group):
         return [], segment
     groups = [s.text[a.end:b.start].removeprefix("的").rstrip("、和及与") for a, b in zip(chain, chain[1:])] + [last_group]
     if len(groups) > 1:
@@ -602,7 +619,7 @@ def _category_target(s: _Sentence, m: regex.Match[str], cursor: int) -> tuple[li
     reading = _read(pre)
     if not reading.subject or _achieved(s, m.start()):
         return [], m.end()
-    better = m.group("suffix") or regex.search(r"(?:优于|好于)$", pre)
+    better = m.group("suffix") or pre.endswith(BETTER_BEFORE)
     time = _time_at(s, m.start())
     target = Target(
         indicator=reading.subject,
