@@ -12,6 +12,7 @@ character of (区住房城乡建设 / 建委).
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
@@ -212,8 +213,10 @@ INNER_SPACE = regex.compile(r"\s+")
 PAGE_NUMBER = regex.compile(r"\s*[―—–－-]\s*\d{1,3}\s*[―—–－-]\s*|\s+第\s*\d{1,3}\s*页\s+")
 
 
-# What compact removes starts with one of these (most names have none: nothing to do).
-COMPACT_NEEDED = regex.compile(r"[\s―—–－-]")
+# What compact removes starts with one of these (most names have none: nothing to do).  The
+# standard ``re`` module is several times quicker at this test; its \s is a superset of the
+# regex module's (it adds \x1c–\x1f), so a name it passes has nothing to remove.
+COMPACT_NEEDED = re.compile(r"[\s―—–－-]")
 
 
 def compact(name: str) -> str:

@@ -113,6 +113,13 @@ FIRST_LEADS = spaced(
     r"[，,；;]?(?:[两双各]\p{Han}{0,3}?)?(?:(?:列|排|位列|排名|排序)(?:在)?(?:首位|第一位|第一个|第一|最前)(?:的|者)?(?:部门|单位)?"
     r"(?:为|是)?牵头(?:单位|部门)?|第一(?:个|家)?(?:单位|部门)为牵头(?:单位|部门)|牵头(?:单位|部门)(?:列|排)(?:在)?(?:首位|第一位))"
 )
+# Every FIRST_LEADS match holds the 牵 of 牵头, with at most FIRST_LEADS_BEFORE characters before
+# it (，两省市列在第一位的部门为牵头…: 1 + 4 + 2 + 1 + 3 + 1 + 2 + 1) and FIRST_LEADS_AFTER from it
+# on (牵头单位列在第一位), white space aside: ``first_leads_start`` looks only there.  Counted from
+# the pattern above; test_departments checks them against a whole-text search.
+FIRST_LEADS_ANCHOR = "牵"
+FIRST_LEADS_BEFORE = 15
+FIRST_LEADS_AFTER = 9
 # 下同 (the same below) closing a note or one sentence of it.
 SAME_BELOW = spaced(r"[，,；;]?\s*下同$")
 # 不再列出 / 不再做分工: a sentence naming who works on every task, e.g.
@@ -164,6 +171,44 @@ class Note:
 
 
 # ---------------------------------------------------------------- finding notes
+
+
+def first_leads_start(text: str) -> Optional[int]:
+    """Where ``FIRST_LEADS.search(text)`` starts (a 列首位的为牵头单位 declared anywhere), or None.
+
+    The search runs only in a window around each 牵 (FIRST_LEADS_BEFORE / _AFTER characters
+    that are not white space): a scan of the whole text tries the pattern at every character,
+    and costs a plan more than reading all its notes.  A window may cut a match short at its
+    end, which changes where the match ends, never where it starts.
+    """
+    best: Optional[int] = None
+    at = text.find(FIRST_LEADS_ANCHOR)
+    while at >= 0:
+        start = _skip_chars(text, at, -FIRST_LEADS_BEFORE)
+        if best is not None and start >= best:
+            break  # later windows start later still
+        m = FIRST_LEADS.search(text, start, _skip_chars(text, at, FIRST_LEADS_AFTER))
+        if m is not None and (best is None or m.start() < best):
+            best = m.start()
+        at = text.find(FIRST_LEADS_ANCHOR, at + 1)
+    return best
+
+
+def _skip_chars(text: str, at: int, count: int) -> int:
+    """The offset ``count`` characters that are not white space before (count < 0) or after ``at``.
+
+    str.isspace is true of every character the patterns match as white space (and of
+    \\x1c–\\x1f besides): the window can only grow."""
+    i = at
+    if count < 0:
+        while i > 0 and count < 0:
+            i -= 1
+            count += not text[i].isspace()
+    else:
+        while i < len(text) and count > 0:
+            count -= not text[i].isspace()
+            i += 1
+    return i
 
 
 # What _bracket_groups looks at: brackets and line breaks (the text between them changes nothing).
@@ -621,8 +666,7 @@ def assign_departments(clauses: list[Clause], normalized: NormalizedText) -> lis
     """Set ``clause.departments`` on every clause (document order); return warnings."""
     text = normalized.text
     joins = join_points(normalized)
-    declared = FIRST_LEADS.search(text)
-    first_leads_from = declared.start() if declared else None
+    first_leads_from = first_leads_start(text)
     standing: list[DepartmentRef] = []
     inherited: Optional[_Inherited] = None
     warnings: list[Warning_] = []

@@ -57,16 +57,18 @@ def _words(words: tuple[str, ...] | list[str]) -> str:
 PREDICATE_END = regex.compile(
     rf"(?P<w>(?:{_words(_VERBS)})(?:到|至|为|在)?|{_words(list(COMPARATOR_BEFORE))}|{_words(_ADVERBS)}|为|在|至|到)$"
 )
+# The longest text PREDICATE_END matches: a verb and 到/至/为/在, a comparator, an adverb.
+PREDICATE_END_SPAN = max(max(map(len, _VERBS)) + 1, max(map(len, COMPARATOR_BEFORE)), max(map(len, _ADVERBS)))
 # A value stated as a share of a reference: 达到汽车新车销售总量的 | 20% / 占全市总量的 | 30%
 SHARE_OF = regex.compile(r"(?P<verb>达到|占)(?P<ref>[^，。；、的]{2,30})的$")
-# Baseline: 比2020年 / 较2020年 / 与2020年相比 / 以2020年为基准 / 在2020年基础上.
+# Baseline: 比2020年 / 较2020年 / 与2020年相比 / 以2020年为基准 / 在2020年基础上 (every one has 年).
 BASELINE = regex.compile(
     rf"(?:比|较|相比于?|相较于?|对比|同)(?P<y>{YEAR_NUM})年(?:相比|比较|水平)?"
     rf"|与(?P<y>{YEAR_NUM})年(?:相比|比较)"
     rf"|以(?P<y>{YEAR_NUM})年为基[准数]年?"
     rf"|在?(?P<y>{YEAR_NUM})年(?:的)?(?:基础上|水平上|基数上)"
 )
-# A deadline phrase inside an indicator span: 到2025年底前 / 2025年 / “十四五”期间 / “十四五”末.
+# A deadline phrase inside an indicator span: 到2025年底前 / 2025年 / “十四五”期间 / “十四五”末 (each has 年 or 五).
 TIME_PHRASE = regex.compile(
     rf"(?:到|至|截至|截止到?|在|于)?(?:{YEAR_NUM})年(?:底|末)?(?:前|时)?"
     r"|(?:到|在)?“?十[一二三四五六七八九]五”?(?:规划)?(?:期间|时期|末)?(?:内)?"
@@ -168,7 +170,7 @@ def year_value(s: str) -> int:
 
 def analyse_predicate(text: str) -> Predicate:
     """Peel predicate, time and baseline words off the end of ``text``."""
-    share = SHARE_OF.search(text)
+    share = SHARE_OF.search(text) if text.endswith(("的", "的\n")) else None  # SHARE_OF ends with 的
     if share and share.start() > 0:
         # 新能源汽车新车销售量达到汽车新车销售总量的20% -> 新能源汽车新车销售量占汽车新车销售总量
         verb = share.group("verb")
@@ -179,14 +181,16 @@ def analyse_predicate(text: str) -> Predicate:
     changed = True
     while changed and pred.subject:
         changed = False
-        m = PREDICATE_END.search(pred.subject)
+        # A predicate word ends the text: only its last PREDICATE_END_SPAN characters (and a line
+        # break, where $ also matches) can hold the match, so the search starts there.
+        m = PREDICATE_END.search(pred.subject, max(0, len(pred.subject) - PREDICATE_END_SPAN - 1))
         if m:
             pred.words.append(m.group("w"))
             pred.subject = pred.subject[: m.start()]
             changed = True
             continue
-        for pattern in (BASELINE, TIME_PHRASE):
-            tail = _match_at_end(pattern, pred.subject)
+        for pattern, anchors in ((BASELINE, "年"), (TIME_PHRASE, "年五")):
+            tail = _match_at_end(pattern, pred.subject) if any(a in pred.subject for a in anchors) else None
             if tail is not None:
                 if pattern is BASELINE and pred.baseline_year is None:
                     pred.baseline_year = year_value(tail.group("y"))
@@ -207,11 +211,14 @@ def _match_at_end(pattern: regex.Pattern[str], text: str) -> Optional[regex.Matc
 def clean_subject(text: str) -> tuple[str, list[str]]:
     """Strip framing (time phrases, 全市, 推动, 力争 …) from the start; return (subject, framing words)."""
     words: list[str] = []
-    text = BASELINE.sub("", text)
+    if "年" in text:  # every BASELINE has one
+        text = BASELINE.sub("", text)
     changed = True
     while changed and text:
         changed = False
         for pattern in (LEAD_FRAME, TIME_PHRASE):
+            if pattern is TIME_PHRASE and "年" not in text and "五" not in text:
+                continue  # every TIME_PHRASE has one of them
             m = pattern.match(text)
             if m and m.end() > 0:
                 if not PUNCTUATION_ONLY.fullmatch(m.group(0)):

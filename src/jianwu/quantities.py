@@ -10,6 +10,7 @@ data: ``data/units.tsv`` and ``data/multipliers.tsv``.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, replace
 from decimal import Decimal
 from functools import lru_cache
@@ -45,9 +46,28 @@ def _alternation(words: list[str]) -> str:
     return "|".join(regex.escape(w) for w in sorted(words, key=lambda w: (-len(w), w)))
 
 
+def _guarded(words: list[str], alternation: str) -> str:
+    """``alternation`` behind a look-ahead for the first characters of ``words``.
+
+    The engine tries the spellings one by one; at most places (进一步, 2025年) none
+    can start, and the look-ahead says so in one test.  The matches are the same:
+    the look-ahead only turns down places where every spelling would fail.
+    """
+    firsts = {w[0] for w in words}
+    spaced = r"\s" if "/" in firsts else ""  # a spelling starting with / may start with space (UNIT_SLASH)
+    return f"(?=[{''.join(regex.escape(c) for c in sorted(firsts))}{spaced}])(?:{alternation})"
+
+
 # A PDF text layer may space a compound unit: 150万立方米 /日, 5 吨/ 万元.
 UNIT_SLASH = r"\s*/\s*"
 SPACES = regex.compile(r"\s+")
+# Quicker test for SPACES: the standard re's \s is a superset of the regex module's (\x1c–\x1f).
+MAYBE_SPACE = re.compile(r"\s")
+
+
+def _unspaced(unit: str) -> str:
+    """A unit as the table writes it: 吨 / 万元 -> 吨/万元."""
+    return SPACES.sub("", unit) if MAYBE_SPACE.search(unit) else unit
 
 
 # Arabic number: 2133.3 / 1,000 / 30 — not glued to a letter or another number (PM2.5, CO2, 5G).
@@ -66,8 +86,8 @@ NOTE = r"（[^（）\n]{1,12}）"
 @lru_cache(maxsize=1)
 def quantity_pattern() -> regex.Pattern[str]:
     """The tokenizer, built from the unit and multiplier tables (longest spellings first)."""
-    unit = _alternation(list(units())).replace("/", UNIT_SLASH)
-    mult = _alternation(list(multipliers()))
+    unit = _guarded(list(units()), _alternation(list(units())).replace("/", UNIT_SLASH))
+    mult = _guarded(list(multipliers()), _alternation(list(multipliers())))
     num = rf"(?:{ARABIC}|{CHINESE})"
     return regex.compile(
         rf"(?P<n1>{num})(?:(?P<u1>{unit})?(?P<sep>{RANGE_SEP})(?P<n2>{num}))?"
@@ -83,12 +103,15 @@ NUMERAL_NAME = regex.compile(r"[一二三四五六七八九十两]\p{Han}{1,2}[�
 CN_COUNT_CONTEXT = regex.compile(
     r"(?:达到|达|新增|增加|减少|建设|建成|新建|创建|完成|培育|打造|累计|至少|超过|不少于|不低于|不超过|约|为|共|淘汰|实施|认定|形成)$"
 )
+# What a quantity starts with (ARABIC or CHINESE): a sentence without one has none.
+NUMERAL = regex.compile(r"[\d一二三四五六七八九十两]")
 # A Chinese character (the word a numeral may be glued to: 统一, 进一步).
 HAN_CHAR = regex.compile(r"\p{Han}")
 # Pairs of brackets whose content is a name, a quotation or an aside, not a commitment.
 OPENERS = {"“": "”", "‘": "’", "《": "》", "〈": "〉", "（": "）", "【": "】", "「": "」"}
 # A bare number in a list whose unit is written once at the end: 分别达到30、40万吨.
 BARE_BEFORE = regex.compile(r"(?<![A-Za-z\d.])(?P<n>\d+(?:\.\d+)?)(?P<sep>[、和及与])$")
+BARE_JOINERS = "、和及与"  # the characters BARE_BEFORE ends with
 
 
 @dataclass(frozen=True)
@@ -192,6 +215,8 @@ def _is_name(sentence: str, start: int, end: int, is_chinese: bool, unit_class: 
 
 def find_quantities(sentence: str) -> list[Quantity]:
     """Every number with a unit in ``sentence``, in order."""
+    if NUMERAL.search(sentence) is None:
+        return []  # every quantity starts with one
     table, mults = units(), multipliers()
     matches = list(quantity_pattern().finditer(sentence))
     if not matches:
@@ -201,14 +226,14 @@ def find_quantities(sentence: str) -> list[Quantity]:
     for m in matches:
         if shelter[m.start()]:
             continue
-        written = SPACES.sub("", m.group("unit") or m.group("unit_m"))
+        written = _unspaced(m.group("unit") or m.group("unit_m"))
         unit = table[written]
         factor = mults[m.group("mult")] if m.group("mult") else 1
         low = number_value(m.group("n1"))
         high = number_value(m.group("n2")) if m.group("n2") else None
         if low is None or (m.group("n2") and high is None):
             continue
-        if m.group("u1") and table[SPACES.sub("", m.group("u1"))].unit != unit.unit:
+        if m.group("u1") and table[_unspaced(m.group("u1"))].unit != unit.unit:
             continue  # 3吨至5万台 is not one range
         if high is not None and high <= low:
             continue  # 2020—2025 and the like are not ranges of a value
@@ -240,13 +265,22 @@ def _backfill_bare(sentence: str, found: list[Quantity], shelter: list[bool]) ->
     for q in found:
         chain: list[Quantity] = []
         cursor = q.start
-        while (b := BARE_BEFORE.search(sentence[:cursor])) and not shelter[b.start()]:
+        while (b := _bare_before(sentence, cursor)) and not shelter[b.start()]:
             value = Decimal(b.group("n")) * q.factor
             chain.insert(0, Quantity(b.start(), b.end("n"), b.end("n"), value, None, q.unit, q.unit_class, q.measure, q.factor, q.suffix, "", b.group("n")))
             cursor = b.start()
         out.extend(c for c in chain if not any(c.start == o.start for o in out))
         out.append(q)
     return out
+
+
+def _bare_before(sentence: str, cursor: int) -> Optional[regex.Match[str]]:
+    """BARE_BEFORE in ``sentence[:cursor]``, searched only when that ends with a joiner (or a
+    joiner and a line break, where $ also matches): most values have none before them."""
+    end = cursor - 1 if cursor and sentence[cursor - 1] == "\n" else cursor
+    if end <= 0 or sentence[end - 1] not in BARE_JOINERS:
+        return None
+    return BARE_BEFORE.search(sentence, 0, cursor)
 
 
 # Between two values of one list: 分别降低18个、9个百分点.

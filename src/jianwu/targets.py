@@ -394,8 +394,9 @@ class _Frame:
     baseline_year: Optional[int] = None
 
     def read(self, segment: str) -> None:
-        baseline = BASELINE.search(segment)
-        rest, words = clean_subject(BASELINE.sub("", segment))
+        has_year = "年" in segment  # every BASELINE has one
+        baseline = BASELINE.search(segment) if has_year else None
+        rest, words = clean_subject(BASELINE.sub("", segment) if has_year else segment)
         if rest:
             return  # a clause of its own (确保污染地块及时修复治理), not a frame
         self.modality = next((w for w in words if w in MODALITIES), self.modality)
