@@ -27,18 +27,24 @@ import regex
 
 from .aliases import LOCAL_UNITS, compact, join_points, looks_like_org, provinces, repair_name, resolve
 from .model import Clause, DepartmentRef, NormalizedText, Role, Warning_
+from .patterns import lazy
 
 # ---------------------------------------------------------------- patterns
 
 
 # A Chinese character of a pattern, and the quantifier that may follow it (均? / 区{1,2}).
-HAN_CHAR = regex.compile(r"\p{Han}")
-QUANTIFIER = regex.compile(r"[?*+]\??|\{\d+(?:,\d*)?\}\??")
+HAN_CHAR = lazy(r"\p{Han}")
+QUANTIFIER = lazy(r"[?*+]\??|\{\d+(?:,\d*)?\}\??")
 
 
 def spaced(pattern: str) -> regex.Pattern[str]:
-    """Compile ``pattern`` so that its words also match when a PDF spaced their characters out:
-    按 职 责 分 工 负 责 (a text layer that justifies lines by spacing every character)."""
+    """``pattern``, compiled on first use, so that its words also match when a PDF spaced their
+    characters out: 按 职 责 分 工 负 责 (a text layer that justifies lines by spacing every character)."""
+    return lazy(lambda: _spaced_source(pattern))
+
+
+def _spaced_source(pattern: str) -> str:
+    """``pattern`` with \\s* after every Chinese character outside a character class (and after its quantifier)."""
     out: list[str] = []
     i, in_class = 0, False
     while i < len(pattern):
@@ -57,7 +63,7 @@ def spaced(pattern: str) -> regex.Pattern[str]:
                 out.append(quantifier.group())
                 i = quantifier.end()
             out.append(r"\s*")
-    return regex.compile("".join(out))
+    return "".join(out)
 
 
 # Half-width brackets survive normalisation when a note spans lines: ( 省林草局、…\n…负责)
@@ -65,21 +71,21 @@ OPENERS = {"（": "）", "〔": "〕", "(": ")"}
 CLOSERS = {v: k for k, v in OPENERS.items()}
 # A bracket that defines or qualifies instead of assigning:
 # （以下简称“三线一单”） （以下统称各区县政府） （含运渣车） （特殊用途除外）
-NOT_A_NOTE = regex.compile(r"^(?:以下|下称|简称|统称|含|包括|不含|即|如|例如|注|详见|见)|除外$")
+NOT_A_NOTE = lazy(r"^(?:以下|下称|简称|统称|含|包括|不含|即|如|例如|注|详见|见)|除外$")
 # (Patterns used with .match(text, pos) have no "^": match() anchors at pos, where "^" fails.)
 # A role label before a list: 责任单位：A、B / 牵头部门：A / 配合单位：C (group "kind" gives the role).
 ROLE_LABEL = spaced(
     r"(?P<kind>责任|牵头|主责|主办|负责|配合|参与|协同|协办|协助|参加)(?:(?:单位|部门|主体|处室)(?:为|是)?[：:∶]?|[：:∶])"
 )
 # White space right before a role label: 牵头单位：生态环境部　参与单位：国家发展改革委
-LABEL_AFTER_SPACE = regex.compile(r"[ \t\u3000](?=(?:责任|牵头|主责|主办|配合|参与|协同|协办|协助|参加)(?:单位|部门)[：:∶])")
+LABEL_AFTER_SPACE = lazy(r"[ \t\u3000](?=(?:责任|牵头|主责|主办|配合|参与|协同|协办|协助|参加)(?:单位|部门)[：:∶])")
 LEAD_LABELS = frozenset({"责任", "牵头", "主责", "主办", "负责"})
 # Labels that name the units in charge without ranking them: 列首位的为牵头单位 may still rank them.
 UNRANKED_LABELS = frozenset({"责任", "负责", "主责"})
 # 牵头单位：A；责任单位：B — after a written lead, 责任单位 are the units that carry out its task.
 SUBORDINATE_AFTER_LEAD = frozenset({"责任", "负责"})
 # A partner's list in a joint plan: 四川：A、B；重庆：C、D
-PARTNER_LABEL = regex.compile(r"(?P<partner>\p{Han}{2,8}?)(?:方面)?[：:∶]")
+PARTNER_LABEL = lazy(r"(?P<partner>\p{Han}{2,8}?)(?:方面)?[：:∶]")
 # Municipalities directly under the central government: a partner 重庆： is a city-level government.
 MUNICIPALITIES = frozenset({"北京", "天津", "上海", "重庆"})
 # Words before the first department of a part: 由A牵头 / 均由A负责 / 具体由A负责
@@ -100,11 +106,11 @@ VERBS: tuple[tuple[regex.Pattern[str], Role], ...] = (
     (RESPONSIBLE_VERB, "responsible"),
 )
 # Verbs that make a list of places a note: （浦东新区、松江区按职责分工负责）
-ASSIGNING = regex.compile(r"负\s*责|牵\s*头|配\s*合")
+ASSIGNING = lazy(r"负\s*责|牵\s*头|配\s*合")
 # A会同B负责: A leads, B supports.
 TOGETHER_WITH = "会同"
 # Two departments joined by a word inside one item: 区发展改革委和区经济信息委
-CONJUNCTION = regex.compile(r"以及|和|及|与")
+CONJUNCTION = lazy(r"以及|和|及|与")
 # 等 / 等部门 / 等有关单位 after the last department: 市乡村振兴局等 / 市经济合作局等部门
 ETC = spaced(r"等(?:(?:有关|相关)?(?:部门|单位))?$")
 # 列首位的为牵头单位 / 排在第一位的为牵头部门 / 第一个单位为牵头单位 (declared once, applies below);
@@ -131,13 +137,13 @@ NOT_LISTED_AGAIN = spaced(
 # Lead-in of such a sentence: 具体任务均涉及X / 以下均需X落实 / 各项任务均由X
 STANDING_LEAD_IN = spaced(r"(?:以下|具体|各项)?(?:各项)?(?:任务)?(?:均|都)?(?:涉及|需要?|由|要)")
 # A page number a PDF left at a line end inside a note (浙江― 3 ―\n省交通运输厅): the note goes on.
-PAGE_RESIDUE = regex.compile(r"[―—–－-]\s*\d{1,3}\s*[―—–－-]\s*$")
+PAGE_RESIDUE = lazy(r"[―—–－-]\s*\d{1,3}\s*[―—–－-]\s*$")
 ITEM_SEP = "、/"  # items of a list
 # Where _is_assignment and _is_bare_list cut a bracket's content: items (A、B), parts (A牵头，B配合),
 # both (A、B，C).
-ITEM_SPLIT = regex.compile(r"[、/]")
-PART_SPLIT = regex.compile(r"[，,；;。]")
-LIST_SPLIT = regex.compile(r"[、，,；;/]")
+ITEM_SPLIT = lazy(r"[、/]")
+PART_SPLIT = lazy(r"[，,；;。]")
+LIST_SPLIT = lazy(r"[、，,；;/]")
 PART_SEP = "，,；;"  # parts of a sentence of a note
 GROUP_SEP = "；;"  # a new partner's list (for 列首位的为牵头单位 in a joint plan)
 SENTENCE_ENDS = ("", "\n", "。", "；", ";")
@@ -212,7 +218,7 @@ def _skip_chars(text: str, at: int, count: int) -> int:
 
 
 # What _bracket_groups looks at: brackets and line breaks (the text between them changes nothing).
-BRACKET_MARKS = regex.compile("[" + regex.escape("".join(OPENERS) + "".join(CLOSERS)) + "\n]")
+BRACKET_MARKS = lazy("[" + regex.escape("".join(OPENERS) + "".join(CLOSERS)) + "\n]")
 
 
 def _bracket_groups(text: str) -> list[tuple[int, Optional[int]]]:
@@ -489,8 +495,8 @@ def _items(text: str, start: int, end: int) -> list[tuple[int, int]]:
 
 # One level of local government in a list that shares its last word: 各市、州、县人民政府 /
 # 市州、县市区人民政府 (the pieces before the one that ends in 人民政府).
-BARE_UNITS = regex.compile(rf"^(?:各|有关|相关)?(?:{LOCAL_UNITS}|[（）()])+$")
-UNITS_GOVERNMENT = regex.compile(rf"^(?:{LOCAL_UNITS}|[（）()、])+(?:人民政府|政府)$")
+BARE_UNITS = lazy(rf"^(?:各|有关|相关)?(?:{LOCAL_UNITS}|[（）()])+$")
+UNITS_GOVERNMENT = lazy(rf"^(?:{LOCAL_UNITS}|[（）()、])+(?:人民政府|政府)$")
 
 
 def _join_government_lists(text: str, pieces: list[tuple[int, int, str]]) -> list[tuple[int, int]]:
@@ -591,7 +597,7 @@ def _place_level(place: str) -> Optional[str]:
 
 
 # A 厅 is a provincial department (a city's 办公厅 aside): 自然资源厅 written alone is 省.
-PROVINCIAL_ONLY = regex.compile(r"(?<!办公)厅(?:[（(〔][^）)〕]*[）)〕])?$")
+PROVINCIAL_ONLY = lazy(r"(?<!办公)厅(?:[（(〔][^）)〕]*[）)〕])?$")
 
 
 def share_prefix(refs: list[DepartmentRef]) -> None:

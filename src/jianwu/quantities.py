@@ -18,6 +18,7 @@ from typing import Optional
 
 import regex
 
+from .patterns import lazy
 from .tables import read_table
 
 CN_DIGIT = {"〇": 0, "零": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
@@ -60,7 +61,7 @@ def _guarded(words: list[str], alternation: str) -> str:
 
 # A PDF text layer may space a compound unit: 150万立方米 /日, 5 吨/ 万元.
 UNIT_SLASH = r"\s*/\s*"
-SPACES = regex.compile(r"\s+")
+SPACES = lazy(r"\s+")
 # Quicker test for SPACES: the standard re's \s is a superset of the regex module's (\x1c–\x1f).
 MAYBE_SPACE = re.compile(r"\s")
 
@@ -98,19 +99,19 @@ def quantity_pattern() -> regex.Pattern[str]:
 
 
 # 一厂一策, 一级一源一策, 两高一低, 一江两岸: numerals that are part of a slogan, not counts.
-NUMERAL_NAME = regex.compile(r"[一二三四五六七八九十两]\p{Han}{1,2}[一二三四五六七八九十两]\p{Han}")
+NUMERAL_NAME = lazy(r"[一二三四五六七八九十两]\p{Han}{1,2}[一二三四五六七八九十两]\p{Han}")
 # Words after which a Chinese numeral is a count: 建成两个, 至少三家, 新增五座.
-CN_COUNT_CONTEXT = regex.compile(
+CN_COUNT_CONTEXT = lazy(
     r"(?:达到|达|新增|增加|减少|建设|建成|新建|创建|完成|培育|打造|累计|至少|超过|不少于|不低于|不超过|约|为|共|淘汰|实施|认定|形成)$"
 )
 # What a quantity starts with (ARABIC or CHINESE): a sentence without one has none.
-NUMERAL = regex.compile(r"[\d一二三四五六七八九十两]")
+NUMERAL = lazy(r"[\d一二三四五六七八九十两]")
 # A Chinese character (the word a numeral may be glued to: 统一, 进一步).
-HAN_CHAR = regex.compile(r"\p{Han}")
+HAN_CHAR = lazy(r"\p{Han}")
 # Pairs of brackets whose content is a name, a quotation or an aside, not a commitment.
 OPENERS = {"“": "”", "‘": "’", "《": "》", "〈": "〉", "（": "）", "【": "】", "「": "」"}
 # A bare number in a list whose unit is written once at the end: 分别达到30、40万吨.
-BARE_BEFORE = regex.compile(r"(?<![A-Za-z\d.])(?P<n>\d+(?:\.\d+)?)(?P<sep>[、和及与])$")
+BARE_BEFORE = lazy(r"(?<![A-Za-z\d.])(?P<n>\d+(?:\.\d+)?)(?P<sep>[、和及与])$")
 BARE_JOINERS = "、和及与"  # the characters BARE_BEFORE ends with
 
 
@@ -167,7 +168,7 @@ def number_value(s: str) -> Optional[Decimal]:
 
 # The characters that open or close a sheltered span (OPENERS and their closers): ``sheltered``
 # looks only at these, the text between two of them keeps the state of the one before.
-SHELTER_MARKS = regex.compile("[" + regex.escape("".join(OPENERS) + "".join(OPENERS.values())) + "]")
+SHELTER_MARKS = lazy("[" + regex.escape("".join(OPENERS) + "".join(OPENERS.values())) + "]")
 
 
 @lru_cache(maxsize=64)
@@ -284,7 +285,7 @@ def _bare_before(sentence: str, cursor: int) -> Optional[regex.Match[str]]:
 
 
 # Between two values of one list: 分别降低18个、9个百分点.
-LIST_JOINER = regex.compile(r"^(?:、|和|及|与|或)$")
+LIST_JOINER = lazy(r"^(?:、|和|及|与|或)$")
 
 
 def _points_lists(sentence: str, found: list[Quantity]) -> list[Quantity]:

@@ -15,12 +15,13 @@ from typing import Optional
 
 import regex
 
+from .patterns import lazy
 from .tables import read_table
 
 # A province-level name as written in titles: 河北省, 广西壮族自治区, 重庆市, 香港特别行政区 -> the short name.
-PROVINCE_SUFFIX = regex.compile(r"(?:省|市|(?:壮族|回族|维吾尔)?自治区|特别行政区)$")
+PROVINCE_SUFFIX = lazy(r"(?:省|市|(?:壮族|回族|维吾尔)?自治区|特别行政区)$")
 # A city-level name: 邯郸市, 延边朝鲜族自治州, 大兴安岭地区, 锡林郭勒盟 -> 邯郸.
-CITY_SUFFIX = regex.compile(r"(?:市|自治州|地区|盟)$")
+CITY_SUFFIX = lazy(r"(?:市|自治州|地区|盟)$")
 
 
 @dataclass(frozen=True)
