@@ -257,13 +257,13 @@ def _prefixes(name: str) -> Iterator[tuple[Optional[str], str, str, str]]:
 
 def resolve(name: str, table: Optional[AliasTable] = None) -> Resolution:
     """Canonical name, level and kind of a department name as written (already repaired)."""
-    name = compact(name)
-    return _resolve_default(name) if table is None else _resolve(name, table)
+    return _resolve_default(name) if table is None else _resolve(compact(name), table)
 
 
 @lru_cache(maxsize=8192)
 def _resolve_default(name: str) -> Resolution:
-    return _resolve(name, default_table())
+    """``resolve`` with the package table, memoised by the name as written (compacting is part of it)."""
+    return _resolve(compact(name), default_table())
 
 
 def _resolve(name: str, table: AliasTable) -> Resolution:

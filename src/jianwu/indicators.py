@@ -81,8 +81,6 @@ LEAD_FRAME = lazy(
 )
 # Framing that is only punctuation or space (，、): stripped without being a framing word.
 PUNCTUATION_ONLY = lazy(r"[，、；：,\s]+")
-# Quotation marks dropped from an indicator: “无废城市”建设 -> 无废城市建设 (str.translate table).
-UNQUOTE = str.maketrans("", "", "“”‘’")
 # Verbs of an object form (建设充电基础设施3万台, 遴选150家…领跑者): stripped only when the subject is the
 # verb's object.  Two verbs joined by 和/及/与/、 go together: 新增和改造污水收集管网 -> 污水收集管网.
 ACTION_VERBS = (
@@ -143,9 +141,9 @@ class Predicate:
     @property
     def direction(self) -> Optional[str]:
         for w in self.words:
-            if any(w.startswith(v) for v in DOWN_VERBS):
+            if w.startswith(DOWN_VERBS):
                 return "down"
-            if any(w.startswith(v) for v in UP_VERBS):
+            if w.startswith(UP_VERBS):
                 return "up"
         return None
 
@@ -265,7 +263,7 @@ def counted_noun(post: str) -> tuple[str, int]:
 
 
 def _unquote(text: str) -> str:
-    return text.translate(UNQUOTE)
+    return text.replace("“", "").replace("”", "").replace("‘", "").replace("’", "")
 
 
 def top_level_split(text: str, separators: str) -> list[str]:
