@@ -40,7 +40,9 @@ def index(
     from ..corpus.indexer import index as run
 
     with reported():
-        report = run(paths, db, jobs=jobs, progress=err.is_terminal, on_failure=lambda path, message: fail(f"{path}: {message}"))
+        report = run(
+            paths, db, jobs=jobs, progress=err.is_terminal, on_failure=lambda path, message: fail(f"{path}: {message}"), on_skip=fail
+        )
     if err.is_terminal or report.failed:
         err.print(
             f"jianwu: indexed {report.documents} of {report.found} documents into {db} "
