@@ -46,6 +46,10 @@ TEXT_LSH_THRESHOLD = 0.1
 SHINGLE_CACHE = 256
 
 
+# Nothing ranks below a district: its plans are never anyone's parent by content.
+LOWEST_RANK = max(LEVEL_RANK.values())
+
+
 def rank(level: Optional[str]) -> Optional[int]:
     return LEVEL_RANK.get(level) if level else None
 
@@ -140,7 +144,7 @@ class CorpusIndex:
             if p.key is not None:
                 self.by_plan.setdefault((p.key.region, p.key.plan), []).append(i)
                 self.cited_titles.insert(p.key.region, i, title_minhash(p.key.family))
-            if level is None:  # a document of unknown level is never a parent
+            if level is None or level == LOWEST_RANK:  # unknown, or a district: never a content parent
                 continue
             for place in places_of(p):
                 if p.key is not None:
