@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import resource
 import subprocess
 import sys
@@ -29,9 +30,10 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 
 
-def cpu() -> float:
+def cpu() -> tuple[float, float]:
+    """CPU seconds of this process and of its (finished) worker processes."""
     me, kids = resource.getrusage(resource.RUSAGE_SELF), resource.getrusage(resource.RUSAGE_CHILDREN)
-    return me.ru_utime + me.ru_stime + kids.ru_utime + kids.ru_stime
+    return me.ru_utime + me.ru_stime, kids.ru_utime + kids.ru_stime
 
 
 def one(size: int, jobs: int | None, keep: Path | None, family: int) -> dict[str, object]:
@@ -44,17 +46,22 @@ def one(size: int, jobs: int | None, keep: Path | None, family: int) -> dict[str
     corpus, db = tmp / "corpus", tmp / "corpus.sqlite"
     families = max(1, size // family)
     known = dict(make_corpus(corpus, families=families, children=size // families - 1, seed=size))
-    cpu0, t0 = cpu(), time.monotonic()
+    load0 = os.getloadavg()[0]
+    (main0, kids0), t0 = cpu(), time.monotonic()
     first = jianwu.index([corpus], db, jobs=jobs)
-    wall, cpu_s = time.monotonic() - t0, cpu() - cpu0
+    wall = time.monotonic() - t0
+    main1, kids1 = cpu()
+    main_cpu, worker_cpu = main1 - main0, kids1 - kids0
+    cpu_s = main_cpu + worker_cpu
     peak_main = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     peak_worker = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
-    t1 = time.monotonic()
+    load1 = os.getloadavg()[0]
+    t1, c1 = time.monotonic(), sum(cpu())
     again = jianwu.index([corpus], db, jobs=jobs)
-    rewall = time.monotonic() - t1
-    t2 = time.monotonic()
+    rewall, recpu = time.monotonic() - t1, sum(cpu()) - c1
+    t2, c2 = time.monotonic(), sum(cpu())
     cov = jianwu.coverage("f000-parent", db)
-    cov_wall = time.monotonic() - t2
+    cov_wall, cov_cpu = time.monotonic() - t2, sum(cpu()) - c2
     import sqlite3
 
     conn = sqlite3.connect(db)
@@ -68,15 +75,20 @@ def one(size: int, jobs: int | None, keep: Path | None, family: int) -> dict[str
         "wall_s": round(wall, 1),
         "docs_per_s": round(first.documents / wall, 1),
         "cpu_s": round(cpu_s, 1),
+        "cpu_main_s": round(main_cpu, 1),
+        "cpu_workers_s": round(worker_cpu, 1),
+        "load_avg_start_end": [round(load0, 1), round(load1, 1)],
         "ms_per_doc_wall": round(1000 * wall / first.documents, 1),
         "ms_per_doc_cpu": round(1000 * cpu_s / first.documents, 1),
         "peak_main_mb": round(peak_main),
         "peak_worker_mb": round(peak_worker),
         "phases_s": {k: round(v, 1) for k, v in first.phases.items()},
         "reindex_s": round(rewall, 2),
+        "reindex_cpu_s": round(recpu, 2),
         "reindex_share": round(rewall / wall, 4),
         "reindex_parsed": again.parsed,
         "coverage_s": round(cov_wall, 2),
+        "coverage_cpu_s": round(cov_cpu, 2),
         "coverage_columns": len(cov.children),
         "coverage_rows": len(cov.rows),
         "links_right": right,

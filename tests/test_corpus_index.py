@@ -358,3 +358,36 @@ def test_a_file_that_fails_again_costs_no_relinking(tmp_path: Path) -> None:
     assert (again.parsed, again.unchanged, again.pairs_compared) == (0, 5, 0)
     assert "link" not in again.phases  # find_links was not run again
     assert rows(db, "SELECT value FROM meta WHERE key = 'links_dirty'") == [("0",)]
+
+
+def test_links_come_from_stored_profiles(seed_db: Path, tmp_path: Path) -> None:
+    """Every document has its lineage profile; an index without them (built before they were
+    stored) gets them from the cached parses on its next relink, with the same links."""
+    from jianwu.lineage.profile import unpack_profile
+
+    assert rows(seed_db, "SELECT count(*) FROM lineage_cache") == [(len(SEED_IDS),)]
+    profile = unpack_profile(rows(seed_db, "SELECT profile FROM lineage_cache WHERE doc_id = 'gaoxin-jianwu-2023'")[0][0])
+    assert (profile.id, profile.level, profile.shingles) == ("gaoxin-jianwu-2023", "zone", None)
+    db = tmp_path / "old.sqlite"
+    source, conn = sqlite3.connect(seed_db), sqlite3.connect(db)
+    source.backup(conn)  # the WAL included
+    source.close()
+    expected = rows(db, "SELECT child_id, parent_id, relation, found_by, confidence, evidence FROM links ORDER BY child_id")
+    conn.execute("PRAGMA foreign_keys = ON")
+    conn.execute("DELETE FROM lineage_cache")
+    conn.execute("DELETE FROM links")
+    conn.execute("UPDATE meta SET value = '1' WHERE key = 'links_dirty'")
+    conn.commit()
+    conn.close()
+    again = index([RAW / f"{doc_id}.txt" for doc_id in SEED_IDS], db, jobs=1)
+    assert (again.parsed, again.pairs_compared) == (0, len(expected))
+    assert rows(db, "SELECT child_id, parent_id, relation, found_by, confidence, evidence FROM links ORDER BY child_id") == expected
+    assert rows(db, "SELECT count(*) FROM lineage_cache") == [(len(SEED_IDS),)]
+
+
+def test_index_reports_skipped_files(tmp_path: Path) -> None:
+    corpus = copy_corpus(tmp_path)
+    (corpus / "scan.png").write_bytes(b"\x89PNG\r\n\x1a\n" + b"\0" * 16)
+    result = run_cli("index", str(corpus), "--db", str(tmp_path / "db.sqlite"))
+    assert result.returncode == 0, result.stderr
+    assert result.stderr == f"jianwu: {corpus}: skipped 1 file (1 image)\n"

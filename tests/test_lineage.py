@@ -108,3 +108,61 @@ def test_a_plan_of_another_province_is_not_a_parent(seeds: dict[str, Document]) 
 def test_siblings_are_never_linked(seeds: dict[str, Document]) -> None:
     # Shapingba and Gaoxin copy the same municipal plan; with it absent, neither is the other's parent.
     assert links([seeds["shapingba-jianwu-2023"], seeds["gaoxin-jianwu-2023"]]) == []
+
+
+# ---------------------------------------------------------------- scale: siblings are never candidates
+
+
+def test_siblings_are_never_candidates(seeds: dict[str, Document]) -> None:
+    """A district's content candidates are the documents of ranks above it, however many siblings it has."""
+    import dataclasses
+    import zlib
+
+    from jianwu.lineage.finder import Finder
+    from jianwu.lineage.index import rank
+    from jianwu.lineage.profile import profile_of, shingles
+
+    docs = [seeds[i] for i in sorted(seeds)]
+    siblings = [dataclasses.replace(seeds["shapingba-jianwu-2023"], id=f"shapingba-copy{n}", sha256=f"{n:064x}") for n in range(30)]
+    alone, crowded = Finder([profile_of(d) for d in docs]), Finder([profile_of(d) for d in docs + siblings])
+    child = sorted(seeds).index("gaoxin-jianwu-2023")
+
+    def ids(finder: Finder) -> list[str]:
+        return [finder.index.entries[p].id for p in finder.index.parents_by_content(child)]
+
+    # Only the municipality: Ziyang's city plan ranks above a zone too, but is of another province.
+    assert ids(alone) == ids(crowded) == ["chongqing-jianwu-2023"]
+    assert all(rank(finder.index.entries[p].level) < 3 for finder in (alone, crowded) for p in finder.index.parents_by_content(child))
+    # Each copy finds the municipal plan as the original does.
+    original = alone.outcome_at(sorted(seeds).index("shapingba-jianwu-2023"))
+    outcomes = [crowded.outcome_at(i) for i in range(len(docs), len(docs) + len(siblings))]
+    assert {(o.parent.id, o.found_by, o.confidence) for o in outcomes} == {(original.parent.id, original.found_by, original.confidence)}
+    assert original.parent.id == "chongqing-jianwu-2023"
+    # The shingle set is every 8-character window's CRC-32, as a sorted array.
+    windows = ("一二三四五六七八", "二三四五六七八九", "三四五六七八九1")
+    assert shingles("一二三四五六七八九1").tolist() == sorted({zlib.crc32(w.encode()) for w in windows})
+
+
+def test_profiles_without_shingles_load_them(seeds: dict[str, Document]) -> None:
+    """``find_links_in`` over profiles stored without shingles (as ``jianwu index`` keeps them) gives ``find_links``."""
+    import dataclasses
+
+    from jianwu.lineage import find_links_in
+    from jianwu.lineage.profile import pack_profile, profile_of, unpack_profile, unpack_shingles
+
+    docs = [seeds[i] for i in sorted(seeds)]
+    stored = {d.id: pack_profile(profile_of(d)) for d in docs}
+    bare = [unpack_profile(stored[d.id][0]) for d in docs]
+    assert all(p.shingles is None for p in bare)
+    asked: list[str] = []
+
+    def load(profile):  # type: ignore[no-untyped-def]
+        asked.append(profile.id)
+        return unpack_shingles(stored[profile.id][1])
+
+    got = find_links_in(bare, load)
+    assert [(l.child_id, l.parent_id, l.found_by, l.confidence, l.evidence) for l in got] == [
+        (l.child_id, l.parent_id, l.found_by, l.confidence, l.evidence) for l in find_links(docs)
+    ]
+    assert set(asked) <= {d.id for d in docs} and len(asked) <= 2 * len(docs)
+    assert dataclasses.replace(bare[0]).minhash.shape == (128,)

@@ -39,7 +39,9 @@ def index(
     from ..corpus.indexer import index as run
 
     with reported():
-        report = run(paths, db, jobs=jobs, progress=stderr_console().is_terminal, on_failure=lambda path, message: fail(f"{path}: {message}"))
+        report = run(
+            paths, db, jobs=jobs, progress=stderr_console().is_terminal, on_failure=lambda path, message: fail(f"{path}: {message}"), on_skip=fail
+        )
     if stderr_console().is_terminal or report.failed:
         stderr_console().print(
             f"jianwu: indexed {report.documents} of {report.found} documents into {db} "

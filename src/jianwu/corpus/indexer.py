@@ -9,8 +9,9 @@ One run:
 3. the others are parsed in worker processes; the main process is the only
    writer and commits one transaction per batch, so an interrupted run leaves
    every committed document complete and nothing half-written;
-4. when any document changed, links are recomputed with ``lineage.find_links``
-   over the whole corpus (from the cached parses, not reparsed), and a pair is
+4. when any document changed, links are recomputed with ``lineage.find_links_in``
+   over the whole corpus, from the lineage profiles the workers stored beside each
+   parse (no document is loaded, none reparsed), and a pair is
    diffed again only when the link is new or its child's or parent's bytes (or
    the build) changed.  ``meta.links_dirty`` records that step 4 is owed, so an
    interrupted run finishes it next time.
@@ -29,7 +30,7 @@ from pathlib import Path
 from typing import Any, Callable, Iterator, Optional, Sequence
 
 from ..errors import UsageError
-from .store import DEFAULT_DB, IndexLock, connect, jianwu_build, unpack_document, write_document, write_pair
+from .store import DEFAULT_DB, IndexLock, connect, jianwu_build, load_document, write_document, write_pair
 
 BATCH_DOCUMENTS = 64  # documents per transaction
 BATCH_SECONDS = 2.0  # ... or whatever arrived within this long
@@ -129,12 +130,15 @@ def sha256_file(path: Path) -> str:
         return ""
 
 
-def walk(paths: Sequence[Path]) -> list[Path]:
-    """Every document file under ``paths`` (absolute, sorted, no duplicates); ``UsageError`` for a missing path."""
+def walk(paths: Sequence[Path], on_skip: Optional[Callable[[str], None]] = None) -> list[Path]:
+    """Every document file under ``paths`` (absolute, sorted, no duplicates); ``UsageError`` for a missing path.
+
+    ``on_skip`` gets the walk's "DIR: skipped N files (…)" line for each directory with other files.
+    """
     from ..document import iter_document_paths
 
     found: set[Path] = set()
-    for path, problem in iter_document_paths(list(paths)):
+    for path, problem in iter_document_paths(list(paths), on_skip=on_skip):
         if problem is not None:
             if not path.exists():
                 raise UsageError(str(problem))
@@ -181,10 +185,12 @@ def index(
     jobs: Optional[int] = None,
     progress: bool = False,
     on_failure: Optional[Callable[[str, str], None]] = None,
+    on_skip: Optional[Callable[[str], None]] = None,
 ) -> IndexReport:
     """Index every document under ``paths`` into ``db``; see the module docstring.
 
-    ``on_failure(path, message)`` is called for each document that could not be indexed.
+    ``on_failure(path, message)`` is called for each document that could not be indexed,
+    ``on_skip(line)`` with the walk's "skipped N files" line of each directory.
     """
     from .pool import run_isolated
     from .tasks import diff_task, parse_task
@@ -197,7 +203,7 @@ def index(
     roots = [Path(p).resolve() for p in paths]
     if not roots:
         raise UsageError("give at least one document or directory to index")
-    files = walk([Path(p) for p in paths])
+    files = walk([Path(p) for p in paths], on_skip)
     jobs = jobs or default_jobs()
     report = IndexReport(db=db, found=len(files))
     bar = Progress(progress)
@@ -292,15 +298,45 @@ def index(
     return report
 
 
+def _profiles(conn: sqlite3.Connection) -> list[Any]:
+    """Every indexed document's lineage profile, in id order, without loading any document.
+
+    A document indexed before profiles were stored gets one now, from its cached parse.
+    """
+    from ..lineage.profile import pack_profile, profile_of, unpack_profile
+
+    rows = conn.execute(
+        "SELECT d.id, l.profile FROM documents d JOIN document_cache c ON c.doc_id = d.id "
+        "LEFT JOIN lineage_cache l ON l.doc_id = d.id ORDER BY d.id"
+    ).fetchall()
+    missing = [doc_id for doc_id, blob in rows if blob is None]
+    made = {}
+    if missing:
+        with transaction(conn):
+            for doc_id in missing:
+                doc = load_document(conn, doc_id)
+                profile = profile_of(doc)
+                conn.execute("INSERT OR REPLACE INTO lineage_cache VALUES (?, ?, ?)", (doc_id, *pack_profile(profile)))
+                made[doc_id] = profile
+    return [made[doc_id] if blob is None else unpack_profile(blob) for doc_id, blob in rows]
+
+
 def _relink(conn: sqlite3.Connection, db: Path, build: str, jobs: int, report: IndexReport, bar: Progress, run_isolated: Any, diff_task: Any, failed: Callable[[str, str], None]) -> None:
-    from ..lineage import find_links
+    from ..lineage import find_links_in
+    from ..lineage.profile import unpack_shingles
 
     link_started = time.monotonic()
-    docs = [unpack_document(blob) for _, blob in conn.execute("SELECT doc_id, blob FROM document_cache ORDER BY doc_id")]
-    shas = {d.id: d.sha256 for d in docs}
-    paths = {d.id: d.path for d in docs}
-    links = find_links(docs)
-    del docs
+    profiles = _profiles(conn)
+    shas = {p.id: p.sha256 for p in profiles}
+    paths = dict(conn.execute("SELECT id, path FROM documents").fetchall())
+
+    def shingles(profile: Any) -> Any:
+        # Only candidates that passed the level, region and family tests are read.
+        row = conn.execute("SELECT shingles FROM lineage_cache WHERE doc_id = ?", (profile.id,)).fetchone()
+        return unpack_shingles(row[0])
+
+    links = find_links_in(profiles, shingles)
+    del profiles
     stored = {
         (r[0], r[1]): (r[2], r[3], r[4])
         for r in conn.execute("SELECT child_id, parent_id, child_sha256, parent_sha256, jianwu_build FROM links")

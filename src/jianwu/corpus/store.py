@@ -122,6 +122,11 @@ CREATE TABLE IF NOT EXISTS document_cache (
     doc_id TEXT PRIMARY KEY REFERENCES documents(id) ON DELETE CASCADE,
     blob BLOB NOT NULL                -- the parsed Document (zlib pickle), so lineage and diffs need no reparse
 );
+CREATE TABLE IF NOT EXISTS lineage_cache (
+    doc_id TEXT PRIMARY KEY REFERENCES documents(id) ON DELETE CASCADE,
+    profile BLOB NOT NULL,            -- what the parent search needs (lineage.Profile, pickle, ~2 KB)
+    shingles BLOB NOT NULL            -- the body's 8-character shingle set (sorted uint32), read only for candidates
+);
 CREATE TABLE IF NOT EXISTS links (
     child_id TEXT NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
     parent_id TEXT NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
@@ -240,6 +245,9 @@ def connect(db: Path, *, create: bool = True, readonly: bool = False) -> sqlite3
                 _drop_all(conn)
             conn.executescript(SCHEMA)
             conn.execute("INSERT OR REPLACE INTO meta VALUES ('schema_version', ?)", (SCHEMA_VERSION,))
+        elif create and not readonly:
+            # Internal tables added within a schema version (lineage_cache): derived, filled on the next run.
+            conn.executescript(SCHEMA)
         elif version != SCHEMA_VERSION:
             raise DatabaseError(f"{db}: not a jianwu index of schema {SCHEMA_VERSION} (found {version}); rebuild it with jianwu index")
     except sqlite3.DatabaseError as exc:
@@ -325,6 +333,8 @@ class DocumentRows:
     departments: list[tuple] = field(default_factory=list)
     targets: list[tuple] = field(default_factory=list)
     blob: bytes = b""
+    profile: bytes = b""  # lineage.Profile without its shingles
+    shingles: bytes = b""
 
 
 def document_rows(doc: Any, build: str) -> DocumentRows:
@@ -354,6 +364,11 @@ def document_rows(doc: Any, build: str) -> DocumentRows:
                  t.kind, t.period, t.baseline_year, t.modality, t.text, doc.line_at(t.span[0]), t.scope, t.basis, t.measure)
             )
     rows.blob = pack_document(doc)
+    from ..lineage.profile import pack_profile, profile_of
+
+    # The parent search's profile, computed here in the worker, so that linking a large
+    # corpus never unpickles its documents.
+    rows.profile, rows.shingles = pack_profile(profile_of(doc))
     return rows
 
 
@@ -367,6 +382,8 @@ def write_document(conn: sqlite3.Connection, rows: DocumentRows) -> None:
     conn.executemany("INSERT INTO departments VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)", rows.departments)
     conn.executemany("INSERT INTO targets VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)", rows.targets)
     conn.execute("INSERT INTO document_cache VALUES (?, ?)", (doc_id, rows.blob))
+    if rows.profile:
+        conn.execute("INSERT INTO lineage_cache VALUES (?, ?, ?)", (doc_id, rows.profile, rows.shingles))
 
 
 @dataclass

@@ -1,7 +1,8 @@
 """The lineage finder: which corpus document a plan re-issues, with how sure it is and why.
 
-For each child, candidates come from the index (``index.CorpusIndex``), never from a scan of
-the corpus:
+It works on profiles (``profile.Profile``: keys, citations, MinHash; the documents' text is not
+needed). For each child, candidates come from the index (``index.CorpusIndex``), never from a
+scan of the corpus, and only of ranks above the child's:
 
 1. by 文号: every 文号 the child writes (in a citation or bare, damage repaired) that is a
    corpus document's own;
@@ -21,17 +22,13 @@ none). Thresholds and why: see the constants below and the README's lineage sect
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Optional
+from typing import Any, Optional, Sequence
 
-import regex
+from .cites import Cited, child_province, citations_of, province_of
+from .index import LEVEL_RANK, CorpusIndex, ShingleSource, rank
+from .profile import Profile
 
-from ..model import Document
-from ..metadata import PROVINCES, dominant_province
-from .index import CorpusIndex, Entry
-from .keys import IMPLEMENTS, IMPLEMENTED_PLAN, TitleKey, number_key, numbers_in, title_key
-
-# Administrative rank: a parent's is lower than its child's.
-LEVEL_RANK = {"national": 0, "province": 1, "municipality": 1, "city": 2, "district": 3, "county": 3, "zone": 3}
+__all__ = ["Candidate", "Cited", "Finder", "LEVEL_RANK", "Outcome", "child_province", "citations_of", "family_similarity", "rank"]
 
 # --- thresholds (tuned for precision on the seeds and the 21-PDF corpus; see README)
 # A cited title matches a corpus title at this fuzzy ratio of their keys (one character lost in
@@ -53,28 +50,6 @@ SHARED_MIN = 0.05
 CONFIDENCE_MIN = 0.7
 AMBIGUITY = 0.05
 
-# The issuer written before a citation's 《: 生态环境部等七部门《…》, 党中央、国务院《…》.
-ISSUER_BEFORE = regex.compile(
-    r"(?P<issuer>[\p{Han}、]{2,40}?(?:国务院|党中央|中央|政府|办公厅|办公室|部门|委员会|党委|省委|市委|委|部|局|厅))\s*$"
-)
-# Words before the issuer that are not part of it: 根据, 贯彻落实, 按照 …
-ISSUER_LEAD = regex.compile(r"^.*(?:根据|依据|按照|落实|贯彻|执行|认真|深入|为|和|及|与|、(?=\p{Han}{0,3}《))")
-
-
-# The genre word of a plan named after the one it implements, after that one's title.
-OWN_GENRE_AFTER = regex.compile(r"(?<=意见|方案|规划|计划|纲要)(?:的)?(?:实施方案|工作方案|行动方案|实施意见|实施细则|行动计划)$")
-
-
-@dataclass(frozen=True)
-class Cited:
-    """A document the child cites: as written, and its keys."""
-
-    written: str  # 《title》（文号） or the bare 文号, as in the text
-    display: str  # the cited plan for messages: 《plan》（文号）
-    key: Optional[TitleKey]
-    number: Optional[str]  # number key
-
-
 @dataclass
 class Candidate:
     position: int
@@ -89,10 +64,14 @@ class Candidate:
 
 @dataclass
 class Outcome:
-    """What the finder decided for one document."""
+    """What the finder decided for one document.
 
-    child: Document
-    parent: Optional[Document] = None
+    ``child`` and ``parent`` are what the finder was given: ``Document``s from ``analyse``,
+    ``Profile``s from ``Finder`` itself (both have ``id``, ``level``, ``region``).
+    """
+
+    child: Any
+    parent: Any = None
     relation: str = "parent"
     found_by: Optional[str] = None
     confidence: float = 0.0
@@ -101,10 +80,6 @@ class Outcome:
     cited: Optional[Cited] = None  # the same, with its keys
     top: bool = False  # a national plan: the top of its family, not missing a parent
     candidates: list[dict[str, object]] = field(default_factory=list)  # close ones, when none was chosen
-
-
-def rank(level: Optional[str]) -> Optional[int]:
-    return LEVEL_RANK.get(level) if level else None
 
 
 def family_similarity(a: str, b: str) -> float:
@@ -119,66 +94,7 @@ def family_similarity(a: str, b: str) -> float:
     return ratio
 
 
-def _issuer_before(text: str, start: int) -> str:
-    before = text[max(0, start - 40) : start].split("\n")[-1]
-    m = ISSUER_BEFORE.search(before)
-    if not m:
-        return ""
-    return ISSUER_LEAD.sub("", m.group("issuer"))
-
-
-def citations_of(doc: Document) -> list[Cited]:
-    """Everything ``doc`` cites: its 《》 citations (with the issuer written before them) and bare 文号."""
-    from ..metadata import core_title
-
-    own_number = number_key(doc.doc_number) if doc.doc_number else None
-    own_key = title_key(doc.title) if doc.title else None
-    out: list[Cited] = []
-    seen_numbers: set[str] = set()
-    text = doc.text
-    for cite in doc.cites:
-        found = text.find(f"《{cite.title}")
-        issuer = _issuer_before(text, found) if found >= 0 else ""
-        key = title_key(cite.title, issuer)
-        if own_key is not None and key == own_key:
-            continue  # the cover notice naming the plan itself
-        number = number_key(cite.doc_number) if cite.doc_number else None
-        if number is not None and number == own_number:
-            continue
-        if number:
-            seen_numbers.add(number)
-        written = f"{issuer}《{cite.title}》" + (f"（{cite.doc_number}）" if cite.doc_number else "")
-        display = f"《{core_title(cite.title)}》" + (f"（{cite.doc_number}）" if cite.doc_number else "")
-        out.append(Cited(written, display, key, number))
-    # 大连市贯彻落实〈国务院关于…指导意见〉实施方案: the title itself names the plan it implements.
-    implemented = IMPLEMENTS.search(doc.title or "") or IMPLEMENTED_PLAN.search(doc.title or "")
-    if implemented:
-        # Without brackets the child's own genre word follows: …指导意见实施方案 -> …指导意见
-        inner = OWN_GENRE_AFTER.sub("", implemented.group("inner"))
-        out.append(Cited(f"《{doc.title}》", f"《{inner}》", title_key(inner), None))
-    for written, number in numbers_in(text):
-        if number != own_number and number not in seen_numbers:
-            seen_numbers.add(number)
-            flat = regex.sub(r"\s+", "", written)
-            out.append(Cited(flat, f"（{flat}）", None, number))
-    return out
-
-
-def child_province(doc: Document) -> Optional[str]:
-    """The province ``doc`` belongs to: named in its region, or the one its text names most."""
-    for full, short in PROVINCES:
-        if doc.region and doc.region.startswith((full, short)):
-            return full
-    return dominant_province(doc.text)
-
-
-def _province_of(region: Optional[str]) -> Optional[str]:
-    if not region:
-        return None
-    return next((full for full, short in PROVINCES if region.startswith((full, short))), None)
-
-
-def _region_compatible(child: Document, candidate: Document) -> bool:
+def _region_compatible(child: Profile, candidate: Profile) -> bool:
     """May ``candidate`` (found by content) be an ancestor of ``child`` by geography?"""
     if candidate.level == "national":
         return True
@@ -186,11 +102,11 @@ def _region_compatible(child: Document, candidate: Document) -> bool:
         return False
     if child.region and child.region.startswith(candidate.region):
         return True
-    province = _province_of(candidate.region)
-    return province is not None and province == child_province(child)
+    province = province_of(candidate.region)
+    return province is not None and province == child.province
 
 
-def likely_citation(entry: Entry, cites: list[Cited]) -> Optional[Cited]:
+def likely_citation(entry: Profile, cites: Sequence[Cited]) -> Optional[Cited]:
     """The cited document most likely to be the parent: the title closest to the child's family."""
     titled = [c for c in cites if c.key is not None]
     if titled:
@@ -200,19 +116,27 @@ def likely_citation(entry: Entry, cites: list[Cited]) -> Optional[Cited]:
 
 
 class Finder:
-    """Parent search over one corpus (built once, queried per child)."""
+    """Parent search over one corpus of profiles (built once, queried per child).
 
-    def __init__(self, documents: list[Document]) -> None:
-        self.index = CorpusIndex(documents)
+    ``shingles`` loads a document's body shingle set when its profile does not hold it
+    (``jianwu index`` keeps them in the database).
+    """
 
-    def outcome(self, doc: Document) -> Outcome:
+    def __init__(self, profiles: Sequence[Profile], shingles: Optional[ShingleSource] = None) -> None:
+        self.index = CorpusIndex(profiles, shingles)
+
+    def outcome(self, profile: Profile) -> Outcome:
+        return self.outcome_at(self.index.position(profile))
+
+    def outcome_at(self, me: int) -> Outcome:
         from rapidfuzz import fuzz
 
-        entry = self.index.entry_of(doc)
-        child_rank = rank(doc.level)
-        cites = citations_of(doc)
+        index = self.index
+        entry = index.entries[me]
+        child_rank = rank(entry.level)
+        cites = entry.cites
         likely = likely_citation(entry, cites)
-        result = Outcome(doc, cites=likely.display if likely else "no plan cited", cited=likely, top=doc.level == "national")
+        result = Outcome(entry, cites=likely.display if likely else "no plan cited", cited=likely, top=entry.level == "national")
         if result.top:
             return result
         candidates: dict[int, Candidate] = {}
@@ -225,22 +149,18 @@ class Finder:
 
         for cited in cites:
             if cited.number:
-                for position in self.index.by_number.get(cited.number, []):
+                for position in index.by_number.get(cited.number, []):
                     add(position, "doc_number", cited)
             if cited.key is not None and cited.key.plan:
-                for position in self.index.by_plan.get((cited.key.region, cited.key.plan), []):
+                for position in index.by_plan.get((cited.key.region, cited.key.plan), []):
                     add(position, "title", cited, 1.0)
-                for position in self.index.similar_titles(cited.key.family):
-                    other = self.index.entries[position].key
-                    if other is None or other.region != cited.key.region:
-                        continue
-                    ratio = fuzz.ratio(cited.key.plan, other.plan) / 100
+                for position in index.titles_of_region(cited.key.region, cited.key.family):
+                    other_key = index.entries[position].key
+                    assert other_key is not None
+                    ratio = fuzz.ratio(cited.key.plan, other_key.plan) / 100
                     if ratio >= TITLE_RATIO_MIN:
                         add(position, "title", cited, ratio)
-        pool = set(self.index.similar_texts(entry))
-        if entry.key is not None:
-            pool.update(self.index.similar_titles(entry.key.family))
-        for position in sorted(pool):
+        for position in index.parents_by_content(me):
             add(position, "content", None)
 
         # A same-family plan the child cites with a region but that is not here: its direct
@@ -254,23 +174,23 @@ class Finder:
         }
         kept: list[Candidate] = []
         for cand in candidates.values():
-            other = self.index.entries[cand.position]
-            if other.doc is doc or other.doc.sha256 == doc.sha256:
+            other = index.entries[cand.position]
+            if cand.position == me or other.sha256 == entry.sha256:
                 continue
-            if not self._level_goes_up(child_rank, rank(other.doc.level)):
+            if not self._level_goes_up(child_rank, rank(other.level)):
                 continue
             cand.family = family_similarity(entry.key.family, other.key.family) if entry.key and other.key else 0.0
             if cand.found_by == "content":
                 # The cheap tests first: a large corpus gives many same-family candidates.
-                if absent_regions and other.doc.level != "national" and other.doc.region not in absent_regions:
+                if absent_regions and other.level != "national" and other.region not in absent_regions:
                     continue
-                if cand.family < FAMILY_MIN or not _region_compatible(doc, other.doc):
+                if cand.family < FAMILY_MIN or not _region_compatible(entry, other):
                     continue
-                cand.shared = self.index.shared_text(entry, other)
+                cand.shared = index.shared_text(me, cand.position)
                 if cand.shared < SHARED_MIN:
                     continue
             else:
-                cand.shared = self.index.shared_text(entry, other)
+                cand.shared = index.shared_text(me, cand.position)
                 if cand.family < CITED_FAMILY_MIN and cand.shared < CITED_SHARED_MIN:
                     continue
             cand.confidence = self._confidence(cand)
@@ -281,18 +201,18 @@ class Finder:
             result.candidates = []
             return result
         # The nearest level above the child first, then the best score.
-        nearest = max(rank(self.index.entries[c.position].doc.level) or 0 for c in kept)
-        level = sorted((c for c in kept if rank(self.index.entries[c.position].doc.level) == nearest), key=lambda c: (-c.score, self.index.entries[c.position].doc.id))
+        nearest = max(rank(index.entries[c.position].level) or 0 for c in kept)
+        level = sorted((c for c in kept if rank(index.entries[c.position].level) == nearest), key=lambda c: (-c.score, index.entries[c.position].id))
         best = level[0]
         rivals = [c for c in level[1:] if best.score - c.score < AMBIGUITY and not self._same_document(best, c)]
         if rivals:
             result.candidates = [self._describe(c) for c in [best, *rivals]]
             return result
-        parent = self.index.entries[best.position].doc
+        parent = index.entries[best.position]
         result.parent = parent
         result.found_by = best.found_by
         result.confidence = round(best.confidence, 3)
-        result.relation = self._relation(doc, parent, best, absent_regions)
+        result.relation = self._relation(entry, parent, best, absent_regions)
         result.evidence = self._describe(best)
         return result
 
@@ -318,7 +238,7 @@ class Finder:
         x, y = self.index.entries[a.position], self.index.entries[b.position]
         return x.key is not None and x.key == y.key and x.number == y.number
 
-    def _relation(self, child: Document, parent: Document, cand: Candidate, absent_regions: set[str]) -> str:
+    def _relation(self, child: Profile, parent: Profile, cand: Candidate, absent_regions: set[str]) -> str:
         if absent_regions and parent.region not in absent_regions:
             return "ancestor"  # it cites its own direct parent, which is not here
         if cand.found_by != "content":
@@ -329,7 +249,7 @@ class Finder:
         return "parent" if direct else "ancestor"
 
     def _describe(self, cand: Candidate) -> dict[str, object]:
-        other = self.index.entries[cand.position].doc
+        other = self.index.entries[cand.position]
         evidence: dict[str, object] = {"candidate": other.id, "found_by": cand.found_by}
         if cand.cited is not None:
             evidence["citation"] = cand.cited.written

@@ -1,124 +1,169 @@
 """An index of a corpus for parent search: never every document against every other.
 
-Lookups a child's parent search needs, each sub-linear in the corpus size:
+Lookups a child's parent search needs, each returning only documents that can be its
+parent, so a child's work does not grow with the corpus (nor with its own family: a
+thousand siblings of one district plan are never each other's candidates):
 
 - ``by_number``: own 文号 key -> documents (exact, after damage repair);
 - ``by_plan``: (region, plan key) -> documents (an exact cited title);
-- ``titles``: MinHash LSH over character bigrams of title family keys (a cited title with a
-  character lost at a line break, a re-issue whose title adds 加快 or changes the genre word);
-- ``texts``: MinHash LSH over 8-character shingles of the body (a re-issue that copies its
-  parent's text but whose title is unreadable).
+- ``cited_titles``: MinHash LSH over character bigrams of title family keys, bucketed by
+  the title's region (a cited title with a character lost at a line break matches only a
+  document of the region it names);
+- ``family_titles`` and ``texts``: the same over title families, and MinHash LSH over
+  8-character shingles of the body, bucketed by administrative rank and geography, so that
+  a child asks only the ranks above its own and the places that may be above it (national;
+  its own province; a region its own region's name begins with): a re-issue whose title
+  adds 加快 or changes the genre word, one that copies its parent's text but whose title is
+  unreadable.  Three hundred cities' plans of one national family are not candidates of
+  every district of the country.
 
-Candidates from the index are then confirmed one by one with ``shared_text``: the share of
-the child's body shingles found in the candidate's body (exact, computed only for candidates).
+The LSH is datasketch's banding (its optimal bands and rows for the threshold, the same
+buckets ``MinHashLSH`` would fill) with the group in the bucket key.  Candidates are
+then confirmed with ``shared_text``: the share of the child's body shingles found in the
+candidate's body, exact, computed only for candidates that pass the cheaper tests.
 """
 
 from __future__ import annotations
 
-import zlib
 from collections import OrderedDict
-from dataclasses import dataclass, field
-from typing import Any, Optional, Sequence
+from functools import lru_cache
+from typing import Callable, Hashable, Iterable, Optional, Sequence
 
-import regex
+import numpy as np
 
-from ..model import Document
-from .keys import TitleKey, number_key, own_title_key
+from .cites import province_of
+from .profile import TEXT_PERM, TITLE_PERM, Profile, title_minhash
 
-# Characters that carry the text: punctuation, spaces and numbering do not.
-NOT_TEXT_CHAR = regex.compile(r"[^\p{Han}\p{N}]")
-SHINGLE = 8  # characters: long enough that shared boilerplate phrases are rare, short enough for OCR damage
-TITLE_PERM, TEXT_PERM = 64, 128
+# Administrative rank: a parent's is lower than its child's.
+LEVEL_RANK = {"national": 0, "province": 1, "municipality": 1, "city": 2, "district": 3, "county": 3, "zone": 3}
 # LSH thresholds (estimated Jaccard). Title families of one lineage are near-identical; a
 # child's text shares a small part of its parent's (Hainan's 实施意见: 7 % of its shingles).
 TITLE_LSH_THRESHOLD = 0.5
 TEXT_LSH_THRESHOLD = 0.1
-# Shingles of a body sampled for the MinHash (1 in SAMPLE by hash): keeps 100,000 documents cheap.
-SAMPLE = 4
-
-
-def _hash(data: bytes) -> int:
-    # Deterministic across runs (Python's hash() is salted), and fast (C).
-    return zlib.crc32(data)
-
-
-def body_text(doc: Document) -> str:
-    """The plan's own text (from the first clause on), reduced to the characters that carry it."""
-    start = doc.clauses[0].span[0] if doc.clauses else 0
-    return NOT_TEXT_CHAR.sub("", doc.text[start:])
-
-
-def shingles(text: str, n: int = SHINGLE) -> frozenset[int]:
-    return frozenset(_hash(text[i : i + n].encode("utf-8")) for i in range(max(len(text) - n + 1, 0)))
-
-
-def _minhash(values: Sequence[bytes], num_perm: int):  # type: ignore[no-untyped-def]
-    from datasketch import MinHash
-
-    m = MinHash(num_perm=num_perm, hashfunc=_hash)
-    if values:
-        m.update_batch(values)
-    return m
-
-
-def _bigrams(text: str) -> list[bytes]:
-    return [text[i : i + 2].encode("utf-8") for i in range(max(len(text) - 1, 1))]
-
-
-# Shingle sets kept at once (about 1 MB each for a 20,000-character plan): the parents many
-# children are compared with stay, the rest is recomputed when needed, so memory does not grow
+# Shingle sets kept at once (80 KB for a 20,000-character plan): the parents many children
+# are compared with stay, the rest is loaded again when needed, so memory does not grow
 # with the corpus.
 SHINGLE_CACHE = 256
 
 
-@dataclass
-class Entry:
-    doc: Document
-    key: Optional[TitleKey]
-    number: Optional[str]
-    minhash: Any = field(default=None, repr=False)  # of the body's sampled shingles (1 KB)
+# Nothing ranks below a district: its plans are never anyone's parent by content.
+LOWEST_RANK = max(LEVEL_RANK.values())
+
+
+def rank(level: Optional[str]) -> Optional[int]:
+    return LEVEL_RANK.get(level) if level else None
+
+
+def ranks_above(child_rank: Optional[int]) -> range:
+    """The ranks a parent of a child of ``child_rank`` may have (unknown: only national)."""
+    return range(0, 1) if child_rank is None else range(0, child_rank)
+
+
+NATIONAL = ("national",)
+
+
+def places_of(profile: Profile) -> list[tuple[str, ...]]:
+    """The content buckets a possible parent goes in: national, or its region and its province.
+
+    These are exactly the places ``finder._region_compatible`` accepts (a sub-national plan
+    without a region never is a content parent)."""
+    if profile.level == "national":
+        return [NATIONAL]
+    if not profile.region:
+        return []
+    places = [("region", profile.region)]
+    province = province_of(profile.region)
+    if province is not None:
+        places.append(("province", province))
+    return places
+
+
+def places_above(profile: Profile) -> list[tuple[str, ...]]:
+    """The places a child's content parent may be of: national, its province, a prefix of its region."""
+    places = [NATIONAL]
+    if profile.province:
+        places.append(("province", profile.province))
+    if profile.region:
+        places.extend(("region", profile.region[:k]) for k in range(1, len(profile.region) + 1))
+    return places
+
+
+@lru_cache(maxsize=None)
+def _bands(threshold: float, num_perm: int) -> list[tuple[int, int]]:
+    from datasketch import MinHashLSH
+
+    lsh = MinHashLSH(threshold=threshold, num_perm=num_perm)
+    return list(lsh.hashranges)
+
+
+class Buckets:
+    """MinHash LSH with groups: a query finds documents of the given groups sharing a band."""
+
+    def __init__(self, threshold: float, num_perm: int) -> None:
+        self.ranges = _bands(threshold, num_perm)
+        self.table: dict[tuple[Hashable, int, bytes], list[int]] = {}
+
+    def _keys(self, values: np.ndarray) -> list[bytes]:
+        return [values[start:end].tobytes() for start, end in self.ranges]
+
+    def insert(self, group: Hashable, position: int, values: np.ndarray) -> None:
+        for band, key in enumerate(self._keys(values)):
+            self.table.setdefault((group, band, key), []).append(position)
+
+    def query(self, groups: Iterable[Hashable], values: np.ndarray) -> set[int]:
+        keys = self._keys(values)
+        found: set[int] = set()
+        for group in groups:
+            for band, key in enumerate(keys):
+                found.update(self.table.get((group, band, key), ()))
+        return found
+
+
+ShingleSource = Callable[[Profile], np.ndarray]
 
 
 class CorpusIndex:
-    """The documents of a corpus, indexed by 文号, title and text."""
+    """The documents of a corpus (their profiles), indexed by 文号, title and text.
 
-    def __init__(self, documents: Sequence[Document]) -> None:
-        from datasketch import MinHashLSH
+    ``shingles`` loads a document's shingle set when its profile does not hold it.
+    """
 
-        self.entries: list[Entry] = []
-        self._shingles: OrderedDict[int, frozenset[int]] = OrderedDict()
+    def __init__(self, profiles: Sequence[Profile], shingles: Optional[ShingleSource] = None) -> None:
+        self.entries: list[Profile] = list(profiles)
+        self._load = shingles
+        self._shingles: OrderedDict[int, np.ndarray] = OrderedDict()
         self.by_number: dict[str, list[int]] = {}
         self.by_plan: dict[tuple[Optional[str], str], list[int]] = {}
-        self.titles = MinHashLSH(threshold=TITLE_LSH_THRESHOLD, num_perm=TITLE_PERM)
-        self.texts = MinHashLSH(threshold=TEXT_LSH_THRESHOLD, num_perm=TEXT_PERM)
-        for i, doc in enumerate(documents):
-            key = own_title_key(doc.title)
-            if key is not None and key.region is None and doc.region and doc.level != "national":
-                # 关于推动城乡建设绿色发展的实施意见 of 甘肃省委办公厅: the issuer's region, so that a
-                # citation of another province's plan of that title never matches it.
-                key = TitleKey(doc.region, key.plan, key.family)
-            number = number_key(doc.doc_number) if doc.doc_number else None
-            entry = Entry(doc, key, number)
-            self.entries.append(entry)
-            if number:
-                self.by_number.setdefault(number, []).append(i)
-            if key is not None:
-                self.by_plan.setdefault((key.region, key.plan), []).append(i)
-                self.titles.insert(i, _minhash(_bigrams(key.family), TITLE_PERM))
-            entry.minhash = self._text_minhash(shingles(body_text(doc)))
-            self.texts.insert(i, entry.minhash)
-        self._positions = {id(e.doc): i for i, e in enumerate(self.entries)}
+        self.cited_titles = Buckets(TITLE_LSH_THRESHOLD, TITLE_PERM)
+        self.family_titles = Buckets(TITLE_LSH_THRESHOLD, TITLE_PERM)
+        self.texts = Buckets(TEXT_LSH_THRESHOLD, TEXT_PERM)
+        for i, p in enumerate(self.entries):
+            if p.number:
+                self.by_number.setdefault(p.number, []).append(i)
+            level = rank(p.level)
+            if p.key is not None:
+                self.by_plan.setdefault((p.key.region, p.key.plan), []).append(i)
+                self.cited_titles.insert(p.key.region, i, title_minhash(p.key.family))
+            if level is None or level == LOWEST_RANK:  # unknown, or a district: never a content parent
+                continue
+            for place in places_of(p):
+                if p.key is not None:
+                    self.family_titles.insert((level, place), i, title_minhash(p.key.family))
+                self.texts.insert((level, place), i, p.minhash)
+        self._positions = {id(p): i for i, p in enumerate(self.entries)}
 
-    @staticmethod
-    def _text_minhash(values: frozenset[int]):  # type: ignore[no-untyped-def]
-        sampled = [s.to_bytes(4, "little") for s in sorted(values) if s % SAMPLE == 0]
-        return _minhash(sampled, TEXT_PERM)
+    def position(self, profile: Profile) -> int:
+        return self._positions[id(profile)]
 
-    def shingles_of(self, entry: Entry) -> frozenset[int]:
-        position = self._positions[id(entry.doc)]
+    def shingles_of(self, position: int) -> np.ndarray:
+        profile = self.entries[position]
+        if profile.shingles is not None:
+            return profile.shingles
         cached = self._shingles.get(position)
         if cached is None:
-            cached = shingles(body_text(entry.doc))
+            if self._load is None:
+                raise LookupError(f"no shingles for {profile.id}")
+            cached = self._load(profile)
             self._shingles[position] = cached
             if len(self._shingles) > SHINGLE_CACHE:
                 self._shingles.popitem(last=False)
@@ -126,18 +171,23 @@ class CorpusIndex:
             self._shingles.move_to_end(position)
         return cached
 
-    def shared_text(self, child: Entry, parent: Entry) -> float:
+    def shared_text(self, child: int, parent: int) -> float:
         """Share of the child's body shingles found in the parent's body (0..1)."""
         own = self.shingles_of(child)
-        if not own:
+        if not own.size:
             return 0.0
-        return len(own & self.shingles_of(parent)) / len(own)
+        return int(np.intersect1d(own, self.shingles_of(parent), assume_unique=True).size) / int(own.size)
 
-    def similar_titles(self, family: str) -> list[int]:
-        return sorted(self.titles.query(_minhash(_bigrams(family), TITLE_PERM)))
+    def titles_of_region(self, region: Optional[str], family: str) -> list[int]:
+        """Documents of ``region`` whose title family is like ``family``."""
+        return sorted(self.cited_titles.query([region], title_minhash(family)))
 
-    def similar_texts(self, entry: Entry) -> list[int]:
-        return sorted(self.texts.query(entry.minhash))
-
-    def entry_of(self, doc: Document) -> Entry:
-        return self.entries[self._positions[id(doc)]]
+    def parents_by_content(self, child: int) -> list[int]:
+        """Documents of a rank and place above the child's whose title family or body text is like the child's."""
+        profile = self.entries[child]
+        places = places_above(profile)
+        groups = [(level, place) for level in ranks_above(rank(profile.level)) for place in places]
+        found = self.texts.query(groups, profile.minhash)
+        if profile.key is not None:
+            found |= self.family_titles.query(groups, title_minhash(profile.key.family))
+        return sorted(found)

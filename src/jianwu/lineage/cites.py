@@ -1,0 +1,97 @@
+"""What a plan cites (its 《》 citations, the plan its title implements, bare 文号) and its province.
+
+Computed once per document (``profile.profile_of``), so that the parent search over a large
+corpus never goes back to the documents' text for them.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Optional
+
+import regex
+
+from ..metadata import PROVINCES, dominant_province
+from ..model import Document
+from .keys import IMPLEMENTS, IMPLEMENTED_PLAN, TitleKey, number_key, numbers_in, title_key
+
+# The issuer written before a citation's 《: 生态环境部等七部门《…》, 党中央、国务院《…》.
+ISSUER_BEFORE = regex.compile(
+    r"(?P<issuer>[\p{Han}、]{2,40}?(?:国务院|党中央|中央|政府|办公厅|办公室|部门|委员会|党委|省委|市委|委|部|局|厅))\s*$"
+)
+# Words before the issuer that are not part of it: 根据, 贯彻落实, 按照 …
+ISSUER_LEAD = regex.compile(r"^.*(?:根据|依据|按照|落实|贯彻|执行|认真|深入|为|和|及|与|、(?=\p{Han}{0,3}《))")
+# The genre word of a plan named after the one it implements, after that one's title.
+OWN_GENRE_AFTER = regex.compile(r"(?<=意见|方案|规划|计划|纲要)(?:的)?(?:实施方案|工作方案|行动方案|实施意见|实施细则|行动计划)$")
+
+
+@dataclass(frozen=True)
+class Cited:
+    """A document the child cites: as written, and its keys."""
+
+    written: str  # 《title》（文号） or the bare 文号, as in the text
+    display: str  # the cited plan for messages: 《plan》（文号）
+    key: Optional[TitleKey]
+    number: Optional[str]  # number key
+
+
+def _issuer_before(text: str, start: int) -> str:
+    before = text[max(0, start - 40) : start].split("\n")[-1]
+    m = ISSUER_BEFORE.search(before)
+    if not m:
+        return ""
+    return ISSUER_LEAD.sub("", m.group("issuer"))
+
+
+def citations_of(doc: Document) -> list[Cited]:
+    """Everything ``doc`` cites: its 《》 citations (with the issuer written before them) and bare 文号."""
+    from ..metadata import core_title
+
+    own_number = number_key(doc.doc_number) if doc.doc_number else None
+    own_key = title_key(doc.title) if doc.title else None
+    out: list[Cited] = []
+    seen_numbers: set[str] = set()
+    text = doc.text
+    for cite in doc.cites:
+        found = text.find(f"《{cite.title}")
+        issuer = _issuer_before(text, found) if found >= 0 else ""
+        key = title_key(cite.title, issuer)
+        if own_key is not None and key == own_key:
+            continue  # the cover notice naming the plan itself
+        number = number_key(cite.doc_number) if cite.doc_number else None
+        if number is not None and number == own_number:
+            continue
+        if number:
+            seen_numbers.add(number)
+        written = f"{issuer}《{cite.title}》" + (f"（{cite.doc_number}）" if cite.doc_number else "")
+        display = f"《{core_title(cite.title)}》" + (f"（{cite.doc_number}）" if cite.doc_number else "")
+        out.append(Cited(written, display, key, number))
+    # 大连市贯彻落实〈国务院关于…指导意见〉实施方案: the title itself names the plan it implements.
+    implemented = IMPLEMENTS.search(doc.title or "") or IMPLEMENTED_PLAN.search(doc.title or "")
+    if implemented:
+        # Without brackets the child's own genre word follows: …指导意见实施方案 -> …指导意见
+        inner = OWN_GENRE_AFTER.sub("", implemented.group("inner"))
+        out.append(Cited(f"《{doc.title}》", f"《{inner}》", title_key(inner), None))
+    for written, number in numbers_in(text):
+        if number != own_number and number not in seen_numbers:
+            seen_numbers.add(number)
+            flat = regex.sub(r"\s+", "", written)
+            out.append(Cited(flat, f"（{flat}）", None, number))
+    return out
+
+
+def child_province(doc: Document) -> Optional[str]:
+    """The province ``doc`` belongs to: named in its region, or the one its text names most."""
+    for full, short in PROVINCES:
+        if doc.region and doc.region.startswith((full, short)):
+            return full
+    return dominant_province(doc.text)
+
+
+@lru_cache(maxsize=65536)
+def province_of(region: Optional[str]) -> Optional[str]:
+    """The province (full name) a region name begins with (a corpus has few regions: cached)."""
+    if not region:
+        return None
+    return next((full for full, short in PROVINCES if region.startswith((full, short))), None)

@@ -1,0 +1,147 @@
+"""What the parent search needs of one document, computed once: its ``Profile``.
+
+A profile is small (about 2 KB: keys, citations, a 128-value MinHash of the body) so
+that a corpus of 100,000 documents fits in memory as profiles while the documents
+themselves stay on disk.  The body's shingle set (sorted ``uint32``, 4 bytes per
+8-character shingle), which confirming a candidate needs, is kept apart: in the profile
+for an in-memory corpus, in the index database (``corpus.store``) for ``jianwu index``,
+which loads it only for the few documents that are candidates.
+
+``jianwu index`` computes profiles in its worker processes, right after parsing.
+"""
+
+from __future__ import annotations
+
+import pickle
+import zlib
+from dataclasses import dataclass, replace
+from functools import lru_cache
+from typing import Any, Optional
+
+import numpy as np
+import regex
+
+from ..model import Document
+from .cites import Cited, child_province, citations_of
+from .keys import TitleKey, number_key, own_title_key
+
+# Characters that carry the text: punctuation, spaces and numbering do not.
+NOT_TEXT_CHAR = regex.compile(r"[^\p{Han}\p{N}]")
+SHINGLE = 8  # characters: long enough that shared boilerplate phrases are rare, short enough for OCR damage
+TITLE_PERM, TEXT_PERM = 64, 128
+# Shingles of a body sampled for the MinHash (1 in SAMPLE by hash): keeps 100,000 documents cheap.
+SAMPLE = 4
+
+
+def _hash(data: bytes) -> int:
+    # Deterministic across runs (Python's hash() is salted), and fast (C).
+    return zlib.crc32(data)
+
+
+def body_text(doc: Document) -> str:
+    """The plan's own text (from the first clause on), reduced to the characters that carry it."""
+    start = doc.clauses[0].span[0] if doc.clauses else 0
+    return NOT_TEXT_CHAR.sub("", doc.text[start:])
+
+
+def shingles(text: str, n: int = SHINGLE) -> np.ndarray:
+    """The CRC-32 of every ``n``-character window of ``text`` (UTF-8), sorted and unique (``uint32``)."""
+    if len(text) < n:
+        return np.empty(0, dtype=np.uint32)
+    data = text.encode("utf-8")
+    # Byte offset of every character (1-4 bytes in UTF-8), so each window is one bytes slice.
+    points = np.frombuffer(text.encode("utf-32-le"), dtype=np.uint32)
+    widths = 1 + (points >= 0x80).astype(np.int64) + (points >= 0x800) + (points >= 0x10000)
+    offsets = np.concatenate(([0], np.cumsum(widths))).tolist()
+    crc = zlib.crc32
+    values = np.fromiter((crc(data[s:e]) for s, e in zip(offsets[: -n], offsets[n:])), dtype=np.uint32, count=len(text) - n + 1)
+    return np.unique(values)
+
+
+@lru_cache(maxsize=None)
+def _permutations(num_perm: int) -> tuple[Any, str]:
+    """datasketch's permutations for ``num_perm`` (and their scheme), drawn once, not per MinHash."""
+    from datasketch import MinHash
+
+    template = MinHash(num_perm=num_perm, hashfunc=_hash)
+    return template.permutations, template.scheme
+
+
+def minhash_values(values: list[bytes], num_perm: int) -> np.ndarray:
+    """The MinHash signature (datasketch, CRC-32 of each value) of ``values``."""
+    from datasketch import MinHash
+
+    permutations, scheme = _permutations(num_perm)
+    m = MinHash(num_perm=num_perm, hashfunc=_hash, permutations=permutations, scheme=scheme)
+    if values:
+        m.update_batch(values)
+    return m.hashvalues
+
+
+def bigrams(text: str) -> list[bytes]:
+    return [text[i : i + 2].encode("utf-8") for i in range(max(len(text) - 1, 1))]
+
+
+@lru_cache(maxsize=4096)
+def title_minhash(family: str) -> np.ndarray:
+    """The signature of a title family's character bigrams (the same family is looked up by many children)."""
+    return minhash_values(bigrams(family), TITLE_PERM)
+
+
+def text_minhash(values: np.ndarray) -> np.ndarray:
+    """The signature of a body: the shingles whose hash is divisible by SAMPLE."""
+    sampled = values[values % SAMPLE == 0].astype("<u4").tobytes()
+    return minhash_values([sampled[i : i + 4] for i in range(0, len(sampled), 4)], TEXT_PERM)
+
+
+@dataclass
+class Profile:
+    """A document as the parent search sees it."""
+
+    id: str
+    sha256: str
+    level: Optional[str]
+    region: Optional[str]
+    key: Optional[TitleKey]  # its own title's key (the issuer's region when the title names none)
+    number: Optional[str]  # its own 文号's key
+    cites: tuple[Cited, ...]  # what it cites
+    province: Optional[str]  # the province it belongs to (named in its region, or named most in its text)
+    minhash: np.ndarray  # of the body's sampled shingles (TEXT_PERM values)
+    shingles: Optional[np.ndarray] = None  # the body's shingle set; None when kept elsewhere
+
+
+def profile_of(doc: Document) -> Profile:
+    key = own_title_key(doc.title)
+    if key is not None and key.region is None and doc.region and doc.level != "national":
+        # 关于推动城乡建设绿色发展的实施意见 of 甘肃省委办公厅: the issuer's region, so that a
+        # citation of another province's plan of that title never matches it.
+        key = TitleKey(doc.region, key.plan, key.family)
+    values = shingles(body_text(doc))
+    return Profile(
+        id=doc.id,
+        sha256=doc.sha256,
+        level=doc.level,
+        region=doc.region,
+        key=key,
+        number=number_key(doc.doc_number) if doc.doc_number else None,
+        cites=tuple(citations_of(doc)),
+        province=child_province(doc),
+        minhash=text_minhash(values),
+        shingles=values,
+    )
+
+
+def pack_profile(profile: Profile) -> tuple[bytes, bytes]:
+    """(the profile without its shingles, the shingles) as two blobs for the index database."""
+    values = profile.shingles if profile.shingles is not None else np.empty(0, dtype=np.uint32)
+    bare = replace(profile, shingles=None)
+    return pickle.dumps(bare, protocol=pickle.HIGHEST_PROTOCOL), values.astype("<u4").tobytes()
+
+
+def unpack_profile(blob: bytes) -> Profile:
+    profile: Profile = pickle.loads(blob)
+    return profile
+
+
+def unpack_shingles(blob: bytes) -> np.ndarray:
+    return np.frombuffer(blob, dtype="<u4").astype(np.uint32)
