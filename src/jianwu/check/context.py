@@ -12,7 +12,7 @@ from __future__ import annotations
 from bisect import bisect_right
 from dataclasses import dataclass, field
 from difflib import SequenceMatcher
-from typing import TYPE_CHECKING, Optional
+from typing import TYPE_CHECKING, Optional, Sequence
 
 from ..model import Document
 from ..normalize import to_simplified
@@ -38,9 +38,11 @@ class Context:
 
     def simplified_line(self, number: int) -> str:
         """Raw line in simplified script (what normalisation worked on), cached."""
+        if not self.doc.normalized.traditional_chars:
+            return self.raw_line(number)  # nothing to convert, nothing to cache
         if number not in self._simplified:
             raw = self.raw_line(number)
-            self._simplified[number] = to_simplified(raw) if self.doc.normalized.traditional_chars else raw
+            self._simplified[number] = to_simplified(raw)
         return self._simplified[number]
 
     def position(self, offset: int) -> tuple[int, int]:
@@ -62,12 +64,12 @@ class Context:
         piece = text[piece_start:piece_end].rstrip("\n")
         raw = self.simplified_line(line)
         if not raw or raw == piece:
-            return _Piece(piece_start, line, len(piece), len(raw), [], [])
+            return _Piece(piece_start, line, len(piece), len(raw))
         blocks = matching_blocks(piece, raw)
-        return _Piece(piece_start, line, len(piece), len(raw), blocks, [a for a, _, _ in blocks], len(raw.rstrip()))
+        return _Piece(piece_start, line, len(piece), len(raw), tuple(blocks), tuple(a for a, _, _ in blocks), len(raw.rstrip()))
 
 
-@dataclass
+@dataclass(slots=True)
 class _Piece:
     """A piece of normalised text (what one raw line became) aligned with its raw line, once.
 
@@ -79,8 +81,8 @@ class _Piece:
     line: int  # its raw line (1-based)
     length: int
     raw_length: int
-    blocks: list[tuple[int, int, int]]  # empty: the raw line is the piece (or is empty)
-    block_starts: list[int]
+    blocks: tuple[tuple[int, int, int], ...] = ()  # empty: the raw line is the piece (or is empty)
+    block_starts: tuple[int, ...] = ()
     raw_stripped: int = 0  # length of the raw line without trailing white space
 
     def column(self, index: int) -> int:
@@ -151,7 +153,7 @@ def align_column(piece: str, raw: str, index: int, blocks: Optional[list[tuple[i
     return _column_in_blocks(blocks, [a for a, _, _ in blocks], index, len(raw.rstrip()))
 
 
-def _column_in_blocks(blocks: list[tuple[int, int, int]], starts: list[int], index: int, raw_stripped: int) -> int:
+def _column_in_blocks(blocks: Sequence[tuple[int, int, int]], starts: Sequence[int], index: int, raw_stripped: int) -> int:
     """The raw column of piece index ``index`` given the matching blocks (sorted, disjoint) and
     their starts: the last block starting at or before ``index`` holds it, or it lies in the
     changed stretch before the next block."""
