@@ -5,10 +5,7 @@
     >>> doc.title, len(doc.clauses)
 """
 
-from .document import parse_document
 from .errors import InputError, JianwuError, ParentNotFoundError, UsageError
-from .model import Citation, Clause, DepartmentRef, Document, NormalizedText, Target
-from .normalize import normalize_bytes, normalize_text
 
 __all__ = [
     "Citation",
@@ -24,7 +21,7 @@ __all__ = [
     "normalize_bytes",
     "normalize_text",
     "parse_document",
-    # lazily imported (see __getattr__): the corpus and comparison API
+    # lazily imported too (see __getattr__): the corpus and comparison API
     "coverage",
     "diff_documents",
     "find_links",
@@ -33,8 +30,18 @@ __all__ = [
 ]
 __version__ = "0.1.0"
 
-# name -> (module, attribute): imported on first use, so `import jianwu` stays fast.
+# name -> (module, attribute): imported on first use, so `import jianwu` stays fast and
+# `jianwu --help` or a corpus command does not load the parsing pipeline it does not run.
 _LAZY = {
+    "parse_document": ("jianwu.document", "parse_document"),
+    "normalize_bytes": ("jianwu.normalize", "normalize_bytes"),
+    "normalize_text": ("jianwu.normalize", "normalize_text"),
+    "Citation": ("jianwu.model", "Citation"),
+    "Clause": ("jianwu.model", "Clause"),
+    "DepartmentRef": ("jianwu.model", "DepartmentRef"),
+    "Document": ("jianwu.model", "Document"),
+    "NormalizedText": ("jianwu.model", "NormalizedText"),
+    "Target": ("jianwu.model", "Target"),
     "index": ("jianwu.corpus.indexer", "index"),
     "coverage": ("jianwu.corpus.coverage", "coverage"),
     "search": ("jianwu.corpus.search", "search"),

@@ -60,7 +60,7 @@ def find_clause_starts(text: str) -> list[_Start]:
     starts: list[_Start] = []
     offset = 0
     for line in text.split("\n"):
-        if starts and APPENDIX.match(line):
+        if starts and line.startswith("附") and APPENDIX.match(line):  # (a cheap test first)
             break
         token = match_token(line)
         if token is not None and _accept(token, stack, last_value):

@@ -14,7 +14,8 @@ into tokens instead:
 * every other character (Han characters, punctuation) is its own token.
 
 The token lists are compared with ``difflib.SequenceMatcher(autojunk=False)``
-(deterministic, no time-out), then short equal runs stranded between changes
+(deterministic, no time-out; ``cydifflib``'s compiled port of it when installed, which gives the
+same opcodes several times faster), then short equal runs stranded between changes
 (a shared ``的`` or ``、`` inside a rewritten phrase, at most ``STRANDED_MAX``
 characters) are folded into the change around them, after diff-match-patch's
 semantic cleanup: such an equality is dissolved when it is no longer than the
@@ -28,7 +29,6 @@ reads as whole phrases: ``长江、嘉陵江、乌江干流`` -> ``嘉陵江干�
 
 from __future__ import annotations
 
-import difflib
 from dataclasses import dataclass
 from functools import lru_cache
 from itertools import repeat
@@ -61,6 +61,17 @@ LEVEL_CHAR = regex.compile(r"[省市区县州镇乡]|(?<=全)国")
 STRANDED_MAX = 4
 # Separators between departments inside a note.
 NOTE_SEPARATORS = "、，,；;"
+
+
+@lru_cache(maxsize=1)
+def _sequence_matcher() -> type:
+    """``difflib.SequenceMatcher``, or its compiled port ``cydifflib`` (the same algorithm and
+    opcodes, five to six times faster on clause tokens): imported on first use, not at startup."""
+    try:
+        from cydifflib import SequenceMatcher
+    except ImportError:  # an optional speed-up: without it the standard library's, same output
+        from difflib import SequenceMatcher
+    return SequenceMatcher  # type: ignore[no-any-return]
 
 
 @lru_cache(maxsize=1)
@@ -150,7 +161,7 @@ def diff_texts(
     """
     a = tokenize(parent, parent_protected)
     b = tokenize(child, child_protected)
-    matcher = difflib.SequenceMatcher(None, _folded_tokens(a, keys), _folded_tokens(b, keys), autojunk=False)
+    matcher = _sequence_matcher()(None, _folded_tokens(a, keys), _folded_tokens(b, keys), autojunk=False)
     opcodes = matcher.get_opcodes()
     runs: list[_Run] = []
     for k, (tag, i1, i2, j1, j2) in enumerate(opcodes):

@@ -10,20 +10,22 @@ one "\\n" in the result; blank lines are gone.
 from __future__ import annotations
 
 import codecs
+import re
 from collections import Counter
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from typing import TYPE_CHECKING, Optional
 
-import opencc
 import regex
 
 from .errors import InputError
 from .model import NormalizedText, Repair, Script
-from .numbering import match_label, match_token
+from .numbering import Token, match_label, match_token
 from .ocr_repair import looks_ocred, repair_line as repair_ocr_line
 
 if TYPE_CHECKING:
+    import opencc
+
     from .readers import SourceText
 
 # ---------------------------------------------------------------- patterns
@@ -64,8 +66,10 @@ PAGE_NUMBER_LINE = regex.compile(
     r"|\d{1,3}\s*/\s*\d{1,3})$"
 )
 # Whitespace variants and invisible characters.
-SPACES = regex.compile(r"[\u3000\u00a0\u2002-\u200a\u202f\t]")
-INVISIBLE = regex.compile(r"[\u200b-\u200d\u2060\ufeff]")
+# (These plain character classes use the standard library's re: it scans a text for them
+# several times faster than regex does, with the same matches.)
+SPACES = re.compile(r"[\u3000\u00a0\u2002-\u200a\u202f\t]")
+INVISIBLE = re.compile(r"[\u200b-\u200d\u2060\ufeff]")
 
 HAN = r"\p{Han}"
 CJK_PUNCT = "，。、；：！？（）《》〈〉“”‘’【】…—"
@@ -93,6 +97,9 @@ FULLWIDTH_ASCII.update({c: c - 0xFEE0 for c in range(0xFF41, 0xFF5B)})
 FULLWIDTH_ASCII.update({ord("％"): ord("%"), ord("．"): ord("."), ord("／"): ord("/")})
 # The ratio sign Word users type for a colon: "责任单位∶自治区住房城乡建设厅" -> "："
 FULLWIDTH_ASCII[ord("∶")] = ord("：")
+# A character FULLWIDTH_ASCII changes ("２０２５", "％", "∶"): a line without one is not translated
+# (str.translate looks up every character of a Chinese line in the table).
+FULLWIDTH_CHAR = re.compile("[" + "".join(re.escape(chr(c)) for c in sorted(FULLWIDTH_ASCII)) + "]")
 
 # A line ends a sentence when it ends with one of these.
 TERMINATORS = set("。！？；：…!?;")
@@ -107,13 +114,16 @@ CONTINUATION_STARTS = set("，。、；：）》”’%")
 PROSE_PUNCT = regex.compile(r"[，。、；！？,;]")
 # Characters that take two columns on a page (CJK and full-width forms).
 WIDE_CHAR = regex.compile(r"[\u2e80-\U0010ffff]")
+# A run of the other characters, removed to count the wide ones (few runs in a Chinese line).
+NARROW_RUN = re.compile(r"[^\u2e80-\U0010ffff]+")
+# A hanzi or a digit on each side of a line break: a word a page break may have cut ("碳达|峰").
+HAN_OR_DIGIT = regex.compile(rf"[{HAN}\d]")
 # Control characters that do not occur in text files.
 CONTROL_CHAR = regex.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f]")
-HAN_CHAR = regex.compile(r"[\u4e00-\u9fff]")
 # C0 and C1 control characters (tab and line breaks aside), removed from every line so
 # that none reaches a terminal (ESC starts escape sequences, BEL rings): "推进\x1b[2J工作".
 # \f and \v are included: a page break has already been noted when they are removed.
-LINE_CONTROL = regex.compile(r"[\x00-\x08\x0b-\x0c\x0e-\x1f\x7f-\x9f]")
+LINE_CONTROL = re.compile(r"[\x00-\x08\x0b-\x0c\x0e-\x1f\x7f-\x9f]")
 
 
 # ---------------------------------------------------------------- decoding
@@ -175,7 +185,26 @@ def _looks_binary(text: str) -> bool:
 
 @lru_cache(maxsize=None)
 def _converter(config: str) -> opencc.OpenCC:
+    import opencc  # loaded on first use: its dictionaries take a while, and --help needs none
+
     return opencc.OpenCC(config)
+
+
+# The hanzi OpenCC t2s (s2t) has been asked about in this process, and those it changes.  Each
+# hanzi is converted alone (one per line), so the answer depends on nothing else.
+_T2S_KNOWN: set[str] = set()
+_T2S_CHANGES: set[str] = set()
+_S2T_KNOWN: set[str] = set()
+_S2T_CHANGES: set[str] = set()
+
+
+def _learn(config: str, known: set[str], changes: set[str], chars: set[str]) -> None:
+    """Learn which of ``chars`` the ``config`` conversion changes: one OpenCC call for those not known."""
+    unknown = sorted(chars - known)
+    if unknown:
+        converted = _converter(config).convert("\n".join(unknown)).split("\n")
+        changes.update(ch for ch, out in zip(unknown, converted) if out != ch)
+        known.update(unknown)
 
 
 def to_simplified(text: str) -> str:
@@ -186,22 +215,18 @@ def detect_script(text: str) -> tuple[Script, int]:
     """(script, number of traditional characters) of ``text``.
 
     Counted per distinct character: one OpenCC t2s changes is traditional, one
-    s2t changes (and t2s maps back) is simplified; the rest are shared.
+    s2t changes (and t2s maps back) is simplified; the rest are shared.  A text
+    with no traditional character is simplified whatever else it holds, so s2t
+    (whose dictionaries take 0.2 s to load) is asked only about texts with some.
     """
-    # Counted character by character: memory bounded by the distinct characters, not the text.
-    counts = Counter({ch: n for ch, n in Counter(text).items() if HAN_CHAR.match(ch)})
-    chars = sorted(counts)
-    if not chars:
+    distinct = {ch for ch in set(text) if "\u4e00" <= ch <= "\u9fff"}  # the CJK unified ideographs
+    _learn("t2s", _T2S_KNOWN, _T2S_CHANGES, distinct)
+    if distinct.isdisjoint(_T2S_CHANGES):
         return "simplified", 0
-    joined = "\n".join(chars)
-    t2s = _converter("t2s").convert(joined).split("\n")
-    s2t = _converter("s2t").convert(joined).split("\n")
-    trad = simp = 0
-    for ch, s, t in zip(chars, t2s, s2t):
-        if s != ch:
-            trad += counts[ch]
-        elif t != ch:
-            simp += counts[ch]
+    _learn("s2t", _S2T_KNOWN, _S2T_CHANGES, distinct - _T2S_CHANGES)
+    counts = Counter(text)
+    trad = sum(counts[ch] for ch in distinct & _T2S_CHANGES)
+    simp = sum(counts[ch] for ch in (distinct - _T2S_CHANGES) & _S2T_CHANGES)
     total = trad + simp
     if trad == 0 or (total and trad / total < 0.02):
         return "simplified", trad
@@ -221,40 +246,64 @@ class _Line:
     gap_before: bool = False  # blank or dropped lines stand between this and the previous line
     page_break_before: bool = False  # a page-number line was dropped just before this line
 
+    # Computed once per line: running headers, the trailer and joining each ask again.
+    width: int = field(init=False)  # display width the line took on the page, indent included
+    token: Optional[Token] = field(init=False)  # its numbering token
+    block_start: bool = field(init=False)  # numbered, or a label heading (指导思想：)
 
-def clean_inline(line: str) -> str:
-    """Artefact removal and punctuation/spacing unification inside one line."""
-    line = CHECK_IGNORE_MARKER.sub("", line)
-    line = BOOKMARK.sub("", line)
-    line = PINYIN_RUBY.sub("", line)
-    line = HTML_LEFTOVER.sub(" ", line)
-    line = MARKDOWN_HEADING.sub("", line)
-    line = MARKDOWN_BOLD.sub("", line)
-    line = line.translate(FULLWIDTH_ASCII)
-    line = HALF_PAREN_PAIR.sub(r"（\1）", line)
-    line = HALF_PAREN_NUMBER.sub(r"（\1）", line)
-    line = HALF_OPEN_BEFORE_HAN.sub("（", line)
-    line = HALF_CLOSE_AFTER_HAN.sub("）", line)
-    line = HALF_PUNCT_IN_CJK.sub(lambda m: HALF_PUNCT[m.group()], line)
-    line = SPACE_CJK_THEN_ASCII.sub("", line)
-    line = SPACE_ASCII_THEN_CJK.sub("", line)
-    line = SPACE_AFTER_OPEN.sub("", line)
-    line = SPACE_BEFORE_CLOSE.sub("", line)
+    def __post_init__(self) -> None:
+        self.width = _display_width(self.text) + self.indent
+        self.token = match_token(self.text)
+        self.block_start = self.token is not None or match_label(self.text) is not None
+
+
+def clean_inline(line: str, fullwidth: bool = True) -> str:
+    """Artefact removal and punctuation/spacing unification inside one line.
+
+    ``fullwidth=False``: the caller knows the line holds no FULLWIDTH_ASCII character.
+    """
+    # Each step runs only on a line holding a character its pattern cannot match without
+    # (most lines hold none): the same result, without sixteen scans of every line.
+    if "n" in line or "N" in line:  # "jianwu: ignore …" (IGNORECASE: only n and N match an n)
+        line = CHECK_IGNORE_MARKER.sub("", line)
+    if "[" in line:
+        line = BOOKMARK.sub("", line)
+    if "【" in line:
+        line = PINYIN_RUBY.sub("", line)
+    if "&" in line or "<" in line:
+        line = HTML_LEFTOVER.sub(" ", line)
+    if "#" in line:
+        line = MARKDOWN_HEADING.sub("", line)
+    if "*" in line or "_" in line:
+        line = MARKDOWN_BOLD.sub("", line)
+    if fullwidth and FULLWIDTH_CHAR.search(line):
+        line = line.translate(FULLWIDTH_ASCII)
+    if "(" in line:
+        line = HALF_PAREN_PAIR.sub(r"（\1）", line)
+        line = HALF_PAREN_NUMBER.sub(r"（\1）", line)
+        line = HALF_OPEN_BEFORE_HAN.sub("（", line)
+    if ")" in line:
+        line = HALF_CLOSE_AFTER_HAN.sub("）", line)
+    if "," in line or ";" in line or ":" in line or "?" in line or "!" in line:  # HALF_PUNCT
+        line = HALF_PUNCT_IN_CJK.sub(lambda m: HALF_PUNCT[m.group()], line)
+    if " " in line:
+        line = SPACE_CJK_THEN_ASCII.sub("", line)
+        line = SPACE_ASCII_THEN_CJK.sub("", line)
+        line = SPACE_AFTER_OPEN.sub("", line)
+        line = SPACE_BEFORE_CLOSE.sub("", line)
     return line.strip()
 
 
 def _display_width(s: str) -> int:
-    return len(s) + len(WIDE_CHAR.findall(s))
-
-
-def _width(line: _Line) -> int:
-    """Display width the line took on the page, indent included."""
-    return _display_width(line.text) + line.indent
+    """Columns ``s`` takes: two for each wide character (WIDE_CHAR), one for the rest."""
+    if s.isascii():
+        return len(s)
+    return len(s) + len(NARROW_RUN.sub("", s))
 
 
 def _wrap_width(lines: list[_Line]) -> Optional[int]:
     """The width a hard-wrapped (PDF) extraction cut its lines at, if it did."""
-    widths = sorted(_width(ln) for ln in lines if len(ln.text) >= 8)
+    widths = sorted(ln.width for ln in lines if len(ln.text) >= 8)
     if len(widths) < 8:
         return None
     p75 = widths[(len(widths) * 3) // 4]
@@ -264,16 +313,12 @@ def _wrap_width(lines: list[_Line]) -> Optional[int]:
     return p75 if near_full * 2 >= len(widths) else None
 
 
-def _is_block_start(line: str) -> bool:
-    return match_token(line) is not None or match_label(line) is not None
-
-
-def _is_heading(line: str) -> bool:
+def _is_heading(line: _Line) -> bool:
     """A numbered heading line such as 一、总体要求 / （一）指导思想 (no prose after it)."""
-    token = match_token(line)
+    token = line.token
     if token is None:
         return False
-    rest = line[token.end:]
+    rest = line.text[token.end:]
     return len(rest) <= 30 and not PROSE_PUNCT.search(rest)
 
 
@@ -284,11 +329,11 @@ def _unbalanced_open(line: str) -> bool:
 def _continues(prev: _Line, nxt: _Line, wrap: Optional[int]) -> bool:
     """Does ``nxt`` continue the sentence that ``prev`` left open?"""
     a, b = prev.text, nxt.text
-    if _is_block_start(b):
+    if nxt.block_start:
         return False
-    if wrap and _width(prev) >= wrap - 4 and nxt.indent < 2:
+    if wrap and prev.width >= wrap - 4 and nxt.indent < 2:
         return True  # a full line of a hard-wrapped extraction, heading or not
-    if _is_heading(a):
+    if _is_heading(prev):
         return False
     last = a[-1]
     if last in OPEN_ENDINGS or b[0] in CONTINUATION_STARTS:
@@ -314,7 +359,7 @@ def _drop_running_headers(lines: list[_Line], repairs: list[Repair]) -> list[_Li
     """
     seen: dict[str, list[int]] = {}
     for i, ln in enumerate(lines):
-        if len(ln.text) <= 40 and not _is_block_start(ln.text):
+        if len(ln.text) <= 40 and not ln.block_start:
             seen.setdefault(ln.text, []).append(i)
     drop: set[int] = set()
     for text, where in seen.items():
@@ -344,7 +389,7 @@ def _drop_trailer(lines: list[_Line], repairs: list[Repair]) -> list[_Line]:
     Word files saved from a 红头文件 often end with a second copy of the
     notice's last paragraph, the issuers and 此件公开发布.
     """
-    first_clause = next((i for i, ln in enumerate(lines) if _is_block_start(ln.text)), None)
+    first_clause = next((i for i, ln in enumerate(lines) if ln.block_start), None)
     if first_clause is None:
         return lines
     cover = {ln.text for ln in lines[:first_clause]}
@@ -379,12 +424,16 @@ def normalize_text(
     lines: list[_Line] = []
     gap = page_break = False
     ocr = looks_ocred(simplified)  # OCR'd text layer: repair its spaces, brackets, look-alikes
-    for number, raw_line in enumerate(simplified.split("\n"), start=1):
+    # No line can hold a full-width character the text lacks (OCR repairs aside, which rewrite lines).
+    fullwidth = ocr or FULLWIDTH_CHAR.search(simplified) is not None
+    # Control characters removed and spaces unified over the whole text at once (neither
+    # pattern touches a line break, so its lines are the raw lines, cleaned).
+    cleaned_lines = SPACES.sub(" ", LINE_CONTROL.sub("", simplified)).split("\n")
+    for number, (raw_line, unified) in enumerate(zip(simplified.split("\n"), cleaned_lines), start=1):
         if "\f" in raw_line:  # pdftotext marks each page break with a form feed
             gap = page_break = True
-        stripped = LINE_CONTROL.sub("", raw_line).strip()
         indent = _display_width(raw_line[: len(raw_line) - len(raw_line.lstrip())].replace("\t", "    "))
-        stripped = SPACES.sub(" ", stripped).strip()
+        stripped = unified.strip()
         if not stripped:
             gap = True
             continue
@@ -399,7 +448,7 @@ def normalize_text(
         if ocr:
             stripped, fixed = repair_ocr_line(stripped)
             repairs.extend(Repair(f"ocr_{name}", number, stripped[:40]) for name in dict.fromkeys(fixed))
-        cleaned = clean_inline(stripped)
+        cleaned = clean_inline(stripped, fullwidth)
         if cleaned != stripped and ("**" in stripped or "[bookmark" in stripped):
             repairs.append(Repair("markdown", number, "conversion markup removed"))
         if not cleaned:
@@ -433,7 +482,7 @@ def _join(
         if prev is not None:
             if (not paragraph_starts[ln.raw - 1]) if paragraph_starts else _continues(prev, ln, wrap):
                 # (a PDF's sentence running on over a page is its layout, not a split word)
-                if not paragraph_starts and ln.gap_before and regex.match(rf"[{HAN}\d]", prev.text[-1]) and regex.match(rf"[{HAN}\d]", ln.text[0]):
+                if not paragraph_starts and ln.gap_before and HAN_OR_DIGIT.match(prev.text[-1]) and HAN_OR_DIGIT.match(ln.text[0]):
                     repairs.append(Repair("split_word", ln.raw, f"{prev.text[-6:]}|{ln.text[:6]}"))
             else:
                 parts.append("\n")

@@ -50,6 +50,36 @@ STYLES: tuple[tuple[str, regex.Pattern[str], bool], ...] = (
 )
 STRONG = {style: strong for style, _, strong in STYLES}
 
+# What each style's token starts with (its pattern's first element): only the styles a
+# line's first character can start are tried, so a prose line costs one dict lookup.
+CN_NUMERAL_CHARS = frozenset("一二三四五六七八九十百零〇两")
+# One decimal digit of any script, as ``\d`` reads it in ARABIC: "1", "１".
+DIGIT = regex.compile(r"\d")
+
+
+def _can_start(style: str, first: str) -> bool:
+    if style in ("part", "chapter", "section", "article"):
+        return first == "第"
+    if style == "cn":
+        return first in CN_NUMERAL_CHARS
+    if style in ("cn_paren", "arabic_paren"):
+        return first == "（"
+    if style in ("arabic", "arabic_rparen"):
+        return DIGIT.match(first) is not None
+    return "①" <= first <= "⑳"  # circled
+
+
+# first character -> the (style, pattern) pairs to try, in STYLES order; filled as characters are met.
+_STYLES_BY_FIRST: dict[str, tuple[tuple[str, regex.Pattern[str]], ...]] = {}
+
+
+def _styles_for(first: str) -> tuple[tuple[str, regex.Pattern[str]], ...]:
+    styles = _STYLES_BY_FIRST.get(first)
+    if styles is None:
+        styles = tuple((style, pattern) for style, pattern, _ in STYLES if _can_start(style, first))
+        _STYLES_BY_FIRST[first] = styles
+    return styles
+
 # 指导思想： 主要目标： — an unnumbered label heading alone on its line.
 LABEL_HEADING = regex.compile(r"^(?P<label>\p{Han}{2,8})[：:]$")
 # Lines shaped like labels that are not headings: addressees (各镇街：) and cover fields.
@@ -146,25 +176,30 @@ def _leading_group(n: int) -> str:
     return text[1:] if 10 <= n < 20 else text
 
 
+# style -> the canonical spelling of a token of that style with value v.
+_SPELLING = {
+    "part": lambda v: f"第{int_to_cn(v)}部分",
+    "chapter": lambda v: f"第{int_to_cn(v)}章",
+    "section": lambda v: f"第{int_to_cn(v)}节",
+    "article": lambda v: f"第{int_to_cn(v)}条",
+    "cn": lambda v: f"{int_to_cn(v)}、",
+    "cn_paren": lambda v: f"（{int_to_cn(v)}）",
+    "arabic": lambda v: f"{v}.",
+    "arabic_paren": lambda v: f"（{v}）",
+    "arabic_rparen": lambda v: f"{v}）",
+    "circled": lambda v: chr(0x2460 + v - 1),
+}
+
+
 def _normalized(style: str, value: int) -> str:
-    cn = int_to_cn(value)
-    return {
-        "part": f"第{cn}部分",
-        "chapter": f"第{cn}章",
-        "section": f"第{cn}节",
-        "article": f"第{cn}条",
-        "cn": f"{cn}、",
-        "cn_paren": f"（{cn}）",
-        "arabic": f"{value}.",
-        "arabic_paren": f"（{value}）",
-        "arabic_rparen": f"{value}）",
-        "circled": chr(0x2460 + value - 1),
-    }[style]
+    return _SPELLING[style](value)
 
 
 def match_token(line: str) -> Optional[Token]:
     """The numbering token at the start of ``line``, if any."""
-    for style, pattern, _strong in STYLES:
+    if not line:
+        return None
+    for style, pattern in _styles_for(line[0]):
         m = pattern.match(line)
         if not m:
             continue
@@ -185,6 +220,8 @@ def match_token(line: str) -> Optional[Token]:
 
 def match_label(line: str) -> Optional[str]:
     """The label of an unnumbered heading line such as ``主要任务：``."""
+    if len(line) > 10:  # LABEL_HEADING: at most 8 hanzi, the colon and a final newline
+        return None
     m = LABEL_HEADING.match(line)
     if not m or NOT_A_LABEL.search(m.group("label")):
         return None

@@ -49,7 +49,11 @@ def looks_ocred(text: str) -> bool:
     signs += len(FALSE_TITLE_CLOSE.findall(text)) + len(SPACED_DIGITS.findall(text))
     if signs >= 2:
         return True
-    spaced = sum(len(SPACED_HAN.findall(LEADING_NUMBER.sub("", line))) for line in text.split("\n") if PROSE.search(line))
+    spaced = sum(
+        len(SPACED_HAN.findall(LEADING_NUMBER.sub("", line)))
+        for line in text.split("\n")
+        if (" " in line or "\u3000" in line) and PROSE.search(line)  # SPACED_HAN needs a space
+    )
     return signs >= 2 or spaced >= 5 or (signs == 1 and spaced >= 2)
 
 

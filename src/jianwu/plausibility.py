@@ -17,12 +17,15 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import Sequence
 
 import regex
 
 # What a decoding of Chinese text is judged on: hanzi, and what mojibake turns into —
 # private-use code points, kana, hangul.  "锟斤拷" and the like are hanzi, but rare.
 JUDGED_CHAR = regex.compile(r"[\p{Han}\p{Co}\u3040-\u30ff\uac00-\ud7af]")
+# A hanzi: "中" (the codecs' common sets also hold punctuation and kana, which are not).
+HAN = regex.compile(r"\p{Han}")
 
 # Too few characters to judge (a title page, an ASCII file): accepted as decoded.
 MIN_JUDGED = 30
@@ -52,19 +55,25 @@ class Plausibility:
 def common_hanzi() -> frozenset[str]:
     """GB 2312 level 1 and Big5 frequent characters (about 7,000 distinct)."""
     chars: set[str] = set()
-    for lead in range(0xB0, 0xD8):  # GB 2312 level 1
-        for trail in range(0xA1, 0xFF):
-            try:
-                chars.add(bytes((lead, trail)).decode("gb2312"))
-            except UnicodeDecodeError:
-                pass
-    for lead in range(0xA4, 0xC7):  # Big5 常用字
-        for trail in (*range(0x40, 0x7F), *range(0xA1, 0xFF)):
-            try:
-                chars.add(bytes((lead, trail)).decode("big5"))
-            except UnicodeDecodeError:
-                pass
-    return frozenset(c for c in chars if regex.match(r"\p{Han}", c))
+    for codec, leads, trails in (
+        ("gb2312", range(0xB0, 0xD8), range(0xA1, 0xFF)),  # GB 2312 level 1
+        ("big5", range(0xA4, 0xC7), (*range(0x40, 0x7F), *range(0xA1, 0xFF))),  # Big5 常用字
+    ):
+        for lead in leads:
+            chars.update(_row(codec, lead, trails))
+    # (the CJK unified block is all Han; the few others are asked)
+    return frozenset(c for c in chars if "\u4e00" <= c <= "\u9fff" or HAN.match(c))
+
+
+def _row(codec: str, lead: int, trails: Sequence[int]) -> list[str]:
+    """The characters of one lead byte's row: what each (lead, trail) pair decodes to alone.
+
+    The pairs are decoded in one call, each followed by a newline: an invalid pair becomes
+    U+FFFD (no pair of these codecs decodes to it) and the newline keeps the next pair in
+    step, so the valid pairs give exactly what decoding each alone gives.
+    """
+    row = b"\n".join(bytes((lead, trail)) for trail in trails).decode(codec, errors="replace")
+    return [c for c in row.split("\n") if len(c) == 1 and c != "\ufffd"]
 
 
 def judge(text: str) -> Plausibility:

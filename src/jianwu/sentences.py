@@ -27,6 +27,7 @@ sentences, whatever their order.
 
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Literal, Optional, Sequence
 
@@ -44,6 +45,8 @@ SentenceStatus = Literal["identical", "modified", "moved", "dropped", "added"]
 SENTENCE = regex.compile(r"[^。！？；\n]*(?:[。！？；]+[”’」』]?|\n|$)")
 SENTENCE_MIN = 0.5  # fuzz.ratio (0..1) of two folded sentences that pairs them inside a clause pair
 MOVED_MIN = 0.8  # near-verbatim: a sentence found this close in another clause was moved there
+# Shortest/longest length ratio of two sentences that can still be MOVED_MIN alike: ratio ≤ 2·short/(short+long).
+LENGTH_BOUND = MOVED_MIN / (2 - MOVED_MIN)
 MOVED_MIN_LEN = 10  # shorter sentences (指导思想。, 一是…) are too common to say where they went; notes never move
 
 
@@ -163,6 +166,9 @@ class SentenceIndex:
                     self.exact.setdefault(s.folded, len(self.texts))
                     self.owners.append((clause_index, s.index))
                     self.texts.append(s.folded)
+        # Sentence indices by length, for the length window of ``find``.
+        self._by_length = sorted(range(len(self.texts)), key=lambda k: (len(self.texts[k]), k))
+        self._lengths = [len(self.texts[k]) for k in self._by_length]
 
     def find(self, folded: str, *, besides: frozenset[int] = frozenset()) -> Optional[tuple[int, int, float]]:
         """(clause, sentence, similarity) of the closest sentence at least MOVED_MIN alike, outside the clauses ``besides``."""
@@ -173,7 +179,14 @@ class SentenceIndex:
             return (*self.owners[k], 1.0)
         from rapidfuzz import fuzz, process
 
-        for _, score, k in process.extract(folded, self.texts, scorer=fuzz.ratio, score_cutoff=MOVED_MIN * 100, limit=3):
+        # Only sentences of a length within the bound can reach MOVED_MIN (fuzz.ratio is at most
+        # 2·min/(a+b) of the two lengths); taken in index order, extract ranks them as it ranks all.
+        n = len(folded)
+        lo = bisect_left(self._lengths, int(n * LENGTH_BOUND))
+        hi = bisect_right(self._lengths, int(n / LENGTH_BOUND) + 1)
+        window = sorted(self._by_length[lo:hi])
+        for _, score, k in process.extract(folded, [self.texts[k] for k in window], scorer=fuzz.ratio, score_cutoff=MOVED_MIN * 100, limit=3):
+            k = window[k]
             if self.owners[k][0] not in besides:
                 return (*self.owners[k], score / 100)
         return None

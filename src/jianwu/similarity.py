@@ -18,23 +18,30 @@ run in C, and only for the pairs the alignment looks at.  Pure Python; no numpy.
 from __future__ import annotations
 
 import math
+import operator
 from collections import Counter
 
 import regex
 
 # What is not a term: punctuation, spaces and digits (years and values differ between levels).
 NOT_TERM = regex.compile(r"[^\p{Han}A-Za-z]+")
-NGRAM_SIZES = (2, 3)
+# Stands for a run of non-term characters (itself one of them: NUL is neither Han nor Latin).
+SEPARATOR = "\0"
 COMMON_SHARE = 0.5  # a term in more than this share of the pair's clauses is left out of the dot products
 
 
 def terms(text: str) -> set[str]:
-    """Character 2- and 3-grams of the Han/Latin runs of ``text`` (n-grams never span punctuation)."""
-    grams: set[str] = set()
-    for run in NOT_TERM.split(text):
-        for n in NGRAM_SIZES:
-            grams.update([run[i:i + n] for i in range(len(run) - n + 1)])
-    return grams
+    """Character 2- and 3-grams of the Han/Latin runs of ``text`` (n-grams never span punctuation).
+
+    Built over the whole text at once, in C (``map`` of string concatenation over shifted
+    copies): the text's non-term runs become one ``SEPARATOR`` each, and the n-grams holding
+    one are dropped.  The same set as cutting the runs apart and slicing each, three times faster.
+    """
+    s = NOT_TERM.sub(SEPARATOR, text)
+    two = list(map(operator.add, s, s[1:]))  # 2-grams, by start
+    grams = set(two)
+    grams.update(map(operator.add, two, s[2:]))  # 3-grams: a 2-gram and the character after it
+    return {g for g in grams if SEPARATOR not in g}
 
 
 class TermSimilarity:

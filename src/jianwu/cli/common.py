@@ -18,17 +18,44 @@ import sys
 from pathlib import Path
 from typing import Any, Callable
 
-import typer
-from rich.console import Console
+from typing import TYPE_CHECKING
 
-from ..document import iter_document_paths, parse_document
+import typer
+import typer.core
+
 from ..errors import InputError, JianwuError
-from ..model import Document
+from .coercion import install as install_fast_coercion
+
+if TYPE_CHECKING:
+    from rich.console import Console
+
+    from ..model import Document
 from ..safe_io import OutputError, guard_raw, prepare_output_dir, terminal_safe, write_atomic, write_output  # noqa: F401  (shared by every command)
 
 EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
 EXIT_BROKEN_PIPE = 141  # 128 + SIGPIPE: the reader of stdout went away (`| head`)
 DEFAULT_CORPUS = Path("data/raw")
+# The index `jianwu index` builds, searched by search, export and coverage: ``corpus.store.DEFAULT_DB``,
+# repeated here so that naming it in --help costs no sqlite import (a test keeps the two equal).
+DEFAULT_DB = Path("data/jianwu.sqlite")
+
+class FastCommand(typer.core.TyperCommand):
+    """A Typer command whose option values are converted without pydantic (see ``coercion``)."""
+
+    def get_params(self, ctx: Any) -> list[Any]:
+        params = super().get_params(ctx)  # with the --help option click adds
+        install_fast_coercion(params)
+        return params
+
+
+class FastGroup(typer.core.TyperGroup):
+    """The command group, likewise (its --version and --help)."""
+
+    def get_params(self, ctx: Any) -> list[Any]:
+        params = super().get_params(ctx)
+        install_fast_coercion(params)
+        return params
+
 
 class SafeTyper(typer.Typer):
     """A Typer app whose every command turns a ``JianwuError`` into one line and exit 2.
@@ -43,6 +70,7 @@ class SafeTyper(typer.Typer):
     """
 
     def command(self, *args: Any, **kwargs: Any) -> Callable[[Callable[..., Any]], Callable[..., Any]]:
+        kwargs.setdefault("cls", FastCommand)
         register = super().command(*args, **kwargs)
 
         def decorator(fn: Callable[..., Any]) -> Callable[..., Any]:
@@ -70,6 +98,7 @@ class SafeTyper(typer.Typer):
 
 app = SafeTyper(
     name="jianwu",
+    cls=FastGroup,
     help="Parse and compare Chinese government policy plans (减污降碳 / 节能减排 / 碳达峰 实施方案).",
     no_args_is_help=True,
     add_completion=False,
@@ -93,7 +122,14 @@ def _root(
     version: bool = typer.Option(False, "--version", "-V", callback=_version, is_eager=True, help="Print the version and exit."),
 ) -> None:
     """Parse and compare Chinese government policy plans (减污降碳 / 节能减排 / 碳达峰 实施方案)."""
-err = Console(stderr=True, highlight=False, soft_wrap=True)
+
+
+@functools.lru_cache(maxsize=None)
+def stderr_console() -> Console:
+    """The rich console on stderr (progress and summaries); rich is imported only when one is needed."""
+    from rich.console import Console
+
+    return Console(stderr=True, highlight=False, soft_wrap=True)
 
 
 def broken_pipe() -> int:
@@ -122,20 +158,28 @@ def out(text: str) -> None:
     sys.stdout.write(terminal_safe(text))
 
 
-class StdoutConsole(Console):
-    """A rich console on stdout whose closed pipe ends the command quietly (rich itself exits 1)."""
+@functools.lru_cache(maxsize=None)
+def _stdout_console_class() -> type[Console]:
+    from rich.console import Console
 
-    def on_broken_pipe(self) -> None:
-        self.quiet = True
-        raise BrokenPipeError(errno.EPIPE, "broken pipe")
+    class StdoutConsole(Console):
+        """A rich console on stdout whose closed pipe ends the command quietly (rich itself exits 1)."""
+
+        def on_broken_pipe(self) -> None:
+            self.quiet = True
+            raise BrokenPipeError(errno.EPIPE, "broken pipe")
+
+    return StdoutConsole
 
 
 def stdout_console(**options: Any) -> Console:
-    return StdoutConsole(**{"highlight": False, "soft_wrap": False, **options})
+    return _stdout_console_class()(**{"highlight": False, "soft_wrap": False, **options})
 
 
 def print_wide(renderable: object) -> None:
     """Print a table as wide as it needs (``--wide``, and any output that is not a terminal)."""
+    from rich.console import Console
+
     width = Console(width=100_000).measure(renderable).maximum  # type: ignore[arg-type]
     stdout_console(width=max(width, 80)).print(renderable)
 
@@ -158,6 +202,8 @@ def print_table(renderable: object, *, wide: bool = False, matrix_keep: int = 0)
 
 def load_documents(paths: list[Path]) -> tuple[list[Document], int]:
     """Parse every document under ``paths``; report each bad one; return (docs, n_errors)."""
+    from ..document import iter_document_paths, parse_document
+
     docs: list[Document] = []
     errors = 0
     for path, problem in iter_document_paths(paths, on_skip=fail):

@@ -8,9 +8,8 @@ from typing import Optional
 
 import typer
 
-from ..corpus.store import DEFAULT_DB
 from ..errors import UsageError
-from .common import EXIT_OK, app, guard_output_dir, out, write_atomic, write_output
+from .common import DEFAULT_DB, EXIT_OK, app, guard_output_dir, out, write_atomic, write_output
 from .index_cmd import reported
 
 

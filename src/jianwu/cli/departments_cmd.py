@@ -7,7 +7,6 @@ from pathlib import Path
 
 import typer
 
-from ..serialize import dumps
 from .common import EXIT_ERROR, EXIT_OK, app, load_documents, one_file_given, out, print_table
 
 class DepartmentsFormat(str, Enum):
@@ -33,6 +32,7 @@ def departments(
 
     The responsibility matrix: which department leads (L), supports (S) or is responsible (R) for which clause.
     """
+    from ..serialize import dumps
     from ..render.departments import (
         assignments_csv,
         matrix_table,

@@ -6,15 +6,15 @@ from enum import Enum
 from pathlib import Path
 from typing import Optional
 
-import typer
-from rich.console import Console
-from rich.table import Table
+from typing import TYPE_CHECKING
 
-from ..document import DOCUMENT_SUFFIXES, iter_document_paths, parse_document
+import typer
+
 from ..errors import InputError, JianwuError, UsageError
-from ..model import Document
-from ..serialize import dumps
 from .common import DEFAULT_CORPUS, EXIT_ERROR, EXIT_OK, app, fail, guard_output_dir, guard_raw, load_documents, out, print_table, stdout_console, write_atomic, write_output
+
+if TYPE_CHECKING:
+    from ..model import Document
 
 class DiffFormat(str, Enum):
     terminal = "terminal"
@@ -32,6 +32,8 @@ class DiffOnly(str, Enum):
 def _corpus_documents(directory: Path, known: list[Document], *, recursive: bool = True) -> list[Document]:
     """Every document of ``directory`` (and below it when ``recursive``), reusing those already
     parsed (a diff never reparses)."""
+    from ..document import DOCUMENT_SUFFIXES, iter_document_paths, parse_document
+
     by_path = {Path(d.path).resolve(): d for d in known if d.path}
     docs: list[Document] = []
     top = [directory] if recursive else sorted(f for f in directory.iterdir() if f.is_file() and f.suffix.lower() in DOCUMENT_SUFFIXES)
@@ -58,6 +60,7 @@ def _render_text(renderables: list, columns: Optional[int] = None) -> str:  # ty
     (``columns``: the one width for side-by-side output, whose columns must wrap)."""
     import io
 
+    from rich.console import Console
     from rich.panel import Panel
     from rich.table import Table
 
@@ -109,7 +112,9 @@ def diff(
     """
     from ..diff import diff_corpus, diff_documents
     from ..diffmodel import corpus_alignments, corpus_to_dict, diff_to_dict
+    from ..document import parse_document
     from ..parent import find_parent
+    from ..serialize import dumps
 
     only_value = only.value if only is not None else None
     errors = 0
@@ -193,6 +198,8 @@ def diff(
         if output is not None or not console.is_terminal:
             text = _render_text(renderables, SIDE_BY_SIDE_COLUMNS if side_by_side else None)
         else:
+            from rich.table import Table
+
             for r in renderables:
                 print_table(r) if isinstance(r, Table) else console.print(r)
     if output is not None:

@@ -7,8 +7,7 @@ from pathlib import Path
 
 import typer
 
-from ..corpus.store import DEFAULT_DB
-from .common import EXIT_OK, app, guard_output_dir, out
+from .common import DEFAULT_DB, EXIT_OK, app, guard_output_dir, out
 from .index_cmd import reported
 
 

@@ -8,9 +8,8 @@ from typing import Iterator, Optional
 
 import typer
 
-from ..corpus.store import DEFAULT_DB
 from ..errors import JianwuError
-from .common import EXIT_ERROR, EXIT_FINDINGS, EXIT_OK, app, err, fail
+from .common import DEFAULT_DB, EXIT_ERROR, EXIT_FINDINGS, EXIT_OK, app, fail, stderr_console
 
 
 @contextmanager
@@ -40,9 +39,9 @@ def index(
     from ..corpus.indexer import index as run
 
     with reported():
-        report = run(paths, db, jobs=jobs, progress=err.is_terminal, on_failure=lambda path, message: fail(f"{path}: {message}"))
-    if err.is_terminal or report.failed:
-        err.print(
+        report = run(paths, db, jobs=jobs, progress=stderr_console().is_terminal, on_failure=lambda path, message: fail(f"{path}: {message}"))
+    if stderr_console().is_terminal or report.failed:
+        stderr_console().print(
             f"jianwu: indexed {report.documents} of {report.found} documents into {db} "
             f"({report.parsed} parsed, {report.unchanged} unchanged, {report.removed} removed, {len(report.failed)} failed; "
             f"{report.links} links, {report.pairs_compared} pairs compared) in {report.seconds:.1f} s",

@@ -8,8 +8,6 @@ from typing import Optional
 
 import typer
 
-from ..document import parse_document
-from ..serialize import document_to_dict, dumps
 from .common import EXIT_ERROR, EXIT_OK, app, guard_output_dir, guard_raw, load_documents, one_file_given, out, stdout_console, write_atomic
 
 class ParseFormat(str, Enum):
@@ -28,6 +26,8 @@ def parse(
 
     JSON (one object, or a list for several files), JSONL, or an outline tree.
     """
+    from ..serialize import document_to_dict, dumps
+
     if output is not None:
         guard_raw(output)  # before any parsing: refused at once
     docs, errors = load_documents(paths)
@@ -60,6 +60,8 @@ def normalize(
 
     From any format jianwu reads; --lines shows the raw line each line starts on.
     """
+    from ..document import parse_document
+
     doc = parse_document(path, require_clauses=False)  # InputError (one line, exit 2) for anything but a readable document
     if not lines:
         out(doc.text + "\n")

@@ -8,8 +8,7 @@ from typing import Optional
 
 import typer
 
-from ..corpus.store import DEFAULT_DB
-from .common import EXIT_FINDINGS, EXIT_OK, app, out, stdout_console
+from .common import DEFAULT_DB, EXIT_FINDINGS, EXIT_OK, app, out, stdout_console
 from .index_cmd import reported
 
 

@@ -8,7 +8,6 @@ from typing import Optional
 
 import typer
 
-from ..serialize import dumps
 from .common import EXIT_ERROR, EXIT_OK, app, load_documents, out, print_table
 
 class TargetsFormat(str, Enum):
@@ -30,6 +29,7 @@ def targets(
 
     Each row: doc, clause_path, line and the target's fields.
     """
+    from ..serialize import dumps
     from ..render.targets import row_to_dict, rows_csv, rows_jsonl, rows_table, target_rows
 
     docs, errors = load_documents(paths)

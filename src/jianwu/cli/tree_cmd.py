@@ -9,7 +9,6 @@ from typing import Optional
 import typer
 
 from ..errors import InputError, JianwuError
-from ..serialize import dumps
 from .common import DEFAULT_CORPUS, EXIT_ERROR, EXIT_OK, app, fail, guard_output_dir, load_documents, out, write_output
 
 
@@ -25,6 +24,7 @@ def tree(
     output: Optional[Path] = typer.Option(None, "--output", "-o", help="Write to FILE (atomically) instead of stdout."),
 ) -> None:
     """The family tree of a corpus and how each link was found."""
+    from ..serialize import dumps
     from ..lineage.tree import build_tree, tree_to_dict
 
     corpus = directory or DEFAULT_CORPUS
