@@ -95,3 +95,21 @@ def test_reproducers_stay_fixed(seeds: Seeds, path: Path) -> None:
     parent = seeds.parents["chongqing-jianwu-2023.txt"]
     outcome = run_pipeline(path.read_bytes(), parent)
     assert outcome == "ok" or outcome.startswith("refused: ")
+
+
+def test_document_text_is_never_read_as_terminal_markup(seeds: Seeds) -> None:
+    """Found by the long run (seed 1, case 5768): ``（一）加[/]2%`` made rich raise MarkupError in
+    the terminal diff, because the target's indicator went into a table cell as markup."""
+    from jianwu.cli.diff_cmd import _render_text
+    from jianwu.diff import diff_documents
+    from jianwu.document import parse_bytes
+    from jianwu.render.diff_terminal import render_diff
+
+    raw = (REPRODUCERS / "rich-markup-in-target.bin").read_bytes()
+    assert raw.decode("utf-8") == "（一）加[/]2%"
+    parent = seeds.parents["shapingba-jianwu-2023.txt"]
+    assert parent is not None
+    assert run_pipeline(raw, parent) == "ok"
+    child = parse_bytes(raw, name="[red]x.txt", path="", doc_id="[red]x")
+    text = _render_text(render_diff(diff_documents(child, parent), side_by_side=True, marks=True))
+    assert "child               [red]x ([red]x)" in text  # the id as written, not a colour
