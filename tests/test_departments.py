@@ -135,6 +135,31 @@ def test_first_listed_leads_once_declared() -> None:
                    [("市生态环境局", L), ("市财政局", S), ("市经济信息委", S)]]
 
 
+def test_first_leads_window_finds_what_a_whole_text_search_finds() -> None:
+    """first_leads_start looks only near each 牵: its bounds must hold every way FIRST_LEADS is written."""
+    import random
+
+    from jianwu.departments import FIRST_LEADS, first_leads_start
+
+    rng = random.Random(16)
+    # Each declaration the pattern knows, at its longest, spaced out as a PDF may space it.
+    longest = ["，两省市列在第一位的部门为牵头单位", "；各省区第一个单位为牵头部门", "，双方牵头单位排在第一位", "列首位的为牵头单位"]
+    pieces = list("，,；;两双各省市列排位在首第一个前的者部门单为是牵头家区、") + [" ", "\u3000", "\n"]
+    texts = [Path(path).read_text("utf-8") for path in SEED_PATHS]
+    for _ in range(3000):
+        words = [rng.choice(pieces) for _ in range(rng.randint(0, 20))]
+        phrase = rng.choice(longest)
+        spaced_out = "".join(ch + " " * rng.choice((0, 0, 1, 3)) for ch in phrase)
+        words.insert(rng.randint(0, len(words)), spaced_out if rng.random() < 0.7 else "")
+        texts.append("".join(words))
+    found = 0
+    for text in texts:
+        m = FIRST_LEADS.search(text)
+        assert first_leads_start(text) == (m.start() if m else None), text
+        found += m is not None
+    assert found > 2000  # the declarations were found, not only their absence
+
+
 def test_first_listed_leads_in_each_partner_list_of_a_joint_plan() -> None:
     doc = plan("（一）共建充电设施。（四川省发展改革委、四川省经济和信息化厅、重庆市发展改革委、重庆市经济信息委按职责分工负责，列首位的为牵头单位）")
     assert [(r.name, r.role, r.level, r.canonical) for r in doc.clauses[-1].departments] == [

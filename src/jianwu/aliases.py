@@ -12,6 +12,7 @@ character of (区住房城乡建设 / 建委).
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
@@ -20,6 +21,7 @@ from typing import Iterator, Optional
 import regex
 
 from .model import NormalizedText
+from .patterns import lazy
 
 # ---------------------------------------------------------------- patterns
 
@@ -41,13 +43,13 @@ LEVEL_MODIFIERS = ("级", "属", "直")
 PARTY_MODIFIERS = ("委", "党委")
 PARTY_MODIFIER = "委"
 # A place name written before the level: 重庆市 / 四川省 / 沙坪坝区 / 广西壮族自治区 (2–6 characters + level).
-PLACE_PREFIX = regex.compile(
+PLACE_PREFIX = lazy(
     r"^(?!各|有关|相关|自治|中央|全国|国家)(?P<place>\p{Han}{2,6}?)(?P<level>自治区|自治州|自治县|省|市|区|县|州|盟|旗)"
 )
 PLACE_LEVEL = dict(LEVEL_WORDS)
 # Words that start with a level character but are not a level prefix: 市场监管局 (市场), 区域, 县域,
 # 中国铁路… (a company), 州 in 州府.
-NOT_A_LEVEL = regex.compile(r"^(?:市场|市政(?!府|务)|区域|区县|县域|县城|省级以上|中国铁路|国家电网|国网|全国性)")
+NOT_A_LEVEL = lazy(r"^(?:市场|市政(?!府|务)|区域|区县|县域|县城|省级以上|中国铁路|国家电网|国网|全国性)")
 # Wildcards in the table: {地} a place name (重庆, 永川, 广西壮族自治区), {序} an ordinal (四, 七, 12),
 # {名} any name (the committee of 绿化委员会成员单位).
 WILDCARDS = {
@@ -56,33 +58,35 @@ WILDCARDS = {
     "{序}": r"(?:[一二三四五六七八九十]{1,3}|\d{1,3})",
     "{名}": r"\p{Han}{2,16}?",
 }
+# A wildcard as written in the table: {地} / {序} / {名} (what surrounds them is fixed text).
+WILDCARD_NAME = lazy("|".join(regex.escape(w) for w in WILDCARDS))
 # The ending of an organisation's name; a list item without one (and not in the
 # table) is prose, not a department: 局 委 办 部 厅 署 中心 政府 管委会 分行 海关 …
-ORG_SUFFIX = regex.compile(
+ORG_SUFFIX = lazy(
     r"(?:局|委|办|部|厅|署|院|中心|政府|会|社|研究所|站|分行|支行|银行|处|室|队|司|海关|企业|单位|部门"
     r"|镇街|街道|集团|公司|联|小组|校|馆|所)[）)〕]?$"
 )
 # Generic actors not in the table: 各… / 有关… / 相关… / …所属… / …成员单位
-GENERIC_HINT = regex.compile(r"^各|有关|相关|所属|各级|成员单位")
+GENERIC_HINT = lazy(r"^各|有关|相关|所属|各级|成员单位")
 # Local governments as a group, by level (one canonical function, 地方政府, for all of them):
 # 地方各级人民政府, 各级政府, 各市（州）人民政府, 各县（市、区）人民政府, 各设区市人民政府,
 # 市州、县市区人民政府, 各地级市人民政府, 各区, 有关市, 各镇街, 各乡镇（街道）, 地方.
 LOCAL_UNITS = r"(?:自治区|自治州|自治县|直辖市|设区的?市|地级市|县级市|省份|地区|乡镇|镇街|街道|[省市州盟县区旗乡镇地])"
-LOCAL_GOVERNMENTS = regex.compile(
+LOCAL_GOVERNMENTS = lazy(
     rf"^(?P<q>地方各级|各级|地方|各有关|各相关|各|有关|相关|所在地|沿线各?|属地)?"
     rf"(?P<units>(?:{LOCAL_UNITS}|级以上|级|地方|[（）()、和及])*?)"
     r"(?P<gov>人民政府|政府|党委和政府|党委、政府|党委政府|办事处|街道办事处)?$"
 )
 # A place as an actor: 浦东新区, 松江区, 两江新区, 永川区, 平潭综合实验区 (a named district, county
 # or zone written without a department).  Not 成渝地区, 长三角地区: areas, not governments.
-PLACE_ACTOR = regex.compile(
+PLACE_ACTOR = lazy(
     r"^(?P<place>\p{Han}{2,8}?)(?P<unit>新区|高新区|经开区|开发区|综合实验区|自治县|自治州|区|县|市|州|盟|旗)$"
 )
-NOT_A_PLACE_ACTOR = regex.compile(r"(?:地区|园区|景区|城区|社区|小区|片区|林区|矿区|库区|灾区|山区|牧区|辖区|示范区|功能区|保护区|集聚区|先行区|核心区|全市|全省|全区|全县)$")
+NOT_A_PLACE_ACTOR = lazy(r"(?:地区|园区|景区|城区|社区|小区|片区|林区|矿区|库区|灾区|山区|牧区|辖区|示范区|功能区|保护区|集聚区|先行区|核心区|全市|全省|全区|全县)$")
 LOCAL_GOVERNMENT = "地方政府"
 # A trailing bracket naming the same body under its other plate: 市发展改革委（市能源局）,
 # 市委党校（行政学院）, 自治区交通运输厅〔铁建办〕.
-OTHER_PLATE = regex.compile(r"^(?P<head>.+?)[（(〔](?P<alt>[^（）()〔〕]+)[）)〕]$")
+OTHER_PLATE = lazy(r"^(?P<head>.+?)[（(〔](?P<alt>[^（）()〔〕]+)[）)〕]$")
 
 
 @dataclass(frozen=True)
@@ -107,10 +111,32 @@ class Resolution:
     fixed_level: bool = False  # the name fixes the level (生态环境部: 国家) or has none (人行X分行)
 
 
+@dataclass
+class Wildcard:
+    """An alias with wildcards (人行{地}分行), compiled on first use.
+
+    The alias's fixed text before the first wildcard (``head``) and after the last
+    (``tail``) must begin and end a name it matches, so most names are turned down
+    by two string tests, and a table of a hundred such aliases costs nothing to load.
+    """
+
+    pattern: str  # the regular expression: the escaped alias, wildcards replaced
+    head: str
+    tail: str
+    _compiled: Optional[regex.Pattern[str]] = None
+
+    def fullmatch(self, name: str) -> Optional[regex.Match[str]]:
+        if len(name) < len(self.head) + len(self.tail) or not name.startswith(self.head) or not name.endswith(self.tail):
+            return None
+        if self._compiled is None:
+            self._compiled = regex.compile(self.pattern)
+        return self._compiled.fullmatch(name)
+
+
 @dataclass(frozen=True)
 class AliasTable:
     exact: dict[str, _Row]
-    patterns: tuple[tuple[regex.Pattern[str], _Row], ...]
+    patterns: tuple[tuple[Wildcard, _Row], ...]
 
     def lookup(self, name: str) -> Optional[_Row]:
         return self.match(name)[0]
@@ -130,7 +156,8 @@ class AliasTable:
 def parse_table(text: str) -> AliasTable:
     """Read the TSV (alias, canonical, level, kind); '#' starts a comment line."""
     exact: dict[str, _Row] = {}
-    patterns: list[tuple[regex.Pattern[str], _Row]] = []
+    patterns: list[tuple[Wildcard, _Row]] = []
+    bodies: set[str] = set()
     for number, line in enumerate(text.splitlines(), start=1):
         if not line.strip() or line.startswith("#"):
             continue
@@ -143,13 +170,15 @@ def parse_table(text: str) -> AliasTable:
         if kind not in ("dept", "generic", "party") or level not in ("", "-", *LEVELS):
             raise ValueError(f"departments.tsv:{number}: bad level {level!r} or kind {kind!r}")
         row = _Row(canonical, level == "-", kind, level if level in LEVELS else None)
-        if alias in exact or any(p.pattern == alias for p, _ in patterns):
+        if alias in exact or alias in bodies:
             raise ValueError(f"departments.tsv:{number}: alias {alias} listed twice")
         if "{" in alias:
             body = regex.escape(alias)
             for wildcard, pattern in WILDCARDS.items():
                 body = body.replace(regex.escape(wildcard), pattern)
-            patterns.append((regex.compile(body), row))
+            fixed = WILDCARD_NAME.split(alias)  # [head, …, tail]; [alias] for a brace that is no wildcard
+            patterns.append((Wildcard(body, fixed[0], fixed[-1] if len(fixed) > 1 else ""), row))
+            bodies.add(body)
         else:
             exact[alias] = row
     return AliasTable(exact, tuple(patterns))
@@ -181,12 +210,20 @@ def provinces() -> tuple[tuple[str, str], ...]:
 
 # White space a PDF or a page break left inside a name, and a page number a PDF left inside a
 # note: 省能源局、四川 ― 3 ― 省经济和信息化厅 / 发展 - 12 - 改革委.
-INNER_SPACE = regex.compile(r"\s+")
-PAGE_NUMBER = regex.compile(r"\s*[―—–－-]\s*\d{1,3}\s*[―—–－-]\s*|\s+第\s*\d{1,3}\s*页\s+")
+INNER_SPACE = lazy(r"\s+")
+PAGE_NUMBER = lazy(r"\s*[―—–－-]\s*\d{1,3}\s*[―—–－-]\s*|\s+第\s*\d{1,3}\s*页\s+")
+
+
+# What compact removes starts with one of these (most names have none: nothing to do).  The
+# standard ``re`` module is several times quicker at this test; its \s is a superset of the
+# regex module's (it adds \x1c–\x1f), so a name it passes has nothing to remove.
+COMPACT_NEEDED = re.compile(r"[\s―—–－-]")
 
 
 def compact(name: str) -> str:
     """Remove the spaces, line breaks and page numbers a PDF or a page break left inside a name."""
+    if COMPACT_NEEDED.search(name) is None:
+        return name
     return INNER_SPACE.sub("", PAGE_NUMBER.sub("", name))
 
 
@@ -220,13 +257,13 @@ def _prefixes(name: str) -> Iterator[tuple[Optional[str], str, str, str]]:
 
 def resolve(name: str, table: Optional[AliasTable] = None) -> Resolution:
     """Canonical name, level and kind of a department name as written (already repaired)."""
-    name = compact(name)
-    return _resolve_default(name) if table is None else _resolve(name, table)
+    return _resolve_default(name) if table is None else _resolve(compact(name), table)
 
 
 @lru_cache(maxsize=8192)
 def _resolve_default(name: str) -> Resolution:
-    return _resolve(name, default_table())
+    """``resolve`` with the package table, memoised by the name as written (compacting is part of it)."""
+    return _resolve(compact(name), default_table())
 
 
 def _resolve(name: str, table: AliasTable) -> Resolution:
@@ -248,7 +285,7 @@ def _resolve(name: str, table: AliasTable) -> Resolution:
 
 
 # 生态环境部门 / 各级住房城乡建设部门 / 有关林草部门: the departments of one function, at every level.
-FUNCTION_DEPARTMENTS = regex.compile(r"^(?P<q>各级|各地|各|有关|相关)?(?P<function>\p{Han}{2,12}?)(?:主管|管理)?部门$")
+FUNCTION_DEPARTMENTS = lazy(r"^(?P<q>各级|各地|各|有关|相关)?(?P<function>\p{Han}{2,12}?)(?:主管|管理)?部门$")
 
 
 def _function_departments(name: str, table: AliasTable) -> Optional[Resolution]:

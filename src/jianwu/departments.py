@@ -20,19 +20,31 @@ carry one note after each of its tasks.  Steps:
 from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
+from functools import lru_cache
 from typing import Optional
 
 import regex
 
 from .aliases import LOCAL_UNITS, compact, join_points, looks_like_org, provinces, repair_name, resolve
 from .model import Clause, DepartmentRef, NormalizedText, Role, Warning_
+from .patterns import lazy
 
 # ---------------------------------------------------------------- patterns
 
 
+# A Chinese character of a pattern, and the quantifier that may follow it (均? / 区{1,2}).
+HAN_CHAR = lazy(r"\p{Han}")
+QUANTIFIER = lazy(r"[?*+]\??|\{\d+(?:,\d*)?\}\??")
+
+
 def spaced(pattern: str) -> regex.Pattern[str]:
-    """Compile ``pattern`` so that its words also match when a PDF spaced their characters out:
-    按 职 责 分 工 负 责 (a text layer that justifies lines by spacing every character)."""
+    """``pattern``, compiled on first use, so that its words also match when a PDF spaced their
+    characters out: 按 职 责 分 工 负 责 (a text layer that justifies lines by spacing every character)."""
+    return lazy(lambda: _spaced_source(pattern))
+
+
+def _spaced_source(pattern: str) -> str:
+    """``pattern`` with \\s* after every Chinese character outside a character class (and after its quantifier)."""
     out: list[str] = []
     i, in_class = 0, False
     while i < len(pattern):
@@ -45,13 +57,13 @@ def spaced(pattern: str) -> regex.Pattern[str]:
         in_class = (in_class or ch == "[") and ch != "]"
         out.append(ch)
         i += 1
-        if regex.match(r"\p{Han}", ch) and not in_class:
-            quantifier = regex.match(r"[?*+]\??|\{\d+(?:,\d*)?\}\??", pattern[i:])
+        if HAN_CHAR.match(ch) and not in_class:
+            quantifier = QUANTIFIER.match(pattern, i)
             if quantifier:  # 均? -> 均?\s*: the quantifier stays on the character
                 out.append(quantifier.group())
-                i += quantifier.end()
+                i = quantifier.end()
             out.append(r"\s*")
-    return regex.compile("".join(out))
+    return "".join(out)
 
 
 # Half-width brackets survive normalisation when a note spans lines: ( 省林草局、…\n…负责)
@@ -59,21 +71,21 @@ OPENERS = {"（": "）", "〔": "〕", "(": ")"}
 CLOSERS = {v: k for k, v in OPENERS.items()}
 # A bracket that defines or qualifies instead of assigning:
 # （以下简称“三线一单”） （以下统称各区县政府） （含运渣车） （特殊用途除外）
-NOT_A_NOTE = regex.compile(r"^(?:以下|下称|简称|统称|含|包括|不含|即|如|例如|注|详见|见)|除外$")
+NOT_A_NOTE = lazy(r"^(?:以下|下称|简称|统称|含|包括|不含|即|如|例如|注|详见|见)|除外$")
 # (Patterns used with .match(text, pos) have no "^": match() anchors at pos, where "^" fails.)
 # A role label before a list: 责任单位：A、B / 牵头部门：A / 配合单位：C (group "kind" gives the role).
 ROLE_LABEL = spaced(
     r"(?P<kind>责任|牵头|主责|主办|负责|配合|参与|协同|协办|协助|参加)(?:(?:单位|部门|主体|处室)(?:为|是)?[：:∶]?|[：:∶])"
 )
 # White space right before a role label: 牵头单位：生态环境部　参与单位：国家发展改革委
-LABEL_AFTER_SPACE = regex.compile(r"[ \t\u3000](?=(?:责任|牵头|主责|主办|配合|参与|协同|协办|协助|参加)(?:单位|部门)[：:∶])")
+LABEL_AFTER_SPACE = lazy(r"[ \t\u3000](?=(?:责任|牵头|主责|主办|配合|参与|协同|协办|协助|参加)(?:单位|部门)[：:∶])")
 LEAD_LABELS = frozenset({"责任", "牵头", "主责", "主办", "负责"})
 # Labels that name the units in charge without ranking them: 列首位的为牵头单位 may still rank them.
 UNRANKED_LABELS = frozenset({"责任", "负责", "主责"})
 # 牵头单位：A；责任单位：B — after a written lead, 责任单位 are the units that carry out its task.
 SUBORDINATE_AFTER_LEAD = frozenset({"责任", "负责"})
 # A partner's list in a joint plan: 四川：A、B；重庆：C、D
-PARTNER_LABEL = regex.compile(r"(?P<partner>\p{Han}{2,8}?)(?:方面)?[：:∶]")
+PARTNER_LABEL = lazy(r"(?P<partner>\p{Han}{2,8}?)(?:方面)?[：:∶]")
 # Municipalities directly under the central government: a partner 重庆： is a city-level government.
 MUNICIPALITIES = frozenset({"北京", "天津", "上海", "重庆"})
 # Words before the first department of a part: 由A牵头 / 均由A负责 / 具体由A负责
@@ -94,11 +106,11 @@ VERBS: tuple[tuple[regex.Pattern[str], Role], ...] = (
     (RESPONSIBLE_VERB, "responsible"),
 )
 # Verbs that make a list of places a note: （浦东新区、松江区按职责分工负责）
-ASSIGNING = regex.compile(r"负\s*责|牵\s*头|配\s*合")
+ASSIGNING = lazy(r"负\s*责|牵\s*头|配\s*合")
 # A会同B负责: A leads, B supports.
 TOGETHER_WITH = "会同"
 # Two departments joined by a word inside one item: 区发展改革委和区经济信息委
-CONJUNCTION = regex.compile(r"以及|和|及|与")
+CONJUNCTION = lazy(r"以及|和|及|与")
 # 等 / 等部门 / 等有关单位 after the last department: 市乡村振兴局等 / 市经济合作局等部门
 ETC = spaced(r"等(?:(?:有关|相关)?(?:部门|单位))?$")
 # 列首位的为牵头单位 / 排在第一位的为牵头部门 / 第一个单位为牵头单位 (declared once, applies below);
@@ -107,6 +119,13 @@ FIRST_LEADS = spaced(
     r"[，,；;]?(?:[两双各]\p{Han}{0,3}?)?(?:(?:列|排|位列|排名|排序)(?:在)?(?:首位|第一位|第一个|第一|最前)(?:的|者)?(?:部门|单位)?"
     r"(?:为|是)?牵头(?:单位|部门)?|第一(?:个|家)?(?:单位|部门)为牵头(?:单位|部门)|牵头(?:单位|部门)(?:列|排)(?:在)?(?:首位|第一位))"
 )
+# Every FIRST_LEADS match holds the 牵 of 牵头, with at most FIRST_LEADS_BEFORE characters before
+# it (，两省市列在第一位的部门为牵头…: 1 + 4 + 2 + 1 + 3 + 1 + 2 + 1) and FIRST_LEADS_AFTER from it
+# on (牵头单位列在第一位), white space aside: ``first_leads_start`` looks only there.  Counted from
+# the pattern above; test_departments checks them against a whole-text search.
+FIRST_LEADS_ANCHOR = "牵"
+FIRST_LEADS_BEFORE = 15
+FIRST_LEADS_AFTER = 9
 # 下同 (the same below) closing a note or one sentence of it.
 SAME_BELOW = spaced(r"[，,；;]?\s*下同$")
 # 不再列出 / 不再做分工: a sentence naming who works on every task, e.g.
@@ -118,8 +137,13 @@ NOT_LISTED_AGAIN = spaced(
 # Lead-in of such a sentence: 具体任务均涉及X / 以下均需X落实 / 各项任务均由X
 STANDING_LEAD_IN = spaced(r"(?:以下|具体|各项)?(?:各项)?(?:任务)?(?:均|都)?(?:涉及|需要?|由|要)")
 # A page number a PDF left at a line end inside a note (浙江― 3 ―\n省交通运输厅): the note goes on.
-PAGE_RESIDUE = regex.compile(r"[―—–－-]\s*\d{1,3}\s*[―—–－-]\s*$")
+PAGE_RESIDUE = lazy(r"[―—–－-]\s*\d{1,3}\s*[―—–－-]\s*$")
 ITEM_SEP = "、/"  # items of a list
+# Where _is_assignment and _is_bare_list cut a bracket's content: items (A、B), parts (A牵头，B配合),
+# both (A、B，C).
+ITEM_SPLIT = lazy(r"[、/]")
+PART_SPLIT = lazy(r"[，,；;。]")
+LIST_SPLIT = lazy(r"[、，,；;/]")
 PART_SEP = "，,；;"  # parts of a sentence of a note
 GROUP_SEP = "；;"  # a new partner's list (for 列首位的为牵头单位 in a joint plan)
 SENTENCE_ENDS = ("", "\n", "。", "；", ";")
@@ -155,6 +179,48 @@ class Note:
 # ---------------------------------------------------------------- finding notes
 
 
+def first_leads_start(text: str) -> Optional[int]:
+    """Where ``FIRST_LEADS.search(text)`` starts (a 列首位的为牵头单位 declared anywhere), or None.
+
+    The search runs only in a window around each 牵 (FIRST_LEADS_BEFORE / _AFTER characters
+    that are not white space): a scan of the whole text tries the pattern at every character,
+    and costs a plan more than reading all its notes.  A window may cut a match short at its
+    end, which changes where the match ends, never where it starts.
+    """
+    best: Optional[int] = None
+    at = text.find(FIRST_LEADS_ANCHOR)
+    while at >= 0:
+        start = _skip_chars(text, at, -FIRST_LEADS_BEFORE)
+        if best is not None and start >= best:
+            break  # later windows start later still
+        m = FIRST_LEADS.search(text, start, _skip_chars(text, at, FIRST_LEADS_AFTER))
+        if m is not None and (best is None or m.start() < best):
+            best = m.start()
+        at = text.find(FIRST_LEADS_ANCHOR, at + 1)
+    return best
+
+
+def _skip_chars(text: str, at: int, count: int) -> int:
+    """The offset ``count`` characters that are not white space before (count < 0) or after ``at``.
+
+    str.isspace is true of every character the patterns match as white space (and of
+    \\x1c–\\x1f besides): the window can only grow."""
+    i = at
+    if count < 0:
+        while i > 0 and count < 0:
+            i -= 1
+            count += not text[i].isspace()
+    else:
+        while i < len(text) and count > 0:
+            count -= not text[i].isspace()
+            i += 1
+    return i
+
+
+# What _bracket_groups looks at: brackets and line breaks (the text between them changes nothing).
+BRACKET_MARKS = lazy("[" + regex.escape("".join(OPENERS) + "".join(CLOSERS)) + "\n]")
+
+
 def _bracket_groups(text: str) -> list[tuple[int, Optional[int]]]:
     """(open, close) of each depth-0 bracket group, in order.
 
@@ -163,13 +229,15 @@ def _bracket_groups(text: str) -> list[tuple[int, Optional[int]]]:
     """
     groups: list[tuple[int, Optional[int]]] = []
     stack: list[int] = []
-    for i, ch in enumerate(text):
-        if ch == "\n" and stack and not PAGE_RESIDUE.search(text, max(0, i - 12), i):
-            groups.append((stack[0], None))  # a note never spans a paragraph break
-            stack.clear()
+    for m in BRACKET_MARKS.finditer(text):
+        i, ch = m.start(), m.group()
+        if ch == "\n":
+            if stack and not PAGE_RESIDUE.search(text, max(0, i - 12), i):
+                groups.append((stack[0], None))  # a note never spans a paragraph break
+                stack.clear()
         elif ch in OPENERS:
             stack.append(i)
-        elif ch in CLOSERS:
+        else:  # a closer
             if not stack:
                 groups.append((-1, i))
                 continue
@@ -196,7 +264,7 @@ def _first_item(part: str) -> str:
         if m and m.start() > 0:
             part = part[: m.start()]
             break
-    return ETC.sub("", compact(regex.split(r"[、/]", part)[0]))
+    return ETC.sub("", compact(ITEM_SPLIT.split(part)[0]))
 
 
 def _is_assignment(content: str) -> bool:
@@ -206,7 +274,7 @@ def _is_assignment(content: str) -> bool:
         return FIRST_LEADS.search(content) is not None
     if ROLE_LABEL.match(core):
         return True
-    for part in regex.split(r"[，,；;。]", core):
+    for part in PART_SPLIT.split(core):
         part = part.strip()
         verbs = [m for m in (p.search(part) for p, _ in VERBS) if m]
         if not verbs:
@@ -222,7 +290,7 @@ def _is_assignment(content: str) -> bool:
 
 def _is_bare_list(content: str) -> bool:
     """（A、B）: every item a department, at least one in the alias table."""
-    items = [ETC.sub("", compact(x)) for x in regex.split(r"[、，,；;/]", _core(content))]
+    items = [ETC.sub("", compact(x)) for x in LIST_SPLIT.split(_core(content))]
     return bool(items) and all(looks_like_org(x) for x in items) and any(_known(x) for x in items)
 
 
@@ -264,18 +332,26 @@ def find_notes(text: str) -> list[tuple[int, int, bool]]:
 # ---------------------------------------------------------------- reading a note
 
 
+@lru_cache(maxsize=None)
+def _split_marks(seps: str) -> regex.Pattern[str]:
+    """The characters _split_depth0 looks at for ``seps``: brackets and the separators."""
+    return regex.compile("[" + regex.escape("".join(OPENERS) + "".join(CLOSERS) + seps) + "]")
+
+
 def _split_depth0(text: str, seps: str, start: int = 0, end: Optional[int] = None) -> list[tuple[int, int, str]]:
     """(start, end, separator before) of the pieces of ``text[start:end]`` cut at ``seps`` outside brackets."""
     end = len(text) if end is None else end
     pieces: list[tuple[int, int, str]] = []
     depth, piece, before = 0, start, ""
-    for i in range(start, end):
-        ch = text[i]
+    for m in _split_marks(seps).finditer(text, start, end):
+        ch = m.group()
         if ch in OPENERS:
             depth += 1
-        elif ch in CLOSERS and depth:
-            depth -= 1
-        elif ch in seps and depth == 0:
+        elif ch in CLOSERS:
+            if depth:
+                depth -= 1
+        elif depth == 0:
+            i = m.start()
             pieces.append((piece, i, before))
             piece, before = i + 1, ch
     pieces.append((piece, end, before))
@@ -419,8 +495,8 @@ def _items(text: str, start: int, end: int) -> list[tuple[int, int]]:
 
 # One level of local government in a list that shares its last word: 各市、州、县人民政府 /
 # 市州、县市区人民政府 (the pieces before the one that ends in 人民政府).
-BARE_UNITS = regex.compile(rf"^(?:各|有关|相关)?(?:{LOCAL_UNITS}|[（）()])+$")
-UNITS_GOVERNMENT = regex.compile(rf"^(?:{LOCAL_UNITS}|[（）()、])+(?:人民政府|政府)$")
+BARE_UNITS = lazy(rf"^(?:各|有关|相关)?(?:{LOCAL_UNITS}|[（）()])+$")
+UNITS_GOVERNMENT = lazy(rf"^(?:{LOCAL_UNITS}|[（）()、])+(?:人民政府|政府)$")
 
 
 def _join_government_lists(text: str, pieces: list[tuple[int, int, str]]) -> list[tuple[int, int]]:
@@ -521,7 +597,7 @@ def _place_level(place: str) -> Optional[str]:
 
 
 # A 厅 is a provincial department (a city's 办公厅 aside): 自然资源厅 written alone is 省.
-PROVINCIAL_ONLY = regex.compile(r"(?<!办公)厅(?:[（(〔][^）)〕]*[）)〕])?$")
+PROVINCIAL_ONLY = lazy(r"(?<!办公)厅(?:[（(〔][^）)〕]*[）)〕])?$")
 
 
 def share_prefix(refs: list[DepartmentRef]) -> None:
@@ -596,8 +672,7 @@ def assign_departments(clauses: list[Clause], normalized: NormalizedText) -> lis
     """Set ``clause.departments`` on every clause (document order); return warnings."""
     text = normalized.text
     joins = join_points(normalized)
-    declared = FIRST_LEADS.search(text)
-    first_leads_from = declared.start() if declared else None
+    first_leads_from = first_leads_start(text)
     standing: list[DepartmentRef] = []
     inherited: Optional[_Inherited] = None
     warnings: list[Warning_] = []

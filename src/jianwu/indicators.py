@@ -20,6 +20,7 @@ from typing import Optional
 
 import regex
 
+from .patterns import lazy
 from .quantities import sheltered
 
 YEAR_NUM = r"(?:19|20)\d{2}|[〇零一二三四五六七八九]{4}"
@@ -54,28 +55,32 @@ def _words(words: tuple[str, ...] | list[str]) -> str:
 
 
 # One predicate word at the end of the text before a value: 稳定在 / 下降至 / 不低于 / 分别 / 力争.
-PREDICATE_END = regex.compile(
+PREDICATE_END = lazy(
     rf"(?P<w>(?:{_words(_VERBS)})(?:到|至|为|在)?|{_words(list(COMPARATOR_BEFORE))}|{_words(_ADVERBS)}|为|在|至|到)$"
 )
+# The longest text PREDICATE_END matches: a verb and 到/至/为/在, a comparator, an adverb.
+PREDICATE_END_SPAN = max(max(map(len, _VERBS)) + 1, max(map(len, COMPARATOR_BEFORE)), max(map(len, _ADVERBS)))
 # A value stated as a share of a reference: 达到汽车新车销售总量的 | 20% / 占全市总量的 | 30%
-SHARE_OF = regex.compile(r"(?P<verb>达到|占)(?P<ref>[^，。；、的]{2,30})的$")
-# Baseline: 比2020年 / 较2020年 / 与2020年相比 / 以2020年为基准 / 在2020年基础上.
-BASELINE = regex.compile(
+SHARE_OF = lazy(r"(?P<verb>达到|占)(?P<ref>[^，。；、的]{2,30})的$")
+# Baseline: 比2020年 / 较2020年 / 与2020年相比 / 以2020年为基准 / 在2020年基础上 (every one has 年).
+BASELINE = lazy(
     rf"(?:比|较|相比于?|相较于?|对比|同)(?P<y>{YEAR_NUM})年(?:相比|比较|水平)?"
     rf"|与(?P<y>{YEAR_NUM})年(?:相比|比较)"
     rf"|以(?P<y>{YEAR_NUM})年为基[准数]年?"
     rf"|在?(?P<y>{YEAR_NUM})年(?:的)?(?:基础上|水平上|基数上)"
 )
-# A deadline phrase inside an indicator span: 到2025年底前 / 2025年 / “十四五”期间 / “十四五”末.
-TIME_PHRASE = regex.compile(
+# A deadline phrase inside an indicator span: 到2025年底前 / 2025年 / “十四五”期间 / “十四五”末 (each has 年 or 五).
+TIME_PHRASE = lazy(
     rf"(?:到|至|截至|截止到?|在|于)?(?:{YEAR_NUM})年(?:底|末)?(?:前|时)?"
     r"|(?:到|在)?“?十[一二三四五六七八九]五”?(?:规划)?(?:期间|时期|末)?(?:内)?"
 )
 # Framing words at the start of a subject: 全区 / 我市 / 其中 / 推动 / 力争 / 使.
-LEAD_FRAME = regex.compile(
+LEAD_FRAME = lazy(
     rf"^(?:[，、；：,\s]+|(?:全|我)(?:国|省|市|区|县|镇|乡)(?:范围内)?|每年|逐年|当年|原则上|分别|其中|同时|并且|并(?=力争|确保|推动|实现|使)|以及|另外|此外|对(?!外)|"
     rf"使(?!用)|推动|推进|促进|引导|实现|{_words(list(MODALITIES))}|累计|和|及(?!时)|与|或)"
 )
+# Framing that is only punctuation or space (，、): stripped without being a framing word.
+PUNCTUATION_ONLY = lazy(r"[，、；：,\s]+")
 # Verbs of an object form (建设充电基础设施3万台, 遴选150家…领跑者): stripped only when the subject is the
 # verb's object.  Two verbs joined by 和/及/与/、 go together: 新增和改造污水收集管网 -> 污水收集管网.
 ACTION_VERBS = (
@@ -83,40 +88,40 @@ ACTION_VERBS = (
     r"引进|种植|治理|整治|修复|认定|评定|形成|开工|投运|投产|鼓励|支持|加强|持续|基本|全部|累计|遴选|选择|评选|筛选|命名|发布|制定|"
     r"修订|培训|示范|新改建|提升|升级|整合|布局|规划|储备|谋划|加快|完善|压减|削减|减少|新发展"
 )
-ACTION_LEAD = regex.compile(rf"^(?:(?:{ACTION_VERBS})(?:(?:和|及|与|、|或)(?:{ACTION_VERBS}))*|对|在(?!线))")
+ACTION_LEAD = lazy(rf"^(?:(?:{ACTION_VERBS})(?:(?:和|及|与|、|或)(?:{ACTION_VERBS}))*|对|在(?!线))")
 # Padding left at the end of an indicator: 塑料袋使用比例每年 | 下降20% / 公共建筑原则上 | 达到…
-TRAILING_PADDING = regex.compile(r"(?:每年|每年度|逐年|原则上|均|都|各)$")
+TRAILING_PADDING = lazy(r"(?:每年|每年度|逐年|原则上|均|都|各)$")
 # The noun after a count, up to the next list item, clause break or number: 1个近零碳园区、1个… / 25座充电站和5座…
-COUNTED_NOUN = regex.compile(r"[^，。；、,;（\n\d]+?(?=[和及与]?(?:[，。；、,;（\n\d]|$))")
+COUNTED_NOUN = lazy(r"[^，。；、,;（\n\d]+?(?=[和及与]?(?:[，。；、,;（\n\d]|$))")
 # Qualities listed before the counted noun: 左右积极性高、社会影响大、带动作用强的 | 企业.
-DESCRIBED_NOUN = regex.compile(r"(?:左右|以上)?[^，。；,;（\n\d的]{1,12}(?:、[^，。；,;（\n\d的]{1,12})+的")
+DESCRIBED_NOUN = lazy(r"(?:左右|以上)?[^，。；,;（\n\d的]{1,12}(?:、[^，。；,;（\n\d的]{1,12})+的")
 # Where a counted noun stops before the rest of its sentence: 铁路专用线 | 力争2021年底前建成投用.
-NOUN_STOP = regex.compile(r"力争|确保|争取|预计|计划|将于|要在|于(?=\d|[〇零一二三四五六七八九]{4})|在(?=\d{4})|到(?=\d{4})")
+NOUN_STOP = lazy(r"力争|确保|争取|预计|计划|将于|要在|于(?=\d|[〇零一二三四五六七八九]{4})|在(?=\d{4})|到(?=\d{4})")
 # Trailing words after a counted noun that name the action, not the thing: 低碳社区试点示范创建.
-TRAILING_ACTION = regex.compile(r"(?:的)?(?:创建|建设|工作|任务|建成投运|建成投用|建成投产|建成|投运|投用|投产)$")
+TRAILING_ACTION = lazy(r"(?:的)?(?:创建|建设|工作|任务|建成投运|建成投用|建成投产|建成|投运|投用|投产)$")
 # The head noun of an indicator, shared by a 、 list: 化肥、农药利用率 / 溶剂型工业涂料、溶剂型油墨使用比例.
 HEADS = (
     r"减排量|排放量|排放总量|排放强度|消费量|消费总量|使用量|使用比例|使用率|综合利用率|利用率|利用量|处置量|回收量|"
     r"产生量|收集量|覆盖率|处理率|处置率|治理率|达标率|回收率|收集率|普及率|合格率|优良率|占比|比例|比重|浓度|强度|"
     r"总量|产量|面积|能耗|蓄积量|天数|数量|规模|指数|效率"
 )
-INDICATOR_HEAD = regex.compile(rf"(?:重点工程|工程)?(?:{HEADS})$")
+INDICATOR_HEAD = lazy(rf"(?:重点工程|工程)?(?:{HEADS})$")
 # An indicator that is only a head noun has lost its subject to the sentence before:
 # 大宗固废年利用量达到40亿吨左右；到2030年，年利用量达到45亿吨左右 (年利用量 <- 大宗固废年利用量).
-BARE_HEAD = regex.compile(rf"^(?:年|年度|总|综合|平均|年均)?(?:{HEADS})$")
+BARE_HEAD = lazy(rf"^(?:年|年度|总|综合|平均|年均)?(?:{HEADS})$")
 # The close of a list: 化学需氧量、氨氮、氮氧化物、挥发性有机物等4项主要污染物 | 重点工程减排量. The count is
 # the list's own length (not a target) and the category noun (主要污染物) names the items, not the head.
-LIST_CLOSE = regex.compile(r"等(?:[\d一二三四五六七八九十两]+(?:项|个|种|类|大|方面))?(?P<tail>.*)$")
+LIST_CLOSE = lazy(r"等(?:[\d一二三四五六七八九十两]+(?:项|个|种|类|大|方面))?(?P<tail>.*)$")
 # Where a per-unit head starts inside the last item of a list: 营运船舶 | 单位换算周转量碳排放强度.
-PER_UNIT_HEAD = regex.compile(
+PER_UNIT_HEAD = lazy(
     r"单位(?=地区|国内|GDP|工业|换算|建筑|产品|面积|周转|产值|增加值|营业|能源|耕地|土地|用地|水资源)|人均|万元|亩均|户均|每万"
 )
 # The things a list names before its shared attribute: 新建公共机构建筑、新建厂房 | 屋顶光伏覆盖率.
 OBJECTS = r"建筑|厂房|园区|企业|城市|县城|城区|农村|乡镇|机关|学校|医院|社区|家庭|工厂|港口|码头|机场|车辆|船舶|设施|项目"
-OBJECT_NOUN = regex.compile(OBJECTS)
-OBJECT_NOUN_END = regex.compile(rf"(?:{OBJECTS})$")
+OBJECT_NOUN = lazy(OBJECTS)
+OBJECT_NOUN_END = lazy(rf"(?:{OBJECTS})$")
 # A head that adds the items up: 风电、太阳能发电 | 总装机容量 is one total, not two.
-COMBINED_HEAD = regex.compile(r"^(?:总|合计|共计|总计|合共|累计总)")
+COMBINED_HEAD = lazy(r"^(?:总|合计|共计|总计|合共|累计总)")
 # A 、 list whose last item is this much longer than the others is not a parallel list.
 PARALLEL_SLACK = 4
 
@@ -136,9 +141,9 @@ class Predicate:
     @property
     def direction(self) -> Optional[str]:
         for w in self.words:
-            if any(w.startswith(v) for v in DOWN_VERBS):
+            if w.startswith(DOWN_VERBS):
                 return "down"
-            if any(w.startswith(v) for v in UP_VERBS):
+            if w.startswith(UP_VERBS):
                 return "up"
         return None
 
@@ -164,7 +169,7 @@ def year_value(s: str) -> int:
 
 def analyse_predicate(text: str) -> Predicate:
     """Peel predicate, time and baseline words off the end of ``text``."""
-    share = SHARE_OF.search(text)
+    share = SHARE_OF.search(text) if text.endswith(("的", "的\n")) else None  # SHARE_OF ends with 的
     if share and share.start() > 0:
         # 新能源汽车新车销售量达到汽车新车销售总量的20% -> 新能源汽车新车销售量占汽车新车销售总量
         verb = share.group("verb")
@@ -175,14 +180,16 @@ def analyse_predicate(text: str) -> Predicate:
     changed = True
     while changed and pred.subject:
         changed = False
-        m = PREDICATE_END.search(pred.subject)
+        # A predicate word ends the text: only its last PREDICATE_END_SPAN characters (and a line
+        # break, where $ also matches) can hold the match, so the search starts there.
+        m = PREDICATE_END.search(pred.subject, max(0, len(pred.subject) - PREDICATE_END_SPAN - 1))
         if m:
             pred.words.append(m.group("w"))
             pred.subject = pred.subject[: m.start()]
             changed = True
             continue
-        for pattern in (BASELINE, TIME_PHRASE):
-            tail = _match_at_end(pattern, pred.subject)
+        for pattern, anchors in ((BASELINE, "年"), (TIME_PHRASE, "年五")):
+            tail = _match_at_end(pattern, pred.subject) if any(a in pred.subject for a in anchors) else None
             if tail is not None:
                 if pattern is BASELINE and pred.baseline_year is None:
                     pred.baseline_year = year_value(tail.group("y"))
@@ -203,14 +210,17 @@ def _match_at_end(pattern: regex.Pattern[str], text: str) -> Optional[regex.Matc
 def clean_subject(text: str) -> tuple[str, list[str]]:
     """Strip framing (time phrases, 全市, 推动, 力争 …) from the start; return (subject, framing words)."""
     words: list[str] = []
-    text = BASELINE.sub("", text)
+    if "年" in text:  # every BASELINE has one
+        text = BASELINE.sub("", text)
     changed = True
     while changed and text:
         changed = False
         for pattern in (LEAD_FRAME, TIME_PHRASE):
+            if pattern is TIME_PHRASE and "年" not in text and "五" not in text:
+                continue  # every TIME_PHRASE has one of them
             m = pattern.match(text)
             if m and m.end() > 0:
-                if not regex.fullmatch(r"[，、；：,\s]+", m.group(0)):
+                if not PUNCTUATION_ONLY.fullmatch(m.group(0)):
                     words.append(m.group(0))
                 text = text[m.end():]
                 changed = True
@@ -253,7 +263,7 @@ def counted_noun(post: str) -> tuple[str, int]:
 
 
 def _unquote(text: str) -> str:
-    return regex.sub(r"[“”‘’]", "", text)
+    return text.replace("“", "").replace("”", "").replace("‘", "").replace("’", "")
 
 
 def top_level_split(text: str, separators: str) -> list[str]:

@@ -10,13 +10,15 @@ data: ``data/units.tsv`` and ``data/multipliers.tsv``.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import re
+from dataclasses import dataclass, replace
 from decimal import Decimal
 from functools import lru_cache
 from typing import Optional
 
 import regex
 
+from .patterns import lazy
 from .tables import read_table
 
 CN_DIGIT = {"〇": 0, "零": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
@@ -45,9 +47,28 @@ def _alternation(words: list[str]) -> str:
     return "|".join(regex.escape(w) for w in sorted(words, key=lambda w: (-len(w), w)))
 
 
+def _guarded(words: list[str], alternation: str) -> str:
+    """``alternation`` behind a look-ahead for the first characters of ``words``.
+
+    The engine tries the spellings one by one; at most places (进一步, 2025年) none
+    can start, and the look-ahead says so in one test.  The matches are the same:
+    the look-ahead only turns down places where every spelling would fail.
+    """
+    firsts = {w[0] for w in words}
+    spaced = r"\s" if "/" in firsts else ""  # a spelling starting with / may start with space (UNIT_SLASH)
+    return f"(?=[{''.join(regex.escape(c) for c in sorted(firsts))}{spaced}])(?:{alternation})"
+
+
 # A PDF text layer may space a compound unit: 150万立方米 /日, 5 吨/ 万元.
 UNIT_SLASH = r"\s*/\s*"
-SPACES = regex.compile(r"\s+")
+SPACES = lazy(r"\s+")
+# Quicker test for SPACES: the standard re's \s is a superset of the regex module's (\x1c–\x1f).
+MAYBE_SPACE = re.compile(r"\s")
+
+
+def _unspaced(unit: str) -> str:
+    """A unit as the table writes it: 吨 / 万元 -> 吨/万元."""
+    return SPACES.sub("", unit) if MAYBE_SPACE.search(unit) else unit
 
 
 # Arabic number: 2133.3 / 1,000 / 30 — not glued to a letter or another number (PM2.5, CO2, 5G).
@@ -66,8 +87,8 @@ NOTE = r"（[^（）\n]{1,12}）"
 @lru_cache(maxsize=1)
 def quantity_pattern() -> regex.Pattern[str]:
     """The tokenizer, built from the unit and multiplier tables (longest spellings first)."""
-    unit = _alternation(list(units())).replace("/", UNIT_SLASH)
-    mult = _alternation(list(multipliers()))
+    unit = _guarded(list(units()), _alternation(list(units())).replace("/", UNIT_SLASH))
+    mult = _guarded(list(multipliers()), _alternation(list(multipliers())))
     num = rf"(?:{ARABIC}|{CHINESE})"
     return regex.compile(
         rf"(?P<n1>{num})(?:(?P<u1>{unit})?(?P<sep>{RANGE_SEP})(?P<n2>{num}))?"
@@ -78,17 +99,20 @@ def quantity_pattern() -> regex.Pattern[str]:
 
 
 # 一厂一策, 一级一源一策, 两高一低, 一江两岸: numerals that are part of a slogan, not counts.
-NUMERAL_NAME = regex.compile(r"[一二三四五六七八九十两]\p{Han}{1,2}[一二三四五六七八九十两]\p{Han}")
+NUMERAL_NAME = lazy(r"[一二三四五六七八九十两]\p{Han}{1,2}[一二三四五六七八九十两]\p{Han}")
 # Words after which a Chinese numeral is a count: 建成两个, 至少三家, 新增五座.
-CN_COUNT_CONTEXT = regex.compile(
+CN_COUNT_CONTEXT = lazy(
     r"(?:达到|达|新增|增加|减少|建设|建成|新建|创建|完成|培育|打造|累计|至少|超过|不少于|不低于|不超过|约|为|共|淘汰|实施|认定|形成)$"
 )
+# What a quantity starts with (ARABIC or CHINESE): a sentence without one has none.
+NUMERAL = lazy(r"[\d一二三四五六七八九十两]")
+# A Chinese character (the word a numeral may be glued to: 统一, 进一步).
+HAN_CHAR = lazy(r"\p{Han}")
 # Pairs of brackets whose content is a name, a quotation or an aside, not a commitment.
 OPENERS = {"“": "”", "‘": "’", "《": "》", "〈": "〉", "（": "）", "【": "】", "「": "」"}
 # A bare number in a list whose unit is written once at the end: 分别达到30、40万吨.
-# Searched backwards (REVERSE) up to a quantity's start: found at once, where a forward search
-# of the text before each quantity made a sentence of many quantities quadratic.
-BARE_BEFORE = regex.compile(r"(?<![A-Za-z\d.])(?P<n>\d+(?:\.\d+)?)(?P<sep>[、和及与])$", regex.REVERSE)
+BARE_BEFORE = lazy(r"(?<![A-Za-z\d.])(?P<n>\d+(?:\.\d+)?)(?P<sep>[、和及与])$")
+BARE_JOINERS = "、和及与"  # the characters BARE_BEFORE ends with
 
 
 @dataclass(frozen=True)
@@ -142,23 +166,40 @@ def number_value(s: str) -> Optional[Decimal]:
     return None if n is None else Decimal(n)
 
 
+# The characters that open or close a sheltered span (OPENERS and their closers): ``sheltered``
+# looks only at these, the text between two of them keeps the state of the one before.
+SHELTER_MARKS = lazy("[" + regex.escape("".join(OPENERS) + "".join(OPENERS.values())) + "]")
+
+
 @lru_cache(maxsize=64)
 def sheltered(sentence: str) -> tuple[bool, ...]:
     """For each character: is it inside quotes, 《》, 〈〉 or （） (a name or an aside)?
+
+    An opening mark pushes its closer and a matching closer pops it (a “ inside a “…”
+    quote is text); a character is inside while the stack is not empty, the marks of
+    the outermost pair included.  Only the marks are visited: a sheltered stretch runs
+    from the mark that opens the outermost pair to the mark that closes it.
 
     Memoised for the last few sentences only: the target rules ask it of the same
     sentence several times in a row (a larger cache would only flatter benchmarks).
     """
     inside = [False] * len(sentence)
     stack: list[str] = []
-    for i, ch in enumerate(sentence):
+    begin = 0  # where the current outermost pair opened
+    for m in SHELTER_MARKS.finditer(sentence):
+        ch = m.group()
         if stack and ch == stack[-1]:
             stack.pop()
-            inside[i] = True
+            if not stack:
+                i = m.start()
+                inside[begin:i + 1] = [True] * (i + 1 - begin)
             continue
         if ch in OPENERS and not (ch == "“" and stack and stack[-1] == "”"):
+            if not stack:
+                begin = m.start()
             stack.append(OPENERS[ch])
-        inside[i] = bool(stack)
+    if stack:
+        inside[begin:] = [True] * (len(sentence) - begin)
     return tuple(inside)
 
 
@@ -170,25 +211,30 @@ def _is_name(sentence: str, start: int, end: int, is_chinese: bool, unit_class: 
         return False
     # A Chinese numeral glued to a preceding word (统一, 进一步) counts only after a count verb.
     before = sentence[max(0, start - 4):start]
-    return bool(before) and regex.match(r"\p{Han}", before[-1]) is not None and not CN_COUNT_CONTEXT.search(before)
+    return bool(before) and HAN_CHAR.match(before[-1]) is not None and not CN_COUNT_CONTEXT.search(before)
 
 
 def find_quantities(sentence: str) -> list[Quantity]:
     """Every number with a unit in ``sentence``, in order."""
+    if NUMERAL.search(sentence) is None:
+        return []  # every quantity starts with one
     table, mults = units(), multipliers()
+    matches = list(quantity_pattern().finditer(sentence))
+    if not matches:
+        return []
     shelter = sheltered(sentence)
     found: list[Quantity] = []
-    for m in quantity_pattern().finditer(sentence):
+    for m in matches:
         if shelter[m.start()]:
             continue
-        written = SPACES.sub("", m.group("unit") or m.group("unit_m"))
+        written = _unspaced(m.group("unit") or m.group("unit_m"))
         unit = table[written]
         factor = mults[m.group("mult")] if m.group("mult") else 1
         low = number_value(m.group("n1"))
         high = number_value(m.group("n2")) if m.group("n2") else None
         if low is None or (m.group("n2") and high is None):
             continue
-        if m.group("u1") and table[SPACES.sub("", m.group("u1"))].unit != unit.unit:
+        if m.group("u1") and table[_unspaced(m.group("u1"))].unit != unit.unit:
             continue  # 3吨至5万台 is not one range
         if high is not None and high <= low:
             continue  # 2020—2025 and the like are not ranges of a value
@@ -220,7 +266,7 @@ def _backfill_bare(sentence: str, found: list[Quantity], shelter: list[bool]) ->
     for q in found:
         chain: list[Quantity] = []
         cursor = q.start
-        while (b := BARE_BEFORE.search(sentence, 0, cursor)) and not shelter[b.start()]:
+        while (b := _bare_before(sentence, cursor)) and not shelter[b.start()]:
             value = Decimal(b.group("n")) * q.factor
             chain.insert(0, Quantity(b.start(), b.end("n"), b.end("n"), value, None, q.unit, q.unit_class, q.measure, q.factor, q.suffix, "", b.group("n")))
             cursor = b.start()
@@ -229,14 +275,21 @@ def _backfill_bare(sentence: str, found: list[Quantity], shelter: list[bool]) ->
     return out
 
 
+def _bare_before(sentence: str, cursor: int) -> Optional[regex.Match[str]]:
+    """BARE_BEFORE in ``sentence[:cursor]``, searched only when that ends with a joiner (or a
+    joiner and a line break, where $ also matches): most values have none before them."""
+    end = cursor - 1 if cursor and sentence[cursor - 1] == "\n" else cursor
+    if end <= 0 or sentence[end - 1] not in BARE_JOINERS:
+        return None
+    return BARE_BEFORE.search(sentence, 0, cursor)
+
+
 # Between two values of one list: 分别降低18个、9个百分点.
-LIST_JOINER = regex.compile(r"^(?:、|和|及|与|或)$")
+LIST_JOINER = lazy(r"^(?:、|和|及|与|或)$")
 
 
 def _points_lists(sentence: str, found: list[Quantity]) -> list[Quantity]:
     """分别降低18个、9个百分点: a 个 listed before 个百分点 is the same unit, written short."""
-    from dataclasses import replace
-
     out = list(found)
     for i in range(len(out) - 2, -1, -1):
         q, nxt = out[i], out[i + 1]

@@ -45,75 +45,83 @@ from .indicators import (
 )
 from .model import Clause, NormalizedText, Target, Warning_
 from .numbering import cn_to_int
+from .patterns import lazy
 from .quantities import Quantity, find_quantities, sheltered
 from .regions import scope_prefix
 
 # Where a sentence may end: 。；！？ always; a line break only after a terminator or a heading line.
-SENTENCE_END = regex.compile(r"[。；;！？!?]|\n")
+SENTENCE_END = lazy(r"[。；;！？!?]|\n")
 # A line break ends a sentence after these (a closing bracket ends a responsibility note).
 BREAK_AFTER = set("。；;！？!?：:）)")
 # A short line with none of these is a heading (主要目标), not part of the sentence that follows it.
-PROSE = regex.compile(r"[，。、；：！？,;:]")
+PROSE = lazy(r"[，。、；：！？,;:]")
 MAX_HEADING = 20
 # Segment breaks inside a sentence.
-SEGMENT_BREAKS = "，,：:"
+SEGMENT_BREAK = lazy(r"[，,：:]")
 # A responsibility note closing the sentence: …稳定保持100%（生态环境局…按职责分工负责）
-DEPT_NOTE = regex.compile(r"\s*（[^（）]*(?:负责|牵头|配合)[^（）]*）?\s*$")
+DEPT_NOTE = lazy(r"\s*（[^（）]*(?:负责|牵头|配合)[^（）]*）?\s*$")
 # A year that may be a deadline: 2025年 (not a date 2023年3月1日).
-YEAR = regex.compile(rf"(?P<y>{YEAR_NUM})年(?!\d{{1,2}}月|[一二三四五六七八九十]{{1,2}}月)")
-# A start, not a deadline: 自2023年起 / 2021年以来.
-YEAR_START_BEFORE = regex.compile(r"(?:自|从)$")
-YEAR_START_AFTER = regex.compile(r"^(?:起|以来|开始|以后)")
+YEAR = lazy(rf"(?P<y>{YEAR_NUM})年(?!\d{{1,2}}月|[一二三四五六七八九十]{{1,2}}月)")
+# A start, not a deadline: 自2023年起 / 2021年以来 (the words right before and, matched at the
+# year's end, right after it).
+YEAR_START_BEFORE = ("自", "从")
+YEAR_START_AFTER = lazy(r"起|以来|开始|以后")
 # A five-year plan period as a deadline: “十四五”期间 / 十四五末 / “十五五”时期.
-PERIOD = regex.compile(r"“?十(?P<n>[一二三四五六七八九])五”?(?:规划)?(?:期间|时期|末|内)")
+PERIOD = lazy(r"“?十(?P<n>[一二三四五六七八九])五”?(?:规划)?(?:期间|时期|末|内)")
 # A number reported as done or as the current state, not committed: 已建成 / 下降了 / 超额完成 / 目前.
-ACHIEVED = regex.compile(
+ACHIEVED = lazy(
     r"已经|已(?=建成|完成|达|实现|下降|降低|提高|提升|增长|累计|有)|超额完成|(?<=[成到降低高升长加少])了|现有|目前|现状|当前"
 )
 # Said after the number, these still mark it as a result: 累计下降19.4%，超额完成目标任务
-ACHIEVED_AFTER = regex.compile(r"超额完成|圆满完成|如期完成|顺利完成|均已完成")
+ACHIEVED_AFTER = lazy(r"超额完成|圆满完成|如期完成|顺利完成|均已完成")
 # Values joined into one group: 45%、50% / 200户或500人以上.
-JOINER = regex.compile(r"^(?:、|和|及|与|或|以及)$")
+JOINER = lazy(r"^(?:、|和|及|与|或|以及)$")
 # A class reached: 水质稳定达到Ⅳ类 / 达到或好于Ⅲ类 / 出水达到一级A标准.
-CATEGORY = regex.compile(
+CATEGORY = lazy(
     r"(?<=达到|达|优于|好于|保持|稳定在|保持在|为)(?P<value>(?:Ⅲ|Ⅱ|Ⅰ|Ⅳ|Ⅴ|III|II|IV|V|I|[一二三四五])类|一级[AB])"
     r"(?P<suffix>及以上|或以上|以上)?"
 )
-HAN = regex.compile(r"\p{Han}")
+HAN = lazy(r"\p{Han}")
 # The noun a condition scopes: 的垃圾焚烧厂 | 和… ; 以上的企业 | 、工业园区
-CONDITION_NOUN = regex.compile(r"的?(?P<noun>[^，。；、,;（\n\d和及与或]*)")
+CONDITION_NOUN = lazy(r"的?(?P<noun>[^，。；、,;（\n\d和及与或]*)")
 # Where a condition's noun stops: 燃煤锅炉 | 实施超低排放改造 / 燃煤锅炉 | 全部淘汰
-CONDITION_NOUN_END = regex.compile(r"实施|开展|采用|进行|完成|配套|建设|改造|替代|淘汰|纳入|执行|全部|基本|全面|逐步|加快")
+CONDITION_NOUN_END = lazy(r"实施|开展|采用|进行|完成|配套|建设|改造|替代|淘汰|纳入|执行|全部|基本|全面|逐步|加快")
 # A measured attribute that a condition bounds: 年产废量1万吨以上的企业 / 常住人口200户或500人以上的
-ATTRIBUTE_END = regex.compile(r"(?:量|浓度|人口|规模|容量|功率|吨位|能力|产能|能耗|用能|用水|用电|面积|长度|车龄|年限|强度)$")
+ATTRIBUTE_END = lazy(r"(?:量|浓度|人口|规模|容量|功率|吨位|能力|产能|能耗|用能|用水|用电|面积|长度|车龄|年限|强度)$")
 BOUNDS = {"以上", "及以上", "或以上", "以下", "及以下", "或以下", "以内", "之内", "范围内"}
 # A price or tariff rule, not a target: 不受上浮20%限制 / 电价上浮不超过10% / 下浮幅度15%.
-PRICE_BEFORE = regex.compile(r"(?:上浮|下浮|浮动|上调|下调)[^，。；：\d%]{0,8}$")
-PRICE_AFTER = regex.compile(r"^(?:的)?(?:限制|浮动|上浮|下浮)")
+PRICE_BEFORE = lazy(r"(?:上浮|下浮|浮动|上调|下调)[^，。；：\d%]{0,8}$")
+PRICE_AFTER = lazy(r"^(?:的)?(?:限制|浮动|上浮|下浮)")
 # The count that closes a list of named items: 化学需氧量、氨氮…等4项主要污染物 (the list's length).
-LIST_COUNT_BEFORE = regex.compile(r"等$")
+LIST_COUNT_BEFORE = lazy(r"等$")
 # Who a share applies to: 90%的省级、85%的市级和65%的县级党政机关达到创建标准 / 75%以上县级及以上党政机关建成节约型机关.
 # The group ends at the verb of the share's action.
-SHARE_VERB = regex.compile(r"达到|建成|创建|完成|实现|开展|通过|具备|满足|纳入|执行|采用|使用|落实|实行|建立|参与|接入|配备|安装")
+SHARE_VERB = lazy(r"达到|建成|创建|完成|实现|开展|通过|具备|满足|纳入|执行|采用|使用|落实|实行|建立|参与|接入|配备|安装")
+# Between two shares of one list: 90%的省级、85% (the group of the first, then a joiner).
+SHARE_JOINER = lazy(r"的?[^，。；\d%]{1,12}?(?:、|和|及|与)")
+# A group of a share ends before these: 65%的县级党政机关 | 达到 has none, 75%，… does.
+GROUP_BREAK = lazy(r"[，。；\d]")
+# A class reached or bettered: 达到或好于Ⅲ类 (the words right before the class).
+BETTER_BEFORE = ("优于", "好于")
 # A level of government at the start of a group: 县级及以上党政机关 (scope) -> 党政机关 (what is counted).
-LEVEL_GROUP = regex.compile(r"^(?:国家|省|市|县|区|乡镇|乡|镇|地|村)级(?:及以上|以上|及以下)?")
+LEVEL_GROUP = lazy(r"^(?:国家|省|市|县|区|乡镇|乡|镇|地|村)级(?:及以上|以上|及以下)?")
 # Years of a 分别 list: 2025年和2030年，…占比分别提升至12%、18%以上 -> one year per value.
-YEAR_LIST = regex.compile(rf"(?:{YEAR_NUM})年(?:底|末)?(?:(?:、|和|及|与|以及|至|到|、到)(?:{YEAR_NUM})年(?:底|末)?)+")
-YEAR_IN_LIST = regex.compile(rf"(?P<y>{YEAR_NUM})年")
+YEAR_LIST = lazy(rf"(?:{YEAR_NUM})年(?:底|末)?(?:(?:、|和|及|与|以及|至|到|、到)(?:{YEAR_NUM})年(?:底|末)?)+")
+YEAR_IN_LIST = lazy(rf"(?P<y>{YEAR_NUM})年")
 # Words that make a value a change per year or a change over the period (Target.basis).
 # A count after named examples: 防城港、贵港、梧州等5个国家资源综合利用基地 / 三亚、儋州等市县6座…设施 /
 # 河北太行钢铁集团等6条铁路专用线.
-EXAMPLES_BEFORE = regex.compile(r"\p{Han}{2}[^，。；]{0,40}?等\p{Han}{0,3}$")
+EXAMPLES_BEFORE = lazy(r"\p{Han}{2}[^，。；]{0,40}?等\p{Han}{0,3}$")
 # A count after a preposition refers to things, it does not commit to them: 对16个州（市）的 / 围绕城市体检8个方面.
-PREPOSITION_BEFORE = regex.compile(r"(?:对|向|与|给|把|围绕|按照|根据|针对|关于|涉及|覆盖)[^，。；]{0,8}$")
+PREPOSITION_BEFORE = lazy(r"(?:对|向|与|给|把|围绕|按照|根据|针对|关于|涉及|覆盖)[^，。；]{0,8}$")
 # 甲市、乙市分别新增公共充电桩2000个、1500个: a list of who, 分别, then the verb that acts on the indicator.
-INNER_RESPECTIVELY = regex.compile(rf"(?<=\p{{Han}})(?:分别|均|各)(?=(?:{ACTION_VERBS}))")
+INNER_RESPECTIVELY = lazy(rf"(?<=\p{{Han}})(?:分别|均|各)(?=(?:{ACTION_VERBS}))")
 # A place named as a list item: 甲市 / 乙县 / 丙区 (scope of its row).
-PLACE_ITEM = regex.compile(r"^\p{Han}{1,7}(?:省|市|县|区|州|盟|旗|自治区|新区)$")
+PLACE_ITEM = lazy(r"^\p{Han}{1,7}(?:省|市|县|区|州|盟|旗|自治区|新区)$")
 # Where a share's action ends: 党政机关达到创建标准，… / …建成节约型机关并…
-TRAILING_ACTION_END = regex.compile(r"[，。；：,;:]|并|和(?=[^，。；]*(?:达到|建成))")
+TRAILING_ACTION_END = lazy(r"[，。；：,;:]|并|和(?=[^，。；]*(?:达到|建成))")
 ANNUAL_WORDS = ("年均", "每年", "平均每年", "年平均", "逐年", "每年度")
-CUMULATIVE_HEADS = regex.compile(r"(?:减排量|新增量|累计量)$|^新增")
+CUMULATIVE_HEADS = lazy(r"(?:减排量|新增量|累计量)$|^新增")
 
 
 @dataclass(frozen=True)
@@ -145,20 +153,26 @@ def sentences(text: str, offset: int = 0) -> list[tuple[str, list[int]]]:
     out: list[tuple[str, list[int]]] = []
     start = line_start = 0
     for m in SENTENCE_END.finditer(text + "\n"):
+        end = m.start()
         if m.group() == "\n":
-            before = text[start:m.start()].rstrip()
-            line = text[line_start:m.start()].strip()
+            before = text[start:end].rstrip()
+            line = text[line_start:end].strip()
             line_start = m.end()
             heading = len(line) <= MAX_HEADING and not PROSE.search(line) and not line[-1:].isdigit()
             if before and before[-1] not in BREAK_AFTER and not heading:
                 continue  # a soft break inside the sentence
-        chars = [(i, ch) for i, ch in enumerate(text[start:m.start()], start) if ch != "\n"]
-        joined = "".join(ch for _, ch in chars)
-        body = DEPT_NOTE.sub("", joined)
-        lead = len(body) - len(body.lstrip())
-        body = body.strip()
+        piece = text[start:end]
+        if "\n" in piece:  # soft breaks: the sentence without them, each character at its place
+            positions = [i for i, ch in enumerate(piece, offset + start) if ch != "\n"]
+            joined = piece.replace("\n", "")
+        else:
+            positions, joined = range(offset + start, offset + end), piece
+        body = DEPT_NOTE.sub("", joined) if "（" in joined else joined  # DEPT_NOTE needs a （
+        stripped = body.lstrip()
+        lead = len(body) - len(stripped)
+        body = stripped.rstrip()
         if body:
-            out.append((body, [offset + i for i, _ in chars[lead:lead + len(body)]]))
+            out.append((body, list(positions[lead:lead + len(body)])))
         start = m.end()
     return out
 
@@ -183,19 +197,21 @@ def assign_targets(clauses: list[Clause], normalized: NormalizedText) -> list[Wa
 
 
 def _time_events(sentence: str) -> list[tuple[int, _Time]]:
-    shelter = sheltered(sentence)
-    baseline_spans = [m.span() for m in BASELINE.finditer(sentence)]
     events: list[tuple[int, _Time]] = []
-    for m in YEAR.finditer(sentence):
-        if shelter[m.start()] or any(a <= m.start() < b for a, b in baseline_spans):
-            continue
-        if YEAR_START_BEFORE.search(sentence[: m.start()]) or YEAR_START_AFTER.match(sentence[m.end():]):
-            continue
-        events.append((m.start(), _Time(year_value(m.group("y")))))
-    for m in PERIOD.finditer(sentence):
-        n = cn_to_int("十" + m.group("n"))
-        if n and n >= 3:  # the n-th five-year plan ends in 1955 + 5n (十四五 → 2025)
-            events.append((m.start(), _Time(1955 + 5 * n, f"十{m.group('n')}五")))
+    if "年" in sentence:  # YEAR and BASELINE need it
+        shelter = sheltered(sentence)
+        baseline_spans = [m.span() for m in BASELINE.finditer(sentence)]
+        for m in YEAR.finditer(sentence):
+            if shelter[m.start()] or any(a <= m.start() < b for a, b in baseline_spans):
+                continue
+            if sentence.endswith(YEAR_START_BEFORE, 0, m.start()) or YEAR_START_AFTER.match(sentence, m.end()):
+                continue
+            events.append((m.start(), _Time(year_value(m.group("y")))))
+    if "五" in sentence:  # PERIOD needs it
+        for m in PERIOD.finditer(sentence):
+            n = cn_to_int("十" + m.group("n"))
+            if n and n >= 3:  # the n-th five-year plan ends in 1955 + 5n (十四五 → 2025)
+                events.append((m.start(), _Time(1955 + 5 * n, f"十{m.group('n')}五")))
     return sorted(events, key=lambda e: e[0])
 
 
@@ -210,7 +226,7 @@ def _time_at(sentence: _Sentence, pos: int) -> _Time:
 
 def _segments(text: str) -> list[tuple[int, int]]:
     shelter = sheltered(text)
-    cuts = [i for i, ch in enumerate(text) if ch in SEGMENT_BREAKS and not shelter[i]]
+    cuts = [m.start() for m in SEGMENT_BREAK.finditer(text) if not shelter[m.start()]]
     bounds = [-1, *cuts, len(text)]
     return [(bounds[i] + 1, bounds[i + 1]) for i in range(len(bounds) - 1) if bounds[i + 1] > bounds[i] + 1]
 
@@ -261,8 +277,10 @@ def _sentence_targets(
     s: _Sentence, clause: Clause, normalized: NormalizedText, warnings: list[Warning_], earlier: list[Target]
 ) -> list[Target]:
     quantities = find_quantities(s.text)
-    shelter = sheltered(s.text)
-    categories = [m for m in CATEGORY.finditer(s.text) if not shelter[m.start()]]
+    categories: list[regex.Match[str]] = []
+    if "类" in s.text or "一级" in s.text:  # a class needs one: most sentences skip the scan
+        shelter = sheltered(s.text)
+        categories = [m for m in CATEGORY.finditer(s.text) if not shelter[m.start()]]
     if not quantities and not categories:
         return []
     quantities = _commitments(s.text, quantities)
@@ -338,7 +356,7 @@ def _share_targets(s: _Sentence, segment: list[Quantity], seg_start: int, seg_en
     chain = [first]
     for q in ratios[1:]:
         between = s.text[chain[-1].end:q.start]
-        if not regex.fullmatch(r"的?[^，。；\d%]{1,12}?(?:、|和|及|与)", between):
+        if not SHARE_JOINER.fullmatch(between):
             break
         chain.append(q)
     tail = s.text[chain[-1].end:seg_end]
@@ -346,7 +364,7 @@ def _share_targets(s: _Sentence, segment: list[Quantity], seg_start: int, seg_en
     if verb is None or verb.start() == 0:
         return [], segment
     last_group = tail[: verb.start()].removeprefix("的")
-    if not last_group or regex.search(r"[，。；\d]", last_group) or (len(chain) > 1 and "、" in last_group):
+    if not last_group or GROUP_BREAK.search(last_group) or (len(chain) > 1 and "、" in last_group):
         return [], segment
     groups = [s.text[a.end:b.start].removeprefix("的").rstrip("、和及与") for a, b in zip(chain, chain[1:])] + [last_group]
     if len(groups) > 1:
@@ -377,8 +395,9 @@ class _Frame:
     baseline_year: Optional[int] = None
 
     def read(self, segment: str) -> None:
-        baseline = BASELINE.search(segment)
-        rest, words = clean_subject(BASELINE.sub("", segment))
+        has_year = "年" in segment  # every BASELINE has one
+        baseline = BASELINE.search(segment) if has_year else None
+        rest, words = clean_subject(BASELINE.sub("", segment) if has_year else segment)
         if rest:
             return  # a clause of its own (确保污染地块及时修复治理), not a frame
         self.modality = next((w for w in words if w in MODALITIES), self.modality)
@@ -540,7 +559,7 @@ def _group_targets(
 
 
 # Per-unit indicators are rates whatever their unit: 人均公园绿地面积, 单位GDP能耗, 万人拥有绿道长度.
-PER_UNIT = regex.compile(
+PER_UNIT = lazy(
     r"人均|单位(?=地区|国内|GDP|工业|换算|建筑|产品|面积|周转|产值|增加值|营业|能源|耕地|土地|用地|水资源)|每万|万人|万元|亩均|户均|"
     r"^平均每|^每|(?:强度|浓度|密度)$"
 )
@@ -602,7 +621,7 @@ def _category_target(s: _Sentence, m: regex.Match[str], cursor: int) -> tuple[li
     reading = _read(pre)
     if not reading.subject or _achieved(s, m.start()):
         return [], m.end()
-    better = m.group("suffix") or regex.search(r"(?:优于|好于)$", pre)
+    better = m.group("suffix") or pre.endswith(BETTER_BEFORE)
     time = _time_at(s, m.start())
     target = Target(
         indicator=reading.subject,
