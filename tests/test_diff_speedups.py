@@ -76,3 +76,55 @@ def test_moved_sentence_lookup_ranks_as_over_every_sentence(corpus: dict[str, Do
         assert result == expected, q
         found += result is not None
     assert found >= 10
+
+
+def test_shared_runs_sum_the_long_equal_opcodes(seeds: dict[str, Document], corpus: dict[str, Document]) -> None:
+    from rapidfuzz.distance import Indel
+
+    from jianwu.align import MIN_RUN, shared_runs
+
+    c_units, p_units = units(corpus["hubei-lvse"])[0], units(corpus["national-lvse"])[0]
+    total = 0
+    for c in c_units:
+        for p in p_units:
+            ops = Indel.opcodes(c.body, p.body).as_list()
+            expected = sum(e - s for tag, s, e, _, _ in ops if tag == "equal" and e - s >= MIN_RUN)
+            assert shared_runs(c.body, p.body) == expected
+            total += expected
+    assert total > 1000 and shared_runs("", "abcd") == 0
+
+
+def test_folded_tokens_fold_each_token(seeds: dict[str, Document]) -> None:
+    doc = seeds["shapingba-jianwu-2023"]
+    for clause in doc.clauses:
+        tokens = tokenize(clause.text, clause_spans(clause))
+        folded = _folded_tokens(tokens)
+        plain = [t.translate(str.maketrans({c: "〇" for c in "省市区县州镇乡"})) for t in tokens]
+        plain = ["〇" if t == "国" and i and tokens[i - 1] == "全" else f for i, (t, f) in enumerate(zip(tokens, plain))]
+        assert folded == plain
+    assert _folded_tokens(["区发展改革委", "全", "国", "区", "和"]) == ["〇发展改革委", "全", "〇", "〇", "和"]
+
+
+def test_sentences_fold_as_each_sentence_alone(seeds: dict[str, Document], corpus: dict[str, Document]) -> None:
+    from jianwu.inline_diff import fold_levels
+    from jianwu.sentences import SENTENCE
+
+    for doc in (seeds["chongqing-jianwu-2023"], corpus["national-lvse"]):
+        for clause in doc.clauses:
+            plain = [fold_levels(m.group()).replace("\n", "").replace(" ", "") for m in SENTENCE.finditer(clause.text) if m.end() > m.start()]
+            assert [s.folded for s in split_sentences(clause.text)] == [f for f in plain if f]
+
+
+def test_term_norms_are_exact_sums(corpus: dict[str, Document]) -> None:
+    import math
+    from collections import Counter
+
+    from jianwu.similarity import TermSimilarity
+
+    c_texts, p_texts = _texts([corpus["jilin-lvse"]]), _texts([corpus["national-lvse"]])
+    sim = TermSimilarity(c_texts, p_texts)
+    bags = [terms(t) for t in c_texts + p_texts]
+    df = Counter(t for bag in bags for t in bag)
+    n = len(bags)
+    norms = [math.sqrt(math.fsum(math.log((1 + n) / (1 + df[t])) ** 2 for t in bag)) or 1.0 for bag in bags]
+    assert sim._c_norms + sim._p_norms == norms

@@ -76,12 +76,17 @@ class SentenceLink:
 
 def split_sentences(text: str) -> list[Sentence]:
     out: list[Sentence] = []
+    # Folded once for the whole text: folding keeps every character's place, and a sentence never
+    # starts right after 全 (it starts after 。！？；, a line end, or at 0), so a slice of the folded
+    # text is the folded sentence.
+    whole = fold_levels(text)
     for m in SENTENCE.finditer(text):
-        if m.end() == m.start():
+        start, end = m.span()
+        if end == start:
             continue
-        folded = fold_levels(m.group()).replace("\n", "").replace(" ", "")
+        folded = whole[start:end].replace("\n", "").replace(" ", "")
         if folded:
-            out.append(Sentence(len(out), m.start(), m.end(), folded))
+            out.append(Sentence(len(out), start, end, folded))
     return out
 
 

@@ -20,6 +20,7 @@ from __future__ import annotations
 import math
 import operator
 from collections import Counter
+from itertools import compress
 
 import regex
 
@@ -28,6 +29,7 @@ NOT_TERM = regex.compile(r"[^\p{Han}A-Za-z]+")
 # Stands for a run of non-term characters (itself one of them: NUL is neither Han nor Latin).
 SEPARATOR = "\0"
 COMMON_SHARE = 0.5  # a term in more than this share of the pair's clauses is left out of the dot products
+_IS_ZERO = (0.0).__eq__
 
 
 def terms(text: str) -> set[str]:
@@ -70,12 +72,20 @@ class TermSimilarity:
         # IDF depends on the document frequency only: one table by frequency, squared.
         norm_weight = [math.log((1 + n) / (1 + k)) ** 2 for k in range(n + 1)]
         dot_weight = [w if k <= COMMON_SHARE * n else 0.0 for k, w in enumerate(norm_weight)]
-        self._c_norms = [math.sqrt(math.fsum(map(norm_weight.__getitem__, map(df.__getitem__, bag)))) or 1.0 for bag in c_bags]
-        self._p_norms = [math.sqrt(math.fsum(map(norm_weight.__getitem__, map(df.__getitem__, bag)))) or 1.0 for bag in p_bags]
+        # A norm is an exact sum: the weights as integers over one power of two, summed in C as
+        # integers and divided once (int / int rounds correctly, as math.fsum does: same float).
+        ratios = [w.as_integer_ratio() for w in norm_weight]
+        scale = max(d for _, d in ratios)
+        exact = [m * (scale // d) for m, d in ratios]
+        self._c_norms = [math.sqrt(sum(map(exact.__getitem__, map(df.__getitem__, bag))) / scale) or 1.0 for bag in c_bags]
+        self._p_norms = [math.sqrt(sum(map(exact.__getitem__, map(df.__getitem__, bag))) / scale) or 1.0 for bag in p_bags]
         # Only a term of both documents, in two clauses at least and not common, adds to a dot
         # product: intersecting bags cut down to those is several times faster.
-        shared = set().union(*p_bags) & set().union(*c_bags) if c_bags and p_bags else set()  # so df >= 2
-        self._squared = {t: w for t, w in zip(shared, map(dot_weight.__getitem__, map(df.__getitem__, shared))) if w > 0}
+        shared = list(set().union(*p_bags) & set().union(*c_bags)) if c_bags and p_bags else []  # so df >= 2
+        weights = list(map(dot_weight.__getitem__, map(df.__getitem__, shared)))
+        self._squared = dict(zip(shared, weights))
+        for t in compress(shared, map(_IS_ZERO, weights)):  # common terms: no weight in a dot product
+            del self._squared[t]
         useful = set(self._squared)  # a set: set & set runs in C, set & dict_keys does not
         self._c_bags = [bag & useful for bag in c_bags]
         self._p_bags = [bag & useful for bag in p_bags]
