@@ -28,7 +28,7 @@ class Hit:
     column: int = 1
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)  # no dict per finding: a plan may have one per line
 class Finding:
     rule: str  # stable id, e.g. "JW011"
     name: str  # e.g. "unbalanced-bracket"

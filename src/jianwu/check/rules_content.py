@@ -15,6 +15,11 @@ from ..model import Clause, DepartmentRef
 from .context import Context
 from .findings import Hit, rule
 
+# What may stand before a repeated department name in a note for it to count as a name of its
+# own, not the tail of a longer one: a list separator, a bracket or white space
+# (“市生态环境局、市生态环境局” repeats; “区生态环境局” does not repeat “生态环境局”).
+NAME_SEPARATOR = regex.compile(r"[（、，,；;：:\s]")
+
 
 def _is_heading_only(ctx: Context, clause: Clause) -> bool:
     """A structural heading: its own text is just the title and it has children."""
@@ -85,11 +90,24 @@ def duplicate_department(ctx: Context) -> Iterator[Hit]:
             # Only within the same list: after ； a joint plan lists its other partner's bodies.
             list_end = min((i for i in (text.find("；", dept.span[1], end), text.find(";", dept.span[1], end)) if i >= 0), default=end)
             end = list_end
-            for m in regex.finditer(rf"(?<=[（、，,；;：:\s]){regex.escape(dept.name)}", text[dept.span[1]:end]):
-                offset = dept.span[1] + m.start()
+            for offset in _repeats(text, dept.name, dept.span[1], end):
                 if offset not in reported:
                     reported.add(offset)
                     yield _duplicate_hit(ctx, clause, dept.name, offset)
+
+
+def _repeats(text: str, name: str, start: int, end: int) -> Iterator[int]:
+    """Offsets of ``name`` in ``text[start:end]`` after a separator (not overlapping, left to
+    right): a plain search, not a pattern compiled per department name."""
+    if not name:
+        return
+    at = text.find(name, start, end)
+    while at >= 0:
+        if at > start and NAME_SEPARATOR.match(text, at - 1):
+            yield at
+            at = text.find(name, at + len(name), end)
+        else:
+            at = text.find(name, at + 1, end)
 
 
 def _note_bounds(text: str, offset: int) -> tuple[int, int]:

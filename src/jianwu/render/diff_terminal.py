@@ -12,6 +12,7 @@ from __future__ import annotations
 from typing import Iterable, Optional
 
 from rich.console import Group, RenderableType
+from rich.markup import escape
 from rich.panel import Panel
 from rich.table import Table
 from rich.text import Text
@@ -75,7 +76,7 @@ def summary_panel(diff: DocumentDiff) -> Panel:
     grid.add_column(style="bold")
     grid.add_column()
     for label, value in summary_rows(diff):
-        grid.add_row(label, value)
+        grid.add_row(escape(label), escape(value))  # a str cell is markup: document text must not be read as tags
     return Panel(grid, title="jianwu diff", title_align="left", expand=False)
 
 
@@ -107,8 +108,8 @@ def section(diff: DocumentDiff, a: Alignment, *, side_by_side: bool, marks: bool
         if side_by_side:
             table = Table(show_header=True, header_style="bold", expand=True, show_lines=False)
             # fold: Chinese has no spaces to wrap at, and the default would crop each paragraph to "…"
-            table.add_column(f"parent {diff.parent.id}", ratio=1, overflow="fold")
-            table.add_column(f"child {diff.child.id}", ratio=1, overflow="fold")
+            table.add_column(escape(f"parent {diff.parent.id}"), ratio=1, overflow="fold")
+            table.add_column(escape(f"child {diff.child.id}"), ratio=1, overflow="fold")
             table.add_row(*side_texts(a.edits, marks=marks))
             parts.append(table)
         else:
@@ -123,10 +124,10 @@ def targets_table(diff: DocumentDiff) -> Table:
     for t in diff.targets:
         table.add_row(
             Text(t.status, style=STATUS_STYLE.get({"stricter": "added", "looser": "dropped"}.get(t.status, ""), "")),
-            t.indicator,
-            clause_label(diff.parent, t.parent_index) if t.parent_index is not None else "—",
-            clause_label(diff.child, t.child_index) if t.child_index is not None else "—",
-            t.detail,
+            escape(t.indicator),
+            escape(clause_label(diff.parent, t.parent_index)) if t.parent_index is not None else "—",
+            escape(clause_label(diff.child, t.child_index)) if t.child_index is not None else "—",
+            escape(t.detail),
         )
     return table
 
@@ -136,7 +137,8 @@ def departments_table(diff: DocumentDiff) -> Table:
     for col in ("status", "canonical", "parent", "child"):
         table.add_column(col)
     for d in diff.departments:
-        table.add_row(d.status.replace("_", " "), d.canonical, "、".join(d.parent_names) or "—", "、".join(d.child_names) or "—")
+        table.add_row(d.status.replace("_", " "), escape(d.canonical), escape("、".join(d.parent_names)) or "—",
+                      escape("、".join(d.child_names)) or "—")
     return table
 
 
@@ -170,17 +172,18 @@ def render_corpus(entries: list[CorpusEntry], *, only: Optional[str] = None) -> 
     missing.add_column("cites", overflow="fold")
     for entry in entries:
         if entry.diff is not None:
-            table.add_row(*corpus_row(entry.diff))
+            table.add_row(*map(escape, corpus_row(entry.diff)))
         elif not entry.top:
-            missing.add_row(entry.child.id, entry.missing or "")
+            missing.add_row(escape(entry.child.id), escape(entry.missing or ""))
     selected: list[RenderableType] = []
     for entry in entries if only is not None else ():
         if entry.diff is None:
             continue
-        pairs = Table(title=f"{entry.diff.child.id} ← {entry.diff.parent.id}: {only}", title_justify="left")
+        pairs = Table(title=escape(f"{entry.diff.child.id} ← {entry.diff.parent.id}: {only}"), title_justify="left")
         for col in ("status", "parent", "child"):
             pairs.add_column(col)
         for a in select(entry.diff.alignments, only):
-            pairs.add_row(Text(a.status, style=STATUS_STYLE[a.status]), clause_label(entry.diff.parent, a.parent_index), clause_label(entry.diff.child, a.child_index))
+            pairs.add_row(Text(a.status, style=STATUS_STYLE[a.status]), escape(clause_label(entry.diff.parent, a.parent_index)),
+                          escape(clause_label(entry.diff.child, a.child_index)))
         selected.append(pairs)
     return [table, *selected, missing]
