@@ -7,6 +7,7 @@ corpus never goes back to the documents' text for them.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Optional
 
 import regex
@@ -88,7 +89,9 @@ def child_province(doc: Document) -> Optional[str]:
     return dominant_province(doc.text)
 
 
+@lru_cache(maxsize=65536)
 def province_of(region: Optional[str]) -> Optional[str]:
+    """The province (full name) a region name begins with (a corpus has few regions: cached)."""
     if not region:
         return None
     return next((full for full, short in PROVINCES if region.startswith((full, short))), None)

@@ -10,9 +10,12 @@ thousand siblings of one district plan are never each other's candidates):
   the title's region (a cited title with a character lost at a line break matches only a
   document of the region it names);
 - ``family_titles`` and ``texts``: the same over title families, and MinHash LSH over
-  8-character shingles of the body, bucketed by administrative rank, so that a child asks
-  only the ranks above its own (a re-issue whose title adds 加快 or changes the genre
-  word; one that copies its parent's text but whose title is unreadable).
+  8-character shingles of the body, bucketed by administrative rank and geography, so that
+  a child asks only the ranks above its own and the places that may be above it (national;
+  its own province; a region its own region's name begins with): a re-issue whose title
+  adds 加快 or changes the genre word, one that copies its parent's text but whose title is
+  unreadable.  Three hundred cities' plans of one national family are not candidates of
+  every district of the country.
 
 The LSH is datasketch's banding (its optimal bands and rows for the threshold, the same
 buckets ``MinHashLSH`` would fill; ``minhash`` computes both without importing it) with the group in the bucket key.  Candidates are
@@ -27,6 +30,7 @@ from typing import Callable, Hashable, Iterable, Optional, Sequence
 
 import numpy as np
 
+from .cites import province_of
 from .minhash import bands
 from .profile import TEXT_PERM, TITLE_PERM, Profile, title_minhash
 
@@ -49,6 +53,35 @@ def rank(level: Optional[str]) -> Optional[int]:
 def ranks_above(child_rank: Optional[int]) -> range:
     """The ranks a parent of a child of ``child_rank`` may have (unknown: only national)."""
     return range(0, 1) if child_rank is None else range(0, child_rank)
+
+
+NATIONAL = ("national",)
+
+
+def places_of(profile: Profile) -> list[tuple[str, ...]]:
+    """The content buckets a possible parent goes in: national, or its region and its province.
+
+    These are exactly the places ``finder._region_compatible`` accepts (a sub-national plan
+    without a region never is a content parent)."""
+    if profile.level == "national":
+        return [NATIONAL]
+    if not profile.region:
+        return []
+    places = [("region", profile.region)]
+    province = province_of(profile.region)
+    if province is not None:
+        places.append(("province", province))
+    return places
+
+
+def places_above(profile: Profile) -> list[tuple[str, ...]]:
+    """The places a child's content parent may be of: national, its province, a prefix of its region."""
+    places = [NATIONAL]
+    if profile.province:
+        places.append(("province", profile.province))
+    if profile.region:
+        places.extend(("region", profile.region[:k]) for k in range(1, len(profile.region) + 1))
+    return places
 
 
 class Buckets:
@@ -99,10 +132,12 @@ class CorpusIndex:
             if p.key is not None:
                 self.by_plan.setdefault((p.key.region, p.key.plan), []).append(i)
                 self.cited_titles.insert(p.key.region, i, title_minhash(p.key.family))
-                if level is not None:
-                    self.family_titles.insert(level, i, title_minhash(p.key.family))
-            if level is not None:  # a document of unknown level is never a parent
-                self.texts.insert(level, i, p.minhash)
+            if level is None:  # a document of unknown level is never a parent
+                continue
+            for place in places_of(p):
+                if p.key is not None:
+                    self.family_titles.insert((level, place), i, title_minhash(p.key.family))
+                self.texts.insert((level, place), i, p.minhash)
         self._positions = {id(p): i for i, p in enumerate(self.entries)}
 
     def position(self, profile: Profile) -> int:
@@ -136,9 +171,10 @@ class CorpusIndex:
         return sorted(self.cited_titles.query([region], title_minhash(family)))
 
     def parents_by_content(self, child: int) -> list[int]:
-        """Documents of a rank above the child's whose title family or body text is like the child's."""
+        """Documents of a rank and place above the child's whose title family or body text is like the child's."""
         profile = self.entries[child]
-        groups = ranks_above(rank(profile.level))
+        places = places_above(profile)
+        groups = [(level, place) for level in ranks_above(rank(profile.level)) for place in places]
         found = self.texts.query(groups, profile.minhash)
         if profile.key is not None:
             found |= self.family_titles.query(groups, title_minhash(profile.key.family))
