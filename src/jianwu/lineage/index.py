@@ -18,7 +18,7 @@ thousand siblings of one district plan are never each other's candidates):
   every district of the country.
 
 The LSH is datasketch's banding (its optimal bands and rows for the threshold, the same
-buckets ``MinHashLSH`` would fill) with the group in the bucket key.  Candidates are
+buckets ``MinHashLSH`` would fill; ``minhash`` computes both without importing it) with the group in the bucket key.  Candidates are
 then confirmed with ``shared_text``: the share of the child's body shingles found in the
 candidate's body, exact, computed only for candidates that pass the cheaper tests.
 """
@@ -26,12 +26,12 @@ candidate's body, exact, computed only for candidates that pass the cheaper test
 from __future__ import annotations
 
 from collections import OrderedDict
-from functools import lru_cache
 from typing import Callable, Hashable, Iterable, Optional, Sequence
 
 import numpy as np
 
 from .cites import province_of
+from .minhash import bands
 from .profile import TEXT_PERM, TITLE_PERM, Profile, title_minhash
 
 # Administrative rank: a parent's is lower than its child's.
@@ -88,19 +88,11 @@ def places_above(profile: Profile) -> list[tuple[str, ...]]:
     return places
 
 
-@lru_cache(maxsize=None)
-def _bands(threshold: float, num_perm: int) -> list[tuple[int, int]]:
-    from datasketch import MinHashLSH
-
-    lsh = MinHashLSH(threshold=threshold, num_perm=num_perm)
-    return list(lsh.hashranges)
-
-
 class Buckets:
     """MinHash LSH with groups: a query finds documents of the given groups sharing a band."""
 
     def __init__(self, threshold: float, num_perm: int) -> None:
-        self.ranges = _bands(threshold, num_perm)
+        self.ranges = bands(threshold, num_perm)
         self.table: dict[tuple[Hashable, int, bytes], list[int]] = {}
 
     def _keys(self, values: np.ndarray) -> list[bytes]:

@@ -16,7 +16,7 @@ import pickle
 import zlib
 from dataclasses import dataclass, replace
 from functools import lru_cache
-from typing import Any, Optional
+from typing import Optional
 
 import numpy as np
 import regex
@@ -24,6 +24,7 @@ import regex
 from ..model import Document
 from .cites import Cited, child_province, citations_of
 from .keys import TitleKey, number_key, own_title_key
+from .minhash import minhash as minhash_values
 
 # Characters that carry the text: punctuation, spaces and numbering do not.
 NOT_TEXT_CHAR = regex.compile(r"[^\p{Han}\p{N}]")
@@ -31,11 +32,6 @@ SHINGLE = 8  # characters: long enough that shared boilerplate phrases are rare,
 TITLE_PERM, TEXT_PERM = 64, 128
 # Shingles of a body sampled for the MinHash (1 in SAMPLE by hash): keeps 100,000 documents cheap.
 SAMPLE = 4
-
-
-def _hash(data: bytes) -> int:
-    # Deterministic across runs (Python's hash() is salted), and fast (C).
-    return zlib.crc32(data)
 
 
 def body_text(doc: Document) -> str:
@@ -56,26 +52,6 @@ def shingles(text: str, n: int = SHINGLE) -> np.ndarray:
     crc = zlib.crc32
     values = np.fromiter((crc(data[s:e]) for s, e in zip(offsets[: -n], offsets[n:])), dtype=np.uint32, count=len(text) - n + 1)
     return np.unique(values)
-
-
-@lru_cache(maxsize=None)
-def _permutations(num_perm: int) -> tuple[Any, str]:
-    """datasketch's permutations for ``num_perm`` (and their scheme), drawn once, not per MinHash."""
-    from datasketch import MinHash
-
-    template = MinHash(num_perm=num_perm, hashfunc=_hash)
-    return template.permutations, template.scheme
-
-
-def minhash_values(values: list[bytes], num_perm: int) -> np.ndarray:
-    """The MinHash signature (datasketch, CRC-32 of each value) of ``values``."""
-    from datasketch import MinHash
-
-    permutations, scheme = _permutations(num_perm)
-    m = MinHash(num_perm=num_perm, hashfunc=_hash, permutations=permutations, scheme=scheme)
-    if values:
-        m.update_batch(values)
-    return m.hashvalues
 
 
 def bigrams(text: str) -> list[bytes]:
