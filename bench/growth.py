@@ -14,6 +14,7 @@ clause   lines that each start a （一）-style clause
 note     lines of unclosed （责任单位：… responsibility notes
 digits   one note with a run of digits
 zeros    a plan of zero decimals (0.0、0.00% …)
+list     one sentence listing bare values, the unit once at the end (12、12、…40万吨)
 line     one single line of real text (no line breaks)
 
 Linear means time per KB stays flat (the README quotes the ratio of the
@@ -46,6 +47,8 @@ def make(kind: str, size: int) -> bytes:
         text = "一、总体要求\n（一）推进工作（责任单位：" + "1" * size + "\n"
     elif kind == "zeros":
         text = "一、总体要求\n" + "（一）到2025年，排放强度下降0.0%、0.00%，达到0.000万吨。\n" * (size // 70 + 1)
+    elif kind == "list":  # one sentence of bare values, the unit written once at the end
+        text = "一、总体要求\n（一）到2025年，分别达到" + "12、" * (size // 3 + 1) + "40万吨。\n"
     elif kind == "line":
         seed = (ROOT / "data" / "raw" / "ziyang-jianwu-2023.txt").read_text(encoding="utf-8").replace("\n", "")
         text = seed
@@ -88,7 +91,7 @@ def measure(raw: bytes) -> dict[str, float]:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--max-kb", type=int, default=10000)
-    parser.add_argument("--kinds", nargs="*", default=["real", "clause", "note", "digits", "zeros", "line"])
+    parser.add_argument("--kinds", nargs="*", default=["real", "clause", "note", "digits", "zeros", "list", "line"])
     args = parser.parse_args()
     print("| kind | size | parse ms/KB | check ms/KB | total ms/KB | peak MB | bytes of memory per input byte |")
     print("|---|---|---|---|---|---|---|")

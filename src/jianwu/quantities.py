@@ -113,6 +113,8 @@ OPENERS = {"“": "”", "‘": "’", "《": "》", "〈": "〉", "（": "）",
 # A bare number in a list whose unit is written once at the end: 分别达到30、40万吨.
 BARE_BEFORE = lazy(r"(?<![A-Za-z\d.])(?P<n>\d+(?:\.\d+)?)(?P<sep>[、和及与])$")
 BARE_JOINERS = "、和及与"  # the characters BARE_BEFORE ends with
+# The run of digits and dots that ends at endpos, matched right to left (12.5 in 达到12.5、).
+DIGITS_BEFORE = lazy(r"(?r)[\d.]+")
 
 
 @dataclass(frozen=True)
@@ -263,25 +265,36 @@ def find_quantities(sentence: str) -> list[Quantity]:
 def _backfill_bare(sentence: str, found: list[Quantity], shelter: list[bool]) -> list[Quantity]:
     """分别达到30、40万吨: the unit written once at the end applies to the bare numbers before it."""
     out: list[Quantity] = []
+    starts: set[int] = set()  # of ``out``: a set, so a list of thousands of values stays linear
     for q in found:
         chain: list[Quantity] = []
         cursor = q.start
         while (b := _bare_before(sentence, cursor)) and not shelter[b.start()]:
             value = Decimal(b.group("n")) * q.factor
-            chain.insert(0, Quantity(b.start(), b.end("n"), b.end("n"), value, None, q.unit, q.unit_class, q.measure, q.factor, q.suffix, "", b.group("n")))
+            chain.append(Quantity(b.start(), b.end("n"), b.end("n"), value, None, q.unit, q.unit_class, q.measure, q.factor, q.suffix, "", b.group("n")))
             cursor = b.start()
-        out.extend(c for c in chain if not any(c.start == o.start for o in out))
+        for c in reversed(chain):  # found right to left, listed left to right
+            if c.start not in starts:
+                out.append(c)
+                starts.add(c.start)
         out.append(q)
+        starts.add(q.start)
     return out
 
 
 def _bare_before(sentence: str, cursor: int) -> Optional[regex.Match[str]]:
     """BARE_BEFORE in ``sentence[:cursor]``, searched only when that ends with a joiner (or a
-    joiner and a line break, where $ also matches): most values have none before them."""
+    joiner and a line break, where $ also matches): most values have none before them.
+
+    The match is digits and dots only, so it starts in the run of those before the joiner: the
+    search starts there (its look-behind still sees the character before), which keeps a list of
+    thousands of values linear instead of searching the sentence from 0 for each.
+    """
     end = cursor - 1 if cursor and sentence[cursor - 1] == "\n" else cursor
     if end <= 0 or sentence[end - 1] not in BARE_JOINERS:
         return None
-    return BARE_BEFORE.search(sentence, 0, cursor)
+    run = DIGITS_BEFORE.match(sentence, 0, end - 1)
+    return BARE_BEFORE.search(sentence, run.start(), cursor) if run else None
 
 
 # Between two values of one list: 分别降低18个、9个百分点.

@@ -140,7 +140,8 @@ class Tally:
     cpu_seconds: float = 0.0
     first_crash: dict[str, Result] = field(default_factory=dict)  # signature -> lowest case number
     slowest: list[Result] = field(default_factory=list)
-    slow_small: list[Result] = field(default_factory=list)
+    slowest_small: list[Result] = field(default_factory=list)  # the slowest cases under SLOW_LIMIT_BYTES
+    slow_small: list[Result] = field(default_factory=list)  # cases under SLOW_LIMIT_BYTES over SLOW_SECONDS
     shapes: dict[str, list[float]] = field(default_factory=dict)  # shape -> [cases, CPU s, bytes, max s]
     sizes: dict[int, list[float]] = field(default_factory=dict)  # size class -> [cases, CPU s, max s]
 
@@ -152,11 +153,11 @@ class Tally:
         if r.outcome == "crash":
             self.crashes += 1
             self.first_crash.setdefault(r.signature, r)
-        if r.seconds > SLOW_SECONDS and r.size < SLOW_LIMIT_BYTES:
-            self.slow_small.append(r)
-        self.slowest.append(r)
-        if len(self.slowest) > 4 * keep:
-            self.slowest = sorted(self.slowest, key=lambda t: -t.seconds)[:keep]
+        if r.size < SLOW_LIMIT_BYTES:
+            if r.seconds > SLOW_SECONDS:
+                self.slow_small.append(r)
+            self.slowest_small = _keep_slowest(self.slowest_small, r, keep)
+        self.slowest = _keep_slowest(self.slowest, r, keep)
         shape = self.shapes.setdefault(r.shape, [0, 0.0, 0, 0.0])
         shape[0] += 1
         shape[1] += r.seconds
@@ -167,6 +168,12 @@ class Tally:
         size[0] += 1
         size[1] += r.seconds
         size[2] = max(size[2], r.seconds)
+
+
+def _keep_slowest(kept: list[Result], r: Result, keep: int) -> list[Result]:
+    """``kept`` with ``r``, cut back to the ``keep`` slowest now and then (ties: the lower case number)."""
+    kept.append(r)
+    return sorted(kept, key=lambda t: (-t.seconds, t.number))[:keep] if len(kept) > 4 * keep else kept
 
 
 def long_run(cases: int, seed: int, out: Path, seeds_dir: Optional[Path] = None, progress_every: int = 1000,
@@ -239,9 +246,18 @@ def _report(t: Tally, seed: int, workers: int, elapsed: float, crashes: list[Res
         lines += [f"## crash {i}: {crash.signature}", "", f"- {crash.message}",
                   f"- case {crash.number} from {crash.seed_name}: {'; '.join(crash.steps)}",
                   f"- minimised reproducer: crash-{i}.bin ({len(raw)} bytes): `{raw[:200]!r}`", ""]
-    lines += ["## slowest cases", "", "| case | seed | shape | KB | CPU seconds | ms/KB | mutations |", "|---|---|---|---|---|---|---|"]
-    for r in sorted(t.slowest, key=lambda x: -x.seconds)[:slowest]:
+    if t.slow_small:
+        lines += [f"## cases under {SLOW_LIMIT_BYTES // 1024} KB slower than {SLOW_SECONDS:.0f} s", "",
+                  ", ".join(f"case {r.number} ({r.size / 1024:.0f} KB, {r.seconds:.2f} s)" for r in t.slow_small[:200]), ""]
+    lines += _slowest_table("slowest cases", t.slowest, slowest)
+    lines += [""] + _slowest_table(f"slowest cases under {SLOW_LIMIT_BYTES // 1024} KB", t.slowest_small, slowest)
+    return "\n".join(lines) + "\n"
+
+
+def _slowest_table(title: str, results: list[Result], count: int) -> list[str]:
+    lines = [f"## {title}", "", "| case | seed | shape | KB | CPU seconds | ms/KB | mutations |", "|---|---|---|---|---|---|---|"]
+    for r in sorted(results, key=lambda x: (-x.seconds, x.number))[:count]:
         ms_per_kb = r.seconds * 1000 / max(r.size / 1024, 0.001)
         lines.append(f"| {r.number} | {r.seed_name} | {r.shape} | {r.size / 1024:.0f} | {r.seconds:.2f} | {ms_per_kb:.2f} | "
                      f"{'; '.join(r.steps)[:160]} |")
-    return "\n".join(lines) + "\n"
+    return lines
