@@ -13,7 +13,8 @@ from rapidfuzz import fuzz, process
 
 from jianwu import Document
 from jianwu.align import units
-from jianwu.inline_diff import _folded_tokens, _sequence_matcher, clause_spans, department_keys, tokenize
+from jianwu.matcher import sequence_matcher
+from jianwu.inline_diff import _folded_tokens, clause_spans, department_keys, tokenize
 from jianwu.sentences import MOVED_MIN, MOVED_MIN_LEN, SentenceIndex, is_note, split_sentences
 from jianwu.similarity import NOT_TERM, terms
 
@@ -42,7 +43,7 @@ def test_terms_are_the_ngrams_of_each_run(seeds: dict[str, Document], corpus: di
 
 def test_sequence_matcher_gives_difflib_opcodes(seeds: dict[str, Document], corpus: dict[str, Document]) -> None:
     """The compiled matcher (cydifflib, when installed) against difflib on every clause pair of two families."""
-    matcher = _sequence_matcher()
+    matcher = sequence_matcher()
     compared = 0
     for child, parent in [(seeds["shapingba-jianwu-2023"], seeds["chongqing-jianwu-2023"]), (corpus["henan-lvse"], corpus["national-lvse"])]:
         for c in child.clauses[::3]:
@@ -128,3 +129,19 @@ def test_term_norms_are_exact_sums(corpus: dict[str, Document]) -> None:
     n = len(bags)
     norms = [math.sqrt(math.fsum(math.log((1 + n) / (1 + df[t])) ** 2 for t in bag)) or 1.0 for bag in bags]
     assert sim._c_norms + sim._p_norms == norms
+
+
+def test_check_columns_align_with_the_compiled_matcher_as_with_difflib(seeds: dict[str, Document]) -> None:
+    """``check``'s raw-column alignment (``matching_blocks``) uses the compiled matcher: the same
+    blocks as difflib on real lines with cleaning-like edits, and on a long run of one character
+    (2,000 ones took difflib 0.3 s per line and 12 such lines 0.7 s of a 5 KB plan: found by the long fuzz run, seed 1, case 1609)."""
+    from jianwu.check.context import matching_blocks
+
+    pairs = [("1" * 1990 + "中" * 5, "1" * 1980 + "x" + "1" * 9 + "中" * 5)]  # at EXACT_ALIGN_MAX
+    for doc in seeds.values():
+        for line in doc.text.split("\n")[::2]:
+            pairs.append((line, line.replace("，", ",").replace("（", " (").replace("、", "")))
+    for piece, raw in pairs:
+        expected = [tuple(b) for b in difflib.SequenceMatcher(None, piece, raw, autojunk=False).get_matching_blocks()]
+        assert matching_blocks(piece, raw) == expected, piece
+    assert len(pairs) > 100

@@ -36,6 +36,7 @@ from typing import TYPE_CHECKING, Iterable, Literal, Optional
 
 import regex
 
+from .matcher import sequence_matcher
 from .model import Clause
 
 if TYPE_CHECKING:
@@ -61,17 +62,6 @@ LEVEL_CHAR = regex.compile(r"[省市区县州镇乡]|(?<=全)国")
 STRANDED_MAX = 4
 # Separators between departments inside a note.
 NOTE_SEPARATORS = "、，,；;"
-
-
-@lru_cache(maxsize=1)
-def _sequence_matcher() -> type:
-    """``difflib.SequenceMatcher``, or its compiled port ``cydifflib`` (the same algorithm and
-    opcodes, five to six times faster on clause tokens): imported on first use, not at startup."""
-    try:
-        from cydifflib import SequenceMatcher
-    except ImportError:  # an optional speed-up: without it the standard library's, same output
-        from difflib import SequenceMatcher
-    return SequenceMatcher  # type: ignore[no-any-return]
 
 
 @lru_cache(maxsize=1)
@@ -161,7 +151,7 @@ def diff_texts(
     """
     a = tokenize(parent, parent_protected)
     b = tokenize(child, child_protected)
-    matcher = _sequence_matcher()(None, _folded_tokens(a, keys), _folded_tokens(b, keys), autojunk=False)
+    matcher = sequence_matcher()(None, _folded_tokens(a, keys), _folded_tokens(b, keys), autojunk=False)
     opcodes = matcher.get_opcodes()
     runs: list[_Run] = []
     for k, (tag, i1, i2, j1, j2) in enumerate(opcodes):

@@ -11,9 +11,9 @@ from __future__ import annotations
 
 from bisect import bisect_right
 from dataclasses import dataclass, field
-from difflib import SequenceMatcher
 from typing import TYPE_CHECKING, Optional, Sequence
 
+from ..matcher import sequence_matcher
 from ..model import Document
 from ..normalize import to_simplified
 
@@ -105,7 +105,7 @@ GREEDY_LOOKAHEAD = 16
 def matching_blocks(piece: str, raw: str) -> list[tuple[int, int, int]]:
     """(piece index, raw index, size) of the runs the two have in common, difflib-style."""
     if max(len(piece), len(raw)) <= EXACT_ALIGN_MAX:
-        return [tuple(b) for b in SequenceMatcher(None, piece, raw, autojunk=False).get_matching_blocks()]  # type: ignore[misc]
+        return [tuple(b) for b in sequence_matcher()(None, piece, raw, autojunk=False).get_matching_blocks()]  # type: ignore[misc]
     blocks: list[tuple[int, int, int]] = []
     i = j = 0
     while i < len(piece) and j < len(raw):
