@@ -37,6 +37,12 @@ SEED_CORPUS = Path(tempfile.mkdtemp(prefix="jianwu-seeds-"))
 for _doc_id in SEED_IDS:
     shutil.copy(RAW / f"{_doc_id}.txt", SEED_CORPUS)
 atexit.register(shutil.rmtree, SEED_CORPUS, ignore_errors=True)
+# The profile cache of `jianwu check` (lineage.profile_cache): one of the test run's own, empty
+# at the start, for the tests in this process and the CLI processes they start; never ~/.cache.
+PROFILE_CACHE = Path(tempfile.mkdtemp(prefix="jianwu-cache-"))
+os.environ["JIANWU_CACHE_DIR"] = str(PROFILE_CACHE)
+os.environ.pop("JIANWU_CACHE", None)
+atexit.register(shutil.rmtree, PROFILE_CACHE, ignore_errors=True)
 
 
 def pytest_addoption(parser: pytest.Parser) -> None:

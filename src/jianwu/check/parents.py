@@ -2,32 +2,36 @@
 
 The parent is looked for among the documents of the checked file's own
 directory, not below it (the corpus it was added to, e.g. ``data/raw/``), with
-``parent.find_parent`` (the lineage finder): by the 文号 or the title the child cites,
-or by title family and shared text when it cites nothing.  Every file
-is parsed once per run, whether it is checked, a parent, or both; a document
-whose parent is not there is checked without the parent rules.  The others of the
-directory are parsed without their facts (departments, targets: what the search does
-not look at); the one found as a parent, or checked itself, gets them then.
+the lineage finder (``jianwu.lineage``): by the 文号 or the title the child cites,
+or by title family and shared text when it cites nothing.  The search works on the
+profiles of the directory's plans; those are kept from one run to the next
+(``lineage.profile_cache``), so a plan already seen with the same bytes by the same
+jianwu is not parsed again.  Every file that is parsed is parsed once per run, whether
+it is checked, a parent, or both; the others of the directory are parsed without their
+facts (departments, targets: what the search does not look at).  A document whose
+parent is not there is checked without the parent rules.
 """
 
 from __future__ import annotations
 
+import hashlib
+from dataclasses import replace
 from pathlib import Path
 from typing import Optional
 
 from ..diff import diff_documents
 from ..diffmodel import DocumentDiff
-from ..document import DOCUMENT_SUFFIXES, add_facts, iter_document_paths, parse_document
-from ..errors import InputError, ParentNotFoundError
+from ..document import DOCUMENT_SUFFIXES, add_facts, document_id, iter_document_paths, parse_bytes, parse_document, read_source
+from ..errors import InputError
 from ..model import Document
-from ..parent import find_parent
 
 
 class ParentFinder:
     def __init__(self) -> None:
         self._documents: dict[Path, Document] = {}
         self._without_facts: set[Path] = set()  # parsed for the parent search only
-        self._corpora: dict[Path, list[Document]] = {}
+        self._corpora: dict[Path, list[tuple[Path, object]]] = {}  # directory -> (file, Profile) of its plans
+        self._cache: object = None  # the ProfileCache, opened on the first search
 
     def document(self, path: Path) -> Document:
         """``path`` parsed (once per run); a text without numbered clauses still loads (JW010)."""
@@ -35,23 +39,42 @@ class ParentFinder:
         if key not in self._documents:
             self._documents[key] = parse_document(path, require_clauses=False)
         elif key in self._without_facts:
-            add_facts(self._documents[key])  # in place: the corpus lists hold this same object
+            add_facts(self._documents[key])
             self._without_facts.discard(key)
         return self._documents[key]
 
-    def _candidate(self, path: Path) -> Document:
-        """``path`` parsed for the parent search: its facts wait until it is checked or found."""
-        key = path.resolve()
-        if key not in self._documents:
-            self._documents[key] = parse_document(path, require_clauses=False, facts=False)
-            self._without_facts.add(key)
-        return self._documents[key]
+    def _profile(self, path: Path) -> object:
+        """The profile of the plan ``path`` (None when it has no numbered clauses): from this run's
+        parse, else from the cache, else parsed now without its facts and stored."""
+        from ..lineage.profile import profile_of
+        from ..lineage.profile_cache import MISS, ProfileCache
 
-    def corpus(self, directory: Path) -> list[Document]:
-        """Every readable plan of ``directory`` (unreadable ones are the checked files' concern)."""
+        key = path.resolve()
+        if self._cache is None:
+            self._cache = ProfileCache()
+        cache: ProfileCache = self._cache  # type: ignore[assignment]
+        if key in self._documents:  # parsed in this run already (a checked file)
+            doc = self._documents[key]
+            profile = profile_of(doc) if any(c.number for c in doc.clauses) else None
+            cache.put(key, doc.sha256, profile)
+            return profile
+        raw = read_source(path)
+        sha256 = hashlib.sha256(raw).hexdigest()
+        stored = cache.get(key, sha256)
+        if stored is not MISS:
+            return None if stored is None else replace(stored, id=document_id(path))  # type: ignore[type-var]
+        doc = parse_bytes(raw, name=str(path), path=str(path), doc_id=document_id(path), require_clauses=False, facts=False)
+        self._documents[key] = doc
+        self._without_facts.add(key)
+        profile = profile_of(doc) if any(c.number for c in doc.clauses) else None
+        cache.put(key, sha256, profile)
+        return profile
+
+    def corpus(self, directory: Path) -> list[tuple[Path, object]]:
+        """(file, profile) of every readable plan of ``directory`` (unreadable ones are the checked files' concern)."""
         key = directory.resolve()
         if key not in self._corpora:
-            docs: list[Document] = []
+            plans: list[tuple[Path, object]] = []
             # The directory itself, not its subdirectories: data/raw/'s seeds are not the
             # parents of data/raw/corpus/'s PDFs, and parsing every PDF below data/raw to
             # check one text file would make each check as slow as checking them all.
@@ -59,19 +82,31 @@ class ParentFinder:
             for path, problem in iter_document_paths(files):
                 if problem is None:
                     try:
-                        doc = self._candidate(path)
+                        profile = self._profile(path)
                     except InputError:
                         continue
-                    if any(c.number for c in doc.clauses):
-                        docs.append(doc)
-            self._corpora[key] = docs
+                    if profile is not None:
+                        plans.append((path, profile))
+            self._corpora[key] = plans
         return self._corpora[key]
 
     def diff_for(self, doc: Document, path: Path) -> Optional[DocumentDiff]:
         """``doc`` compared with its parent from ``path``'s directory, or None when none is there."""
-        try:
-            match = find_parent(doc, self.corpus(path.parent))
-        except ParentNotFoundError:
+        from ..lineage.finder import Finder
+        from ..lineage.profile import profile_of
+
+        plans = self.corpus(path.parent)
+        key = path.resolve()
+        profiles = [profile for _, profile in plans]
+        files = [f for f, _ in plans]
+        at = next((i for i, f in enumerate(files) if f.resolve() == key), None)
+        if at is None:  # not among the directory's plans (as find_parent does: the child joins the corpus)
+            profiles.append(profile_of(doc))
+            files.append(path)
+            at = len(profiles) - 1
+        outcome = Finder(profiles).outcome_at(at)  # type: ignore[arg-type]
+        if outcome.parent is None or outcome.found_by is None:
             return None
-        parent = self.document(Path(match.document.path))  # the same object, now with its facts
-        return diff_documents(doc, parent, found_by=match.by)
+        parent_file = files[next(i for i, p in enumerate(profiles) if p is outcome.parent)]
+        parent = self.document(parent_file)  # with its facts (parsed now, or completed in place)
+        return diff_documents(doc, parent, found_by=outcome.found_by)

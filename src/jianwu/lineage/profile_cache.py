@@ -1,0 +1,134 @@
+"""Profiles of plan files kept from one run to the next, so that ``jianwu check FILE`` does not
+parse its whole directory every time.
+
+``jianwu check FILE`` looks for FILE's parent among the plans in FILE's directory. Each run parsed
+every one of them: for a directory of 21 PDFs that took 1.3 s, for a check of a single file. The
+parent search needs only each plan's profile (``lineage.profile``: title key, 文号, citations,
+level, region, shingle set). This module keeps those profiles in one SQLite file in the user's
+cache directory:
+
+- ``$JIANWU_CACHE_DIR`` if set,
+- else ``$XDG_CACHE_HOME/jianwu``,
+- else ``~/.cache/jianwu``.
+
+Each entry is keyed by three things:
+
+- the file's resolved path;
+- its SHA-256;
+- a fingerprint of the installed jianwu code and data files.
+
+So an edited file misses, and so does any change to jianwu. A file that misses is parsed as
+before, and its profile is stored. Files without numbered clauses are stored too, as "not a plan".
+
+The cache is best-effort. When it cannot be opened, read or written (a read-only home, a locked or
+damaged database), the run goes on without it, with the same result. ``JIANWU_CACHE=off`` turns
+it off.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import pickle
+import sqlite3
+from functools import lru_cache
+from pathlib import Path
+from typing import Optional
+
+from .profile import Profile
+
+CACHE_DIR_ENV = "JIANWU_CACHE_DIR"
+CACHE_SWITCH_ENV = "JIANWU_CACHE"  # off, 0, no or false: no cache
+CACHE_FILE = "profiles.sqlite"
+SCHEMA = """CREATE TABLE IF NOT EXISTS profiles (
+    path TEXT PRIMARY KEY,  -- the file's resolved path: one row per file, replaced when it changes
+    sha256 TEXT NOT NULL,   -- of the file's bytes
+    code TEXT NOT NULL,     -- code_fingerprint() of the jianwu that made the profile
+    profile BLOB            -- pickled Profile; NULL: the file is not a plan (no numbered clauses)
+)"""
+# A miss is ``MISS``; a hit is a Profile, or None for a file that is not a plan.
+MISS = object()
+
+
+def cache_dir() -> Optional[Path]:
+    """Where the cache lives, or None when ``JIANWU_CACHE`` turns it off."""
+    if os.environ.get(CACHE_SWITCH_ENV, "").strip().lower() in ("off", "0", "no", "false"):
+        return None
+    explicit = os.environ.get(CACHE_DIR_ENV)
+    if explicit:
+        return Path(explicit)
+    base = os.environ.get("XDG_CACHE_HOME")
+    return (Path(base) if base else Path.home() / ".cache") / "jianwu"
+
+
+@lru_cache(maxsize=1)
+def code_fingerprint() -> str:
+    """A digest of the names, sizes and modification times of jianwu's source and data files.
+
+    Any change to the code that makes profiles (or to the tables it reads) gives a new
+    fingerprint, so stored profiles are never read by code that would make them differently.
+    Looking at about a hundred files this way takes well under a millisecond.
+    """
+    from .. import __version__
+
+    root = Path(__file__).resolve().parents[1]
+    digest = hashlib.sha256(__version__.encode())
+    for directory, subdirectories, files in os.walk(root):
+        subdirectories[:] = sorted(d for d in subdirectories if d != "__pycache__")
+        for name in sorted(files):
+            if name.endswith(".pyc"):
+                continue
+            info = os.stat(os.path.join(directory, name))
+            relative = os.path.relpath(os.path.join(directory, name), root)
+            digest.update(f"{relative}\0{info.st_size}\0{info.st_mtime_ns}\n".encode())
+    return digest.hexdigest()[:32]
+
+
+class ProfileCache:
+    """The profiles stored under ``cache_dir()`` (or ``directory``); every method is best-effort."""
+
+    def __init__(self, directory: Optional[Path] = None) -> None:
+        self._db: Optional[sqlite3.Connection] = None
+        where = directory if directory is not None else cache_dir()
+        if where is None:
+            return
+        try:
+            where.mkdir(parents=True, exist_ok=True)
+            db = sqlite3.connect(where / CACHE_FILE, timeout=2.0)
+            db.execute(SCHEMA)
+            db.commit()
+            self._db = db
+        except (OSError, sqlite3.Error):
+            self._db = None
+
+    @property
+    def enabled(self) -> bool:
+        return self._db is not None
+
+    def get(self, path: Path, sha256: str) -> object:
+        """The stored Profile of ``path`` with these bytes, None for "not a plan", or ``MISS``."""
+        if self._db is None:
+            return MISS
+        try:
+            row = self._db.execute("SELECT sha256, code, profile FROM profiles WHERE path = ?", (str(path),)).fetchone()
+            if row is None or row[0] != sha256 or row[1] != code_fingerprint():
+                return MISS
+            return None if row[2] is None else pickle.loads(row[2])
+        except Exception:  # noqa: BLE001  (a damaged entry or database is a miss, never an error)
+            return MISS
+
+    def put(self, path: Path, sha256: str, profile: Optional[Profile]) -> None:
+        if self._db is None:
+            return
+        blob = None if profile is None else pickle.dumps(profile, protocol=pickle.HIGHEST_PROTOCOL)
+        try:
+            with self._db:
+                self._db.execute("INSERT OR REPLACE INTO profiles (path, sha256, code, profile) VALUES (?, ?, ?, ?)",
+                                 (str(path), sha256, code_fingerprint(), blob))
+        except sqlite3.Error:
+            pass  # a locked or read-only database: the next run parses the file again
+
+    def close(self) -> None:
+        if self._db is not None:
+            self._db.close()
+            self._db = None

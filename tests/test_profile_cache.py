@@ -1,0 +1,132 @@
+"""The profile cache of `jianwu check` (lineage.profile_cache): the same parent and findings whether
+the directory's profiles come from a parse or from the cache, and a cache that cannot be used is no
+error, only slower."""
+
+from __future__ import annotations
+
+import pickle
+import sqlite3
+from pathlib import Path
+
+import pytest
+
+import jianwu.check.parents as parents_module
+from jianwu.check.parents import ParentFinder
+from jianwu.check.runner import check_paths
+from jianwu.document import parse_document
+from jianwu.lineage.profile import profile_of
+from jianwu.lineage.profile_cache import CACHE_FILE, MISS, ProfileCache
+from jianwu.parent import find_parent
+
+from clirun import invoke
+from conftest import RAW
+
+CORPUS = RAW / "corpus"
+PDFS = sorted(CORPUS.glob("*.pdf"))
+
+
+@pytest.fixture
+def cache_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    directory = tmp_path / "cache"
+    monkeypatch.setenv("JIANWU_CACHE_DIR", str(directory))
+    return directory
+
+
+@pytest.fixture
+def parsed(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """The names of the files a check parses: for the search (parse_bytes) or whole (parse_document)."""
+    names: list[str] = []
+    real_bytes, real_document = parents_module.parse_bytes, parents_module.parse_document
+
+    def spy_bytes(raw: bytes, **kwargs: object) -> object:
+        names.append(Path(str(kwargs["name"])).name)
+        return real_bytes(raw, **kwargs)  # type: ignore[arg-type]
+
+    def spy_document(path: Path, **kwargs: object) -> object:
+        names.append(Path(path).name)
+        return real_document(path, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(parents_module, "parse_bytes", spy_bytes)
+    monkeypatch.setattr(parents_module, "parse_document", spy_document)
+    return names
+
+
+def parent_and_findings(path: Path) -> tuple[str, str, list[tuple[str, int, int, str]]]:
+    finder = ParentFinder()
+    doc = finder.document(path)
+    diff = finder.diff_for(doc, path)
+    assert diff is not None
+    found = [(f.rule, f.line, f.column, f.message) for f in check_paths([path]).findings]
+    return diff.parent.id, diff.found_by, found
+
+
+def test_a_warm_check_parses_only_the_plan_and_its_parent(cache_dir: Path, parsed: list[str]) -> None:
+    child = CORPUS / "handan-lvse.pdf"
+    cold = parent_and_findings(child)
+    assert cold[:2] == ("hebei-lvse", "doc_number")
+    assert sorted(set(parsed)) == sorted(p.name for p in [*PDFS, CORPUS / "README.md"])  # cold: the whole directory
+    parsed.clear()
+    warm = parent_and_findings(child)
+    assert warm == cold
+    assert sorted(set(parsed)) == ["handan-lvse.pdf", "hebei-lvse.pdf"]
+
+
+def test_the_parent_from_profiles_is_find_parents(cache_dir: Path) -> None:
+    """Every plan of the corpus directory: the parent found on (cached) profiles is find_parent's."""
+    docs = [parse_document(p, require_clauses=False, facts=False) for p in PDFS]
+    plans = [d for d in docs if any(c.number for c in d.clauses)]
+    for _ in range(2):  # cold, then warm
+        finder = ParentFinder()
+        for path, doc in zip(PDFS, docs):
+            if doc not in plans:
+                continue
+            diff = finder.diff_for(finder.document(path), path)
+            try:
+                expected = find_parent(doc, plans)
+            except Exception:  # noqa: BLE001  (ParentNotFoundError)
+                assert diff is None, path.name
+                continue
+            assert diff is not None and (diff.parent.id, diff.found_by) == (expected.document.id, expected.by), path.name
+
+
+def test_the_profile_of_a_light_parse_is_that_of_a_whole_parse() -> None:
+    """The cache mixes profiles of files parsed without their facts with the checked file's."""
+    for path in [*PDFS[:6], *sorted(RAW.glob("*.txt"))]:
+        light = profile_of(parse_document(path, require_clauses=False, facts=False))
+        whole = profile_of(parse_document(path, require_clauses=False))
+        assert pickle.dumps(light) == pickle.dumps(whole), path.name
+
+
+def test_an_edited_file_or_other_code_is_a_miss(cache_dir: Path, tmp_path: Path) -> None:
+    cache = ProfileCache()
+    profile = profile_of(parse_document(RAW / "gaoxin-jianwu-2023.txt"))
+    key = tmp_path / "a.txt"
+    cache.put(key, "aa", profile)
+    assert pickle.dumps(cache.get(key, "aa")) == pickle.dumps(profile)
+    assert cache.get(key, "bb") is MISS  # the bytes changed
+    cache.put(key, "cc", None)
+    assert cache.get(key, "cc") is None and cache.get(key, "aa") is MISS  # one row per file: replaced
+    with sqlite3.connect(cache_dir / CACHE_FILE) as db:
+        db.execute("UPDATE profiles SET code = 'older jianwu'")
+    assert cache.get(key, "cc") is MISS
+
+
+@pytest.mark.parametrize("spoil", ["off", "unwritable", "damaged"])
+def test_a_cache_that_cannot_be_used_changes_nothing(spoil: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    child = RAW / "shapingba-jianwu-2023.txt"
+    monkeypatch.setenv("JIANWU_CACHE", "off")
+    expected = invoke("check", str(child), "-f", "json")
+    monkeypatch.delenv("JIANWU_CACHE")
+    directory = tmp_path / "cache"
+    if spoil == "off":
+        monkeypatch.setenv("JIANWU_CACHE", "off")
+    elif spoil == "unwritable":
+        directory.write_text("a file where the cache directory should be")
+    else:
+        directory.mkdir()
+        (directory / CACHE_FILE).write_bytes(b"not a database" * 100)
+    monkeypatch.setenv("JIANWU_CACHE_DIR", str(directory))
+    for _ in range(2):
+        got = invoke("check", str(child), "-f", "json")
+        assert (got.code, got.stdout, got.stderr) == (expected.code, expected.stdout, expected.stderr)
+    assert not ProfileCache().enabled
