@@ -17,7 +17,7 @@ A water or air class reached (``水质稳定达到Ⅳ类``) is ``categorical``.
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
-from typing import Optional
+from typing import Optional, Sequence
 
 import regex
 
@@ -133,7 +133,7 @@ class _Time:
 @dataclass
 class _Sentence:
     text: str  # the sentence, line breaks left inside it by a PDF wrap removed
-    offsets: list[int]  # absolute offset in the normalised text of each character of ``text``
+    offsets: Sequence[int]  # absolute offset in the normalised text of each character of ``text`` (a range when contiguous)
     events: list[tuple[int, _Time]]  # deadline mentions, by position in the sentence
     carried: _Time  # deadline in effect when the sentence begins
 
@@ -143,14 +143,14 @@ class _Sentence:
         return self.offsets[start], self.offsets[end - 1] + 1
 
 
-def sentences(text: str, offset: int = 0) -> list[tuple[str, list[int]]]:
+def sentences(text: str, offset: int = 0) -> list[tuple[str, Sequence[int]]]:
     """Sentences of a clause text with the absolute offset of each character.
 
     Normalisation rejoins most wrapped lines, but a PDF page break can still leave
     one inside a sentence (分别达到2133.\n3吨): a line break ends a sentence only
     after a terminator or a heading line, and is dropped from the sentence otherwise.
     """
-    out: list[tuple[str, list[int]]] = []
+    out: list[tuple[str, Sequence[int]]] = []
     start = line_start = 0
     for m in SENTENCE_END.finditer(text + "\n"):
         end = m.start()
@@ -172,7 +172,7 @@ def sentences(text: str, offset: int = 0) -> list[tuple[str, list[int]]]:
         lead = len(body) - len(stripped)
         body = stripped.rstrip()
         if body:
-            out.append((body, list(positions[lead:lead + len(body)])))
+            out.append((body, positions[lead:lead + len(body)]))  # a range stays a range: O(1)
         start = m.end()
     return out
 
