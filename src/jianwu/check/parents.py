@@ -17,7 +17,7 @@ from __future__ import annotations
 import hashlib
 from dataclasses import replace
 from pathlib import Path
-from typing import Optional
+from typing import TYPE_CHECKING, Optional
 
 from ..diff import diff_documents
 from ..diffmodel import DocumentDiff
@@ -25,13 +25,17 @@ from ..document import DOCUMENT_SUFFIXES, add_facts, document_id, iter_document_
 from ..errors import InputError
 from ..model import Document
 
+if TYPE_CHECKING:
+    from ..lineage.profile import Profile
+    from ..lineage.profile_cache import ProfileCache
+
 
 class ParentFinder:
     def __init__(self) -> None:
         self._documents: dict[Path, Document] = {}
         self._without_facts: set[Path] = set()  # parsed for the parent search only
-        self._corpora: dict[Path, list[tuple[Path, object]]] = {}  # directory -> (file, Profile) of its plans
-        self._cache: object = None  # the ProfileCache, opened on the first search
+        self._corpora: dict[Path, list[tuple[Path, Profile]]] = {}  # directory -> (file, profile) of its plans
+        self._cache: Optional[ProfileCache] = None  # opened on the first search
 
     def document(self, path: Path) -> Document:
         """``path`` parsed (once per run); a text without numbered clauses still loads (JW010)."""
@@ -43,7 +47,7 @@ class ParentFinder:
             self._without_facts.discard(key)
         return self._documents[key]
 
-    def _profile(self, path: Path) -> object:
+    def _profile(self, path: Path) -> Optional[Profile]:
         """The profile of the plan ``path`` (None when it has no numbered clauses): from this run's
         parse, else from the cache, else parsed now without its facts and stored."""
         from ..lineage.profile import profile_of
@@ -52,7 +56,7 @@ class ParentFinder:
         key = path.resolve()
         if self._cache is None:
             self._cache = ProfileCache()
-        cache: ProfileCache = self._cache  # type: ignore[assignment]
+        cache = self._cache
         if key in self._documents:  # parsed in this run already (a checked file)
             doc = self._documents[key]
             profile = profile_of(doc) if any(c.number for c in doc.clauses) else None
@@ -62,7 +66,7 @@ class ParentFinder:
         sha256 = hashlib.sha256(raw).hexdigest()
         stored = cache.get(key, sha256)
         if stored is not MISS:
-            return None if stored is None else replace(stored, id=document_id(path))  # type: ignore[type-var]
+            return None if stored is None else replace(stored, id=document_id(path))  # type: ignore[type-var,return-value]
         doc = parse_bytes(raw, name=str(path), path=str(path), doc_id=document_id(path), require_clauses=False, facts=False)
         self._documents[key] = doc
         self._without_facts.add(key)
@@ -70,11 +74,11 @@ class ParentFinder:
         cache.put(key, sha256, profile)
         return profile
 
-    def corpus(self, directory: Path) -> list[tuple[Path, object]]:
+    def corpus(self, directory: Path) -> list[tuple[Path, Profile]]:
         """(file, profile) of every readable plan of ``directory`` (unreadable ones are the checked files' concern)."""
         key = directory.resolve()
         if key not in self._corpora:
-            plans: list[tuple[Path, object]] = []
+            plans: list[tuple[Path, Profile]] = []
             # The directory itself, not its subdirectories: data/raw/'s seeds are not the
             # parents of data/raw/corpus/'s PDFs, and parsing every PDF below data/raw to
             # check one text file would make each check as slow as checking them all.
@@ -104,7 +108,7 @@ class ParentFinder:
             profiles.append(profile_of(doc))
             files.append(path)
             at = len(profiles) - 1
-        outcome = Finder(profiles).outcome_at(at)  # type: ignore[arg-type]
+        outcome = Finder(profiles).outcome_at(at)
         if outcome.parent is None or outcome.found_by is None:
             return None
         parent_file = files[next(i for i, p in enumerate(profiles) if p is outcome.parent)]

@@ -22,7 +22,8 @@ before, and its profile is stored. Files without numbered clauses are stored too
 
 The cache is best-effort. When it cannot be opened, read or written (a read-only home, a locked or
 damaged database), the run goes on without it, with the same result. ``JIANWU_CACHE=off`` turns
-it off.
+it off. Its entries are pickles: point ``JIANWU_CACHE_DIR`` only at a directory that no one else
+can write.
 """
 
 from __future__ import annotations
