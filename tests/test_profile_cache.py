@@ -130,3 +130,18 @@ def test_a_cache_that_cannot_be_used_changes_nothing(spoil: str, tmp_path: Path,
         got = invoke("check", str(child), "-f", "json")
         assert (got.code, got.stdout, got.stderr) == (expected.code, expected.stdout, expected.stderr)
     assert not ProfileCache().enabled
+
+
+def test_no_cache_in_the_raw_corpus_or_without_a_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from jianwu.lineage.profile_cache import cache_dir
+
+    raw = tmp_path / "data" / "raw"
+    raw.mkdir(parents=True)
+    monkeypatch.setenv("JIANWU_CACHE_DIR", str(raw / "cache"))
+    assert not ProfileCache().enabled and not (raw / "cache").exists()
+    monkeypatch.delenv("JIANWU_CACHE_DIR")
+    monkeypatch.delenv("XDG_CACHE_HOME", raising=False)
+    monkeypatch.setattr("os.path.expanduser", lambda path: path)  # no home directory to expand
+    assert cache_dir() is None
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "xdg"))
+    assert cache_dir() == tmp_path / "xdg" / "jianwu"

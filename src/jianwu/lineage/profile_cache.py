@@ -36,6 +36,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Optional
 
+from ..safe_io import in_raw_corpus
 from .profile import Profile
 
 CACHE_DIR_ENV = "JIANWU_CACHE_DIR"
@@ -58,8 +59,10 @@ def cache_dir() -> Optional[Path]:
     explicit = os.environ.get(CACHE_DIR_ENV)
     if explicit:
         return Path(explicit)
-    base = os.environ.get("XDG_CACHE_HOME")
-    return (Path(base) if base else Path.home() / ".cache") / "jianwu"
+    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
+    # No home to expand (HOME unset, no passwd entry) leaves "~": no cache, rather than one made
+    # in whatever the working directory is.
+    return Path(base) / "jianwu" if os.path.isabs(base) else None
 
 
 @lru_cache(maxsize=1)
@@ -91,7 +94,7 @@ class ProfileCache:
     def __init__(self, directory: Optional[Path] = None) -> None:
         self._db: Optional[sqlite3.Connection] = None
         where = directory if directory is not None else cache_dir()
-        if where is None:
+        if where is None or in_raw_corpus(where):  # data/raw is never written to, not even a cache
             return
         try:
             where.mkdir(parents=True, exist_ok=True)
