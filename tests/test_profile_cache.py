@@ -145,3 +145,14 @@ def test_no_cache_in_the_raw_corpus_or_without_a_home(tmp_path: Path, monkeypatc
     assert cache_dir() is None
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "xdg"))
     assert cache_dir() == tmp_path / "xdg" / "jianwu"
+
+
+def test_a_warm_check_writes_nothing(cache_dir: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Each write is a SQLite transaction (an fsync): a warm run, the checked file included, makes none."""
+    child = RAW / "shapingba-jianwu-2023.txt"
+    check_paths([child])
+    writes: list[Path] = []
+    real_put = ProfileCache.put
+    monkeypatch.setattr(ProfileCache, "put", lambda self, path, *rest: (writes.append(path), real_put(self, path, *rest))[1])
+    check_paths([child])
+    assert writes == []

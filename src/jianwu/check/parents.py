@@ -60,7 +60,8 @@ class ParentFinder:
         if key in self._documents:  # parsed in this run already (a checked file)
             doc = self._documents[key]
             profile = profile_of(doc) if any(c.number for c in doc.clauses) else None
-            cache.put(key, doc.sha256, profile)
+            if cache.get(key, doc.sha256) is MISS:  # a write (a transaction) only when it is new
+                cache.put(key, doc.sha256, profile)
             return profile
         raw = read_source(path)
         sha256 = hashlib.sha256(raw).hexdigest()

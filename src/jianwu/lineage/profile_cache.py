@@ -131,8 +131,3 @@ class ProfileCache:
                                  (str(path), sha256, code_fingerprint(), blob))
         except sqlite3.Error:
             pass  # a locked or read-only database: the next run parses the file again
-
-    def close(self) -> None:
-        if self._db is not None:
-            self._db.close()
-            self._db = None
