@@ -21,7 +21,7 @@ from typing import Iterator, Optional
 import regex
 
 from .model import NormalizedText
-from .patterns import lazy
+from .patterns import compile_pattern, lazy
 
 # ---------------------------------------------------------------- patterns
 
@@ -129,7 +129,7 @@ class Wildcard:
         if len(name) < len(self.head) + len(self.tail) or not name.startswith(self.head) or not name.endswith(self.tail):
             return None
         if self._compiled is None:
-            self._compiled = regex.compile(self.pattern)
+            self._compiled = compile_pattern(self.pattern)
         return self._compiled.fullmatch(name)
 
 

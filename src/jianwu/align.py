@@ -54,13 +54,13 @@ from __future__ import annotations
 from dataclasses import dataclass, field, replace
 from operator import attrgetter
 from statistics import quantiles
-import regex
 from rapidfuzz import fuzz
 from rapidfuzz.distance import Indel, LCSseq
 
 from .diffmodel import Alignment, Basis, Flag, Scores
 from .inline_diff import NOTE, fold_levels
 from .model import Clause, Document
+from .patterns import compile_pattern
 from .similarity import TermSimilarity
 
 MIN_BODY = 8  # characters of folded body that make a clause content, not a heading
@@ -87,7 +87,7 @@ PARTIAL_PARTNERS = 2  # a parent clause split across at most this many child cla
 TERMS_STRONG = 0.2  # reworded throughout: a parent clause this close on terms alone to one child clause
 
 # Punctuation between a title and its body: 指导思想。\n以…
-LEADING_PUNCT = regex.compile(r"^[\s。：:；;，,、]+")
+LEADING_PUNCT = compile_pattern(r"^[\s。：:；;，,、]+")
 
 
 @dataclass

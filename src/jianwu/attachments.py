@@ -21,20 +21,20 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Optional
 
-import regex
 
 from .numbering import cn_to_int
+from .patterns import compile_pattern
 
 # 附件1 / 附件 2： / 附件一 / 附件：重点任务分工表 — alone on its line, a short title at most.
-ATTACHMENT_HEAD = regex.compile(r"^[ \t　]*附\s*件\s*(?P<n>\d{1,2}|[一二三四五六七八九十]{1,3})?\s*[：:．.、]?\s*(?P<title>\S.{0,59})?$")
+ATTACHMENT_HEAD = compile_pattern(r"^[ \t　]*附\s*件\s*(?P<n>\d{1,2}|[一二三四五六七八九十]{1,3})?\s*[：:．.、]?\s*(?P<title>\S.{0,59})?$")
 # A table row opening with its number: "1 推进工业绿色升级 …", "12、…", "3．…"
-ROW_START = regex.compile(r"^[ \t　]*(?P<n>\d{1,3})(?:[、.．]|[ \t　]+)(?=\S)")
+ROW_START = compile_pattern(r"^[ \t　]*(?P<n>\d{1,3})(?:[、.．]|[ \t　]+)(?=\S)")
 # The header row of a table: 序号 重点任务 责任单位
-TABLE_HEADER = regex.compile(r"^[ \t　]*序\s*号")
+TABLE_HEADER = compile_pattern(r"^[ \t　]*序\s*号")
 # Words a complete title ends with: a second line is only joined to a title that lacks one.
-TITLE_END = regex.compile(r"(?:方案|计划|意见|办法|规划|要点|清单|分工|表|目录|细则|措施|任务)[）)]?$")
+TITLE_END = compile_pattern(r"(?:方案|计划|意见|办法|规划|要点|清单|分工|表|目录|细则|措施|任务)[）)]?$")
 # The title of a table attachment: 重点任务分工表, 主要指标表, 重点项目清单 (its clauses are rows).
-TABLE_TITLE = regex.compile(r"(?:表|清单|一览)[）)]?$")
+TABLE_TITLE = compile_pattern(r"(?:表|清单|一览)[）)]?$")
 MIN_ROWS = 2
 TITLE_WRAP_MAX = 20  # characters of a second title line joined to the first
 

@@ -12,18 +12,18 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from typing import Optional
 
-import regex
 
 from .metadata import closing_kind
 from .model import Clause, NormalizedText
 from .attachments import TABLE_TITLE, find_rows, find_sections
 from .numbering import STRONG, Token, match_label, match_token
+from .patterns import compile_pattern
 
 # A weak (arabic) token is accepted when it continues its level within this many steps.
 MAX_WEAK_GAP = 3
 # An appendix heading after the body: 附件 / 附件1 / 附件：重点任务分工表.  The body ends there;
 # what follows is parsed by ``attachment_clauses``.
-APPENDIX = regex.compile(r"^附(?:件|表)\s*\d*\s*[：:]?\s*\S{0,30}$")
+APPENDIX = compile_pattern(r"^附(?:件|表)\s*\d*\s*[：:]?\s*\S{0,30}$")
 
 
 @dataclass

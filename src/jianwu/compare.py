@@ -36,6 +36,7 @@ from .diffmodel import (
     clause_status,
 )
 from .model import DepartmentRef, Document, Target
+from .patterns import compile_pattern
 from .tables import read_table
 
 INDICATOR_MIN = 0.6  # indicator similarity that makes two targets the same target
@@ -51,7 +52,7 @@ TARGET_STATUSES = ("same", "stricter", "looser", "not_comparable", "value_change
 
 @lru_cache(maxsize=1)
 def _polarities() -> tuple[tuple[regex.Pattern[str], int], ...]:
-    return tuple((regex.compile(p), 1 if d == "up" else -1) for p, d in read_table("polarity.tsv"))
+    return tuple((compile_pattern(p), 1 if d == "up" else -1) for p, d in read_table("polarity.tsv"))
 
 
 def polarity(indicator: str) -> int:

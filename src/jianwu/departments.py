@@ -27,7 +27,7 @@ import regex
 
 from .aliases import LOCAL_UNITS, compact, join_points, looks_like_org, provinces, repair_name, resolve
 from .model import Clause, DepartmentRef, NormalizedText, Role, Warning_
-from .patterns import lazy
+from .patterns import compile_pattern, lazy
 
 # ---------------------------------------------------------------- patterns
 
@@ -335,7 +335,7 @@ def find_notes(text: str) -> list[tuple[int, int, bool]]:
 @lru_cache(maxsize=None)
 def _split_marks(seps: str) -> regex.Pattern[str]:
     """The characters _split_depth0 looks at for ``seps``: brackets and the separators."""
-    return regex.compile("[" + regex.escape("".join(OPENERS) + "".join(CLOSERS) + seps) + "]")
+    return compile_pattern("[" + regex.escape("".join(OPENERS) + "".join(CLOSERS) + seps) + "]")
 
 
 def _split_depth0(text: str, seps: str, start: int = 0, end: Optional[int] = None) -> list[tuple[int, int, str]]:

@@ -41,23 +41,24 @@ from .model import Clause
 
 if TYPE_CHECKING:
     from .sentences import SentenceLink
+from .patterns import compile_pattern
 from .quantities import units
 
 Op = Literal["equal", "insert", "delete", "replace"]
 
 # A year: 2025年, 2030年
-YEAR = regex.compile(r"\d{4}年")
+YEAR = compile_pattern(r"\d{4}年")
 # A Latin word or code, digits allowed after the first letter: LNG, PM2.5, CO2, CCER
-LATIN = regex.compile(r"[A-Za-z][A-Za-z0-9]*(?:\.\d+)?")
+LATIN = compile_pattern(r"[A-Za-z][A-Za-z0-9]*(?:\.\d+)?")
 # A responsibility note: （市发展改革委、市经济信息委按职责分工负责） — closing bracket may be lost.
-NOTE = regex.compile(r"（(?P<body>[^（）\n]*?(?:负责|牵头|配合)[^（）\n]*)(?:）|$)")
+NOTE = compile_pattern(r"（(?P<body>[^（）\n]*?(?:负责|牵头|配合)[^（）\n]*)(?:）|$)")
 # Where the department list of a note ends: …市能源局|按职责分工负责
-NOTE_TAIL = regex.compile(r"(?:按职责分工|按职责|分别|共同)?(?:负责|牵头|配合)")
+NOTE_TAIL = compile_pattern(r"(?:按职责分工|按职责|分别|共同)?(?:负责|牵头|配合)")
 # Punctuation closing a title sentence: 指导思想。\n
-TITLE_TAIL = regex.compile(r"[。：:；;，,\s]*")
+TITLE_TAIL = compile_pattern(r"[。：:；;，,\s]*")
 # Level characters of administrative names, folded for matching: 全市/全区, 市发展改革委/区发展改革委;
 # the 国 of 全国 too (全国 = 全省), not the 国 of 国家, 国际, 中国.
-LEVEL_CHAR = regex.compile(r"[省市区县州镇乡]|(?<=全)国")
+LEVEL_CHAR = compile_pattern(r"[省市区县州镇乡]|(?<=全)国")
 # Longest equality that may be folded into the changes around it (a shared 的, 、, 推进 …).
 STRANDED_MAX = 4
 # Separators between departments inside a note.
@@ -68,7 +69,7 @@ NOTE_SEPARATORS = "、，,；;"
 def _number_pattern() -> regex.Pattern[str]:
     """A number with an optional multiplier and unit: 14.5%, 3万台, 2.8亿立方米, 34微克/立方米."""
     alternatives = "|".join(regex.escape(u) for u in sorted(units(), key=len, reverse=True))
-    return regex.compile(rf"\d+(?:[.．]\d+)?(?:[万亿千百]?(?:{alternatives})|[万亿])?")
+    return compile_pattern(rf"\d+(?:[.．]\d+)?(?:[万亿千百]?(?:{alternatives})|[万亿])?")
 
 
 @dataclass(frozen=True)
@@ -91,7 +92,7 @@ def fold_levels(text: str) -> str:
 @lru_cache(maxsize=1)
 def _token_pattern() -> regex.Pattern[str]:
     """One token at a time, tried in order: a year, a number with its unit, a Latin word, else one character."""
-    return regex.compile(f"{YEAR.pattern}|{_number_pattern().pattern}|{LATIN.pattern}|.", regex.DOTALL)
+    return compile_pattern(f"{YEAR.pattern}|{_number_pattern().pattern}|{LATIN.pattern}|.", regex.DOTALL)
 
 
 def tokenize(text: str, protected: Iterable[tuple[int, int]] = ()) -> list[str]:

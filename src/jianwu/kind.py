@@ -13,11 +13,11 @@ from __future__ import annotations
 
 from typing import Optional
 
-import regex
+from .patterns import compile_pattern
 
 # Marks of journalism near the start of a text:
 #   （记者宋平） / 记者 张三 报道 / 本报讯 / 本报记者 / 通讯员 / 新华社北京3月5日电 / 央视网消息
-NEWS_MARK = regex.compile(
+NEWS_MARK = compile_pattern(
     r"[（(]\s*(?:本报)?记者\s*\p{Han}{2,4}(?:[ 、，,]\s*\p{Han}{2,4})*\s*[）)]"
     r"|(?:本报|见习)?记者\s*\p{Han}{2,4}\s*(?:报道|摄)"
     r"|本报讯|本报记者|通讯员\s*\p{Han}{2,4}"
@@ -27,7 +27,7 @@ NEWS_MARK = regex.compile(
 # How much of the text's start is searched for the marks (a byline sits in the first lines).
 HEAD = 600
 # The plan a report is about: the first title in 《》 after 印发/出台/发布.
-REPORTED_TITLE = regex.compile(r"(?:印发|出台|发布|公布)了?《(?P<title>[^《》\n]{4,80})》")
+REPORTED_TITLE = compile_pattern(r"(?:印发|出台|发布|公布)了?《(?P<title>[^《》\n]{4,80})》")
 
 
 def is_news_report(text: str) -> bool:

@@ -16,34 +16,35 @@ import regex
 
 from .model import Citation, Level
 from .numbering import cn_to_int
+from .patterns import compile_pattern
 from .tables import read_table
 
 # 发文字号: 渝环〔2023〕71号, 永川府发〔2023〕5号, 环综合[2022]42号
-DOC_NUMBER = regex.compile(r"\p{Han}{1,12}[〔［\[【(（](?P<year>\d{4})[〕］\]】)）](?P<seq>\d{1,4})号")
+DOC_NUMBER = compile_pattern(r"\p{Han}{1,12}[〔［\[【(（](?P<year>\d{4})[〕］\]】)）](?P<seq>\d{1,4})号")
 # A 文号 whose year bracket was lost in conversion: 渝环〔202371号 (year and number fused)
-GARBLED_DOC_NUMBER = regex.compile(r"\p{Han}{1,12}[〔［\[【](?P<digits>\d{5,8})号")
+GARBLED_DOC_NUMBER = compile_pattern(r"\p{Han}{1,12}[〔［\[【](?P<digits>\d{5,8})号")
 # A line that is only a 文号 (the document's own number stands alone under the red head),
 # possibly in brackets under the title: 渝环〔2023〕71号, （国发〔2021〕4号）.
-OWN_DOC_NUMBER_LINE = regex.compile(rf"^[（(]?(?:{DOC_NUMBER.pattern}|{GARBLED_DOC_NUMBER.pattern})[）)]?$")
+OWN_DOC_NUMBER_LINE = compile_pattern(rf"^[（(]?(?:{DOC_NUMBER.pattern}|{GARBLED_DOC_NUMBER.pattern})[）)]?$")
 # The same with conversion damage: other brackets, spaces, the closing bracket read as a letter,
 # or the line broken after the year: 国发 (2021) 4 号, 大发改资源字 (2021 / J 283号.
-DAMAGED_DOC_NUMBER_LINE = regex.compile(
+DAMAGED_DOC_NUMBER_LINE = compile_pattern(
     r"^[（(]?(?P<prefix>\p{Han}{1,12}?)\s*[〔［\[【(（{]\s*(?P<year>(?:19|20)\d\d)\s*"
     r"[〕］\]】)）}JjlI」|]?\s*(?P<seq>\d{1,4})\s*(?:号[）)]?)?$"
 )
 # A signature date glued to the front of a title: 2022年3月1日X市…实施方案
-LEADING_DATE = regex.compile(r"^\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*")
+LEADING_DATE = compile_pattern(r"^\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*")
 # …or to the line after it (2021年10月17日相关解读：, 2022年5月26日为认真落实…); not a deadline
 # in running text (2025年6月30日前完成…).
-GLUED_DATE = regex.compile(r"^(?P<date>\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日)(?!\s*(?:前|起|以前|之前|以后|后|至|到|止|开始|为止|，|,))")
+GLUED_DATE = compile_pattern(r"^(?P<date>\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日)(?!\s*(?:前|起|以前|之前|以后|后|至|到|止|开始|为止|，|,))")
 # A title line that is only a genre word (实施方案) continues the title above it.
-GENRE_LINE = regex.compile(r"^(?:的)?(?:实施意见|指导意见|意见|实施方案|行动方案|工作方案|方案|行动计划|任务分工)$")
+GENRE_LINE = compile_pattern(r"^(?:的)?(?:实施意见|指导意见|意见|实施方案|行动方案|工作方案|方案|行动计划|任务分工)$")
 # A heading that names its issuers and the plan they issue (web and news copies):
 # 甘肃省委办公厅、省政府办公厅印发《关于推动城乡建设绿色发展的实施意见》（的通知）
-ISSUED_HEADING = regex.compile(r"^(?P<issuers>\p{Han}[\p{Han}、，\s]{2,80}?)(?<!关于)印发\s*[《〈](?P<title>[^《》〈〉]{4,80})[》〉]\s*(?:的通知)?(?=$|为|根据|按照|近日|日前)")
+ISSUED_HEADING = compile_pattern(r"^(?P<issuers>\p{Han}[\p{Han}、，\s]{2,80}?)(?<!关于)印发\s*[《〈](?P<title>[^《》〈〉]{4,80})[》〉]\s*(?:的通知)?(?=$|为|根据|按照|近日|日前)")
 
 # Dates written alone on a line: 2023年8月18日 / 2023 10 25 / 20231020 / 2023-10-20 / 二〇二三年八月十八日
-DATE_LINE = regex.compile(
+DATE_LINE = compile_pattern(
     r"^(?:"
     r"(?P<y1>\d{4})\s*年\s*(?P<m1>\d{1,2})\s*月\s*(?P<d1>\d{1,2})\s*日"
     r"|(?P<y2>\d{4})[\s./-]+(?P<m2>\d{1,2})[\s./-]+(?P<d2>\d{1,2})"
@@ -52,25 +53,25 @@ DATE_LINE = regex.compile(
     r")$"
 )
 # 此件公开发布 / 此件删减后公开 / 此件不公开 / 此件依申请公开
-PUBLICATION = regex.compile(r"此件[^）)\n]{0,10}公开[^）)\n]{0,4}")
+PUBLICATION = compile_pattern(r"此件[^）)\n]{0,10}公开[^）)\n]{0,4}")
 # 《title》 optionally followed, within a few characters, by （文号）.
 # OCR may read the closing 》 as } or ~ (《国务院关于…指导意见}（国发…）).
-CITATION = regex.compile(r"《(?P<title>[^《》\n{}~]{2,120})(?:》|[}~](?=[\s，。、；（(）)]|$))(?P<tail>[^《\n]{0,24})")
+CITATION = compile_pattern(r"《(?P<title>[^《》\n{}~]{2,120})(?:》|[}~](?=[\s，。、；（(）)]|$))(?P<tail>[^《\n]{0,24})")
 # Wrappers around a cited plan's own title inside a notice title:
 # 重庆市生态环境局等部门关于印发〈…〉的函 -> …
 # Only a 印发/转发/发布 wrapper is removed: 国务院关于…的指导意见 is itself the plan.
-NOTICE_WRAPPER = regex.compile(r"^.*?(?:关于)?(?:印发|转发|发布)\s*[〈《]?(?P<inner>.{4,}?)[〉》]?\s*的(?:通知|函|批复)$")
-ANGLE_MARKS = regex.compile(r"[〈〉<>]")
+NOTICE_WRAPPER = compile_pattern(r"^.*?(?:关于)?(?:印发|转发|发布)\s*[〈《]?(?P<inner>.{4,}?)[〉》]?\s*的(?:通知|函|批复)$")
+ANGLE_MARKS = compile_pattern(r"[〈〉<>]")
 # A plan title ends with one of these words.
-PLAN_TITLE_END = regex.compile(r"(?:方案|规划|计划|意见|办法|细则|分工|要点|纲要|措施|清单|条例|规定|行动)$")
+PLAN_TITLE_END = compile_pattern(r"(?:方案|规划|计划|意见|办法|细则|分工|要点|纲要|措施|清单|条例|规定|行动)$")
 # Sentence punctuation: titles and issuer lines have none.
-SENTENCE_PUNCT = regex.compile(r"[，。；：！？、]")
+SENTENCE_PUNCT = compile_pattern(r"[，。；：！？、]")
 # An organisation name: 重庆市生态环境局, 沙坪坝区发展和改革委员会, 重庆市永川区人民政府
-ORG_NAME = regex.compile(r"^\p{Han}{2,30}(?:局|委员会|委|政府|管委会|中心|办公室|办|厅|部|院|署|会|所|处|总局)$")
+ORG_NAME = compile_pattern(r"^\p{Han}{2,30}(?:局|委员会|委|政府|管委会|中心|办公室|办|厅|部|院|署|会|所|处|总局)$")
 # A red-head marker after the issuers: "…委员会 文件"
-RED_HEAD = regex.compile(r"\s*文件$")
+RED_HEAD = compile_pattern(r"\s*文件$")
 # Region prefix of a title or issuer: 重庆市永川区 / 资阳市 / 重庆高新区 / 四川省
-REGION = regex.compile(
+REGION = compile_pattern(
     r"^(?P<region>(?:\p{Han}{2,7}?(?:省|自治区|特别行政区))?"
     r"(?:\p{Han}{2,7}?(?:市|自治州|地区|盟))?"
     r"(?:\p{Han}{1,7}?(?:高新区|经开区|新区|开发区|园区|示范区|自治县|区|县|旗))?)"
@@ -81,19 +82,19 @@ PAGE_FIELD_NAMES = (
     "索引号|主题分类|公文种类|体裁分类|组配分类|服务对象|发文机关|发布机构|成文日期|发布日期|发布时间"
     "|发文字号|文号|生效日期|废止日期|有效性|标题|来源"
 )
-PAGE_FIELD = regex.compile(
+PAGE_FIELD = compile_pattern(
     rf"(?P<field>{PAGE_FIELD_NAMES})\s*[：:]\s*(?P<value>.*?)\s*(?=(?:{PAGE_FIELD_NAMES})\s*[：:]|$)"
 )
 # The 版记 at the very end: 抄送：市委办公厅… / 重庆市人民政府办公厅 2023年3月2日印发
-CC_LINE = regex.compile(r"^抄送[：:]")
-PRINTED_LINE = regex.compile(r"^\p{Han}{2,30}\s*\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*印发$")
-ZONE_SUFFIX = regex.compile(r"(?:高新区|经开区|新区|开发区|园区|示范区)$")
+CC_LINE = compile_pattern(r"^抄送[：:]")
+PRINTED_LINE = compile_pattern(r"^\p{Han}{2,30}\s*\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*印发$")
+ZONE_SUFFIX = compile_pattern(r"(?:高新区|经开区|新区|开发区|园区|示范区)$")
 # National issuers: 国务院, 国务院办公厅, 中共中央, 中共中央办公厅, 全国…, 国家发展改革委, 生态环境部 …
-NATIONAL_ISSUER = regex.compile(r"^(?:国务院|中共中央|党中央|中央|全国|国家)\p{Han}*$|^\p{Han}{2,10}(?:部|总局|总署)$")
+NATIONAL_ISSUER = compile_pattern(r"^(?:国务院|中共中央|党中央|中央|全国|国家)\p{Han}*$|^\p{Han}{2,10}(?:部|总局|总署)$")
 # The central organs that sign without an 机关 suffix: 中共中央 国务院, 中共中央办公厅.
-NATIONAL_ORG = regex.compile(r"^(?:中共中央|党中央|国务院|中央军委)(?:办公厅)?$")
+NATIONAL_ORG = compile_pattern(r"^(?:中共中央|党中央|国务院|中央军委)(?:办公厅)?$")
 # A title issued at the national level: 国务院关于…, 中共中央 国务院关于…, 国务院办公厅关于…
-NATIONAL_TITLE = regex.compile(r"^(?:中共中央|党中央|国务院|中共中央办公厅|国务院办公厅)(?:[\s、]*(?:国务院|国务院办公厅))?关于")
+NATIONAL_TITLE = compile_pattern(r"^(?:中共中央|党中央|国务院|中共中央办公厅|国务院办公厅)(?:[\s、]*(?:国务院|国务院办公厅))?关于")
 # Region names that name no region: the red head lost (省人民政府关于…), or 自治区人民政府.
 BARE_REGIONS = frozenset({"省", "市", "区", "县", "自治区", "自治州"})
 
@@ -116,7 +117,7 @@ class Metadata:
 MUNICIPALITIES = frozenset(row[0] for row in read_table("municipalities.tsv"))
 PROVINCES: tuple[tuple[str, str], ...] = tuple((row[0], row[1]) for row in read_table("provinces.tsv"))
 # A province named in running text by its short name: 河北, 内蒙古, 广西.
-PROVINCE_MENTION = regex.compile("|".join(sorted((short for _, short in PROVINCES), key=len, reverse=True)))
+PROVINCE_MENTION = compile_pattern("|".join(sorted((short for _, short in PROVINCES), key=len, reverse=True)))
 # The most-named province must be named this often, and more than any other.
 PROVINCE_MENTIONS_MIN = 2
 

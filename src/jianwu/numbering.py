@@ -12,26 +12,28 @@ from typing import Optional
 
 import regex
 
+from .patterns import compile_pattern
+
 CN_DIGITS = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
 CN_NUMERAL = r"[一二三四五六七八九十百零〇两]+"
 
 # Each pattern is anchored at the start of a line; group "n" is the value.
 # 第一部分 / 第一章 / 第十二条 / 第三节 : regulation style
-PART = regex.compile(rf"^第(?P<n>{CN_NUMERAL}|\d+)部分\s*")
-CHAPTER = regex.compile(rf"^第(?P<n>{CN_NUMERAL}|\d+)章\s*")
-SECTION = regex.compile(rf"^第(?P<n>{CN_NUMERAL}|\d+)节\s*")
-ARTICLE = regex.compile(rf"^第(?P<n>{CN_NUMERAL}|\d+)条\s*")
+PART = compile_pattern(rf"^第(?P<n>{CN_NUMERAL}|\d+)部分\s*")
+CHAPTER = compile_pattern(rf"^第(?P<n>{CN_NUMERAL}|\d+)章\s*")
+SECTION = compile_pattern(rf"^第(?P<n>{CN_NUMERAL}|\d+)节\s*")
+ARTICLE = compile_pattern(rf"^第(?P<n>{CN_NUMERAL}|\d+)条\s*")
 # 一、 二、 …   (also 一. / 一． written by some offices)
-CN_DUN = regex.compile(rf"^(?P<n>{CN_NUMERAL})[、.．]\s*")
+CN_DUN = compile_pattern(rf"^(?P<n>{CN_NUMERAL})[、.．]\s*")
 # （一） （十四）   (half-width brackets are made full-width by normalisation)
-CN_PAREN = regex.compile(rf"^（(?P<n>{CN_NUMERAL})）\s*")
+CN_PAREN = compile_pattern(rf"^（(?P<n>{CN_NUMERAL})）\s*")
 # 1. 1． 1、  but not 2.8亿 / 14.5% / 1.5倍 (a digit or % after the dot is a decimal)
-ARABIC = regex.compile(r"^(?P<n>\d{1,3})(?:[.．](?![\d%])|、)\s*")
+ARABIC = compile_pattern(r"^(?P<n>\d{1,3})(?:[.．](?![\d%])|、)\s*")
 # （1） and 1）
-ARABIC_PAREN = regex.compile(r"^（(?P<n>\d{1,3})）\s*")
-ARABIC_RPAREN = regex.compile(r"^(?P<n>\d{1,3})）\s*")
+ARABIC_PAREN = compile_pattern(r"^（(?P<n>\d{1,3})）\s*")
+ARABIC_RPAREN = compile_pattern(r"^(?P<n>\d{1,3})）\s*")
 # ① … ⑳
-CIRCLED = regex.compile(r"^(?P<n>[①-⑳])\s*")
+CIRCLED = compile_pattern(r"^(?P<n>[①-⑳])\s*")
 
 # (style id, pattern, strong?) in the order they are tried.  A weak style's
 # token is only accepted when its value fits the running sequence, because
@@ -54,7 +56,7 @@ STRONG = {style: strong for style, _, strong in STYLES}
 # line's first character can start are tried, so a prose line costs one dict lookup.
 CN_NUMERAL_CHARS = frozenset("一二三四五六七八九十百零〇两")
 # One decimal digit of any script, as ``\d`` reads it in ARABIC: "1", "１".
-DIGIT = regex.compile(r"\d")
+DIGIT = compile_pattern(r"\d")
 
 
 def _can_start(style: str, first: str) -> bool:
@@ -81,9 +83,9 @@ def _styles_for(first: str) -> tuple[tuple[str, regex.Pattern[str]], ...]:
     return styles
 
 # 指导思想： 主要目标： — an unnumbered label heading alone on its line.
-LABEL_HEADING = regex.compile(r"^(?P<label>\p{Han}{2,8})[：:]$")
+LABEL_HEADING = compile_pattern(r"^(?P<label>\p{Han}{2,8})[：:]$")
 # Lines shaped like labels that are not headings: addressees (各镇街：) and cover fields.
-NOT_A_LABEL = regex.compile(
+NOT_A_LABEL = compile_pattern(
     r"^(?:各|附件|抄送|主送|联系人|联系电话|电话|传真|来源|发布|索引号|发文|成文|主题|字体|字号|标题|分类|文号|有效性)"
     r"|(?:政府|部门|单位)$"
 )

@@ -15,25 +15,27 @@ from importlib import resources
 
 import regex
 
+from .patterns import compile_pattern
+
 HAN = r"\p{Han}"
 
 # ---------------------------------------------------------------- signs of OCR
 
 # A space between two Chinese characters inside prose: "〈国 务院关于" / "绿 色低碳".
-SPACED_HAN = regex.compile(rf"(?<={HAN}|[〈《（(〉》）)])[ \u3000](?={HAN}|[〈《（(〉》）)])")
+SPACED_HAN = compile_pattern(rf"(?<={HAN}|[〈《（(〉》）)])[ \u3000](?={HAN}|[〈《（(〉》）)])")
 # A 文号 with OCR damage: spaces or a confused bracket around its year.
 # "国发 (2021) 4 号" / "大发改资源字(2021J 283" / "国发(2021)号"
-DAMAGED_DOC_NUMBER = regex.compile(r"\p{Han}[ ]*[(（〔\[][ ]*\d(?:[ ]*\d){3}[ ]*(?:[)）〕\]][ ]*\d|J|」)")  # see _damaged
+DAMAGED_DOC_NUMBER = compile_pattern(r"\p{Han}[ ]*[(（〔\[][ ]*\d(?:[ ]*\d){3}[ ]*(?:[)）〕\]][ ]*\d|J|」)")  # see _damaged
 # A title mark closed by a look-alike: "《…实施方案~，" / "《…指导意见}（国发"
-FALSE_TITLE_CLOSE = regex.compile(r"《[^《》\n]{2,60}?[~～}」]")
+FALSE_TITLE_CLOSE = compile_pattern(r"《[^《》\n]{2,60}?[~～}」]")
 # Single digits set apart by spaces: "2 0 2 1", "1 0 0 次"
-SPACED_DIGITS = regex.compile(r"(?<!\d)\d(?: \d){2,}(?!\d)")
+SPACED_DIGITS = compile_pattern(r"(?<!\d)\d(?: \d){2,}(?!\d)")
 # Prose punctuation: a line with it is a sentence, not a list of names or a letter-spaced title.
-PROSE = regex.compile(r"[，。；、]")
+PROSE = compile_pattern(r"[，。；、]")
 
 
 # A clause number at a line start, often followed by a space in clean texts too: "(十四) 探索"
-LEADING_NUMBER = regex.compile(r"^\s*[(（][一二三四五六七八九十\d]{1,4}[)）]\s*")
+LEADING_NUMBER = compile_pattern(r"^\s*[(（][一二三四五六七八九十\d]{1,4}[)）]\s*")
 
 
 def _damaged(m: regex.Match[str]) -> bool:
@@ -63,32 +65,32 @@ def looks_ocred(text: str) -> bool:
 # 文号: 机关代字 + 〔year〕 + sequence + 号; OCR spaces it out and confuses both brackets.
 # "国发 (2021) 4 号" -> "国发〔2021〕4号";  "大发改资源字(2021J 283" (号 lost at the line's end)
 # -> "大发改资源字〔2021〕283号"
-DOC_NUMBER = regex.compile(
+DOC_NUMBER = compile_pattern(
     r"(?P<org>\p{Han}{1,12}?(?:[发办函字令]|政|府|委))[ ]*[(（〔\[【][ ]*(?P<year>\d(?:[ ]*\d){3})[ ]*[)）〕\]】J」][ ]*"
     r"(?P<seq>\d(?:[ ]*\d){0,3})[ ]*(?:号|$)"
 )
 # A title closed by a look-alike of 》 while a 《 is open: "《…实施方案~，" -> "《…实施方案》，"
-TITLE_CLOSE = regex.compile(r"(《[^《》\n]{2,60}?)[~～}」](?=[，。、；：（(\s]|$)")
+TITLE_CLOSE = compile_pattern(r"(《[^《》\n]{2,60}?)[~～}」](?=[，。、；：（(\s]|$)")
 # The same on a line that continues the title (the 《 is on the line before): a look-alike of
 # 》 after a character or 〉, before punctuation: "…指导意见〉实施方案~，已经" (no 《 on the line)
-ORPHAN_TITLE_CLOSE = regex.compile(r"(?<=\p{Han}|〉)[~～}](?=[，。、；：（(]|$)")
+ORPHAN_TITLE_CLOSE = compile_pattern(r"(?<=\p{Han}|〉)[~～}](?=[，。、；：（(]|$)")
 # An opened 〈 title inside 《…》 closed by a look-alike: "〈国务院…意见>" -> "〈国务院…意见〉"
-INNER_TITLE_CLOSE = regex.compile(r"(〈[^〈〉《》\n]{2,60}?)[>＞](?=[^〉]*》|[^〉]*$)")
+INNER_TITLE_CLOSE = compile_pattern(r"(〈[^〈〉《》\n]{2,60}?)[>＞](?=[^〉]*》|[^〉]*$)")
 # Digits set apart by spaces: "2 0 2 1 年" -> "2021 年"; three or more single digits only,
 # so "1 2" in a table row stays.
 DIGIT_RUN = SPACED_DIGITS
 # Two digits set apart before a unit: "4 5 % 以上" -> "45 % 以上", "1 0 个百分点" -> "10 个百分点"
-DIGITS_BEFORE_UNIT = regex.compile(r"(?<=(?<!\d)\d) (?=\d ?(?:%|‰|个|万|亿|千|百|年|倍|亩|吨|公里|平方|立方))")
+DIGITS_BEFORE_UNIT = compile_pattern(r"(?<=(?<!\d)\d) (?=\d ?(?:%|‰|个|万|亿|千|百|年|倍|亩|吨|公里|平方|立方))")
 # A space between a number and its percent sign: "45 %" -> "45%", "1.5 ‰" -> "1.5‰"
-SPACE_BEFORE_PERCENT = regex.compile(r"(?<=\d) +(?=[%‰％])")
+SPACE_BEFORE_PERCENT = compile_pattern(r"(?<=\d) +(?=[%‰％])")
 # Zero written as the digit 0 or the letter O inside a Chinese year: "二0二一年" -> "二〇二一年"
-CN_YEAR_ZERO = regex.compile(r"(?<=[一二三四五六七八九〇])[0OoΟ○](?=[一二三四五六七八九〇0Oo]*年)|(?<=二)[0OoΟ○](?=[一二三四五六七八九〇0Oo]{1,2}年)")
+CN_YEAR_ZERO = compile_pattern(r"(?<=[一二三四五六七八九〇])[0OoΟ○](?=[一二三四五六七八九〇0Oo]*年)|(?<=二)[0OoΟ○](?=[一二三四五六七八九〇0Oo]{1,2}年)")
 # Letters O / l / I read for digits inside a number: "2O25年" -> "2025年", "l0%" -> "10%"
-LETTER_IN_NUMBER = regex.compile(r"(?<=\d)[Oo](?=\d|年|%)|(?<=\d)[lI](?=\d)|(?<![A-Za-z])[lI](?=\d{1,3}(?:[%年个万亿]|\.\d))")
+LETTER_IN_NUMBER = compile_pattern(r"(?<=\d)[Oo](?=\d|年|%)|(?<=\d)[lI](?=\d)|(?<![A-Za-z])[lI](?=\d{1,3}(?:[%年个万亿]|\.\d))")
 # A clause number that lost its opening bracket at a line start: "十一）倡导…" -> "（十一）倡导…"
-LOST_OPEN_PAREN = regex.compile(r"^(?=[一二三四五六七八九十]{1,3}[)）])")
+LOST_OPEN_PAREN = compile_pattern(r"^(?=[一二三四五六七八九十]{1,3}[)）])")
 # A clause number whose brackets are half-width with spaces: "( 十二 ) 构建" -> "（十二）构建"
-SPACED_PAREN_NUMBER = regex.compile(r"^[(（][ ]*(?P<n>[一二三四五六七八九十]{1,3}|\d{1,2})[ ]*[)）][ ]*")
+SPACED_PAREN_NUMBER = compile_pattern(r"^[(（][ ]*(?P<n>[一二三四五六七八九十]{1,3}|\d{1,2})[ ]*[)）][ ]*")
 
 
 def _spaced_han(line: str) -> str:
@@ -126,7 +128,7 @@ def word_confusions() -> tuple[tuple[str, str], ...]:
 
 @lru_cache(maxsize=1)
 def _confusion_pattern() -> regex.Pattern[str]:
-    return regex.compile("|".join(regex.escape(w) for w, _ in word_confusions()))
+    return compile_pattern("|".join(regex.escape(w) for w, _ in word_confusions()))
 
 
 def repair_line(line: str) -> tuple[str, list[str]]:

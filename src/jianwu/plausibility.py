@@ -19,13 +19,13 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Sequence
 
-import regex
+from .patterns import compile_pattern
 
 # What a decoding of Chinese text is judged on: hanzi, and what mojibake turns into —
 # private-use code points, kana, hangul.  "锟斤拷" and the like are hanzi, but rare.
-JUDGED_CHAR = regex.compile(r"[\p{Han}\p{Co}\u3040-\u30ff\uac00-\ud7af]")
+JUDGED_CHAR = compile_pattern(r"[\p{Han}\p{Co}\u3040-\u30ff\uac00-\ud7af]")
 # A hanzi: "中" (the codecs' common sets also hold punctuation and kana, which are not).
-HAN = regex.compile(r"\p{Han}")
+HAN = compile_pattern(r"\p{Han}")
 
 # Too few characters to judge (a title page, an ASCII file): accepted as decoded.
 MIN_JUDGED = 30

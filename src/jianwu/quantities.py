@@ -18,7 +18,7 @@ from typing import Optional
 
 import regex
 
-from .patterns import lazy
+from .patterns import compile_pattern, lazy
 from .tables import read_table
 
 CN_DIGIT = {"〇": 0, "零": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
@@ -90,7 +90,7 @@ def quantity_pattern() -> regex.Pattern[str]:
     unit = _guarded(list(units()), _alternation(list(units())).replace("/", UNIT_SLASH))
     mult = _guarded(list(multipliers()), _alternation(list(multipliers())))
     num = rf"(?:{ARABIC}|{CHINESE})"
-    return regex.compile(
+    return compile_pattern(
         rf"(?P<n1>{num})(?:(?P<u1>{unit})?(?P<sep>{RANGE_SEP})(?P<n2>{num}))?"
         rf"(?P<approx>余|多)?"
         rf"(?:(?P<unit>{unit})|(?P<mult>{mult})(?:余|多)?(?P<unit_m>{unit}))"

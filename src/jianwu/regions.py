@@ -15,7 +15,7 @@ from typing import Optional
 
 import regex
 
-from .patterns import lazy
+from .patterns import compile_pattern, lazy
 from .tables import read_table
 
 # A province-level name as written in titles: 河北省, 广西壮族自治区, 重庆市, 香港特别行政区 -> the short name.
@@ -69,7 +69,7 @@ def scope_pattern() -> regex.Pattern[str]:
     # The look-ahead for the names' first characters turns most places down in one test (the
     # engine would try every name); it changes no match.
     firsts = "".join(regex.escape(c) for c in sorted({n[0] for n in (*spellings, *provinces)}))
-    return regex.compile(
+    return compile_pattern(
         rf"(?=[{firsts}])(?:(?:{alternation})(?:地区)?|(?:{province})(?:省|市|壮族自治区|回族自治区|维吾尔自治区|自治区|特别行政区))"
     )
 

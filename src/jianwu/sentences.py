@@ -31,9 +31,9 @@ from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Literal, Optional, Sequence
 
-import regex
 
 from .inline_diff import NOTE, fold_levels
+from .patterns import compile_pattern
 
 if TYPE_CHECKING:
     from .diffmodel import Alignment
@@ -42,7 +42,7 @@ SentenceStatus = Literal["identical", "modified", "moved", "dropped", "added"]
 
 # One sentence: up to a sentence end (with a closing quote or bracket after it), or a line end.
 # "指导思想。以习近平…思想为指导；坚持…。（市发展改革委牵头）" -> 指导思想。 | 以…为指导； | 坚持…。 | （市发展改革委牵头）
-SENTENCE = regex.compile(r"[^。！？；\n]*(?:[。！？；]+[”’」』]?|\n|$)")
+SENTENCE = compile_pattern(r"[^。！？；\n]*(?:[。！？；]+[”’」』]?|\n|$)")
 SENTENCE_MIN = 0.5  # fuzz.ratio (0..1) of two folded sentences that pairs them inside a clause pair
 MOVED_MIN = 0.8  # near-verbatim: a sentence found this close in another clause was moved there
 # Shortest/longest length ratio of two sentences that can still be MOVED_MIN alike: ratio ≤ 2·short/(short+long).

@@ -22,10 +22,10 @@ import operator
 from collections import Counter
 from itertools import compress
 
-import regex
+from .patterns import compile_pattern
 
 # What is not a term: punctuation, spaces and digits (years and values differ between levels).
-NOT_TERM = regex.compile(r"[^\p{Han}A-Za-z]+")
+NOT_TERM = compile_pattern(r"[^\p{Han}A-Za-z]+")
 # Stands for a run of non-term characters (itself one of them: NUL is neither Han nor Latin).
 SEPARATOR = "\0"
 COMMON_SHARE = 0.5  # a term in more than this share of the pair's clauses is left out of the dot products

@@ -9,16 +9,16 @@ from __future__ import annotations
 
 from typing import Iterator, Optional
 
-import regex
 
 from ..model import Clause, DepartmentRef
+from ..patterns import compile_pattern
 from .context import Context
 from .findings import Hit, rule
 
 # What may stand before a repeated department name in a note for it to count as a name of its
 # own, not the tail of a longer one: a list separator, a bracket or white space
 # (“市生态环境局、市生态环境局” repeats; “区生态环境局” does not repeat “生态环境局”).
-NAME_SEPARATOR = regex.compile(r"[（、，,；;：:\s]")
+NAME_SEPARATOR = compile_pattern(r"[（、，,；;：:\s]")
 
 
 def _is_heading_only(ctx: Context, clause: Clause) -> bool:

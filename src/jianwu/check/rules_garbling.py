@@ -13,6 +13,7 @@ import regex
 
 from ..metadata import GARBLED_DOC_NUMBER, repair_doc_number
 from ..normalize import BOOKMARK, HTML_LEFTOVER, MARKDOWN_BOLD, MARKDOWN_HEADING, to_simplified
+from ..patterns import compile_pattern
 from ..tables import read_table
 from .context import Context
 from .findings import Hit, rule
@@ -20,13 +21,13 @@ from .findings import Hit, rule
 # ---------------------------------------------------------------- patterns
 
 # A 文号 that lost its opening year bracket: 渝环2023〕71号
-DOC_NUMBER_NO_OPEN = regex.compile(r"\p{Han}{1,12}?(?<![〔［\[【(（\d])(?P<year>(?:19|20)\d{2})[〕］\]】](?P<seq>\d{1,4})号")
+DOC_NUMBER_NO_OPEN = compile_pattern(r"\p{Han}{1,12}?(?<![〔［\[【(（\d])(?P<year>(?:19|20)\d{2})[〕］\]】](?P<seq>\d{1,4})号")
 # A 文号 whose serial number is lost: 渝环〔2023〕号
-DOC_NUMBER_NO_SEQ = regex.compile(r"\p{Han}{1,12}?[〔［\[【(（](?:19|20)\d{2}[〕］\]】]号")
+DOC_NUMBER_NO_SEQ = compile_pattern(r"\p{Han}{1,12}?[〔［\[【(（](?:19|20)\d{2}[〕］\]】]号")
 # Latin words set inside Chinese prose by a bad translation or merge: "精神 and 习近平"
 # (normalisation removed the spaces: 精神and习近平).  Lower-case only: acronyms
 # such as LNG, CCER, VOCs, PM2.5 are legitimate.
-LATIN_IN_PROSE = regex.compile(
+LATIN_IN_PROSE = compile_pattern(
     r"(?<=[\p{Han}，。、；：“”（）《》])(?P<words>[a-z]{2,}(?:\s+[a-z]+)*)(?=[\p{Han}，。、；：“”（）《》])"
 )
 # Conversion markup the normaliser strips (its own patterns, applied to raw lines).

@@ -9,6 +9,7 @@ import regex
 
 from ..model import Clause
 from ..numbering import cn_to_int, int_to_cn
+from ..patterns import compile_pattern
 from .context import Context
 from .findings import Hit, rule
 
@@ -19,17 +20,17 @@ NUMERAL = r"[一二三四五六七八九十百零〇两]+"
 
 # Inline enumeration inside a clause's prose: "一是拓宽…；二是大力发展…；三是…".  Only
 # at a sentence or clause start, so 不二是 / 统一是 are not read as items.
-ENUMERATION_ITEM = regex.compile(r"(?:^|(?<=[。；;：:，,\n]))(?P<n>[一二三四五六七八九十]{1,3})是")
+ENUMERATION_ITEM = compile_pattern(r"(?:^|(?<=[。；;：:，,\n]))(?P<n>[一二三四五六七八九十]{1,3})是")
 # A responsibility note: （区生态环境局负责） / （市生态环境局牵头，市发展改革委配合） /
 # （责任单位：市发展改革委）.  One level of nested brackets is allowed inside
 # (市自然资源局（市林业局）负责); a note whose ）was lost runs to the end of the paragraph.
-RESPONSIBILITY_NOTE = regex.compile(
+RESPONSIBILITY_NOTE = compile_pattern(
     r"（(?:(?:[^（）\n]|（[^（）\n]*）){1,300}?(?:负责|牵头|配合|参与)(?:落实|实施|推进)?"
     r"|(?:牵头|责任|配合|主责)(?:单位|部门)[:：](?:[^（）\n]|（[^（）\n]*）){1,300}?)(?:）|(?=\n|$))"
 )
 # Headings that are not tasks and so carry no responsibility note in any plan:
 # 指导思想, 基本原则, 主要目标, 工作目标, 总体要求 …
-NON_TASK_TITLE = regex.compile(r"^(?:指导思想|基本原则|工作原则|(?:主要|总体|工作|发展|总|具体)目标|总体要求|总体思路|适用范围|编制依据)")
+NON_TASK_TITLE = compile_pattern(r"^(?:指导思想|基本原则|工作原则|(?:主要|总体|工作|发展|总|具体)目标|总体要求|总体思路|适用范围|编制依据)")
 
 # Bracket pairs that must balance inside one paragraph; half-width () count
 # as the same kind as full-width （）so a mixed pair （…) is not reported twice.
@@ -37,7 +38,7 @@ OPENERS = {"（": "（", "(": "（", "《": "《", "〈": "〈", "“": "“", "
 CLOSERS = {"）": "（", ")": "（", "》": "《", "〉": "〈", "”": "“", "】": "【", "」": "「", "』": "『", "］": "［", "]": "［"}
 CLOSER_OF = {"（": "）", "《": "》", "〈": "〉", "“": "”", "【": "】", "「": "」", "『": "』", "［": "］"}
 # A closing bracket that ends an inline enumerator, not a pair: "包括：1）…；2）…" / "a)" / "一）"
-ENUMERATOR_CLOSER = regex.compile(r"(?:^|(?<=[：:；;，,。\s]))(?:\d{1,2}|[a-zA-Z]|[一二三四五六七八九十]{1,3})[)）]")
+ENUMERATOR_CLOSER = compile_pattern(r"(?:^|(?<=[：:；;，,。\s]))(?:\d{1,2}|[a-zA-Z]|[一二三四五六七八九十]{1,3})[)）]")
 
 
 # ---------------------------------------------------------------- helpers

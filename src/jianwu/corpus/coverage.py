@@ -27,9 +27,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Optional, Sequence
 
-import regex
 
 from ..errors import UsageError
+from ..patterns import compile_pattern
 from .store import DEFAULT_DB, PairRows, connect, jianwu_build, load_document, pair_rows
 
 COVERAGE_SCHEMA_VERSION = "1.0"
@@ -132,9 +132,9 @@ def resolve_document(conn: sqlite3.Connection, ref: str) -> str:
 
 
 # What a title adds around its family: the genre at the end (实施意见, 行动方案 …).
-GENRE_TAIL = regex.compile(r"(?:的)?(?:实施意见|实施方案|行动方案|工作方案|指导意见|意见|方案|规划|通知)$")
+GENRE_TAIL = compile_pattern(r"(?:的)?(?:实施意见|实施方案|行动方案|工作方案|指导意见|意见|方案|规划|通知)$")
 # Marks that differ between copies of one title: spaces, quotes, title brackets.
-TITLE_MARKS = regex.compile(r"[\s“”‘’\"'《》〈〉<>]")
+TITLE_MARKS = compile_pattern(r"[\s“”‘’\"'《》〈〉<>]")
 
 
 # Administrative rank of a level: siblings are of one rank (a municipality such as 重庆市 ranks with the provinces).

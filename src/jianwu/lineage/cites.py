@@ -14,16 +14,17 @@ import regex
 
 from ..metadata import PROVINCES, dominant_province
 from ..model import Document
+from ..patterns import compile_pattern
 from .keys import IMPLEMENTS, IMPLEMENTED_PLAN, TitleKey, number_key, numbers_in, title_key
 
 # The issuer written before a citation's 《: 生态环境部等七部门《…》, 党中央、国务院《…》.
-ISSUER_BEFORE = regex.compile(
+ISSUER_BEFORE = compile_pattern(
     r"(?P<issuer>[\p{Han}、]{2,40}?(?:国务院|党中央|中央|政府|办公厅|办公室|部门|委员会|党委|省委|市委|委|部|局|厅))\s*$"
 )
 # Words before the issuer that are not part of it: 根据, 贯彻落实, 按照 …
-ISSUER_LEAD = regex.compile(r"^.*(?:根据|依据|按照|落实|贯彻|执行|认真|深入|为|和|及|与|、(?=\p{Han}{0,3}《))")
+ISSUER_LEAD = compile_pattern(r"^.*(?:根据|依据|按照|落实|贯彻|执行|认真|深入|为|和|及|与|、(?=\p{Han}{0,3}《))")
 # The genre word of a plan named after the one it implements, after that one's title.
-OWN_GENRE_AFTER = regex.compile(r"(?<=意见|方案|规划|计划|纲要)(?:的)?(?:实施方案|工作方案|行动方案|实施意见|实施细则|行动计划)$")
+OWN_GENRE_AFTER = compile_pattern(r"(?<=意见|方案|规划|计划|纲要)(?:的)?(?:实施方案|工作方案|行动方案|实施意见|实施细则|行动计划)$")
 
 
 @dataclass(frozen=True)

@@ -19,41 +19,42 @@ from typing import Optional
 import regex
 
 from ..metadata import REGION
+from ..patterns import compile_pattern
 
 # A 文号 with brackets of any kind, spaces and OCR debris: 国发〔2021〕4号, 国发 (2021) 4 号,
 # 大发改资源字 (2021 J 283号 (the closing bracket read as J), 冀政字[2021]22号.
-NUMBER_PARTS = regex.compile(
+NUMBER_PARTS = compile_pattern(
     r"(?P<prefix>\p{Han}{1,12}?)\s*[〔［\[【(（{]\s*(?P<year>(?:19|20)\d\d)\s*"
     r"[〕］\]】)）}JjlI」|]?\s*(?P<seq>\d{1,4})\s*号"
 )
 # The fused form: the closing bracket lost, year and number run together (渝环〔202371号).
-FUSED_NUMBER = regex.compile(r"(?P<prefix>\p{Han}{1,12}?)\s*[〔［\[【(（]\s*(?P<year>(?:19|20)\d\d)(?P<seq>\d{1,4})\s*号")
+FUSED_NUMBER = compile_pattern(r"(?P<prefix>\p{Han}{1,12}?)\s*[〔［\[【(（]\s*(?P<year>(?:19|20)\d\d)(?P<seq>\d{1,4})\s*号")
 # 关于印发〈X〉的通知 / 印发《X》的通知 / 关于转发…的函: the plan is X.
-NOTICE_WRAPPER = regex.compile(
+NOTICE_WRAPPER = compile_pattern(
     r"^(?P<issuer>.*?)(?:关于)?(?:印发|转发|发布)\s*"
     r"(?:[〈《<](?P<bracketed>[^〈《<〉》>]{4,}(?:[〈《<][^〉》>]+[〉》>][^〈《<〉》>]*)?)[〉》>]\s*(?:的)?(?:通知|函|批复)?"
     r"|(?P<inner>.+?)[〉》>]?\s*(?:的)?(?:通知|函|批复))$"
 )
 # 贯彻落实〈X〉实施方案: a plan named after the plan it implements; its family is X's.
-IMPLEMENTS = regex.compile(r"(?:贯彻落实|落实|贯彻)\s*[〈《<](?P<inner>[^〈〉《》<>]{6,})[〉》>~}]?")
+IMPLEMENTS = compile_pattern(r"(?:贯彻落实|落实|贯彻)\s*[〈《<](?P<inner>[^〈〉《》<>]{6,})[〉》>~}]?")
 # The same once punctuation is gone: 贯彻落实国务院关于…指导意见实施方案
-IMPLEMENTED_PLAN = regex.compile(r"(?:贯彻落实|落实)(?P<inner>\p{Han}{6,})")
+IMPLEMENTED_PLAN = compile_pattern(r"(?:贯彻落实|落实)(?P<inner>\p{Han}{6,})")
 # Everything that is not a letter of the title: punctuation, quotes, brackets, spaces, OCR debris.
-NOT_TITLE_CHAR = regex.compile(r"[^\p{Han}\p{N}A-Za-z]")
+NOT_TITLE_CHAR = compile_pattern(r"[^\p{Han}\p{N}A-Za-z]")
 # The issuer before 关于: 国务院 / 中共中央 国务院 / X省人民政府办公厅 / 生态环境部等七部门 /
 # 中共X省委 X省人民政府 / 党中央、国务院 (the 关于 itself is dropped with it).
-ISSUER_PREFIX = regex.compile(
+ISSUER_PREFIX = compile_pattern(
     r"^(?P<issuer>(?:[\p{Han}、，,\s]{0,60}?(?:国务院|中央|政府|办公厅|办公室|委员会|党委|省委|市委|区委|县委|委|部|局|厅|署|院|部门|机关)))\s*关于"
 )
 # 党中央、国务院 / 中共中央、国务院 / 中办、国办: the issuer of a citation written outside its brackets.
-NATIONAL_PREFIX = regex.compile(r"^(?:党中央|中共中央|中办|国办|国务院|中共中央办公厅|国务院办公厅)")
+NATIONAL_PREFIX = compile_pattern(r"^(?:党中央|中共中央|中办|国办|国务院|中共中央办公厅|国务院办公厅)")
 # The genre word at the end of a title (longest first), with its 的.
-GENRE = regex.compile(
+GENRE = compile_pattern(
     r"(?:的)?(?:实施意见|指导意见|若干意见|意见|综合工作实施方案|综合工作方案|工作实施方案|实施方案|行动方案|工作方案|"
     r"方案|任务分工|分工方案|行动计划|工作计划|计划|规划|工作要点|要点|若干措施|措施|办法|细则|通知)$"
 )
 # Words a re-issue adds or drops around the family: 加快, 关于, 进一步, 全面.
-FAMILY_NOISE = regex.compile(r"^(?:关于)?(?:加快|进一步|全面|深入|切实)?")
+FAMILY_NOISE = compile_pattern(r"^(?:关于)?(?:加快|进一步|全面|深入|切实)?")
 
 
 @dataclass(frozen=True)

@@ -19,15 +19,15 @@ from functools import lru_cache
 from typing import Optional
 
 import numpy as np
-import regex
 
 from ..model import Document
+from ..patterns import compile_pattern
 from .cites import Cited, child_province, citations_of
 from .keys import TitleKey, number_key, own_title_key
 from .minhash import minhash as minhash_values
 
 # Characters that carry the text: punctuation, spaces and numbering do not.
-NOT_TEXT_CHAR = regex.compile(r"[^\p{Han}\p{N}]")
+NOT_TEXT_CHAR = compile_pattern(r"[^\p{Han}\p{N}]")
 SHINGLE = 8  # characters: long enough that shared boilerplate phrases are rare, short enough for OCR damage
 TITLE_PERM, TEXT_PERM = 64, 128
 # Shingles of a body sampled for the MinHash (1 in SAMPLE by hash): keeps 100,000 documents cheap.

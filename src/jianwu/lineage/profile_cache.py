@@ -37,10 +37,9 @@ from pathlib import Path
 from typing import Optional
 
 from ..safe_io import in_raw_corpus
+from ..user_cache import CACHE_DIR_ENV, CACHE_SWITCH_ENV, cache_dir  # noqa: F401  (re-exported)
 from .profile import Profile
 
-CACHE_DIR_ENV = "JIANWU_CACHE_DIR"
-CACHE_SWITCH_ENV = "JIANWU_CACHE"  # off, 0, no or false: no cache
 CACHE_FILE = "profiles.sqlite"
 SCHEMA = """CREATE TABLE IF NOT EXISTS profiles (
     path TEXT PRIMARY KEY,  -- the file's resolved path: one row per file, replaced when it changes
@@ -50,19 +49,6 @@ SCHEMA = """CREATE TABLE IF NOT EXISTS profiles (
 )"""
 # A miss is ``MISS``; a hit is a Profile, or None for a file that is not a plan.
 MISS = object()
-
-
-def cache_dir() -> Optional[Path]:
-    """Where the cache lives, or None when ``JIANWU_CACHE`` turns it off."""
-    if os.environ.get(CACHE_SWITCH_ENV, "").strip().lower() in ("off", "0", "no", "false"):
-        return None
-    explicit = os.environ.get(CACHE_DIR_ENV)
-    if explicit:
-        return Path(explicit)
-    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
-    # No home to expand (HOME unset, no passwd entry) leaves "~": no cache, rather than one made
-    # in whatever the working directory is.
-    return Path(base) / "jianwu" if os.path.isabs(base) else None
 
 
 @lru_cache(maxsize=1)

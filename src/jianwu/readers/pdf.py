@@ -30,17 +30,18 @@ import regex
 from ..errors import InputError
 from ..model import Repair, Warning_
 from . import SourceText
+from ..patterns import compile_pattern
 
 # A page-number line, after spaces are removed: — 3 —  ― 3 ―  - 3 -  －3－  ·3·  第3页  第3页共10页
 # 3/10  (3)  and a bare 3.  OCR reads the dashes as 一 or ~: "一 4 一", "- 4 一".
-PAGE_NUMBER = regex.compile(
+PAGE_NUMBER = compile_pattern(
     r"^(?:[-—―－–─一~～·•]*[(（]?\d{1,3}[)）]?[-—―－–─一~～·•]*"
     r"|第\d{1,3}页(?:[,，/]?共\d{1,3}页)?"
     r"|\d{1,3}/\d{1,3})$"
 )
 # Digits inside a header/footer line (its page number), folded for comparing pages:
 # "- 3 重庆市人民政府办公厅发布" and "- 4 重庆市人民政府办公厅发布" are one footer.
-DIGITS = regex.compile(r"\d+")
+DIGITS = compile_pattern(r"\d+")
 # Characters that take a full em on the page: CJK and full-width forms (from U+2E80 on),
 # and the dashes, ellipsis and curly quotes Chinese fonts set full width; others about half.
 WIDE_BELOW_CJK = frozenset("\u2014\u2015\u2026\u201c\u201d\u2018\u2019")
@@ -49,14 +50,14 @@ WIDE_BELOW_CJK = frozenset("\u2014\u2015\u2026\u201c\u201d\u2018\u2019")
 def _wide(ch: str) -> bool:
     return ch >= "\u2e80" or ch in WIDE_BELOW_CJK  # (a plain comparison: called per character)
 # Private-use code points (a font's own glyphs without Unicode) and the replacement character.
-UNMAPPED = regex.compile(r"[\ue000-\uf8ff\ufffd\U000f0000-\U0010ffff]")
+UNMAPPED = compile_pattern(r"[\ue000-\uf8ff\ufffd\U000f0000-\U0010ffff]")
 # A strong clause number at a line start: 一、 （一） （1） 第一条 (a new paragraph after a sentence end).
-CLAUSE_START = regex.compile(r"^(?:[一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十\d]+[)）]|第[一二三四五六七八九十百]+[章节条部])")
+CLAUSE_START = compile_pattern(r"^(?:[一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十\d]+[)）]|第[一二三四五六七八九十百]+[章节条部])")
 SENTENCE_END = set("。；：！？;:!?")
 # Closing brackets and quotes: a paragraph may end on them (responsibility notes do).
 CLOSERS = set("）)】]》”’")
 # Sentence punctuation inside a line: the paragraph is prose, not a title or an issuer line.
-PROSE_PUNCT = regex.compile(r"[，。、；！？,;]")
+PROSE_PUNCT = compile_pattern(r"[，。、；！？,;]")
 
 # How many lines at the top and the bottom of a page may be a header or footer.
 EDGE_LINES = 3

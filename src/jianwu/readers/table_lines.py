@@ -14,21 +14,21 @@ row: ``索引号：… 发文机关：…`` for label/value cells, cells joined 
 
 from __future__ import annotations
 
-import regex
 
 from ..numbering import match_token
+from ..patterns import compile_pattern
 
 # Header of a role column: 牵头单位 / 责任部门 / 配合单位 / 主要责任单位 / 参与部门
-ROLE_HEADER = regex.compile(r"^(?:主要|具体)?(?:牵头|责任|主责|主办|负责|配合|参与|协同|协办|协助|参加)(?:单位|部门)$")
+ROLE_HEADER = compile_pattern(r"^(?:主要|具体)?(?:牵头|责任|主责|主办|负责|配合|参与|协同|协办|协助|参加)(?:单位|部门)$")
 # Header of the task column: 重点任务 / 工作任务 / 任务内容 / 具体措施 / 主要工作 / 工作内容
-TASK_HEADER = regex.compile(r"^(?:重点|主要|具体|工作|目标)?(?:任务|工作|措施|内容|事项|举措)(?:内容|措施|名称|事项|举措)?$")
+TASK_HEADER = compile_pattern(r"^(?:重点|主要|具体|工作|目标)?(?:任务|工作|措施|内容|事项|举措)(?:内容|措施|名称|事项|举措)?$")
 # Header of the number column: 序号 / 编号
-NUMBER_HEADER = regex.compile(r"^(?:序号|编号)$")
+NUMBER_HEADER = compile_pattern(r"^(?:序号|编号)$")
 # A 序号 cell: 1 / 12 / 一 / 十四 (a bare number; written tokens such as （一） are kept as written)
-BARE_ARABIC = regex.compile(r"^\d{1,3}$")
-BARE_CN = regex.compile(r"^[一二三四五六七八九十]{1,3}$")
+BARE_ARABIC = compile_pattern(r"^\d{1,3}$")
+BARE_CN = compile_pattern(r"^[一二三四五六七八九十]{1,3}$")
 # White space inside a header cell: 牵 头 单 位 (headers are often spaced out to fill the cell)
-SPACE = regex.compile(r"\s+")
+SPACE = compile_pattern(r"\s+")
 HEADER_ROWS = 3  # a header is one of the first rows (title rows may come first)
 
 

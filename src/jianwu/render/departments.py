@@ -13,11 +13,11 @@ import io
 from dataclasses import dataclass, field
 from typing import Any, Literal, Optional
 
-import regex
 from rich import box
 from rich.markup import escape
 from rich.table import Table
 
+from ..patterns import compile_pattern
 from ..safe_io import SafeCsvWriter
 from ..model import Clause, DepartmentRef, Document, Role
 from ..numbering import cn_to_int
@@ -27,7 +27,7 @@ ROLES: tuple[Role, ...] = ("lead", "support", "responsible")
 MARKS = {"lead": "L", "support": "S", "responsible": "R"}
 STYLES = {"lead": "bold green", "support": "yellow", "responsible": "cyan"}
 # The number inside a path token: 二、 -> 二, （十四） -> 十四, 1. -> 1, 第三章 -> 三
-TOKEN_NUMBER = regex.compile(r"\d+|[一二三四五六七八九十百零〇两]+")
+TOKEN_NUMBER = compile_pattern(r"\d+|[一二三四五六七八九十百零〇两]+")
 
 
 @dataclass

@@ -10,13 +10,13 @@ from __future__ import annotations
 import html
 from typing import Iterable, Optional
 
-import regex
 
 from ..diffmodel import CORPUS_COLUMNS, Alignment, CorpusEntry, DocumentDiff, clause_label, corpus_row, moved_sentence_notes, select, summary_rows
+from ..patterns import compile_pattern
 from .marks import marked_inline, marked_sides
 
 # Characters Markdown would read as markup inside a paragraph or a table cell.
-MARKDOWN_SPECIAL = regex.compile(r"([\\`*_\[\]|~#])")
+MARKDOWN_SPECIAL = compile_pattern(r"([\\`*_\[\]|~#])")
 
 
 def escape(text: str) -> str:
