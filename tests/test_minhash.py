@@ -2,24 +2,30 @@
 
 from __future__ import annotations
 
+import pickle
 import random
 import subprocess
 import sys
 import zlib
 
-import numpy as np
 import pytest
 
 from jianwu.lineage import minhash
 
+from conftest import RAW, ROOT
+
 datasketch = pytest.importorskip("datasketch")
 
 
-def _datasketch_signature(values: list[bytes], num_perm: int) -> np.ndarray:
+def _datasketch_signature(values: list[bytes], num_perm: int) -> list[int]:
     m = datasketch.MinHash(num_perm=num_perm, hashfunc=zlib.crc32)
     if values:
         m.update_batch(values)
-    return m.hashvalues
+    return [int(v) for v in m.hashvalues]
+
+
+def _values(signature: bytes) -> list[int]:
+    return list(minhash.unpack_u32(signature))
 
 
 @pytest.mark.parametrize("num_perm", [64, 128])
@@ -28,14 +34,29 @@ def test_signature_is_datasketchs(num_perm: int, size: int) -> None:
     rnd = random.Random(size * 1000 + num_perm)
     values = [rnd.randbytes(rnd.randint(1, 12)) for _ in range(size)]
     ours = minhash.minhash(values, num_perm)
-    assert ours.dtype == np.uint32
-    assert ours.tolist() == _datasketch_signature(values, num_perm).tolist()
+    assert len(ours) == 4 * num_perm
+    assert _values(ours) == _datasketch_signature(values, num_perm)
+    assert minhash.small_minhash(values, num_perm) == ours
 
 
 def test_signature_of_real_text_bigrams_is_datasketchs() -> None:
     text = "重庆市减污降碳协同增效实施方案（渝环〔2023〕79号）"
     values = [text[i : i + 2].encode("utf-8") for i in range(len(text) - 1)]
-    assert minhash.minhash(values, 64).tolist() == _datasketch_signature(values, 64).tolist()
+    assert _values(minhash.minhash(values, 64)) == _datasketch_signature(values, 64)
+    assert minhash.small_minhash(values, 64) == minhash.minhash(values, 64)
+
+
+@pytest.mark.parametrize("num_perm", sorted({n for _, n in minhash.OPTIMAL_BANDS}))
+def test_the_permutation_table_is_what_numpy_draws(num_perm: int) -> None:
+    a, b = minhash.drawn_permutations(num_perm)
+    assert minhash.permutations(num_perm) == (tuple(int(x) for x in a), tuple(int(y) for y in b))
+    table = ROOT / "src" / "jianwu" / "data" / minhash.PERMUTATIONS_TABLE
+    assert table.read_text("utf-8") == minhash.permutations_table()
+
+
+def test_packed_values_are_little_endian_uint32() -> None:
+    assert minhash.pack_u32([1, 0xFFFFFFFF]) == b"\x01\x00\x00\x00\xff\xff\xff\xff"
+    assert list(minhash.unpack_u32(minhash.pack_u32([7, 2**31]))) == [7, 2**31]
 
 
 @pytest.mark.parametrize("threshold, num_perm", sorted(minhash.OPTIMAL_BANDS))
@@ -47,6 +68,28 @@ def test_bands_are_datasketchs(threshold: float, num_perm: int) -> None:
 def test_bands_for_an_unlisted_threshold_say_what_to_add() -> None:
     with pytest.raises(ValueError, match="add them to OPTIMAL_BANDS"):
         minhash.bands(0.3, 64)
+
+
+def test_the_parent_search_over_stored_profiles_does_not_import_numpy(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    """A warm ``check`` finds the parent from stored profiles: title signatures in plain Python, no NumPy (85 ms)."""
+    from jianwu.document import parse_document
+    from jianwu.lineage.finder import Finder
+    from jianwu.lineage.profile import profile_of
+
+    profiles = [profile_of(parse_document(RAW / f"{name}.txt")) for name in ("chongqing-jianwu-2023", "gaoxin-jianwu-2023")]
+    expected = Finder(profiles).outcome_at(1)
+    assert expected.parent is not None and expected.found_by is not None
+    stored = tmp_path / "profiles.pickle"
+    stored.write_bytes(pickle.dumps(profiles))
+    code = (
+        "import pickle, sys\n"
+        "from jianwu.lineage.finder import Finder\n"
+        f"profiles = pickle.loads(open({str(stored)!r}, 'rb').read())\n"
+        "outcome = Finder(profiles).outcome_at(1)\n"
+        "print(outcome.parent.id, outcome.found_by, 'numpy' in sys.modules)\n"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert done.stdout.split() == [expected.parent.id, str(expected.found_by), "False"]
 
 
 def test_the_parent_search_does_not_import_datasketch_or_scipy() -> None:

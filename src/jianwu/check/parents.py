@@ -59,9 +59,11 @@ class ParentFinder:
         cache = self._cache
         if key in self._documents:  # parsed in this run already (a checked file)
             doc = self._documents[key]
+            stored = cache.get(key, doc.sha256)
+            if stored is not MISS:  # the same bytes, the same jianwu: the same profile, made before
+                return None if stored is None else replace(stored, id=doc.id)  # type: ignore[type-var,return-value]
             profile = profile_of(doc) if any(c.number for c in doc.clauses) else None
-            if cache.get(key, doc.sha256) is MISS:  # a write (a transaction) only when it is new
-                cache.put(key, doc.sha256, profile)
+            cache.put(key, doc.sha256, profile)  # a write (a transaction) only when it is new
             return profile
         raw = read_source(path)
         sha256 = hashlib.sha256(raw).hexdigest()

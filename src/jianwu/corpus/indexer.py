@@ -309,16 +309,17 @@ def _profiles(conn: sqlite3.Connection) -> list[Any]:
         "SELECT d.id, l.profile FROM documents d JOIN document_cache c ON c.doc_id = d.id "
         "LEFT JOIN lineage_cache l ON l.doc_id = d.id ORDER BY d.id"
     ).fetchall()
-    missing = [doc_id for doc_id, blob in rows if blob is None]
-    made = {}
+    # None: not stored, or stored in a form this jianwu does not read (unpack_profile).
+    stored = {doc_id: None if blob is None else unpack_profile(blob) for doc_id, blob in rows}
+    missing = [doc_id for doc_id, _ in rows if stored[doc_id] is None]
     if missing:
         with transaction(conn):
             for doc_id in missing:
                 doc = load_document(conn, doc_id)
                 profile = profile_of(doc)
                 conn.execute("INSERT OR REPLACE INTO lineage_cache VALUES (?, ?, ?)", (doc_id, *pack_profile(profile)))
-                made[doc_id] = profile
-    return [made[doc_id] if blob is None else unpack_profile(blob) for doc_id, blob in rows]
+                stored[doc_id] = profile
+    return [stored[doc_id] for doc_id, _ in rows]
 
 
 def _relink(conn: sqlite3.Connection, db: Path, build: str, jobs: int, report: IndexReport, bar: Progress, run_isolated: Any, diff_task: Any, failed: Callable[[str, str], None]) -> None:

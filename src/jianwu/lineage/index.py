@@ -28,10 +28,8 @@ from __future__ import annotations
 from collections import OrderedDict
 from typing import Callable, Hashable, Iterable, Optional, Sequence
 
-import numpy as np
-
 from .cites import province_of
-from .minhash import bands
+from .minhash import bands, unpack_u32
 from .profile import TEXT_PERM, TITLE_PERM, Profile, title_minhash
 
 # Administrative rank: a parent's is lower than its child's.
@@ -95,14 +93,14 @@ class Buckets:
         self.ranges = bands(threshold, num_perm)
         self.table: dict[tuple[Hashable, int, bytes], list[int]] = {}
 
-    def _keys(self, values: np.ndarray) -> list[bytes]:
-        return [values[start:end].tobytes() for start, end in self.ranges]
+    def _keys(self, signature: bytes) -> list[bytes]:
+        return [signature[4 * start : 4 * end] for start, end in self.ranges]  # 4 bytes a value
 
-    def insert(self, group: Hashable, position: int, values: np.ndarray) -> None:
+    def insert(self, group: Hashable, position: int, values: bytes) -> None:
         for band, key in enumerate(self._keys(values)):
             self.table.setdefault((group, band, key), []).append(position)
 
-    def query(self, groups: Iterable[Hashable], values: np.ndarray) -> set[int]:
+    def query(self, groups: Iterable[Hashable], values: bytes) -> set[int]:
         keys = self._keys(values)
         found: set[int] = set()
         for group in groups:
@@ -111,7 +109,7 @@ class Buckets:
         return found
 
 
-ShingleSource = Callable[[Profile], np.ndarray]
+ShingleSource = Callable[[Profile], bytes]  # a packed shingle set (minhash.pack_u32)
 
 
 class CorpusIndex:
@@ -123,7 +121,8 @@ class CorpusIndex:
     def __init__(self, profiles: Sequence[Profile], shingles: Optional[ShingleSource] = None) -> None:
         self.entries: list[Profile] = list(profiles)
         self._load = shingles
-        self._shingles: OrderedDict[int, np.ndarray] = OrderedDict()
+        self._shingles: OrderedDict[int, bytes] = OrderedDict()
+        self._child_set: tuple[int, frozenset[int]] = (-1, frozenset())  # the last child's shingles, as a set
         self.by_number: dict[str, list[int]] = {}
         self.by_plan: dict[tuple[Optional[str], str], list[int]] = {}
         self.cited_titles = Buckets(TITLE_LSH_THRESHOLD, TITLE_PERM)
@@ -147,7 +146,7 @@ class CorpusIndex:
     def position(self, profile: Profile) -> int:
         return self._positions[id(profile)]
 
-    def shingles_of(self, position: int) -> np.ndarray:
+    def shingles_of(self, position: int) -> bytes:
         profile = self.entries[position]
         if profile.shingles is not None:
             return profile.shingles
@@ -165,10 +164,13 @@ class CorpusIndex:
 
     def shared_text(self, child: int, parent: int) -> float:
         """Share of the child's body shingles found in the parent's body (0..1)."""
-        own = self.shingles_of(child)
-        if not own.size:
+        if self._child_set[0] != child:  # a child is confirmed against its candidates one after another
+            self._child_set = (child, frozenset(unpack_u32(self.shingles_of(child))))
+        own = self._child_set[1]
+        if not own:
             return 0.0
-        return int(np.intersect1d(own, self.shingles_of(parent), assume_unique=True).size) / int(own.size)
+        # Both sets are unique values: the intersection counts the shared shingles.
+        return len(own.intersection(unpack_u32(self.shingles_of(parent)))) / len(own)
 
     def titles_of_region(self, region: Optional[str], family: str) -> list[int]:
         """Documents of ``region`` whose title family is like ``family``."""

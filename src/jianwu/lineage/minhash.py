@@ -8,21 +8,38 @@ about 0.6 s on an idle machine and 2 s on a busy one, paid by every ``jianwu che
 its version 2.0 (the "affine32" scheme replaced "legacy"), so a parent search that relied
 on whichever datasketch was installed could find other candidates on another machine.
 
-So the algorithm is pinned here, in a few lines of NumPy, bit for bit datasketch 2's
-default (``scheme="affine32"``, ``seed=1``); ``tests/test_minhash.py`` checks it against
-datasketch itself (a test dependency), signatures and bands alike.
+So the algorithm is pinned here, bit for bit datasketch 2's default (``scheme="affine32"``,
+``seed=1``); ``tests/test_minhash.py`` checks it against datasketch itself (a test
+dependency), signatures and bands alike.
+
+A signature is ``bytes``: its ``num_perm`` values as little-endian ``uint32``, which is what
+the LSH buckets key on and what the caches store.  A body's signature (thousands of shingles)
+is computed with NumPy (``minhash``); a title's (a few dozen bigrams) in plain Python
+(``small_minhash``, the same values), so that the parent search over stored profiles, which
+hashes only titles, runs without importing NumPy (85 ms of a ``jianwu check``).  The
+permutations are a table (``data/minhash_permutations.tsv``) for the same reason; ``REGENERATE``
+prints it again, from NumPy's generator as datasketch draws it.
 """
 
 from __future__ import annotations
 
+import sys
 import zlib
+from array import array
 from functools import lru_cache
-from typing import Iterable
+from typing import TYPE_CHECKING, Iterable, Sequence
 
-import numpy as np
+from ..tables import read_table
+
+if TYPE_CHECKING:
+    import numpy as np
 
 SEED = 1  # datasketch's default seed for its permutations
-EMPTY = np.uint32(0xFFFFFFFF)  # the signature value of an empty set
+EMPTY = 0xFFFFFFFF  # the signature value of an empty set
+MASK32 = 0xFFFFFFFF
+PERMUTATIONS_TABLE = "minhash_permutations.tsv"
+REGENERATE = ("python -c \"from jianwu.lineage.minhash import permutations_table as t; print(t(), end='')\""
+              " > src/jianwu/data/minhash_permutations.tsv")
 
 # The (bands, rows) datasketch's MinHashLSH chooses for (threshold, num_perm): the pair that
 # minimises the false positive plus false negative probability, found by integrating over the
@@ -44,30 +61,88 @@ def bands(threshold: float, num_perm: int) -> list[tuple[int, int]]:
     return [(i * r, (i + 1) * r) for i in range(b)]
 
 
+def pack_u32(values: Iterable[int]) -> bytes:
+    """``uint32`` values as little-endian bytes (a signature, a shingle set)."""
+    packed = array("I", values)
+    if sys.byteorder == "big":
+        packed.byteswap()
+    return packed.tobytes()
+
+
+def unpack_u32(blob: bytes) -> array:  # type: ignore[type-arg]
+    """``pack_u32``'s values back, as an ``array('I')``."""
+    values = array("I")
+    values.frombytes(blob)
+    if sys.byteorder == "big":
+        values.byteswap()
+    return values
+
+
 @lru_cache(maxsize=None)
-def permutations(num_perm: int) -> tuple[np.ndarray, np.ndarray]:
-    """The affine permutations ``h -> a*h + b (mod 2**32)`` (``a`` odd: a bijection), drawn as datasketch draws them."""
+def permutations(num_perm: int) -> tuple[tuple[int, ...], tuple[int, ...]]:
+    """The affine permutations ``h -> a*h + b (mod 2**32)`` (``a`` odd: a bijection), from the table."""
+    rows = sorted((int(i), int(a), int(b)) for n, i, a, b in read_table(PERMUTATIONS_TABLE) if int(n) == num_perm)
+    if [i for i, _, _ in rows] != list(range(num_perm)):
+        raise ValueError(f"{PERMUTATIONS_TABLE} has no {num_perm} permutations: regenerate it: {REGENERATE}")
+    return tuple(a for _, a, _ in rows), tuple(b for _, _, b in rows)
+
+
+def drawn_permutations(num_perm: int) -> "tuple[np.ndarray, np.ndarray]":
+    """The permutations as datasketch draws them (NumPy's generator): what the table holds."""
+    import numpy as np
+
     gen = np.random.RandomState(SEED)
     a = gen.randint(0, 1 << 31, num_perm, dtype=np.uint32) * np.uint32(2) + np.uint32(1)
     b = gen.randint(0, 1 << 32, num_perm, dtype=np.uint32)
     return a, b
 
 
-def _fmix32(h: np.ndarray) -> np.ndarray:
-    """MurmurHash3's 32-bit finalizer: mixes each CRC once before the permutations (wrapping arithmetic)."""
-    h = h ^ (h >> np.uint32(16))
-    h = h * np.uint32(0x85EBCA6B)
-    h = h ^ (h >> np.uint32(13))
-    h = h * np.uint32(0xC2B2AE35)
-    return h ^ (h >> np.uint32(16))
+def _fmix32(h: int) -> int:
+    """MurmurHash3's 32-bit finalizer: mixes each CRC once before the permutations."""
+    h ^= h >> 16
+    h = (h * 0x85EBCA6B) & MASK32
+    h ^= h >> 13
+    h = (h * 0xC2B2AE35) & MASK32
+    return h ^ (h >> 16)
 
 
-def minhash(values: Iterable[bytes], num_perm: int) -> np.ndarray:
-    """The ``num_perm`` MinHash signature (``uint32``) of a set of byte strings, each hashed by CRC-32."""
-    hashes = np.fromiter((zlib.crc32(v) for v in values), dtype=np.uint32)
-    if not hashes.size:
-        return np.full(num_perm, EMPTY, dtype=np.uint32)
+def small_minhash(values: Iterable[bytes], num_perm: int) -> bytes:
+    """``minhash`` in plain Python: for the few dozen values of a title, quicker than importing NumPy."""
+    mixed = {_fmix32(zlib.crc32(v)) for v in values}
+    if not mixed:
+        return pack_u32([EMPTY] * num_perm)
     a, b = permutations(num_perm)
+    return pack_u32(min((ai * h + bi) & MASK32 for h in mixed) for ai, bi in zip(a, b))
+
+
+def minhash(values: Sequence[bytes], num_perm: int) -> bytes:
+    """The ``num_perm`` MinHash signature of a set of byte strings, each hashed by CRC-32."""
+    import numpy as np
+
+    hashes = np.fromiter((zlib.crc32(v) for v in values), dtype=np.uint32, count=len(values))
+    if not hashes.size:
+        return pack_u32([EMPTY] * num_perm)
+    a, b = (np.array(p, dtype=np.uint32) for p in permutations(num_perm))
     with np.errstate(over="ignore"):  # uint32 wraps around: that is the modulo 2**32
-        mixed = _fmix32(hashes).reshape(-1, 1)
-        return (mixed * a + b).min(axis=0)
+        h = hashes
+        h = h ^ (h >> np.uint32(16))
+        h = h * np.uint32(0x85EBCA6B)
+        h = h ^ (h >> np.uint32(13))
+        h = h * np.uint32(0xC2B2AE35)
+        mixed = (h ^ (h >> np.uint32(16))).reshape(-1, 1)
+        return (mixed * a + b).min(axis=0).astype("<u4").tobytes()
+
+
+def permutations_table() -> str:
+    """``data/minhash_permutations.tsv`` as drawn now (for every ``num_perm`` of ``OPTIMAL_BANDS``)."""
+    lines = [
+        "# The affine permutations h -> a*h + b (mod 2**32) of jianwu's MinHash (lineage/minhash.py): datasketch 2's",
+        "# (scheme affine32, seed 1): a = 2 * randint(0, 2**31) + 1, then b = randint(0, 2**32), num_perm of each,",
+        "# from numpy.random.RandomState(1). A table so that title signatures need no NumPy; tests/test_minhash.py",
+        "# draws them again and compares. Regenerate: " + REGENERATE,
+        "# num_perm\tindex\ta\tb",
+    ]
+    for num_perm in sorted({n for _, n in OPTIMAL_BANDS}):
+        a, b = drawn_permutations(num_perm)
+        lines.extend(f"{num_perm}\t{i}\t{int(x)}\t{int(y)}" for i, (x, y) in enumerate(zip(a, b)))
+    return "\n".join(lines) + "\n"

@@ -7,6 +7,10 @@ themselves stay on disk.  The body's shingle set (sorted ``uint32``, 4 bytes per
 for an in-memory corpus, in the index database (``corpus.store``) for ``jianwu index``,
 which loads it only for the few documents that are candidates.
 
+Signatures and shingle sets are ``bytes`` (little-endian ``uint32``, ``minhash.pack_u32``), so
+that a stored profile loads, and the parent search runs, without NumPy; making a profile
+uses it (the body's signature).
+
 ``jianwu index`` computes profiles in its worker processes, right after parsing.
 """
 
@@ -16,15 +20,17 @@ import pickle
 import zlib
 from dataclasses import dataclass, replace
 from functools import lru_cache
-from typing import Optional
-
-import numpy as np
+from typing import TYPE_CHECKING, Optional
 
 from ..model import Document
 from ..patterns import compile_pattern
 from .cites import Cited, child_province, citations_of
 from .keys import TitleKey, number_key, own_title_key
 from .minhash import minhash as minhash_values
+from .minhash import small_minhash
+
+if TYPE_CHECKING:
+    import numpy as np
 
 # Characters that carry the text: punctuation, spaces and numbering do not.
 NOT_TEXT_CHAR = compile_pattern(r"[^\p{Han}\p{N}]")
@@ -40,8 +46,10 @@ def body_text(doc: Document) -> str:
     return NOT_TEXT_CHAR.sub("", doc.text[start:])
 
 
-def shingles(text: str, n: int = SHINGLE) -> np.ndarray:
+def shingle_values(text: str, n: int = SHINGLE) -> "np.ndarray":
     """The CRC-32 of every ``n``-character window of ``text`` (UTF-8), sorted and unique (``uint32``)."""
+    import numpy as np  # making a profile needs it (here and for the body's signature); using one does not
+
     if len(text) < n:
         return np.empty(0, dtype=np.uint32)
     data = text.encode("utf-8")
@@ -54,18 +62,24 @@ def shingles(text: str, n: int = SHINGLE) -> np.ndarray:
     return np.unique(values)
 
 
+def shingles(text: str, n: int = SHINGLE) -> bytes:
+    """``shingle_values`` packed as little-endian ``uint32`` (``minhash.pack_u32``): the set a profile keeps."""
+    return shingle_values(text, n).astype("<u4").tobytes()
+
+
 def bigrams(text: str) -> list[bytes]:
     return [text[i : i + 2].encode("utf-8") for i in range(max(len(text) - 1, 1))]
 
 
 @lru_cache(maxsize=4096)
-def title_minhash(family: str) -> np.ndarray:
+def title_minhash(family: str) -> bytes:
     """The signature of a title family's character bigrams (the same family is looked up by many children)."""
-    return minhash_values(bigrams(family), TITLE_PERM)
+    return small_minhash(bigrams(family), TITLE_PERM)
 
 
-def text_minhash(values: np.ndarray) -> np.ndarray:
-    """The signature of a body: the shingles whose hash is divisible by SAMPLE."""
+def text_minhash(values: "np.ndarray") -> bytes:
+    """The signature of a body (``shingle_values``): the shingles whose hash is divisible by SAMPLE,
+    each hashed as its 4 little-endian bytes."""
     sampled = values[values % SAMPLE == 0].astype("<u4").tobytes()
     return minhash_values([sampled[i : i + 4] for i in range(0, len(sampled), 4)], TEXT_PERM)
 
@@ -82,8 +96,8 @@ class Profile:
     number: Optional[str]  # its own 文号's key
     cites: tuple[Cited, ...]  # what it cites
     province: Optional[str]  # the province it belongs to (named in its region, or named most in its text)
-    minhash: np.ndarray  # of the body's sampled shingles (TEXT_PERM values)
-    shingles: Optional[np.ndarray] = None  # the body's shingle set; None when kept elsewhere
+    minhash: bytes  # of the body's sampled shingles (TEXT_PERM values, pack_u32)
+    shingles: Optional[bytes] = None  # the body's shingle set (pack_u32); None when kept elsewhere
 
 
 def profile_of(doc: Document) -> Profile:
@@ -92,7 +106,7 @@ def profile_of(doc: Document) -> Profile:
         # 关于推动城乡建设绿色发展的实施意见 of 甘肃省委办公厅: the issuer's region, so that a
         # citation of another province's plan of that title never matches it.
         key = TitleKey(doc.region, key.plan, key.family)
-    values = shingles(body_text(doc))
+    values = shingle_values(body_text(doc))
     return Profile(
         id=doc.id,
         sha256=doc.sha256,
@@ -103,21 +117,25 @@ def profile_of(doc: Document) -> Profile:
         cites=tuple(citations_of(doc)),
         province=child_province(doc),
         minhash=text_minhash(values),
-        shingles=values,
+        shingles=values.astype("<u4").tobytes(),
     )
 
 
 def pack_profile(profile: Profile) -> tuple[bytes, bytes]:
     """(the profile without its shingles, the shingles) as two blobs for the index database."""
-    values = profile.shingles if profile.shingles is not None else np.empty(0, dtype=np.uint32)
     bare = replace(profile, shingles=None)
-    return pickle.dumps(bare, protocol=pickle.HIGHEST_PROTOCOL), values.astype("<u4").tobytes()
+    return pickle.dumps(bare, protocol=pickle.HIGHEST_PROTOCOL), profile.shingles or b""
 
 
-def unpack_profile(blob: bytes) -> Profile:
-    profile: Profile = pickle.loads(blob)
-    return profile
+def unpack_profile(blob: bytes) -> Optional[Profile]:
+    """A stored profile, or None for one this jianwu does not read (stored by a version whose
+    signatures were NumPy arrays): it is made again."""
+    try:
+        profile = pickle.loads(blob)
+    except Exception:  # noqa: BLE001  (a module or class since renamed: made again)
+        return None
+    return profile if isinstance(profile, Profile) and isinstance(profile.minhash, bytes) else None
 
 
-def unpack_shingles(blob: bytes) -> np.ndarray:
-    return np.frombuffer(blob, dtype="<u4").astype(np.uint32)
+def unpack_shingles(blob: bytes) -> bytes:
+    return blob
