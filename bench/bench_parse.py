@@ -17,7 +17,8 @@ from pathlib import Path
 
 from jianwu import parse_document
 from timing import best_of  # bench/timing.py (the script's own folder is on sys.path)
-from jianwu.normalize import _converter, decode
+from jianwu.normalize import decode
+from jianwu.script import converter
 
 
 def main() -> None:
@@ -31,7 +32,7 @@ def main() -> None:
     raws = [p.read_bytes() for p in paths]
     texts = [decode(raw, str(p))[0] for raw, p in zip(raws, paths)]
     chars = sum(len(t) for t in texts)
-    t2s = _converter("t2s")
+    t2s = converter("t2s")
     parse_document(raws[0], doc_id="warm-up")  # load OpenCC dictionaries and compile patterns once
 
     opencc_time = best_of(args.repeat, lambda: [t2s.convert(t) for t in texts], clock)

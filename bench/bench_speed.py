@@ -49,7 +49,7 @@ from growth import SIZES_KB, make, measure
 from jianwu.diff import diff_documents
 from jianwu.document import iter_document_paths, parse_bytes
 from jianwu.lineage import analyse
-from jianwu.normalize import _converter
+from jianwu.script import converter
 from jianwu.readers import SourceText, read_bytes
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -100,7 +100,7 @@ def bench_parse(repeat: int) -> dict[str, float]:
     sources = {raws[p]: read_bytes(raws[p], str(p)) for p in paths}
     texts = [sources[raws[p]].text for p in paths]
     chars = sum(len(t) for t in texts)
-    t2s = _converter("t2s")
+    t2s = converter("t2s")
     preread = _Preread(sources)
     original, document.read_bytes = document.read_bytes, preread  # type: ignore[attr-defined]
     try:

@@ -20,8 +20,9 @@ from jianwu.clauses import build_clauses
 from jianwu.departments import assign_departments
 from jianwu.metadata import extract_metadata
 from jianwu.model import Clause
-from jianwu.normalize import _converter, normalize_source
+from jianwu.normalize import normalize_source
 from jianwu.readers import read_bytes
+from jianwu.script import converter
 from jianwu.targets import assign_targets
 from timing import best_of  # bench/timing.py (the script's own folder is on sys.path)
 
@@ -49,7 +50,7 @@ def main() -> None:
     bodies = [body_span(n.text, c) for n, c in zip(normalized, clauses)]
     texts = [s.text for s in sources]
     chars = sum(len(t) for t in texts)
-    t2s = _converter("t2s")
+    t2s = converter("t2s")
     for n, c in zip(normalized, clauses):  # warm: load tables, compile patterns
         assign_departments(c, n)
         assign_targets(c, n)

@@ -11,9 +11,7 @@ from __future__ import annotations
 
 import codecs
 import re
-from collections import Counter
 from dataclasses import dataclass, field, replace
-from functools import lru_cache
 from typing import TYPE_CHECKING, Optional
 
 import regex
@@ -23,10 +21,9 @@ from .model import NormalizedText, Repair, Script
 from .numbering import Token, match_label, match_token
 from .ocr_repair import looks_ocred, repair_line as repair_ocr_line
 from .patterns import compile_pattern
+from .script import detect_script, to_simplified
 
 if TYPE_CHECKING:
-    import opencc
-
     from .readers import SourceText
 
 # ---------------------------------------------------------------- patterns
@@ -181,62 +178,7 @@ def _looks_binary(text: str) -> bool:
     return len(CONTROL_CHAR.findall(text)) > max(2, len(text) // 200)
 
 
-# ---------------------------------------------------------------- script
-
-
-@lru_cache(maxsize=None)
-def _converter(config: str) -> opencc.OpenCC:
-    import opencc  # loaded on first use: its dictionaries take a while, and --help needs none
-
-    return opencc.OpenCC(config)
-
-
-# The hanzi OpenCC t2s (s2t) has been asked about in this process, and those it changes.  Each
-# hanzi is converted alone (one per line), so the answer depends on nothing else.
-_T2S_KNOWN: set[str] = set()
-_T2S_CHANGES: set[str] = set()
-_S2T_KNOWN: set[str] = set()
-_S2T_CHANGES: set[str] = set()
-
-
-def _learn(config: str, known: set[str], changes: set[str], chars: set[str]) -> None:
-    """Learn which of ``chars`` the ``config`` conversion changes: one OpenCC call for those not known."""
-    unknown = sorted(chars - known)
-    if unknown:
-        converted = _converter(config).convert("\n".join(unknown)).split("\n")
-        changes.update(ch for ch, out in zip(unknown, converted) if out != ch)
-        known.update(unknown)
-
-
-def to_simplified(text: str) -> str:
-    return _converter("t2s").convert(text)
-
-
-def detect_script(text: str) -> tuple[Script, int]:
-    """(script, number of traditional characters) of ``text``.
-
-    Counted per distinct character: one OpenCC t2s changes is traditional, one
-    s2t changes (and t2s maps back) is simplified; the rest are shared.  A text
-    with no traditional character is simplified whatever else it holds, so s2t
-    (whose dictionaries take 0.2 s to load) is asked only about texts with some.
-    """
-    distinct = {ch for ch in set(text) if "\u4e00" <= ch <= "\u9fff"}  # the CJK unified ideographs
-    _learn("t2s", _T2S_KNOWN, _T2S_CHANGES, distinct)
-    if distinct.isdisjoint(_T2S_CHANGES):
-        return "simplified", 0
-    _learn("s2t", _S2T_KNOWN, _S2T_CHANGES, distinct - _T2S_CHANGES)
-    counts = Counter(text)
-    trad = sum(counts[ch] for ch in distinct & _T2S_CHANGES)
-    simp = sum(counts[ch] for ch in (distinct - _T2S_CHANGES) & _S2T_CHANGES)
-    total = trad + simp
-    if trad == 0 or (total and trad / total < 0.02):
-        return "simplified", trad
-    if trad / total > 0.8:  # 关于/于 and the like are shared by mainland traditional texts
-        return "traditional", trad
-    return "mixed", trad
-
-
-# ---------------------------------------------------------------- line work
+# ---------------------------------------------------------------- line work  (script detection: script.py)
 
 
 @dataclass

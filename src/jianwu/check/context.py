@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, Optional, Sequence
 
 from ..matcher import sequence_matcher
 from ..model import Document
-from ..normalize import to_simplified
+from ..script import to_simplified
 
 if TYPE_CHECKING:
     from ..diffmodel import DocumentDiff

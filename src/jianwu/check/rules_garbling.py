@@ -12,7 +12,8 @@ from typing import Iterator
 import regex
 
 from ..metadata import GARBLED_DOC_NUMBER, repair_doc_number
-from ..normalize import BOOKMARK, HTML_LEFTOVER, MARKDOWN_BOLD, MARKDOWN_HEADING, to_simplified
+from ..normalize import BOOKMARK, HTML_LEFTOVER, MARKDOWN_BOLD, MARKDOWN_HEADING
+from ..script import to_simplified
 from ..patterns import compile_pattern
 from ..tables import read_table
 from .context import Context

@@ -166,9 +166,9 @@ def _encode(text: str, rnd: random.Random) -> tuple[bytes, str]:
     if choice < 0.90:
         return b"\xef\xbb\xbf" + text.replace("\n", "\r\n").encode("utf-8", "surrogatepass"), "utf-8-sig crlf"
     if choice < 0.95:
-        from ..normalize import _converter
+        from ..script import converter
 
-        return _converter("s2t").convert(text).encode("big5", "replace"), "big5"
+        return converter("s2t").convert(text).encode("big5", "replace"), "big5"
     return text.encode(rnd.choice(("shift_jis", "euc_kr", "latin-1")), "replace"), "foreign"
 
 
