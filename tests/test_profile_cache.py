@@ -34,21 +34,22 @@ def cache_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
 
 @pytest.fixture
 def parsed(monkeypatch: pytest.MonkeyPatch) -> list[str]:
-    """The names of the files a check parses: for the search (parse_bytes) or whole (parse_document)."""
+    """The names of the files a check parses (for the search, or whole)."""
     names: list[str] = []
-    real_bytes, real_document = parents_module.parse_bytes, parents_module.parse_document
+    real_bytes = parents_module.parse_bytes
 
     def spy_bytes(raw: bytes, **kwargs: object) -> object:
         names.append(Path(str(kwargs["name"])).name)
         return real_bytes(raw, **kwargs)  # type: ignore[arg-type]
 
-    def spy_document(path: Path, **kwargs: object) -> object:
-        names.append(Path(path).name)
-        return real_document(path, **kwargs)  # type: ignore[arg-type]
-
     monkeypatch.setattr(parents_module, "parse_bytes", spy_bytes)
-    monkeypatch.setattr(parents_module, "parse_document", spy_document)
     return names
+
+
+def parent_and_findings_without_cache(path: Path) -> tuple[str, str, list[tuple[str, int, int, str]]]:
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("JIANWU_CACHE", "off")
+        return parent_and_findings(path)
 
 
 def parent_and_findings(path: Path) -> tuple[str, str, list[tuple[str, int, int, str]]]:
@@ -60,7 +61,7 @@ def parent_and_findings(path: Path) -> tuple[str, str, list[tuple[str, int, int,
     return diff.parent.id, diff.found_by, found
 
 
-def test_a_warm_check_parses_only_the_plan_and_its_parent(cache_dir: Path, parsed: list[str]) -> None:
+def test_a_warm_check_parses_nothing(cache_dir: Path, parsed: list[str]) -> None:
     child = CORPUS / "handan-lvse.pdf"
     cold = parent_and_findings(child)
     assert cold[:2] == ("hebei-lvse", "doc_number")
@@ -68,7 +69,26 @@ def test_a_warm_check_parses_only_the_plan_and_its_parent(cache_dir: Path, parse
     parsed.clear()
     warm = parent_and_findings(child)
     assert warm == cold
-    assert sorted(set(parsed)) == ["handan-lvse.pdf", "hebei-lvse.pdf"]
+    assert parsed == []  # the profiles, the plan and its parent: all from the cache
+
+
+def test_an_edited_plan_is_parsed_alone(cache_dir: Path, parsed: list[str], tmp_path: Path) -> None:
+    """A pre-commit check of an edited plan: the plan is parsed again, its parent comes from the cache."""
+    corpus = tmp_path / "plans"
+    corpus.mkdir()
+    for name in ("chongqing-jianwu-2023.txt", "gaoxin-jianwu-2023.txt", "shapingba-jianwu-2023.txt"):
+        (corpus / name).write_bytes((RAW / name).read_bytes())
+    child = corpus / "shapingba-jianwu-2023.txt"
+    cold = parent_and_findings(child)
+    assert cold[:2] == ("chongqing-jianwu-2023", "title")
+    child.write_bytes(child.read_bytes() + "\n附件：重点任务分工\n".encode("utf-8"))
+    parsed.clear()
+    edited = parent_and_findings(child)
+    assert parsed == ["shapingba-jianwu-2023.txt"]
+    assert edited[:2] == cold[:2]
+    # The same run with no cache at all.
+    parsed.clear()
+    assert parent_and_findings_without_cache(child) == edited
 
 
 def test_the_parent_from_profiles_is_find_parents(cache_dir: Path) -> None:
@@ -152,7 +172,8 @@ def test_a_warm_check_writes_nothing(cache_dir: Path, monkeypatch: pytest.Monkey
     child = RAW / "shapingba-jianwu-2023.txt"
     check_paths([child])
     writes: list[Path] = []
-    real_put = ProfileCache.put
+    real_put, real_put_document = ProfileCache.put, ProfileCache.put_document
     monkeypatch.setattr(ProfileCache, "put", lambda self, path, *rest: (writes.append(path), real_put(self, path, *rest))[1])
+    monkeypatch.setattr(ProfileCache, "put_document", lambda self, path, doc: (writes.append(path), real_put_document(self, path, doc))[1])
     check_paths([child])
     assert writes == []

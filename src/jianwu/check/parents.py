@@ -6,7 +6,8 @@ the lineage finder (``jianwu.lineage``): by the 文号 or the title the child ci
 or by title family and shared text when it cites nothing.  The search works on the
 profiles of the directory's plans; those are kept from one run to the next
 (``lineage.profile_cache``), so a plan already seen with the same bytes by the same
-jianwu is not parsed again.  Every file that is parsed is parsed once per run, whether
+jianwu is not parsed again; so are the documents parsed whole (the checked files and the
+parents found), so that a check of a new plan parses that plan only.  Every file that is parsed is parsed once per run, whether
 it is checked, a parent, or both; the others of the directory are parsed without their
 facts (departments, targets: what the search does not look at).  A document whose
 parent is not there is checked without the parent rules.
@@ -21,7 +22,7 @@ from typing import TYPE_CHECKING, Optional
 
 from ..diff import diff_documents
 from ..diffmodel import DocumentDiff
-from ..document import DOCUMENT_SUFFIXES, add_facts, document_id, iter_document_paths, parse_bytes, parse_document, read_source
+from ..document import DOCUMENT_SUFFIXES, add_facts, document_id, iter_document_paths, parse_bytes, read_source
 from ..errors import InputError
 from ..model import Document
 
@@ -37,26 +38,40 @@ class ParentFinder:
         self._corpora: dict[Path, list[tuple[Path, Profile]]] = {}  # directory -> (file, profile) of its plans
         self._cache: Optional[ProfileCache] = None  # opened on the first search
 
+    def _profile_cache(self) -> ProfileCache:
+        from ..lineage.profile_cache import ProfileCache
+
+        if self._cache is None:
+            self._cache = ProfileCache()
+        return self._cache
+
     def document(self, path: Path) -> Document:
-        """``path`` parsed (once per run); a text without numbered clauses still loads (JW010)."""
+        """``path`` parsed (once per run, or from the cache when a run before parsed these bytes);
+        a text without numbered clauses still loads (JW010)."""
         key = path.resolve()
         if key not in self._documents:
-            self._documents[key] = parse_document(path, require_clauses=False)
+            raw = read_source(path)
+            cache = self._profile_cache()
+            doc = cache.get_document(key, str(path), hashlib.sha256(raw).hexdigest())
+            if doc is None:
+                doc = parse_bytes(raw, name=str(path), path=str(path), doc_id=document_id(path), require_clauses=False)
+                cache.put_document(key, doc)
+            self._documents[key] = doc
         elif key in self._without_facts:
-            add_facts(self._documents[key])
+            doc = self._documents[key]
+            add_facts(doc)
             self._without_facts.discard(key)
+            self._profile_cache().put_document(key, doc)
         return self._documents[key]
 
     def _profile(self, path: Path) -> Optional[Profile]:
         """The profile of the plan ``path`` (None when it has no numbered clauses): from this run's
         parse, else from the cache, else parsed now without its facts and stored."""
         from ..lineage.profile import profile_of
-        from ..lineage.profile_cache import MISS, ProfileCache
+        from ..lineage.profile_cache import MISS
 
         key = path.resolve()
-        if self._cache is None:
-            self._cache = ProfileCache()
-        cache = self._cache
+        cache = self._profile_cache()
         if key in self._documents:  # parsed in this run already (a checked file)
             doc = self._documents[key]
             stored = cache.get(key, doc.sha256)
