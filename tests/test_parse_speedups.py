@@ -38,3 +38,15 @@ def test_damaged_doc_number_candidates_are_finditers_matches(plan_texts: list[st
         expected = [(m.span(), m.group()) for m in DAMAGED_DOC_NUMBER.finditer(text)]
         assert [(m.span(), m.group()) for m in damaged_doc_number_candidates(text)] == expected, text
 
+
+def test_script_from_the_changed_class_is_the_counted_script(plan_texts: list[str]) -> None:
+    from jianwu import normalize
+
+    normalize.detect_script("推进")
+    normalize.detect_script("发展")  # a second text: the class of the hanzi t2s changes is made
+    assert normalize._t2s_changed is not None
+    traditional = "推進綠色低碳發展，關於加快建立健全綠色低碳循環發展經濟體系的實施意見"
+    mixed = ["发展與推进", "乾隆", "一个發", "㐀們", "\U00020000发展"]  # 㐀 and 𠀀 are not counted
+    texts = plan_texts + [traditional, traditional[:3], "", "abc", *mixed] + random_texts([*traditional, *"发展推进，a\n"])
+    for text in texts:
+        assert normalize.detect_script(text) == normalize._counted_script(text), text

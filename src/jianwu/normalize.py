@@ -212,6 +212,22 @@ def to_simplified(text: str) -> str:
     return _converter("t2s").convert(text)
 
 
+# The CJK unified ideographs (U+4E00..U+9FFF): the hanzi detect_script counts.
+CJK_UNIFIED = range(0x4E00, 0xA000)
+# Once a process has read a second text: every hanzi of CJK_UNIFIED that t2s changes, as one
+# character class ("[們個發…]").  Searching a text for one takes a twentieth of listing its
+# distinct characters (set(text) makes a string of every character); making the class (every
+# CJK_UNIFIED hanzi converted, then compiled) takes about 10 ms, more than one text's set, so a
+# process that reads one text never makes it.
+_t2s_changed: Optional[re.Pattern[str]] = None
+_texts_detected = 0
+
+
+def _t2s_changed_class() -> re.Pattern[str]:
+    _learn("t2s", _T2S_KNOWN, _T2S_CHANGES, {chr(c) for c in CJK_UNIFIED})
+    return re.compile("[" + "".join(sorted(_T2S_CHANGES)) + "]")  # hanzi only: nothing to escape
+
+
 def detect_script(text: str) -> tuple[Script, int]:
     """(script, number of traditional characters) of ``text``.
 
@@ -220,7 +236,18 @@ def detect_script(text: str) -> tuple[Script, int]:
     with no traditional character is simplified whatever else it holds, so s2t
     (whose dictionaries take 0.2 s to load) is asked only about texts with some.
     """
-    distinct = {ch for ch in set(text) if "\u4e00" <= ch <= "\u9fff"}  # the CJK unified ideographs
+    global _t2s_changed, _texts_detected
+    _texts_detected += 1
+    if _t2s_changed is None and _texts_detected > 1:
+        _t2s_changed = _t2s_changed_class()
+    if _t2s_changed is not None and _t2s_changed.search(text) is None:
+        return "simplified", 0  # no hanzi t2s changes: what the distinct characters below would say
+    return _counted_script(text)
+
+
+def _counted_script(text: str) -> tuple[Script, int]:
+    """``detect_script`` from the distinct characters of ``text``."""
+    distinct = {ch for ch in set(text) if "\u4e00" <= ch <= "\u9fff"}  # CJK_UNIFIED
     _learn("t2s", _T2S_KNOWN, _T2S_CHANGES, distinct)
     if distinct.isdisjoint(_T2S_CHANGES):
         return "simplified", 0
