@@ -157,6 +157,11 @@ def _confusion_pattern() -> regex.Pattern[str]:
     return compile_pattern("|".join(regex.escape(w) for w, _ in word_confusions()))
 
 
+@lru_cache(maxsize=1)
+def _confusion_table() -> dict[str, str]:
+    return dict(word_confusions())
+
+
 def repair_line(line: str) -> tuple[str, list[str]]:
     """(repaired line, names of the repairs made) for one line of an OCR'd text."""
     done: list[str] = []
@@ -167,19 +172,30 @@ def repair_line(line: str) -> tuple[str, list[str]]:
             done.append(name)
             line = new
 
-    step("doc_number", DOC_NUMBER.sub(_doc_number, line))
-    step("spaced_digits", DIGIT_RUN.sub(lambda m: m.group().replace(" ", ""), line))
-    step("spaced_digits", DIGITS_BEFORE_UNIT.sub("", line))
-    step("spaced_digits", SPACE_BEFORE_PERCENT.sub("", line))
-    step("title_mark", TITLE_CLOSE.sub(r"\1》", line))
-    if "《" not in line:
+    # Each step is tried only on a line holding a character its pattern cannot match without
+    # (a bracket, a space, 《, 年 …), tested on the line as the steps before left it.
+    if any(ch in line for ch in "(（〔[【"):
+        step("doc_number", DOC_NUMBER.sub(_doc_number, line))
+    if " " in line:
+        step("spaced_digits", DIGIT_RUN.sub(lambda m: m.group().replace(" ", ""), line))
+        step("spaced_digits", DIGITS_BEFORE_UNIT.sub("", line))
+        step("spaced_digits", SPACE_BEFORE_PERCENT.sub("", line))
+    if "《" in line:
+        step("title_mark", TITLE_CLOSE.sub(r"\1》", line))
+    if "《" not in line and ("~" in line or "～" in line or "}" in line):
         step("title_mark", ORPHAN_TITLE_CLOSE.sub("》", line))
-    step("title_mark", INNER_TITLE_CLOSE.sub(r"\1〉", line))
-    step("spaced_han", _spaced_han(line))
-    step("clause_number", SPACED_PAREN_NUMBER.sub(lambda m: f"（{m['n']}）", line))
-    step("clause_number", LOST_OPEN_PAREN.sub("（", line))
-    step("look_alike", CN_YEAR_ZERO.sub("〇", line))
-    step("look_alike", LETTER_IN_NUMBER.sub(lambda m: "0" if m.group() in "Oo" else "1", line))
-    confusions = dict(word_confusions())
+    if "〈" in line:
+        step("title_mark", INNER_TITLE_CLOSE.sub(r"\1〉", line))
+    if " " in line or "\u3000" in line:
+        step("spaced_han", _spaced_han(line))
+    if line.startswith(("(", "（")):
+        step("clause_number", SPACED_PAREN_NUMBER.sub(lambda m: f"（{m['n']}）", line))
+    if ")" in line or "）" in line:
+        step("clause_number", LOST_OPEN_PAREN.sub("（", line))
+    if "年" in line:
+        step("look_alike", CN_YEAR_ZERO.sub("〇", line))
+    if any(ch in line for ch in "OolI"):
+        step("look_alike", LETTER_IN_NUMBER.sub(lambda m: "0" if m.group() in "Oo" else "1", line))
+    confusions = _confusion_table()
     step("look_alike", _confusion_pattern().sub(lambda m: confusions[m.group()], line))
     return line, done
