@@ -149,3 +149,22 @@ def test_sentence_ends_found_by_re_are_regexs(plan_texts: list[str]) -> None:
     plain = regex.compile(r"[。；;！？!?]|\n")
     for text in plan_texts + random_texts([*"。；;！？!?\n，.a推", "\r\n", "\u2028", "\x85"]):
         assert [m.span() for m in SENTENCE_END.finditer(text)] == [m.span() for m in plain.finditer(text)]
+
+
+def test_bracket_and_segment_marks_found_by_re_are_regexs(plan_texts: list[str]) -> None:
+    import regex
+
+    from jianwu.departments import BRACKET_MARKS, CLOSERS, OPENERS
+    from jianwu.quantities import OPENERS as SHELTER_OPENERS
+    from jianwu.quantities import SHELTER_MARKS
+    from jianwu.targets import SEGMENT_BREAK
+
+    plain = [
+        (BRACKET_MARKS, regex.compile("[" + regex.escape("".join(OPENERS) + "".join(CLOSERS)) + "\n]")),
+        (SHELTER_MARKS, regex.compile("[" + regex.escape("".join(SHELTER_OPENERS) + "".join(SHELTER_OPENERS.values())) + "]")),
+        (SEGMENT_BREAK, regex.compile(r"[，,：:]")),
+    ]
+    texts = plan_texts + random_texts([*"（）〔〕()“”‘’《》〈〉【】「」，,：:\n推a\\]^-", "\r\n"])
+    for fast, slow in plain:
+        for text in texts:
+            assert [m.span() for m in fast.finditer(text)] == [m.span() for m in slow.finditer(text)], (fast, text)

@@ -59,7 +59,7 @@ BREAK_AFTER = set("。；;！？!?：:）)")
 PROSE = lazy(r"[，。、；：！？,;:]")
 MAX_HEADING = 20
 # Segment breaks inside a sentence.
-SEGMENT_BREAK = lazy(r"[，,：:]")
+SEGMENT_BREAK = re.compile(r"[，,：:]")  # plain characters: re (see SENTENCE_END)
 # A responsibility note closing the sentence: …稳定保持100%（生态环境局…按职责分工负责）
 DEPT_NOTE = lazy(r"\s*（[^（）]*(?:负责|牵头|配合)[^（）]*）?\s*$")
 # A year that may be a deadline: 2025年 (not a date 2023年3月1日).
