@@ -19,6 +19,7 @@ carry one note after each of its tasks.  Steps:
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from typing import Optional
@@ -218,7 +219,8 @@ def _skip_chars(text: str, at: int, count: int) -> int:
 
 
 # What _bracket_groups looks at: brackets and line breaks (the text between them changes nothing).
-BRACKET_MARKS = lazy("[" + regex.escape("".join(OPENERS) + "".join(CLOSERS)) + "\n]")
+# (Plain characters: the standard re finds them several times faster than regex, at the same places.)
+BRACKET_MARKS = re.compile("[" + re.escape("".join(OPENERS) + "".join(CLOSERS)) + "\n]")
 
 
 def _bracket_groups(text: str) -> list[tuple[int, Optional[int]]]:

@@ -63,6 +63,18 @@ PAGE_NUMBER_LINE = compile_pattern(
     r"|第\s*\d{1,3}\s*页(?:\s*[,，/]?\s*共\s*\d{1,3}\s*页)?"
     r"|\d{1,3}\s*/\s*\d{1,3})$"
 )
+# A line is tried against CHROME_LINE only when it starts with a character one of its
+# alternatives starts with (首页 当前位置 您的位置 所在位置 【字体 返回顶部 打印 关闭 分享到 收藏
+# 扫一扫 版权声明 网站标识码 主办单位 承办单位 技术支持) or holds a word it finds anywhere
+# (…版权所有…, …ICP备…): most lines are prose and try nothing.  Keep in step with CHROME_LINE.
+CHROME_FIRST = frozenset("首当您所【字返打关分收扫版网主承技")
+CHROME_ANYWHERE = ("版权所有", "ICP备")
+# Likewise for PAGE_NUMBER_LINE: a digit (DIGIT, \d as the pattern reads it), a dash or 第 first.
+PAGE_NUMBER_FIRST = frozenset("-—－–─~～·第")
+# One character of \s or \d as regex reads them (a line's first character, after strip: never a
+# space in fact, tested all the same).
+DIGIT = compile_pattern(r"\d")
+SPACE = compile_pattern(r"\s")
 # Whitespace variants and invisible characters.
 # (These plain character classes use the standard library's re: it scans a text for them
 # several times faster than regex does, with the same matches.)
@@ -190,14 +202,28 @@ class _Line:
     page_break_before: bool = False  # a page-number line was dropped just before this line
 
     # Computed once per line: running headers, the trailer and joining each ask again.
-    width: int = field(init=False)  # display width the line took on the page, indent included
     token: Optional[Token] = field(init=False)  # its numbering token
     block_start: bool = field(init=False)  # numbered, or a label heading (指导思想：)
+    _width: Optional[int] = field(init=False, default=None, repr=False)  # see width
 
     def __post_init__(self) -> None:
-        self.width = _display_width(self.text) + self.indent
         self.token = match_token(self.text)
         self.block_start = self.token is not None or match_label(self.text) is not None
+
+    @property
+    def width(self) -> int:
+        """Display width the line took on the page, indent included.
+
+        Computed when first asked: only joining without the reader's paragraph starts asks.
+        """
+        if self._width is None:
+            self._width = _display_width(self.text) + self.indent
+        return self._width
+
+
+# The characters the steps of clean_inline look for (their tests below, in one class): a line
+# without any is only translated (FULLWIDTH_ASCII, which makes none of them) and stripped.
+INLINE_MARK = re.compile(r"[nN\[【&<#*_(),;:?! ]")
 
 
 def clean_inline(line: str, fullwidth: bool = True) -> str:
@@ -205,6 +231,15 @@ def clean_inline(line: str, fullwidth: bool = True) -> str:
 
     ``fullwidth=False``: the caller knows the line holds no FULLWIDTH_ASCII character.
     """
+    if INLINE_MARK.search(line) is None:  # nine lines in ten
+        if fullwidth and FULLWIDTH_CHAR.search(line):
+            line = line.translate(FULLWIDTH_ASCII)
+        return line.strip()
+    return _clean_steps(line, fullwidth)
+
+
+def _clean_steps(line: str, fullwidth: bool) -> str:
+    """``clean_inline`` step by step."""
     # Each step runs only on a line holding a character its pattern cannot match without
     # (most lines hold none): the same result, without sixteen scans of every line.
     if "n" in line or "N" in line:  # "jianwu: ignore …" (IGNORECASE: only n and N match an n)
@@ -235,6 +270,25 @@ def clean_inline(line: str, fullwidth: bool = True) -> str:
         line = SPACE_AFTER_OPEN.sub("", line)
         line = SPACE_BEFORE_CLOSE.sub("", line)
     return line.strip()
+
+
+# first character of a stripped line -> (may it be CHROME_LINE, may it be PAGE_NUMBER_LINE), as met.
+_DROP_CHECKS: dict[str, tuple[bool, bool]] = {}
+
+
+def _first_checks(first: str) -> tuple[bool, bool]:
+    checks = _DROP_CHECKS.get(first)
+    if checks is None:
+        space = SPACE.match(first) is not None
+        checks = (first in CHROME_FIRST or space, first in PAGE_NUMBER_FIRST or space or DIGIT.match(first) is not None)
+        _DROP_CHECKS[first] = checks
+    return checks
+
+
+def _may_drop(line: str) -> tuple[bool, bool]:
+    """(may stripped ``line`` match CHROME_LINE, may it match PAGE_NUMBER_LINE); False: it cannot."""
+    chrome, page_number = _first_checks(line[0])
+    return chrome or CHROME_ANYWHERE[0] in line or CHROME_ANYWHERE[1] in line, page_number
 
 
 def _display_width(s: str) -> int:
@@ -375,16 +429,16 @@ def normalize_text(
     for number, (raw_line, unified) in enumerate(zip(simplified.split("\n"), cleaned_lines), start=1):
         if "\f" in raw_line:  # pdftotext marks each page break with a form feed
             gap = page_break = True
-        indent = _display_width(raw_line[: len(raw_line) - len(raw_line.lstrip())].replace("\t", "    "))
         stripped = unified.strip()
         if not stripped:
             gap = True
             continue
-        if CHROME_LINE.match(stripped):
+        chrome, page_number = _may_drop(stripped)
+        if chrome and CHROME_LINE.match(stripped):
             repairs.append(Repair("chrome", number, stripped[:40]))
             gap = True
             continue
-        if PAGE_NUMBER_LINE.match(stripped):
+        if page_number and PAGE_NUMBER_LINE.match(stripped):
             repairs.append(Repair("page_number", number, stripped))
             gap = page_break = True
             continue
@@ -397,6 +451,8 @@ def normalize_text(
         if not cleaned:
             gap = True
             continue
+        # (a line not starting with white space has no indent: lstrip() leaves it whole)
+        indent = _display_width(raw_line[: len(raw_line) - len(raw_line.lstrip())].replace("\t", "    ")) if raw_line[:1].isspace() else 0
         lines.append(_Line(number, cleaned, indent, gap, page_break))
         gap = page_break = False
     lines = _drop_running_headers(lines, repairs)

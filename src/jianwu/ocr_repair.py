@@ -10,8 +10,10 @@ what changed.  Numbering, 文号, citations and targets are then read as in a cl
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 from importlib import resources
+from typing import Iterator
 
 import regex
 
@@ -26,6 +28,9 @@ SPACED_HAN = compile_pattern(rf"(?<={HAN}|[〈《（(〉》）)])[ \u3000](?={HA
 # A 文号 with OCR damage: spaces or a confused bracket around its year.
 # "国发 (2021) 4 号" / "大发改资源字(2021J 283" / "国发(2021)号"
 DAMAGED_DOC_NUMBER = compile_pattern(r"\p{Han}[ ]*[(（〔\[][ ]*\d(?:[ ]*\d){3}[ ]*(?:[)）〕\]][ ]*\d|J|」)")  # see _damaged
+# The opening brackets of DAMAGED_DOC_NUMBER: a match stands around one (the "(" of "国发 (2021)").
+# Plain characters: the standard re finds them several times faster than regex does.
+DOC_NUMBER_OPEN = re.compile(r"[(（〔\[]")
 # A title mark closed by a look-alike: "《…实施方案~，" / "《…指导意见}（国发"
 FALSE_TITLE_CLOSE = compile_pattern(r"《[^《》\n]{2,60}?[~～}」]")
 # Single digits set apart by spaces: "2 0 2 1", "1 0 0 次"
@@ -45,9 +50,30 @@ def _damaged(m: regex.Match[str]) -> bool:
     return " " in s or s[-1] in "J」" or s.count("〔") != s.count("〕")
 
 
+def damaged_doc_number_candidates(text: str) -> Iterator[regex.Match[str]]:
+    """The matches of ``DAMAGED_DOC_NUMBER.finditer(text)``, tried only where one can start.
+
+    A match is a hanzi, spaces, then an opening bracket: it can only start at the hanzi
+    before the run of spaces before a bracket, one place per bracket.  Trying the pattern
+    there, left to right, a try that starts inside the previous match passed over, gives
+    finditer's matches without trying every character of the text (7 ms over the corpus).
+    """
+    end = 0  # of the previous match: finditer's matches do not overlap
+    for bracket in DOC_NUMBER_OPEN.finditer(text):
+        start = bracket.start() - 1
+        while start >= end and text[start] == " ":
+            start -= 1
+        if start < end:
+            continue  # no hanzi before the spaces, or one inside the previous match
+        m = DAMAGED_DOC_NUMBER.match(text, start)
+        if m:
+            yield m
+            end = m.end()
+
+
 def looks_ocred(text: str) -> bool:
     """Does ``text`` show the marks OCR leaves?  (Two signs at least, so one stray ~ is not enough.)"""
-    signs = sum(1 for m in DAMAGED_DOC_NUMBER.finditer(text) if _damaged(m))
+    signs = sum(1 for m in damaged_doc_number_candidates(text) if _damaged(m))
     signs += len(FALSE_TITLE_CLOSE.findall(text)) + len(SPACED_DIGITS.findall(text))
     if signs >= 2:
         return True
@@ -131,6 +157,11 @@ def _confusion_pattern() -> regex.Pattern[str]:
     return compile_pattern("|".join(regex.escape(w) for w, _ in word_confusions()))
 
 
+@lru_cache(maxsize=1)
+def _confusion_table() -> dict[str, str]:
+    return dict(word_confusions())
+
+
 def repair_line(line: str) -> tuple[str, list[str]]:
     """(repaired line, names of the repairs made) for one line of an OCR'd text."""
     done: list[str] = []
@@ -141,19 +172,30 @@ def repair_line(line: str) -> tuple[str, list[str]]:
             done.append(name)
             line = new
 
-    step("doc_number", DOC_NUMBER.sub(_doc_number, line))
-    step("spaced_digits", DIGIT_RUN.sub(lambda m: m.group().replace(" ", ""), line))
-    step("spaced_digits", DIGITS_BEFORE_UNIT.sub("", line))
-    step("spaced_digits", SPACE_BEFORE_PERCENT.sub("", line))
-    step("title_mark", TITLE_CLOSE.sub(r"\1》", line))
-    if "《" not in line:
+    # Each step is tried only on a line holding a character its pattern cannot match without
+    # (a bracket, a space, 《, 年 …), tested on the line as the steps before left it.
+    if any(ch in line for ch in "(（〔[【"):
+        step("doc_number", DOC_NUMBER.sub(_doc_number, line))
+    if " " in line:
+        step("spaced_digits", DIGIT_RUN.sub(lambda m: m.group().replace(" ", ""), line))
+        step("spaced_digits", DIGITS_BEFORE_UNIT.sub("", line))
+        step("spaced_digits", SPACE_BEFORE_PERCENT.sub("", line))
+    if "《" in line:
+        step("title_mark", TITLE_CLOSE.sub(r"\1》", line))
+    if "《" not in line and ("~" in line or "～" in line or "}" in line):
         step("title_mark", ORPHAN_TITLE_CLOSE.sub("》", line))
-    step("title_mark", INNER_TITLE_CLOSE.sub(r"\1〉", line))
-    step("spaced_han", _spaced_han(line))
-    step("clause_number", SPACED_PAREN_NUMBER.sub(lambda m: f"（{m['n']}）", line))
-    step("clause_number", LOST_OPEN_PAREN.sub("（", line))
-    step("look_alike", CN_YEAR_ZERO.sub("〇", line))
-    step("look_alike", LETTER_IN_NUMBER.sub(lambda m: "0" if m.group() in "Oo" else "1", line))
-    confusions = dict(word_confusions())
+    if "〈" in line:
+        step("title_mark", INNER_TITLE_CLOSE.sub(r"\1〉", line))
+    if " " in line or "\u3000" in line:
+        step("spaced_han", _spaced_han(line))
+    if line.startswith(("(", "（")):
+        step("clause_number", SPACED_PAREN_NUMBER.sub(lambda m: f"（{m['n']}）", line))
+    if ")" in line or "）" in line:
+        step("clause_number", LOST_OPEN_PAREN.sub("（", line))
+    if "年" in line:
+        step("look_alike", CN_YEAR_ZERO.sub("〇", line))
+    if any(ch in line for ch in "OolI"):
+        step("look_alike", LETTER_IN_NUMBER.sub(lambda m: "0" if m.group() in "Oo" else "1", line))
+    confusions = _confusion_table()
     step("look_alike", _confusion_pattern().sub(lambda m: confusions[m.group()], line))
     return line, done

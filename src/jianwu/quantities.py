@@ -170,7 +170,8 @@ def number_value(s: str) -> Optional[Decimal]:
 
 # The characters that open or close a sheltered span (OPENERS and their closers): ``sheltered``
 # looks only at these, the text between two of them keeps the state of the one before.
-SHELTER_MARKS = lazy("[" + regex.escape("".join(OPENERS) + "".join(OPENERS.values())) + "]")
+# (Plain characters: the standard re finds them several times faster than regex, at the same places.)
+SHELTER_MARKS = re.compile("[" + re.escape("".join(OPENERS) + "".join(OPENERS.values())) + "]")
 
 
 @lru_cache(maxsize=64)

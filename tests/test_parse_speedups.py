@@ -1,0 +1,170 @@
+"""The parse's fast paths give exactly what the plain computations they replace give.
+
+Each speed-up of the parse (``bench/bench_steps.py`` measures them) is checked here against
+the straightforward definition it stands for, on the normalised text of every plan of
+``data/raw`` and on random texts made of the characters the rule looks at, so that the parse
+output cannot change.
+"""
+
+from __future__ import annotations
+
+import random
+from typing import Sequence
+
+import pytest
+
+from jianwu import Document
+from jianwu.ocr_repair import DAMAGED_DOC_NUMBER, damaged_doc_number_candidates
+
+
+@pytest.fixture(scope="module")
+def plan_texts(seeds: dict[str, Document], corpus: dict[str, Document]) -> list[str]:
+    """The raw and the normalised text of every plan of data/raw."""
+    docs = [*seeds.values(), *corpus.values()]
+    return [d.normalized.raw for d in docs] + [d.normalized.text for d in docs]
+
+
+def random_texts(pieces: Sequence[str], count: int = 3000, seed: int = 16, longest: int = 30) -> list[str]:
+    """Short texts made of ``pieces`` (the characters and words a rule turns on, and a few others)."""
+    rnd = random.Random(seed)
+    return ["".join(rnd.choice(pieces) for _ in range(rnd.randint(0, longest))) for _ in range(count)]
+
+
+def test_damaged_doc_number_candidates_are_finditers_matches(plan_texts: list[str]) -> None:
+    pieces = [*"国发 (（〔[)）〕]J」2019a\n", "2021", "2 0 2 1", "  ", "号", "国发 (2021) 4", "字(2021J", "(2021〕"]
+    texts = plan_texts + random_texts(pieces)
+    texts += ["国发 (2021) 4 号", "大发改资源字(2021J 283", "国发(2021)号 文 〔2022〕 3", " (2021)1", "(2021)1"]
+    for text in texts:
+        expected = [(m.span(), m.group()) for m in DAMAGED_DOC_NUMBER.finditer(text)]
+        assert [(m.span(), m.group()) for m in damaged_doc_number_candidates(text)] == expected, text
+
+
+def test_script_from_the_changed_class_is_the_counted_script(plan_texts: list[str]) -> None:
+    from jianwu import script
+
+    for _ in range(script.CLASS_AFTER_TEXTS):
+        script.detect_script("推进")  # enough texts: the class of the hanzi t2s changes is made
+    assert script._traditional_class is not None
+    traditional = "推進綠色低碳發展，關於加快建立健全綠色低碳循環發展經濟體系的實施意見"
+    mixed = ["发展與推进", "乾隆", "一个發", "㐀們", "\U00020000发展"]  # 㐀 and 𠀀 are not counted
+    texts = plan_texts + [traditional, traditional[:3], "", "abc", *mixed] + random_texts([*traditional, *"发展推进，a\n"])
+    for text in texts:
+        assert script.detect_script(text) == script.counted_script(text), text
+
+
+def _lines(texts: list[str]) -> list[str]:
+    return [line.strip() for text in texts for line in text.split("\n") if line.strip()]
+
+
+CHROME_PIECES = [
+    "首页", " > ", "当前的位置", "您现在的位置", "您的位置", "当前位置", "所在位置", ":", "：", "【", "】", "字体", "字号",
+    "返回顶部", "打印本页", "关闭窗口", "打印", "关闭", "分享到", "收藏", "扫一扫", "【打印】", "版权声明", "版权所有",
+    "ICP备", "网站标识码", "主办单位", "承办单位", "技术支持", "—", "-", "－", "–", "─", "~", "～", "·", " ", "\u3000",
+    "第", "页", "共", "/", "，", "3", "12", "１", "٣", "推进", "一、", "（一）", "a", "\u0085", "\x1c",
+]
+
+
+def test_lines_passed_over_cannot_be_chrome_or_page_numbers(plan_texts: list[str]) -> None:
+    from jianwu.normalize import CHROME_LINE, PAGE_NUMBER_LINE, _may_drop
+
+    page_numbers = random_texts([*"-—－–─~～· 　/第页共，,3１٣𑥐a", "12"], 20000, longest=6)
+    lines = _lines(plan_texts) + [t.strip() for t in random_texts(CHROME_PIECES, 20000) + page_numbers] + CHROME_PIECES
+    lines = [line for line in lines if line]
+    assert sum(1 for line in lines if CHROME_LINE.match(line)) > 500
+    assert sum(1 for line in lines if PAGE_NUMBER_LINE.match(line)) > 500
+    for line in lines:
+        chrome, page_number = _may_drop(line)
+        assert chrome or not CHROME_LINE.match(line), line
+        assert page_number or not PAGE_NUMBER_LINE.match(line), line
+
+
+INLINE_PIECES = [
+    *"nN[]【】&<>#*_(),;:?! 　，。（）“”", "jianwu: ignore JW011", "[bookmark: _GoBack]", "【hé】", "&nbsp;", "<br/>",
+    "## ", "**", "__", "２０２５", "％", "∶", "ｎ", "Ｎ", "(三)", "(1)", "推进", "到 2025 年", "70% 以上", "a", "1,000",
+]
+
+
+def test_clean_inline_fast_path_is_the_steps(plan_texts: list[str]) -> None:
+    from jianwu.normalize import _clean_steps, clean_inline
+
+    lines = _lines(plan_texts) + random_texts(INLINE_PIECES, 20000)
+    for line in lines:
+        for fullwidth in (True, False):
+            assert clean_inline(line, fullwidth) == _clean_steps(line, fullwidth), line
+
+
+def _plain_repair_line(line: str) -> tuple[str, list[str]]:
+    """``ocr_repair.repair_line`` with every step tried on every line."""
+    from jianwu import ocr_repair as o
+
+    done: list[str] = []
+
+    def step(name: str, new: str) -> None:
+        nonlocal line
+        if new != line:
+            done.append(name)
+            line = new
+
+    step("doc_number", o.DOC_NUMBER.sub(o._doc_number, line))
+    step("spaced_digits", o.DIGIT_RUN.sub(lambda m: m.group().replace(" ", ""), line))
+    step("spaced_digits", o.DIGITS_BEFORE_UNIT.sub("", line))
+    step("spaced_digits", o.SPACE_BEFORE_PERCENT.sub("", line))
+    step("title_mark", o.TITLE_CLOSE.sub(r"\1》", line))
+    if "《" not in line:
+        step("title_mark", o.ORPHAN_TITLE_CLOSE.sub("》", line))
+    step("title_mark", o.INNER_TITLE_CLOSE.sub(r"\1〉", line))
+    step("spaced_han", o._spaced_han(line))
+    step("clause_number", o.SPACED_PAREN_NUMBER.sub(lambda m: f"（{m['n']}）", line))
+    step("clause_number", o.LOST_OPEN_PAREN.sub("（", line))
+    step("look_alike", o.CN_YEAR_ZERO.sub("〇", line))
+    step("look_alike", o.LETTER_IN_NUMBER.sub(lambda m: "0" if m.group() in "Oo" else "1", line))
+    confusions = dict(o.word_confusions())
+    step("look_alike", o._confusion_pattern().sub(lambda m: confusions[m.group()], line))
+    return line, done
+
+
+OCR_PIECES = [
+    *"(（〔[【)）〕]】J」 　《》〈〉>~～}年OolI0二〇一十", "国发", "字", "2021", "2 0 2 1", "1 0 0 次", "4 5 % 以上", "45 %",
+    "( 十二 ) ", "十一）", "二0二一年", "2O25年", "l5%", "秸轩", "国 务院", "人 民 政 府", "，", "。", "实施方案",
+]
+
+
+def test_repair_line_tries_only_steps_that_can_change_the_line(plan_texts: list[str]) -> None:
+    from jianwu.ocr_repair import repair_line
+
+    lines = _lines(plan_texts) + random_texts(OCR_PIECES, 20000)
+    changed = 0
+    for line in lines:
+        expected = _plain_repair_line(line)
+        assert repair_line(line) == expected, line
+        changed += bool(expected[1])
+    assert changed > 5000
+
+
+def test_sentence_ends_found_by_re_are_regexs(plan_texts: list[str]) -> None:
+    import regex
+
+    from jianwu.targets import SENTENCE_END
+
+    plain = regex.compile(r"[。；;！？!?]|\n")
+    for text in plan_texts + random_texts([*"。；;！？!?\n，.a推", "\r\n", "\u2028", "\x85"]):
+        assert [m.span() for m in SENTENCE_END.finditer(text)] == [m.span() for m in plain.finditer(text)]
+
+
+def test_bracket_and_segment_marks_found_by_re_are_regexs(plan_texts: list[str]) -> None:
+    import regex
+
+    from jianwu.departments import BRACKET_MARKS, CLOSERS, OPENERS
+    from jianwu.quantities import OPENERS as SHELTER_OPENERS
+    from jianwu.quantities import SHELTER_MARKS
+    from jianwu.targets import SEGMENT_BREAK
+
+    plain = [
+        (BRACKET_MARKS, regex.compile("[" + regex.escape("".join(OPENERS) + "".join(CLOSERS)) + "\n]")),
+        (SHELTER_MARKS, regex.compile("[" + regex.escape("".join(SHELTER_OPENERS) + "".join(SHELTER_OPENERS.values())) + "]")),
+        (SEGMENT_BREAK, regex.compile(r"[，,：:]")),
+    ]
+    texts = plan_texts + random_texts([*"（）〔〕()“”‘’《》〈〉【】「」，,：:\n推a\\]^-", "\r\n"])
+    for fast, slow in plain:
+        for text in texts:
+            assert [m.span() for m in fast.finditer(text)] == [m.span() for m in slow.finditer(text)], (fast, text)
