@@ -1,5 +1,6 @@
-"""The hanzi OpenCC changes (script.changed_hanzi), kept in the cache directory: the same sets,
-and the same script verdicts, whether worked out now or read back; a damaged file is made again."""
+"""The hanzi OpenCC changes (script.changed_hanzi) and the common hanzi (plausibility), kept in the
+cache directory: the same sets, and the same script verdicts, whether worked out now or read back;
+a damaged file is made again."""
 
 from __future__ import annotations
 
@@ -58,3 +59,20 @@ def test_verdicts_without_a_cache_directory(monkeypatch: pytest.MonkeyPatch) -> 
         ]
     finally:
         script.changed_hanzi.cache_clear()
+
+
+def test_the_common_hanzi_read_back_are_those_worked_out(fresh: Path) -> None:
+    from jianwu import plausibility
+
+    plausibility.common_hanzi.cache_clear()
+    try:
+        made = plausibility.common_hanzi()
+        assert made == plausibility._common_hanzi() and len(made) > 6000
+        assert (fresh / plausibility.COMMON_HANZI_FILE).exists()
+        plausibility.common_hanzi.cache_clear()
+        assert plausibility.common_hanzi() == made
+        (fresh / plausibility.COMMON_HANZI_FILE).write_text("jianwu-common-hanzi 1 1 0000\n的", "utf-8")  # a wrong digest
+        plausibility.common_hanzi.cache_clear()
+        assert plausibility.common_hanzi() == made
+    finally:
+        plausibility.common_hanzi.cache_clear()

@@ -25,16 +25,13 @@ turns it off.
 from __future__ import annotations
 
 import atexit
-import os
 import pickle
 import sys
-import tempfile
-from pathlib import Path
-from typing import Any, Callable, Dict, Optional, Set, Tuple, Union, cast
+from typing import Any, Callable, Dict, Optional, Set, Tuple, Union, cast, overload
 
 import regex
 
-from .user_cache import usable_cache_dir
+from .user_cache import read_cache_file, write_cache_file
 
 # One cache file per regex and Python version: the compiled code is regex's own format, and the
 # Unicode tables behind \p{Han} and friends are Python's.
@@ -42,57 +39,43 @@ PATTERN_CACHE_FILE = "patterns-regex{}-py{}.{}.pickle".format(regex.__version__,
 # Stale entries (patterns since edited away) are dropped once the file holds this many.
 PATTERN_CACHE_LIMIT = 2000
 
-Key = Tuple[str, int]
-_patterns: Optional[Dict[Key, "regex.Pattern[str]"]] = None  # loaded on the first compile
+Key = Tuple[Union[str, bytes], int]
+_patterns: Optional[Dict[Key, "regex.Pattern[Any]"]] = None  # loaded on the first compile
 _used: Set[Key] = set()  # the keys this process asked for
 _unsaved = False  # compiled here, not in the file: write it at exit
 
 
-def _cache_path() -> Optional[Path]:
-    where = usable_cache_dir()
-    return None if where is None else where / PATTERN_CACHE_FILE
-
-
-def _load() -> Dict[Key, "regex.Pattern[str]"]:
-    path = _cache_path()
-    if path is None:
+def _load() -> Dict[Key, "regex.Pattern[Any]"]:
+    data = read_cache_file(PATTERN_CACHE_FILE)
+    if data is None:
         return {}
     try:
-        with open(path, "rb") as stream:
-            loaded = pickle.load(stream)
+        loaded = pickle.loads(data)
         if isinstance(loaded, dict) and all(
             isinstance(key, tuple) and len(key) == 2 and isinstance(value, regex.Pattern) and value.pattern == key[0]
             for key, value in loaded.items()
         ):
             return loaded
-    except Exception:  # noqa: BLE001  (no file, an unreadable or damaged one: compile as if there were none)
+    except Exception:  # noqa: BLE001  (a damaged file: compile as if there were none)
         pass
     return {}
 
 
 def _save() -> None:
-    """Write the patterns to the cache file (atomically); best-effort, at exit."""
-    path = _cache_path()
-    if path is None or _patterns is None:
+    """Write the patterns to the cache file; best-effort, at exit."""
+    if _patterns is None:
         return
     patterns = _patterns
     if len(patterns) > PATTERN_CACHE_LIMIT:
         patterns = {key: value for key, value in patterns.items() if key in _used}
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        handle, temporary = tempfile.mkstemp(prefix=".patterns-", dir=path.parent)
-        try:
-            with os.fdopen(handle, "wb") as stream:
-                pickle.dump(patterns, stream, protocol=pickle.HIGHEST_PROTOCOL)
-            os.replace(temporary, path)
-        except BaseException:
-            os.unlink(temporary)
-            raise
-    except Exception:  # noqa: BLE001  (a read-only or full cache directory: the next run compiles again)
-        pass
+    write_cache_file(PATTERN_CACHE_FILE, pickle.dumps(patterns, protocol=pickle.HIGHEST_PROTOCOL))
 
 
-def compile_pattern(source: str, flags: int = 0) -> "regex.Pattern[str]":
+@overload
+def compile_pattern(source: str, flags: int = 0) -> "regex.Pattern[str]": ...
+@overload
+def compile_pattern(source: bytes, flags: int = 0) -> "regex.Pattern[bytes]": ...
+def compile_pattern(source: Union[str, bytes], flags: int = 0) -> "regex.Pattern[Any]":
     """``regex.compile(source, flags)``, from the pattern cache when an earlier run compiled it."""
     global _patterns, _unsaved
     if _patterns is None:

@@ -7,7 +7,7 @@ For the 20,992 CJK unified ideographs (U+4E00..U+9FFF) those answers are two fix
 OpenCC 1.4.  Working them out takes one conversion of every ideograph, a few milliseconds,
 but loading s2t's dictionaries takes 50 ms, which every text with a single t2s-changed
 character (著, 乾, 於 in a simplified plan) paid.  So the two sets are kept in the user's
-cache directory (``user_cache``), one small text file per OpenCC version and conversion,
+cache directory (``user_cache``), one small text file per OpenCC installation and conversion,
 with a header that counts and digests them; a file that does not match its header is
 made again.  Without a cache directory they are worked out in the process, as before.
 """
@@ -15,19 +15,18 @@ made again.  Without a cache directory they are worked out in the process, as be
 from __future__ import annotations
 
 import hashlib
+import importlib.util
 import os
 import re
-import tempfile
 from collections import Counter
 from functools import lru_cache
 from typing import TYPE_CHECKING, Optional
 
 from .model import Script
-from .user_cache import usable_cache_dir
+from .user_cache import read_cached_text, write_cached_text
 
 if TYPE_CHECKING:
     import opencc
-    from pathlib import Path
 
 IDEOGRAPHS = range(0x4E00, 0xA000)  # the CJK Unified Ideographs block, which script detection looks at
 CHANGES_FORMAT = "jianwu-opencc-changes 1"  # first word of a cache file's header; a new format, a new word
@@ -44,55 +43,31 @@ def to_simplified(text: str) -> str:
     return converter("t2s").convert(text)
 
 
-def _digest(chars: str) -> str:
-    return hashlib.sha256(chars.encode("utf-8")).hexdigest()[:16]
-
-
-def _cache_file(config: str) -> Optional["Path"]:
-    import opencc
-
-    where = usable_cache_dir()
-    return None if where is None else where / f"opencc-{opencc.__version__}-{config}-changes.txt"
-
-
-def _stored(path: "Path", header: str) -> Optional[frozenset[str]]:
+def _cache_name(config: str) -> str:
+    """The cache file of ``config``'s changes for the installed OpenCC, named without importing it
+    (2 ms): by where its module lies, its size and its modification time (an upgrade changes them)."""
+    spec = importlib.util.find_spec("opencc")
+    origin = spec.origin if spec is not None and spec.origin else "opencc"
     try:
-        first, chars = path.read_text("utf-8").split("\n", 1)
-    except (OSError, UnicodeDecodeError, ValueError):
-        return None
-    ok = first == f"{header} {len(chars)} {_digest(chars)}" and all(ord(ch) in IDEOGRAPHS for ch in chars)
-    return frozenset(chars) if ok else None
-
-
-def _store(path: "Path", header: str, chars: str) -> None:
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        handle, temporary = tempfile.mkstemp(prefix=".opencc-", dir=path.parent)
-        try:
-            with os.fdopen(handle, "w", encoding="utf-8", newline="") as stream:
-                stream.write(f"{header} {len(chars)} {_digest(chars)}\n{chars}")
-            os.replace(temporary, path)
-        except BaseException:
-            os.unlink(temporary)
-            raise
+        info = os.stat(origin)
+        installed = f"{origin}\0{info.st_size}\0{info.st_mtime_ns}"
     except OSError:
-        pass  # a read-only or full cache directory: the next run works them out again
+        installed = origin
+    return f"opencc-{hashlib.sha256(installed.encode()).hexdigest()[:12]}-{config}-changes.txt"
 
 
 @lru_cache(maxsize=None)
 def changed_hanzi(config: str) -> frozenset[str]:
     """The CJK unified ideographs OpenCC's ``config`` conversion changes, each converted alone."""
-    path = _cache_file(config)
+    name = _cache_name(config)
     header = f"{CHANGES_FORMAT} {config}"
-    if path is not None:
-        stored = _stored(path, header)
-        if stored is not None:
-            return stored
+    stored = read_cached_text(name, header)
+    if stored is not None and all(ord(ch) in IDEOGRAPHS for ch in stored):
+        return frozenset(stored)
     ideographs = [chr(code) for code in IDEOGRAPHS]
     converted = converter(config).convert("\n".join(ideographs)).split("\n")  # one per line: each alone
     changed = "".join(ch for ch, out in zip(ideographs, converted) if out != ch)
-    if path is not None:
-        _store(path, header, changed)
+    write_cached_text(name, header, changed)
     return frozenset(changed)
 
 

@@ -37,3 +37,57 @@ def usable_cache_dir() -> Optional[Path]:
 
     where = cache_dir()
     return None if where is None or in_raw_corpus(where) else where
+
+
+def read_cache_file(name: str) -> Optional[bytes]:
+    """The bytes of the cache file ``name``, or None (no cache, no such file, unreadable)."""
+    where = usable_cache_dir()
+    if where is None:
+        return None
+    try:
+        return (where / name).read_bytes()
+    except OSError:
+        return None
+
+
+def write_cache_file(name: str, data: bytes) -> None:
+    """Write the cache file ``name`` whole (a temporary file renamed over it); best-effort:
+    a cache directory that cannot be made or written is passed over (the next run makes it again)."""
+    import tempfile
+
+    where = usable_cache_dir()
+    if where is None:
+        return
+    try:
+        where.mkdir(parents=True, exist_ok=True)
+        handle, temporary = tempfile.mkstemp(prefix=f".{name}-", dir=where)
+        try:
+            with os.fdopen(handle, "wb") as stream:
+                stream.write(data)
+            os.replace(temporary, where / name)
+        except BaseException:
+            os.unlink(temporary)
+            raise
+    except OSError:
+        pass
+
+
+def read_cached_text(name: str, header: str) -> Optional[str]:
+    """The text stored by ``write_cached_text(name, header, …)``, or None when the file is missing or
+    is not that: another header, or a body whose length and digest differ from those it records."""
+    data = read_cache_file(name)
+    try:
+        first, body = (data or b"").decode("utf-8").split("\n", 1)
+    except (UnicodeDecodeError, ValueError):
+        return None
+    return body if first == _text_header(header, body) else None
+
+
+def write_cached_text(name: str, header: str, body: str) -> None:
+    write_cache_file(name, f"{_text_header(header, body)}\n{body}".encode("utf-8"))
+
+
+def _text_header(header: str, body: str) -> str:
+    import hashlib
+
+    return f"{header} {len(body)} {hashlib.sha256(body.encode('utf-8')).hexdigest()[:16]}"

@@ -11,6 +11,8 @@ from __future__ import annotations
 
 import regex
 
+from ..patterns import compile_pattern
+
 HEAD_BYTES = 8192  # enough for every signature below and for an HTML <head>
 
 # (signature at offset 0, kind, label)
@@ -48,11 +50,11 @@ ZIP_PARTS: tuple[tuple[str, str, str], ...] = (
     ("ppt/presentation.xml", "presentation", "PowerPoint presentation (.pptx)"),
 )
 # A text file that is data, not prose: JSON, or XML that is not a web page.
-JSON_START = regex.compile(rb"^\s*[\[{]\s*[\"\[{\]}0-9-]")
-XML_START = regex.compile(rb"^\s*<\?xml[^>]*>\s*(?:<!--.*?-->\s*)*<(?!html\b|!doctype\s+html)", regex.I | regex.S)
+JSON_START = compile_pattern(rb"^\s*[\[{]\s*[\"\[{\]}0-9-]")
+XML_START = compile_pattern(rb"^\s*<\?xml[^>]*>\s*(?:<!--.*?-->\s*)*<(?!html\b|!doctype\s+html)", regex.I | regex.S)
 # RIFF containers: WAVE / AVI / WEBP; ISO media: ....ftyp
-RIFF = regex.compile(rb"^RIFF....(?P<kind>WAVE|AVI |WEBP)", regex.S)
-FTYP = regex.compile(rb"^....ftyp", regex.S)
+RIFF = compile_pattern(rb"^RIFF....(?P<kind>WAVE|AVI |WEBP)", regex.S)
+FTYP = compile_pattern(rb"^....ftyp", regex.S)
 
 
 def _ole_kind(head: bytes) -> tuple[str, str]:
