@@ -42,6 +42,8 @@ PAGE_NUMBER = compile_pattern(
 # Digits inside a header/footer line (its page number), folded for comparing pages:
 # "- 3 重庆市人民政府办公厅发布" and "- 4 重庆市人民政府办公厅发布" are one footer.
 DIGITS = compile_pattern(r"\d+")
+# White space, removed to compare edge lines and page numbers: "- 3 -" -> "-3-".
+WHITE_SPACE = compile_pattern(r"\s+")
 # Characters that take a full em on the page: CJK and full-width forms (from U+2E80 on),
 # and the dashes, ellipsis and curly quotes Chinese fonts set full width; others about half.
 WIDE_BELOW_CJK = frozenset("\u2014\u2015\u2026\u201c\u201d\u2018\u2019")
@@ -131,8 +133,9 @@ def _read_pages(pdf, name: str) -> tuple[list[_Page], list[Warning_]]:
         count = pdfium_c.FPDFText_CountChars(textpage)
         codes = (ctypes.c_ushort * (count + 1))()
         got = pdfium_c.FPDFText_GetText(textpage, 0, count, codes) if count > 0 else 0
-        chars: list[tuple[float, float, float, str]] = []  # (baseline, x, size, char)
+        chars: list[tuple[float, float, str, bool]] = []  # (baseline, x, char, wide)
         get_origin, is_generated = pdfium_c.FPDFText_GetCharOrigin, pdfium_c.FPDFText_IsGenerated
+        x_min, x_max, y_min, y_max = left - 1, right + 1, bottom - 1, top + 1
         for i, code in enumerate(list(codes)[: min(count, max(got - 1, 0))]):
             ch = chr(code)
             if ch in "\r\n" or (ch == " " and is_generated(textpage, i)):
@@ -141,15 +144,14 @@ def _read_pages(pdf, name: str) -> tuple[list[_Page], list[Warning_]]:
                 ch = "\ufffd"
             get_origin(textpage, i, ox, oy)
             x, y = ox.value, oy.value
-            if not (left - 1 <= x <= right + 1 and bottom - 1 <= y <= top + 1):
+            if not (x_min <= x <= x_max and y_min <= y <= y_max):
                 if not ch.isspace():
                     outside.append((index + 1, ch))
                 continue
-            chars.append((y, x, 0.0, ch))
+            chars.append((y, x, ch, ch >= "\u2e80" or ch in WIDE_BELOW_CJK))  # wide: _wide(ch), inlined
         textpage.close()
         page.close()
-        chars = _with_sizes(chars)
-        lines = _group_lines(index + 1, chars)
+        lines = _group_lines(index + 1, chars, _page_em(chars))
         for line in lines:
             for m in UNMAPPED.finditer(line.text):
                 unmapped.append((index + 1, m.group()))
@@ -172,53 +174,54 @@ def _pages(numbers: list[int]) -> str:
     return ", ".join(str(n) for n in numbers[:10]) + (" …" if len(numbers) > 10 else "")
 
 
-def _with_sizes(chars: list[tuple[float, float, float, str]]) -> list[tuple[float, float, float, str]]:
-    """Give every character the page's em: the typical step from one CJK character's origin
-    to the next on a baseline.  The font size a PDF states is not the size on the page
-    (WPS and Acrobat Paper Capture scale 1-pt or 360-pt fonts by the text matrix)."""
+def _page_em(chars: list[tuple[float, float, str, bool]]) -> float:
+    """The page's em: the typical step from one CJK character's origin to the next on a baseline.
+    The font size a PDF states is not the size on the page (WPS and Acrobat Paper Capture scale
+    1-pt or 360-pt fonts by the text matrix)."""
     steps = sorted(
-        b[1] - a[1] for a, b in zip(chars, chars[1:]) if abs(a[0] - b[0]) < 0.5 and 3 < b[1] - a[1] < 60 and _wide(a[3])
+        b[1] - a[1] for a, b in zip(chars, chars[1:]) if a[3] and abs(a[0] - b[0]) < 0.5 and 3 < b[1] - a[1] < 60
     )
-    em = steps[len(steps) // 2] if steps else 10.0
-    return [(c[0], c[1], em, c[3]) for c in chars]
+    return steps[len(steps) // 2] if steps else 10.0
 
 
-def _line_size(group: list[tuple[float, float, float, str]], em: float) -> float:
+def _line_size(group: list[tuple[float, float, str, bool]], em: float) -> float:
     """The line's own em (a title set larger than the body), from its CJK characters' steps."""
-    steps = sorted(b[1] - a[1] for a, b in zip(group, group[1:]) if _wide(a[3]) and _wide(b[3]) and b[1] > a[1])
+    steps = sorted(b[1] - a[1] for a, b in zip(group, group[1:]) if a[3] and b[3] and b[1] > a[1])
     return steps[len(steps) // 2] if len(steps) >= 2 else em
 
 
-def _group_lines(page: int, chars: list[tuple[float, float, float, str]]) -> list[_Line]:
+def _group_lines(page: int, chars: list[tuple[float, float, str, bool]], em: float) -> list[_Line]:
     """Characters -> lines, top to bottom: same baseline (within 0.4 em), then left to right."""
     if not chars:
         return []
     chars.sort(key=lambda c: -c[0])
-    groups: list[list[tuple[float, float, float, str]]] = [[chars[0]]]
+    within = 0.4 * max(em, 1.0)  # every character of a page has the page's em
+    groups: list[list[tuple[float, float, str, bool]]] = [[chars[0]]]
+    base = chars[0][0]
     for c in chars[1:]:
-        group = groups[-1]
-        base, size = group[0][0], group[0][2]
-        if base - c[0] <= 0.4 * max(size, c[2], 1.0):
-            group.append(c)
+        if base - c[0] <= within:
+            groups[-1].append(c)
         else:
             groups.append([c])
+            base = c[0]
     lines: list[_Line] = []
     for group in groups:
         group.sort(key=lambda c: c[1])
-        size = _line_size(group, group[0][2])
+        size = _line_size(group, em)
+        half, gap = 0.5 * size, 2.0 * size
         parts: list[str] = []
         prev_end: Optional[float] = None
-        for y, x, s, ch in group:
-            if prev_end is not None and x - prev_end > 2.0 * size and parts and parts[-1] != " ":
+        for _, x, ch, wide in group:
+            if prev_end is not None and x - prev_end > gap and parts and parts[-1] != " ":
                 parts.append(" ")  # a wide gap: table cells or a tab stop
             parts.append(ch)
-            prev_end = x + _advance(ch, size)
+            prev_end = x + (size if wide else half)  # x + _advance(ch, size)
         text = "".join(parts).strip()
         if not text:
             continue
-        first = next(c for c in group if not c[3].isspace())
-        last = next(c for c in reversed(group) if not c[3].isspace())
-        lines.append(_Line(page, text, first[1], last[1] + _advance(last[3], size), group[0][0], size))
+        first = next(c for c in group if not c[2].isspace())
+        last = next(c for c in reversed(group) if not c[2].isspace())
+        lines.append(_Line(page, text, first[1], last[1] + _advance(last[2], size), group[0][0], size))
     return lines
 
 
@@ -230,7 +233,7 @@ def _advance(ch: str, size: float) -> float:
 
 
 def _fold(text: str) -> str:
-    return DIGITS.sub("#", regex.sub(r"\s+", "", text))
+    return DIGITS.sub("#", WHITE_SPACE.sub("", text))
 
 
 def _edge_lines(page: _Page) -> list[int]:
@@ -266,7 +269,7 @@ def _drop_running_lines(pages: list[_Page], repairs: list[Repair]) -> None:
         edges = _edge_lines(page)
         for i in edges:
             line = page.lines[i]
-            compact = regex.sub(r"\s+", "", line.text)
+            compact = WHITE_SPACE.sub("", line.text)
             if PAGE_NUMBER.match(compact) and _at_edge(page, i, drop):
                 drop.add(i)
                 repairs.append(Repair("page_number", 0, f"p{page.number}: {line.text}"))
