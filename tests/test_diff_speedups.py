@@ -145,3 +145,31 @@ def test_check_columns_align_with_the_compiled_matcher_as_with_difflib(seeds: di
         expected = [tuple(b) for b in difflib.SequenceMatcher(None, piece, raw, autojunk=False).get_matching_blocks()]
         assert matching_blocks(piece, raw) == expected, piece
     assert len(pairs) > 100
+
+
+def test_term_cosines_are_those_of_the_string_ngrams(corpus: dict[str, Document]) -> None:
+    """``TermSimilarity`` (n-grams as integer ids, in numpy) against the cosine spelled out on ``terms``' strings."""
+    import math
+    from collections import Counter
+
+    from jianwu.similarity import COMMON_SHARE, TermSimilarity
+
+    c_texts = _texts([corpus["jilin-lvse"]]) + ["", "PM2.5浓度\0下降", "一", "绿色低碳、循环发展"]
+    p_texts = _texts([corpus["national-lvse"]]) + ["ab", "循环发展"]
+    sim = TermSimilarity(c_texts, p_texts)
+    c_bags, p_bags = [terms(t) for t in c_texts], [terms(t) for t in p_texts]
+    df = Counter(t for bag in c_bags + p_bags for t in bag)
+    n = len(c_bags) + len(p_bags)
+
+    def weight(t: str) -> float:
+        return math.log((1 + n) / (1 + df[t])) ** 2
+
+    def norm(bag: set[str]) -> float:
+        return math.sqrt(math.fsum(map(weight, bag))) or 1.0
+
+    in_both = set().union(*c_bags) & set().union(*p_bags)
+    for ci, c in enumerate(c_bags):
+        for pi, p in enumerate(p_bags):
+            dot = math.fsum(weight(t) for t in c & p & in_both if df[t] <= COMMON_SHARE * n)
+            assert sim(ci, pi) == min(dot / (norm(c) * norm(p)), 1.0), (c_texts[ci], p_texts[pi])
+    assert TermSimilarity([], [])._c_norms == [] and TermSimilarity([""], ["。"])(0, 0) == 0.0  # nothing to count
