@@ -173,3 +173,58 @@ def test_term_cosines_are_those_of_the_string_ngrams(corpus: dict[str, Document]
             dot = math.fsum(weight(t) for t in c & p & in_both if df[t] <= COMMON_SHARE * n)
             assert sim(ci, pi) == min(dot / (norm(c) * norm(p)), 1.0), (c_texts[ci], p_texts[pi])
     assert TermSimilarity([], [])._c_norms == [] and TermSimilarity([""], ["。"])(0, 0) == 0.0  # nothing to count
+
+
+def test_shared_run_bounds_bound_and_are_exact_at_zero(corpus: dict[str, Document]) -> None:
+    """``shared_run_bounds`` is at least ``shared_runs`` for every pair, and 0 exactly when there is no long run."""
+    from jianwu.align import MIN_RUN, shared_runs
+    from jianwu.run_bounds import shared_run_bounds
+
+    c_bodies = [u.body for u in units(corpus["guangxi-lvse"])[0]] + ["", "一", "aaaaaaa", "x\udc80y" * 3]
+    p_bodies = [u.body for u in units(corpus["national-lvse"])[0]] + ["aaaaaaaaaa", "x\udc80yx\udc80y"]
+    bounds = shared_run_bounds(c_bodies, p_bodies, MIN_RUN)
+    zero = 0
+    for c, row in zip(c_bodies, bounds):
+        for p, bound in zip(p_bodies, row):
+            shared = shared_runs(c, p)
+            assert shared <= bound, (c, p)
+            zero += bound == 0
+    assert zero > 100
+    assert shared_run_bounds([], ["ab"], 4) == [] and shared_run_bounds(["ab"], [], 4) == [[]]
+    assert shared_run_bounds(["abcdabcd"], ["abcd", "xyz"], 4) == [[4, 0]]  # one common 4-gram: 4 characters at most
+
+
+def test_lazy_grid_gives_the_full_grid_scores_and_noise(seeds: dict[str, Document], corpus: dict[str, Document]) -> None:
+    """``_Grid``: its exact scores are ``score``'s, its bounds bound them, its noise is the quantile over every pair."""
+    from statistics import quantiles
+
+    from jianwu.align import NOISE_QUANTILE, _combined, _Grid, _is_text_pair, _parent_inside, _partly_inside, score
+
+    for child, parent in [(corpus["henan-lvse"], corpus["national-lvse"]), (seeds["shapingba-jianwu-2023"], seeds["chongqing-jianwu-2023"])]:
+        c_units, p_units = units(child)[0], units(parent)[0]
+        full = [[score(c, p) for p in p_units] for c in c_units]
+        grid = _Grid(c_units, p_units)
+        assert grid.noise() == quantiles([_combined(s) for row in full for s in row], n=4)[NOISE_QUANTILE - 1]
+        for ci, row in enumerate(full):
+            for pi, s in enumerate(row):
+                b = grid.bound(ci, pi)
+                assert b.body >= s.body and b.parent_coverage >= s.parent_coverage and b.child_coverage >= s.child_coverage
+                for test in (_is_text_pair, _parent_inside, _partly_inside):
+                    assert grid.passes(ci, pi, test) == test(s)
+                assert grid.exact(ci, pi) == s
+
+
+def test_noise_from_stand_ins_is_the_quantile_of_the_values() -> None:
+    """The order statistics ``_Grid.noise`` keeps exact are the ones ``quantiles`` reads, for every length."""
+    import random
+    from statistics import quantiles
+
+    from jianwu.align import ABOVE_EVERY_SCORE, BELOW_EVERY_SCORE, NOISE_QUANTILE
+
+    rng = random.Random(16)
+    for n in range(2, 60):
+        values = sorted(rng.random() for _ in range(n))
+        j = min(max(NOISE_QUANTILE * (n + 1) // 4, 1), n - 1)
+        stand_in = [BELOW_EVERY_SCORE] * (j - 1) + values[j - 1 : j + 1] + [ABOVE_EVERY_SCORE] * (n - j - 1)
+        rng.shuffle(values)
+        assert quantiles(stand_in, n=4)[NOISE_QUANTILE - 1] == quantiles(values, n=4)[NOISE_QUANTILE - 1], n
