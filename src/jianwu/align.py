@@ -558,14 +558,16 @@ def _duplicates(c_units: list[Unit], child: Document) -> dict[int, list[Flag]]:
             if len(flags.get(f, [])) < 1:
                 flags.setdefault(f, []).append(
                     Flag("duplicate_in_child", f"contains 100% of {small.key}", child_path=list(small.path)))
-    for i in distinct:
+    bodies = [c_units[k].body for k in distinct]
+    bounds = shared_run_bounds(bodies, bodies, MIN_RUN)  # >= shared_runs of every pair, all at once
+    for i, row in zip(distinct, bounds):
         a = c_units[i]
-        for j in distinct:
+        for j, bound in zip(distinct, row):
             b = c_units[j]
             if i == j or len(b.body) < COVER_MIN_LEN or len(b.body) > len(a.body):
                 continue
-            if LCSseq.similarity(a.body, b.body) < DUPLICATE_MIN * len(b.body):
-                continue  # the LCS bounds the shared runs: cheap rejection
+            if bound / len(b.body) < DUPLICATE_MIN or LCSseq.similarity(a.body, b.body) < DUPLICATE_MIN * len(b.body):
+                continue  # the bound, then the LCS, bound the shared runs: cheap rejections
             inside = shared_runs(a.body, b.body) / len(b.body)
             if inside >= DUPLICATE_MIN:
                 big, small = child.clauses[a.index], child.clauses[b.index]

@@ -13,74 +13,85 @@ min(count of g in a, count of g in b) k-gram places, and L <= k·(L - k + 1) for
 gives ``shared <= k·M``; shared is also at most the shorter text.  No common k-gram
 (M = 0): no run of k, shared is exactly 0.
 
-Computed in numpy for all pairs: k-grams as integer ids (ids of shorter grams paired,
-doubling the length each step), then per k-gram the (a text, b text) pairs holding it.
+Computed in numpy for all pairs: each k-gram hashed to an integer, the (hash, text) pairs
+counted in one sort, then per hash the (a text, b text) pairs holding it.  Two k-grams of
+one hash count as one: that only raises M (min(x + y, u + v) >= min(x, u) + min(y, v)),
+so the bound holds whatever the hash; and as the hash keeps 40 bits or more, a false 0
+is impossible and a false non-zero (one exact computation more) rare.
 """
 
 from __future__ import annotations
 
 import numpy as np
 
-CODE_BITS = 21  # every code point is below 0x110000 = 2**21
+HASH_MULTIPLIER = np.uint64(0x9E3779B97F4A7C15)  # odd, bits well mixed: a polynomial hash modulo 2**64
+# splitmix64's finaliser (xor-shift, multiply; twice, then a last xor-shift): every input bit moves the top bits.
+MIX_STEPS = ((np.uint64(30), np.uint64(0xBF58476D1CE4E5B9)), (np.uint64(27), np.uint64(0x94D049BB133111EB)))
 # (a text, b text, k-gram) triples counted at once: bounds the memory (a few int64 arrays of
 # this length) when a k-gram is in many texts of both lists (a set phrase of every clause).
 TRIPLES_PER_CHUNK = 1 << 20
 
 
-def _gram_ids(codes: np.ndarray, k: int) -> np.ndarray:
-    """Dense ids (0 .. distinct - 1) of the k-gram starting at each position (len(codes) - k + 1 of them).
+def _gram_hashes(codes: np.ndarray, k: int) -> np.ndarray:
+    """A 64-bit hash of the k-gram starting at each position (len(codes) - k + 1 of them); arithmetic wraps.
 
-    Two grams of length m at p and p + (m2 - m) overlap into the m2-gram at p (m2 <= 2m), and
-    determine it: each step pairs two ids into one integer and renumbers the pairs densely.
+    The polynomial hash, then splitmix64's finaliser: without it the last code point would
+    only move the low bits, and the top bits (those kept) of 4-grams differing only there
+    would meet.
     """
-    ids, m, width = codes, 1, 1 << CODE_BITS  # length-1 grams: the code points themselves
-    while m < k:
-        m2 = min(2 * m, k)
-        shift = m2 - m
-        paired = ids[: len(ids) - shift] * width + ids[shift:]
-        distinct, ids = np.unique(paired, return_inverse=True)
-        ids, m, width = ids.reshape(-1), m2, max(len(distinct), 1)
-    return ids
+    n = len(codes) - k + 1
+    hashes = np.zeros(n, dtype=np.uint64)
+    for t in range(k):
+        hashes = hashes * HASH_MULTIPLIER + codes[t : t + n]
+    for shift, multiplier in MIX_STEPS:
+        hashes ^= hashes >> shift
+        hashes *= multiplier
+    return hashes ^ (hashes >> np.uint64(31))
 
 
 def shared_run_bounds(a_texts: list[str], b_texts: list[str], k: int) -> list[list[int]]:
     """``bound[i][j]`` >= the characters of ``a_texts[i]`` and ``b_texts[j]`` in common runs of at least ``k``.
 
-    Exact (0) for every pair without a common k-gram.  ``k`` >= 1.
+    0 for every pair without a common k-gram.  ``k`` >= 1.
     """
     n_a, n_b = len(a_texts), len(b_texts)
-    lengths = np.array([len(t) for t in a_texts + b_texts], dtype=np.int64)
     if n_a == 0 or n_b == 0:
         return [[0] * n_b for _ in range(n_a)]
     texts = a_texts + b_texts
-    codes = np.frombuffer("".join(texts).encode("utf-32-le", "surrogatepass"), dtype="<u4").astype(np.int64)
-    owner = np.repeat(np.arange(len(texts)), lengths)  # text of each position
+    lengths = np.array([len(t) for t in texts], dtype=np.int64)
+    codes = np.frombuffer("".join(texts).encode("utf-32-le", "surrogatepass"), dtype="<u4").astype(np.uint64)
+    owner = np.repeat(np.arange(len(texts), dtype=np.uint64), lengths)  # text of each position
     found = np.zeros(n_a * n_b, dtype=np.float64)  # M of each pair, row-major
     if len(codes) >= k:
-        ids = _gram_ids(codes, k)
-        inside = owner[: len(ids)] == owner[k - 1 :]  # the gram does not span two texts
-        ids, gram_owner = ids[inside], owner[: len(inside)][inside]
-        width = int(ids.max(initial=0)) + 1
-        rows, counts = np.unique(gram_owner * width + ids, return_counts=True)  # (text, gram) once, with its count
-        row_text, row_gram = rows // width, rows % width
+        owner_bits = max(len(texts) - 1, 1).bit_length()
+        hashes = _gram_hashes(codes, k)
+        inside = owner[: len(hashes)] == owner[k - 1 :]  # the gram does not span two texts
+        # One key per place: the hash's top bits, then the text; sorted, a hash's texts are
+        # together, its a texts (numbered first) before its b texts.
+        keys = ((hashes[inside] >> np.uint64(owner_bits)) << np.uint64(owner_bits)) | owner[: len(inside)][inside]
+        rows, counts = np.unique(keys, return_counts=True)  # (hash, text) once each, with its count
+        row_text = (rows & np.uint64((1 << owner_bits) - 1)).astype(np.int64)
+        grams = rows >> np.uint64(owner_bits)
+        new = np.concatenate(([True], grams[1:] != grams[:-1]))
+        group = np.cumsum(new) - 1  # hash group of each row
+        group_start = np.flatnonzero(new)
         is_a = row_text < n_a
-        a_text, a_gram, a_count = row_text[is_a], row_gram[is_a], counts[is_a]
-        b_order = np.argsort(row_gram[~is_a], kind="stable")  # the b rows grouped by gram
-        b_text, b_gram, b_count = (row_text[~is_a] - n_a)[b_order], row_gram[~is_a][b_order], counts[~is_a][b_order]
-        per_gram = np.bincount(b_gram, minlength=width)  # b rows holding each gram
-        first = np.concatenate([[0], np.cumsum(per_gram)[:-1]])  # where each gram's b rows start
-        partners = per_gram[a_gram]  # b rows matching each a row
+        a_per_group = np.bincount(group, weights=is_a).astype(np.int64)
+        b_per_group = np.bincount(group).astype(np.int64) - a_per_group
+        a_rows = np.flatnonzero(is_a)
+        partners = b_per_group[group[a_rows]]  # b rows of the same hash, after the a rows
+        b_first = (group_start + a_per_group)[group[a_rows]]
         ends = np.cumsum(partners)
         start = 0
-        while start < len(a_text):  # a rows in chunks of about TRIPLES_PER_CHUNK triples
-            base = ends[start - 1] if start else 0
+        while start < len(a_rows):  # a rows in chunks of about TRIPLES_PER_CHUNK triples
+            base = int(ends[start - 1]) if start else 0
             stop = max(int(np.searchsorted(ends, base + TRIPLES_PER_CHUNK, side="right")), start + 1)
             rep = partners[start:stop]
-            a_row = np.repeat(np.arange(start, stop), rep)
+            a_row = np.repeat(a_rows[start:stop], rep)
             offset = np.arange(len(a_row)) - np.repeat(ends[start:stop] - rep - base, rep)
-            b_row = first[a_gram[a_row]] + offset
-            shared = np.minimum(a_count[a_row], b_count[b_row]).astype(np.float64)  # integers: summed exactly
-            found += np.bincount(a_text[a_row] * n_b + b_text[b_row], weights=shared, minlength=n_a * n_b)
+            b_row = np.repeat(b_first[start:stop], rep) + offset
+            shared = np.minimum(counts[a_row], counts[b_row]).astype(np.float64)  # integers: summed exactly
+            found += np.bincount(row_text[a_row] * n_b + (row_text[b_row] - n_a), weights=shared, minlength=n_a * n_b)
             start = stop
     bound = np.minimum(k * found.reshape(n_a, n_b).astype(np.int64), np.minimum.outer(lengths[:n_a], lengths[n_a:]))
     return bound.tolist()  # type: ignore[no-any-return]
