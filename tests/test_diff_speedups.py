@@ -191,6 +191,7 @@ def test_shared_run_bounds_bound_and_are_exact_at_zero(corpus: dict[str, Documen
             zero += bound == 0
     assert zero > 100
     assert shared_run_bounds([], ["ab"], 4) == [] and shared_run_bounds(["ab"], [], 4) == [[]]
+    assert shared_run_bounds(["abc"], ["de", ""], 4) == [[0, 0]]  # no 4-gram inside any text
     assert shared_run_bounds(["abcdabcd"], ["abcd", "xyz"], 4) == [[4, 0]]  # one common 4-gram: 4 characters at most
 
 

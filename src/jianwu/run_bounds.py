@@ -72,7 +72,7 @@ def shared_run_bounds(a_texts: list[str], b_texts: list[str], k: int) -> list[li
         rows, counts = np.unique(keys, return_counts=True)  # (hash, text) once each, with its count
         row_text = (rows & np.uint64((1 << owner_bits) - 1)).astype(np.int64)
         grams = rows >> np.uint64(owner_bits)
-        new = np.concatenate(([True], grams[1:] != grams[:-1]))
+        new = np.concatenate((grams[:1] == grams[:1], grams[1:] != grams[:-1]))  # a hash's first row
         group = np.cumsum(new) - 1  # hash group of each row
         group_start = np.flatnonzero(new)
         is_a = row_text < n_a

@@ -69,7 +69,7 @@ def _clause_terms(texts: list[str]) -> tuple[np.ndarray, np.ndarray]:
     owners = np.concatenate([text_of[:-1][two_ok], text_of[:-2][three_ok]])
     distinct, ids = np.unique(grams, return_inverse=True)
     rows = np.sort(owners * len(distinct) + ids.reshape(-1))  # (text, id) pairs, in order ...
-    rows = rows[np.concatenate(([True], rows[1:] != rows[:-1]))]  # ... once each (np.unique's hash path is slower)
+    rows = rows[np.concatenate((rows[:1] == rows[:1], rows[1:] != rows[:-1]))]  # ... once each (np.unique's hash path is slower)
     width = max(len(distinct), 1)
     return rows // width, rows % width
 
