@@ -229,3 +229,19 @@ def test_noise_from_stand_ins_is_the_quantile_of_the_values() -> None:
         stand_in = [BELOW_EVERY_SCORE] * (j - 1) + values[j - 1 : j + 1] + [ABOVE_EVERY_SCORE] * (n - j - 1)
         rng.shuffle(values)
         assert quantiles(stand_in, n=4)[NOISE_QUANTILE - 1] == quantiles(values, n=4)[NOISE_QUANTILE - 1], n
+
+
+def test_shared_run_bounds_hold_on_repetitive_random_texts() -> None:
+    """Few letters, many repeats (the case the bound's counting is for): never below ``shared_runs``."""
+    import random
+
+    from jianwu.align import MIN_RUN, shared_runs
+    from jianwu.run_bounds import shared_run_bounds
+
+    rng = random.Random(4)
+    for _ in range(40):
+        a = ["".join(rng.choice("ab中") for _ in range(rng.randrange(0, 40))) for _ in range(rng.randrange(1, 6))]
+        b = ["".join(rng.choice("ab中") for _ in range(rng.randrange(0, 40))) for _ in range(rng.randrange(1, 6))]
+        for x, row in zip(a, shared_run_bounds(a, b, MIN_RUN)):
+            for y, bound in zip(b, row):
+                assert shared_runs(x, y) <= bound, (x, y)
