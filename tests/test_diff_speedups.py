@@ -245,3 +245,14 @@ def test_shared_run_bounds_hold_on_repetitive_random_texts() -> None:
         for x, row in zip(a, shared_run_bounds(a, b, MIN_RUN)):
             for y, bound in zip(b, row):
                 assert shared_runs(x, y) <= bound, (x, y)
+
+
+def test_tokens_are_those_of_the_one_pattern(seeds: dict[str, Document], corpus: dict[str, Document]) -> None:
+    """``tokenize`` (long tokens searched, the characters between them one by one) against ``_token_pattern().findall``."""
+    from jianwu.inline_diff import _token_pattern, _tokens
+
+    texts = [c.text for d in (*seeds.values(), corpus["national-lvse"], corpus["guangxi-lvse"]) for c in d.clauses]
+    texts += ["2025年PM2.5浓度下降14.5%，34微克/立方米\n", "１２３４年ab1.2.3", "", "年", "CO2排放3万吨以上 x"]
+    for text in texts:
+        for start, end in [(0, len(text)), (len(text) // 3, 2 * len(text) // 3)]:
+            assert _tokens(text, start, end) == _token_pattern().findall(text, start, end), text

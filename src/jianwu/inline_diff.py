@@ -95,18 +95,41 @@ def _token_pattern() -> regex.Pattern[str]:
     return compile_pattern(f"{YEAR.pattern}|{_number_pattern().pattern}|{LATIN.pattern}|.", regex.DOTALL)
 
 
+@lru_cache(maxsize=1)
+def _long_token_pattern() -> regex.Pattern[str]:
+    """The tokens ``_token_pattern`` tries before its one character: a year, a number with its unit, a Latin word."""
+    return compile_pattern(f"{YEAR.pattern}|{_number_pattern().pattern}|{LATIN.pattern}")
+
+
+def _tokens(text: str, start: int, end: int) -> list[str]:
+    """``_token_pattern().findall(text, start, end)``, three times faster on Chinese text.
+
+    That pattern tries its long tokens at each place and else takes one character, so its
+    tokens are the long tokens a search finds, left to right, and the characters between
+    them one by one (none of the long tokens looks around, or matches empty).
+    """
+    tokens: list[str] = []
+    i = start
+    for m in _long_token_pattern().finditer(text, start, end):
+        s, e = m.span()
+        tokens += text[i:s]  # one token per character
+        tokens.append(m.group())
+        i = e
+    tokens += text[i:end]
+    return tokens
+
+
 def tokenize(text: str, protected: Iterable[tuple[int, int]] = ()) -> list[str]:
     """Cut ``text`` into diff tokens; each ``protected`` (start, end) span is kept whole."""
-    pattern = _token_pattern()
     tokens: list[str] = []
     i = 0
     for start, end in sorted((s, e) for s, e in protected if 0 <= s < e <= len(text)):
         if start < i:
             continue  # overlaps a span already kept
-        tokens += pattern.findall(text, i, start)
+        tokens += _tokens(text, i, start)
         tokens.append(text[start:end])
         i = end
-    tokens += pattern.findall(text, i)
+    tokens += _tokens(text, i, len(text))
     return tokens
 
 
