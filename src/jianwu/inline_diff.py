@@ -31,7 +31,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from functools import lru_cache
-from itertools import compress
 from typing import TYPE_CHECKING, Iterable, Literal, Optional
 
 import regex
@@ -212,14 +211,14 @@ def diff_texts(
 LEVEL_FOLD = str.maketrans({c: "〇" for c in "省市区县州镇乡"})
 LEVEL_FOLD_CHAR = {c: "〇" for c in "省市区县州镇乡"}
 FOLDED_NATION = "〇"  # 国 of 全国 (the whole country) folds like 全省 / 全市 / 全区
-_LONGER_THAN_ONE = (1).__lt__
 
 
 def _folded_tokens(tokens: list[str], keys: Optional[dict[str, str]] = None) -> list[str]:
     """``tokens`` with the level characters folded, as ``fold_levels`` does; department names by key."""
     out = list(map(LEVEL_FOLD_CHAR.get, tokens, tokens))  # right for every one-character token
-    for i in compress(range(len(tokens)), map(_LONGER_THAN_ONE, map(len, tokens))):
-        out[i] = tokens[i].translate(LEVEL_FOLD)  # a year, number, Latin word or department name
+    if len("".join(tokens)) != len(tokens):  # some are longer (most pieces of text have none: one check in C)
+        for i in [i for i, t in enumerate(tokens) if len(t) > 1]:
+            out[i] = tokens[i].translate(LEVEL_FOLD)  # a year, number, Latin word or department name
     if "国" in out:
         for i in [i for i, t in enumerate(tokens) if t == "国"]:
             if i and tokens[i - 1] == "全":
