@@ -213,6 +213,12 @@ def test_lazy_grid_gives_the_full_grid_scores_and_noise(seeds: dict[str, Documen
                 for test in (_is_text_pair, _parent_inside, _partly_inside):
                     assert grid.passes(ci, pi, test) == test(s)
                 assert grid.exact(ci, pi) == s
+        for test in (_is_text_pair, _parent_inside, _partly_inside):
+            for ci, row in enumerate(full):
+                assert grid.parents_passing(ci, test) == [pi for pi, s in enumerate(row) if test(s)]
+                assert grid.parents_passing(ci, test, among={1, 3}) == [pi for pi, s in enumerate(row) if test(s) and pi in (1, 3)]
+            for pi in range(len(p_units)):
+                assert grid.children_passing(pi, test) == [ci for ci, row in enumerate(full) if test(row[pi])]
 
 
 def test_noise_from_stand_ins_is_the_quantile_of_the_values() -> None:

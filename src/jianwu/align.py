@@ -54,7 +54,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field, replace
 from operator import attrgetter
 from statistics import quantiles
-from typing import Callable
+from typing import Callable, Container, Optional
 
 from rapidfuzz import fuzz
 from rapidfuzz.distance import Indel, LCSseq
@@ -242,6 +242,12 @@ class _Grid:
         self._c_bodies, self._p_bodies = [u.body for u in c_units], [u.body for u in p_units]
         self.titles = [[fuzz.ratio(c.title, p.title) / 100 for p in p_units] for c in c_units]  # [child][parent]
         self._bounds = shared_run_bounds(self._c_bodies, self._p_bodies, MIN_RUN)  # >= shared_runs, [child][parent]
+        # The partners a clause may share a run with (a non-zero bound), in order: the others share nothing.
+        self._sharing_parents = [[pi for pi, b in enumerate(row) if b] for row in self._bounds]
+        self._sharing_children: list[list[int]] = [[] for _ in p_units]
+        for ci, partners in enumerate(self._sharing_parents):
+            for pi in partners:
+                self._sharing_children[pi].append(ci)
         self._exact: dict[tuple[int, int], Scores] = {}
         self._bound: dict[tuple[int, int], Scores] = {}
         self._at_zero: dict[Callable[[Scores], bool], bool] = {}
@@ -275,6 +281,19 @@ class _Grid:
                 at_zero = self._at_zero[test] = test(_NOTHING_SHARED)
             return at_zero
         return test(self.bound(ci, pi)) and test(self.exact(ci, pi))
+
+    def parents_passing(self, ci: int, test: Callable[[Scores], bool], among: Optional[Container[int]] = None) -> list[int]:
+        """The parent positions ``pi`` (ascending, ``among`` these) for which ``passes(ci, pi, test)``.
+
+        Only those sharing a run are tried when the test fails on nothing shared.
+        """
+        tried = range(self.n_parent) if test(_NOTHING_SHARED) else self._sharing_parents[ci]
+        return [pi for pi in tried if (among is None or pi in among) and self.passes(ci, pi, test)]
+
+    def children_passing(self, pi: int, test: Callable[[Scores], bool]) -> list[int]:
+        """The child positions ``ci`` (ascending) for which ``passes(ci, pi, test)``."""
+        tried = range(self.n_child) if test(_NOTHING_SHARED) else self._sharing_children[pi]
+        return [ci for ci in tried if self.passes(ci, pi, test)]
 
     def noise(self) -> float:
         """``quantiles`` (n=4) cut point ``NOISE_QUANTILE`` of every pair's combined score, exactly, from few exact scores.
@@ -356,7 +375,7 @@ def align_documents(child: Document, parent: Document) -> list[Alignment]:
     grid, everything = state.grid, [(ci, pi) for ci in range(len(c_units)) for pi in range(len(p_units))]
 
     # Step 4: text pairs, strongest first.
-    text = sorted((cp for cp in everything if grid.passes(*cp, _is_text_pair)), key=lambda cp: (-_text_strength(grid.exact(*cp)), -grid.titles[cp[0]][cp[1]], cp))
+    text = sorted(((ci, pi) for ci in range(grid.n_child) for pi in grid.parents_passing(ci, _is_text_pair)), key=lambda cp: (-_text_strength(grid.exact(*cp)), -grid.titles[cp[0]][cp[1]], cp))
     state.greedy(text, "text")
     # Step 5: near-identical titles.
     titled = sorted((cp for cp in everything if grid.titles[cp[0]][cp[1]] >= TITLE_MIN), key=lambda cp: (-grid.titles[cp[0]][cp[1]], -grid.exact(*cp).body, cp))
@@ -371,7 +390,7 @@ def align_documents(child: Document, parent: Document) -> list[Alignment]:
     _position_pairs(state, chain, parent, p_units)
     # Step 8: merges and splits; 8b: partial reuse.
     entries = [(p.child, p.parent, p.basis, p.scores, p.flags) for p in state.pairs.values()]
-    entries += _containment(state, len(c_units), len(p_units))
+    entries += _containment(state, len(c_units))
     entries += _partial_reuse(state, entries, len(c_units), len(p_units))
     # Step 10: flags.
     _mismatch_flags(entries, grid, parent, p_units)
@@ -486,7 +505,7 @@ def _partial_reuse(state: _Pairing, entries: list[_Entry], n_child: int, n_paren
         if pi in paired_p:
             continue
         terms = state.terms
-        holders = [ci for ci in range(n_child) if grid.passes(ci, pi, _partly_inside) and terms(ci, pi) >= TERMS_MIN]
+        holders = [ci for ci in grid.children_passing(pi, _partly_inside) if terms(ci, pi) >= TERMS_MIN]
         if not holders:  # reworded: the child clause that is the clear best on terms
             ranked = sorted(range(n_child), key=lambda ci: (-terms(ci, pi), ci))
             best = terms(ranked[0], pi) if ranked else 0.0
@@ -503,18 +522,18 @@ def _partial_reuse(state: _Pairing, entries: list[_Entry], n_child: int, n_paren
     return extra
 
 
-def _containment(state: _Pairing, n_child: int, n_parent: int) -> list[_Entry]:
+def _containment(state: _Pairing, n_child: int) -> list[_Entry]:
     """Step 8: parent bodies inside a paired child clause (merge); free child bodies inside a paired parent clause (split)."""
     grid = state.grid
     extra: list[_Entry] = []
     for p in state.pairs.values():
-        for pi in range(n_parent):
-            if pi != p.parent and grid.passes(p.child, pi, _parent_inside):
+        for pi in grid.parents_passing(p.child, _parent_inside):
+            if pi != p.parent:
                 extra.append((p.child, pi, "containment", state.scores(p.child, pi), []))
     for ci in range(n_child):
         if ci in state.pairs:
             continue
-        inside = [pi for pi in sorted(state.taken) if grid.passes(ci, pi, _child_inside)]
+        inside = grid.parents_passing(ci, _child_inside, among=state.taken)
         if inside:
             best = max(inside, key=lambda pi: (grid.exact(ci, pi).child_coverage, -pi))
             extra.append((ci, best, "containment", state.scores(ci, best), []))
