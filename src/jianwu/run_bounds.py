@@ -22,11 +22,15 @@ is impossible and a false non-zero (one exact computation more) rare.
 
 from __future__ import annotations
 
-import numpy as np
+from typing import TYPE_CHECKING
 
-HASH_MULTIPLIER = np.uint64(0x9E3779B97F4A7C15)  # odd, bits well mixed: a polynomial hash modulo 2**64
+if TYPE_CHECKING:  # imported where used: numpy's import (some 70 ms) is paid by a diff, not by importing align
+    import numpy as np
+
+HASH_MULTIPLIER = 0x9E3779B97F4A7C15  # odd, bits well mixed: a polynomial hash modulo 2**64
 # splitmix64's finaliser (xor-shift, multiply; twice, then a last xor-shift): every input bit moves the top bits.
-MIX_STEPS = ((np.uint64(30), np.uint64(0xBF58476D1CE4E5B9)), (np.uint64(27), np.uint64(0x94D049BB133111EB)))
+MIX_STEPS = ((30, 0xBF58476D1CE4E5B9), (27, 0x94D049BB133111EB))
+FINAL_SHIFT = 31
 # (a text, b text, k-gram) triples counted at once: bounds the memory (a few int64 arrays of
 # this length) when a k-gram is in many texts of both lists (a set phrase of every clause).
 TRIPLES_PER_CHUNK = 1 << 20
@@ -39,14 +43,16 @@ def _gram_hashes(codes: np.ndarray, k: int) -> np.ndarray:
     only move the low bits, and the top bits (those kept) of 4-grams differing only there
     would meet.
     """
+    import numpy as np
+
     n = len(codes) - k + 1
     hashes = np.zeros(n, dtype=np.uint64)
     for t in range(k):
-        hashes = hashes * HASH_MULTIPLIER + codes[t : t + n]
+        hashes = hashes * np.uint64(HASH_MULTIPLIER) + codes[t : t + n]
     for shift, multiplier in MIX_STEPS:
-        hashes ^= hashes >> shift
-        hashes *= multiplier
-    return hashes ^ (hashes >> np.uint64(31))
+        hashes ^= hashes >> np.uint64(shift)
+        hashes *= np.uint64(multiplier)
+    return hashes ^ (hashes >> np.uint64(FINAL_SHIFT))
 
 
 def shared_run_bounds(a_texts: list[str], b_texts: list[str], k: int) -> list[list[int]]:
@@ -57,6 +63,8 @@ def shared_run_bounds(a_texts: list[str], b_texts: list[str], k: int) -> list[li
     n_a, n_b = len(a_texts), len(b_texts)
     if n_a == 0 or n_b == 0:
         return [[0] * n_b for _ in range(n_a)]
+    import numpy as np
+
     texts = a_texts + b_texts
     lengths = np.array([len(t) for t in texts], dtype=np.int64)
     codes = np.frombuffer("".join(texts).encode("utf-32-le", "surrogatepass"), dtype="<u4").astype(np.uint64)

@@ -21,10 +21,12 @@ from __future__ import annotations
 
 import math
 import operator
-
-import numpy as np
+from typing import TYPE_CHECKING
 
 from .patterns import compile_pattern
+
+if TYPE_CHECKING:  # imported where used: numpy's import (some 70 ms) is paid by a diff, not by importing align
+    import numpy as np
 
 # What is not a term: punctuation, spaces and digits (years and values differ between levels).
 NOT_TERM = compile_pattern(r"[^\p{Han}A-Za-z]+")
@@ -57,6 +59,8 @@ def _clause_terms(texts: list[str]) -> tuple[np.ndarray, np.ndarray]:
     The n-grams are those of ``terms``; the ids are dense (0 .. number of distinct n-grams of
     all the texts - 1), so an array indexed by id is as long as there are n-grams.
     """
+    import numpy as np
+
     runs = [NOT_TERM.sub(SEPARATOR, t) for t in texts]
     # The texts one after another, a SEPARATOR between two: no n-gram spans two texts.
     codes = np.frombuffer(SEPARATOR.join(runs).encode("utf-32-le"), dtype="<u4").astype(np.int64)
@@ -83,6 +87,8 @@ def _exact_norms(owners: np.ndarray, frequencies: np.ndarray, weights: list[floa
     document frequency: a text's terms of one frequency all weigh the same, so the sum is
     count × weight over the few frequencies it has.
     """
+    import numpy as np
+
     ratios = [w.as_integer_ratio() for w in weights]
     scale = max(d for _, d in ratios)
     exact = [m * (scale // d) for m, d in ratios]
@@ -109,6 +115,8 @@ class TermSimilarity:
     """
 
     def __init__(self, child_texts: list[str], parent_texts: list[str]) -> None:
+        import numpy as np
+
         texts = [*child_texts, *parent_texts]
         n_child, n = len(child_texts), len(texts)
         owners, grams = _clause_terms(texts)  # one row per (clause, term), terms as integer ids
