@@ -19,7 +19,10 @@ made it (``basis``) and the scores it was made on, so a result can be explained.
    unrelated clauses of the same family share scattered characters (character
    LCS gives them 0.15-0.30; runs give them under 0.1).  ``body`` is
    2·shared/(len child + len parent); ``parent_coverage`` shared/len parent (how
-   much of the parent survives); ``child_coverage`` shared/len child.
+   much of the parent survives); ``child_coverage`` shared/len child.  The
+   body scores of a pair are computed only when a step needs them and a bound
+   on its shared runs (``run_bounds``, every pair at once) cannot rule it out
+   (``_Grid``): the same scores, for a seventh of the pairs.
 4. Text pairs: strongest first (mean of body and the larger coverage), one
    partner per clause, accepted when body >= ``TEXT_MIN`` or a coverage >=
    ``COVER_MIN`` (an abridged or an extended clause).
