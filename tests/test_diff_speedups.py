@@ -145,3 +145,120 @@ def test_check_columns_align_with_the_compiled_matcher_as_with_difflib(seeds: di
         expected = [tuple(b) for b in difflib.SequenceMatcher(None, piece, raw, autojunk=False).get_matching_blocks()]
         assert matching_blocks(piece, raw) == expected, piece
     assert len(pairs) > 100
+
+
+def test_term_cosines_are_those_of_the_string_ngrams(corpus: dict[str, Document]) -> None:
+    """``TermSimilarity`` (n-grams as integer ids, in numpy) against the cosine spelled out on ``terms``' strings."""
+    import math
+    from collections import Counter
+
+    from jianwu.similarity import COMMON_SHARE, TermSimilarity
+
+    c_texts = _texts([corpus["jilin-lvse"]]) + ["", "PM2.5浓度\0下降", "一", "绿色低碳、循环发展"]
+    p_texts = _texts([corpus["national-lvse"]]) + ["ab", "循环发展"]
+    sim = TermSimilarity(c_texts, p_texts)
+    c_bags, p_bags = [terms(t) for t in c_texts], [terms(t) for t in p_texts]
+    df = Counter(t for bag in c_bags + p_bags for t in bag)
+    n = len(c_bags) + len(p_bags)
+
+    def weight(t: str) -> float:
+        return math.log((1 + n) / (1 + df[t])) ** 2
+
+    def norm(bag: set[str]) -> float:
+        return math.sqrt(math.fsum(map(weight, bag))) or 1.0
+
+    in_both = set().union(*c_bags) & set().union(*p_bags)
+    for ci, c in enumerate(c_bags):
+        for pi, p in enumerate(p_bags):
+            dot = math.fsum(weight(t) for t in c & p & in_both if df[t] <= COMMON_SHARE * n)
+            assert sim(ci, pi) == min(dot / (norm(c) * norm(p)), 1.0), (c_texts[ci], p_texts[pi])
+    assert TermSimilarity([], [])._c_norms == [] and TermSimilarity([""], ["。"])(0, 0) == 0.0  # nothing to count
+
+
+def test_shared_run_bounds_bound_and_are_exact_at_zero(corpus: dict[str, Document]) -> None:
+    """``shared_run_bounds`` is at least ``shared_runs`` for every pair, and 0 exactly when there is no long run."""
+    from jianwu.align import MIN_RUN, shared_runs
+    from jianwu.run_bounds import shared_run_bounds
+
+    c_bodies = [u.body for u in units(corpus["guangxi-lvse"])[0]] + ["", "一", "aaaaaaa", "x\udc80y" * 3]
+    p_bodies = [u.body for u in units(corpus["national-lvse"])[0]] + ["aaaaaaaaaa", "x\udc80yx\udc80y"]
+    bounds = shared_run_bounds(c_bodies, p_bodies, MIN_RUN)
+    zero = 0
+    for c, row in zip(c_bodies, bounds):
+        for p, bound in zip(p_bodies, row):
+            shared = shared_runs(c, p)
+            assert shared <= bound, (c, p)
+            zero += bound == 0
+    assert zero > 100
+    assert shared_run_bounds([], ["ab"], 4) == [] and shared_run_bounds(["ab"], [], 4) == [[]]
+    assert shared_run_bounds(["abc"], ["de", ""], 4) == [[0, 0]]  # no 4-gram inside any text
+    assert shared_run_bounds(["abcdabcd"], ["abcd", "xyz"], 4) == [[4, 0]]  # one common 4-gram: 4 characters at most
+
+
+def test_lazy_grid_gives_the_full_grid_scores_and_noise(seeds: dict[str, Document], corpus: dict[str, Document]) -> None:
+    """``_Grid``: its exact scores are ``score``'s, its bounds bound them, its noise is the quantile over every pair."""
+    from statistics import quantiles
+
+    from jianwu.align import NOISE_QUANTILE, _combined, _Grid, _is_text_pair, _parent_inside, _partly_inside, score
+
+    for child, parent in [(corpus["henan-lvse"], corpus["national-lvse"]), (seeds["shapingba-jianwu-2023"], seeds["chongqing-jianwu-2023"])]:
+        c_units, p_units = units(child)[0], units(parent)[0]
+        full = [[score(c, p) for p in p_units] for c in c_units]
+        grid = _Grid(c_units, p_units)
+        assert grid.noise() == quantiles([_combined(s) for row in full for s in row], n=4)[NOISE_QUANTILE - 1]
+        for ci, row in enumerate(full):
+            for pi, s in enumerate(row):
+                b = grid.bound(ci, pi)
+                assert b.body >= s.body and b.parent_coverage >= s.parent_coverage and b.child_coverage >= s.child_coverage
+                for test in (_is_text_pair, _parent_inside, _partly_inside):
+                    assert grid.passes(ci, pi, test) == test(s)
+                assert grid.exact(ci, pi) == s
+        for test in (_is_text_pair, _parent_inside, _partly_inside):
+            for ci, row in enumerate(full):
+                assert grid.parents_passing(ci, test) == [pi for pi, s in enumerate(row) if test(s)]
+                assert grid.parents_passing(ci, test, among={1, 3}) == [pi for pi, s in enumerate(row) if test(s) and pi in (1, 3)]
+            for pi in range(len(p_units)):
+                assert grid.children_passing(pi, test) == [ci for ci, row in enumerate(full) if test(row[pi])]
+
+
+def test_noise_from_stand_ins_is_the_quantile_of_the_values() -> None:
+    """The order statistics ``_Grid.noise`` keeps exact are the ones ``quantiles`` reads, for every length."""
+    import random
+    from statistics import quantiles
+
+    from jianwu.align import ABOVE_EVERY_SCORE, BELOW_EVERY_SCORE, NOISE_QUANTILE
+
+    rng = random.Random(16)
+    for n in range(2, 60):
+        values = sorted(rng.random() for _ in range(n))
+        j = min(max(NOISE_QUANTILE * (n + 1) // 4, 1), n - 1)
+        stand_in = [BELOW_EVERY_SCORE] * (j - 1) + values[j - 1 : j + 1] + [ABOVE_EVERY_SCORE] * (n - j - 1)
+        rng.shuffle(values)
+        assert quantiles(stand_in, n=4)[NOISE_QUANTILE - 1] == quantiles(values, n=4)[NOISE_QUANTILE - 1], n
+
+
+def test_shared_run_bounds_hold_on_repetitive_random_texts() -> None:
+    """Few letters, many repeats (the case the bound's counting is for): never below ``shared_runs``."""
+    import random
+
+    from jianwu.align import MIN_RUN, shared_runs
+    from jianwu.run_bounds import shared_run_bounds
+
+    rng = random.Random(4)
+    for _ in range(40):
+        a = ["".join(rng.choice("ab中") for _ in range(rng.randrange(0, 40))) for _ in range(rng.randrange(1, 6))]
+        b = ["".join(rng.choice("ab中") for _ in range(rng.randrange(0, 40))) for _ in range(rng.randrange(1, 6))]
+        for x, row in zip(a, shared_run_bounds(a, b, MIN_RUN)):
+            for y, bound in zip(b, row):
+                assert shared_runs(x, y) <= bound, (x, y)
+
+
+def test_tokens_are_those_of_the_one_pattern(seeds: dict[str, Document], corpus: dict[str, Document]) -> None:
+    """``tokenize`` (long tokens searched, the characters between them one by one) against ``_token_pattern().findall``."""
+    from jianwu.inline_diff import _token_pattern, _tokens
+
+    texts = [c.text for d in (*seeds.values(), corpus["national-lvse"], corpus["guangxi-lvse"]) for c in d.clauses]
+    texts += ["2025年PM2.5浓度下降14.5%，34微克/立方米\n", "１２３４年ab1.2.3", "", "年", "CO2排放3万吨以上 x"]
+    for text in texts:
+        for start, end in [(0, len(text)), (len(text) // 3, 2 * len(text) // 3)]:
+            assert _tokens(text, start, end) == _token_pattern().findall(text, start, end), text

@@ -19,7 +19,10 @@ made it (``basis``) and the scores it was made on, so a result can be explained.
    unrelated clauses of the same family share scattered characters (character
    LCS gives them 0.15-0.30; runs give them under 0.1).  ``body`` is
    2·shared/(len child + len parent); ``parent_coverage`` shared/len parent (how
-   much of the parent survives); ``child_coverage`` shared/len child.
+   much of the parent survives); ``child_coverage`` shared/len child.  The
+   body scores of a pair are computed only when a step needs them and a bound
+   on its shared runs (``run_bounds``, every pair at once) cannot rule it out
+   (``_Grid``): the same scores, for a seventh of the pairs.
 4. Text pairs: strongest first (mean of body and the larger coverage), one
    partner per clause, accepted when body >= ``TEXT_MIN`` or a coverage >=
    ``COVER_MIN`` (an abridged or an extended clause).
@@ -54,6 +57,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field, replace
 from operator import attrgetter
 from statistics import quantiles
+from typing import Callable, Container, Optional
+
 from rapidfuzz import fuzz
 from rapidfuzz.distance import Indel, LCSseq
 
@@ -61,6 +66,7 @@ from .diffmodel import Alignment, Basis, Flag, Scores
 from .inline_diff import NOTE, fold_levels
 from .model import Clause, Document
 from .patterns import compile_pattern
+from .run_bounds import shared_run_bounds
 from .similarity import TermSimilarity
 
 MIN_BODY = 8  # characters of folded body that make a clause content, not a heading
@@ -152,10 +158,17 @@ _LONG_RUN = (MIN_RUN - 1).__lt__  # size >= MIN_RUN
 
 
 def score(child: Unit, parent: Unit, terms: float = 0.0) -> Scores:
-    shared = shared_runs(child.body, parent.body)
-    lc, lp = len(child.body), len(parent.body)
+    return _scores(fuzz.ratio(child.title, parent.title) / 100, shared_runs(child.body, parent.body), len(child.body), len(parent.body), terms)
+
+
+def _scores(title: float, shared: int, lc: int, lp: int, terms: float = 0.0) -> Scores:
+    """The scores of a pair from its title ratio, its shared runs and its body lengths.
+
+    Body and coverages only grow with ``shared`` (each correctly rounded operation is
+    monotone): given an upper bound on ``shared``, they are upper bounds too.
+    """
     return Scores(
-        title=fuzz.ratio(child.title, parent.title) / 100,
+        title=title,
         body=2 * shared / (lc + lp) if lc + lp else 0.0,
         parent_coverage=shared / lp if lp >= COVER_MIN_LEN else 0.0,
         child_coverage=shared / lc if lc >= COVER_MIN_LEN else 0.0,
@@ -173,6 +186,19 @@ def _is_text_pair(s: Scores) -> bool:
 
 def _combined(s: Scores) -> float:
     return (s.title + s.body) / 2
+
+
+# Threshold tests of steps 8 and 8b (``_Grid.passes``: each only turns true as a coverage grows).
+def _partly_inside(s: Scores) -> bool:
+    return s.parent_coverage >= PARTIAL_MIN
+
+
+def _parent_inside(s: Scores) -> bool:
+    return s.parent_coverage >= COVER_MIN
+
+
+def _child_inside(s: Scores) -> bool:
+    return s.child_coverage >= COVER_MIN
 
 
 def _backbone(pairs: list[tuple[int, int, float]]) -> set[tuple[int, int]]:
@@ -196,6 +222,118 @@ def _backbone(pairs: list[tuple[int, int, float]]) -> set[tuple[int, int]]:
     return chain
 
 
+# Body and coverages of a pair sharing no run (``_Grid.passes``): 0.0 whatever the lengths.
+_NOTHING_SHARED = Scores(title=0.0, body=0.0, parent_coverage=0.0, child_coverage=0.0)
+# Stand-ins for combined scores (0..1) known to lie below or above the order statistics ``_Grid.noise`` reads.
+BELOW_EVERY_SCORE, ABOVE_EVERY_SCORE = -1.0, 2.0
+
+
+class _Grid:
+    """The scores of every (child, parent) content pair, each pair's computed when a step needs it.
+
+    A pair's body and coverages take one LCS alignment of the two bodies (``shared_runs``), the
+    costliest part of the alignment; most pairs are unrelated clauses that no step pairs.
+    ``shared_run_bounds`` bounds the shared runs of every pair at once (exactly 0 without a
+    common ``MIN_RUN``-gram), and ``bound`` gives the scores of that bound: body and
+    coverages at least the pair's own.  A step testing a score against a threshold asks
+    ``passes``: the bound first, the exact scores only when the bound cannot rule the pair
+    out.  Titles (``fuzz.ratio``, cheap) are computed for every pair up front.
+    """
+
+    def __init__(self, c_units: list[Unit], p_units: list[Unit]) -> None:
+        self.n_child, self.n_parent = len(c_units), len(p_units)
+        self._c_bodies, self._p_bodies = [u.body for u in c_units], [u.body for u in p_units]
+        self.titles = [[fuzz.ratio(c.title, p.title) / 100 for p in p_units] for c in c_units]  # [child][parent]
+        self._bounds = shared_run_bounds(self._c_bodies, self._p_bodies, MIN_RUN)  # >= shared_runs, [child][parent]
+        # The partners a clause may share a run with (a non-zero bound), in order: the others share nothing.
+        self._sharing_parents = [[pi for pi, b in enumerate(row) if b] for row in self._bounds]
+        self._sharing_children: list[list[int]] = [[] for _ in p_units]
+        for ci, partners in enumerate(self._sharing_parents):
+            for pi in partners:
+                self._sharing_children[pi].append(ci)
+        self._exact: dict[tuple[int, int], Scores] = {}
+        self._bound: dict[tuple[int, int], Scores] = {}
+        self._at_zero: dict[Callable[[Scores], bool], bool] = {}
+
+    def exact(self, ci: int, pi: int) -> Scores:
+        """The pair's scores (``score``), ``terms`` left 0 (see ``_Pairing.scores``)."""
+        s = self._exact.get((ci, pi))
+        if s is None:
+            c, p = self._c_bodies[ci], self._p_bodies[pi]
+            shared = shared_runs(c, p) if self._bounds[ci][pi] else 0  # no common MIN_RUN-gram: no run
+            s = self._exact[(ci, pi)] = _scores(self.titles[ci][pi], shared, len(c), len(p))
+        return s
+
+    def bound(self, ci: int, pi: int) -> Scores:
+        """Upper bounds of the pair's body and coverages (its own title): ``_scores`` of the bound on its shared runs."""
+        s = self._bound.get((ci, pi))
+        if s is None:
+            s = self._bound[(ci, pi)] = _scores(self.titles[ci][pi], self._bounds[ci][pi], len(self._c_bodies[ci]), len(self._p_bodies[pi]))
+        return s
+
+    def passes(self, ci: int, pi: int, test: Callable[[Scores], bool]) -> bool:
+        """``test(self.exact(ci, pi))``, for a ``test`` of body and coverages only that can only turn true as they grow.
+
+        Such a test false on the bound is false on the pair: the alignment is not computed.  A
+        pair without a common ``MIN_RUN``-gram has body and coverages 0.0 whatever its
+        lengths: one answer for all of them.
+        """
+        if not self._bounds[ci][pi]:
+            at_zero = self._at_zero.get(test)
+            if at_zero is None:
+                at_zero = self._at_zero[test] = test(_NOTHING_SHARED)
+            return at_zero
+        return test(self.bound(ci, pi)) and test(self.exact(ci, pi))
+
+    def parents_passing(self, ci: int, test: Callable[[Scores], bool], among: Optional[Container[int]] = None) -> list[int]:
+        """The parent positions ``pi`` (ascending, ``among`` these) for which ``passes(ci, pi, test)``.
+
+        Only those sharing a run are tried when the test fails on nothing shared.
+        """
+        tried = range(self.n_parent) if test(_NOTHING_SHARED) else self._sharing_parents[ci]
+        return [pi for pi in tried if (among is None or pi in among) and self.passes(ci, pi, test)]
+
+    def children_passing(self, pi: int, test: Callable[[Scores], bool]) -> list[int]:
+        """The child positions ``ci`` (ascending) for which ``passes(ci, pi, test)``."""
+        tried = range(self.n_child) if test(_NOTHING_SHARED) else self._sharing_children[pi]
+        return [ci for ci in tried if self.passes(ci, pi, test)]
+
+    def noise(self) -> float:
+        """``quantiles`` (n=4) cut point ``NOISE_QUANTILE`` of every pair's combined score, exactly, from few exact scores.
+
+        ``statistics.quantiles``' default method interpolates between the order statistics
+        j - 1 and j (0-based) of the sorted data, j = i·(N+1)//4 clamped to 1..N-1, and reads
+        nothing else for cut point i.  Every pair's combined score lies between its title
+        alone (body >= 0) and its bound's; the order statistics of those lower (upper) bounds
+        bound the true ones.  So a pair whose upper bound is below the lower bound of order
+        statistic j - 1 stands below both, a pair whose lower bound is above the upper bound
+        of order statistic j above both: their places are known and their values not needed.
+        They are given ``BELOW_EVERY_SCORE`` and ``ABOVE_EVERY_SCORE`` (every combined score is
+        in 0..1: the two order statistics keep their values), the others their exact score
+        (the lower bound when both bounds meet), and ``quantiles`` is computed on that list.
+        """
+        n = self.n_child * self.n_parent
+        if n < 2:
+            return 0.0
+        j = min(max(NOISE_QUANTILE * (n + 1) // 4, 1), n - 1)
+        low = [t / 2 for row in self.titles for t in row]  # (title + 0.0) / 2: exact without a common MIN_RUN-gram
+        high = [
+            _combined(self.bound(ci, pi)) if shared else t / 2
+            for ci, (titles, bounds) in enumerate(zip(self.titles, self._bounds))
+            for pi, (t, shared) in enumerate(zip(titles, bounds))
+        ]
+        floor, ceiling = sorted(low)[j - 1], sorted(high)[j]
+        stand_in: list[float] = []
+        for k, (lo, hi) in enumerate(zip(low, high)):
+            if hi < floor:
+                stand_in.append(BELOW_EVERY_SCORE)
+            elif lo > ceiling:
+                stand_in.append(ABOVE_EVERY_SCORE)
+            else:
+                stand_in.append(hi if lo == hi else _combined(self.exact(*divmod(k, self.n_parent))))
+        return quantiles(stand_in, n=4)[NOISE_QUANTILE - 1]
+
+
 @dataclass
 class _Pair:
     child: int  # position in the content list
@@ -209,7 +347,7 @@ class _Pair:
 class _Pairing:
     """Primary pairs under construction: one partner per clause on each side."""
 
-    grid: list[list[Scores]]  # [child position][parent position], ``terms`` left 0 (see ``terms``)
+    grid: _Grid  # scores by (child position, parent position), ``terms`` left 0 (see ``terms``)
     terms: TermSimilarity  # n-gram cosines, computed only for the pairs a step looks at
     pairs: dict[int, _Pair] = field(default_factory=dict)  # child position -> pair
     taken: set[int] = field(default_factory=set)  # parent positions with a partner
@@ -219,7 +357,7 @@ class _Pairing:
 
     def scores(self, ci: int, pi: int) -> Scores:
         """The pair's scores with its n-gram cosine filled in."""
-        return replace(self.grid[ci][pi], terms=self.terms(ci, pi))
+        return replace(self.grid.exact(ci, pi), terms=self.terms(ci, pi))
 
     def add(self, ci: int, pi: int, basis: Basis) -> _Pair:
         pair = self.pairs[ci] = _Pair(ci, pi, basis, self.scores(ci, pi))
@@ -236,14 +374,14 @@ def align_documents(child: Document, parent: Document) -> list[Alignment]:
     """Align every clause of ``child`` with ``parent``; entries in reading order (see module doc)."""
     c_units, c_heads = units(child)
     p_units, p_heads = units(parent)
-    state = _Pairing([[score(c, p) for p in p_units] for c in c_units], TermSimilarity([u.title + u.body for u in c_units], [u.title + u.body for u in p_units]))
+    state = _Pairing(_Grid(c_units, p_units), TermSimilarity([u.title + u.body for u in c_units], [u.title + u.body for u in p_units]))
     grid, everything = state.grid, [(ci, pi) for ci in range(len(c_units)) for pi in range(len(p_units))]
 
     # Step 4: text pairs, strongest first.
-    text = sorted((cp for cp in everything if _is_text_pair(grid[cp[0]][cp[1]])), key=lambda cp: (-_text_strength(grid[cp[0]][cp[1]]), -grid[cp[0]][cp[1]].title, cp))
+    text = sorted(((ci, pi) for ci in range(grid.n_child) for pi in grid.parents_passing(ci, _is_text_pair)), key=lambda cp: (-_text_strength(grid.exact(*cp)), -grid.titles[cp[0]][cp[1]], cp))
     state.greedy(text, "text")
     # Step 5: near-identical titles.
-    titled = sorted((cp for cp in everything if grid[cp[0]][cp[1]].title >= TITLE_MIN), key=lambda cp: (-grid[cp[0]][cp[1]].title, -grid[cp[0]][cp[1]].body, cp))
+    titled = sorted((cp for cp in everything if grid.titles[cp[0]][cp[1]] >= TITLE_MIN), key=lambda cp: (-grid.titles[cp[0]][cp[1]], -grid.exact(*cp).body, cp))
     state.greedy(titled, "title")
     # Step 5b: shared terms, reordered or paraphrased.
     _term_pairs(state)
@@ -255,7 +393,7 @@ def align_documents(child: Document, parent: Document) -> list[Alignment]:
     _position_pairs(state, chain, parent, p_units)
     # Step 8: merges and splits; 8b: partial reuse.
     entries = [(p.child, p.parent, p.basis, p.scores, p.flags) for p in state.pairs.values()]
-    entries += _containment(state, len(c_units), len(p_units))
+    entries += _containment(state, len(c_units))
     entries += _partial_reuse(state, entries, len(c_units), len(p_units))
     # Step 10: flags.
     _mismatch_flags(entries, grid, parent, p_units)
@@ -272,9 +410,8 @@ _Entry = tuple[int, int, Basis, Scores, list[Flag]]  # (child position, parent p
 def _position_pairs(state: _Pairing, chain: set[tuple[int, int]], parent: Document, p_units: list[Unit]) -> None:
     """Step 7: in each tight gap between consecutive backbone pairs, pair free clauses scoring above the noise."""
     grid = state.grid
-    all_scores = [_combined(s) for row in grid for s in row]
-    noise = quantiles(all_scores, n=4)[NOISE_QUANTILE - 1] if len(all_scores) >= 2 else 0.0
-    anchors = [(-1, -1)] + sorted(chain) + [(len(grid), len(p_units))]
+    noise = grid.noise()
+    anchors = [(-1, -1)] + sorted(chain) + [(grid.n_child, len(p_units))]
     for (c0, p0), (c1, p1) in zip(anchors, anchors[1:]):
         free_c = [ci for ci in range(c0 + 1, c1) if ci not in state.pairs]
         free_p = [pi for pi in range(p0 + 1, p1) if pi not in state.taken]
@@ -282,8 +419,8 @@ def _position_pairs(state: _Pairing, chain: set[tuple[int, int]], parent: Docume
             continue  # a wide gap does not pin a place: new and dropped clauses, not rewrites
         around = [parent.clauses[p_units[k].index].key for k in (p0, p1) if 0 <= k < len(p_units)]
         chosen: list[tuple[int, int]] = []
-        for ci, pi in sorted(((ci, pi) for ci in free_c for pi in free_p), key=lambda cp: (-_combined(grid[cp[0]][cp[1]]), cp)):
-            s = grid[ci][pi]
+        for ci, pi in sorted(((ci, pi) for ci in free_c for pi in free_p), key=lambda cp: (-_combined(grid.exact(*cp)), cp)):
+            s = grid.exact(ci, pi)
             if _combined(s) <= noise or not state.free(ci, pi) or any((ci - a) * (pi - b) < 0 for a, b in chosen):
                 continue  # noise, taken, or crossing a rewrite already chosen in this gap
             chosen.append((ci, pi))
@@ -296,8 +433,8 @@ def _position_pairs(state: _Pairing, chain: set[tuple[int, int]], parent: Docume
 def _term_pairs(state: _Pairing) -> None:
     """Step 5b: free clauses whose n-gram cosine is the clear mutual best of both (strongest first)."""
     grid = state.grid
-    free_c = [ci for ci in range(len(grid)) if ci not in state.pairs]
-    free_p = [pi for pi in range(len(grid[0]) if grid else 0) if pi not in state.taken]
+    free_c = [ci for ci in range(grid.n_child) if ci not in state.pairs]
+    free_p = [pi for pi in range(grid.n_parent) if pi not in state.taken]
     if not free_c or not free_p:
         return
 
@@ -343,7 +480,7 @@ def _heading_pairs(
             continue
 
         def strength(ci: int, pi: int) -> float:
-            return max(state.terms(ci, pi) / HEADING_TERMS_MIN, grid[ci][pi].title / HEADING_TITLE_MIN)
+            return max(state.terms(ci, pi) / HEADING_TERMS_MIN, grid.titles[ci][pi] / HEADING_TITLE_MIN)
 
         best_p = {ci: max(free_p, key=lambda pi: (strength(ci, pi), -pi)) for ci in free_c}
         best_c = {pi: max(free_c, key=lambda ci: (strength(ci, pi), -ci)) for pi in free_p}
@@ -371,14 +508,14 @@ def _partial_reuse(state: _Pairing, entries: list[_Entry], n_child: int, n_paren
         if pi in paired_p:
             continue
         terms = state.terms
-        holders = [ci for ci in range(n_child) if grid[ci][pi].parent_coverage >= PARTIAL_MIN and terms(ci, pi) >= TERMS_MIN]
+        holders = [ci for ci in grid.children_passing(pi, _partly_inside) if terms(ci, pi) >= TERMS_MIN]
         if not holders:  # reworded: the child clause that is the clear best on terms
             ranked = sorted(range(n_child), key=lambda ci: (-terms(ci, pi), ci))
             best = terms(ranked[0], pi) if ranked else 0.0
             second = terms(ranked[1], pi) if len(ranked) > 1 else 0.0
             if best >= TERMS_STRONG and best >= TERMS_MARGIN * second:
                 holders = ranked[:1]
-        holders = sorted(holders, key=lambda ci: (-grid[ci][pi].parent_coverage, ci))[:PARTIAL_PARTNERS]
+        holders = sorted(holders, key=lambda ci: (-grid.exact(ci, pi).parent_coverage, ci))[:PARTIAL_PARTNERS]
         for ci in holders:
             if ci not in state.pairs:
                 pair = state.add(ci, pi, "partial")
@@ -388,31 +525,32 @@ def _partial_reuse(state: _Pairing, entries: list[_Entry], n_child: int, n_paren
     return extra
 
 
-def _containment(state: _Pairing, n_child: int, n_parent: int) -> list[_Entry]:
+def _containment(state: _Pairing, n_child: int) -> list[_Entry]:
     """Step 8: parent bodies inside a paired child clause (merge); free child bodies inside a paired parent clause (split)."""
     grid = state.grid
     extra: list[_Entry] = []
     for p in state.pairs.values():
-        for pi in range(n_parent):
-            if pi != p.parent and grid[p.child][pi].parent_coverage >= COVER_MIN:
+        for pi in grid.parents_passing(p.child, _parent_inside):
+            if pi != p.parent:
                 extra.append((p.child, pi, "containment", state.scores(p.child, pi), []))
     for ci in range(n_child):
         if ci in state.pairs:
             continue
-        inside = [pi for pi in sorted(state.taken) if grid[ci][pi].child_coverage >= COVER_MIN]
+        inside = grid.parents_passing(ci, _child_inside, among=state.taken)
         if inside:
-            best = max(inside, key=lambda pi: (grid[ci][pi].child_coverage, -pi))
+            best = max(inside, key=lambda pi: (grid.exact(ci, pi).child_coverage, -pi))
             extra.append((ci, best, "containment", state.scores(ci, best), []))
     return extra
 
 
-def _mismatch_flags(entries: list[_Entry], grid: list[list[Scores]], parent: Document, p_units: list[Unit]) -> None:
+def _mismatch_flags(entries: list[_Entry], grid: _Grid, parent: Document, p_units: list[Unit]) -> None:
     """Step 10: a pair made on text whose child title is (near-)identical to another parent clause's title."""
     for ci, pi, basis, s, flags in entries:
         if basis != "text" or s.title >= TITLE_MIN:
             continue
-        other = max(range(len(p_units)), key=lambda k: (grid[ci][k].title, -k))
-        if grid[ci][other].title >= TITLE_MIN:
+        titles = grid.titles[ci]
+        other = max(range(len(p_units)), key=lambda k: (titles[k], -k))
+        if titles[other] >= TITLE_MIN:
             titled, texted = parent.clauses[p_units[other].index], parent.clauses[p_units[pi].index]
             flags.append(
                 Flag(
@@ -442,14 +580,16 @@ def _duplicates(c_units: list[Unit], child: Document) -> dict[int, list[Flag]]:
             if len(flags.get(f, [])) < 1:
                 flags.setdefault(f, []).append(
                     Flag("duplicate_in_child", f"contains 100% of {small.key}", child_path=list(small.path)))
-    for i in distinct:
+    bodies = [c_units[k].body for k in distinct]
+    bounds = shared_run_bounds(bodies, bodies, MIN_RUN)  # >= shared_runs of every pair, all at once
+    for i, row in zip(distinct, bounds):
         a = c_units[i]
-        for j in distinct:
+        for j, bound in zip(distinct, row):
             b = c_units[j]
             if i == j or len(b.body) < COVER_MIN_LEN or len(b.body) > len(a.body):
                 continue
-            if LCSseq.similarity(a.body, b.body) < DUPLICATE_MIN * len(b.body):
-                continue  # the LCS bounds the shared runs: cheap rejection
+            if bound / len(b.body) < DUPLICATE_MIN or LCSseq.similarity(a.body, b.body) < DUPLICATE_MIN * len(b.body):
+                continue  # the bound, then the LCS, bound the shared runs: cheap rejections
             inside = shared_runs(a.body, b.body) / len(b.body)
             if inside >= DUPLICATE_MIN:
                 big, small = child.clauses[a.index], child.clauses[b.index]

@@ -11,25 +11,32 @@ nothing; a term two clauses share and the others do not weighs a lot), and two
 clauses are compared by the cosine of their vectors.
 
 Computed once per document pair: the n-gram sets and the document frequencies
-in one pass; each pair's cosine is then one set intersection and one sum, both
-run in C, and only for the pairs the alignment looks at.  Pure Python; no numpy.
+in one pass, in numpy (each n-gram an integer id made of its code points: every
+clause of both documents at once, no string per n-gram); each pair's cosine is
+then one set intersection and one sum, both run in C, and only for the pairs the
+alignment looks at.
 """
 
 from __future__ import annotations
 
 import math
 import operator
-from collections import Counter
-from itertools import compress
+from typing import TYPE_CHECKING
 
 from .patterns import compile_pattern
+
+if TYPE_CHECKING:  # imported where used: numpy's import (some 70 ms) is paid by a diff, not by importing align
+    import numpy as np
 
 # What is not a term: punctuation, spaces and digits (years and values differ between levels).
 NOT_TERM = compile_pattern(r"[^\p{Han}A-Za-z]+")
 # Stands for a run of non-term characters (itself one of them: NUL is neither Han nor Latin).
 SEPARATOR = "\0"
 COMMON_SHARE = 0.5  # a term in more than this share of the pair's clauses is left out of the dot products
-_IS_ZERO = (0.0).__eq__
+# An n-gram's id packs its code points, CODE_BITS each (every code point is below 0x110000 = 2**21):
+# a 3-gram fills 63 bits of an int64.  A 3-gram's first code point is not 0 (NUL is SEPARATOR,
+# never in an n-gram), so every 3-gram id is above every 2-gram id: the ids of the two never meet.
+CODE_BITS = 21
 
 
 def terms(text: str) -> set[str]:
@@ -44,6 +51,53 @@ def terms(text: str) -> set[str]:
     grams = set(two)
     grams.update(map(operator.add, two, s[2:]))  # 3-grams: a 2-gram and the character after it
     return {g for g in grams if SEPARATOR not in g}
+
+
+def _clause_terms(texts: list[str]) -> tuple[np.ndarray, np.ndarray]:
+    """``(owners, terms)``: one row per distinct (text, n-gram) pair, sorted by text, then by term id.
+
+    The n-grams are those of ``terms``; the ids are dense (0 .. number of distinct n-grams of
+    all the texts - 1), so an array indexed by id is as long as there are n-grams.
+    """
+    import numpy as np
+
+    runs = [NOT_TERM.sub(SEPARATOR, t) for t in texts]
+    # The texts one after another, a SEPARATOR between two: no n-gram spans two texts.
+    codes = np.frombuffer(SEPARATOR.join(runs).encode("utf-32-le"), dtype="<u4").astype(np.int64)
+    text_of = np.repeat(np.arange(len(texts)), [len(r) + 1 for r in runs])[: len(codes)]  # by position
+    two = (codes[:-1] << CODE_BITS) | codes[1:]
+    two_ok = (codes[:-1] != 0) & (codes[1:] != 0)  # holds no SEPARATOR
+    three = (two[:-1] << CODE_BITS) | codes[2:]
+    three_ok = two_ok[:-1] & (codes[2:] != 0)
+    grams = np.concatenate([two[two_ok], three[three_ok]])
+    owners = np.concatenate([text_of[:-1][two_ok], text_of[:-2][three_ok]])
+    distinct, ids = np.unique(grams, return_inverse=True)
+    rows = np.sort(owners * len(distinct) + ids.reshape(-1))  # (text, id) pairs, in order ...
+    rows = rows[np.concatenate((rows[:1] == rows[:1], rows[1:] != rows[:-1]))]  # ... once each (np.unique's hash path is slower)
+    width = max(len(distinct), 1)
+    return rows // width, rows % width
+
+
+def _exact_norms(owners: np.ndarray, frequencies: np.ndarray, weights: list[float], n: int) -> list[float]:
+    """Each text's vector norm: sqrt of the exact sum of ``weights[df]`` over its terms, or 1.0 for none.
+
+    Exact, so the same float whatever order the terms come in: the weights as integers over one
+    power of two (``as_integer_ratio``), each text's sum an integer (Python's, unbounded) and
+    divided once (int / int rounds correctly, as ``math.fsum`` does: same float).  Summed by
+    document frequency: a text's terms of one frequency all weigh the same, so the sum is
+    count × weight over the few frequencies it has.
+    """
+    import numpy as np
+
+    ratios = [w.as_integer_ratio() for w in weights]
+    scale = max(d for _, d in ratios)
+    exact = [m * (scale // d) for m, d in ratios]
+    totals = [0] * n
+    groups, counts = np.unique(owners * (len(weights)) + frequencies, return_counts=True)
+    for group, count in zip(groups.tolist(), counts.tolist()):
+        text, k = divmod(group, len(weights))
+        totals[text] += count * exact[k]
+    return [math.sqrt(total / scale) or 1.0 for total in totals]
 
 
 class TermSimilarity:
@@ -61,34 +115,30 @@ class TermSimilarity:
     """
 
     def __init__(self, child_texts: list[str], parent_texts: list[str]) -> None:
-        c_bags = [terms(t) for t in child_texts]
-        p_bags = [terms(t) for t in parent_texts]
-        df: Counter[str] = Counter()
-        for bag in c_bags:
-            df.update(bag)
-        for bag in p_bags:
-            df.update(bag)
-        n = len(c_bags) + len(p_bags)
+        import numpy as np
+
+        texts = [*child_texts, *parent_texts]
+        n_child, n = len(child_texts), len(texts)
+        owners, grams = _clause_terms(texts)  # one row per (clause, term), terms as integer ids
+        df = np.bincount(grams)  # by term id: the ids are dense, each in some clause
         # IDF depends on the document frequency only: one table by frequency, squared.
         norm_weight = [math.log((1 + n) / (1 + k)) ** 2 for k in range(n + 1)]
         dot_weight = [w if k <= COMMON_SHARE * n else 0.0 for k, w in enumerate(norm_weight)]
-        # A norm is an exact sum: the weights as integers over one power of two, summed in C as
-        # integers and divided once (int / int rounds correctly, as math.fsum does: same float).
-        ratios = [w.as_integer_ratio() for w in norm_weight]
-        scale = max(d for _, d in ratios)
-        exact = [m * (scale // d) for m, d in ratios]
-        self._c_norms = [math.sqrt(sum(map(exact.__getitem__, map(df.__getitem__, bag))) / scale) or 1.0 for bag in c_bags]
-        self._p_norms = [math.sqrt(sum(map(exact.__getitem__, map(df.__getitem__, bag))) / scale) or 1.0 for bag in p_bags]
+        norms = _exact_norms(owners, df[grams], norm_weight, n)
+        self._c_norms, self._p_norms = norms[:n_child], norms[n_child:]
         # Only a term of both documents, in two clauses at least and not common, adds to a dot
         # product: intersecting bags cut down to those is several times faster.
-        shared = list(set().union(*p_bags) & set().union(*c_bags)) if c_bags and p_bags else []  # so df >= 2
-        weights = list(map(dot_weight.__getitem__, map(df.__getitem__, shared)))
-        self._squared = dict(zip(shared, weights))
-        for t in compress(shared, map(_IS_ZERO, weights)):  # common terms: no weight in a dot product
-            del self._squared[t]
-        useful = set(self._squared)  # a set: set & set runs in C, set & dict_keys does not
-        self._c_bags = [bag & useful for bag in c_bags]
-        self._p_bags = [bag & useful for bag in p_bags]
+        in_child = np.zeros(len(df), dtype=bool)
+        in_child[grams[owners < n_child]] = True
+        in_parent = np.zeros(len(df), dtype=bool)
+        in_parent[grams[owners >= n_child]] = True
+        weights = np.array(dot_weight)[df]
+        useful = in_child & in_parent & (weights != 0.0)  # common terms: no weight in a dot product
+        self._squared: list[float] = weights.tolist()  # by term id; read only for useful terms
+        keep = useful[grams]
+        kept, bounds = grams[keep].tolist(), np.searchsorted(owners[keep], np.arange(n + 1)).tolist()
+        bags = [set(kept[a:b]) for a, b in zip(bounds, bounds[1:])]  # sets: set & set runs in C
+        self._c_bags, self._p_bags = bags[:n_child], bags[n_child:]
         self._memo: dict[tuple[int, int], float] = {}
 
     def __call__(self, ci: int, pi: int) -> float:

@@ -1,0 +1,105 @@
+"""Upper bounds on the text two clauses share in long runs, for every pair of two lists at once.
+
+``align`` scores a clause pair by the characters of the two bodies in common runs of at
+least ``MIN_RUN`` on their LCS alignment (``align.shared_runs``: one ``Indel.opcodes`` per
+pair, the costliest step of the alignment).  Most pairs of a document pair are unrelated
+clauses, and most steps only ask whether a score reaches a threshold; a bound answers
+that for a whole grid at once, and only the pairs it cannot rule out are aligned.
+
+The bound.  A common run of length L >= k is one substring of both texts: its L - k + 1
+k-grams (k = the shortest run counted) occur in both, at distinct places of each, since the
+runs of an alignment do not overlap.  So the runs hold at most M = sum over k-grams g of
+min(count of g in a, count of g in b) k-gram places, and L <= k·(L - k + 1) for L >= k
+gives ``shared <= k·M``; shared is also at most the shorter text.  No common k-gram
+(M = 0): no run of k, shared is exactly 0.
+
+Computed in numpy for all pairs: each k-gram hashed to an integer, the (hash, text) pairs
+counted in one sort, then per hash the (a text, b text) pairs holding it.  Two k-grams of
+one hash count as one: that only raises M (min(x + y, u + v) >= min(x, u) + min(y, v)),
+so the bound holds whatever the hash; and as the hash keeps 40 bits or more, a false 0
+is impossible and a false non-zero (one exact computation more) rare.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:  # imported where used: numpy's import (some 70 ms) is paid by a diff, not by importing align
+    import numpy as np
+
+HASH_MULTIPLIER = 0x9E3779B97F4A7C15  # odd, bits well mixed: a polynomial hash modulo 2**64
+# splitmix64's finaliser (xor-shift, multiply; twice, then a last xor-shift): every input bit moves the top bits.
+MIX_STEPS = ((30, 0xBF58476D1CE4E5B9), (27, 0x94D049BB133111EB))
+FINAL_SHIFT = 31
+# (a text, b text, k-gram) triples counted at once: bounds the memory (a few int64 arrays of
+# this length) when a k-gram is in many texts of both lists (a set phrase of every clause).
+TRIPLES_PER_CHUNK = 1 << 20
+
+
+def _gram_hashes(codes: np.ndarray, k: int) -> np.ndarray:
+    """A 64-bit hash of the k-gram starting at each position (len(codes) - k + 1 of them); arithmetic wraps.
+
+    The polynomial hash, then splitmix64's finaliser: without it the last code point would
+    only move the low bits, and the top bits (those kept) of 4-grams differing only there
+    would meet.
+    """
+    import numpy as np
+
+    n = len(codes) - k + 1
+    hashes = np.zeros(n, dtype=np.uint64)
+    for t in range(k):
+        hashes = hashes * np.uint64(HASH_MULTIPLIER) + codes[t : t + n]
+    for shift, multiplier in MIX_STEPS:
+        hashes ^= hashes >> np.uint64(shift)
+        hashes *= np.uint64(multiplier)
+    return hashes ^ (hashes >> np.uint64(FINAL_SHIFT))
+
+
+def shared_run_bounds(a_texts: list[str], b_texts: list[str], k: int) -> list[list[int]]:
+    """``bound[i][j]`` >= the characters of ``a_texts[i]`` and ``b_texts[j]`` in common runs of at least ``k``.
+
+    0 for every pair without a common k-gram.  ``k`` >= 1.
+    """
+    n_a, n_b = len(a_texts), len(b_texts)
+    if n_a == 0 or n_b == 0:
+        return [[0] * n_b for _ in range(n_a)]
+    import numpy as np
+
+    texts = a_texts + b_texts
+    lengths = np.array([len(t) for t in texts], dtype=np.int64)
+    codes = np.frombuffer("".join(texts).encode("utf-32-le", "surrogatepass"), dtype="<u4").astype(np.uint64)
+    owner = np.repeat(np.arange(len(texts), dtype=np.uint64), lengths)  # text of each position
+    found = np.zeros(n_a * n_b, dtype=np.float64)  # M of each pair, row-major
+    if len(codes) >= k:
+        owner_bits = max(len(texts) - 1, 1).bit_length()
+        hashes = _gram_hashes(codes, k)
+        inside = owner[: len(hashes)] == owner[k - 1 :]  # the gram does not span two texts
+        # One key per place: the hash's top bits, then the text; sorted, a hash's texts are
+        # together, its a texts (numbered first) before its b texts.
+        keys = ((hashes[inside] >> np.uint64(owner_bits)) << np.uint64(owner_bits)) | owner[: len(inside)][inside]
+        rows, counts = np.unique(keys, return_counts=True)  # (hash, text) once each, with its count
+        row_text = (rows & np.uint64((1 << owner_bits) - 1)).astype(np.int64)
+        grams = rows >> np.uint64(owner_bits)
+        new = np.concatenate((grams[:1] == grams[:1], grams[1:] != grams[:-1]))  # a hash's first row
+        group = np.cumsum(new) - 1  # hash group of each row
+        group_start = np.flatnonzero(new)
+        is_a = row_text < n_a
+        a_per_group = np.bincount(group, weights=is_a).astype(np.int64)
+        b_per_group = np.bincount(group).astype(np.int64) - a_per_group
+        a_rows = np.flatnonzero(is_a)
+        partners = b_per_group[group[a_rows]]  # b rows of the same hash, after the a rows
+        b_first = (group_start + a_per_group)[group[a_rows]]
+        ends = np.cumsum(partners)
+        start = 0
+        while start < len(a_rows):  # a rows in chunks of about TRIPLES_PER_CHUNK triples
+            base = int(ends[start - 1]) if start else 0
+            stop = max(int(np.searchsorted(ends, base + TRIPLES_PER_CHUNK, side="right")), start + 1)
+            rep = partners[start:stop]
+            a_row = np.repeat(a_rows[start:stop], rep)
+            offset = np.arange(len(a_row)) - np.repeat(ends[start:stop] - rep - base, rep)
+            b_row = np.repeat(b_first[start:stop], rep) + offset
+            shared = np.minimum(counts[a_row], counts[b_row]).astype(np.float64)  # integers: summed exactly
+            found += np.bincount(row_text[a_row] * n_b + (row_text[b_row] - n_a), weights=shared, minlength=n_a * n_b)
+            start = stop
+    bound = np.minimum(k * found.reshape(n_a, n_b).astype(np.int64), np.minimum.outer(lengths[:n_a], lengths[n_a:]))
+    return bound.tolist()  # type: ignore[no-any-return]
