@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import difflib
 
+import pytest
 from rapidfuzz import fuzz, process
 
 from jianwu import Document
@@ -175,14 +176,15 @@ def test_term_cosines_are_those_of_the_string_ngrams(corpus: dict[str, Document]
     assert TermSimilarity([], [])._c_norms == [] and TermSimilarity([""], ["。"])(0, 0) == 0.0  # nothing to count
 
 
-def test_shared_run_bounds_bound_and_are_exact_at_zero(corpus: dict[str, Document]) -> None:
+@pytest.mark.parametrize("vectorised", [True, False])
+def test_shared_run_bounds_bound_and_are_exact_at_zero(corpus: dict[str, Document], vectorised: bool) -> None:
     """``shared_run_bounds`` is at least ``shared_runs`` for every pair, and 0 exactly when there is no long run."""
     from jianwu.align import MIN_RUN, shared_runs
     from jianwu.run_bounds import shared_run_bounds
 
     c_bodies = [u.body for u in units(corpus["guangxi-lvse"])[0]] + ["", "一", "aaaaaaa", "x\udc80y" * 3]
     p_bodies = [u.body for u in units(corpus["national-lvse"])[0]] + ["aaaaaaaaaa", "x\udc80yx\udc80y"]
-    bounds = shared_run_bounds(c_bodies, p_bodies, MIN_RUN)
+    bounds = shared_run_bounds(c_bodies, p_bodies, MIN_RUN, vectorised=vectorised)
     zero = 0
     for c, row in zip(c_bodies, bounds):
         for p, bound in zip(p_bodies, row):
@@ -190,12 +192,19 @@ def test_shared_run_bounds_bound_and_are_exact_at_zero(corpus: dict[str, Documen
             assert shared <= bound, (c, p)
             zero += bound == 0
     assert zero > 100
-    assert shared_run_bounds([], ["ab"], 4) == [] and shared_run_bounds(["ab"], [], 4) == [[]]
-    assert shared_run_bounds(["abc"], ["de", ""], 4) == [[0, 0]]  # no 4-gram inside any text
-    assert shared_run_bounds(["abcdabcd"], ["abcd", "xyz"], 4) == [[4, 0]]  # one common 4-gram: 4 characters at most
+    def bounds_of(a: list[str], b: list[str]) -> list[list[int]]:
+        return shared_run_bounds(a, b, 4, vectorised=vectorised)
+
+    assert bounds_of([], ["ab"]) == [] and bounds_of(["ab"], []) == [[]]
+    assert bounds_of(["abc"], ["de", ""]) == [[0, 0]]  # no 4-gram inside any text
+    assert bounds_of(["abcdabcd"], ["abcd", "xyz"]) == [[4, 0]]  # one common 4-gram: 4 characters at most
+    if not vectorised:  # exact M: never above the hashed count
+        hashed = shared_run_bounds(c_bodies, p_bodies, MIN_RUN)
+        assert all(x <= y for row, hashed_row in zip(bounds, hashed) for x, y in zip(row, hashed_row))
 
 
-def test_lazy_grid_gives_the_full_grid_scores_and_noise(seeds: dict[str, Document], corpus: dict[str, Document]) -> None:
+@pytest.mark.parametrize("vectorised", [True, False])
+def test_lazy_grid_gives_the_full_grid_scores_and_noise(seeds: dict[str, Document], corpus: dict[str, Document], vectorised: bool) -> None:
     """``_Grid``: its exact scores are ``score``'s, its bounds bound them, its noise is the quantile over every pair."""
     from statistics import quantiles
 
@@ -204,7 +213,7 @@ def test_lazy_grid_gives_the_full_grid_scores_and_noise(seeds: dict[str, Documen
     for child, parent in [(corpus["henan-lvse"], corpus["national-lvse"]), (seeds["shapingba-jianwu-2023"], seeds["chongqing-jianwu-2023"])]:
         c_units, p_units = units(child)[0], units(parent)[0]
         full = [[score(c, p) for p in p_units] for c in c_units]
-        grid = _Grid(c_units, p_units)
+        grid = _Grid(c_units, p_units, vectorised)
         assert grid.noise() == quantiles([_combined(s) for row in full for s in row], n=4)[NOISE_QUANTILE - 1]
         for ci, row in enumerate(full):
             for pi, s in enumerate(row):
@@ -248,9 +257,10 @@ def test_shared_run_bounds_hold_on_repetitive_random_texts() -> None:
     for _ in range(40):
         a = ["".join(rng.choice("ab中") for _ in range(rng.randrange(0, 40))) for _ in range(rng.randrange(1, 6))]
         b = ["".join(rng.choice("ab中") for _ in range(rng.randrange(0, 40))) for _ in range(rng.randrange(1, 6))]
-        for x, row in zip(a, shared_run_bounds(a, b, MIN_RUN)):
-            for y, bound in zip(b, row):
-                assert shared_runs(x, y) <= bound, (x, y)
+        for vectorised in (True, False):
+            for x, row in zip(a, shared_run_bounds(a, b, MIN_RUN, vectorised=vectorised)):
+                for y, bound in zip(b, row):
+                    assert shared_runs(x, y) <= bound, (x, y)
 
 
 def test_tokens_are_those_of_the_one_pattern(seeds: dict[str, Document], corpus: dict[str, Document]) -> None:
@@ -262,3 +272,34 @@ def test_tokens_are_those_of_the_one_pattern(seeds: dict[str, Document], corpus:
     for text in texts:
         for start, end in [(0, len(text)), (len(text) // 3, 2 * len(text) // 3)]:
             assert _tokens(text, start, end) == _token_pattern().findall(text, start, end), text
+
+
+def test_term_similarity_in_plain_python_is_numpys(seeds: dict[str, Document], corpus: dict[str, Document]) -> None:
+    """A process's first diff counts n-grams in plain Python (``numpy_or_not``): the same cosines, bit for bit."""
+    from jianwu.similarity import TermSimilarity
+
+    for child, parent in [(corpus["guangxi-lvse"], corpus["national-lvse"]), (seeds["shapingba-jianwu-2023"], seeds["chongqing-jianwu-2023"])]:
+        c_texts, p_texts = _texts([child]), _texts([parent])
+        fast, plain = TermSimilarity(c_texts, p_texts), TermSimilarity(c_texts, p_texts, vectorised=False)
+        assert (plain._c_norms, plain._p_norms) == (fast._c_norms, fast._p_norms)
+        assert [[plain(ci, pi) for pi in range(len(p_texts))] for ci in range(len(c_texts))] == [
+            [fast(ci, pi) for pi in range(len(p_texts))] for ci in range(len(c_texts))
+        ]
+    assert TermSimilarity([], [], vectorised=False)._c_norms == [] and TermSimilarity([""], ["。"], vectorised=False)(0, 0) == 0.0
+
+
+def test_a_diff_without_numpy_is_the_diff_with_it(seeds: dict[str, Document], corpus: dict[str, Document], monkeypatch: pytest.MonkeyPatch) -> None:
+    """Every parent → child pair of data/raw, diffed with NumPy and in plain Python: the same JSON."""
+    import jianwu.align
+    from jianwu.diff import diff_documents
+    from jianwu.lineage import analyse
+    from jianwu.diffmodel import diff_to_dict
+
+    docs = [*seeds.values(), *corpus.values()]
+    pairs = [(o.child, o.parent) for o in analyse(docs) if o.parent is not None and o.found_by is not None]
+    assert len(pairs) >= 10
+    for child, parent in pairs:
+        monkeypatch.setattr(jianwu.align, "use_numpy", lambda extra: True)
+        fast = diff_to_dict(diff_documents(child, parent))
+        monkeypatch.setattr(jianwu.align, "use_numpy", lambda extra: False)
+        assert diff_to_dict(diff_documents(child, parent)) == fast, (child.id, parent.id)

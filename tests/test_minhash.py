@@ -36,14 +36,14 @@ def test_signature_is_datasketchs(num_perm: int, size: int) -> None:
     ours = minhash.minhash(values, num_perm)
     assert len(ours) == 4 * num_perm
     assert _values(ours) == _datasketch_signature(values, num_perm)
-    assert minhash.small_minhash(values, num_perm) == ours
+    assert minhash.plain_minhash(values, num_perm) == ours
 
 
 def test_signature_of_real_text_bigrams_is_datasketchs() -> None:
     text = "重庆市减污降碳协同增效实施方案（渝环〔2023〕79号）"
     values = [text[i : i + 2].encode("utf-8") for i in range(len(text) - 1)]
     assert _values(minhash.minhash(values, 64)) == _datasketch_signature(values, 64)
-    assert minhash.small_minhash(values, 64) == minhash.minhash(values, 64)
+    assert minhash.plain_minhash(values, 64) == minhash.minhash(values, 64)
 
 
 @pytest.mark.parametrize("num_perm", sorted({n for _, n in minhash.OPTIMAL_BANDS}))
@@ -103,3 +103,18 @@ def test_the_parent_search_does_not_import_datasketch_or_scipy() -> None:
     )
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert done.stdout.strip() == "[]"
+
+
+def test_a_profile_made_without_numpy_is_the_one_made_with_it(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A process's first profile is made in plain Python (``numpy_or_not``): the same profile, byte for byte."""
+    import jianwu.lineage.profile as profile_module
+    from jianwu.document import parse_document
+
+    paths = [*sorted(RAW.glob("*.txt")), *sorted((RAW / "corpus").glob("*.pdf"))[:4]]
+    for path in paths:
+        doc = parse_document(path, require_clauses=False)
+        monkeypatch.setattr(profile_module, "use_numpy", lambda extra: True)
+        fast = pickle.dumps(profile_module.profile_of(doc))
+        monkeypatch.setattr(profile_module, "use_numpy", lambda extra: False)
+        assert pickle.dumps(profile_module.profile_of(doc)) == fast, path.name
+    assert profile_module.plain_shingle_values("一二三") == [] and profile_module.plain_text_minhash([]) == minhash.plain_minhash([], 128)

@@ -66,6 +66,7 @@ from .diffmodel import Alignment, Basis, Flag, Scores
 from .inline_diff import NOTE, fold_levels
 from .model import Clause, Document
 from .patterns import compile_pattern
+from .numpy_or_not import DIFF_EXTRA_MS_PER_CHAR, use_numpy
 from .run_bounds import shared_run_bounds
 from .similarity import TermSimilarity
 
@@ -240,11 +241,11 @@ class _Grid:
     out.  Titles (``fuzz.ratio``, cheap) are computed for every pair up front.
     """
 
-    def __init__(self, c_units: list[Unit], p_units: list[Unit]) -> None:
+    def __init__(self, c_units: list[Unit], p_units: list[Unit], vectorised: bool) -> None:
         self.n_child, self.n_parent = len(c_units), len(p_units)
         self._c_bodies, self._p_bodies = [u.body for u in c_units], [u.body for u in p_units]
         self.titles = [[fuzz.ratio(c.title, p.title) / 100 for p in p_units] for c in c_units]  # [child][parent]
-        self._bounds = shared_run_bounds(self._c_bodies, self._p_bodies, MIN_RUN)  # >= shared_runs, [child][parent]
+        self._bounds = shared_run_bounds(self._c_bodies, self._p_bodies, MIN_RUN, vectorised=vectorised)  # >= shared_runs, [child][parent]
         # The partners a clause may share a run with (a non-zero bound), in order: the others share nothing.
         self._sharing_parents = [[pi for pi, b in enumerate(row) if b] for row in self._bounds]
         self._sharing_children: list[list[int]] = [[] for _ in p_units]
@@ -374,7 +375,10 @@ def align_documents(child: Document, parent: Document) -> list[Alignment]:
     """Align every clause of ``child`` with ``parent``; entries in reading order (see module doc)."""
     c_units, c_heads = units(child)
     p_units, p_heads = units(parent)
-    state = _Pairing(_Grid(c_units, p_units), TermSimilarity([u.title + u.body for u in c_units], [u.title + u.body for u in p_units]))
+    # A process's first diffs in plain Python: importing NumPy costs more than it saves (numpy_or_not).
+    vectorised = use_numpy(DIFF_EXTRA_MS_PER_CHAR * (len(child.text) + len(parent.text)))
+    texts = [u.title + u.body for u in c_units], [u.title + u.body for u in p_units]
+    state = _Pairing(_Grid(c_units, p_units, vectorised), TermSimilarity(*texts, vectorised=vectorised))
     grid, everything = state.grid, [(ci, pi) for ci in range(len(c_units)) for pi in range(len(p_units))]
 
     # Step 4: text pairs, strongest first.
@@ -397,7 +401,7 @@ def align_documents(child: Document, parent: Document) -> list[Alignment]:
     entries += _partial_reuse(state, entries, len(c_units), len(p_units))
     # Step 10: flags.
     _mismatch_flags(entries, grid, parent, p_units)
-    duplicates = _duplicates(c_units, child)
+    duplicates = _duplicates(c_units, child, vectorised)
 
     alignments = _content_alignments(child, parent, entries, c_units, p_units, chain, duplicates)
     alignments += _heading_alignments(child, parent, alignments, c_units, p_units, c_heads, p_heads)
@@ -561,7 +565,7 @@ def _mismatch_flags(entries: list[_Entry], grid: _Grid, parent: Document, p_unit
             )
 
 
-def _duplicates(c_units: list[Unit], child: Document) -> dict[int, list[Flag]]:
+def _duplicates(c_units: list[Unit], child: Document, vectorised: bool) -> dict[int, list[Flag]]:
     """Child clauses whose body lies mostly inside another child clause (by content position)."""
     flags: dict[int, list[Flag]] = {}
     # Identical bodies are flagged against their first occurrence, once each, and only the
@@ -581,7 +585,7 @@ def _duplicates(c_units: list[Unit], child: Document) -> dict[int, list[Flag]]:
                 flags.setdefault(f, []).append(
                     Flag("duplicate_in_child", f"contains 100% of {small.key}", child_path=list(small.path)))
     bodies = [c_units[k].body for k in distinct]
-    bounds = shared_run_bounds(bodies, bodies, MIN_RUN)  # >= shared_runs of every pair, all at once
+    bounds = shared_run_bounds(bodies, bodies, MIN_RUN, vectorised=vectorised)  # >= shared_runs of every pair, all at once
     for i, row in zip(distinct, bounds):
         a = c_units[i]
         for j, bound in zip(distinct, row):

@@ -22,6 +22,8 @@ is impossible and a false non-zero (one exact computation more) rare.
 
 from __future__ import annotations
 
+from collections import Counter
+from functools import lru_cache
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:  # imported where used: numpy's import (some 70 ms) is paid by a diff, not by importing align
@@ -55,14 +57,19 @@ def _gram_hashes(codes: np.ndarray, k: int) -> np.ndarray:
     return hashes ^ (hashes >> np.uint64(FINAL_SHIFT))
 
 
-def shared_run_bounds(a_texts: list[str], b_texts: list[str], k: int) -> list[list[int]]:
+def shared_run_bounds(a_texts: list[str], b_texts: list[str], k: int, *, vectorised: bool = True) -> list[list[int]]:
     """``bound[i][j]`` >= the characters of ``a_texts[i]`` and ``b_texts[j]`` in common runs of at least ``k``.
 
-    0 for every pair without a common k-gram.  ``k`` >= 1.
+    0 for every pair without a common k-gram.  ``k`` >= 1.  ``vectorised``: in NumPy (k-grams
+    hashed); else in plain Python (k-grams as strings: M exact, so a bound no larger), for a
+    process's first diff (``numpy_or_not``).  Either is a valid bound: the alignment built on
+    it is the same.
     """
     n_a, n_b = len(a_texts), len(b_texts)
     if n_a == 0 or n_b == 0:
         return [[0] * n_b for _ in range(n_a)]
+    if not vectorised:
+        return _plain_bounds(a_texts, b_texts, k)
     import numpy as np
 
     texts = a_texts + b_texts
@@ -103,3 +110,24 @@ def shared_run_bounds(a_texts: list[str], b_texts: list[str], k: int) -> list[li
             start = stop
     bound = np.minimum(k * found.reshape(n_a, n_b).astype(np.int64), np.minimum.outer(lengths[:n_a], lengths[n_a:]))
     return bound.tolist()  # type: ignore[no-any-return]
+
+
+@lru_cache(maxsize=2048)
+def _gram_counts(text: str, k: int) -> Counter[str]:
+    """The k-grams of ``text`` and how often each occurs (a clause's are asked for the grid and
+    for the duplicate check of the same diff: counted once)."""
+    return Counter([text[s : s + k] for s in range(len(text) - k + 1)])
+
+
+def _plain_bounds(a_texts: list[str], b_texts: list[str], k: int) -> list[list[int]]:
+    """``shared_run_bounds`` in plain Python: M by k-grams as strings, through an index of the a texts'."""
+    holders: dict[str, list[tuple[int, int]]] = {}  # k-gram -> (a text, its count there)
+    for i, text in enumerate(a_texts):
+        for gram, count in _gram_counts(text, k).items():
+            holders.setdefault(gram, []).append((i, count))
+    found = [[0] * len(b_texts) for _ in a_texts]
+    for j, text in enumerate(b_texts):
+        for gram, count in _gram_counts(text, k).items():
+            for i, held in holders.get(gram, ()):
+                found[i][j] += held if held < count else count
+    return [[min(k * m, len(a), len(b)) for m, b in zip(row, b_texts)] for row, a in zip(found, a_texts)]

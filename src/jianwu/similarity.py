@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import math
 import operator
+from collections import Counter
 from typing import TYPE_CHECKING
 
 from .patterns import compile_pattern
@@ -114,7 +115,12 @@ class TermSimilarity:
     pair is computed once.
     """
 
-    def __init__(self, child_texts: list[str], parent_texts: list[str]) -> None:
+    def __init__(self, child_texts: list[str], parent_texts: list[str], *, vectorised: bool = True) -> None:
+        """``vectorised``: the n-grams counted in NumPy; else in plain Python, with the same results
+        (``numpy_or_not``: a process's first diff does not import NumPy for it)."""
+        if not vectorised:
+            self._count_plain(child_texts, parent_texts)
+            return
         import numpy as np
 
         texts = [*child_texts, *parent_texts]
@@ -140,6 +146,31 @@ class TermSimilarity:
         bags = [set(kept[a:b]) for a, b in zip(bounds, bounds[1:])]  # sets: set & set runs in C
         self._c_bags, self._p_bags = bags[:n_child], bags[n_child:]
         self._memo: dict[tuple[int, int], float] = {}
+
+    def _count_plain(self, child_texts: list[str], parent_texts: list[str]) -> None:
+        """``__init__`` with the n-grams as strings in sets and a Counter: the same norms, bags and
+        weights (a bag holds strings instead of ids; ``_squared`` is keyed by them)."""
+        c_bags = [terms(t) for t in child_texts]
+        p_bags = [terms(t) for t in parent_texts]
+        df: Counter[str] = Counter()
+        for bag in (*c_bags, *p_bags):
+            df.update(bag)
+        n = len(c_bags) + len(p_bags)
+        norm_weight = [math.log((1 + n) / (1 + k)) ** 2 for k in range(n + 1)]
+        dot_weight = [w if k <= COMMON_SHARE * n else 0.0 for k, w in enumerate(norm_weight)]
+        # Exact sums, as _exact_norms: the weights as integers over one power of two, divided once.
+        ratios = [w.as_integer_ratio() for w in norm_weight]
+        scale = max(d for _, d in ratios)
+        exact = [m * (scale // d) for m, d in ratios]
+        self._c_norms = [math.sqrt(sum(map(exact.__getitem__, map(df.__getitem__, bag))) / scale) or 1.0 for bag in c_bags]
+        self._p_norms = [math.sqrt(sum(map(exact.__getitem__, map(df.__getitem__, bag))) / scale) or 1.0 for bag in p_bags]
+        shared = set().union(*p_bags) & set().union(*c_bags) if c_bags and p_bags else set()  # so df >= 2
+        squared = {t: dot_weight[df[t]] for t in shared}
+        self._squared = {t: w for t, w in squared.items() if w != 0.0}  # type: ignore[assignment]  # common terms: none
+        useful = set(self._squared)  # a set: set & set runs in C, set & dict_keys does not
+        self._c_bags = [bag & useful for bag in c_bags]  # type: ignore[misc]
+        self._p_bags = [bag & useful for bag in p_bags]  # type: ignore[misc]
+        self._memo = {}
 
     def __call__(self, ci: int, pi: int) -> float:
         value = self._memo.get((ci, pi))

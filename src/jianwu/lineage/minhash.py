@@ -14,9 +14,10 @@ dependency), signatures and bands alike.
 
 A signature is ``bytes``: its ``num_perm`` values as little-endian ``uint32``, which is what
 the LSH buckets key on and what the caches store.  A body's signature (thousands of shingles)
-is computed with NumPy (``minhash``); a title's (a few dozen bigrams) in plain Python
-(``small_minhash``, the same values), so that the parent search over stored profiles, which
-hashes only titles, runs without importing NumPy (85 ms of a ``jianwu check``).  The
+is computed with NumPy (``minhash``) once a process has made a few (``numpy_or_not``); a
+title's (a few dozen bigrams) in plain Python (``plain_minhash``, the same values), so that
+the parent search over stored profiles, which hashes only titles, runs without importing
+NumPy (85 ms of a ``jianwu check``).  The
 permutations are a table (``data/minhash_permutations.tsv``) for the same reason; ``REGENERATE``
 prints it again, from NumPy's generator as datasketch draws it.
 """
@@ -106,8 +107,9 @@ def _fmix32(h: int) -> int:
     return h ^ (h >> 16)
 
 
-def small_minhash(values: Iterable[bytes], num_perm: int) -> bytes:
-    """``minhash`` in plain Python: for the few dozen values of a title, quicker than importing NumPy."""
+def plain_minhash(values: Iterable[bytes], num_perm: int) -> bytes:
+    """``minhash`` in plain Python: for the few dozen values of a title, and a process's first
+    bodies (``numpy_or_not``), quicker than importing NumPy."""
     mixed = {_fmix32(zlib.crc32(v)) for v in values}
     if not mixed:
         return pack_u32([EMPTY] * num_perm)

@@ -23,11 +23,12 @@ from functools import lru_cache
 from typing import TYPE_CHECKING, Optional
 
 from ..model import Document
+from ..numpy_or_not import PROFILE_EXTRA_MS_PER_CHAR, use_numpy
 from ..patterns import compile_pattern
 from .cites import Cited, child_province, citations_of
 from .keys import TitleKey, number_key, own_title_key
 from .minhash import minhash as minhash_values
-from .minhash import small_minhash
+from .minhash import pack_u32, plain_minhash
 
 if TYPE_CHECKING:
     import numpy as np
@@ -48,7 +49,7 @@ def body_text(doc: Document) -> str:
 
 def shingle_values(text: str, n: int = SHINGLE) -> "np.ndarray":
     """The CRC-32 of every ``n``-character window of ``text`` (UTF-8), sorted and unique (``uint32``)."""
-    import numpy as np  # making a profile needs it (here and for the body's signature); using one does not
+    import numpy as np  # making a profile uses it (here and for the body's signature); using one does not
 
     if len(text) < n:
         return np.empty(0, dtype=np.uint32)
@@ -60,6 +61,19 @@ def shingle_values(text: str, n: int = SHINGLE) -> "np.ndarray":
     crc = zlib.crc32
     values = np.fromiter((crc(data[s:e]) for s, e in zip(offsets[: -n], offsets[n:])), dtype=np.uint32, count=len(text) - n + 1)
     return np.unique(values)
+
+
+def plain_shingle_values(text: str, n: int = SHINGLE) -> list[int]:
+    """``shingle_values`` in plain Python (``numpy_or_not``)."""
+    data = text.encode("utf-8")
+    offsets = [0]  # byte offset of every character, as shingle_values has them
+    at = 0
+    for ch in text:
+        code = ord(ch)
+        at += 1 if code < 0x80 else 2 if code < 0x800 else 3 if code < 0x10000 else 4
+        offsets.append(at)
+    crc = zlib.crc32
+    return sorted({crc(data[s:e]) for s, e in zip(offsets[: -n], offsets[n:])})
 
 
 def shingles(text: str, n: int = SHINGLE) -> bytes:
@@ -74,7 +88,7 @@ def bigrams(text: str) -> list[bytes]:
 @lru_cache(maxsize=4096)
 def title_minhash(family: str) -> bytes:
     """The signature of a title family's character bigrams (the same family is looked up by many children)."""
-    return small_minhash(bigrams(family), TITLE_PERM)
+    return plain_minhash(bigrams(family), TITLE_PERM)
 
 
 def text_minhash(values: "np.ndarray") -> bytes:
@@ -82,6 +96,12 @@ def text_minhash(values: "np.ndarray") -> bytes:
     each hashed as its 4 little-endian bytes."""
     sampled = values[values % SAMPLE == 0].astype("<u4").tobytes()
     return minhash_values([sampled[i : i + 4] for i in range(0, len(sampled), 4)], TEXT_PERM)
+
+
+def plain_text_minhash(values: list[int]) -> bytes:
+    """``text_minhash`` of ``plain_shingle_values``, in plain Python."""
+    sampled = pack_u32(v for v in values if v % SAMPLE == 0)
+    return plain_minhash([sampled[i : i + 4] for i in range(0, len(sampled), 4)], TEXT_PERM)
 
 
 @dataclass
@@ -106,7 +126,13 @@ def profile_of(doc: Document) -> Profile:
         # 关于推动城乡建设绿色发展的实施意见 of 甘肃省委办公厅: the issuer's region, so that a
         # citation of another province's plan of that title never matches it.
         key = TitleKey(doc.region, key.plan, key.family)
-    values = shingle_values(body_text(doc))
+    body = body_text(doc)
+    if use_numpy(PROFILE_EXTRA_MS_PER_CHAR * len(body)):  # a process's first profile in plain Python (numpy_or_not)
+        values = shingle_values(body)
+        minhash, shingle_set = text_minhash(values), values.astype("<u4").tobytes()
+    else:
+        plain = plain_shingle_values(body)
+        minhash, shingle_set = plain_text_minhash(plain), pack_u32(plain)
     return Profile(
         id=doc.id,
         sha256=doc.sha256,
@@ -116,8 +142,8 @@ def profile_of(doc: Document) -> Profile:
         number=number_key(doc.doc_number) if doc.doc_number else None,
         cites=tuple(citations_of(doc)),
         province=child_province(doc),
-        minhash=text_minhash(values),
-        shingles=values.astype("<u4").tobytes(),
+        minhash=minhash,
+        shingles=shingle_set,
     )
 
 
