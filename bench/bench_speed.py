@@ -24,7 +24,9 @@ times depend on the machine and on what else runs on it; the ratios much less):
              seed districts against the Chongqing plan, the provinces and Dalian
              against the national 意见, Handan against Hebei), against a whole-text
              character diff of the same two normalised texts
-             (``difflib.SequenceMatcher(None, a, b, autojunk=False).get_opcodes()``).
+             (``difflib.SequenceMatcher(None, a, b, autojunk=False).get_opcodes()``); twice:
+             with NumPy (this process has it: a corpus run's diffs), and in plain Python
+             (what a process's first diff runs, ``numpy_or_not``: ``jianwu diff A B``, a check).
 (d) growth   parse and check of 10 KB .. ``--max-kb`` of real text (the seeds one after
              another, ``bench/growth.py``), each size in a fresh process: CPU time per
              KB of the largest against the smallest size, and peak memory.
@@ -51,8 +53,9 @@ from growth import SIZES_KB, make, measure
 from jianwu.diff import diff_documents
 from jianwu.document import iter_document_paths, parse_bytes
 from jianwu.lineage import analyse
-from jianwu.script import converter
+from jianwu.model import Document
 from jianwu.readers import SourceText, read_bytes
+from jianwu.script import converter
 
 ROOT = Path(__file__).resolve().parent.parent
 RAW = ROOT / "data" / "raw"
@@ -161,23 +164,40 @@ def bench_startup(repeat: int) -> dict[str, float]:
 
 
 def bench_diff(repeat: int) -> dict[str, float]:
+    import jianwu.align
+    import jianwu.run_bounds
     from jianwu import parse_document
 
     paths = [p for p, problem in iter_document_paths([RAW]) if problem is None]
     docs = [parse_document(p) for p in paths]
     pairs = [(o.child, o.parent) for o in analyse(docs) if o.parent is not None and o.found_by is not None]
-    print(f"(c) diff: {len(pairs)} parent → child pairs of data/raw; best of {repeat}, CPU")
-    print(f"    {'child':24} {'parent':24} {'chars':>12} {'diff ms':>8} {'chars ms':>9} {'diff/chars':>10}")
-    total_diff = total_chars = 0.0
-    worst = 0.0
+    chosen = jianwu.align.use_numpy
+
+    def diff_plain(child: Document, parent: Document) -> None:
+        """A process's first diff: NumPy not imported for it (numpy_or_not), nothing counted before."""
+        jianwu.run_bounds._gram_counts.cache_clear()
+        jianwu.align.use_numpy = lambda extra: False
+        try:
+            diff_documents(child, parent)
+        finally:
+            jianwu.align.use_numpy = chosen
+
+    print(f"(c) diff: {len(pairs)} parent → child pairs of data/raw; best of {repeat}, CPU; NumPy, and plain Python (a process's first diff)")
+    print(f"    {'child':24} {'parent':24} {'chars':>12} {'diff ms':>8} {'plain ms':>8} {'chars ms':>9} {'diff/chars':>10} {'plain/chars':>11}")
+    total_diff = total_plain = total_chars = 0.0
+    worst = worst_plain = 0.0
     for child, parent in pairs:
         a, b = parent.text, child.text
         t_diff = cpu_best_of(repeat, lambda: diff_documents(child, parent))
+        t_plain = cpu_best_of(repeat, lambda: diff_plain(child, parent))
         t_chars = cpu_best_of(repeat, lambda: difflib.SequenceMatcher(None, a, b, autojunk=False).get_opcodes())
-        total_diff, total_chars, worst = total_diff + t_diff, total_chars + t_chars, max(worst, t_diff / t_chars)
-        print(f"    {child.id:24} {parent.id:24} {f'{len(b)}/{len(a)}':>12} {t_diff * 1000:8.1f} {t_chars * 1000:9.1f} {t_diff / t_chars:10.2f}")
-    print(f"    {'all pairs':<50}{'':>12} {total_diff * 1000:8.1f} {total_chars * 1000:9.1f} {total_diff / total_chars:10.2f}")
-    return {"diff_worst": worst, "diff_all": total_diff / total_chars}
+        total_diff, total_plain, total_chars = total_diff + t_diff, total_plain + t_plain, total_chars + t_chars
+        worst, worst_plain = max(worst, t_diff / t_chars), max(worst_plain, t_plain / t_chars)
+        print(f"    {child.id:24} {parent.id:24} {f'{len(b)}/{len(a)}':>12} {t_diff * 1000:8.1f} {t_plain * 1000:8.1f} {t_chars * 1000:9.1f}"
+              f" {t_diff / t_chars:10.2f} {t_plain / t_chars:11.2f}")
+    print(f"    {'all pairs':<50}{'':>12} {total_diff * 1000:8.1f} {total_plain * 1000:8.1f} {total_chars * 1000:9.1f}"
+          f" {total_diff / total_chars:10.2f} {total_plain / total_chars:11.2f}")
+    return {"diff_worst": worst, "diff_all": total_diff / total_chars, "plain_worst": worst_plain, "plain_all": total_plain / total_chars}
 
 
 def bench_growth(max_kb: int) -> dict[str, float]:
@@ -212,6 +232,8 @@ def main() -> None:
         ('jianwu check FILE / python -c "import typer" (cache off, worst)', f"{r['check_cold']:.2f}×", "≤ 2.5×"),
         ("jianwu diff / difflib char diff, worst pair", f"{r['diff_worst']:.2f}", "≤ 0.25"),
         ("jianwu diff / difflib char diff, all pairs", f"{r['diff_all']:.2f}", "≤ 0.25"),
+        ("  the same, plain Python (a process's first diff), worst pair", f"{r['plain_worst']:.2f}", "≤ 0.25"),
+        ("  the same, plain Python, all pairs", f"{r['plain_all']:.2f}", "≤ 0.25"),
         (f"time per KB, {size} / 10 KB (parse + check)", f"{r['growth']:.2f}×", "≤ 1.5×"),
         (f"peak memory at {size}", f"{r['peak_mb']:.0f} MB", "bounded"),
     ]
