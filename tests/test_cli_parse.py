@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from jianwu.cli import app
+from jianwu.cli import app, main
 
 from conftest import CORPUS_IDS, RAW, ROOT, SEED_PATHS
 
@@ -159,3 +159,30 @@ def test_python_dash_m_and_help() -> None:
     result = run("--help")
     assert result.returncode == 0
     assert "parse" in result.stdout and "normalize" in result.stdout
+
+
+def test_a_run_builds_only_the_command_asked_for(monkeypatch: pytest.MonkeyPatch) -> None:
+    """SafeTyper.__call__: the group holds the one command named (the others' click objects are not
+    made), and every command is registered again afterwards; no command named: the whole group."""
+    import typer.main
+
+    seen: list[list[str]] = []
+    real = typer.main.get_command
+
+    def spy(typer_instance):  # type: ignore[no-untyped-def]
+        command = real(typer_instance)
+        seen.append(sorted(getattr(command, "commands", {})))
+        return command
+
+    def exit_code(*argv: str) -> int:
+        with pytest.raises(SystemExit) as exited:
+            main(list(argv))
+        return int(exited.value.code)
+
+    monkeypatch.setattr(typer.main, "get_command", spy)
+    every = list(app.registered_commands)
+    assert exit_code("tree", "--help") == 0
+    assert exit_code("--help") == 0
+    assert exit_code("pars", "x") == 2  # a misspelt command: the whole group, click's message
+    assert seen[0] == ["tree"] and len(seen[1]) == len(seen[2]) == len(every) > 5
+    assert app.registered_commands == every
