@@ -172,8 +172,35 @@ def test_a_warm_check_writes_nothing(cache_dir: Path, monkeypatch: pytest.Monkey
     child = RAW / "shapingba-jianwu-2023.txt"
     check_paths([child])
     writes: list[Path] = []
-    real_put, real_put_document = ProfileCache.put, ProfileCache.put_document
+    real_put, real_put_document = ProfileCache.put, ProfileCache.put_document  # (a stored diff is never written again)
     monkeypatch.setattr(ProfileCache, "put", lambda self, path, *rest: (writes.append(path), real_put(self, path, *rest))[1])
     monkeypatch.setattr(ProfileCache, "put_document", lambda self, path, doc: (writes.append(path), real_put_document(self, path, doc))[1])
+    monkeypatch.setattr(ProfileCache, "put_diff", lambda self, path, *rest: writes.append(path))
     check_paths([child])
     assert writes == []
+
+
+def test_a_stored_diff_is_the_diff_and_is_made_again_when_either_plan_changes(cache_dir: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The checked file's diff against its parent, stored: the same findings without comparing
+    anything; an edited parent (or a damaged entry) is compared again."""
+    import jianwu.diff
+
+    plans = tmp_path / "plans"
+    plans.mkdir()
+    for name in ("chongqing-jianwu-2023.txt", "shapingba-jianwu-2023.txt"):
+        (plans / name).write_bytes((RAW / name).read_bytes())
+    child, parent = plans / "shapingba-jianwu-2023.txt", plans / "chongqing-jianwu-2023.txt"
+    compared: list[str] = []
+    real = jianwu.diff.diff_documents
+    monkeypatch.setattr(jianwu.diff, "diff_documents", lambda c, p, **k: (compared.append(c.id), real(c, p, **k))[1])
+    fresh = parent_and_findings(child)
+    assert compared == ["shapingba-jianwu-2023"]  # diff_for compares and stores; check_paths after it reads the stored one
+    compared.clear()
+    assert parent_and_findings(child) == fresh and compared == []
+    parent.write_bytes(parent.read_bytes() + "\n".encode("utf-8"))
+    assert parent_and_findings(child)[:2] == fresh[:2] and compared[:1] == ["shapingba-jianwu-2023"]
+    compared.clear()
+    with sqlite3.connect(cache_dir / CACHE_FILE) as db:
+        db.execute("UPDATE diffs SET diff = ?", (b"not a diff",))
+    again = parent_and_findings(child)
+    assert compared[:1] == ["shapingba-jianwu-2023"] and again == parent_and_findings_without_cache(child)

@@ -20,7 +20,6 @@ from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Optional
 
-from ..diff import diff_documents
 from ..diffmodel import DocumentDiff
 from ..document import DOCUMENT_SUFFIXES, add_facts, document_id, iter_document_paths, parse_bytes, read_source
 from ..errors import InputError
@@ -116,6 +115,7 @@ class ParentFinder:
         """``doc`` compared with its parent from ``path``'s directory, or None when none is there."""
         from ..lineage.finder import Finder
         from ..lineage.profile import profile_of
+        from ..lineage.profile_cache import diff_key
 
         plans = self.corpus(path.parent)
         key = path.resolve()
@@ -131,4 +131,12 @@ class ParentFinder:
             return None
         parent_file = files[next(i for i, p in enumerate(profiles) if p is outcome.parent)]
         parent = self.document(parent_file)  # with its facts (parsed now, or completed in place)
-        return diff_documents(doc, parent, found_by=outcome.found_by)
+        cache = self._profile_cache()
+        stored_key = diff_key(doc, parent, parent_file.resolve(), outcome.found_by)
+        diff = cache.get_diff(key, stored_key, doc, parent)
+        if diff is None:
+            from ..diff import diff_documents  # (align, rapidfuzz: not imported when the diff is stored)
+
+            diff = diff_documents(doc, parent, found_by=outcome.found_by)
+            cache.put_diff(key, stored_key, diff)
+        return diff

@@ -25,6 +25,10 @@ and the parent found for it), keyed the same way and by the path as it was given
 records it): a check of a new or edited plan parses that plan only, not its parent as well, and
 ``jianwu check DIR`` in CI parses only the files that changed.  Each is a zlib-compressed pickle
 (about 25 KB for a plan of 9,000 characters), one row per file, replaced when the file changes.
+And it keeps each checked file's diff against its parent, keyed by both documents' paths and
+bytes, how the parent was found and the code: a check of a plan whose parent and itself are
+unchanged compares nothing.  The diff is pickled without its two documents (they are stored,
+or parsed, apart) and given back the run's own.
 
 The cache is best-effort. When it cannot be opened, read or written (a read-only home, a locked or
 damaged database), the run goes on without it, with the same result. ``JIANWU_CACHE=off`` turns
@@ -35,6 +39,7 @@ can write.
 from __future__ import annotations
 
 import hashlib
+import io
 import os
 import pickle
 import sqlite3
@@ -43,6 +48,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Optional
 
+from ..diffmodel import DocumentDiff
 from ..model import Document
 from ..safe_io import in_raw_corpus
 from ..user_cache import CACHE_DIR_ENV, CACHE_SWITCH_ENV, cache_dir  # noqa: F401  (re-exported)
@@ -61,6 +67,11 @@ DOCUMENTS_SCHEMA = """CREATE TABLE IF NOT EXISTS documents (
     sha256 TEXT NOT NULL,   -- of the file's bytes
     code TEXT NOT NULL,     -- code_fingerprint() of the jianwu that parsed it
     document BLOB NOT NULL  -- zlib-compressed pickled Document, with its facts
+)"""
+DIFFS_SCHEMA = """CREATE TABLE IF NOT EXISTS diffs (
+    path TEXT PRIMARY KEY,  -- the child's resolved path: one row per checked file, replaced when anything changes
+    key TEXT NOT NULL,      -- diff_key(): the child's and parent's paths and bytes, how the parent was found, the code
+    diff BLOB NOT NULL      -- zlib-compressed pickled DocumentDiff, its two documents left out (DocumentPickler)
 )"""
 # A miss is ``MISS``; a hit is a Profile, or None for a file that is not a plan.
 MISS = object()
@@ -102,6 +113,7 @@ class ProfileCache:
             db = sqlite3.connect(where / CACHE_FILE, timeout=2.0)
             db.execute(SCHEMA)
             db.execute(DOCUMENTS_SCHEMA)
+            db.execute(DIFFS_SCHEMA)
             db.commit()
             self._db = db
         except (OSError, sqlite3.Error):
@@ -157,3 +169,55 @@ class ProfileCache:
                                  (str(path), doc.path, doc.sha256, code_fingerprint(), blob))
         except sqlite3.Error:
             pass  # a locked or read-only database: the next run parses the file again
+
+    def get_diff(self, path: Path, key: str, child: Document, parent: Document) -> Optional[DocumentDiff]:
+        """The stored diff of the checked file ``path`` under ``key``, with ``child`` and ``parent``
+        as its documents, or None."""
+        if self._db is None:
+            return None
+        try:
+            row = self._db.execute("SELECT key, diff FROM diffs WHERE path = ?", (str(path),)).fetchone()
+            if row is None or row[0] != key:
+                return None
+            diff = _DocumentUnpickler(io.BytesIO(zlib.decompress(row[1])), child, parent).load()
+        except Exception:  # noqa: BLE001  (a damaged entry or database is a miss, never an error)
+            return None
+        return diff if isinstance(diff, DocumentDiff) and diff.child is child and diff.parent is parent else None
+
+    def put_diff(self, path: Path, key: str, diff: DocumentDiff) -> None:
+        if self._db is None:
+            return
+        buffer = io.BytesIO()
+        _DocumentPickler(buffer, diff.child, diff.parent).dump(diff)
+        try:
+            with self._db:
+                self._db.execute("INSERT OR REPLACE INTO diffs (path, key, diff) VALUES (?, ?, ?)",
+                                 (str(path), key, zlib.compress(buffer.getvalue(), 1)))
+        except sqlite3.Error:
+            pass
+
+
+def diff_key(child: Document, parent: Document, parent_path: Path, found_by: str) -> str:
+    """What a stored diff depends on: both documents (their paths as given, their bytes), the
+    parent's file, how it was found, and the code that compared them."""
+    return "\0".join((child.path, child.sha256, str(parent_path), parent.path, parent.sha256, found_by, code_fingerprint()))
+
+
+class _DocumentPickler(pickle.Pickler):
+    """Pickles a diff with its two documents as references ("child", "parent"), not copies."""
+
+    def __init__(self, stream: io.BytesIO, child: Document, parent: Document) -> None:
+        super().__init__(stream, protocol=pickle.HIGHEST_PROTOCOL)
+        self._documents = {id(child): "child", id(parent): "parent"}
+
+    def persistent_id(self, obj: object) -> Optional[str]:
+        return self._documents.get(id(obj)) if isinstance(obj, Document) else None
+
+
+class _DocumentUnpickler(pickle.Unpickler):
+    def __init__(self, stream: io.BytesIO, child: Document, parent: Document) -> None:
+        super().__init__(stream)
+        self._documents = {"child": child, "parent": parent}
+
+    def persistent_load(self, pid: object) -> Document:
+        return self._documents[str(pid)]
