@@ -106,6 +106,40 @@ CN_COUNT_CONTEXT = lazy(
 )
 # What a quantity starts with (ARABIC or CHINESE): a sentence without one has none.
 NUMERAL = lazy(r"[\d一二三四五六七八九十两]")
+# Ranges of characters that are never a decimal digit (regex's \d, \p{Nd}): ASCII and Latin-1 but 0-9;
+# General Punctuation to Miscellaneous Symbols and Arrows (U+2000–2BFF: “” — … Ⅲ ①); CJK punctuation,
+# kana, Bopomofo and the CJK ideographs (U+3000–9FFF); the full-width forms but ０-９.  None of these
+# blocks has digits, in any Unicode version so far (test_parse_speedups checks the installed one).
+NEVER_DIGIT_RANGES = ((0x00, 0x2F), (0x3A, 0xFF), (0x2000, 0x2BFF), (0x3000, 0x9FFF), (0xFF00, 0xFF0F), (0xFF1A, 0xFFEF))
+# The Chinese characters a number or year may be written with (NUMERAL, CHINESE, YEAR_NUM).
+CN_NUMERAL_CHARS = "〇零一二三四五六七八九十两"
+
+
+def maybe_number_class(also: str = "") -> str:
+    """A character class for the standard ``re``: every character a number may hold and more.
+
+    It holds CN_NUMERAL_CHARS, the characters of ``also``, and everything outside NEVER_DIGIT_RANGES
+    (regex's \\d among them): a text it finds nothing in has no number, no year written in
+    digits or numerals, and none of ``also``.  The standard ``re`` scans a class of plain ranges
+    three times faster than ``regex`` scans ``[\\d一…]``; the class may say yes where there is no
+    number (a Devanagari letter), never no where there is one.
+
+        >>> import re; MAYBE = re.compile(maybe_number_class("类"))
+        >>> MAYBE.search("推进绿色低碳发展，") is None, MAYBE.search("达到Ⅲ类").group(), MAYBE.search("到２０25").group()
+        (True, '类', '２')
+    """
+    holes = sorted({ord(ch) for ch in CN_NUMERAL_CHARS + also})
+    kept: list[tuple[int, int]] = []  # NEVER_DIGIT_RANGES without the holes
+    for low, high in NEVER_DIGIT_RANGES:
+        for hole in (h for h in holes if low <= h <= high):
+            if low < hole:
+                kept.append((low, hole - 1))
+            low = hole + 1
+        if low <= high:
+            kept.append((low, high))
+    return "[^" + "".join(re.escape(chr(a)) + ("-" + re.escape(chr(b)) if b > a else "") for a, b in kept) + "]"
+
+
 # A Chinese character (the word a numeral may be glued to: 统一, 进一步).
 HAN_CHAR = lazy(r"\p{Han}")
 # Pairs of brackets whose content is a name, a quotation or an aside, not a commitment.

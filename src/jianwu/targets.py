@@ -47,19 +47,25 @@ from .indicators import (
 from .model import Clause, NormalizedText, Target, Warning_
 from .numbering import cn_to_int
 from .patterns import lazy
-from .quantities import Quantity, find_quantities, sheltered
+from .quantities import Quantity, find_quantities, maybe_number_class, sheltered
 from .regions import scope_prefix
 
 # Where a sentence may end: 。；！？ always; a line break only after a terminator or a heading line.
-# (Plain characters, one each: the standard re finds them faster than regex does, at the same places.)
-SENTENCE_END = re.compile(r"[。；;！？!?\n]")
+# (Plain characters, one each: str.find finds each of them twenty times faster than re scans for the
+# class, at the same places; ``sentence_ends``.)
+SENTENCE_END_CHARS = "。；;！？!?\n"
 # A line break ends a sentence after these (a closing bracket ends a responsibility note).
 BREAK_AFTER = set("。；;！？!?：:）)")
 # A short line with none of these is a heading (主要目标), not part of the sentence that follows it.
 PROSE = lazy(r"[，。、；：！？,;:]")
 MAX_HEADING = 20
+# What a target or a deadline needs: a number, a year or a period (digits or numerals: quantities,
+# YEAR, PERIOD) or a class (CATEGORY: 类, or 一级 with its 一).  A sentence without any of these
+# characters has no target and changes no deadline (推进绿色低碳发展), nine sentences in ten; a clause
+# without them has no such sentence (a sentence is made of the clause's characters).
+MAY_HOLD_TARGET = re.compile(maybe_number_class("类"))
 # Segment breaks inside a sentence.
-SEGMENT_BREAK = re.compile(r"[，,：:]")  # plain characters: re (see SENTENCE_END)
+SEGMENT_BREAK = re.compile(r"[，,：:]")  # plain characters: the standard re finds them faster than regex, at the same places
 # A responsibility note closing the sentence: …稳定保持100%（生态环境局…按职责分工负责）
 DEPT_NOTE = lazy(r"\s*（[^（）]*(?:负责|牵头|配合)[^（）]*）?\s*$")
 # A year that may be a deadline: 2025年 (not a date 2023年3月1日).
@@ -145,18 +151,22 @@ class _Sentence:
         return self.offsets[start], self.offsets[end - 1] + 1
 
 
-def sentences(text: str, offset: int = 0) -> list[tuple[str, Sequence[int]]]:
+def sentences(text: str, offset: int = 0, only: Optional[re.Pattern[str]] = None) -> list[tuple[str, Sequence[int]]]:
     """Sentences of a clause text with the absolute offset of each character.
 
     Normalisation rejoins most wrapped lines, but a PDF page break can still leave
     one inside a sentence (分别达到2133.\n3吨): a line break ends a sentence only
     after a terminator or a heading line, and is dropped from the sentence otherwise.
+
+    With ``only`` (a pattern of one character), the sentences whose stretch of ``text`` holds no
+    match of it are left out unmade: the others are the same sentences at the same places.
     """
     out: list[tuple[str, Sequence[int]]] = []
+    if only is not None and only.search(text) is None:
+        return out  # one scan for a clause with nothing wanted (a third of them)
     start = line_start = 0
     padded = text + "\n"
-    for m in SENTENCE_END.finditer(padded):
-        end = m.start()  # every end is one character: the next sentence starts at end + 1
+    for end in sentence_ends(padded):  # every end is one character: the next sentence starts at end + 1
         if padded[end] == "\n":
             before = text[start:end].rstrip()
             line = text[line_start:end].strip()
@@ -164,6 +174,9 @@ def sentences(text: str, offset: int = 0) -> list[tuple[str, Sequence[int]]]:
             heading = len(line) <= MAX_HEADING and not PROSE.search(line) and not line[-1:].isdigit()
             if before and before[-1] not in BREAK_AFTER and not heading:
                 continue  # a soft break inside the sentence
+        if only is not None and only.search(text, start, end) is None:
+            start = end + 1
+            continue  # nothing wanted in text[start:end]: not made
         piece = text[start:end]
         if "\n" in piece:  # soft breaks: the sentence without them, each character at its place
             positions: Sequence[int] = [i for i, ch in enumerate(piece, offset + start) if ch != "\n"]
@@ -180,6 +193,18 @@ def sentences(text: str, offset: int = 0) -> list[tuple[str, Sequence[int]]]:
     return out
 
 
+def sentence_ends(text: str) -> list[int]:
+    """The offset of every SENTENCE_END_CHARS character in ``text``, in order."""
+    ends: list[int] = []
+    for ch in SENTENCE_END_CHARS:
+        at = text.find(ch)
+        while at >= 0:
+            ends.append(at)
+            at = text.find(ch, at + 1)
+    ends.sort()
+    return ends
+
+
 def assign_targets(clauses: list[Clause], normalized: NormalizedText) -> list[Warning_]:
     """Set ``clause.targets`` on every clause; return warnings (分别 count mismatches)."""
     warnings: list[Warning_] = []
@@ -190,7 +215,8 @@ def assign_targets(clauses: list[Clause], normalized: NormalizedText) -> list[Wa
         # A parent that ends with a colon introduces its children: 到2025年，主要目标是：
         time = final.get(parent.key, _Time()) if parent and parent.text.rstrip().endswith(("：", ":")) else _Time()
         clause.targets = []
-        for text, offsets in sentences(clause.text, clause.text_offset):
+        # Only the sentences that may hold a target or a deadline are made: the others have neither.
+        for text, offsets in sentences(clause.text, clause.text_offset, only=MAY_HOLD_TARGET):
             sentence = _Sentence(text, offsets, _time_events(text), time)
             clause.targets.extend(_sentence_targets(sentence, clause, normalized, warnings, clause.targets))
             if sentence.events:
