@@ -72,3 +72,100 @@ def test_sentences_left_out_hold_no_target_or_deadline(docs: list[Document], cla
                 assert not _time_events(sentence) and not find_quantities(sentence), sentence
                 assert not CATEGORY.search(sentence) and not YEAR.search(sentence) and not PERIOD.search(sentence), sentence
     assert left_out > 4000
+
+
+NOTE_PIECES = [
+    *"、/，,；;。（）()〔〕 　\n等和及与或会同牵头负责配合实施落实下同再", "市发展改革委", "区经济信息委", "区发展改革委和区经济信息委", "各市、州、县人民政府",
+    "市州、县市区人民政府", "各", "市", "州", "县", "人民政府", "等部门", "等有关单位", "会同", "牵头", "按职责分工负责", "配合", "协助", "参与",
+    "下同", "不再列出", "列首位的为牵头单位", "责任单位：", "四川：", "省林业局", "自治区住房城乡建设厅", "浦东新区", "和平潭综合实验区管委会",
+    "各设区市人民政府", "发 展 改 革 委", "― 3 ―", "抓好落实", "共同", "具体由",
+]
+
+
+def test_anchored_patterns_match_only_where_an_anchor_is(clause_texts: list[str]) -> None:
+    from jianwu import departments as d
+
+    patterns = [d.LEAD_VERB, d.SUPPORT_VERB, d.RESPONSIBLE_VERB, d.ETC, d.FIRST_LEADS, d.SAME_BELOW, d.NOT_LISTED_AGAIN, d.LABEL_AFTER_SPACE]
+    rnd = random.Random(3)
+    texts = clause_texts + random_texts(NOTE_PIECES, 6000)
+    found = 0
+    for fast in patterns:
+        plain = fast.pattern
+        for text in texts:
+            for m in plain.finditer(text):
+                assert any(ch in m.group() for ch in fast.anchors), (fast, m.group())
+                found += 1
+            a = rnd.randint(0, len(text))
+            b = rnd.randint(a, len(text))
+            spans = lambda ms: [m.span() for m in ms]  # noqa: E731
+            assert spans(fast.finditer(text, a, b)) == spans(plain.finditer(text, a, b))
+            assert getattr(fast.search(text, a, b), "span", lambda: None)() == getattr(plain.search(text, a, b), "span", lambda: None)()
+            assert fast.sub("", text[a:b]) == plain.sub("", text[a:b])
+    assert found > 2000
+
+
+def _plain_items(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """``departments._items`` before its memoised pieces: every item worked out in place."""
+    from jianwu.aliases import compact, resolve
+    from jianwu.departments import BARE_UNITS, CONJUNCTION, ETC, ITEM_SEP, TOGETHER_WITH, UNITS_GOVERNMENT, _split_depth0, _trim
+
+    joined: list[tuple[int, int]] = []
+    pending: list[tuple[int, int]] = []
+    for a, b, _ in _split_depth0(text, ITEM_SEP, start, end):
+        name = compact(text[a:b])
+        if BARE_UNITS.match(name):
+            pending.append((a, b))
+            continue
+        if pending and UNITS_GOVERNMENT.match(name):
+            joined.append((pending[0][0], b))
+        else:
+            joined.extend(pending)
+            joined.append((a, b))
+        pending = []
+    out: list[tuple[int, int]] = []
+    for a, b in joined + pending:
+        together = text.find(TOGETHER_WITH, a, b)
+        for p, q in [(a, together), (together + len(TOGETHER_WITH), b)] if together >= 0 else [(a, b)]:
+            p, q = _trim(text, p, q)
+            if p >= q:
+                continue
+            cut = [(p, q)]
+            if not resolve(ETC.sub("", compact(text[p:q]))).known:
+                for m in CONJUNCTION.finditer(text, p, q):
+                    left, right = (p, m.start()), (m.end(), q)
+                    if all(resolve(ETC.sub("", compact(text[x:y]))).known for x, y in (left, right)):
+                        cut = [left, right]
+                        break
+            out.extend(cut)
+    return out
+
+
+def _plain_read_item(text: str, start: int, end: int) -> tuple[int, str, bool, bool]:
+    from jianwu.aliases import compact, looks_like_org, resolve
+    from jianwu.departments import ETC, _trim
+
+    etc = ETC.pattern.search(text, start, end)
+    if etc and etc.start() > start:
+        end = _trim(text, start, etc.start())[1]
+    name = compact(text[start:end])
+    is_org = looks_like_org(name, places=True)
+    return end, name, is_org, is_org and resolve(name).local_government
+
+
+def test_memoised_items_are_the_items_worked_out_in_place(docs: list[Document]) -> None:
+    from jianwu.departments import _items, _read_item, find_notes
+
+    rnd = random.Random(5)
+    cases = [(c.text, s, e) for d in docs for c in d.clauses for s, e, _ in find_notes(c.text)]
+    for text in random_texts(NOTE_PIECES, 8000, longest=20):
+        a = rnd.randint(0, len(text))
+        cases.append((text, a, rnd.randint(a, len(text))))
+    many = 0
+    for text, start, end in cases:
+        items = _items(text, start, end)
+        assert items == _plain_items(text, start, end), text[start:end]
+        many += len(items) > 1
+        for a, b in items:
+            length, name, is_org, local = _read_item(text[a:b])
+            assert (a + length, name, is_org, local) == _plain_read_item(text, a, b), text[a:b]
+    assert many > 1000
