@@ -69,11 +69,15 @@ BASELINE = lazy(
     rf"|以(?P<y>{YEAR_NUM})年为基[准数]年?"
     rf"|在?(?P<y>{YEAR_NUM})年(?:的)?(?:基础上|水平上|基数上)"
 )
+# The characters a BASELINE match can end with: 比2020年 / 相比 / 比较 / 水平 / 为基准 / 基数 / 为基准年 / 基础上.
+BASELINE_LAST = "年比较平准数上"
 # A deadline phrase inside an indicator span: 到2025年底前 / 2025年 / “十四五”期间 / “十四五”末 (each has 年 or 五).
 TIME_PHRASE = lazy(
     rf"(?:到|至|截至|截止到?|在|于)?(?:{YEAR_NUM})年(?:底|末)?(?:前|时)?"
     r"|(?:到|在)?“?十[一二三四五六七八九]五”?(?:规划)?(?:期间|时期|末)?(?:内)?"
 )
+# The characters a TIME_PHRASE match can end with: 2025年 / 年底 / 年末 / 前 / 时 / 十四五 / ” / 规划 / 期间 / 时期 / 末 / 内.
+TIME_PHRASE_LAST = "年底末前时五”划间期内"
 # Framing words at the start of a subject: 全区 / 我市 / 其中 / 推动 / 力争 / 使.
 LEAD_FRAME = lazy(
     rf"^(?:[，、；：,\s]+|(?:全|我)(?:国|省|市|区|县|镇|乡)(?:范围内)?|每年|逐年|当年|原则上|分别|其中|同时|并且|并(?=力争|确保|推动|实现|使)|以及|另外|此外|对(?!外)|"
@@ -188,14 +192,21 @@ def analyse_predicate(text: str) -> Predicate:
             pred.subject = pred.subject[: m.start()]
             changed = True
             continue
-        for pattern, anchors in ((BASELINE, "年"), (TIME_PHRASE, "年五")):
-            tail = _match_at_end(pattern, pred.subject) if any(a in pred.subject for a in anchors) else None
-            if tail is not None:
-                if pattern is BASELINE and pred.baseline_year is None:
-                    pred.baseline_year = year_value(tail.group("y"))
-                pred.subject = pred.subject[: tail.start()]
-                changed = True
-                break
+        # A baseline or time phrase that ends the text ends with the text's last character: the
+        # text is scanned for one only when that character can end one (and 年 / 五 is in it).
+        subject = pred.subject
+        last = subject[-1]
+        tail = _match_at_end(BASELINE, subject) if last in BASELINE_LAST and "年" in subject else None
+        if tail is not None:
+            if pred.baseline_year is None:
+                pred.baseline_year = year_value(tail.group("y"))
+            pred.subject = subject[: tail.start()]
+            changed = True
+            continue
+        tail = _match_at_end(TIME_PHRASE, subject) if last in TIME_PHRASE_LAST and ("年" in subject or "五" in subject) else None
+        if tail is not None:
+            pred.subject = subject[: tail.start()]
+            changed = True
     return pred
 
 

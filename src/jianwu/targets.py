@@ -564,6 +564,7 @@ def _group_targets(
             else:
                 scope = None
         direction = reading.direction if kind != "condition" else None
+        measure = _measure(q, ind)
         made.append(Target(
             indicator=ind,
             value=float(q.value),
@@ -581,8 +582,8 @@ def _group_targets(
             modality=reading.modality if kind != "condition" else None,
             value_span=s.span(q.start, q.value_end),
             scope=scope,
-            basis=_basis(words, ind, direction, _measure(q, ind)),
-            measure=_measure(q, ind),
+            basis=_basis(words, ind, direction, measure),
+            measure=measure,
         ))
     return made, end, reading
 
