@@ -169,3 +169,118 @@ def test_memoised_items_are_the_items_worked_out_in_place(docs: list[Document]) 
             length, name, is_org, local = _read_item(text[a:b])
             assert (a + length, name, is_org, local) == _plain_read_item(text, a, b), text[a:b]
     assert many > 1000
+
+
+def _plain_analyse_predicate(text: str) -> "object":
+    """``indicators.analyse_predicate`` trying BASELINE and TIME_PHRASE at the end of every text."""
+    from jianwu import indicators as i
+
+    share = i.SHARE_OF.search(text)
+    if share and share.start() > 0:
+        verb = share.group("verb")
+        pred = _plain_analyse_predicate(text[: share.start()] + (verb if verb != "占" else ""))
+        pred.subject += "占" + share.group("ref")  # type: ignore[attr-defined]
+        return pred
+    pred = i.Predicate(subject=text)
+    changed = True
+    while changed and pred.subject:
+        changed = False
+        m = i.PREDICATE_END.search(pred.subject)
+        if m:
+            pred.words.append(m.group("w"))
+            pred.subject = pred.subject[: m.start()]
+            changed = True
+            continue
+        for pattern in (i.BASELINE, i.TIME_PHRASE):
+            tail = i._match_at_end(pattern, pred.subject)
+            if tail is not None:
+                if pattern is i.BASELINE and pred.baseline_year is None:
+                    pred.baseline_year = i.year_value(tail.group("y"))
+                pred.subject = pred.subject[: tail.start()]
+                changed = True
+                break
+    return pred
+
+
+PREDICATE_PIECES = [
+    *"年五十四比较平准数上底末前时”“划间期内的占到在为至\n，a", "2020", "二〇二〇", "比2020年", "较2020年", "与2020年相比", "以2020年为基准年",
+    "在2020年基础上", "2020年的水平上", "到2025年底前", "“十四五”期间", "十四五末", "规划", "时期", "达到", "稳定在", "下降", "不低于",
+    "分别", "力争", "达到全市总量的", "占全省的", "单位GDP能耗", "基数上", "相比于",
+]
+
+
+def test_predicate_tails_tried_only_where_they_can_end(clause_texts: list[str]) -> None:
+    from jianwu.indicators import BASELINE, BASELINE_LAST, TIME_PHRASE, TIME_PHRASE_LAST, analyse_predicate
+
+    texts = random_texts(PREDICATE_PIECES, 20000, longest=12) + [t[:n] for t in clause_texts for n in (10, 25, 40)]
+    stripped = 0
+    for text in texts:
+        for pattern, last in ((BASELINE, BASELINE_LAST), (TIME_PHRASE, TIME_PHRASE_LAST)):
+            for m in pattern.finditer(text):
+                assert m.group()[-1] in last, (text, m.group())
+        fast, plain = analyse_predicate(text), _plain_analyse_predicate(text)
+        assert (fast.subject, fast.words, fast.baseline_year) == (plain.subject, plain.words, plain.baseline_year), text  # type: ignore[attr-defined]
+        stripped += fast.baseline_year is not None
+    assert stripped > 1000
+
+
+QUANTITY_PIECES = [
+    *"0123456789.,、和及与或至到—~%％个万亿吨台元米年以上下左右余多第“”（）一二三四五六七八九十两百千〇", "万吨", "亿元", "立方米", "公里",
+    "个百分点", "蒸吨/小时", "吨 / 万元", "（当量值）", "及以上", "范围内", "PM2.5", "CO2", "5G", "一厂一策", "进一步", "建成", "达到",
+]
+
+
+def test_quantities_read_by_group_number_are_read_by_name(clause_texts: list[str]) -> None:
+    from jianwu.quantities import QUANTITY_GROUPS, find_quantities, quantity_group_numbers, quantity_pattern
+
+    pattern = quantity_pattern()
+    assert [pattern.groupindex[name] for name in QUANTITY_GROUPS] == list(quantity_group_numbers())
+    texts = clause_texts + random_texts(QUANTITY_PIECES, 20000, longest=25)
+    found = 0
+    for text in texts:
+        for m in pattern.finditer(text):
+            assert m.group(*quantity_group_numbers()) == m.group(*QUANTITY_GROUPS)
+        quantities = find_quantities(text)
+        found += len(quantities)
+        for q in quantities:  # the value as written ends with the unit the match found
+            assert text[q.start:q.value_end] == q.text
+    assert found > 5000
+
+
+def _plain_is_assignment(content: str) -> bool:
+    """``departments._is_assignment`` without its look for ASSIGNMENT_CHARS first."""
+    from jianwu.aliases import _looks_like_org
+    from jianwu.departments import ASSIGNING, FIRST_LEADS, PART_SPLIT, ROLE_LABEL, VERBS, _core, _first_item
+
+    core = _core(content)
+    if not core:
+        return FIRST_LEADS.pattern.search(content) is not None
+    if ROLE_LABEL.match(core):
+        return True
+    for part in PART_SPLIT.split(core):
+        part = part.strip()
+        verbs = [m for m in (p.pattern.search(part) for p, _ in VERBS) if m]
+        if not verbs:
+            continue
+        first = _first_item(part)
+        if _looks_like_org(first, None, False):
+            return True
+        if _looks_like_org(first, None, True) and any(ASSIGNING.search(m.group()) for m in verbs):
+            return True
+    return False
+
+
+def test_brackets_and_lines_passed_over_cannot_assign(docs: list[Document]) -> None:
+    from jianwu.departments import ROLE_LABEL, ROLE_LABEL_FIRSTS, _bracket_groups, _is_assignment
+
+    contents = [c.text[a + 1:b] for d in docs for c in d.clauses for a, b in _bracket_groups(c.text) if a >= 0 and b is not None]
+    contents += random_texts([p for p in NOTE_PIECES if p not in ("牵头", "负责")] + ["2021—2025年", "含", "以下简称"], 8000, longest=12)
+    contents += random_texts(NOTE_PIECES, 8000, longest=12)
+    assigning = 0
+    for content in contents:
+        assert _is_assignment(content) == _plain_is_assignment(content), content
+        assigning += _is_assignment(content)
+        for line in content.split("\n"):
+            if ROLE_LABEL.match(line):
+                assert line[0] in ROLE_LABEL_FIRSTS, line
+    assert assigning > 500

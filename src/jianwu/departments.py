@@ -86,6 +86,9 @@ ROLE_LABEL = spaced(
 )
 # White space right before a role label: 牵头单位：生态环境部　参与单位：国家发展改革委
 LABEL_AFTER_SPACE = anchored(lazy(r"[ \t\u3000](?=(?:责任|牵头|主责|主办|配合|参与|协同|协办|协助|参加)(?:单位|部门)[：:∶])"), " \t\u3000")
+# The characters a ROLE_LABEL match can start with (the first of its kinds): a line starting with
+# none of them is not a label line.
+ROLE_LABEL_FIRSTS = "责牵主负配参协"
 LEAD_LABELS = frozenset({"责任", "牵头", "主责", "主办", "负责"})
 # Labels that name the units in charge without ranking them: 列首位的为牵头单位 may still rank them.
 UNRANKED_LABELS = frozenset({"责任", "负责", "主责"})
@@ -113,6 +116,9 @@ VERBS: tuple[tuple[regex.Pattern[str], Role], ...] = (
     (SUPPORT_VERB, "support"),
     (RESPONSIBLE_VERB, "responsible"),
 )
+# A bracket assigns only if it holds one of these: the anchors of the verbs and of FIRST_LEADS, and
+# the first characters of the role labels (ROLE_LABEL_FIRSTS).
+ASSIGNMENT_CHARS = "牵配协参负实责主"
 # Verbs that make a list of places a note: （浦东新区、松江区按职责分工负责）
 ASSIGNING = lazy(r"负\s*责|牵\s*头|配\s*合")
 # A会同B负责: A leads, B supports.
@@ -280,6 +286,8 @@ def _first_item(part: str) -> str:
 
 def _is_assignment(content: str) -> bool:
     """Does this bracket content assign responsibility by a label or a verb?"""
+    if not any(ch in content for ch in ASSIGNMENT_CHARS):
+        return False  # （2021—2025年）, （含运渣车）: no label, verb or 列首位的为牵头单位 can be in it
     core = _core(content)
     if not core:
         return FIRST_LEADS.search(content) is not None
@@ -333,7 +341,7 @@ def find_notes(text: str) -> list[tuple[int, int, bool]]:
     # A 责任单位：… line with no brackets at all.
     offset = 0
     for line in text.split("\n"):
-        label = ROLE_LABEL.match(line)
+        label = ROLE_LABEL.match(line) if line[:1] in ROLE_LABEL_FIRSTS else None
         if label and label.group(0)[-1] in "：:" and not any(s <= offset < e for s, e, _ in notes):
             notes.append((offset, offset + len(line.rstrip("。；; ")), False))
         offset += len(line) + 1
