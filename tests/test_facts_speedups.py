@@ -284,3 +284,16 @@ def test_brackets_and_lines_passed_over_cannot_assign(docs: list[Document]) -> N
             if ROLE_LABEL.match(line):
                 assert line[0] in ROLE_LABEL_FIRSTS, line
     assert assigning > 500
+
+
+def test_readings_kept_are_copied_out() -> None:
+    from jianwu.indicators import analyse_predicate, clean_subject
+
+    first = analyse_predicate("到2025年，全市单位GDP能耗比2020年下降")
+    first.words.append("changed")
+    first.baseline_year = 1
+    again = analyse_predicate("到2025年，全市单位GDP能耗比2020年下降")
+    assert again.words == ["下降"] and again.baseline_year == 2020
+    subject, words = clean_subject("到2025年，力争全市")
+    words.append("changed")
+    assert clean_subject("到2025年，力争全市")[1] == words[:-1]

@@ -16,6 +16,7 @@ direction, modality); ``clean_subject`` strips framing words off the start
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Optional
 
 import regex
@@ -173,6 +174,22 @@ def year_value(s: str) -> int:
 
 def analyse_predicate(text: str) -> Predicate:
     """Peel predicate, time and baseline words off the end of ``text``."""
+    subject, words, baseline_year = _analysed_predicate(text)
+    return Predicate(subject, list(words), baseline_year)  # a new one each time: callers change theirs
+
+
+# The text before a value is often read twice in a row (the share rule, then the target rule, read
+# the same stretch before a percentage): the last few readings are kept (immutable) and copied out.
+RECENT_READINGS = 64
+
+
+@lru_cache(maxsize=RECENT_READINGS)
+def _analysed_predicate(text: str) -> tuple[str, tuple[str, ...], Optional[int]]:
+    pred = _analyse_predicate(text)
+    return pred.subject, tuple(pred.words), pred.baseline_year
+
+
+def _analyse_predicate(text: str) -> Predicate:
     share = SHARE_OF.search(text) if text.endswith(("的", "的\n")) else None  # SHARE_OF ends with 的
     if share and share.start() > 0:
         # 新能源汽车新车销售量达到汽车新车销售总量的20% -> 新能源汽车新车销售量占汽车新车销售总量
@@ -220,6 +237,18 @@ def _match_at_end(pattern: regex.Pattern[str], text: str) -> Optional[regex.Matc
 
 def clean_subject(text: str) -> tuple[str, list[str]]:
     """Strip framing (time phrases, 全市, 推动, 力争 …) from the start; return (subject, framing words)."""
+    subject, words = _cleaned_subject(text)
+    return subject, list(words)
+
+
+@lru_cache(maxsize=RECENT_READINGS)
+def _cleaned_subject(text: str) -> tuple[str, tuple[str, ...]]:
+    """``clean_subject``, memoised for the last few texts like ``_analysed_predicate``."""
+    subject, words = _clean_subject(text)
+    return subject, tuple(words)
+
+
+def _clean_subject(text: str) -> tuple[str, list[str]]:
     words: list[str] = []
     if "年" in text:  # every BASELINE has one
         text = BASELINE.sub("", text)

@@ -227,16 +227,17 @@ def assign_targets(clauses: list[Clause], normalized: NormalizedText) -> list[Wa
 
 def _time_events(sentence: str) -> list[tuple[int, _Time]]:
     events: list[tuple[int, _Time]] = []
-    if "年" in sentence:  # YEAR and BASELINE need it
+    years = list(YEAR.finditer(sentence)) if "年" in sentence else []  # YEAR needs it
+    if years:  # the brackets and baselines matter only around a year (每年, 年度 have none)
         shelter = sheltered(sentence)
         baseline_spans = [m.span() for m in BASELINE.finditer(sentence)]
-        for m in YEAR.finditer(sentence):
+        for m in years:
             if shelter[m.start()] or any(a <= m.start() < b for a, b in baseline_spans):
                 continue
             if sentence.endswith(YEAR_START_BEFORE, 0, m.start()) or YEAR_START_AFTER.match(sentence, m.end()):
                 continue
             events.append((m.start(), _Time(year_value(m.group("y")))))
-    if "五" in sentence:  # PERIOD needs it
+    if "五" in sentence and "十" in sentence:  # PERIOD needs both
         for m in PERIOD.finditer(sentence):
             n = cn_to_int("十" + m.group("n"))
             if n and n >= 3:  # the n-th five-year plan ends in 1955 + 5n (十四五 → 2025)
@@ -313,9 +314,16 @@ def _sentence_targets(
     if not quantities and not categories:
         return []
     quantities = _commitments(s.text, quantities)
+    if not quantities and not categories:
+        return []  # price rules only: no segment has an item
+    # Past the segment of the last value or class, a segment changes nothing: its frame (力争, 与2020年相比)
+    # applies to the values of later segments only, and there are none.
+    last_item = max([q.start for q in quantities] + [m.start() for m in categories])
     out: list[Target] = []
     frame = _Frame()
     for seg_start, seg_end in _segments(s.text):
+        if seg_start > last_item:
+            break
         in_segment = [q for q in quantities if seg_start <= q.start < seg_end]
         in_segment = [q for q in in_segment if not _list_count(s.text, q, in_segment)]
         shares, in_segment = _share_targets(s, in_segment, seg_start, seg_end)
