@@ -141,14 +141,14 @@ def test_repair_line_tries_only_steps_that_can_change_the_line(plan_texts: list[
     assert changed > 5000
 
 
-def test_sentence_ends_found_by_find_are_regexs(plan_texts: list[str]) -> None:
+def test_sentence_ends_found_by_re_are_regexs(plan_texts: list[str]) -> None:
     import regex
 
-    from jianwu.targets import sentence_ends
+    from jianwu.targets import SENTENCE_END
 
     plain = regex.compile(r"[。；;！？!?]|\n")
     for text in plan_texts + random_texts([*"。；;！？!?\n，.a推", "\r\n", "\u2028", "\x85"]):
-        assert sentence_ends(text) == [m.start() for m in plain.finditer(text)]
+        assert [m.span() for m in SENTENCE_END.finditer(text)] == [m.span() for m in plain.finditer(text)]
 
 
 def test_bracket_and_segment_marks_found_by_re_are_regexs(plan_texts: list[str]) -> None:
