@@ -360,6 +360,17 @@ def looks_like_org(name: str, table: Optional[AliasTable] = None, places: bool =
     A place as actor (松江区, 浦东新区) counts only with ``places``: inside a note already
     found, not when deciding whether a bracket is a note at all (（成渝地区）, （超大城市）).
     """
+    return _looks_like_org_default(name, places) if table is None else _looks_like_org(name, table, places)
+
+
+@lru_cache(maxsize=8192)
+def _looks_like_org_default(name: str, places: bool) -> bool:
+    """``looks_like_org`` with the package table, memoised like ``_resolve_default``: the notes of
+    a plan name the same departments again and again."""
+    return _looks_like_org(name, None, places)
+
+
+def _looks_like_org(name: str, table: Optional[AliasTable], places: bool) -> bool:
     name = compact(name)
     if not name:
         return False

@@ -28,7 +28,7 @@ import regex
 
 from .aliases import LOCAL_UNITS, compact, join_points, looks_like_org, provinces, repair_name, resolve
 from .model import Clause, DepartmentRef, NormalizedText, Role, Warning_
-from .patterns import compile_pattern, lazy
+from .patterns import anchored, compile_pattern, lazy
 
 # ---------------------------------------------------------------- patterns
 
@@ -38,10 +38,16 @@ HAN_CHAR = lazy(r"\p{Han}")
 QUANTIFIER = lazy(r"[?*+]\??|\{\d+(?:,\d*)?\}\??")
 
 
-def spaced(pattern: str) -> regex.Pattern[str]:
+def spaced(pattern: str, anchors: str = "") -> regex.Pattern[str]:
     """``pattern``, compiled on first use, so that its words also match when a PDF spaced their
-    characters out: 按 职 责 分 工 负 责 (a text layer that justifies lines by spacing every character)."""
-    return lazy(lambda: _spaced_source(pattern))
+    characters out: 按 职 责 分 工 负 责 (a text layer that justifies lines by spacing every character).
+
+    ``anchors``: characters one of which every match holds (spacing adds only white space between
+    a pattern's characters); its search, finditer and sub then skip a text without any
+    (``patterns.anchored``): a note part rarely holds the 牵 of 牵头, the 同 of 下同 or the 等 of 等部门.
+    """
+    compiled = lazy(lambda: _spaced_source(pattern))
+    return anchored(compiled, anchors) if anchors else compiled
 
 
 def _spaced_source(pattern: str) -> str:
@@ -79,7 +85,10 @@ ROLE_LABEL = spaced(
     r"(?P<kind>责任|牵头|主责|主办|负责|配合|参与|协同|协办|协助|参加)(?:(?:单位|部门|主体|处室)(?:为|是)?[：:∶]?|[：:∶])"
 )
 # White space right before a role label: 牵头单位：生态环境部　参与单位：国家发展改革委
-LABEL_AFTER_SPACE = lazy(r"[ \t\u3000](?=(?:责任|牵头|主责|主办|配合|参与|协同|协办|协助|参加)(?:单位|部门)[：:∶])")
+LABEL_AFTER_SPACE = anchored(lazy(r"[ \t\u3000](?=(?:责任|牵头|主责|主办|配合|参与|协同|协办|协助|参加)(?:单位|部门)[：:∶])"), " \t\u3000")
+# The characters a ROLE_LABEL match can start with (the first of its kinds): a line starting with
+# none of them is not a label line.
+ROLE_LABEL_FIRSTS = "责牵主负配参协"
 LEAD_LABELS = frozenset({"责任", "牵头", "主责", "主办", "负责"})
 # Labels that name the units in charge without ranking them: 列首位的为牵头单位 may still rank them.
 UNRANKED_LABELS = frozenset({"责任", "负责", "主责"})
@@ -93,19 +102,23 @@ MUNICIPALITIES = frozenset({"北京", "天津", "上海", "重庆"})
 LEAD_IN = spaced(r"(?:具体|均|统一)?由|请")
 # Verbs after the last department of a part (tried in this order):
 # 牵头 / 牵头负责 / 负责牵头 / 牵头抓总 -> the departments lead
-LEAD_VERB = spaced(r"(?:共同)?(?:牵头(?:负责|抓总|落实|实施)?|负责牵头|总牵头)$")
+LEAD_VERB = spaced(r"(?:共同)?(?:牵头(?:负责|抓总|落实|实施)?|负责牵头|总牵头)$", "牵")
 # 配合 / 配合落实 / 协助 / 参与 -> the departments support
-SUPPORT_VERB = spaced(r"(?:按照?职责)?(?:配合(?:落实|实施|推进)?|协助|参与|协同配合)$")
+SUPPORT_VERB = spaced(r"(?:按照?职责)?(?:配合(?:落实|实施|推进)?|协助|参与|协同配合)$", "配协参")
 # 按职责分工负责 / 按职能分工负责 / 负责 / 分别负责 / 负责落实 / 抓好落实 -> responsible
 RESPONSIBLE_VERB = spaced(
     r"(?:(?:按照|按|根据|依据)?(?:各自)?(?:职责|职能)(?:分工)?)?"
-    r"(?:分别|共同|具体|按要求)?(?:负责(?:落实|实施|推进)?|抓好落实|落实|实施)$"
+    r"(?:分别|共同|具体|按要求)?(?:负责(?:落实|实施|推进)?|抓好落实|落实|实施)$",
+    "负实",  # 负责 / 落实 / 实施
 )
 VERBS: tuple[tuple[regex.Pattern[str], Role], ...] = (
     (LEAD_VERB, "lead"),
     (SUPPORT_VERB, "support"),
     (RESPONSIBLE_VERB, "responsible"),
 )
+# A bracket assigns only if it holds one of these: the anchors of the verbs and of FIRST_LEADS, and
+# the first characters of the role labels (ROLE_LABEL_FIRSTS).
+ASSIGNMENT_CHARS = "牵配协参负实责主"
 # Verbs that make a list of places a note: （浦东新区、松江区按职责分工负责）
 ASSIGNING = lazy(r"负\s*责|牵\s*头|配\s*合")
 # A会同B负责: A leads, B supports.
@@ -113,12 +126,13 @@ TOGETHER_WITH = "会同"
 # Two departments joined by a word inside one item: 区发展改革委和区经济信息委
 CONJUNCTION = lazy(r"以及|和|及|与")
 # 等 / 等部门 / 等有关单位 after the last department: 市乡村振兴局等 / 市经济合作局等部门
-ETC = spaced(r"等(?:(?:有关|相关)?(?:部门|单位))?$")
+ETC = spaced(r"等(?:(?:有关|相关)?(?:部门|单位))?$", "等")
 # 列首位的为牵头单位 / 排在第一位的为牵头部门 / 第一个单位为牵头单位 (declared once, applies below);
 # a joint plan names whose lists it means: 两省市列首位的为牵头单位 / 双方列首位的为牵头单位.
 FIRST_LEADS = spaced(
     r"[，,；;]?(?:[两双各]\p{Han}{0,3}?)?(?:(?:列|排|位列|排名|排序)(?:在)?(?:首位|第一位|第一个|第一|最前)(?:的|者)?(?:部门|单位)?"
-    r"(?:为|是)?牵头(?:单位|部门)?|第一(?:个|家)?(?:单位|部门)为牵头(?:单位|部门)|牵头(?:单位|部门)(?:列|排)(?:在)?(?:首位|第一位))"
+    r"(?:为|是)?牵头(?:单位|部门)?|第一(?:个|家)?(?:单位|部门)为牵头(?:单位|部门)|牵头(?:单位|部门)(?:列|排)(?:在)?(?:首位|第一位))",
+    "牵",  # FIRST_LEADS_ANCHOR
 )
 # Every FIRST_LEADS match holds the 牵 of 牵头, with at most FIRST_LEADS_BEFORE characters before
 # it (，两省市列在第一位的部门为牵头…: 1 + 4 + 2 + 1 + 3 + 1 + 2 + 1) and FIRST_LEADS_AFTER from it
@@ -128,12 +142,13 @@ FIRST_LEADS_ANCHOR = "牵"
 FIRST_LEADS_BEFORE = 15
 FIRST_LEADS_AFTER = 9
 # 下同 (the same below) closing a note or one sentence of it.
-SAME_BELOW = spaced(r"[，,；;]?\s*下同$")
+SAME_BELOW = spaced(r"[，,；;]?\s*下同$", "同")
 # 不再列出 / 不再做分工: a sentence naming who works on every task, e.g.
 # 〔…。具体任务均涉及相关市（州）人民政府，不再做分工，下同。〕
 # 〔…，各地级市人民政府具体落实，以下任务不再列出〕 (the actors stand in the same sentence)
 NOT_LISTED_AGAIN = spaced(
-    r"[，,；;]?\s*(?:以下|后文|下文)?(?:各项|所有)?(?:任务|工作)?均?不再(?:一一)?(?:列出|列举|做分工|分工|重复)$"
+    r"[，,；;]?\s*(?:以下|后文|下文)?(?:各项|所有)?(?:任务|工作)?均?不再(?:一一)?(?:列出|列举|做分工|分工|重复)$",
+    "再",
 )
 # Lead-in of such a sentence: 具体任务均涉及X / 以下均需X落实 / 各项任务均由X
 STANDING_LEAD_IN = spaced(r"(?:以下|具体|各项)?(?:各项)?(?:任务)?(?:均|都)?(?:涉及|需要?|由|要)")
@@ -271,6 +286,8 @@ def _first_item(part: str) -> str:
 
 def _is_assignment(content: str) -> bool:
     """Does this bracket content assign responsibility by a label or a verb?"""
+    if not any(ch in content for ch in ASSIGNMENT_CHARS):
+        return False  # （2021—2025年）, （含运渣车）: no label, verb or 列首位的为牵头单位 can be in it
     core = _core(content)
     if not core:
         return FIRST_LEADS.search(content) is not None
@@ -324,7 +341,7 @@ def find_notes(text: str) -> list[tuple[int, int, bool]]:
     # A 责任单位：… line with no brackets at all.
     offset = 0
     for line in text.split("\n"):
-        label = ROLE_LABEL.match(line)
+        label = ROLE_LABEL.match(line) if line[:1] in ROLE_LABEL_FIRSTS else None
         if label and label.group(0)[-1] in "：:" and not any(s <= offset < e for s, e, _ in notes):
             notes.append((offset, offset + len(line.rstrip("。；; ")), False))
         offset += len(line) + 1
@@ -464,17 +481,15 @@ def _read_part(
     cursor.lead_seen = cursor.lead_seen or role == "lead"
     together = text.find(TOGETHER_WITH, start, end)
     for i_start, i_end in _items(text, start, end):
-        etc = ETC.search(text, i_start, i_end)
-        if etc and etc.start() > i_start:
-            i_end = _trim(text, i_start, etc.start())[1]
-        name = compact(text[i_start:i_end])
-        if not looks_like_org(name, places=True):
+        length, name, is_org, local_government = _read_item(text[i_start:i_end])
+        i_end = i_start + length
+        if not is_org:
             note.fragments.append(name)
             continue
         item_role: Role = role
         if together >= 0:  # A会同B负责
             item_role = "lead" if i_start < together else "support"
-        elif not written and resolve(name).local_government:
+        elif not written and local_government:
             # …配合单位：…等，各市人民政府负责落实 / 责任单位：省X厅，各市、州、县人民政府: the local
             # governments carry the task out where they are; they are not the lead's supporters.
             item_role = "responsible"
@@ -482,17 +497,47 @@ def _read_part(
                             ranked or together >= 0, cursor.place))
 
 
+@lru_cache(maxsize=4096)
+def _read_item(written: str) -> tuple[int, str, bool, bool]:
+    """An item of a note as written (市经济合作局等部门) -> its length without a closing 等 (等部门), its
+    name (compacted), whether it names a department or actor (places count) and whether a local government.
+
+    A function of the item's text alone (ETC, searched in the item's span before, has no look-behind,
+    and endpos ends the text for its $): memoised like ``_item_spans``.
+    """
+    length = len(written)
+    etc = ETC.search(written)
+    if etc and etc.start() > 0:
+        length = _trim(written, 0, etc.start())[1]
+    name = compact(written[:length])
+    is_org = looks_like_org(name, places=True)
+    return length, name, is_org, is_org and resolve(name).local_government
+
+
 def _items(text: str, start: int, end: int) -> list[tuple[int, int]]:
     """Items of a part at 、 and 会同; an item naming two known departments joined by 和/及 is cut."""
     out: list[tuple[int, int]] = []
     for a, b in _join_government_lists(text, _split_depth0(text, ITEM_SEP, start, end)):
-        together = text.find(TOGETHER_WITH, a, b)
-        pieces = [(a, together), (together + len(TOGETHER_WITH), b)] if together >= 0 else [(a, b)]
-        for p, q in pieces:
-            p, q = _trim(text, p, q)
-            if p < q:
-                out.extend(_split_conjunction(text, p, q))
+        out.extend((a + p, a + q) for p, q in _item_spans(text[a:b]))
     return out
+
+
+@lru_cache(maxsize=4096)
+def _item_spans(piece: str) -> tuple[tuple[int, int], ...]:
+    """The items (spans in ``piece``) of one piece of a list: cut at 会同, trimmed, and cut at 和/及
+    between two known departments (``_conjunction_cut``).
+
+    A function of the piece's text alone: memoised, for plans name the same departments note
+    after note (data/raw: 1,339 items, 260 different).
+    """
+    together = piece.find(TOGETHER_WITH)
+    pieces = [(0, together), (together + len(TOGETHER_WITH), len(piece))] if together >= 0 else [(0, len(piece))]
+    spans: list[tuple[int, int]] = []
+    for p, q in pieces:
+        p, q = _trim(piece, p, q)
+        if p < q:
+            spans.extend((p + a, p + b) for a, b in _conjunction_cut(piece[p:q]))
+    return tuple(spans)
 
 
 # One level of local government in a list that shares its last word: 各市、州、县人民政府 /
@@ -506,11 +551,11 @@ def _join_government_lists(text: str, pieces: list[tuple[int, int, str]]) -> lis
     out: list[tuple[int, int]] = []
     pending: list[tuple[int, int]] = []
     for a, b, _ in pieces:
-        name = compact(text[a:b])
-        if BARE_UNITS.match(name):
+        bare, government = _government_piece(text[a:b])
+        if bare:
             pending.append((a, b))
             continue
-        if pending and UNITS_GOVERNMENT.match(name):
+        if pending and government:
             out.append((pending[0][0], b))
         else:
             out.extend(pending)
@@ -519,15 +564,26 @@ def _join_government_lists(text: str, pieces: list[tuple[int, int, str]]) -> lis
     return out + pending
 
 
-def _split_conjunction(text: str, start: int, end: int) -> list[tuple[int, int]]:
-    whole = ETC.sub("", compact(text[start:end]))
+@lru_cache(maxsize=4096)
+def _government_piece(piece: str) -> tuple[bool, bool]:
+    """Is a piece of a list a bare level (各市, 州) / levels and their government (县人民政府)?  Memoised
+    like ``_item_spans``."""
+    name = compact(piece)
+    return BARE_UNITS.match(name) is not None, UNITS_GOVERNMENT.match(name) is not None
+
+
+@lru_cache(maxsize=4096)
+def _conjunction_cut(item: str) -> tuple[tuple[int, int], ...]:
+    """The spans (in ``item``) of the departments an item names: itself, or two joined by 和/及/与
+    (区发展改革委和区经济信息委).  Memoised like ``_item_spans``."""
+    whole = ETC.sub("", compact(item))
     if resolve(whole).known:
-        return [(start, end)]
-    for m in CONJUNCTION.finditer(text, start, end):
-        left, right = (start, m.start()), (m.end(), end)
-        if all(resolve(ETC.sub("", compact(text[p:q]))).known for p, q in (left, right)):
-            return [left, right]  # 区发展改革委和区经济信息委 / 各设区市人民政府和平潭综合实验区管委会
-    return [(start, end)]
+        return ((0, len(item)),)
+    for m in CONJUNCTION.finditer(item):
+        left, right = (0, m.start()), (m.end(), len(item))
+        if all(resolve(ETC.sub("", compact(item[p:q]))).known for p, q in (left, right)):
+            return left, right  # 区发展改革委和区经济信息委 / 各设区市人民政府和平潭综合实验区管委会
+    return ((0, len(item)),)
 
 
 def _lead_before_support(items: list[_Item]) -> None:

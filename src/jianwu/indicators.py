@@ -16,6 +16,7 @@ direction, modality); ``clean_subject`` strips framing words off the start
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Optional
 
 import regex
@@ -69,11 +70,15 @@ BASELINE = lazy(
     rf"|以(?P<y>{YEAR_NUM})年为基[准数]年?"
     rf"|在?(?P<y>{YEAR_NUM})年(?:的)?(?:基础上|水平上|基数上)"
 )
+# The characters a BASELINE match can end with: 比2020年 / 相比 / 比较 / 水平 / 为基准 / 基数 / 为基准年 / 基础上.
+BASELINE_LAST = "年比较平准数上"
 # A deadline phrase inside an indicator span: 到2025年底前 / 2025年 / “十四五”期间 / “十四五”末 (each has 年 or 五).
 TIME_PHRASE = lazy(
     rf"(?:到|至|截至|截止到?|在|于)?(?:{YEAR_NUM})年(?:底|末)?(?:前|时)?"
     r"|(?:到|在)?“?十[一二三四五六七八九]五”?(?:规划)?(?:期间|时期|末)?(?:内)?"
 )
+# The characters a TIME_PHRASE match can end with: 2025年 / 年底 / 年末 / 前 / 时 / 十四五 / ” / 规划 / 期间 / 时期 / 末 / 内.
+TIME_PHRASE_LAST = "年底末前时五”划间期内"
 # Framing words at the start of a subject: 全区 / 我市 / 其中 / 推动 / 力争 / 使.
 LEAD_FRAME = lazy(
     rf"^(?:[，、；：,\s]+|(?:全|我)(?:国|省|市|区|县|镇|乡)(?:范围内)?|每年|逐年|当年|原则上|分别|其中|同时|并且|并(?=力争|确保|推动|实现|使)|以及|另外|此外|对(?!外)|"
@@ -169,6 +174,22 @@ def year_value(s: str) -> int:
 
 def analyse_predicate(text: str) -> Predicate:
     """Peel predicate, time and baseline words off the end of ``text``."""
+    subject, words, baseline_year = _analysed_predicate(text)
+    return Predicate(subject, list(words), baseline_year)  # a new one each time: callers change theirs
+
+
+# The text before a value is often read twice in a row (the share rule, then the target rule, read
+# the same stretch before a percentage): the last few readings are kept (immutable) and copied out.
+RECENT_READINGS = 64
+
+
+@lru_cache(maxsize=RECENT_READINGS)
+def _analysed_predicate(text: str) -> tuple[str, tuple[str, ...], Optional[int]]:
+    pred = _analyse_predicate(text)
+    return pred.subject, tuple(pred.words), pred.baseline_year
+
+
+def _analyse_predicate(text: str) -> Predicate:
     share = SHARE_OF.search(text) if text.endswith(("的", "的\n")) else None  # SHARE_OF ends with 的
     if share and share.start() > 0:
         # 新能源汽车新车销售量达到汽车新车销售总量的20% -> 新能源汽车新车销售量占汽车新车销售总量
@@ -188,14 +209,21 @@ def analyse_predicate(text: str) -> Predicate:
             pred.subject = pred.subject[: m.start()]
             changed = True
             continue
-        for pattern, anchors in ((BASELINE, "年"), (TIME_PHRASE, "年五")):
-            tail = _match_at_end(pattern, pred.subject) if any(a in pred.subject for a in anchors) else None
-            if tail is not None:
-                if pattern is BASELINE and pred.baseline_year is None:
-                    pred.baseline_year = year_value(tail.group("y"))
-                pred.subject = pred.subject[: tail.start()]
-                changed = True
-                break
+        # A baseline or time phrase that ends the text ends with the text's last character: the
+        # text is scanned for one only when that character can end one (and 年 / 五 is in it).
+        subject = pred.subject
+        last = subject[-1]
+        tail = _match_at_end(BASELINE, subject) if last in BASELINE_LAST and "年" in subject else None
+        if tail is not None:
+            if pred.baseline_year is None:
+                pred.baseline_year = year_value(tail.group("y"))
+            pred.subject = subject[: tail.start()]
+            changed = True
+            continue
+        tail = _match_at_end(TIME_PHRASE, subject) if last in TIME_PHRASE_LAST and ("年" in subject or "五" in subject) else None
+        if tail is not None:
+            pred.subject = subject[: tail.start()]
+            changed = True
     return pred
 
 
@@ -209,6 +237,18 @@ def _match_at_end(pattern: regex.Pattern[str], text: str) -> Optional[regex.Matc
 
 def clean_subject(text: str) -> tuple[str, list[str]]:
     """Strip framing (time phrases, 全市, 推动, 力争 …) from the start; return (subject, framing words)."""
+    subject, words = _cleaned_subject(text)
+    return subject, list(words)
+
+
+@lru_cache(maxsize=RECENT_READINGS)
+def _cleaned_subject(text: str) -> tuple[str, tuple[str, ...]]:
+    """``clean_subject``, memoised for the last few texts like ``_analysed_predicate``."""
+    subject, words = _clean_subject(text)
+    return subject, tuple(words)
+
+
+def _clean_subject(text: str) -> tuple[str, list[str]]:
     words: list[str] = []
     if "年" in text:  # every BASELINE has one
         text = BASELINE.sub("", text)

@@ -47,7 +47,7 @@ from .indicators import (
 from .model import Clause, NormalizedText, Target, Warning_
 from .numbering import cn_to_int
 from .patterns import lazy
-from .quantities import Quantity, find_quantities, sheltered
+from .quantities import Quantity, find_quantities, maybe_number_class, sheltered
 from .regions import scope_prefix
 
 # Where a sentence may end: 。；！？ always; a line break only after a terminator or a heading line.
@@ -58,6 +58,11 @@ BREAK_AFTER = set("。；;！？!?：:）)")
 # A short line with none of these is a heading (主要目标), not part of the sentence that follows it.
 PROSE = lazy(r"[，。、；：！？,;:]")
 MAX_HEADING = 20
+# What a target or a deadline needs: a number, a year or a period (digits or numerals: quantities,
+# YEAR, PERIOD) or a class (CATEGORY: 类, or 一级 with its 一).  A sentence without any of these
+# characters has no target and changes no deadline (推进绿色低碳发展), nine sentences in ten; a clause
+# without them has no such sentence (a sentence is made of the clause's characters).
+MAY_HOLD_TARGET = re.compile(maybe_number_class("类"))
 # Segment breaks inside a sentence.
 SEGMENT_BREAK = re.compile(r"[，,：:]")  # plain characters: re (see SENTENCE_END)
 # A responsibility note closing the sentence: …稳定保持100%（生态环境局…按职责分工负责）
@@ -145,14 +150,19 @@ class _Sentence:
         return self.offsets[start], self.offsets[end - 1] + 1
 
 
-def sentences(text: str, offset: int = 0) -> list[tuple[str, Sequence[int]]]:
+def sentences(text: str, offset: int = 0, only: Optional[re.Pattern[str]] = None) -> list[tuple[str, Sequence[int]]]:
     """Sentences of a clause text with the absolute offset of each character.
 
     Normalisation rejoins most wrapped lines, but a PDF page break can still leave
     one inside a sentence (分别达到2133.\n3吨): a line break ends a sentence only
     after a terminator or a heading line, and is dropped from the sentence otherwise.
+
+    With ``only`` (a pattern of one character), the sentences whose stretch of ``text`` holds no
+    match of it are left out unmade: the others are the same sentences at the same places.
     """
     out: list[tuple[str, Sequence[int]]] = []
+    if only is not None and only.search(text) is None:
+        return out  # one scan for a clause with nothing wanted (a third of them)
     start = line_start = 0
     padded = text + "\n"
     for m in SENTENCE_END.finditer(padded):
@@ -164,6 +174,9 @@ def sentences(text: str, offset: int = 0) -> list[tuple[str, Sequence[int]]]:
             heading = len(line) <= MAX_HEADING and not PROSE.search(line) and not line[-1:].isdigit()
             if before and before[-1] not in BREAK_AFTER and not heading:
                 continue  # a soft break inside the sentence
+        if only is not None and only.search(text, start, end) is None:
+            start = end + 1
+            continue  # nothing wanted in text[start:end]: not made
         piece = text[start:end]
         if "\n" in piece:  # soft breaks: the sentence without them, each character at its place
             positions: Sequence[int] = [i for i, ch in enumerate(piece, offset + start) if ch != "\n"]
@@ -190,7 +203,8 @@ def assign_targets(clauses: list[Clause], normalized: NormalizedText) -> list[Wa
         # A parent that ends with a colon introduces its children: 到2025年，主要目标是：
         time = final.get(parent.key, _Time()) if parent and parent.text.rstrip().endswith(("：", ":")) else _Time()
         clause.targets = []
-        for text, offsets in sentences(clause.text, clause.text_offset):
+        # Only the sentences that may hold a target or a deadline are made: the others have neither.
+        for text, offsets in sentences(clause.text, clause.text_offset, only=MAY_HOLD_TARGET):
             sentence = _Sentence(text, offsets, _time_events(text), time)
             clause.targets.extend(_sentence_targets(sentence, clause, normalized, warnings, clause.targets))
             if sentence.events:
@@ -201,16 +215,17 @@ def assign_targets(clauses: list[Clause], normalized: NormalizedText) -> list[Wa
 
 def _time_events(sentence: str) -> list[tuple[int, _Time]]:
     events: list[tuple[int, _Time]] = []
-    if "年" in sentence:  # YEAR and BASELINE need it
+    years = list(YEAR.finditer(sentence)) if "年" in sentence else []  # YEAR needs it
+    if years:  # the brackets and baselines matter only around a year (每年, 年度 have none)
         shelter = sheltered(sentence)
         baseline_spans = [m.span() for m in BASELINE.finditer(sentence)]
-        for m in YEAR.finditer(sentence):
+        for m in years:
             if shelter[m.start()] or any(a <= m.start() < b for a, b in baseline_spans):
                 continue
             if sentence.endswith(YEAR_START_BEFORE, 0, m.start()) or YEAR_START_AFTER.match(sentence, m.end()):
                 continue
             events.append((m.start(), _Time(year_value(m.group("y")))))
-    if "五" in sentence:  # PERIOD needs it
+    if "五" in sentence and "十" in sentence:  # PERIOD needs both
         for m in PERIOD.finditer(sentence):
             n = cn_to_int("十" + m.group("n"))
             if n and n >= 3:  # the n-th five-year plan ends in 1955 + 5n (十四五 → 2025)
@@ -287,9 +302,16 @@ def _sentence_targets(
     if not quantities and not categories:
         return []
     quantities = _commitments(s.text, quantities)
+    if not quantities and not categories:
+        return []  # price rules only: no segment has an item
+    # Past the segment of the last value or class, a segment changes nothing: its frame (力争, 与2020年相比)
+    # applies to the values of later segments only, and there are none.
+    last_item = max([q.start for q in quantities] + [m.start() for m in categories])
     out: list[Target] = []
     frame = _Frame()
     for seg_start, seg_end in _segments(s.text):
+        if seg_start > last_item:
+            break
         in_segment = [q for q in quantities if seg_start <= q.start < seg_end]
         in_segment = [q for q in in_segment if not _list_count(s.text, q, in_segment)]
         shares, in_segment = _share_targets(s, in_segment, seg_start, seg_end)
@@ -538,6 +560,7 @@ def _group_targets(
             else:
                 scope = None
         direction = reading.direction if kind != "condition" else None
+        measure = _measure(q, ind)
         made.append(Target(
             indicator=ind,
             value=float(q.value),
@@ -555,8 +578,8 @@ def _group_targets(
             modality=reading.modality if kind != "condition" else None,
             value_span=s.span(q.start, q.value_end),
             scope=scope,
-            basis=_basis(words, ind, direction, _measure(q, ind)),
-            measure=_measure(q, ind),
+            basis=_basis(words, ind, direction, measure),
+            measure=measure,
         ))
     return made, end, reading
 

@@ -1,0 +1,299 @@
+"""The target and department fast paths give exactly what the plain computations they replace give.
+
+Like ``test_parse_speedups``: each shortcut of ``targets``, ``quantities``, ``indicators``,
+``departments`` and ``aliases`` (``bench/README.md``, "Targets and departments") is checked against
+the straightforward computation on every plan of ``data/raw`` and on random texts made of the
+characters and words the rule turns on.
+"""
+
+from __future__ import annotations
+
+import random
+import re
+import sys
+from typing import Sequence
+
+import pytest
+import regex
+
+from jianwu import Document
+
+
+@pytest.fixture(scope="module")
+def docs(seeds: dict[str, Document], corpus: dict[str, Document]) -> list[Document]:
+    return [*seeds.values(), *corpus.values()]
+
+
+@pytest.fixture(scope="module")
+def clause_texts(docs: list[Document]) -> list[str]:
+    return [c.text for d in docs for c in d.clauses]
+
+
+def random_texts(pieces: Sequence[str], count: int = 5000, seed: int = 16, longest: int = 30) -> list[str]:
+    """Short texts made of ``pieces`` (the characters and words a rule turns on, and a few others)."""
+    rnd = random.Random(seed)
+    return ["".join(rnd.choice(pieces) for _ in range(rnd.randint(0, longest))) for _ in range(count)]
+
+
+def test_maybe_number_class_holds_every_digit_and_numeral() -> None:
+    from jianwu.quantities import CN_NUMERAL_CHARS, NEVER_DIGIT_RANGES, maybe_number_class
+
+    every = "".join(chr(c) for c in range(sys.maxunicode + 1) if not 0xD800 <= c <= 0xDFFF)
+    never = "".join(chr(c) for low, high in NEVER_DIGIT_RANGES for c in range(low, high + 1))
+    assert regex.findall(r"\d", never) == []  # the ranges hold no digit
+    maybe = re.compile(maybe_number_class("类"))
+    for ch in regex.findall(r"\d", every) + list(CN_NUMERAL_CHARS + "类"):
+        assert maybe.fullmatch(ch), hex(ord(ch))
+    outside = [ch for ch in never if maybe.fullmatch(ch)]
+    assert sorted(outside) == sorted(CN_NUMERAL_CHARS + "类")  # the class leaves out the rest of the ranges
+
+
+TARGET_PIECES = [
+    *"。；;！？!?\n，、（）“”《》 　a推进年类级十五两〇零一二三四五六七八九0123456789%", "\n\n", "2025年", "到2025年，", "比2020年",
+    "“十四五”期间", "十四五末", "下降14%", "达到45%、50%", "3万台以上", "Ⅲ类", "一级A", "（市发展改革委负责）", "（区农业农村委牵头）",
+    "已建成", "主要目标", "１２", "٣", "二〇二五年", "个", "万吨",
+]
+
+
+def test_sentences_left_out_hold_no_target_or_deadline(docs: list[Document], clause_texts: list[str]) -> None:
+    from jianwu.quantities import find_quantities
+    from jianwu.targets import CATEGORY, MAY_HOLD_TARGET, PERIOD, YEAR, _time_events, sentences
+
+    texts = clause_texts + random_texts(TARGET_PIECES) + random_texts(TARGET_PIECES, 3000, seed=17, longest=120)
+    left_out = 0
+    for text in texts:
+        every = sentences(text, 7)
+        kept = sentences(text, 7, only=MAY_HOLD_TARGET)
+        assert [s for s in every if MAY_HOLD_TARGET.search(s[0])] == [s for s in kept if MAY_HOLD_TARGET.search(s[0])], text
+        assert all(s in every for s in kept)
+        for sentence, _ in every:
+            if MAY_HOLD_TARGET.search(sentence) is None:
+                left_out += 1
+                assert not _time_events(sentence) and not find_quantities(sentence), sentence
+                assert not CATEGORY.search(sentence) and not YEAR.search(sentence) and not PERIOD.search(sentence), sentence
+    assert left_out > 4000
+
+
+NOTE_PIECES = [
+    *"、/，,；;。（）()〔〕 　\n等和及与或会同牵头负责配合实施落实下同再", "市发展改革委", "区经济信息委", "区发展改革委和区经济信息委", "各市、州、县人民政府",
+    "市州、县市区人民政府", "各", "市", "州", "县", "人民政府", "等部门", "等有关单位", "会同", "牵头", "按职责分工负责", "配合", "协助", "参与",
+    "下同", "不再列出", "列首位的为牵头单位", "责任单位：", "四川：", "省林业局", "自治区住房城乡建设厅", "浦东新区", "和平潭综合实验区管委会",
+    "各设区市人民政府", "发 展 改 革 委", "― 3 ―", "抓好落实", "共同", "具体由",
+]
+
+
+def test_anchored_patterns_match_only_where_an_anchor_is(clause_texts: list[str]) -> None:
+    from jianwu import departments as d
+
+    patterns = [d.LEAD_VERB, d.SUPPORT_VERB, d.RESPONSIBLE_VERB, d.ETC, d.FIRST_LEADS, d.SAME_BELOW, d.NOT_LISTED_AGAIN, d.LABEL_AFTER_SPACE]
+    rnd = random.Random(3)
+    texts = clause_texts + random_texts(NOTE_PIECES, 6000)
+    found = 0
+    for fast in patterns:
+        plain = fast.pattern
+        for text in texts:
+            for m in plain.finditer(text):
+                assert any(ch in m.group() for ch in fast.anchors), (fast, m.group())
+                found += 1
+            a = rnd.randint(0, len(text))
+            b = rnd.randint(a, len(text))
+            spans = lambda ms: [m.span() for m in ms]  # noqa: E731
+            assert spans(fast.finditer(text, a, b)) == spans(plain.finditer(text, a, b))
+            assert getattr(fast.search(text, a, b), "span", lambda: None)() == getattr(plain.search(text, a, b), "span", lambda: None)()
+            assert fast.sub("", text[a:b]) == plain.sub("", text[a:b])
+    assert found > 2000
+
+
+def _plain_items(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """``departments._items`` before its memoised pieces: every item worked out in place."""
+    from jianwu.aliases import compact, resolve
+    from jianwu.departments import BARE_UNITS, CONJUNCTION, ETC, ITEM_SEP, TOGETHER_WITH, UNITS_GOVERNMENT, _split_depth0, _trim
+
+    joined: list[tuple[int, int]] = []
+    pending: list[tuple[int, int]] = []
+    for a, b, _ in _split_depth0(text, ITEM_SEP, start, end):
+        name = compact(text[a:b])
+        if BARE_UNITS.match(name):
+            pending.append((a, b))
+            continue
+        if pending and UNITS_GOVERNMENT.match(name):
+            joined.append((pending[0][0], b))
+        else:
+            joined.extend(pending)
+            joined.append((a, b))
+        pending = []
+    out: list[tuple[int, int]] = []
+    for a, b in joined + pending:
+        together = text.find(TOGETHER_WITH, a, b)
+        for p, q in [(a, together), (together + len(TOGETHER_WITH), b)] if together >= 0 else [(a, b)]:
+            p, q = _trim(text, p, q)
+            if p >= q:
+                continue
+            cut = [(p, q)]
+            if not resolve(ETC.sub("", compact(text[p:q]))).known:
+                for m in CONJUNCTION.finditer(text, p, q):
+                    left, right = (p, m.start()), (m.end(), q)
+                    if all(resolve(ETC.sub("", compact(text[x:y]))).known for x, y in (left, right)):
+                        cut = [left, right]
+                        break
+            out.extend(cut)
+    return out
+
+
+def _plain_read_item(text: str, start: int, end: int) -> tuple[int, str, bool, bool]:
+    from jianwu.aliases import compact, looks_like_org, resolve
+    from jianwu.departments import ETC, _trim
+
+    etc = ETC.pattern.search(text, start, end)
+    if etc and etc.start() > start:
+        end = _trim(text, start, etc.start())[1]
+    name = compact(text[start:end])
+    is_org = looks_like_org(name, places=True)
+    return end, name, is_org, is_org and resolve(name).local_government
+
+
+def test_memoised_items_are_the_items_worked_out_in_place(docs: list[Document]) -> None:
+    from jianwu.departments import _items, _read_item, find_notes
+
+    rnd = random.Random(5)
+    cases = [(c.text, s, e) for d in docs for c in d.clauses for s, e, _ in find_notes(c.text)]
+    for text in random_texts(NOTE_PIECES, 8000, longest=20):
+        a = rnd.randint(0, len(text))
+        cases.append((text, a, rnd.randint(a, len(text))))
+    many = 0
+    for text, start, end in cases:
+        items = _items(text, start, end)
+        assert items == _plain_items(text, start, end), text[start:end]
+        many += len(items) > 1
+        for a, b in items:
+            length, name, is_org, local = _read_item(text[a:b])
+            assert (a + length, name, is_org, local) == _plain_read_item(text, a, b), text[a:b]
+    assert many > 1000
+
+
+def _plain_analyse_predicate(text: str) -> "object":
+    """``indicators.analyse_predicate`` trying BASELINE and TIME_PHRASE at the end of every text."""
+    from jianwu import indicators as i
+
+    share = i.SHARE_OF.search(text)
+    if share and share.start() > 0:
+        verb = share.group("verb")
+        pred = _plain_analyse_predicate(text[: share.start()] + (verb if verb != "占" else ""))
+        pred.subject += "占" + share.group("ref")  # type: ignore[attr-defined]
+        return pred
+    pred = i.Predicate(subject=text)
+    changed = True
+    while changed and pred.subject:
+        changed = False
+        m = i.PREDICATE_END.search(pred.subject)
+        if m:
+            pred.words.append(m.group("w"))
+            pred.subject = pred.subject[: m.start()]
+            changed = True
+            continue
+        for pattern in (i.BASELINE, i.TIME_PHRASE):
+            tail = i._match_at_end(pattern, pred.subject)
+            if tail is not None:
+                if pattern is i.BASELINE and pred.baseline_year is None:
+                    pred.baseline_year = i.year_value(tail.group("y"))
+                pred.subject = pred.subject[: tail.start()]
+                changed = True
+                break
+    return pred
+
+
+PREDICATE_PIECES = [
+    *"年五十四比较平准数上底末前时”“划间期内的占到在为至\n，a", "2020", "二〇二〇", "比2020年", "较2020年", "与2020年相比", "以2020年为基准年",
+    "在2020年基础上", "2020年的水平上", "到2025年底前", "“十四五”期间", "十四五末", "规划", "时期", "达到", "稳定在", "下降", "不低于",
+    "分别", "力争", "达到全市总量的", "占全省的", "单位GDP能耗", "基数上", "相比于",
+]
+
+
+def test_predicate_tails_tried_only_where_they_can_end(clause_texts: list[str]) -> None:
+    from jianwu.indicators import BASELINE, BASELINE_LAST, TIME_PHRASE, TIME_PHRASE_LAST, analyse_predicate
+
+    texts = random_texts(PREDICATE_PIECES, 20000, longest=12) + [t[:n] for t in clause_texts for n in (10, 25, 40)]
+    stripped = 0
+    for text in texts:
+        for pattern, last in ((BASELINE, BASELINE_LAST), (TIME_PHRASE, TIME_PHRASE_LAST)):
+            for m in pattern.finditer(text):
+                assert m.group()[-1] in last, (text, m.group())
+        fast, plain = analyse_predicate(text), _plain_analyse_predicate(text)
+        assert (fast.subject, fast.words, fast.baseline_year) == (plain.subject, plain.words, plain.baseline_year), text  # type: ignore[attr-defined]
+        stripped += fast.baseline_year is not None
+    assert stripped > 1000
+
+
+QUANTITY_PIECES = [
+    *"0123456789.,、和及与或至到—~%％个万亿吨台元米年以上下左右余多第“”（）一二三四五六七八九十两百千〇", "万吨", "亿元", "立方米", "公里",
+    "个百分点", "蒸吨/小时", "吨 / 万元", "（当量值）", "及以上", "范围内", "PM2.5", "CO2", "5G", "一厂一策", "进一步", "建成", "达到",
+]
+
+
+def test_quantities_read_by_group_number_are_read_by_name(clause_texts: list[str]) -> None:
+    from jianwu.quantities import QUANTITY_GROUPS, find_quantities, quantity_group_numbers, quantity_pattern
+
+    pattern = quantity_pattern()
+    assert [pattern.groupindex[name] for name in QUANTITY_GROUPS] == list(quantity_group_numbers())
+    texts = clause_texts + random_texts(QUANTITY_PIECES, 20000, longest=25)
+    found = 0
+    for text in texts:
+        for m in pattern.finditer(text):
+            assert m.group(*quantity_group_numbers()) == m.group(*QUANTITY_GROUPS)
+        quantities = find_quantities(text)
+        found += len(quantities)
+        for q in quantities:  # the value as written ends with the unit the match found
+            assert text[q.start:q.value_end] == q.text
+    assert found > 5000
+
+
+def _plain_is_assignment(content: str) -> bool:
+    """``departments._is_assignment`` without its look for ASSIGNMENT_CHARS first."""
+    from jianwu.aliases import _looks_like_org
+    from jianwu.departments import ASSIGNING, FIRST_LEADS, PART_SPLIT, ROLE_LABEL, VERBS, _core, _first_item
+
+    core = _core(content)
+    if not core:
+        return FIRST_LEADS.pattern.search(content) is not None
+    if ROLE_LABEL.match(core):
+        return True
+    for part in PART_SPLIT.split(core):
+        part = part.strip()
+        verbs = [m for m in (p.pattern.search(part) for p, _ in VERBS) if m]
+        if not verbs:
+            continue
+        first = _first_item(part)
+        if _looks_like_org(first, None, False):
+            return True
+        if _looks_like_org(first, None, True) and any(ASSIGNING.search(m.group()) for m in verbs):
+            return True
+    return False
+
+
+def test_brackets_and_lines_passed_over_cannot_assign(docs: list[Document]) -> None:
+    from jianwu.departments import ROLE_LABEL, ROLE_LABEL_FIRSTS, _bracket_groups, _is_assignment
+
+    contents = [c.text[a + 1:b] for d in docs for c in d.clauses for a, b in _bracket_groups(c.text) if a >= 0 and b is not None]
+    contents += random_texts([p for p in NOTE_PIECES if p not in ("牵头", "负责")] + ["2021—2025年", "含", "以下简称"], 8000, longest=12)
+    contents += random_texts(NOTE_PIECES, 8000, longest=12)
+    assigning = 0
+    for content in contents:
+        assert _is_assignment(content) == _plain_is_assignment(content), content
+        assigning += _is_assignment(content)
+        for line in content.split("\n"):
+            if ROLE_LABEL.match(line):
+                assert line[0] in ROLE_LABEL_FIRSTS, line
+    assert assigning > 500
+
+
+def test_readings_kept_are_copied_out() -> None:
+    from jianwu.indicators import analyse_predicate, clean_subject
+
+    first = analyse_predicate("到2025年，全市单位GDP能耗比2020年下降")
+    first.words.append("changed")
+    first.baseline_year = 1
+    again = analyse_predicate("到2025年，全市单位GDP能耗比2020年下降")
+    assert again.words == ["下降"] and again.baseline_year == 2020
+    subject, words = clean_subject("到2025年，力争全市")
+    words.append("changed")
+    assert clean_subject("到2025年，力争全市")[1] == words[:-1]
