@@ -297,3 +297,63 @@ def test_readings_kept_are_copied_out() -> None:
     subject, words = clean_subject("到2025年，力争全市")
     words.append("changed")
     assert clean_subject("到2025年，力争全市")[1] == words[:-1]
+
+
+def _alias_names(docs: list[Document]) -> list[str]:
+    """Names as the alias table meets them: every department written in the plans, every alias (a
+    wildcard's filled in), each with and without a level or place in front, and random mixtures."""
+    from jianwu.aliases import WILDCARD_NAME, default_table
+
+    table = default_table()
+    fillers = ["重庆", "永川", "广西壮族自治区", "四", "12", "绿化委员会", "", "市", "各"]
+    rnd = random.Random(16)
+    wild = [WILDCARD_NAME.sub(lambda _m: rnd.choice(fillers), w.pattern.replace("\\", "")) for w, _ in table.patterns]
+    names = [r.name for d in docs for c in d.clauses for r in c.departments] + list(table.exact) + wild
+    heads = ["", "市", "区", "县", "省", "国家", "自治区", "重庆市", "四川省", "四川", "广西", "区委", "市级", "各", "有关", "市场"]
+    names += [rnd.choice(heads) + n for n in names]
+    pieces = [*"市区县省局委厅部办中心会所地方各有关人民政府分行税务海关管理"] + heads + list(table.exact)[:200]
+    return names + random_texts(pieces, 6000, longest=6)
+
+
+def test_wildcard_index_tries_every_alias_that_can_match(docs: list[Document]) -> None:
+    from jianwu.aliases import default_table
+
+    table = default_table()
+    matched = 0
+    for name in _alias_names(docs):
+        plain = next(((row, m.groupdict().get("place")) for w, row in table.patterns if (m := w.fullmatch(name))), (None, None))
+        exact = table.exact.get(name)
+        assert table.match(name) == ((exact, None) if exact is not None else plain), name
+        matched += plain[0] is not None and exact is None
+    assert matched > 100
+
+
+def _plain_prefixes(name: str) -> list[tuple[object, ...]]:
+    """``aliases._prefixes`` comparing the name with every level word and province."""
+    from jianwu.aliases import LEVEL_MODIFIERS, LEVEL_WORDS, NOT_A_LEVEL, PARTY_MODIFIERS, PLACE_LEVEL, PLACE_PREFIX, provinces
+
+    heads: list[tuple[object, str, int]] = []
+    if not NOT_A_LEVEL.match(name):
+        heads += [(None, level, len(word)) for word, level in LEVEL_WORDS if name.startswith(word)]
+    m = PLACE_PREFIX.match(name)
+    if m:
+        heads.append((m.group(0), PLACE_LEVEL[m.group("level")], m.end()))
+    for written, _province in provinces():
+        if name.startswith(written) and len(name) > len(written) + 1:
+            if not any(end == len(written) for _, _, end in heads):
+                heads.append((written, "省", len(written)))
+            break
+    out: list[tuple[object, ...]] = []
+    for place, level, end in heads:
+        rest = name[end:]
+        out.append((place, level, "", rest))
+        out += [(place, level, mod, rest[len(mod):]) for mod in (*LEVEL_MODIFIERS, *PARTY_MODIFIERS) if rest.startswith(mod)]
+    return out
+
+
+def test_prefixes_by_first_character_are_all_the_prefixes(docs: list[Document]) -> None:
+    from jianwu.aliases import _prefixes, provinces
+
+    names = _alias_names(docs) + [w + "税务局" for w, _ in provinces()] + [w for w, _ in provinces()]
+    for name in names:
+        assert list(_prefixes(name)) == _plain_prefixes(name), name

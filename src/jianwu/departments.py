@@ -619,12 +619,27 @@ def _apply_first_leads(items: list[_Item], places: list[Optional[str]], local: l
 # ---------------------------------------------------------------- resolution
 
 
-def to_ref(text: str, item: _Item, joins: list[int], note: int) -> tuple[DepartmentRef, Optional[str]]:
+class _JoinPoints:
+    """A document's ``join_points``, worked out on first use: only a name the table does not know
+    is repaired with them (one document of the 26 of data/raw needs them; listing them costs ~0.1 ms
+    a document)."""
+
+    def __init__(self, normalized: NormalizedText) -> None:
+        self._normalized = normalized
+        self._points: Optional[list[int]] = None
+
+    def get(self) -> list[int]:
+        if self._points is None:
+            self._points = join_points(self._normalized)
+        return self._points
+
+
+def to_ref(text: str, item: _Item, joins: _JoinPoints, note: int) -> tuple[DepartmentRef, Optional[str]]:
     """The DepartmentRef of an item, and the name as written when it had to be repaired."""
     written = compact(text[item.start:item.end])
     name, res, repaired = written, resolve(written), None
     if not res.known:
-        fixed = repair_name(text[item.start:item.end], item.start, joins)
+        fixed = repair_name(text[item.start:item.end], item.start, joins.get())
         if fixed:
             name, res, repaired = fixed, resolve(fixed), written
     ref = DepartmentRef(name, res.canonical, res.level, item.role, res.generic, res.known, (item.start, item.end), note,
@@ -729,7 +744,7 @@ class _Inherited:
 def assign_departments(clauses: list[Clause], normalized: NormalizedText) -> list[Warning_]:
     """Set ``clause.departments`` on every clause (document order); return warnings."""
     text = normalized.text
-    joins = join_points(normalized)
+    joins = _JoinPoints(normalized)
     first_leads_from = first_leads_start(text)
     standing: list[DepartmentRef] = []
     inherited: Optional[_Inherited] = None
@@ -776,7 +791,7 @@ def assign_departments(clauses: list[Clause], normalized: NormalizedText) -> lis
 
 
 def _resolve_items(
-    text: str, items: list[_Item], index: int, joins: list[int], warnings: list[Warning_], normalized: NormalizedText
+    text: str, items: list[_Item], index: int, joins: _JoinPoints, warnings: list[Warning_], normalized: NormalizedText
 ) -> list[DepartmentRef]:
     refs: list[DepartmentRef] = []
     for item in items:
