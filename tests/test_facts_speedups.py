@@ -357,3 +357,28 @@ def test_prefixes_by_first_character_are_all_the_prefixes(docs: list[Document]) 
     names = _alias_names(docs) + [w + "税务局" for w, _ in provinces()] + [w for w, _ in provinces()]
     for name in names:
         assert list(_prefixes(name)) == _plain_prefixes(name), name
+
+
+QUANTITY_PIECES = [
+    *"0123456789.,一二三四五六七八九十两〇零百千万亿第个余多—-~至到/ 　%％吨台米年进步统（）“”《》aPM", "3万吨", "2.8亿立方米", "14%—15%",
+    "1至2个", "一厂一策", "进一步", "2025年", "135万吨标准煤", "三公里", "5 吨/ 万元", "150万立方米 /日", "１２", "٣", "千米", "十四五",
+]
+
+
+def test_sentences_without_a_number_and_its_follower_have_no_quantity(clause_texts: list[str]) -> None:
+    from jianwu.quantities import APPROX_CHARS, RANGE_SEP, RANGE_SEP_CHARS, maybe_quantity, multipliers, quantity_pattern, units
+
+    assert {ch for ch in map(chr, range(0x10000)) if regex.fullmatch(RANGE_SEP, ch)} == set(RANGE_SEP_CHARS)
+    assert "(?P<approx>" + "|".join(APPROX_CHARS) + ")" in quantity_pattern().pattern
+    for word in [*units(), *multipliers(), *RANGE_SEP_CHARS]:
+        for number in ("3", "3.5", "1,000", "三", "十五", "两万", "٣"):
+            text = number + word + ("5吨" if word in RANGE_SEP_CHARS else "")
+            if quantity_pattern().search(text):
+                assert maybe_quantity().search(text), text
+    texts = clause_texts + random_texts(QUANTITY_PIECES, 20000, longest=12)
+    turned_down = 0
+    for text in texts:
+        if maybe_quantity().search(text) is None:
+            assert quantity_pattern().search(text) is None, text
+            turned_down += 1
+    assert turned_down > 5000
