@@ -382,3 +382,48 @@ def test_sentences_without_a_number_and_its_follower_have_no_quantity(clause_tex
             assert quantity_pattern().search(text) is None, text
             turned_down += 1
     assert turned_down > 5000
+
+
+def _plain_sentences(text: str, offset: int, only: re.Pattern[str]) -> list[tuple[str, list[int]]]:
+    """``targets.sentences`` walking every end, line break or not (as before the split of unbroken texts)."""
+    from jianwu.targets import BREAK_AFTER, DEPT_NOTE, MAX_HEADING, PROSE, SENTENCE_END
+
+    out: list[tuple[str, list[int]]] = []
+    start = line_start = 0
+    padded = text + "\n"
+    for m in SENTENCE_END.finditer(padded):
+        end = m.start()
+        if padded[end] == "\n":
+            before = text[start:end].rstrip()
+            line = text[line_start:end].strip()
+            line_start = end + 1
+            heading = len(line) <= MAX_HEADING and not PROSE.search(line) and not line[-1:].isdigit()
+            if before and before[-1] not in BREAK_AFTER and not heading:
+                continue
+        if only.search(text, start, end) is None:
+            start = end + 1
+            continue
+        piece = text[start:end]
+        positions = [i for i, ch in enumerate(piece, offset + start) if ch != "\n"]
+        joined = piece.replace("\n", "")
+        body = DEPT_NOTE.sub("", joined)
+        stripped = body.lstrip()
+        lead = len(body) - len(stripped)
+        body = stripped.rstrip()
+        if body:
+            out.append((body, positions[lead:lead + len(body)]))
+        start = end + 1
+    return out
+
+
+def test_sentences_of_unbroken_texts_are_those_walked_end_by_end(clause_texts: list[str]) -> None:
+    from jianwu.targets import MAY_HOLD_TARGET, sentences
+
+    pieces = TARGET_PIECES + [" ", "　", "（市生态环境局负责）", "主要目标", "：", "。", "；", "!", "？", "）"]
+    texts = clause_texts + [t.replace("\n", "") for t in clause_texts] + random_texts(pieces, 20000, longest=12)
+    unbroken = 0
+    for text in texts:
+        got = [(s, list(o)) for s, o in sentences(text, 7, only=MAY_HOLD_TARGET)]
+        assert got == _plain_sentences(text, 7, MAY_HOLD_TARGET), text
+        unbroken += "\n" not in text and bool(got)
+    assert unbroken > 3000

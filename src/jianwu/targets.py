@@ -53,6 +53,8 @@ from .regions import scope_prefix
 # Where a sentence may end: 。；！？ always; a line break only after a terminator or a heading line.
 # (Plain characters, one each: the standard re finds them faster than regex does, at the same places.)
 SENTENCE_END = re.compile(r"[。；;！？!?\n]")
+# SENTENCE_END but the line break: each of these always ends a sentence.
+TERMINATOR = re.compile(r"[。；;！？!?]")
 # A line break ends a sentence after these (a closing bracket ends a responsibility note).
 BREAK_AFTER = set("。；;！？!?：:）)")
 # A short line with none of these is a heading (主要目标), not part of the sentence that follows it.
@@ -163,6 +165,8 @@ def sentences(text: str, offset: int = 0, only: Optional[re.Pattern[str]] = None
     out: list[tuple[str, Sequence[int]]] = []
     if only is not None and only.search(text) is None:
         return out  # one scan for a clause with nothing wanted (a third of them)
+    if only is not None and "\n" not in text:
+        return _unbroken_sentences(text, offset, only)
     start = line_start = 0
     padded = text + "\n"
     for m in SENTENCE_END.finditer(padded):
@@ -177,19 +181,49 @@ def sentences(text: str, offset: int = 0, only: Optional[re.Pattern[str]] = None
         if only is not None and only.search(text, start, end) is None:
             start = end + 1
             continue  # nothing wanted in text[start:end]: not made
-        piece = text[start:end]
-        if "\n" in piece:  # soft breaks: the sentence without them, each character at its place
-            positions: Sequence[int] = [i for i, ch in enumerate(piece, offset + start) if ch != "\n"]
-            joined = piece.replace("\n", "")
-        else:
-            positions, joined = range(offset + start, offset + end), piece
-        body = DEPT_NOTE.sub("", joined) if "（" in joined else joined  # DEPT_NOTE needs a （
-        stripped = body.lstrip()
-        lead = len(body) - len(stripped)
-        body = stripped.rstrip()
-        if body:
-            out.append((body, positions[lead:lead + len(body)]))  # a range stays a range: O(1)
+        _make_sentence(text[start:end], offset + start, out)
         start = end + 1
+    return out
+
+
+def _make_sentence(piece: str, at: int, out: list[tuple[str, Sequence[int]]]) -> None:
+    """Append the sentence ``piece`` (found at absolute offset ``at``) to ``out``, unless it is empty."""
+    if "\n" in piece:  # soft breaks: the sentence without them, each character at its place
+        positions: Sequence[int] = [i for i, ch in enumerate(piece, at) if ch != "\n"]
+        joined = piece.replace("\n", "")
+    else:
+        positions, joined = range(at, at + len(piece)), piece
+    body = DEPT_NOTE.sub("", joined) if "（" in joined else joined  # DEPT_NOTE needs a （
+    stripped = body.lstrip()
+    lead = len(body) - len(stripped)
+    body = stripped.rstrip()
+    if body:
+        out.append((body, positions[lead:lead + len(body)]))  # a range stays a range: O(1)
+
+
+def _unbroken_sentences(text: str, offset: int, only: re.Pattern[str]) -> list[tuple[str, Sequence[int]]]:
+    """``sentences`` of a text without a line break (most clauses): every terminator ends a sentence, so
+    one ``split`` in C cuts them all (no match object per end), and only the pieces holding a match of
+    ``only`` are made.
+
+    The end of the text is the one line break ``sentences`` pads it with: the last piece ends a sentence
+    only by its rule for a line break (after a terminator or as a heading; a piece left open is dropped).
+    """
+    out: list[tuple[str, Sequence[int]]] = []
+    pieces = TERMINATOR.split(text)
+    start = 0
+    for piece in pieces[:-1]:
+        if only.search(piece) is not None:
+            _make_sentence(piece, offset + start, out)
+        start += len(piece) + 1
+    last = pieces[-1]
+    before = last.rstrip()
+    if before and before[-1] not in BREAK_AFTER:
+        line = text.strip()
+        if len(line) > MAX_HEADING or PROSE.search(line) or line[-1:].isdigit():
+            return out  # a soft break: the piece continues past the text, never ended
+    if only.search(last) is not None:
+        _make_sentence(last, offset + start, out)
     return out
 
 
