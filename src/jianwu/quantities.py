@@ -109,21 +109,22 @@ APPROX_CHARS = "余多"
 
 
 @lru_cache(maxsize=1)
-def maybe_quantity() -> re.Pattern[str]:
-    """For the standard ``re``: a character a number may end with, then one a quantity may go on with.
+def maybe_quantity() -> regex.Pattern[str]:
+    """A character a number may end with, then one a quantity may go on with.
 
     Every match of ``quantity_pattern`` holds such a pair where its first number ends (a digit or
     one of 〇…两百千万亿, then the first character of a unit, a multiplier, a range separator, 余 / 多,
     or a space), so a sentence without one has no quantity: 进一步推进, 2025年, 统一, 一体化 (most
-    sentences with a numeral) are turned down by one scan of the standard ``re``, several times
-    quicker than ``regex`` looking for a number at every numeral.  Both classes are supersets
-    (``maybe_number_class``; ``\\s`` of the standard re holds regex's), so it never says no wrongly.
+    sentences with a numeral) are turned down by one search for two characters instead of the
+    tokenizer trying a number at every numeral.  (``regex``, not the standard ``re``: the same
+    ``\\d`` and ``\\s`` as the tokenizer's, and a class the pattern cache keeps; ``re`` compiles a
+    superset of ``\\d`` in 4.5 ms, more than it saves a one-file parse.)
 
         >>> maybe_quantity().search("进一步推进2025年目标") is None, maybe_quantity().search("新增3万吨").group()
         (True, '3万')
     """
     follow = {w[0] for w in units()} | {w[0] for w in multipliers()} | set(RANGE_SEP_CHARS + APPROX_CHARS)
-    return re.compile(maybe_number_class("百千万亿") + "[" + re.escape("".join(sorted(follow))) + r"\s]")
+    return compile_pattern(r"[\d〇零一二三四五六七八九十两百千万亿][" + regex.escape("".join(sorted(follow))) + r"\s]")
 
 
 @lru_cache(maxsize=1)
