@@ -11,14 +11,15 @@ from __future__ import annotations
 
 import codecs
 import re
-from dataclasses import dataclass, field, replace
+from collections import Counter
+from dataclasses import replace
 from typing import TYPE_CHECKING, Optional
 
 import regex
 
 from .errors import InputError
 from .model import NormalizedText, Repair, Script
-from .numbering import Token, match_label, match_token
+from .numbering import LABEL_MAX_CHARS, Token, can_start_token, match_label, match_token
 from .ocr_repair import looks_ocred, repair_line as repair_ocr_line
 from .patterns import compile_pattern
 from .script import detect_script, to_simplified
@@ -193,22 +194,33 @@ def _looks_binary(text: str) -> bool:
 # ---------------------------------------------------------------- line work  (script detection: script.py)
 
 
-@dataclass
 class _Line:
-    raw: int  # 1-based raw line number
-    text: str
-    indent: int  # display width of the raw line's leading white space (a paragraph indent)
-    gap_before: bool = False  # blank or dropped lines stand between this and the previous line
-    page_break_before: bool = False  # a page-number line was dropped just before this line
+    """One kept line: its raw line number, cleaned text and layout, its numbering token.
 
-    # Computed once per line: running headers, the trailer and joining each ask again.
-    token: Optional[Token] = field(init=False)  # its numbering token
-    block_start: bool = field(init=False)  # numbered, or a label heading (指导思想：)
-    _width: Optional[int] = field(init=False, default=None, repr=False)  # see width
+    A plain class with slots (a dataclass with ``__post_init__`` cost a microsecond more per
+    line, and normalisation makes one per line of every text).
+    """
 
-    def __post_init__(self) -> None:
-        self.token = match_token(self.text)
-        self.block_start = self.token is not None or match_label(self.text) is not None
+    __slots__ = ("raw", "text", "indent", "gap_before", "page_break_before", "token", "block_start", "_width")
+
+    def __init__(self, raw: int, text: str, indent: int, gap_before: bool = False, page_break_before: bool = False) -> None:
+        self.raw = raw  # 1-based raw line number
+        self.text = text
+        self.indent = indent  # display width of the raw line's leading white space (a paragraph indent)
+        self.gap_before = gap_before  # blank or dropped lines stand between this and the previous line
+        self.page_break_before = page_break_before  # a page-number line was dropped just before this line
+        # Computed once per line: running headers, the trailer and joining each ask again.
+        # Its numbering token: match_token only for a first character a style can start
+        # (most lines are prose), LABEL_HEADING only for a line short enough (match_label's test).
+        first = text[0]
+        may_number = _TOKEN_FIRST.get(first)
+        if may_number is None:
+            may_number = _TOKEN_FIRST[first] = can_start_token(first)
+        token = match_token(text) if may_number else None
+        self.token: Optional[Token] = token
+        # numbered, or a label heading (指导思想：)
+        self.block_start = token is not None or (len(text) <= LABEL_MAX_CHARS and match_label(text) is not None)
+        self._width: Optional[int] = None  # see width
 
     @property
     def width(self) -> int:
@@ -219,6 +231,10 @@ class _Line:
         if self._width is None:
             self._width = _display_width(self.text) + self.indent
         return self._width
+
+
+# first character of a line -> can a numbering style start there (numbering.can_start_token), as met.
+_TOKEN_FIRST: dict[str, bool] = {}
 
 
 # The characters the steps of clean_inline look for (their tests below, in one class): a line
@@ -354,14 +370,18 @@ def _drop_running_headers(lines: list[_Line], repairs: list[Repair]) -> list[_Li
     Only lines seen at least three times, at least twice right beside a dropped page
     number or a blank gap, count: a repeated clause line never sits there every time.
     """
-    seen: dict[str, list[int]] = {}
+    # The short lines counted first (Counter counts in C; most short lines are met once, and a
+    # text none of whose lines repeats three times, most texts, is done), then where the repeated ones stand.
+    counts = Counter(ln.text for ln in lines if len(ln.text) <= 40 and not ln.block_start)
+    seen: dict[str, list[int]] = {text: [] for text, count in counts.items() if count >= 3}  # in first-seen order
+    if not seen:
+        return lines
     for i, ln in enumerate(lines):
-        if len(ln.text) <= 40 and not ln.block_start:
-            seen.setdefault(ln.text, []).append(i)
+        where = seen.get(ln.text)
+        if where is not None and not ln.block_start:  # (a repeated text is short)
+            where.append(i)
     drop: set[int] = set()
     for text, where in seen.items():
-        if len(where) < 3:
-            continue
         beside_break = sum(
             1 for i in where if lines[i].page_break_before or (i + 1 < len(lines) and lines[i + 1].page_break_before)
         )
@@ -425,19 +445,27 @@ def normalize_text(
     fullwidth = ocr or FULLWIDTH_CHAR.search(simplified) is not None
     # Control characters removed and spaces unified over the whole text at once (neither
     # pattern touches a line break, so its lines are the raw lines, cleaned).
-    cleaned_lines = SPACES.sub(" ", LINE_CONTROL.sub("", simplified)).split("\n")
-    for number, (raw_line, unified) in enumerate(zip(simplified.split("\n"), cleaned_lines), start=1):
-        if "\f" in raw_line:  # pdftotext marks each page break with a form feed
+    unified_text = SPACES.sub(" ", LINE_CONTROL.sub("", simplified))
+    # Once for the whole text what no line can hold without it: a form feed, a word CHROME_LINE
+    # finds anywhere in a line (looked for in each line only when the text holds one).
+    form_feeds = "\f" in simplified
+    chrome_anywhere = any(word in unified_text for word in CHROME_ANYWHERE)
+    # (_may_drop and clean_inline, inlined: a call per line is a tenth of the loop's time)
+    drop_checks = _DROP_CHECKS
+    inline_mark = INLINE_MARK.search
+    for number, (raw_line, unified) in enumerate(zip(simplified.split("\n"), unified_text.split("\n")), start=1):
+        if form_feeds and "\f" in raw_line:  # pdftotext marks each page break with a form feed
             gap = page_break = True
         stripped = unified.strip()
         if not stripped:
             gap = True
             continue
-        chrome, page_number = _may_drop(stripped)
-        if chrome and CHROME_LINE.match(stripped):
-            repairs.append(Repair("chrome", number, stripped[:40]))
-            gap = True
-            continue
+        chrome, page_number = drop_checks.get(stripped[0]) or _first_checks(stripped[0])
+        if chrome or (chrome_anywhere and (CHROME_ANYWHERE[0] in stripped or CHROME_ANYWHERE[1] in stripped)):
+            if CHROME_LINE.match(stripped):
+                repairs.append(Repair("chrome", number, stripped[:40]))
+                gap = True
+                continue
         if page_number and PAGE_NUMBER_LINE.match(stripped):
             repairs.append(Repair("page_number", number, stripped))
             gap = page_break = True
@@ -445,12 +473,19 @@ def normalize_text(
         if ocr:
             stripped, fixed = repair_ocr_line(stripped)
             repairs.extend(Repair(f"ocr_{name}", number, stripped[:40]) for name in dict.fromkeys(fixed))
-        cleaned = clean_inline(stripped, fullwidth)
-        if cleaned != stripped and ("**" in stripped or "[bookmark" in stripped):
-            repairs.append(Repair("markdown", number, "conversion markup removed"))
-        if not cleaned:
-            gap = True
-            continue
+        if ocr or inline_mark(stripped) is not None:
+            cleaned = clean_inline(stripped, fullwidth)
+            if cleaned != stripped and ("**" in stripped or "[bookmark" in stripped):
+                repairs.append(Repair("markdown", number, "conversion markup removed"))
+            if not cleaned:
+                gap = True
+                continue
+        elif fullwidth and FULLWIDTH_CHAR.search(stripped):
+            # clean_inline's fast path: translated (the translation makes no white space, so
+            # the stripped line stays stripped, and no mark of the markdown repair)
+            cleaned = stripped.translate(FULLWIDTH_ASCII)
+        else:
+            cleaned = stripped
         # (a line not starting with white space has no indent: lstrip() leaves it whole)
         indent = _display_width(raw_line[: len(raw_line) - len(raw_line.lstrip())].replace("\t", "    ")) if raw_line[:1].isspace() else 0
         lines.append(_Line(number, cleaned, indent, gap, page_break))
@@ -472,25 +507,34 @@ def _join(
     raw: str,
     paragraph_starts: tuple[bool, ...] = (),
 ) -> NormalizedText:
-    wrap = None if paragraph_starts else _wrap_width(lines)
     parts: list[str] = []
     starts: list[tuple[int, int]] = []
     offset = 0
-    prev: Optional[_Line] = None
-    for ln in lines:
-        if prev is not None:
-            if (not paragraph_starts[ln.raw - 1]) if paragraph_starts else _continues(prev, ln, wrap):
-                # (a PDF's sentence running on over a page is its layout, not a split word)
-                if not paragraph_starts and ln.gap_before and HAN_OR_DIGIT.match(prev.text[-1]) and HAN_OR_DIGIT.match(ln.text[0]):
-                    repairs.append(Repair("split_word", ln.raw, f"{prev.text[-6:]}|{ln.text[:6]}"))
-            else:
+    if paragraph_starts:
+        # The reader's layout: a paragraph at each line it starts one at, nothing judged.
+        for i, ln in enumerate(lines):
+            if i and paragraph_starts[ln.raw - 1]:
                 parts.append("\n")
                 offset += 1
-        starts.append((offset, ln.raw))
-        parts.append(ln.text)
-        offset += len(ln.text)
-        # Keep judging continuation on the physical line just added.
-        prev = ln
+            starts.append((offset, ln.raw))
+            parts.append(ln.text)
+            offset += len(ln.text)
+    else:
+        wrap = _wrap_width(lines)
+        prev: Optional[_Line] = None
+        for ln in lines:
+            if prev is not None:
+                if _continues(prev, ln, wrap):
+                    if ln.gap_before and HAN_OR_DIGIT.match(prev.text[-1]) and HAN_OR_DIGIT.match(ln.text[0]):
+                        repairs.append(Repair("split_word", ln.raw, f"{prev.text[-6:]}|{ln.text[:6]}"))
+                else:
+                    parts.append("\n")
+                    offset += 1
+            starts.append((offset, ln.raw))
+            parts.append(ln.text)
+            offset += len(ln.text)
+            # Keep judging continuation on the physical line just added.
+            prev = ln
     return NormalizedText(
         text="".join(parts),
         line_starts=tuple(starts),
