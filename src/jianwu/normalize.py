@@ -12,7 +12,6 @@ from __future__ import annotations
 import codecs
 import re
 from collections import Counter
-from dataclasses import replace
 from typing import TYPE_CHECKING, Optional
 
 import regex
@@ -79,8 +78,17 @@ SPACE = compile_pattern(r"\s")
 # Whitespace variants and invisible characters.
 # (These plain character classes use the standard library's re: it scans a text for them
 # several times faster than regex does, with the same matches.)
-SPACES = re.compile(r"[\u3000\u00a0\u2002-\u200a\u202f\t]")
-INVISIBLE = re.compile(r"[\u200b-\u200d\u2060\ufeff]")
+SPACE_CHARS = "\u3000\u00a0" + "".join(map(chr, range(0x2002, 0x200B))) + "\u202f\t"  # \u2002-\u200a: en quad … hair space
+SPACES = re.compile(f"[{SPACE_CHARS}]")
+INVISIBLE_CHARS = "\u200b\u200c\u200d\u2060\ufeff"
+INVISIBLE = re.compile(f"[{INVISIBLE_CHARS}]")
+
+
+def _has_any(text: str, chars: str) -> bool:
+    """Does ``text`` hold one of ``chars``?  For a class of a few characters, a ``str.find`` per
+    character (memchr) is 3-4 times quicker than the class's re scan, and most texts hold none
+    (then ``sub`` would give the text back unchanged): "推进\u3000工作" -> True."""
+    return any(ch in text for ch in chars)
 
 HAN = r"\p{Han}"
 CJK_PUNCT = "，。、；：！？（）《》〈〉“”‘’【】…—"
@@ -426,15 +434,19 @@ def normalize_text(
     format: str = "text",
     line_pages: tuple[int, ...] = (),
     paragraph_starts: tuple[bool, ...] = (),
+    reader_repairs: tuple[Repair, ...] = (),
 ) -> NormalizedText:
     """Normalise already-decoded text (see module docstring).
 
-    ``format``, ``line_pages`` (page of each line of ``text``) and ``paragraph_starts``
-    (the reader's layout decision for each line; followed instead of guessing) come
-    from the reader.
+    ``format``, ``line_pages`` (page of each line of ``text``), ``paragraph_starts``
+    (the reader's layout decision for each line; followed instead of guessing) and
+    ``reader_repairs`` (what the reader repaired, sorted in with normalisation's own)
+    come from the reader.
     """
     decoded = text
-    text = INVISIBLE.sub("", text.replace("\r\n", "\n").replace("\r", "\n"))
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    if _has_any(text, INVISIBLE_CHARS):
+        text = INVISIBLE.sub("", text)
     script, traditional = detect_script(text)
     simplified = to_simplified(text) if traditional else text
     repairs: list[Repair] = []
@@ -445,7 +457,9 @@ def normalize_text(
     fullwidth = ocr or FULLWIDTH_CHAR.search(simplified) is not None
     # Control characters removed and spaces unified over the whole text at once (neither
     # pattern touches a line break, so its lines are the raw lines, cleaned).
-    unified_text = SPACES.sub(" ", LINE_CONTROL.sub("", simplified))
+    unified_text = LINE_CONTROL.sub("", simplified)
+    if _has_any(unified_text, SPACE_CHARS):
+        unified_text = SPACES.sub(" ", unified_text)
     # Once for the whole text what no line can hold without it: a form feed, a word CHROME_LINE
     # finds anywhere in a line (looked for in each line only when the text holds one).
     form_feeds = "\f" in simplified
@@ -492,10 +506,9 @@ def normalize_text(
         gap = page_break = False
     lines = _drop_running_headers(lines, repairs)
     lines = _drop_trailer(lines, repairs)
-    normalized = _join(lines, script, encoding, traditional, repairs, decoded, paragraph_starts)
-    if format != "text" or line_pages:
-        normalized = replace(normalized, format=format, line_pages=tuple(line_pages))
-    return normalized
+    # (the NormalizedText made once, with the reader's format, pages and repairs: each made
+    # again by dataclasses.replace cost its line-start offsets again)
+    return _join(lines, script, encoding, traditional, repairs, decoded, paragraph_starts, format, tuple(line_pages), reader_repairs)
 
 
 def _join(
@@ -506,6 +519,9 @@ def _join(
     repairs: list[Repair],
     raw: str,
     paragraph_starts: tuple[bool, ...] = (),
+    format: str = "text",
+    line_pages: tuple[int, ...] = (),
+    reader_repairs: tuple[Repair, ...] = (),
 ) -> NormalizedText:
     parts: list[str] = []
     starts: list[tuple[int, int]] = []
@@ -541,8 +557,10 @@ def _join(
         script=script,
         encoding=encoding,
         traditional_chars=traditional,
-        repairs=tuple(sorted(repairs, key=lambda r: (r.line, r.kind))),
+        repairs=tuple(sorted(repairs + list(reader_repairs), key=lambda r: (r.line, r.kind))),  # (the reader's after ours)
         raw=raw,
+        format=format,
+        line_pages=line_pages,
     )
 
 
@@ -555,10 +573,13 @@ def normalize_bytes(raw: bytes, source: str = "<bytes>") -> NormalizedText:
 
 def normalize_source(read: SourceText) -> NormalizedText:
     """Normalise what a reader read, keeping its format, pages and repairs."""
-    normalized = normalize_text(
-        read.text, read.encoding, format=read.format, line_pages=read.line_pages, paragraph_starts=read.paragraph_starts
+    # (its repairs sorted in with normalisation's, stable: after those of the same line and kind,
+    # as sorting the two sorted lists again put them)
+    return normalize_text(
+        read.text,
+        read.encoding,
+        format=read.format,
+        line_pages=read.line_pages,
+        paragraph_starts=read.paragraph_starts,
+        reader_repairs=tuple(read.repairs),
     )
-    if read.repairs:
-        repairs = tuple(sorted(normalized.repairs + read.repairs, key=lambda r: (r.line, r.kind)))
-        normalized = replace(normalized, repairs=repairs)
-    return normalized

@@ -29,8 +29,11 @@ SPACED_HAN = compile_pattern(rf"(?<={HAN}|[〈《（(〉》）)])[ \u3000](?={HA
 # "国发 (2021) 4 号" / "大发改资源字(2021J 283" / "国发(2021)号"
 DAMAGED_DOC_NUMBER = compile_pattern(r"\p{Han}[ ]*[(（〔\[][ ]*\d(?:[ ]*\d){3}[ ]*(?:[)）〕\]][ ]*\d|J|」)")  # see _damaged
 # The opening brackets of DAMAGED_DOC_NUMBER: a match stands around one (the "(" of "国发 (2021)").
-# Plain characters: the standard re finds them several times faster than regex does.
-DOC_NUMBER_OPEN = re.compile(r"[(（〔\[]")
+# Plain characters: the standard re finds them several times faster than regex does.  Not one
+# before (spaces and) a CJK unified ideograph, where the pattern needs a digit: "（市发展改革委" —
+# most brackets of a plan, which would each cost a try of the pattern (none of U+4E00..U+9FFF
+# is a digit, \d, in any Unicode version: they are ideographs, Lo).
+DOC_NUMBER_OPEN = re.compile(r"[(（〔\[](?![ ]*[\u4e00-\u9fff])")
 # A title mark closed by a look-alike: "《…实施方案~，" / "《…指导意见}（国发"
 FALSE_TITLE_CLOSE = compile_pattern(r"《[^《》\n]{2,60}?[~～}」]")
 # Single digits set apart by spaces: "2 0 2 1", "1 0 0 次"
