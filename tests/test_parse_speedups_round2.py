@@ -95,6 +95,8 @@ def test_character_classes_are_their_characters() -> None:
     old_invisible = re.compile(r"[\u200b-\u200d\u2060\ufeff]")
     assert sorted(nz.SPACE_CHARS) == [c for c in every if old_spaces.match(c)] == [c for c in every if nz.SPACES.match(c)]
     assert sorted(nz.INVISIBLE_CHARS) == [c for c in every if old_invisible.match(c)] == [c for c in every if nz.INVISIBLE.match(c)]
+    rare = [c for c in every if (nz.LINE_CONTROL.match(c) and c != "\f") or nz.INVISIBLE.match(c) or nz.SPACES.match(c) or nz.FULLWIDTH_CHAR.match(c)]
+    assert [c for c in every if nz.RARE_CHAR.match(c)] == rare
     # DOC_NUMBER_OPEN passes over a bracket before a CJK unified ideograph: none is a digit
     assert not any(regex.match(r"\d", chr(c)) for c in range(0x4E00, 0xA000))
 
@@ -208,7 +210,7 @@ LINE_PIECES = [
     "**", "## ", "[bookmark: _GoBack]", "&nbsp;", "<br/>", "__", "【hé】", " jianwu: ignore JW011", "(三)", "(市发改委负责)",
     "２０２５", "％", "∶", ",", ";", ":", "?", "!", "，", "。", "、", "；", "（", "）", "《", "》", "到 2025 年", "70% 以上",
     "推进绿色低碳发展", "加快建设", "發展與推進", "国发 (2021) 4 号", "2 0 2 1 年", "《实施方案~，", "二0二一年", "此件公开发布",
-    "2023年5月6日", "某市人民政府", "碳达", "峰",
+    "2023年5月6日", "某市人民政府", "碳达", "峰", "\x0b", "\x00", "\x9f", "\u200d", "\u2060", "\u202f", "．", "／", "Ａ",
 ]
 
 

@@ -143,6 +143,11 @@ CONTROL_CHAR = compile_pattern(r"[\x00-\x08\x0b\x0e-\x1f\x7f]")
 # that none reaches a terminal (ESC starts escape sequences, BEL rings): "推进\x1b[2J工作".
 # \f and \v are included: a page break has already been noted when they are removed.
 LINE_CONTROL = re.compile(r"[\x00-\x08\x0b-\x0c\x0e-\x1f\x7f-\x9f]")
+# Any character LINE_CONTROL (but \f, which PDF texts hold on every page), INVISIBLE, SPACES or
+# FULLWIDTH_CHAR finds, in one class: a text without one (most) skips their passes.  "推进\u3000" / "２０２５"
+RARE_CHAR = re.compile(
+    "[\x00-\x08\x0b\x0e-\x1f\x7f-\x9f" + INVISIBLE_CHARS + SPACE_CHARS + "".join(re.escape(chr(c)) for c in sorted(FULLWIDTH_ASCII)) + "]"
+)
 
 
 # ---------------------------------------------------------------- decoding
@@ -445,7 +450,11 @@ def normalize_text(
     """
     decoded = text
     text = text.replace("\r\n", "\n").replace("\r", "\n")
-    if _has_any(text, INVISIBLE_CHARS):
+    form_feeds = "\f" in text
+    # One scan for all the characters the whole-text passes below remove or unify: most texts
+    # hold none (a PDF's form feeds aside), and then none of those passes need scan it.
+    rare = RARE_CHAR.search(text.replace("\f", "") if form_feeds else text) is not None
+    if rare and _has_any(text, INVISIBLE_CHARS):
         text = INVISIBLE.sub("", text)
     script, traditional = detect_script(text)
     simplified = to_simplified(text) if traditional else text
@@ -453,16 +462,20 @@ def normalize_text(
     lines: list[_Line] = []
     gap = page_break = False
     ocr = looks_ocred(simplified)  # OCR'd text layer: repair its spaces, brackets, look-alikes
-    # No line can hold a full-width character the text lacks (OCR repairs aside, which rewrite lines).
-    fullwidth = ocr or FULLWIDTH_CHAR.search(simplified) is not None
-    # Control characters removed and spaces unified over the whole text at once (neither
-    # pattern touches a line break, so its lines are the raw lines, cleaned).
-    unified_text = LINE_CONTROL.sub("", simplified)
-    if _has_any(unified_text, SPACE_CHARS):
-        unified_text = SPACES.sub(" ", unified_text)
-    # Once for the whole text what no line can hold without it: a form feed, a word CHROME_LINE
-    # finds anywhere in a line (looked for in each line only when the text holds one).
-    form_feeds = "\f" in simplified
+    if rare or traditional:  # (OpenCC's conversion may write any character: looked at again)
+        # No line can hold a full-width character the text lacks (OCR repairs aside, which rewrite lines).
+        fullwidth = ocr or FULLWIDTH_CHAR.search(simplified) is not None
+        # Control characters removed and spaces unified over the whole text at once (neither
+        # pattern touches a line break, so its lines are the raw lines, cleaned).
+        unified_text = LINE_CONTROL.sub("", simplified)
+        if _has_any(unified_text, SPACE_CHARS):
+            unified_text = SPACES.sub(" ", unified_text)
+        form_feeds = "\f" in simplified
+    else:  # the same, knowing the text holds no full-width ASCII, space variant, nor control character but \f
+        fullwidth = ocr
+        unified_text = simplified.replace("\f", "") if form_feeds else simplified
+    # Once for the whole text what no line can hold without it: a form feed (form_feeds), a word
+    # CHROME_LINE finds anywhere in a line (looked for in each line only when the text holds one).
     chrome_anywhere = any(word in unified_text for word in CHROME_ANYWHERE)
     # (_may_drop and clean_inline, inlined: a call per line is a tenth of the loop's time)
     drop_checks = _DROP_CHECKS
