@@ -291,3 +291,10 @@ def test_cover_quick_tests_are_the_patterns(plan_texts: list[str]) -> None:
         assert md.parse_date(s) == _plain_parse_date(s), s
         hits += md.parse_date(s) is not None
     assert hits > 100
+
+
+def test_spaced_lines_are_the_lines_holding_a_space(plan_texts: list[str]) -> None:
+    from jianwu.ocr_repair import spaced_lines
+
+    for text in plan_texts + random_texts([*"a 推\n", "\u3000", "\n\n", "  "], 20000):
+        assert list(spaced_lines(text)) == [line for line in text.split("\n") if " " in line or "\u3000" in line], text
