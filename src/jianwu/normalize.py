@@ -12,6 +12,7 @@ from __future__ import annotations
 import codecs
 import re
 from collections import Counter
+from operator import attrgetter
 from typing import TYPE_CHECKING, Optional
 
 import regex
@@ -385,7 +386,7 @@ def _drop_running_headers(lines: list[_Line], repairs: list[Repair]) -> list[_Li
     """
     # The short lines counted first (Counter counts in C; most short lines are met once, and a
     # text none of whose lines repeats three times, most texts, is done), then where the repeated ones stand.
-    counts = Counter(ln.text for ln in lines if len(ln.text) <= 40 and not ln.block_start)
+    counts = Counter([ln.text for ln in lines if len(ln.text) <= 40 and not ln.block_start])
     seen: dict[str, list[int]] = {text: [] for text, count in counts.items() if count >= 3}  # in first-seen order
     if not seen:
         return lines
@@ -524,6 +525,11 @@ def normalize_text(
     return _join(lines, script, encoding, traditional, repairs, decoded, paragraph_starts, format, tuple(line_pages), reader_repairs)
 
 
+# Repairs in the order of their lines, then kinds: (r.line, r.kind), made in C (a PDF reports
+# a page-number line per page).
+REPAIR_ORDER = attrgetter("line", "kind")
+
+
 def _join(
     lines: list[_Line],
     script: Script,
@@ -570,7 +576,7 @@ def _join(
         script=script,
         encoding=encoding,
         traditional_chars=traditional,
-        repairs=tuple(sorted(repairs + list(reader_repairs), key=lambda r: (r.line, r.kind))),  # (the reader's after ours)
+        repairs=tuple(sorted(repairs + list(reader_repairs), key=REPAIR_ORDER)),  # (the reader's after ours)
         raw=raw,
         format=format,
         line_pages=line_pages,
