@@ -10,7 +10,7 @@ citations, which are collected from the whole document.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Optional
+from typing import Any, Optional
 
 import regex
 
@@ -63,11 +63,16 @@ CITATION = compile_pattern(r"《(?P<title>[^《》\n{}~]{2,120})(?:》|[}~](?=[\
 NOTICE_WRAPPER = compile_pattern(r"^.*?(?:关于)?(?:印发|转发|发布)\s*[〈《]?(?P<inner>.{4,}?)[〉》]?\s*的(?:通知|函|批复)$")
 ANGLE_MARKS = compile_pattern(r"[〈〉<>]")
 # A plan title ends with one of these words.
-PLAN_TITLE_END = compile_pattern(r"(?:方案|规划|计划|意见|办法|细则|分工|要点|纲要|措施|清单|条例|规定|行动)$")
+PLAN_TITLE_ENDINGS = ("方案", "规划", "计划", "意见", "办法", "细则", "分工", "要点", "纲要", "措施", "清单", "条例", "规定", "行动")
+PLAN_TITLE_END = compile_pattern("(?:" + "|".join(PLAN_TITLE_ENDINGS) + ")$")  # (?:方案|规划|…|行动)$
 # Sentence punctuation: titles and issuer lines have none.
 SENTENCE_PUNCT = compile_pattern(r"[，。；：！？、]")
 # An organisation name: 重庆市生态环境局, 沙坪坝区发展和改革委员会, 重庆市永川区人民政府
-ORG_NAME = compile_pattern(r"^\p{Han}{2,30}(?:局|委员会|委|政府|管委会|中心|办公室|办|厅|部|院|署|会|所|处|总局)$")
+ORG_SUFFIXES = ("局", "委员会", "委", "政府", "管委会", "中心", "办公室", "办", "厅", "部", "院", "署", "会", "所", "处", "总局")
+ORG_NAME = compile_pattern(r"^\p{Han}{2,30}(?:" + "|".join(ORG_SUFFIXES) + ")$")  # ^\p{Han}{2,30}(?:局|委员会|…|总局)$
+# The last characters of ORG_SUFFIXES: a name ending with another (or a final "\n", before which $
+# matches too) is no ORG_NAME, without trying the pattern.
+ORG_LAST = frozenset(suffix[-1] for suffix in ORG_SUFFIXES)
 # A red-head marker after the issuers: "…委员会 文件"
 RED_HEAD = compile_pattern(r"\s*文件$")
 # Region prefix of a title or issuer: 重庆市永川区 / 资阳市 / 重庆高新区 / 四川省
@@ -136,9 +141,53 @@ def dominant_province(text: str) -> Optional[str]:
     return next(full for full, short in PROVINCES if short == best)
 
 
+# Quick tests in front of the cover patterns, each tried on every cover line several times (the
+# cover is some ten lines, but a regex call costs a microsecond): each passes over only strings
+# the pattern cannot match, the literal its every match holds missing.
+
+
+def _title_end(s: str) -> bool:
+    """``PLAN_TITLE_END.search(s)``: ``s`` ends with one of its words (or they stand before a final
+    "\n", where $ matches too): "…实施方案" -> True."""
+    return s.endswith(PLAN_TITLE_ENDINGS) or (s[-1:] == "\n" and s[:-1].endswith(PLAN_TITLE_ENDINGS))
+
+
+def _org_name(s: str) -> bool:
+    """``ORG_NAME.match(s)``, tried only on a string ending with the last character of a suffix or "\n"."""
+    return (s[-1:] in ORG_LAST or s[-1:] == "\n") and ORG_NAME.match(s) is not None
+
+
+def _own_doc_number_line(s: str) -> bool:
+    """``OWN_DOC_NUMBER_LINE.match(s)``, tried only on a line holding 号 (both its 文号 shapes end with one)."""
+    return "号" in s and OWN_DOC_NUMBER_LINE.match(s) is not None
+
+
+def _publication_note(s: str) -> Optional[regex.Match[str]]:
+    """``PUBLICATION.search(s)``, tried only on a line holding 此件, its first word: "（此件公开发布）"."""
+    return PUBLICATION.search(s) if "此件" in s else None
+
+
+# DATE_LINE's alternatives start with a digit (\d, as regex reads it) or a Chinese digit: a line
+# starting with anything else is no date, without trying the pattern (most lines parse_date sees
+# are cover and closing lines, asked several times each).  first character -> may start one, as met.
+DATE_FIRST_CN = frozenset("〇零一二三四五六七八九")
+ONE_DIGIT = compile_pattern(r"\d")
+_DATE_FIRST: dict[str, bool] = {}
+
+
+def _may_start_date(first: str) -> bool:
+    may = _DATE_FIRST.get(first)
+    if may is None:
+        may = _DATE_FIRST[first] = first in DATE_FIRST_CN or ONE_DIGIT.match(first) is not None
+    return may
+
+
 def parse_date(line: str) -> Optional[str]:
     """ISO date of a line that is only a date, else None."""
-    m = DATE_LINE.match(line.replace(" ", " ").strip())
+    line = line.replace(" ", " ").strip()
+    if not line or not _may_start_date(line[0]):
+        return None
+    m = DATE_LINE.match(line)
     if not m:
         return None
     for i in "1234":
@@ -199,12 +248,12 @@ MAX_TITLE_LINES = 3
 
 def _is_title(candidate: str) -> bool:
     return bool(
-        PLAN_TITLE_END.search(candidate)
+        _title_end(candidate)
         and not SENTENCE_PUNCT.search(candidate)
         and not candidate.startswith("关于")
         and "关于印发" not in candidate
         and len(candidate) <= 60
-        and not ORG_NAME.match(candidate)
+        and not _org_name(candidate)
     )
 
 
@@ -214,25 +263,33 @@ def issued_heading(cover: list[str]) -> Optional[tuple[str, list[str]]]:
         for used in range(1, MAX_TITLE_LINES + 1):
             if i + used > len(cover):
                 break
-            m = ISSUED_HEADING.match("".join(cover[i : i + used]))
+            joined = "".join(cover[i : i + used])
+            m = ISSUED_HEADING.match(joined) if "印发" in joined else None  # (a word every match holds)
             if m:
                 names = regex.split(r"[、，\s]+|(?<=办公厅|委员会|政府)(?=中共|\p{Han}{2,8}(?:省|市|自治区))", m.group("issuers").strip())
                 return ANGLE_MARKS.sub("", m.group("title")), [n for n in names if n]
     return None
 
 
-def _title(cover: list[str]) -> Optional[str]:
+# ``_title``'s heading when the caller has not looked for one.
+_UNKNOWN: Any = object()
+
+
+def _title(cover: list[str], heading: Optional[tuple[str, list[str]]] = _UNKNOWN) -> Optional[str]:
     """The plan's own title: the last title-shaped line(s) before the preamble.
 
     A title wrapped over lines (重庆市永川区“十四五”节能减排 / 工作实施方案) is joined:
     pieces without sentence punctuation, only the last of which ends like a title.  The
     issuer's own line above a 关于… title (邯郸市人民政府 / 关于加快… / …实施意见) is part
     of it; a signature date glued to its front (2022年3月1日X市…) is not.
+    ``heading``: ``issued_heading(cover)``, when the caller has it already.
     """
-    heading = issued_heading(cover)
+    if heading is _UNKNOWN:
+        heading = issued_heading(cover)
     if heading is not None:
         return heading[0]
-    cover = [LEADING_DATE.sub("", line) or line for line in cover]
+    # (LEADING_DATE and GLUED_DATE start with a digit: tried on a line that may start a date)
+    cover = [(LEADING_DATE.sub("", line) or line) if _may_start_date(line[:1]) else line for line in cover]
     best: Optional[str] = None
     i = 0
     while i < len(cover):
@@ -241,13 +298,13 @@ def _title(cover: list[str]) -> Optional[str]:
         while (
             used < MAX_TITLE_LINES
             and i + used < len(cover)
-            and not PLAN_TITLE_END.search(candidate)
+            and not _title_end(candidate)
             and (_title_piece(candidate) or (used == 1 and _issuer_line(candidate) and cover[i + 1].startswith("关于")))
             and _title_piece(cover[i + used])
         ):
             candidate += cover[i + used]
             used += 1
-        while i + used < len(cover) and PLAN_TITLE_END.search(candidate) and GENRE_LINE.match(cover[i + used]):
+        while i + used < len(cover) and _title_end(candidate) and GENRE_LINE.match(cover[i + used]):
             candidate += cover[i + used]  # …指导意见 / 实施方案: the genre of a plan named after another
             used += 1
         if _is_title(candidate) and not GENRE_LINE.match(candidate):
@@ -290,17 +347,17 @@ def _notice_title(cover: list[str]) -> Optional[str]:
 def _issuer_line(line: str) -> bool:
     """A line of issuer names only: 邯郸市人民政府, 中共中央 国务院."""
     names = [n for n in regex.split(r"[\s、]+", line) if n]
-    return bool(names) and all(ORG_NAME.match(n) or NATIONAL_ISSUER.match(n) for n in names)
+    return bool(names) and all(_org_name(n) or NATIONAL_ISSUER.match(n) for n in names)
 
 
 def _title_piece(line: str) -> bool:
     """Could this line be part of a title wrapped over two lines?"""
     return not (
         line.startswith(("（", "(", "《"))
-        or PUBLICATION.search(line)
+        or _publication_note(line)
         or parse_date(line)
-        or OWN_DOC_NUMBER_LINE.match(line)
-        or ORG_NAME.match(line)
+        or _own_doc_number_line(line)
+        or _org_name(line)
     )
 
 
@@ -329,7 +386,7 @@ def _issuers(cover: list[str]) -> list[str]:
 
 def _org_names(line: str) -> list[str]:
     names = RED_HEAD.sub("", line).split()
-    return names if names and all(ORG_NAME.match(n) or NATIONAL_ORG.match(n) for n in names) else []
+    return names if names and all(_org_name(n) or NATIONAL_ORG.match(n) for n in names) else []
 
 
 def _named_region(source: str) -> Optional[str]:
@@ -385,7 +442,7 @@ def closing_kind(line: str) -> Optional[str]:
     line = line.strip()
     if parse_date(line):
         return "date"
-    if PUBLICATION.search(line) and line.startswith(("（", "(")):
+    if _publication_note(line) and line.startswith(("（", "(")):
         return "publication"
     if CC_LINE.match(line) or PRINTED_LINE.match(line):
         return "colophon"
@@ -409,7 +466,7 @@ def _page_fields(lines: list[str]) -> dict[str, str]:
 
 def _publication(lines: list[str]) -> Optional[str]:
     for line in lines:
-        pm = PUBLICATION.search(line)
+        pm = _publication_note(line)
         if pm:
             return pm.group().rstrip("）)")
     return None
@@ -431,7 +488,7 @@ def extract_metadata(text: str, body_start: int, body_end: Optional[int] = None)
             closing = tail
     fields = _page_fields(cover)
     heading = issued_heading(cover)
-    title = _title(cover) or _page_title(fields)
+    title = _title(cover, heading) or _page_title(fields)
     doc_number, damaged = _own_doc_number(cover)
     if doc_number is None and "文号" in fields and (DOC_NUMBER.fullmatch(fields["文号"]) or GARBLED_DOC_NUMBER.fullmatch(fields["文号"])):
         doc_number = fields["文号"]
@@ -485,11 +542,12 @@ def extract_metadata(text: str, body_start: int, body_end: Optional[int] = None)
 def _own_doc_number(cover: list[str]) -> tuple[Optional[str], Optional[str]]:
     """(文号, as written when damaged) of the cover: alone on a line, or broken over two by conversion."""
     for line in cover:
-        if OWN_DOC_NUMBER_LINE.match(line):
+        if _own_doc_number_line(line):
             return line.strip("（）()"), None
     for i, line in enumerate(cover):
         for candidate in (line, line + " " + cover[i + 1] if i + 1 < len(cover) else ""):
-            m = DAMAGED_DOC_NUMBER_LINE.match(candidate)
+            # (its year starts 19 or 20)
+            m = DAMAGED_DOC_NUMBER_LINE.match(candidate) if "19" in candidate or "20" in candidate else None
             if m:
                 return f"{m.group('prefix')}〔{m.group('year')}〕{int(m.group('seq'))}号", candidate
     return None, None
@@ -497,7 +555,7 @@ def _own_doc_number(cover: list[str]) -> tuple[Optional[str], Optional[str]]:
 
 def _glued_date(lines: list[str]) -> Optional[str]:
     for line in lines:
-        m = GLUED_DATE.match(line)
+        m = GLUED_DATE.match(line) if _may_start_date(line[:1]) else None
         if m and (iso := parse_date(m.group("date"))):
             return iso
     return None
@@ -505,4 +563,4 @@ def _glued_date(lines: list[str]) -> Optional[str]:
 
 def _page_title(fields: dict[str, str]) -> Optional[str]:
     title = fields.get("标题", "").replace(" ", "")
-    return title if title and PLAN_TITLE_END.search(title) else None
+    return title if title and _title_end(title) else None

@@ -11,14 +11,15 @@ from __future__ import annotations
 
 import codecs
 import re
-from dataclasses import dataclass, field, replace
+from collections import Counter
+from operator import attrgetter
 from typing import TYPE_CHECKING, Optional
 
 import regex
 
 from .errors import InputError
 from .model import NormalizedText, Repair, Script
-from .numbering import Token, match_label, match_token
+from .numbering import LABEL_MAX_CHARS, Token, can_start_token, match_label, match_token
 from .ocr_repair import looks_ocred, repair_line as repair_ocr_line
 from .patterns import compile_pattern
 from .script import detect_script, to_simplified
@@ -78,8 +79,17 @@ SPACE = compile_pattern(r"\s")
 # Whitespace variants and invisible characters.
 # (These plain character classes use the standard library's re: it scans a text for them
 # several times faster than regex does, with the same matches.)
-SPACES = re.compile(r"[\u3000\u00a0\u2002-\u200a\u202f\t]")
-INVISIBLE = re.compile(r"[\u200b-\u200d\u2060\ufeff]")
+SPACE_CHARS = "\u3000\u00a0" + "".join(map(chr, range(0x2002, 0x200B))) + "\u202f\t"  # \u2002-\u200a: en quad … hair space
+SPACES = re.compile(f"[{SPACE_CHARS}]")
+INVISIBLE_CHARS = "\u200b\u200c\u200d\u2060\ufeff"
+INVISIBLE = re.compile(f"[{INVISIBLE_CHARS}]")
+
+
+def _has_any(text: str, chars: str) -> bool:
+    """Does ``text`` hold one of ``chars``?  For a class of a few characters, a ``str.find`` per
+    character (memchr) is 3-4 times quicker than the class's re scan, and most texts hold none
+    (then ``sub`` would give the text back unchanged): "推进\u3000工作" -> True."""
+    return any(ch in text for ch in chars)
 
 HAN = r"\p{Han}"
 CJK_PUNCT = "，。、；：！？（）《》〈〉“”‘’【】…—"
@@ -134,6 +144,11 @@ CONTROL_CHAR = compile_pattern(r"[\x00-\x08\x0b\x0e-\x1f\x7f]")
 # that none reaches a terminal (ESC starts escape sequences, BEL rings): "推进\x1b[2J工作".
 # \f and \v are included: a page break has already been noted when they are removed.
 LINE_CONTROL = re.compile(r"[\x00-\x08\x0b-\x0c\x0e-\x1f\x7f-\x9f]")
+# Any character LINE_CONTROL (but \f, which PDF texts hold on every page), INVISIBLE, SPACES or
+# FULLWIDTH_CHAR finds, in one class: a text without one (most) skips their passes.  "推进\u3000" / "２０２５"
+RARE_CHAR = re.compile(
+    "[\x00-\x08\x0b\x0e-\x1f\x7f-\x9f" + INVISIBLE_CHARS + SPACE_CHARS + "".join(re.escape(chr(c)) for c in sorted(FULLWIDTH_ASCII)) + "]"
+)
 
 
 # ---------------------------------------------------------------- decoding
@@ -193,22 +208,33 @@ def _looks_binary(text: str) -> bool:
 # ---------------------------------------------------------------- line work  (script detection: script.py)
 
 
-@dataclass
 class _Line:
-    raw: int  # 1-based raw line number
-    text: str
-    indent: int  # display width of the raw line's leading white space (a paragraph indent)
-    gap_before: bool = False  # blank or dropped lines stand between this and the previous line
-    page_break_before: bool = False  # a page-number line was dropped just before this line
+    """One kept line: its raw line number, cleaned text and layout, its numbering token.
 
-    # Computed once per line: running headers, the trailer and joining each ask again.
-    token: Optional[Token] = field(init=False)  # its numbering token
-    block_start: bool = field(init=False)  # numbered, or a label heading (指导思想：)
-    _width: Optional[int] = field(init=False, default=None, repr=False)  # see width
+    A plain class with slots (a dataclass with ``__post_init__`` cost a microsecond more per
+    line, and normalisation makes one per line of every text).
+    """
 
-    def __post_init__(self) -> None:
-        self.token = match_token(self.text)
-        self.block_start = self.token is not None or match_label(self.text) is not None
+    __slots__ = ("raw", "text", "indent", "gap_before", "page_break_before", "token", "block_start", "_width")
+
+    def __init__(self, raw: int, text: str, indent: int, gap_before: bool = False, page_break_before: bool = False) -> None:
+        self.raw = raw  # 1-based raw line number
+        self.text = text
+        self.indent = indent  # display width of the raw line's leading white space (a paragraph indent)
+        self.gap_before = gap_before  # blank or dropped lines stand between this and the previous line
+        self.page_break_before = page_break_before  # a page-number line was dropped just before this line
+        # Computed once per line: running headers, the trailer and joining each ask again.
+        # Its numbering token: match_token only for a first character a style can start
+        # (most lines are prose), LABEL_HEADING only for a line short enough (match_label's test).
+        first = text[0]
+        may_number = _TOKEN_FIRST.get(first)
+        if may_number is None:
+            may_number = _TOKEN_FIRST[first] = can_start_token(first)
+        token = match_token(text) if may_number else None
+        self.token: Optional[Token] = token
+        # numbered, or a label heading (指导思想：)
+        self.block_start = token is not None or (len(text) <= LABEL_MAX_CHARS and match_label(text) is not None)
+        self._width: Optional[int] = None  # see width
 
     @property
     def width(self) -> int:
@@ -219,6 +245,10 @@ class _Line:
         if self._width is None:
             self._width = _display_width(self.text) + self.indent
         return self._width
+
+
+# first character of a line -> can a numbering style start there (numbering.can_start_token), as met.
+_TOKEN_FIRST: dict[str, bool] = {}
 
 
 # The characters the steps of clean_inline look for (their tests below, in one class): a line
@@ -354,14 +384,18 @@ def _drop_running_headers(lines: list[_Line], repairs: list[Repair]) -> list[_Li
     Only lines seen at least three times, at least twice right beside a dropped page
     number or a blank gap, count: a repeated clause line never sits there every time.
     """
-    seen: dict[str, list[int]] = {}
+    # The short lines counted first (Counter counts in C; most short lines are met once, and a
+    # text none of whose lines repeats three times, most texts, is done), then where the repeated ones stand.
+    counts = Counter([ln.text for ln in lines if len(ln.text) <= 40 and not ln.block_start])
+    seen: dict[str, list[int]] = {text: [] for text, count in counts.items() if count >= 3}  # in first-seen order
+    if not seen:
+        return lines
     for i, ln in enumerate(lines):
-        if len(ln.text) <= 40 and not ln.block_start:
-            seen.setdefault(ln.text, []).append(i)
+        where = seen.get(ln.text)
+        if where is not None and not ln.block_start:  # (a repeated text is short)
+            where.append(i)
     drop: set[int] = set()
     for text, where in seen.items():
-        if len(where) < 3:
-            continue
         beside_break = sum(
             1 for i in where if lines[i].page_break_before or (i + 1 < len(lines) and lines[i + 1].page_break_before)
         )
@@ -406,38 +440,60 @@ def normalize_text(
     format: str = "text",
     line_pages: tuple[int, ...] = (),
     paragraph_starts: tuple[bool, ...] = (),
+    reader_repairs: tuple[Repair, ...] = (),
 ) -> NormalizedText:
     """Normalise already-decoded text (see module docstring).
 
-    ``format``, ``line_pages`` (page of each line of ``text``) and ``paragraph_starts``
-    (the reader's layout decision for each line; followed instead of guessing) come
-    from the reader.
+    ``format``, ``line_pages`` (page of each line of ``text``), ``paragraph_starts``
+    (the reader's layout decision for each line; followed instead of guessing) and
+    ``reader_repairs`` (what the reader repaired, sorted in with normalisation's own)
+    come from the reader.
     """
     decoded = text
-    text = INVISIBLE.sub("", text.replace("\r\n", "\n").replace("\r", "\n"))
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    form_feeds = "\f" in text
+    # One scan for all the characters the whole-text passes below remove or unify: most texts
+    # hold none (a PDF's form feeds aside), and then none of those passes need scan it.
+    rare = RARE_CHAR.search(text.replace("\f", "") if form_feeds else text) is not None
+    if rare and _has_any(text, INVISIBLE_CHARS):
+        text = INVISIBLE.sub("", text)
     script, traditional = detect_script(text)
     simplified = to_simplified(text) if traditional else text
     repairs: list[Repair] = []
     lines: list[_Line] = []
     gap = page_break = False
     ocr = looks_ocred(simplified)  # OCR'd text layer: repair its spaces, brackets, look-alikes
-    # No line can hold a full-width character the text lacks (OCR repairs aside, which rewrite lines).
-    fullwidth = ocr or FULLWIDTH_CHAR.search(simplified) is not None
-    # Control characters removed and spaces unified over the whole text at once (neither
-    # pattern touches a line break, so its lines are the raw lines, cleaned).
-    cleaned_lines = SPACES.sub(" ", LINE_CONTROL.sub("", simplified)).split("\n")
-    for number, (raw_line, unified) in enumerate(zip(simplified.split("\n"), cleaned_lines), start=1):
-        if "\f" in raw_line:  # pdftotext marks each page break with a form feed
+    if rare or traditional:  # (OpenCC's conversion may write any character: looked at again)
+        # No line can hold a full-width character the text lacks (OCR repairs aside, which rewrite lines).
+        fullwidth = ocr or FULLWIDTH_CHAR.search(simplified) is not None
+        # Control characters removed and spaces unified over the whole text at once (neither
+        # pattern touches a line break, so its lines are the raw lines, cleaned).
+        unified_text = LINE_CONTROL.sub("", simplified)
+        if _has_any(unified_text, SPACE_CHARS):
+            unified_text = SPACES.sub(" ", unified_text)
+        form_feeds = "\f" in simplified
+    else:  # the same, knowing the text holds no full-width ASCII, space variant, nor control character but \f
+        fullwidth = ocr
+        unified_text = simplified.replace("\f", "") if form_feeds else simplified
+    # Once for the whole text what no line can hold without it: a form feed (form_feeds), a word
+    # CHROME_LINE finds anywhere in a line (looked for in each line only when the text holds one).
+    chrome_anywhere = any(word in unified_text for word in CHROME_ANYWHERE)
+    # (_may_drop and clean_inline, inlined: a call per line is a tenth of the loop's time)
+    drop_checks = _DROP_CHECKS
+    inline_mark = INLINE_MARK.search
+    for number, (raw_line, unified) in enumerate(zip(simplified.split("\n"), unified_text.split("\n")), start=1):
+        if form_feeds and "\f" in raw_line:  # pdftotext marks each page break with a form feed
             gap = page_break = True
         stripped = unified.strip()
         if not stripped:
             gap = True
             continue
-        chrome, page_number = _may_drop(stripped)
-        if chrome and CHROME_LINE.match(stripped):
-            repairs.append(Repair("chrome", number, stripped[:40]))
-            gap = True
-            continue
+        chrome, page_number = drop_checks.get(stripped[0]) or _first_checks(stripped[0])
+        if chrome or (chrome_anywhere and (CHROME_ANYWHERE[0] in stripped or CHROME_ANYWHERE[1] in stripped)):
+            if CHROME_LINE.match(stripped):
+                repairs.append(Repair("chrome", number, stripped[:40]))
+                gap = True
+                continue
         if page_number and PAGE_NUMBER_LINE.match(stripped):
             repairs.append(Repair("page_number", number, stripped))
             gap = page_break = True
@@ -445,22 +501,33 @@ def normalize_text(
         if ocr:
             stripped, fixed = repair_ocr_line(stripped)
             repairs.extend(Repair(f"ocr_{name}", number, stripped[:40]) for name in dict.fromkeys(fixed))
-        cleaned = clean_inline(stripped, fullwidth)
-        if cleaned != stripped and ("**" in stripped or "[bookmark" in stripped):
-            repairs.append(Repair("markdown", number, "conversion markup removed"))
-        if not cleaned:
-            gap = True
-            continue
+        if ocr or inline_mark(stripped) is not None:
+            cleaned = clean_inline(stripped, fullwidth)
+            if cleaned != stripped and ("**" in stripped or "[bookmark" in stripped):
+                repairs.append(Repair("markdown", number, "conversion markup removed"))
+            if not cleaned:
+                gap = True
+                continue
+        elif fullwidth and FULLWIDTH_CHAR.search(stripped):
+            # clean_inline's fast path: translated (the translation makes no white space, so
+            # the stripped line stays stripped, and no mark of the markdown repair)
+            cleaned = stripped.translate(FULLWIDTH_ASCII)
+        else:
+            cleaned = stripped
         # (a line not starting with white space has no indent: lstrip() leaves it whole)
         indent = _display_width(raw_line[: len(raw_line) - len(raw_line.lstrip())].replace("\t", "    ")) if raw_line[:1].isspace() else 0
         lines.append(_Line(number, cleaned, indent, gap, page_break))
         gap = page_break = False
     lines = _drop_running_headers(lines, repairs)
     lines = _drop_trailer(lines, repairs)
-    normalized = _join(lines, script, encoding, traditional, repairs, decoded, paragraph_starts)
-    if format != "text" or line_pages:
-        normalized = replace(normalized, format=format, line_pages=tuple(line_pages))
-    return normalized
+    # (the NormalizedText made once, with the reader's format, pages and repairs: each made
+    # again by dataclasses.replace cost its line-start offsets again)
+    return _join(lines, script, encoding, traditional, repairs, decoded, paragraph_starts, format, tuple(line_pages), reader_repairs)
+
+
+# Repairs in the order of their lines, then kinds: (r.line, r.kind), made in C (a PDF reports
+# a page-number line per page).
+REPAIR_ORDER = attrgetter("line", "kind")
 
 
 def _join(
@@ -471,34 +538,48 @@ def _join(
     repairs: list[Repair],
     raw: str,
     paragraph_starts: tuple[bool, ...] = (),
+    format: str = "text",
+    line_pages: tuple[int, ...] = (),
+    reader_repairs: tuple[Repair, ...] = (),
 ) -> NormalizedText:
-    wrap = None if paragraph_starts else _wrap_width(lines)
     parts: list[str] = []
     starts: list[tuple[int, int]] = []
     offset = 0
-    prev: Optional[_Line] = None
-    for ln in lines:
-        if prev is not None:
-            if (not paragraph_starts[ln.raw - 1]) if paragraph_starts else _continues(prev, ln, wrap):
-                # (a PDF's sentence running on over a page is its layout, not a split word)
-                if not paragraph_starts and ln.gap_before and HAN_OR_DIGIT.match(prev.text[-1]) and HAN_OR_DIGIT.match(ln.text[0]):
-                    repairs.append(Repair("split_word", ln.raw, f"{prev.text[-6:]}|{ln.text[:6]}"))
-            else:
+    if paragraph_starts:
+        # The reader's layout: a paragraph at each line it starts one at, nothing judged.
+        for i, ln in enumerate(lines):
+            if i and paragraph_starts[ln.raw - 1]:
                 parts.append("\n")
                 offset += 1
-        starts.append((offset, ln.raw))
-        parts.append(ln.text)
-        offset += len(ln.text)
-        # Keep judging continuation on the physical line just added.
-        prev = ln
+            starts.append((offset, ln.raw))
+            parts.append(ln.text)
+            offset += len(ln.text)
+    else:
+        wrap = _wrap_width(lines)
+        prev: Optional[_Line] = None
+        for ln in lines:
+            if prev is not None:
+                if _continues(prev, ln, wrap):
+                    if ln.gap_before and HAN_OR_DIGIT.match(prev.text[-1]) and HAN_OR_DIGIT.match(ln.text[0]):
+                        repairs.append(Repair("split_word", ln.raw, f"{prev.text[-6:]}|{ln.text[:6]}"))
+                else:
+                    parts.append("\n")
+                    offset += 1
+            starts.append((offset, ln.raw))
+            parts.append(ln.text)
+            offset += len(ln.text)
+            # Keep judging continuation on the physical line just added.
+            prev = ln
     return NormalizedText(
         text="".join(parts),
         line_starts=tuple(starts),
         script=script,
         encoding=encoding,
         traditional_chars=traditional,
-        repairs=tuple(sorted(repairs, key=lambda r: (r.line, r.kind))),
+        repairs=tuple(sorted(repairs + list(reader_repairs), key=REPAIR_ORDER)),  # (the reader's after ours)
         raw=raw,
+        format=format,
+        line_pages=line_pages,
     )
 
 
@@ -511,10 +592,13 @@ def normalize_bytes(raw: bytes, source: str = "<bytes>") -> NormalizedText:
 
 def normalize_source(read: SourceText) -> NormalizedText:
     """Normalise what a reader read, keeping its format, pages and repairs."""
-    normalized = normalize_text(
-        read.text, read.encoding, format=read.format, line_pages=read.line_pages, paragraph_starts=read.paragraph_starts
+    # (its repairs sorted in with normalisation's, stable: after those of the same line and kind,
+    # as sorting the two sorted lists again put them)
+    return normalize_text(
+        read.text,
+        read.encoding,
+        format=read.format,
+        line_pages=read.line_pages,
+        paragraph_starts=read.paragraph_starts,
+        reader_repairs=tuple(read.repairs),
     )
-    if read.repairs:
-        repairs = tuple(sorted(normalized.repairs + read.repairs, key=lambda r: (r.line, r.kind)))
-        normalized = replace(normalized, repairs=repairs)
-    return normalized
