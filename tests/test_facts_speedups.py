@@ -428,3 +428,68 @@ def test_sentences_of_unbroken_texts_are_those_walked_end_by_end(clause_texts: l
         assert got == _plain_sentences(text, 7, MAY_HOLD_TARGET), text
         unbroken += "\n" not in text and bool(got)
     assert unbroken > 3000
+
+
+# Round 3 (bench/README.md, "Targets, round 3"): each shortcut against the computation it replaces.
+
+
+def _plain_is_name(sentence: str, start: int, end: int, is_chinese: bool, unit_class: str) -> bool:
+    """``quantities._is_name`` as it was before its shortcut for Arabic numbers."""
+    from jianwu.quantities import CN_COUNT_CONTEXT, HAN_CHAR, NUMERAL_NAME
+
+    for m in NUMERAL_NAME.finditer(sentence, max(0, start - 4), min(len(sentence), end + 4)):
+        if m.start() <= start < m.end():
+            return True
+    if not is_chinese or unit_class == "measure":
+        return False
+    before = sentence[max(0, start - 4):start]
+    return bool(before) and HAN_CHAR.match(before[-1]) is not None and not CN_COUNT_CONTEXT.search(before)
+
+
+def test_arabic_numbers_are_never_names(clause_texts: list[str]) -> None:
+    from jianwu.quantities import _is_name
+
+    pieces = [*"一二三四五六七八九十两厂策级源江岸高低的达到新增个0123456789.%", "１２", "٣", "一厂一策", "两高一低", "3一厂"]
+    texts = clause_texts + random_texts(pieces, 5000)
+    checked = 0
+    for text in texts:
+        for m in regex.finditer(r"\d", text):  # every place an Arabic number (ARABIC: \d first) can start
+            for end in (m.end(), min(len(text), m.end() + 3)):
+                for cls in ("count", "measure"):
+                    assert _is_name(text, m.start(), end, False, cls) == _plain_is_name(text, m.start(), end, False, cls)
+                    checked += 1
+        for m in regex.finditer(r"[一二三四五六七八九十两]", text):  # and Chinese numerals still take the long way
+            assert _is_name(text, m.start(), m.end(), True, "count") == _plain_is_name(text, m.start(), m.end(), True, "count")
+    assert checked > 10000
+
+
+def test_price_rule_after_a_value_read_in_its_span(clause_texts: list[str]) -> None:
+    from jianwu.targets import PRICE_AFTER, PRICE_AFTER_SPAN
+
+    # The longest match: 的 and the longest of the words (the pattern's source, read back).
+    words = re.search(r"\(\?:(限制[^)]*)\)", PRICE_AFTER.pattern).group(1).split("|")
+    assert PRICE_AFTER_SPAN == 1 + max(len(w) for w in words)
+    pieces = [*"的限制浮动上下调受不超过%，。", "的上浮", "下浮", "限制", "浮动", "\n"]
+    for text in clause_texts[:300] + random_texts(pieces, 5000):
+        for i in range(len(text) + 1):
+            plain, short = PRICE_AFTER.match(text[i:]), PRICE_AFTER.match(text[i:i + PRICE_AFTER_SPAN])
+            assert (plain is None) == (short is None) and (plain is None or plain.group() == short.group())
+
+
+def test_shared_no_time_is_a_fresh_one() -> None:
+    import dataclasses
+
+    from jianwu.targets import NO_TIME, _Time
+
+    assert NO_TIME == _Time() and NO_TIME.year is None and NO_TIME.period is None
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        NO_TIME.year = 2025  # type: ignore[misc]  # shared, so it must stay unchangeable
+
+
+def test_year_value_reads_digits_and_numerals() -> None:
+    from jianwu.indicators import year_value
+    from jianwu.quantities import cn_numeral
+
+    for s in ["2025", "2030", "二〇二五", "二〇三〇", "十", "", "０", "x"]:
+        expected = int(s) if s.isdigit() else (cn_numeral(s) or 0)
+        assert year_value(s) == expected

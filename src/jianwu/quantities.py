@@ -276,6 +276,10 @@ def sheltered(sentence: str) -> tuple[bool, ...]:
 
 
 def _is_name(sentence: str, start: int, end: int, is_chinese: bool, unit_class: str) -> bool:
+    if not is_chinese:
+        # An Arabic number starts with a decimal digit, which NUMERAL_NAME (Chinese numerals and
+        # \p{Han} only) never holds: no match covers ``start``, and the rest is for Chinese numerals.
+        return False
     for m in NUMERAL_NAME.finditer(sentence, max(0, start - 4), min(len(sentence), end + 4)):
         if m.start() <= start < m.end():
             return True

@@ -101,6 +101,7 @@ BOUNDS = {"以上", "及以上", "或以上", "以下", "及以下", "或以下"
 # A price or tariff rule, not a target: 不受上浮20%限制 / 电价上浮不超过10% / 下浮幅度15%.
 PRICE_BEFORE = lazy(r"(?:上浮|下浮|浮动|上调|下调)[^，。；：\d%]{0,8}$")
 PRICE_AFTER = lazy(r"^(?:的)?(?:限制|浮动|上浮|下浮)")
+PRICE_AFTER_SPAN = 3  # the longest match of PRICE_AFTER: 的上浮 (test_facts_speedups checks it)
 # The count that closes a list of named items: 化学需氧量、氨氮…等4项主要污染物 (the list's length).
 LIST_COUNT_BEFORE = lazy(r"等$")
 # Who a share applies to: 90%的省级、85%的市级和65%的县级党政机关达到创建标准 / 75%以上县级及以上党政机关建成节约型机关.
@@ -137,6 +138,11 @@ CUMULATIVE_HEADS = lazy(r"(?:减排量|新增量|累计量)$|^新增")
 class _Time:
     year: Optional[int] = None
     period: Optional[str] = None
+
+
+# No deadline.  One shared instance (frozen, compared by value): a clause or condition without a
+# deadline does not make its own (803 clauses over data/raw made one each).
+NO_TIME = _Time()
 
 
 @dataclass
@@ -231,19 +237,24 @@ def assign_targets(clauses: list[Clause], normalized: NormalizedText) -> list[Wa
     """Set ``clause.targets`` on every clause; return warnings (分别 count mismatches)."""
     warnings: list[Warning_] = []
     final: dict[str, _Time] = {}
-    by_key = {c.key: c for c in clauses}
-    for clause in clauses:
-        parent = by_key.get("/".join(clause.path[:-1])) if len(clause.path) > 1 else None
+    keys = [c.key for c in clauses]  # each clause's key made once (the property joins its path each time)
+    by_key = dict(zip(keys, clauses))
+    for clause, key in zip(clauses, keys):
+        parent_key = "/".join(clause.path[:-1]) if len(clause.path) > 1 else None
+        parent = by_key.get(parent_key) if parent_key is not None else None
         # A parent that ends with a colon introduces its children: 到2025年，主要目标是：
-        time = final.get(parent.key, _Time()) if parent and parent.text.rstrip().endswith(("：", ":")) else _Time()
+        time = final.get(parent_key, NO_TIME) if parent and parent.text.rstrip().endswith(("：", ":")) else NO_TIME
         clause.targets = []
         # Only the sentences that may hold a target or a deadline are made: the others have neither.
         for text, offsets in sentences(clause.text, clause.text_offset, only=MAY_HOLD_TARGET):
-            sentence = _Sentence(text, offsets, _time_events(text), time)
-            clause.targets.extend(_sentence_targets(sentence, clause, normalized, warnings, clause.targets))
-            if sentence.events:
-                time = sentence.events[-1][1]
-        final[clause.key] = time
+            events = _time_events(text)
+            items = _sentence_items(text)
+            if items is not None:  # the _Sentence is made only for the sentences with an item (one in five)
+                sentence = _Sentence(text, offsets, events, time)
+                clause.targets.extend(_sentence_targets(sentence, items, clause, normalized, warnings, clause.targets))
+            if events:
+                time = events[-1][1]
+        final[key] = time
     return warnings
 
 
@@ -273,7 +284,7 @@ def _time_at(sentence: _Sentence, pos: int) -> _Time:
         return before[-1]
     if sentence.carried.year is not None:
         return sentence.carried
-    return sentence.events[0][1] if sentence.events else _Time()
+    return sentence.events[0][1] if sentence.events else NO_TIME
 
 
 def _segments(text: str) -> list[tuple[int, int]]:
@@ -325,16 +336,27 @@ def _read(pre: str) -> _Reading:
     return _Reading(subject, pred, actions, frame)
 
 
-def _sentence_targets(
-    s: _Sentence, clause: Clause, normalized: NormalizedText, warnings: list[Warning_], earlier: list[Target]
-) -> list[Target]:
-    quantities = find_quantities(s.text)
+def _sentence_items(text: str) -> Optional[tuple[list[Quantity], list[regex.Match[str]]]]:
+    """The values and classes of a sentence, or None when it has neither (and so no target)."""
+    quantities = find_quantities(text)
     categories: list[regex.Match[str]] = []
-    if "类" in s.text or "一级" in s.text:  # a class needs one: most sentences skip the scan
-        shelter = sheltered(s.text)
-        categories = [m for m in CATEGORY.finditer(s.text) if not shelter[m.start()]]
+    if "类" in text or "一级" in text:  # a class needs one: most sentences skip the scan
+        shelter = sheltered(text)
+        categories = [m for m in CATEGORY.finditer(text) if not shelter[m.start()]]
     if not quantities and not categories:
-        return []
+        return None
+    return quantities, categories
+
+
+def _sentence_targets(
+    s: _Sentence,
+    items: tuple[list[Quantity], list[regex.Match[str]]],
+    clause: Clause,
+    normalized: NormalizedText,
+    warnings: list[Warning_],
+    earlier: list[Target],
+) -> list[Target]:
+    quantities, categories = items  # _sentence_items(s.text), not None
     quantities = _commitments(s.text, quantities)
     if not quantities and not categories:
         return []  # price rules only: no segment has an item
@@ -378,7 +400,9 @@ def _commitments(text: str, quantities: list[Quantity]) -> list[Quantity]:
     kept = []
     for q in quantities:
         before = text[max(0, q.start - 12):q.start]
-        if PRICE_BEFORE.search(before) or PRICE_AFTER.match(text[q.end:]):
+        # PRICE_AFTER is anchored and at most PRICE_AFTER_SPAN long: read only that much after the value
+        # (the rest of the sentence was copied for each value).
+        if PRICE_BEFORE.search(before) or PRICE_AFTER.match(text[q.end:q.end + PRICE_AFTER_SPAN]):
             continue
         if "不受" in text[max(0, q.start - 8):q.start] and "限制" in text[q.end:q.end + 6]:
             continue
@@ -573,7 +597,7 @@ def _group_targets(
                 )
             indicators = [subject] * n
     pairs = [(ind, q) for ind, q in zip(indicators, group)] if n > 1 else [(ind, first) for ind in indicators]
-    time = _time_at(s, first.start) if kind != "condition" else _Time()
+    time = _time_at(s, first.start) if kind != "condition" else NO_TIME
     if kind != "condition" and not any(cursor <= p < first.start for p, _ in s.events):
         # 邯郸东郊热电等5条铁路专用线力争2022年建成投用: a deadline written after the value, in its own segment
         after = [t for p, t in s.events if end <= p < seg_end]
