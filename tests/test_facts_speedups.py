@@ -493,3 +493,30 @@ def test_year_value_reads_digits_and_numerals() -> None:
     for s in ["2025", "2030", "二〇二五", "二〇三〇", "十", "", "０", "x"]:
         expected = int(s) if s.isdigit() else (cn_numeral(s) or 0)
         assert year_value(s) == expected
+
+
+QUANTITY_PIECES = [
+    *"0123456789,.一二三四五六七八九十两百千万亿〇零第个万吨%以上至—、和a进步统 （）“”", "１２", "٣", "1,000", "2.5万", "第三", "3万台", "一厂一策",
+    "14%—15%", "1至2个", "三公里", "100多个", "5 吨/ 万元", "PM2.5", "CO2", "30、40万吨",
+]
+
+
+def test_tokenizer_started_at_the_first_pairs_run_finds_every_quantity(clause_texts: list[str]) -> None:
+    from jianwu.quantities import NUMBER_CHARS, NUMBER_RUN_BEFORE, maybe_quantity, quantity_pattern
+
+    number_char = regex.compile(rf"[{NUMBER_CHARS}]")
+    sentences = [s for text in clause_texts for s in re.split("[。；]", text)] + random_texts(QUANTITY_PIECES, 20000)
+    tried = 0
+    for s in sentences:
+        plain = list(quantity_pattern().finditer(s))
+        for m in plain:  # the first number is made of NUMBER_CHARS (so it starts in the run before its end)
+            assert all(number_char.fullmatch(ch) for ch in m.group("n1")), (s, m.group())
+        pair = maybe_quantity().search(s)
+        if pair is None:
+            assert plain == []
+            continue
+        start_at = NUMBER_RUN_BEFORE.match(s, 0, pair.start() + 1).start()
+        fast = list(quantity_pattern().finditer(s, start_at))
+        assert [(m.span(), m.groups()) for m in fast] == [(m.span(), m.groups()) for m in plain], s
+        tried += bool(plain)
+    assert tried > 2000
