@@ -12,7 +12,10 @@ from typing import Sequence
 import pytest
 
 from jianwu import Document
+from jianwu import departments as dp
 from jianwu import normalize as nz
+from jianwu.aliases import compact
+from test_facts_speedups import NOTE_PIECES, _plain_items, _plain_read_item, docs, random_texts  # noqa: F401 (docs: the fixture; tests/ is on sys.path)
 
 
 @pytest.fixture(scope="module")
@@ -77,3 +80,55 @@ def test_clean_steps_are_the_plain_steps(plan_lines: list[str]) -> None:
     lines = plan_lines + random_lines(PIECES + list("nN*_#[]【】&<"), seed=164)
     for fullwidth in (True, False):
         assert [nz._clean_steps(line, fullwidth) for line in lines] == [_plain_clean_steps(line, fullwidth) for line in lines]
+
+
+# ---------------------------------------------------------------- departments
+
+
+def _plain_first_item(part: str) -> str:
+    """``_first_item`` as it stood: the part after its lead-in sliced off and every verb searched in it."""
+    lead_in = dp.LEAD_IN.match(part)
+    part = part[lead_in.end():] if lead_in else part
+    for pattern, _role in dp.VERBS:
+        m = pattern.pattern.search(part)
+        if m and m.start() > 0:
+            part = part[: m.start()]
+            break
+    return dp.ETC.sub("", compact(dp.ITEM_SPLIT.split(part)[0]))
+
+
+def test_first_item_with_the_verbs_found_is_the_plain_first_item(docs: list[Document]) -> None:
+    parts = [
+        part.strip()
+        for d in docs for c in d.clauses for a, b in dp._bracket_groups(c.text) if a >= 0 and b is not None
+        for part in dp.PART_SPLIT.split(dp._core(c.text[a + 1:b]))
+    ]
+    # lead-ins and verbs that overlap them (由牵头 / 请负责), spaced out, and places
+    extra = ["由", "请", "具体由", "均由", "统一", "牵头", "负责", "配合", "落实", "实施", "协助", " ", "、", "市发展改革委", "区", "各"]
+    parts += random_texts(NOTE_PIECES + extra, 20000, longest=8)
+    reused = 0
+    for part in parts:
+        found = [p.search(part) for p, _ in dp.VERBS]
+        plain = _plain_first_item(part)
+        assert dp._first_item(part, found) == plain, part
+        assert dp._first_item(part) == plain, part
+        lead_in = dp.LEAD_IN.match(part)
+        reused += bool(lead_in) and any(m is not None and m.start() > lead_in.end() for m in found)
+    assert reused > 100  # a lead-in and a verb after it: the whole part's match reused
+
+
+def test_read_items_are_the_items_read_one_by_one(docs: list[Document]) -> None:
+    rnd = random.Random(7)
+    cases = [(c.text, s, e) for d in docs for c in d.clauses for s, e, _ in dp.find_notes(c.text)]
+    for text in random_texts(NOTE_PIECES + ["、、", "、", "（", "）"], 8000, longest=20):
+        a = rnd.randint(0, len(text))
+        cases.append((text, a, rnd.randint(a, len(text))))
+    many = 0
+    for text, start, end in cases:
+        plain = []
+        for a, b in _plain_items(text, start, end):
+            i_end, name, is_org, local = _plain_read_item(text, a, b)
+            plain.append((a, i_end - a, name, is_org, local))
+        assert dp._read_items(text, start, end) == plain, text[start:end]
+        many += len(plain) > 1
+    assert many > 1000
