@@ -7,7 +7,7 @@ computations are written out here as the code stood before.
 from __future__ import annotations
 
 import random
-from typing import Sequence
+from typing import Optional, Sequence
 
 import pytest
 
@@ -132,3 +132,37 @@ def test_read_items_are_the_items_read_one_by_one(docs: list[Document]) -> None:
         assert dp._read_items(text, start, end) == plain, text[start:end]
         many += len(plain) > 1
     assert many > 1000
+
+
+def _plain_split_depth0(text: str, seps: str, start: int = 0, end: Optional[int] = None) -> list[tuple[int, int, str]]:
+    """``_split_depth0`` as it stood: every bracket and separator of the span looked at."""
+    end = len(text) if end is None else end
+    pieces: list[tuple[int, int, str]] = []
+    depth, piece, before = 0, start, ""
+    for m in dp._split_marks(seps).finditer(text, start, end):
+        ch = m.group()
+        if ch in dp.OPENERS:
+            depth += 1
+        elif ch in dp.CLOSERS:
+            if depth:
+                depth -= 1
+        elif depth == 0:
+            pieces.append((piece, m.start(), before))
+            piece, before = m.start() + 1, ch
+    pieces.append((piece, end, before))
+    return pieces
+
+
+def test_split_depth0_without_a_separator_is_the_plain_split(docs: list[Document]) -> None:
+    rnd = random.Random(9)
+    texts = [c.text for d in docs for c in d.clauses]
+    texts += random_lines(list("。，,；;、/（）()〔〕市局a ") + ["牵头"], 20000, seed=165, longest=14)
+    whole = 0
+    for text in texts:
+        for seps in ("。", dp.PART_SEP, dp.ITEM_SEP):
+            a = rnd.randint(0, len(text))
+            for start, end in ((0, None), (a, rnd.randint(a, len(text))), (a, rnd.randint(0, a))):
+                got = dp._split_depth0(text, seps, start, end)
+                assert got == _plain_split_depth0(text, seps, start, end), (text, seps, start, end)
+                whole += len(got) == 1
+    assert whole > 5000

@@ -372,6 +372,11 @@ def _split_marks(seps: str) -> regex.Pattern[str]:
 def _split_depth0(text: str, seps: str, start: int = 0, end: Optional[int] = None) -> list[tuple[int, int, str]]:
     """(start, end, separator before) of the pieces of ``text[start:end]`` cut at ``seps`` outside brackets."""
     end = len(text) if end is None else end
+    for sep in seps:
+        if text.find(sep, start, end) >= 0:
+            break
+    else:  # no separator in the span, e.g. no 。 in most notes: one piece, whatever its brackets
+        return [(start, end, "")]
     pieces: list[tuple[int, int, str]] = []
     depth, piece, before = 0, start, ""
     for m in _split_marks(seps).finditer(text, start, end):
