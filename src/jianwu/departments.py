@@ -22,7 +22,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
-from typing import Optional
+from typing import Optional, Sequence
 
 import regex
 
@@ -273,15 +273,26 @@ def _core(content: str) -> str:
     return core.strip().rstrip("。；;，, ")
 
 
-def _first_item(part: str) -> str:
+def _first_item(part: str, found: Optional[Sequence[Optional[regex.Match[str]]]] = None) -> str:
+    """The first item of a note part, its lead-in (由) and verb cut off: 由市发展改革委、市财政局负责 -> 市发展改革委.
+
+    ``found``: what each of VERBS found searching the whole part (``_is_assignment`` searched it
+    already).  The verbs have no look-behind nor ^, so searching the part after its lead-in finds
+    the leftmost match there, which is the whole part's when that starts after the lead-in: a
+    verb is searched again only when its match starts inside the lead-in, and not at all when it
+    found none in the whole part.
+    """
     lead_in = LEAD_IN.match(part)
-    part = part[lead_in.end():] if lead_in else part
-    for pattern, _role in VERBS:
-        m = pattern.search(part)
-        if m and m.start() > 0:
-            part = part[: m.start()]
+    skip = lead_in.end() if lead_in else 0
+    end = len(part)
+    for index, (pattern, _role) in enumerate(VERBS):
+        m = found[index] if found is not None else pattern.search(part, skip)
+        if m is not None and m.start() < skip:
+            m = pattern.search(part, skip)
+        if m and m.start() > skip:
+            end = m.start()
             break
-    return ETC.sub("", compact(ITEM_SPLIT.split(part)[0]))
+    return ETC.sub("", compact(ITEM_SPLIT.split(part[skip:end])[0]))
 
 
 def _is_assignment(content: str) -> bool:
@@ -295,10 +306,11 @@ def _is_assignment(content: str) -> bool:
         return True
     for part in PART_SPLIT.split(core):
         part = part.strip()
-        verbs = [m for m in (p.search(part) for p, _ in VERBS) if m]
+        found = [p.search(part) for p, _ in VERBS]
+        verbs = [m for m in found if m]
         if not verbs:
             continue
-        first = _first_item(part)
+        first = _first_item(part, found)
         if looks_like_org(first):
             return True
         # （浦东新区、松江区负责）: places act only with a verb that assigns (not （超大城市实施）).
@@ -360,6 +372,11 @@ def _split_marks(seps: str) -> regex.Pattern[str]:
 def _split_depth0(text: str, seps: str, start: int = 0, end: Optional[int] = None) -> list[tuple[int, int, str]]:
     """(start, end, separator before) of the pieces of ``text[start:end]`` cut at ``seps`` outside brackets."""
     end = len(text) if end is None else end
+    for sep in seps:
+        if text.find(sep, start, end) >= 0:
+            break
+    else:  # no separator in the span, e.g. no 。 in most notes: one piece, whatever its brackets
+        return [(start, end, "")]
     pieces: list[tuple[int, int, str]] = []
     depth, piece, before = 0, start, ""
     for m in _split_marks(seps).finditer(text, start, end):
@@ -480,8 +497,7 @@ def _read_part(
         role = "support" if cursor.lead_seen else "responsible"
     cursor.lead_seen = cursor.lead_seen or role == "lead"
     together = text.find(TOGETHER_WITH, start, end)
-    for i_start, i_end in _items(text, start, end):
-        length, name, is_org, local_government = _read_item(text[i_start:i_end])
+    for i_start, length, name, is_org, local_government in _read_items(text, start, end):
         i_end = i_start + length
         if not is_org:
             note.fragments.append(name)
@@ -520,6 +536,25 @@ def _items(text: str, start: int, end: int) -> list[tuple[int, int]]:
     for a, b in _join_government_lists(text, _split_depth0(text, ITEM_SEP, start, end)):
         out.extend((a + p, a + q) for p, q in _item_spans(text[a:b]))
     return out
+
+
+def _read_items(text: str, start: int, end: int) -> list[tuple[int, int, str, bool, bool]]:
+    """(start, *_read_item) of each item of ``_items(text, start, end)``, in order: what _read_part
+    reads.  One memo per piece of the list (``_read_piece``) instead of a slice and a look-up per item."""
+    out: list[tuple[int, int, str, bool, bool]] = []
+    for a, b in _join_government_lists(text, _split_depth0(text, ITEM_SEP, start, end)):
+        if a == b:
+            continue  # an empty piece (、、) has no item: _item_spans trims it away
+        out.extend((a + p, length, name, is_org, local) for p, length, name, is_org, local in _read_piece(text[a:b]))
+    return out
+
+
+@lru_cache(maxsize=4096)
+def _read_piece(piece: str) -> tuple[tuple[int, int, str, bool, bool], ...]:
+    """(start in ``piece``, *_read_item) of each item of one piece of a list (``_item_spans``):
+    ``piece[p:q]`` is the text ``_read_item`` reads of the item at ``text[a + p:a + q]``.  A function
+    of the piece's text alone, like the two it combines."""
+    return tuple((p, *_read_item(piece[p:q])) for p, q in _item_spans(piece))
 
 
 @lru_cache(maxsize=4096)
