@@ -108,3 +108,10 @@ def seed_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
     report = index([RAW / f"{doc_id}.txt" for doc_id in SEED_IDS], db, jobs=2)  # the seeds, not corpus/'s PDFs
     assert report.failed == [] and report.parsed == len(SEED_IDS)
     return db
+
+
+@pytest.fixture(scope="module")
+def plan_texts(seeds: dict[str, Document], corpus: dict[str, Document]) -> list[str]:
+    """The raw and the normalised text of every plan of data/raw (the speed-up tests' real inputs)."""
+    docs = [*seeds.values(), *corpus.values()]
+    return [d.normalized.raw for d in docs] + [d.normalized.text for d in docs]

@@ -18,6 +18,8 @@ import regex
 
 from jianwu import Document
 
+import speedup_inputs
+
 
 @pytest.fixture(scope="module")
 def docs(seeds: dict[str, Document], corpus: dict[str, Document]) -> list[Document]:
@@ -30,9 +32,7 @@ def clause_texts(docs: list[Document]) -> list[str]:
 
 
 def random_texts(pieces: Sequence[str], count: int = 5000, seed: int = 16, longest: int = 30) -> list[str]:
-    """Short texts made of ``pieces`` (the characters and words a rule turns on, and a few others)."""
-    rnd = random.Random(seed)
-    return ["".join(rnd.choice(pieces) for _ in range(rnd.randint(0, longest))) for _ in range(count)]
+    return speedup_inputs.random_texts(pieces, count, seed, longest)  # 5,000 by default here
 
 
 def test_maybe_number_class_holds_every_digit_and_numeral() -> None:

@@ -8,26 +8,9 @@ output cannot change.
 
 from __future__ import annotations
 
-import random
-from typing import Sequence
-
-import pytest
-
-from jianwu import Document
 from jianwu.ocr_repair import DAMAGED_DOC_NUMBER, damaged_doc_number_candidates
 
-
-@pytest.fixture(scope="module")
-def plan_texts(seeds: dict[str, Document], corpus: dict[str, Document]) -> list[str]:
-    """The raw and the normalised text of every plan of data/raw."""
-    docs = [*seeds.values(), *corpus.values()]
-    return [d.normalized.raw for d in docs] + [d.normalized.text for d in docs]
-
-
-def random_texts(pieces: Sequence[str], count: int = 3000, seed: int = 16, longest: int = 30) -> list[str]:
-    """Short texts made of ``pieces`` (the characters and words a rule turns on, and a few others)."""
-    rnd = random.Random(seed)
-    return ["".join(rnd.choice(pieces) for _ in range(rnd.randint(0, longest))) for _ in range(count)]
+from speedup_inputs import random_texts, text_lines
 
 
 def test_damaged_doc_number_candidates_are_finditers_matches(plan_texts: list[str]) -> None:
@@ -52,10 +35,6 @@ def test_script_from_the_changed_class_is_the_counted_script(plan_texts: list[st
         assert script.detect_script(text) == script.counted_script(text), text
 
 
-def _lines(texts: list[str]) -> list[str]:
-    return [line.strip() for text in texts for line in text.split("\n") if line.strip()]
-
-
 CHROME_PIECES = [
     "首页", " > ", "当前的位置", "您现在的位置", "您的位置", "当前位置", "所在位置", ":", "：", "【", "】", "字体", "字号",
     "返回顶部", "打印本页", "关闭窗口", "打印", "关闭", "分享到", "收藏", "扫一扫", "【打印】", "版权声明", "版权所有",
@@ -68,7 +47,7 @@ def test_lines_passed_over_cannot_be_chrome_or_page_numbers(plan_texts: list[str
     from jianwu.normalize import CHROME_LINE, PAGE_NUMBER_LINE, _may_drop
 
     page_numbers = random_texts([*"-—－–─~～· 　/第页共，,3１٣𑥐a", "12"], 20000, longest=6)
-    lines = _lines(plan_texts) + [t.strip() for t in random_texts(CHROME_PIECES, 20000) + page_numbers] + CHROME_PIECES
+    lines = text_lines(plan_texts) + [t.strip() for t in random_texts(CHROME_PIECES, 20000) + page_numbers] + CHROME_PIECES
     lines = [line for line in lines if line]
     assert sum(1 for line in lines if CHROME_LINE.match(line)) > 500
     assert sum(1 for line in lines if PAGE_NUMBER_LINE.match(line)) > 500
@@ -87,7 +66,7 @@ INLINE_PIECES = [
 def test_clean_inline_fast_path_is_the_steps(plan_texts: list[str]) -> None:
     from jianwu.normalize import _clean_steps, clean_inline
 
-    lines = _lines(plan_texts) + random_texts(INLINE_PIECES, 20000)
+    lines = text_lines(plan_texts) + random_texts(INLINE_PIECES, 20000)
     for line in lines:
         for fullwidth in (True, False):
             assert clean_inline(line, fullwidth) == _clean_steps(line, fullwidth), line
@@ -132,7 +111,7 @@ OCR_PIECES = [
 def test_repair_line_tries_only_steps_that_can_change_the_line(plan_texts: list[str]) -> None:
     from jianwu.ocr_repair import repair_line
 
-    lines = _lines(plan_texts) + random_texts(OCR_PIECES, 20000)
+    lines = text_lines(plan_texts) + random_texts(OCR_PIECES, 20000)
     changed = 0
     for line in lines:
         expected = _plain_repair_line(line)

@@ -11,9 +11,8 @@ from __future__ import annotations
 
 import random
 from pathlib import Path
-from typing import Optional, Sequence
+from typing import Optional
 
-import pytest
 import regex
 
 from jianwu import Document
@@ -22,21 +21,7 @@ from jianwu import normalize as nz
 from jianwu import numbering as nb
 from jianwu.model import NormalizedText, Repair
 
-
-@pytest.fixture(scope="module")
-def plan_texts(seeds: dict[str, Document], corpus: dict[str, Document]) -> list[str]:
-    """The raw and the normalised text of every plan of data/raw."""
-    docs = [*seeds.values(), *corpus.values()]
-    return [d.normalized.raw for d in docs] + [d.normalized.text for d in docs]
-
-
-def random_texts(pieces: Sequence[str], count: int = 3000, seed: int = 16, longest: int = 30) -> list[str]:
-    rnd = random.Random(seed)
-    return ["".join(rnd.choice(pieces) for _ in range(rnd.randint(0, longest))) for _ in range(count)]
-
-
-def _lines(texts: list[str]) -> list[str]:
-    return [line.strip() for text in texts for line in text.split("\n") if line.strip()]
+from speedup_inputs import random_texts, text_lines
 
 
 # ---------------------------------------------------------------- numbering
@@ -67,7 +52,7 @@ NUMBER_PIECES = [
 
 
 def test_cached_tokens_are_the_plain_tokens(plan_texts: list[str]) -> None:
-    lines = _lines(plan_texts) + [t.strip() for t in random_texts(NUMBER_PIECES, 20000, longest=8)]
+    lines = text_lines(plan_texts) + [t.strip() for t in random_texts(NUMBER_PIECES, 20000, longest=8)]
     lines += ["3.", "3.推进", "3. ", "12）", "12）推进", "零、", "零、推进", "（一） ", "（一）  推进", "①", "① 推进"]
     rnd = random.Random(5)
     for line in lines + rnd.sample(lines, len(lines)):  # again, in another order: from the cache
@@ -76,7 +61,7 @@ def test_cached_tokens_are_the_plain_tokens(plan_texts: list[str]) -> None:
 
 
 def test_line_token_and_block_start_are_plain(plan_texts: list[str]) -> None:
-    lines = _lines(plan_texts) + [t for t in (t.strip() for t in random_texts(NUMBER_PIECES, 20000, longest=8)) if t]
+    lines = text_lines(plan_texts) + [t for t in (t.strip() for t in random_texts(NUMBER_PIECES, 20000, longest=8)) if t]
     for line in lines:
         ln = nz._Line(1, line, 0)
         token = nb.match_token(line)
