@@ -10,6 +10,7 @@ citations, which are collected from the whole document.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Any, Optional
 
 import regex
@@ -172,14 +173,11 @@ def _publication_note(s: str) -> Optional[regex.Match[str]]:
 # are cover and closing lines, asked several times each).  first character -> may start one, as met.
 DATE_FIRST_CN = frozenset("〇零一二三四五六七八九")
 ONE_DIGIT = compile_pattern(r"\d")
-_DATE_FIRST: dict[str, bool] = {}
 
 
+@lru_cache(maxsize=4096)
 def _may_start_date(first: str) -> bool:
-    may = _DATE_FIRST.get(first)
-    if may is None:
-        may = _DATE_FIRST[first] = first in DATE_FIRST_CN or ONE_DIGIT.match(first) is not None
-    return may
+    return first in DATE_FIRST_CN or ONE_DIGIT.match(first) is not None
 
 
 def parse_date(line: str) -> Optional[str]:

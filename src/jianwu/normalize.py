@@ -12,6 +12,7 @@ from __future__ import annotations
 import codecs
 import re
 from collections import Counter
+from functools import lru_cache
 from operator import attrgetter
 from typing import TYPE_CHECKING, Optional
 
@@ -226,11 +227,7 @@ class _Line:
         # Computed once per line: running headers, the trailer and joining each ask again.
         # Its numbering token: match_token only for a first character a style can start
         # (most lines are prose), LABEL_HEADING only for a line short enough (match_label's test).
-        first = text[0]
-        may_number = _TOKEN_FIRST.get(first)
-        if may_number is None:
-            may_number = _TOKEN_FIRST[first] = can_start_token(first)
-        token = match_token(text) if may_number else None
+        token = match_token(text) if _may_number(text[0]) else None
         self.token: Optional[Token] = token
         # numbered, or a label heading (指导思想：)
         self.block_start = token is not None or (len(text) <= LABEL_MAX_CHARS and match_label(text) is not None)
@@ -248,7 +245,7 @@ class _Line:
 
 
 # first character of a line -> can a numbering style start there (numbering.can_start_token), as met.
-_TOKEN_FIRST: dict[str, bool] = {}
+_may_number = lru_cache(maxsize=4096)(can_start_token)
 
 
 # The characters the steps of clean_inline look for (their tests below, in one class): a line
@@ -330,16 +327,10 @@ def _full_width_punct(line: str) -> str:
 
 
 # first character of a stripped line -> (may it be CHROME_LINE, may it be PAGE_NUMBER_LINE), as met.
-_DROP_CHECKS: dict[str, tuple[bool, bool]] = {}
-
-
+@lru_cache(maxsize=4096)
 def _first_checks(first: str) -> tuple[bool, bool]:
-    checks = _DROP_CHECKS.get(first)
-    if checks is None:
-        space = SPACE.match(first) is not None
-        checks = (first in CHROME_FIRST or space, first in PAGE_NUMBER_FIRST or space or DIGIT.match(first) is not None)
-        _DROP_CHECKS[first] = checks
-    return checks
+    space = SPACE.match(first) is not None
+    return (first in CHROME_FIRST or space, first in PAGE_NUMBER_FIRST or space or DIGIT.match(first) is not None)
 
 
 def _may_drop(line: str) -> tuple[bool, bool]:
@@ -506,7 +497,7 @@ def normalize_text(
     # CHROME_LINE finds anywhere in a line (looked for in each line only when the text holds one).
     chrome_anywhere = any(word in unified_text for word in CHROME_ANYWHERE)
     # (_may_drop and clean_inline, inlined: a call per line is a tenth of the loop's time)
-    drop_checks = _DROP_CHECKS
+    first_checks = _first_checks
     inline_mark = INLINE_MARK.search
     for number, (raw_line, unified) in enumerate(zip(simplified.split("\n"), unified_text.split("\n")), start=1):
         if form_feeds and "\f" in raw_line:  # pdftotext marks each page break with a form feed
@@ -515,7 +506,7 @@ def normalize_text(
         if not stripped:
             gap = True
             continue
-        chrome, page_number = drop_checks.get(stripped[0]) or _first_checks(stripped[0])
+        chrome, page_number = first_checks(stripped[0])
         if chrome or (chrome_anywhere and (CHROME_ANYWHERE[0] in stripped or CHROME_ANYWHERE[1] in stripped)):
             if CHROME_LINE.match(stripped):
                 repairs.append(Repair("chrome", number, stripped[:40]))
