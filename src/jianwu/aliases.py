@@ -12,7 +12,6 @@ character of (区住房城乡建设 / 建委).
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
@@ -22,6 +21,7 @@ import regex
 
 from .model import NormalizedText
 from .patterns import compile_pattern, lazy
+from .std_patterns import compile_std
 
 # ---------------------------------------------------------------- patterns
 
@@ -263,7 +263,7 @@ PAGE_NUMBER = lazy(r"\s*[―—–－-]\s*\d{1,3}\s*[―—–－-]\s*|\s+第\s*
 # What compact removes starts with one of these (most names have none: nothing to do).  The
 # standard ``re`` module is several times quicker at this test; its \s is a superset of the
 # regex module's (it adds \x1c–\x1f), so a name it passes has nothing to remove.
-COMPACT_NEEDED = re.compile(r"[\s―—–－-]")
+COMPACT_NEEDED = compile_std(r"[\s―—–－-]")
 
 
 def compact(name: str) -> str:

@@ -29,6 +29,7 @@ import regex
 from .aliases import LOCAL_UNITS, compact, join_points, looks_like_org, provinces, repair_name, resolve
 from .model import Clause, DepartmentRef, NormalizedText, Role, Warning_
 from .patterns import anchored, compile_pattern, lazy
+from .std_patterns import compile_std
 
 # ---------------------------------------------------------------- patterns
 
@@ -235,7 +236,7 @@ def _skip_chars(text: str, at: int, count: int) -> int:
 
 # What _bracket_groups looks at: brackets and line breaks (the text between them changes nothing).
 # (Plain characters: the standard re finds them several times faster than regex, at the same places.)
-BRACKET_MARKS = re.compile("[" + re.escape("".join(OPENERS) + "".join(CLOSERS)) + "\n]")
+BRACKET_MARKS = compile_std("[" + re.escape("".join(OPENERS) + "".join(CLOSERS)) + "\n]")
 
 
 def _bracket_groups(text: str) -> list[tuple[int, Optional[int]]]:

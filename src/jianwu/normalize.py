@@ -24,6 +24,7 @@ from .numbering import LABEL_MAX_CHARS, Token, can_start_token, match_label, mat
 from .ocr_repair import looks_ocred, repair_line as repair_ocr_line
 from .patterns import compile_pattern
 from .script import detect_script, to_simplified
+from .std_patterns import compile_std
 
 if TYPE_CHECKING:
     from .readers import SourceText
@@ -81,9 +82,9 @@ SPACE = compile_pattern(r"\s")
 # (These plain character classes use the standard library's re: it scans a text for them
 # several times faster than regex does, with the same matches.)
 SPACE_CHARS = "\u3000\u00a0" + "".join(map(chr, range(0x2002, 0x200B))) + "\u202f\t"  # \u2002-\u200a: en quad … hair space
-SPACES = re.compile(f"[{SPACE_CHARS}]")
+SPACES = compile_std(f"[{SPACE_CHARS}]")
 INVISIBLE_CHARS = "\u200b\u200c\u200d\u2060\ufeff"
-INVISIBLE = re.compile(f"[{INVISIBLE_CHARS}]")
+INVISIBLE = compile_std(f"[{INVISIBLE_CHARS}]")
 
 
 def _has_any(text: str, chars: str) -> bool:
@@ -120,7 +121,7 @@ FULLWIDTH_ASCII.update({ord("％"): ord("%"), ord("．"): ord("."), ord("／"): 
 FULLWIDTH_ASCII[ord("∶")] = ord("：")
 # A character FULLWIDTH_ASCII changes ("２０２５", "％", "∶"): a line without one is not translated
 # (str.translate looks up every character of a Chinese line in the table).
-FULLWIDTH_CHAR = re.compile("[" + "".join(re.escape(chr(c)) for c in sorted(FULLWIDTH_ASCII)) + "]")
+FULLWIDTH_CHAR = compile_std("[" + "".join(re.escape(chr(c)) for c in sorted(FULLWIDTH_ASCII)) + "]")
 
 # A line ends a sentence when it ends with one of these.
 TERMINATORS = set("。！？；：…!?;")
@@ -136,7 +137,7 @@ PROSE_PUNCT = compile_pattern(r"[，。、；！？,;]")
 # Characters that take two columns on a page (CJK and full-width forms).
 WIDE_CHAR = compile_pattern(r"[\u2e80-\U0010ffff]")
 # A run of the other characters, removed to count the wide ones (few runs in a Chinese line).
-NARROW_RUN = re.compile(r"[\x00-\u2e7f]+")  # [^\u2e80-\U0010ffff]+, which takes 4x as long to compile
+NARROW_RUN = compile_std(r"[\x00-\u2e7f]+")  # [^\u2e80-\U0010ffff]+, which takes 4x as long to compile
 # A hanzi or a digit on each side of a line break: a word a page break may have cut ("碳达|峰").
 HAN_OR_DIGIT = compile_pattern(rf"[{HAN}\d]")
 # Control characters that do not occur in text files.
@@ -144,10 +145,10 @@ CONTROL_CHAR = compile_pattern(r"[\x00-\x08\x0b\x0e-\x1f\x7f]")
 # C0 and C1 control characters (tab and line breaks aside), removed from every line so
 # that none reaches a terminal (ESC starts escape sequences, BEL rings): "推进\x1b[2J工作".
 # \f and \v are included: a page break has already been noted when they are removed.
-LINE_CONTROL = re.compile(r"[\x00-\x08\x0b-\x0c\x0e-\x1f\x7f-\x9f]")
+LINE_CONTROL = compile_std(r"[\x00-\x08\x0b-\x0c\x0e-\x1f\x7f-\x9f]")
 # Any character LINE_CONTROL (but \f, which PDF texts hold on every page), INVISIBLE, SPACES or
 # FULLWIDTH_CHAR finds, in one class: a text without one (most) skips their passes.  "推进\u3000" / "２０２５"
-RARE_CHAR = re.compile(
+RARE_CHAR = compile_std(
     "[\x00-\x08\x0b\x0e-\x1f\x7f-\x9f" + INVISIBLE_CHARS + SPACE_CHARS + "".join(re.escape(chr(c)) for c in sorted(FULLWIDTH_ASCII)) + "]"
 )
 
@@ -250,7 +251,7 @@ _may_number = lru_cache(maxsize=4096)(can_start_token)
 
 # The characters the steps of clean_inline look for (their tests below, in one class): a line
 # without any is only translated (FULLWIDTH_ASCII, which makes none of them) and stripped.
-INLINE_MARK = re.compile(r"[nN\[【&<#*_(),;:?! ]")
+INLINE_MARK = compile_std(r"[nN\[【&<#*_(),;:?! ]")
 
 
 def clean_inline(line: str, fullwidth: bool = True) -> str:

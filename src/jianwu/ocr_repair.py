@@ -10,7 +10,6 @@ what changed.  Numbering, 文号, citations and targets are then read as in a cl
 
 from __future__ import annotations
 
-import re
 from functools import lru_cache
 from importlib import resources
 from typing import Iterator
@@ -18,6 +17,7 @@ from typing import Iterator
 import regex
 
 from .patterns import compile_pattern
+from .std_patterns import compile_std
 
 HAN = r"\p{Han}"
 
@@ -33,7 +33,7 @@ DAMAGED_DOC_NUMBER = compile_pattern(r"\p{Han}[ ]*[(（〔\[][ ]*\d(?:[ ]*\d){3}
 # before (spaces and) a CJK unified ideograph, where the pattern needs a digit: "（市发展改革委" —
 # most brackets of a plan, which would each cost a try of the pattern (none of U+4E00..U+9FFF
 # is a digit, \d, in any Unicode version: they are ideographs, Lo).
-DOC_NUMBER_OPEN = re.compile(r"[(（〔\[](?![ ]*[\u4e00-\u9fff])")
+DOC_NUMBER_OPEN = compile_std(r"[(（〔\[](?![ ]*[\u4e00-\u9fff])")
 # A title mark closed by a look-alike: "《…实施方案~，" / "《…指导意见}（国发"
 FALSE_TITLE_CLOSE = compile_pattern(r"《[^《》\n]{2,60}?[~～}」]")
 # Single digits set apart by spaces: "2 0 2 1", "1 0 0 次"

@@ -19,6 +19,7 @@ from typing import Optional
 import regex
 
 from .patterns import compile_pattern, lazy
+from .std_patterns import compile_std
 from .tables import read_table
 
 CN_DIGIT = {"〇": 0, "零": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
@@ -63,7 +64,7 @@ def _guarded(words: list[str], alternation: str) -> str:
 UNIT_SLASH = r"\s*/\s*"
 SPACES = lazy(r"\s+")
 # Quicker test for SPACES: the standard re's \s is a superset of the regex module's (\x1c–\x1f).
-MAYBE_SPACE = re.compile(r"\s")
+MAYBE_SPACE = compile_std(r"\s")
 
 
 def _unspaced(unit: str) -> str:
@@ -246,7 +247,7 @@ def number_value(s: str) -> Optional[Decimal]:
 # The characters that open or close a sheltered span (OPENERS and their closers): ``sheltered``
 # looks only at these, the text between two of them keeps the state of the one before.
 # (Plain characters: the standard re finds them several times faster than regex, at the same places.)
-SHELTER_MARKS = re.compile("[" + re.escape("".join(OPENERS) + "".join(OPENERS.values())) + "]")
+SHELTER_MARKS = compile_std("[" + re.escape("".join(OPENERS) + "".join(OPENERS.values())) + "]")
 
 
 @lru_cache(maxsize=64)

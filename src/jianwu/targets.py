@@ -49,12 +49,13 @@ from .numbering import cn_to_int
 from .patterns import lazy
 from .quantities import Quantity, find_quantities, maybe_number_class, sheltered
 from .regions import scope_prefix
+from .std_patterns import compile_std
 
 # Where a sentence may end: 。；！？ always; a line break only after a terminator or a heading line.
 # (Plain characters, one each: the standard re finds them faster than regex does, at the same places.)
-SENTENCE_END = re.compile(r"[。；;！？!?\n]")
+SENTENCE_END = compile_std(r"[。；;！？!?\n]")
 # SENTENCE_END but the line break: each of these always ends a sentence.
-TERMINATOR = re.compile(r"[。；;！？!?]")
+TERMINATOR = compile_std(r"[。；;！？!?]")
 # A line break ends a sentence after these (a closing bracket ends a responsibility note).
 BREAK_AFTER = set("。；;！？!?：:）)")
 # A short line with none of these is a heading (主要目标), not part of the sentence that follows it.
@@ -64,9 +65,9 @@ MAX_HEADING = 20
 # YEAR, PERIOD) or a class (CATEGORY: 类, or 一级 with its 一).  A sentence without any of these
 # characters has no target and changes no deadline (推进绿色低碳发展), nine sentences in ten; a clause
 # without them has no such sentence (a sentence is made of the clause's characters).
-MAY_HOLD_TARGET = re.compile(maybe_number_class("类"))
+MAY_HOLD_TARGET = compile_std(maybe_number_class("类"))
 # Segment breaks inside a sentence.
-SEGMENT_BREAK = re.compile(r"[，,：:]")  # plain characters: re (see SENTENCE_END)
+SEGMENT_BREAK = compile_std(r"[，,：:]")  # plain characters: re (see SENTENCE_END)
 # A responsibility note closing the sentence: …稳定保持100%（生态环境局…按职责分工负责）
 DEPT_NOTE = lazy(r"\s*（[^（）]*(?:负责|牵头|配合)[^（）]*）?\s*$")
 # A year that may be a deadline: 2025年 (not a date 2023年3月1日).
