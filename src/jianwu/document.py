@@ -8,13 +8,8 @@ from collections import Counter
 from pathlib import Path
 from typing import Callable, Optional, Union
 
-from .clauses import build_clauses
 from .errors import InputError
-from .kind import is_news_report, reported_title
-from .extract import extract_facts
-from .metadata import extract_metadata
 from .model import Document, Warning_
-from .normalize import normalize_source
 from .readers import FORMATS, SKIPPED_KINDS, read_bytes
 from .safe_io import document_files, read_regular_file, stat_input
 
@@ -57,6 +52,14 @@ def parse_document(
 
 
 def parse_bytes(raw: bytes, *, name: str, path: str, doc_id: str, require_clauses: bool = True, facts: bool = True) -> Document:
+    # The pipeline's modules are imported here, not with this one: a check whose documents all
+    # come from the cache (``lineage.profile_cache``) parses nothing and does not pay for them.
+    from .clauses import build_clauses
+    from .extract import extract_facts
+    from .kind import is_news_report, reported_title
+    from .metadata import extract_metadata
+    from .normalize import normalize_source
+
     source = read_bytes(raw, name)
     normalized = normalize_source(source)
     clauses = build_clauses(normalized)
@@ -117,6 +120,8 @@ def add_facts(doc: Document) -> None:
     For a search among many documents (the parent of a checked plan) that needs only their
     titles, 文号 and text: the facts, three quarters of a parse, are read for the one found.
     """
+    from .extract import extract_facts
+
     doc.warnings.extend(extract_facts(doc.clauses, doc.normalized))
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sys
 from enum import Enum
 from pathlib import Path
 from typing import Optional
@@ -10,7 +11,7 @@ import typer
 
 from ..errors import JianwuError
 from ..safe_io import read_stdin_lines
-from .common import DEFAULT_CORPUS, EXIT_ERROR, EXIT_FINDINGS, EXIT_OK, app, fail, out, stdout_console
+from .common import DEFAULT_CORPUS, EXIT_ERROR, EXIT_FINDINGS, EXIT_OK, app, fail, out, stdout_console, stdout_styled
 
 class CheckFormat(str, Enum):
     text = "text"
@@ -64,9 +65,13 @@ def check(
     if run.errors and not run.files:
         raise typer.Exit(EXIT_ERROR)  # every input failed: the errors are on stderr, nothing on stdout
     if format is CheckFormat.text:
-        from ..render.check_text import render_check_text
+        from ..render.check_text import plain_check_text, render_check_text
 
-        render_check_text(run, stdout_console(soft_wrap=True), threshold)
+        plain = None if stdout_styled() else plain_check_text(run, threshold)
+        if plain is not None:
+            sys.stdout.write(plain)
+        else:
+            render_check_text(run, stdout_console(soft_wrap=True), threshold)
     elif format is CheckFormat.json:
         from ..render.check_json import render_check_json
 

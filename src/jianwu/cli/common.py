@@ -198,6 +198,19 @@ def stdout_console(**options: Any) -> Console:
     return _stdout_console_class()(**{"highlight": False, "soft_wrap": False, **options})
 
 
+def stdout_styled() -> bool:
+    """Would rich style what it prints on stdout?  Only on a terminal, or where the environment
+    says there is one (rich's ``Console.is_terminal``: TTY_COMPATIBLE=1, FORCE_COLOR); anywhere
+    else a renderer may write its plain text itself, without importing rich."""
+    if "TTY_COMPATIBLE" in os.environ or "FORCE_COLOR" in os.environ or "ipykernel" in sys.modules:
+        return True
+    isatty = getattr(sys.stdout, "isatty", None)
+    try:
+        return bool(isatty and isatty())
+    except ValueError:  # a closed stream
+        return False
+
+
 def print_wide(renderable: object) -> None:
     """Print a table as wide as it needs (``--wide``, and any output that is not a terminal)."""
     from rich.console import Console

@@ -27,6 +27,7 @@ from typing import Any, Optional, Sequence
 from .cites import Cited, child_province, citations_of, province_of
 from .index import LEVEL_RANK, CorpusIndex, ShingleSource, rank
 from .profile import Profile
+from .ratio import title_ratio
 
 __all__ = ["Candidate", "Cited", "Finder", "LEVEL_RANK", "Outcome", "child_province", "citations_of", "family_similarity", "rank"]
 
@@ -83,11 +84,9 @@ class Outcome:
 
 
 def family_similarity(a: str, b: str) -> float:
-    from rapidfuzz import fuzz
-
     if not a or not b:
         return 0.0
-    ratio = fuzz.ratio(a, b) / 100
+    ratio = title_ratio(a, b) / 100
     short, long_ = sorted((a, b), key=len)
     if len(short) >= FAMILY_SUBSTRING_MIN and short in long_:
         ratio = max(ratio, 0.85)
@@ -129,8 +128,6 @@ class Finder:
         return self.outcome_at(self.index.position(profile))
 
     def outcome_at(self, me: int) -> Outcome:
-        from rapidfuzz import fuzz
-
         index = self.index
         entry = index.entries[me]
         child_rank = rank(entry.level)
@@ -157,7 +154,7 @@ class Finder:
                 for position in index.titles_of_region(cited.key.region, cited.key.family):
                     other_key = index.entries[position].key
                     assert other_key is not None
-                    ratio = fuzz.ratio(cited.key.plan, other_key.plan) / 100
+                    ratio = title_ratio(cited.key.plan, other_key.plan) / 100
                     if ratio >= TITLE_RATIO_MIN:
                         add(position, "title", cited, ratio)
         for position in index.parents_by_content(me):

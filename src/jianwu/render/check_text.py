@@ -1,35 +1,71 @@
-"""``jianwu check --format text``: findings grouped by file, for a terminal."""
+"""``jianwu check --format text``: findings grouped by file, for a terminal.
+
+The report is a list of rows, each a run of (text, style) pieces.  On a terminal rich prints
+them styled; anywhere else (a pipe, a file, a CI log: where a check mostly runs) rich would
+print the pieces' text as it is, and ``plain_check_text`` writes that without importing rich
+(a quarter of a warm ``jianwu check FILE``).  A row holding a tab or a control character is
+left to rich, which expands the one and strips the other.
+"""
 
 from __future__ import annotations
 
 from itertools import groupby
-
-from rich.console import Console
-from rich.text import Text
+from typing import TYPE_CHECKING, Iterator, Optional
 
 from ..check import CheckRun, Finding
 
+if TYPE_CHECKING:
+    from rich.console import Console
+
 STYLE = {"error": "bold red", "warning": "yellow", "info": "cyan"}
+
+Row = list[tuple[str, str]]  # (text, style) pieces; the first piece's style is the line's own
+
+# What rich changes in a text it prints: tabs (expanded to 8 columns) and the control codes it strips.
+RICH_CHANGES = frozenset("\t\x07\x08\x0b\x0c\x0d")
+
+
+def rows(run: CheckRun, fail_on: str) -> Iterator[Row]:
+    for file, group in groupby(run.findings, key=lambda f: f.file):
+        yield [(file, "bold underline")]
+        for finding in group:
+            yield _line(finding)
+        yield []
+    yield [(summary_line(run, fail_on), "bold")]
 
 
 def render_check_text(run: CheckRun, console: Console, fail_on: str) -> None:
-    for file, group in groupby(run.findings, key=lambda f: f.file):
-        console.print(Text(file, style="bold underline"))
-        for finding in group:
-            console.print(_line(finding))
-        console.print()
-    console.print(Text(summary_line(run, fail_on), style="bold"))
+    from rich.text import Text
+
+    for row in rows(run, fail_on):
+        if not row:
+            console.print()
+            continue
+        (first, style), *rest = row
+        text = Text(first, style=style)
+        for piece, piece_style in rest:
+            text.append(piece, style=piece_style)
+        console.print(text)
 
 
-def _line(f: Finding) -> Text:
-    text = Text("  ")
+def plain_check_text(run: CheckRun, fail_on: str) -> Optional[str]:
+    """The report as rich prints it off a terminal (no styles), or None when a row holds
+    something rich would change (``RICH_CHANGES``)."""
+    lines = ["".join(piece for piece, _ in row) for row in rows(run, fail_on)]
+    text = "\n".join(lines) + "\n"
+    return None if not RICH_CHANGES.isdisjoint(text.replace("\n", "")) else text
+
+
+def _line(f: Finding) -> Row:
     where = f"{f.line}:{f.column}" if f.page is None else f"p{f.page} {f.line}:{f.column}"
-    text.append(where.ljust(9 if f.page is None else 13), style="dim")
-    text.append(f.severity.ljust(8), style=STYLE[f.severity])
-    text.append(f"{f.rule} ", style="bold")
-    text.append(f"{f.name}  ", style="dim")
-    text.append(f.message)
-    return text
+    return [
+        ("  ", ""),
+        (where.ljust(9 if f.page is None else 13), "dim"),
+        (f.severity.ljust(8), STYLE[f.severity]),
+        (f"{f.rule} ", "bold"),
+        (f"{f.name}  ", "dim"),
+        (f.message, ""),
+    ]
 
 
 def summary_line(run: CheckRun, fail_on: str) -> str:
