@@ -57,7 +57,7 @@ def main() -> None:
 
     opencc = best_of(args.repeat, lambda: [t2s.convert(t) for t in texts])
     steps = {
-        "read": lambda: [read_bytes(raw, str(p)) for raw, p in zip(raws, paths)],
+        "read": lambda: [read_bytes(raw, str(p), cached=False) for raw, p in zip(raws, paths)],
         "normalize": lambda: [normalize_source(s) for s in sources],
         "clauses": lambda: [build_clauses(n) for n in normalized],
         "metadata": lambda: [extract_metadata(n.text, a, b) for n, (a, b) in zip(normalized, bodies)],

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import enum
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -38,6 +39,28 @@ def loaded_after(argv: list[str]) -> set[str]:
 
 def test_parse_of_a_text_file_imports_no_renderer_validator_or_reader():
     assert loaded_after(["parse", "data/raw/shapingba-jianwu-2023.txt"]) == set()
+
+
+def test_a_warm_check_imports_no_parser_renderer_or_fuzzy_matcher(tmp_path: Path) -> None:
+    # Everything a check of a seed needs is in the cache after one run: the plans of its
+    # directory, its parent and its diff.  The second run parses and compares nothing.
+    argv = ["check", "data/raw/shapingba-jianwu-2023.txt"]
+    code = (
+        "import sys, io, contextlib\n"
+        "from jianwu.cli import main\n"
+        "try:\n"
+        "    with contextlib.redirect_stdout(io.StringIO()):\n"
+        f"        main({argv!r})\n"
+        "except SystemExit:\n"
+        "    pass\n"
+        "print(' '.join(sorted(m for m in sys.modules if m.split('.')[0] in ('rich', 'rapidfuzz', 'numpy')\n"
+        "    or m in ('jianwu.clauses', 'jianwu.targets', 'jianwu.departments', 'jianwu.diff', 'jianwu.align'))))\n"
+    )
+    env = {**os.environ, "JIANWU_CACHE_DIR": str(tmp_path / "cache")}
+    cold = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, check=True, env=env)
+    assert "jianwu.diff" in cold.stdout.split()
+    warm = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, check=True, env=env)
+    assert warm.stdout.split() == []
 
 
 def test_help_and_version_load_nothing_heavy():

@@ -38,20 +38,17 @@ can write.
 
 from __future__ import annotations
 
-import hashlib
 import io
-import os
 import pickle
 import sqlite3
 import zlib
-from functools import lru_cache
 from pathlib import Path
 from typing import Optional
 
 from ..diffmodel import DocumentDiff
 from ..model import Document
 from ..safe_io import in_raw_corpus
-from ..user_cache import CACHE_DIR_ENV, CACHE_SWITCH_ENV, cache_dir  # noqa: F401  (re-exported)
+from ..user_cache import CACHE_DIR_ENV, CACHE_SWITCH_ENV, cache_dir, code_fingerprint  # noqa: F401  (re-exported)
 from .profile import Profile
 
 CACHE_FILE = "profiles.sqlite"
@@ -75,29 +72,6 @@ DIFFS_SCHEMA = """CREATE TABLE IF NOT EXISTS diffs (
 )"""
 # A miss is ``MISS``; a hit is a Profile, or None for a file that is not a plan.
 MISS = object()
-
-
-@lru_cache(maxsize=1)
-def code_fingerprint() -> str:
-    """A digest of the names, sizes and modification times of jianwu's source and data files.
-
-    Any change to the code that makes profiles (or to the tables it reads) gives a new
-    fingerprint, so stored profiles are never read by code that would make them differently.
-    Looking at about a hundred files this way takes well under a millisecond.
-    """
-    from .. import __version__
-
-    root = Path(__file__).resolve().parents[1]
-    digest = hashlib.sha256(__version__.encode())
-    for directory, subdirectories, files in os.walk(root):
-        subdirectories[:] = sorted(d for d in subdirectories if d != "__pycache__")
-        for name in sorted(files):
-            if name.endswith(".pyc"):
-                continue
-            info = os.stat(os.path.join(directory, name))
-            relative = os.path.relpath(os.path.join(directory, name), root)
-            digest.update(f"{relative}\0{info.st_size}\0{info.st_mtime_ns}\n".encode())
-    return digest.hexdigest()[:32]
 
 
 class ProfileCache:

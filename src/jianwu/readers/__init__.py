@@ -9,6 +9,7 @@ the file name.  One module per format; this module only detects and dispatches.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import Callable
 
 from ..errors import InputError
 from ..model import Repair, Warning_
@@ -79,25 +80,24 @@ def detect_format(raw: bytes) -> str:
     return detect(raw)[0]
 
 
-def read_bytes(raw: bytes, name: str) -> SourceText:
-    """Read a document of any supported format; ``InputError`` names the file and what to do."""
+def read_bytes(raw: bytes, name: str, *, cached: bool = True) -> SourceText:
+    """Read a document of any supported format; ``InputError`` names the file and what to do.
+
+    What the PDF and Word readers read is kept in the user's cache (``source_cache``) unless
+    ``cached`` is false: the same bytes are read once.
+    """
     kind, label = detect(raw)
     if kind == "text":
         from .text import read_text
 
         return read_text(raw, name)
-    if kind == "pdf":
-        from .pdf import read_pdf
+    if kind in ("pdf", "docx", "doc"):
+        read = _format_reader(kind, raw, name, label)
+        if not cached:
+            return read()
+        from .source_cache import read_cached
 
-        return read_pdf(raw, name)
-    if kind == "docx":
-        from .docx import read_docx
-
-        return read_docx(raw, name)
-    if kind == "doc":
-        from .doc import read_doc
-
-        return read_doc(raw, name, label)
+        return read_cached(kind, raw, read)
     if kind == "html":
         from .html import read_html
 
@@ -109,3 +109,23 @@ def read_bytes(raw: bytes, name: str) -> SourceText:
             "export it to PDF (e.g. with the issuing site's OFD reader) and give jianwu the PDF",
         )
     raise InputError(name, f"{label}, not a document: {ADVICE.get(kind, GENERIC_ADVICE)}")
+
+
+def _format_reader(kind: str, raw: bytes, name: str, label: str) -> Callable[[], SourceText]:
+    """The reading of a PDF, .docx or .doc/.wps file, to be done (or found in the cache: then
+    its reader is not even imported)."""
+
+    def read() -> SourceText:
+        if kind == "pdf":
+            from .pdf import read_pdf
+
+            return read_pdf(raw, name)
+        if kind == "docx":
+            from .docx import read_docx
+
+            return read_docx(raw, name)
+        from .doc import read_doc
+
+        return read_doc(raw, name, label)
+
+    return read
