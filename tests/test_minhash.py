@@ -39,6 +39,23 @@ def test_signature_is_datasketchs(num_perm: int, size: int) -> None:
     assert minhash.plain_minhash(values, num_perm) == ours
 
 
+@pytest.mark.parametrize("size", [63, 64, 65, 127, 128, 129, 1001, 1655])
+def test_the_folded_lanes_give_numpys_signature(size: int) -> None:
+    # plain_minhash finds the least lane by folding from FOLD_MIN_VALUES values on: odd and
+    # even counts, each side of the threshold.
+    rnd = random.Random(size)
+    values = [rnd.randbytes(4) for _ in range(size)]
+    assert minhash.plain_minhash(values, 128) == minhash.minhash(values, 128)
+
+
+@pytest.mark.parametrize("hashed", [[0] * 70, [minhash.MASK32] * 70, [0, minhash.MASK32] * 40, list(range(100))])
+def test_the_least_lane_of_extreme_values(hashed: list[int]) -> None:
+    # Lane values at 0 and 2**32 - 1, where a borrow between lanes would show.
+    lanes = minhash._to_lanes(hashed)
+    assert minhash._least_lane(lanes, minhash._folds(len(hashed))) == min(hashed)
+    assert list(minhash._from_lanes(lanes, len(hashed))) == hashed
+
+
 def test_signature_of_real_text_bigrams_is_datasketchs() -> None:
     text = "重庆市减污降碳协同增效实施方案（渝环〔2023〕79号）"
     values = [text[i : i + 2].encode("utf-8") for i in range(len(text) - 1)]

@@ -21,7 +21,7 @@ IMPORT_MS = 85.0  # `python -c "import numpy"` less `python -c ""` on the projec
 # What plain Python costs more than NumPy, per character of the text a job reads (measured
 # on the seeds and corpus PDFs, CPU): a profile's shingles and 128-value MinHash of a body;
 # a diff's n-gram counting and shared-run bounds of a pair (both texts).
-PROFILE_EXTRA_MS_PER_CHAR = 0.007
+PROFILE_EXTRA_MS_PER_CHAR = 0.0014  # 0.007 before plain_minhash worked on lanes (lineage/minhash.py)
 DIFF_EXTRA_MS_PER_CHAR = 0.0018
 _spent_ms = 0.0  # extra paid so far in plain Python
 _bought = False  # NumPy chosen once: every job after uses it

