@@ -3,10 +3,7 @@ makes the same output as one that compiles them, and a cache that cannot be used
 
 from __future__ import annotations
 
-import os
 import pickle
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
@@ -15,14 +12,10 @@ import regex
 from jianwu import patterns
 from jianwu.patterns import PATTERN_CACHE_FILE, compile_pattern
 
-from conftest import RAW, ROOT
+from clirun import run_with_cache as run
+from conftest import RAW
 
 SEED = str(RAW / "gaoxin-jianwu-2023.txt")
-
-
-def run(cache: Path, *args: str, switch: str = "") -> subprocess.CompletedProcess[bytes]:
-    env = {**os.environ, "JIANWU_CACHE_DIR": str(cache), "JIANWU_CACHE": switch}
-    return subprocess.run([sys.executable, "-m", "jianwu", *args], cwd=ROOT, capture_output=True, env=env)
 
 
 def test_a_warm_process_makes_what_a_cold_one_makes(tmp_path: Path) -> None:

@@ -15,6 +15,7 @@ from jianwu.errors import InputError
 from jianwu.readers import read_bytes, source_cache
 from jianwu.readers.source_cache import PREFIX, entry_name
 
+from clirun import run_with_cache as run
 from conftest import RAW, ROOT
 from formats import plan_docx
 
@@ -107,11 +108,6 @@ def test_the_oldest_entries_go_past_the_limit(cache: Path, monkeypatch: pytest.M
         names.append(entry_name("pdf", raw))
         os.utime(cache / names[-1], ns=(10**18 + i * 10**9, 10**18 + i * 10**9))  # written in this order
     assert entries(cache) == sorted(names[3:])
-
-
-def run(cache: Path, *args: str, switch: str = "") -> subprocess.CompletedProcess[bytes]:
-    env = {**os.environ, "JIANWU_CACHE_DIR": str(cache), "JIANWU_CACHE": switch}
-    return subprocess.run([sys.executable, "-m", "jianwu", *args], cwd=ROOT, capture_output=True, env=env)
 
 
 def test_a_parse_from_the_cache_imports_no_pdf_library_and_prints_the_same(tmp_path: Path) -> None:

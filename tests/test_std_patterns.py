@@ -3,10 +3,8 @@
 
 from __future__ import annotations
 
-import os
 import pickle
 import re
-import subprocess
 import sys
 from pathlib import Path
 
@@ -15,7 +13,8 @@ import pytest
 from jianwu import aliases, departments, normalize, ocr_repair, quantities, std_patterns, targets
 from jianwu.std_patterns import STD_CACHE_FILE, compile_std
 
-from conftest import RAW, ROOT
+from clirun import run_with_cache as run
+from conftest import RAW
 
 SEED = str(RAW / "shapingba-jianwu-2023.txt")
 
@@ -61,11 +60,6 @@ def test_an_entry_sre_refuses_is_compiled_again(monkeypatch: pytest.MonkeyPatch)
     flags, code, groups, groupindex, indexgroup = std_patterns._parts(source, 0)
     monkeypatch.setattr(std_patterns, "_entries", {(source, 0): (flags, [999_999, *code], groups, groupindex, indexgroup)})
     assert compile_std(source) == re.compile(source)
-
-
-def run(cache: Path, *args: str, switch: str = "") -> subprocess.CompletedProcess[bytes]:
-    env = {**os.environ, "JIANWU_CACHE_DIR": str(cache), "JIANWU_CACHE": switch}
-    return subprocess.run([sys.executable, "-m", "jianwu", *args], cwd=ROOT, capture_output=True, env=env)
 
 
 def test_a_warm_process_makes_what_a_cold_one_makes(tmp_path: Path) -> None:
