@@ -73,24 +73,27 @@ def test_a_warm_process_makes_what_a_cold_one_makes(tmp_path: Path) -> None:
     assert (cache / STD_CACHE_FILE).stat().st_mtime_ns == before  # nothing new compiled: no write
 
 
-@pytest.mark.parametrize("spoil", ["damaged", "not a dict", "wrong code", "off"])
+def _cut_short(fresh: Path) -> bytes:
+    """Every entry's code cut short: _sre refuses it."""
+    good = pickle.loads(fresh.read_bytes())
+    return pickle.dumps({key: (flags, code[:3], groups, index, names) for key, (flags, code, groups, index, names) in good.items()})
+
+
+SPOILED = {  # what the cache file holds instead of good entries (given the good file)
+    "damaged": lambda fresh: b"\x80\x05not a pickle" * 50,
+    "not a dict": lambda fresh: pickle.dumps(["[。；]"]),
+    "wrong code": _cut_short,
+}
+
+
+@pytest.mark.parametrize("spoil", [*SPOILED, "off"])
 def test_a_cache_that_cannot_be_used_changes_nothing(spoil: str, tmp_path: Path) -> None:
     expected = run(tmp_path / "fresh", "parse", SEED)
     cache = tmp_path / "cache"
     cache.mkdir()
-    switch = ""
-    if spoil == "damaged":
-        (cache / STD_CACHE_FILE).write_bytes(b"\x80\x05not a pickle" * 50)
-    elif spoil == "not a dict":
-        (cache / STD_CACHE_FILE).write_bytes(pickle.dumps(["[。；]"]))
-    elif spoil == "wrong code":  # every entry's code cut short: _sre refuses it
-        good = pickle.loads((tmp_path / "fresh" / STD_CACHE_FILE).read_bytes())
-        bad = {key: (flags, code[:3], groups, index, names) for key, (flags, code, groups, index, names) in good.items()}
-        (cache / STD_CACHE_FILE).write_bytes(pickle.dumps(bad))
-    else:
-        switch = "off"
+    if spoil in SPOILED:
+        (cache / STD_CACHE_FILE).write_bytes(SPOILED[spoil](tmp_path / "fresh" / STD_CACHE_FILE))
     for _ in range(2):
-        got = run(cache, "parse", SEED, switch=switch)
+        got = run(cache, "parse", SEED, switch="off" if spoil == "off" else "")
         assert (got.returncode, got.stdout, got.stderr) == (expected.returncode, expected.stdout, expected.stderr)
-    if spoil == "off":
-        assert list(cache.iterdir()) == []
+    assert spoil != "off" or list(cache.iterdir()) == []
