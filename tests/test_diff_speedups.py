@@ -303,3 +303,19 @@ def test_a_diff_without_numpy_is_the_diff_with_it(seeds: dict[str, Document], co
         fast = diff_to_dict(diff_documents(child, parent))
         monkeypatch.setattr(jianwu.align, "use_numpy", lambda extra: False)
         assert diff_to_dict(diff_documents(child, parent)) == fast, (child.id, parent.id)
+
+
+def test_the_comparison_for_check_is_the_diffs_alignment_and_targets(seeds: dict[str, Document], corpus: dict[str, Document]) -> None:
+    # compare_for_check stops after the alignment and the targets: every pair of data/raw whose
+    # parent is there gets what diff_documents gives in those, field by field.
+    from jianwu.diff import compare_for_check, diff_documents
+    from jianwu.lineage import analyse
+
+    pairs = [(o.child, o.parent) for o in analyse([*seeds.values(), *corpus.values()]) if o.parent is not None]
+    assert len(pairs) == 13
+    for child, parent in pairs:
+        full, light = diff_documents(child, parent, found_by="title"), compare_for_check(child, parent, found_by="title")
+        assert (light.child, light.parent, light.found_by) == (child, parent, "title")
+        assert [(a.kind, a.status, a.child_index, a.parent_index, a.basis, a.scores, a.flags) for a in light.alignments] == \
+            [(a.kind, a.status, a.child_index, a.parent_index, a.basis, a.scores, a.flags) for a in full.alignments], child.id
+        assert light.targets == full.targets, child.id

@@ -191,8 +191,8 @@ def test_a_stored_diff_is_the_diff_and_is_made_again_when_either_plan_changes(ca
         (plans / name).write_bytes((RAW / name).read_bytes())
     child, parent = plans / "shapingba-jianwu-2023.txt", plans / "chongqing-jianwu-2023.txt"
     compared: list[str] = []
-    real = jianwu.diff.diff_documents
-    monkeypatch.setattr(jianwu.diff, "diff_documents", lambda c, p, **k: (compared.append(c.id), real(c, p, **k))[1])
+    real = jianwu.diff.compare_for_check
+    monkeypatch.setattr(jianwu.diff, "compare_for_check", lambda c, p, **k: (compared.append(c.id), real(c, p, **k))[1])
     fresh = parent_and_findings(child)
     assert compared == ["shapingba-jianwu-2023"]  # diff_for compares and stores; check_paths after it reads the stored one
     compared.clear()

@@ -11,7 +11,7 @@ from rapidfuzz import fuzz
 
 from .align import align_documents
 from .compare import compare_departments, compare_targets, pair_departments, summarize
-from .diffmodel import CorpusEntry, DocumentDiff
+from .diffmodel import CorpusEntry, DocumentDiff, ParentComparison
 from .inline_diff import diff_clauses, level_only_edits
 from .model import Document
 from .pair_warnings import pair_warnings
@@ -38,6 +38,14 @@ def diff_documents(child: Document, parent: Document, *, found_by: str = "given"
     summary.level_only_edits = sum(level_only_edits(a.edits) for a in alignments)
     warnings = pair_warnings(child, parent, summary.copied_share)
     return DocumentDiff(child, parent, found_by, alignments, targets, departments, summary, warnings)
+
+
+def compare_for_check(child: Document, parent: Document, *, found_by: str = "given") -> ParentComparison:
+    """The alignment and the targets compared, as ``diff_documents`` makes them (nothing it does
+    after ``align_documents`` changes an alignment's kind, indices or flags, and ``compare_targets``
+    reads only those): what the parent rules of ``jianwu check`` need."""
+    alignments = align_documents(child, parent)
+    return ParentComparison(child, parent, found_by, alignments, compare_targets(alignments, child, parent))
 
 
 def diff_corpus(docs: list[Document], corpus_name: str) -> list[CorpusEntry]:

@@ -116,6 +116,20 @@ class Summary:
 
 
 @dataclass
+class ParentComparison:
+    """What ``jianwu check``'s parent rules read of a comparison (``diff.compare_for_check``): the
+    clause alignment, with its flags, and the targets compared, as ``diff_documents`` makes them;
+    not the rest of a diff (similarities, inline edits, sentence links, department pairings, the
+    summary), a third of its time."""
+
+    child: Document
+    parent: Document
+    found_by: str  # given / doc_number / title
+    alignments: list[Alignment]
+    targets: list[TargetChange]
+
+
+@dataclass
 class DocumentDiff:
     child: Document
     parent: Document

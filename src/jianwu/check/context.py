@@ -18,7 +18,7 @@ from ..model import Document
 from ..script import to_simplified
 
 if TYPE_CHECKING:
-    from ..diffmodel import DocumentDiff
+    from ..diffmodel import ParentComparison
 
 
 @dataclass
@@ -26,7 +26,7 @@ class Context:
     doc: Document
     parent: Optional[Document] = None
     raw_lines: list[str] = field(default_factory=list)  # decoded raw file, split on line ends
-    diff: Optional["DocumentDiff"] = None  # the document compared with its parent, when found
+    diff: Optional["ParentComparison"] = None  # the document compared with its parent, when found
     _simplified: dict[int, str] = field(default_factory=dict, repr=False)
     # Alignment of each normalised piece with its raw line, computed once per piece:
     # a line with many findings must not be aligned once per finding.

@@ -20,7 +20,7 @@ from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Optional
 
-from ..diffmodel import DocumentDiff
+from ..diffmodel import ParentComparison
 from ..document import DOCUMENT_SUFFIXES, add_facts, document_id, iter_document_paths, parse_bytes, read_source
 from ..errors import InputError
 from ..model import Document
@@ -111,7 +111,7 @@ class ParentFinder:
             self._corpora[key] = plans
         return self._corpora[key]
 
-    def diff_for(self, doc: Document, path: Path) -> Optional[DocumentDiff]:
+    def diff_for(self, doc: Document, path: Path) -> Optional[ParentComparison]:
         """``doc`` compared with its parent from ``path``'s directory, or None when none is there."""
         from ..lineage.finder import Finder
         from ..lineage.profile import profile_of
@@ -135,8 +135,8 @@ class ParentFinder:
         stored_key = diff_key(doc, parent, parent_file.resolve(), outcome.found_by)
         diff = cache.get_diff(key, stored_key, doc, parent)
         if diff is None:
-            from ..diff import diff_documents  # (align, rapidfuzz: not imported when the diff is stored)
+            from ..diff import compare_for_check  # (align, rapidfuzz: not imported when the comparison is stored)
 
-            diff = diff_documents(doc, parent, found_by=outcome.found_by)
+            diff = compare_for_check(doc, parent, found_by=outcome.found_by)
             cache.put_diff(key, stored_key, diff)
         return diff

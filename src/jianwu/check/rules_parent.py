@@ -1,4 +1,5 @@
-"""Rules against the parent plan, read from the comparison (``DocumentDiff``): JW040-JW041.
+"""Rules against the parent plan, read from the comparison (``ParentComparison``: the alignment and
+the targets compared, as ``jianwu diff`` makes them): JW040-JW041.
 
 They run only when the parent was found in the corpus (``Context.diff``).
 """

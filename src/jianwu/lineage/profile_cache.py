@@ -25,10 +25,11 @@ and the parent found for it), keyed the same way and by the path as it was given
 records it): a check of a new or edited plan parses that plan only, not its parent as well, and
 ``jianwu check DIR`` in CI parses only the files that changed.  Each is a zlib-compressed pickle
 (about 25 KB for a plan of 9,000 characters), one row per file, replaced when the file changes.
-And it keeps each checked file's diff against its parent, keyed by both documents' paths and
-bytes, how the parent was found and the code: a check of a plan whose parent and itself are
-unchanged compares nothing.  The diff is pickled without its two documents (they are stored,
-or parsed, apart) and given back the run's own.
+And it keeps each checked file's comparison with its parent (``ParentComparison``: what the
+parent rules read of a diff), keyed by both documents' paths and bytes, how the parent was found
+and the code: a check of a plan whose parent and itself are unchanged compares nothing.  The
+comparison is pickled without its two documents (they are stored, or parsed, apart) and given
+back the run's own.
 
 The cache is best-effort. When it cannot be opened, read or written (a read-only home, a locked or
 damaged database), the run goes on without it, with the same result. ``JIANWU_CACHE=off`` turns
@@ -45,7 +46,7 @@ import zlib
 from pathlib import Path
 from typing import Optional
 
-from ..diffmodel import DocumentDiff
+from ..diffmodel import ParentComparison
 from ..model import Document
 from ..safe_io import in_raw_corpus
 from ..user_cache import CACHE_DIR_ENV, CACHE_SWITCH_ENV, cache_dir, code_fingerprint  # noqa: F401  (re-exported)
@@ -68,7 +69,7 @@ DOCUMENTS_SCHEMA = """CREATE TABLE IF NOT EXISTS documents (
 DIFFS_SCHEMA = """CREATE TABLE IF NOT EXISTS diffs (
     path TEXT PRIMARY KEY,  -- the child's resolved path: one row per checked file, replaced when anything changes
     key TEXT NOT NULL,      -- diff_key(): the child's and parent's paths and bytes, how the parent was found, the code
-    diff BLOB NOT NULL      -- zlib-compressed pickled DocumentDiff, its two documents left out (DocumentPickler)
+    diff BLOB NOT NULL      -- zlib-compressed pickled ParentComparison, its two documents left out (DocumentPickler)
 )"""
 # A miss is ``MISS``; a hit is a Profile, or None for a file that is not a plan.
 MISS = object()
@@ -144,7 +145,7 @@ class ProfileCache:
         except sqlite3.Error:
             pass  # a locked or read-only database: the next run parses the file again
 
-    def get_diff(self, path: Path, key: str, child: Document, parent: Document) -> Optional[DocumentDiff]:
+    def get_diff(self, path: Path, key: str, child: Document, parent: Document) -> Optional[ParentComparison]:
         """The stored diff of the checked file ``path`` under ``key``, with ``child`` and ``parent``
         as its documents, or None."""
         if self._db is None:
@@ -156,9 +157,9 @@ class ProfileCache:
             diff = _DocumentUnpickler(io.BytesIO(zlib.decompress(row[1])), child, parent).load()
         except Exception:  # noqa: BLE001  (a damaged entry or database is a miss, never an error)
             return None
-        return diff if isinstance(diff, DocumentDiff) and diff.child is child and diff.parent is parent else None
+        return diff if isinstance(diff, ParentComparison) and diff.child is child and diff.parent is parent else None
 
-    def put_diff(self, path: Path, key: str, diff: DocumentDiff) -> None:
+    def put_diff(self, path: Path, key: str, diff: ParentComparison) -> None:
         if self._db is None:
             return
         buffer = io.BytesIO()
