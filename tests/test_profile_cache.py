@@ -4,8 +4,10 @@ error, only slower."""
 
 from __future__ import annotations
 
+import os
 import pickle
 import sqlite3
+import time
 from pathlib import Path
 
 import pytest
@@ -173,7 +175,8 @@ def test_a_warm_check_writes_nothing(cache_dir: Path, monkeypatch: pytest.Monkey
     check_paths([child])
     writes: list[Path] = []
     real_put, real_put_document = ProfileCache.put, ProfileCache.put_document  # (a stored diff is never written again)
-    monkeypatch.setattr(ProfileCache, "put", lambda self, path, *rest: (writes.append(path), real_put(self, path, *rest))[1])
+    monkeypatch.setattr(ProfileCache, "put", lambda self, path, *rest, **kw: (writes.append(path), real_put(self, path, *rest, **kw))[1])
+    monkeypatch.setattr(ProfileCache, "remember_sha256", lambda self, path, *rest: writes.append(path))
     monkeypatch.setattr(ProfileCache, "put_document", lambda self, path, doc: (writes.append(path), real_put_document(self, path, doc))[1])
     monkeypatch.setattr(ProfileCache, "put_diff", lambda self, path, *rest: writes.append(path))
     check_paths([child])
@@ -204,3 +207,55 @@ def test_a_stored_diff_is_the_diff_and_is_made_again_when_either_plan_changes(ca
         db.execute("UPDATE diffs SET diff = ?", (b"not a diff",))
     again = parent_and_findings(child)
     assert compared[:1] == ["shapingba-jianwu-2023"] and again == parent_and_findings_without_cache(child)
+
+
+@pytest.fixture
+def reads(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """The names of the files the parent search reads (for their digest, or to parse them)."""
+    names: list[str] = []
+    real = parents_module.read_source
+    monkeypatch.setattr(parents_module, "read_source", lambda path: (names.append(Path(path).name), real(path))[1])
+    return names
+
+
+def _settled(directory: Path, *names: str, age_s: int = 3600) -> None:
+    """Files as if written an hour ago (their change time is now, which is when they were copied:
+    the stamp waits for it to settle too, so the clock is moved on instead)."""
+    for name in names:
+        os.utime(directory / name, ns=(time.time_ns() - age_s * 10**9,) * 2)
+
+
+def test_a_settled_unchanged_plan_is_not_read_again(cache_dir: Path, reads: list[str], tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    plans = tmp_path / "plans"
+    plans.mkdir()
+    names = ("chongqing-jianwu-2023.txt", "gaoxin-jianwu-2023.txt", "shapingba-jianwu-2023.txt")
+    for name in names:
+        (plans / name).write_bytes((RAW / name).read_bytes())
+    _settled(plans, *names)
+    later = time.time_ns() + 10 * 10**9  # ten seconds on: the change times have settled
+    monkeypatch.setattr(time, "time_ns", lambda: later)
+    child = plans / "gaoxin-jianwu-2023.txt"
+    cold = parent_and_findings(child)
+    assert sorted(set(reads)) == sorted(names)
+    reads.clear()
+    assert parent_and_findings(child) == cold
+    assert sorted(set(reads)) == ["chongqing-jianwu-2023.txt", "gaoxin-jianwu-2023.txt"]  # the plan and its parent, not the third
+    # Rewritten with other bytes of the same size, the time set back: the change time still moved.
+    third = plans / "shapingba-jianwu-2023.txt"
+    old = third.read_bytes()
+    third.write_bytes(old.replace("沙坪坝".encode(), "沙坪垻".encode(), 1))
+    assert len(third.read_bytes()) == len(old)
+    _settled(plans, third.name)
+    monkeypatch.setattr(time, "time_ns", lambda: later + 10 * 10**9)
+    reads.clear()
+    assert parent_and_findings(child) == cold
+    assert third.name in reads
+
+
+def test_a_file_modified_just_now_has_no_stamp() -> None:
+    from jianwu.lineage.profile_cache import SETTLED_NS, file_stamp
+
+    info = os.stat(RAW / "gaoxin-jianwu-2023.txt")
+    newest = max(info.st_mtime_ns, info.st_ctime_ns)
+    assert file_stamp(info, newest + SETTLED_NS - 1) is None
+    assert file_stamp(info, newest + SETTLED_NS) == f"{info.st_dev}:{info.st_ino}:{info.st_size}:{info.st_mtime_ns}:{info.st_ctime_ns}"

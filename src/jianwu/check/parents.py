@@ -16,6 +16,7 @@ parent is not there is checked without the parent rules.
 from __future__ import annotations
 
 import hashlib
+import os
 from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Optional
@@ -28,6 +29,20 @@ from ..model import Document
 if TYPE_CHECKING:
     from ..lineage.profile import Profile
     from ..lineage.profile_cache import ProfileCache
+
+
+def _stamp(path: Path) -> Optional[str]:
+    """``path``'s ``file_stamp`` (None: recently modified, or not a regular file: read it)."""
+    import stat as stat_module
+    import time
+
+    from ..lineage.profile_cache import file_stamp
+
+    try:
+        info = os.stat(path)
+    except OSError:
+        return None
+    return file_stamp(info, time.time_ns()) if stat_module.S_ISREG(info.st_mode) else None
 
 
 class ParentFinder:
@@ -79,16 +94,25 @@ class ParentFinder:
             profile = profile_of(doc) if any(c.number for c in doc.clauses) else None
             cache.put(key, doc.sha256, profile)  # a write (a transaction) only when it is new
             return profile
+        stamp = _stamp(path)
+        known = cache.known_sha256(key, stamp) if stamp is not None else None
+        if known is not None:  # unchanged since its digest was taken: not read again
+            stored = cache.get(key, known)
+            if stored is not MISS:
+                return None if stored is None else replace(stored, id=document_id(path))  # type: ignore[type-var,return-value]
         raw = read_source(path)
         sha256 = hashlib.sha256(raw).hexdigest()
+        new_stamp = stamp if stamp is not None and sha256 != known else None  # to remember with what is stored
         stored = cache.get(key, sha256)
         if stored is not MISS:
+            if new_stamp is not None:
+                cache.remember_sha256(key, new_stamp, sha256)
             return None if stored is None else replace(stored, id=document_id(path))  # type: ignore[type-var,return-value]
         doc = parse_bytes(raw, name=str(path), path=str(path), doc_id=document_id(path), require_clauses=False, facts=False)
         self._documents[key] = doc
         self._without_facts.add(key)
         profile = profile_of(doc) if any(c.number for c in doc.clauses) else None
-        cache.put(key, sha256, profile)
+        cache.put(key, sha256, profile, stamp=new_stamp)
         return profile
 
     def corpus(self, directory: Path) -> list[tuple[Path, Profile]]:

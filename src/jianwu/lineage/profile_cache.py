@@ -40,6 +40,7 @@ can write.
 from __future__ import annotations
 
 import io
+import os
 import pickle
 import sqlite3
 import zlib
@@ -71,6 +72,14 @@ DIFFS_SCHEMA = """CREATE TABLE IF NOT EXISTS diffs (
     key TEXT NOT NULL,      -- diff_key(): the child's and parent's paths and bytes, how the parent was found, the code
     diff BLOB NOT NULL      -- zlib-compressed pickled ParentComparison, its two documents left out (DocumentPickler)
 )"""
+DIGESTS_SCHEMA = """CREATE TABLE IF NOT EXISTS digests (
+    path TEXT PRIMARY KEY,  -- the file's resolved path
+    stat TEXT NOT NULL,     -- file_stamp(): its device, inode, size, modification and change times
+    sha256 TEXT NOT NULL    -- of its bytes when it had that stamp
+)"""
+# A file modified this recently may be modified again within the file system's time granularity
+# without its stamp changing: its digest is not remembered (git's "racily clean" entries).
+SETTLED_NS = 2_000_000_000
 # A miss is ``MISS``; a hit is a Profile, or None for a file that is not a plan.
 MISS = object()
 
@@ -89,6 +98,7 @@ class ProfileCache:
             db.execute(SCHEMA)
             db.execute(DOCUMENTS_SCHEMA)
             db.execute(DIFFS_SCHEMA)
+            db.execute(DIGESTS_SCHEMA)
             db.commit()
             self._db = db
         except (OSError, sqlite3.Error):
@@ -110,7 +120,9 @@ class ProfileCache:
         except Exception:  # noqa: BLE001  (a damaged entry or database is a miss, never an error)
             return MISS
 
-    def put(self, path: Path, sha256: str, profile: Optional[Profile]) -> None:
+    def put(self, path: Path, sha256: str, profile: Optional[Profile], *, stamp: Optional[str] = None) -> None:
+        """Store the profile of ``path`` with these bytes (and, given its ``file_stamp``, remember
+        the digest in the same transaction)."""
         if self._db is None:
             return
         blob = None if profile is None else pickle.dumps(profile, protocol=pickle.HIGHEST_PROTOCOL)
@@ -118,8 +130,29 @@ class ProfileCache:
             with self._db:
                 self._db.execute("INSERT OR REPLACE INTO profiles (path, sha256, code, profile) VALUES (?, ?, ?, ?)",
                                  (str(path), sha256, code_fingerprint(), blob))
+                if stamp is not None:
+                    self._db.execute("INSERT OR REPLACE INTO digests (path, stat, sha256) VALUES (?, ?, ?)", (str(path), stamp, sha256))
         except sqlite3.Error:
             pass  # a locked or read-only database: the next run parses the file again
+
+    def known_sha256(self, path: Path, stamp: str) -> Optional[str]:
+        """The SHA-256 of ``path``'s bytes when it had this ``file_stamp`` before, or None."""
+        if self._db is None:
+            return None
+        try:
+            row = self._db.execute("SELECT sha256 FROM digests WHERE path = ? AND stat = ?", (str(path), stamp)).fetchone()
+        except sqlite3.Error:
+            return None
+        return row[0] if row is not None else None
+
+    def remember_sha256(self, path: Path, stamp: str, sha256: str) -> None:
+        if self._db is None:
+            return
+        try:
+            with self._db:
+                self._db.execute("INSERT OR REPLACE INTO digests (path, stat, sha256) VALUES (?, ?, ?)", (str(path), stamp, sha256))
+        except sqlite3.Error:
+            pass
 
     def get_document(self, path: Path, given: str, sha256: str) -> Optional[Document]:
         """The stored parse of ``path`` (given as ``given``) with these bytes, or None."""
@@ -170,6 +203,15 @@ class ProfileCache:
                                  (str(path), key, zlib.compress(buffer.getvalue(), 1)))
         except sqlite3.Error:
             pass
+
+
+def file_stamp(info: os.stat_result, now_ns: int) -> Optional[str]:
+    """What identifies a file's bytes without reading them (as git's index does): device, inode,
+    size, modification and change times (the change time cannot be set back); None for a file
+    modified in the last SETTLED_NS, whose next change could keep the same stamp."""
+    if now_ns - max(info.st_mtime_ns, info.st_ctime_ns) < SETTLED_NS:
+        return None
+    return f"{info.st_dev}:{info.st_ino}:{info.st_size}:{info.st_mtime_ns}:{info.st_ctime_ns}"
 
 
 def diff_key(child: Document, parent: Document, parent_path: Path, found_by: str) -> str:
