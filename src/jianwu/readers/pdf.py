@@ -126,23 +126,27 @@ def _read_pages(pdf, name: str) -> tuple[list[_Page], list[Warning_]]:
     outside: list[tuple[int, str]] = []
     unmapped: list[tuple[int, str]] = []
     ox, oy = ctypes.c_double(), ctypes.c_double()
+    origin_x, origin_y = ctypes.byref(ox), ctypes.byref(oy)  # made once, not at each call
     for index in range(len(pdf)):
         page = pdf[index]
         left, bottom, right, top = page.get_cropbox()
         textpage = page.get_textpage()
-        count = pdfium_c.FPDFText_CountChars(textpage)
+        # The raw handle in the calls below: the helper object converts itself through a Python
+        # property at every call (two per character).
+        handle = textpage.raw
+        count = pdfium_c.FPDFText_CountChars(handle)
         codes = (ctypes.c_ushort * (count + 1))()
-        got = pdfium_c.FPDFText_GetText(textpage, 0, count, codes) if count > 0 else 0
+        got = pdfium_c.FPDFText_GetText(handle, 0, count, codes) if count > 0 else 0
         chars: list[tuple[float, float, str, bool]] = []  # (baseline, x, char, wide)
         get_origin, is_generated = pdfium_c.FPDFText_GetCharOrigin, pdfium_c.FPDFText_IsGenerated
         x_min, x_max, y_min, y_max = left - 1, right + 1, bottom - 1, top + 1
         for i, code in enumerate(list(codes)[: min(count, max(got - 1, 0))]):
             ch = chr(code)
-            if ch in "\r\n" or (ch == " " and is_generated(textpage, i)):
+            if ch in "\r\n" or (ch == " " and is_generated(handle, i)):
                 continue  # line ends and spaces pdfium inserted itself
             if 0xD800 <= code <= 0xDFFF:
                 ch = "\ufffd"
-            get_origin(textpage, i, ox, oy)
+            get_origin(handle, i, origin_x, origin_y)
             x, y = ox.value, oy.value
             if not (x_min <= x <= x_max and y_min <= y <= y_max):
                 if not ch.isspace():
