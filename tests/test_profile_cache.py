@@ -259,3 +259,13 @@ def test_a_file_modified_just_now_has_no_stamp() -> None:
     newest = max(info.st_mtime_ns, info.st_ctime_ns)
     assert file_stamp(info, newest + SETTLED_NS - 1) is None
     assert file_stamp(info, newest + SETTLED_NS) == f"{info.st_dev}:{info.st_ino}:{info.st_size}:{info.st_mtime_ns}:{info.st_ctime_ns}"
+
+
+def test_the_cache_commits_without_an_fsync_each(cache_dir: Path) -> None:
+    # Write-ahead logging, synced at checkpoints only: a check's few commits wait for no disk.
+    cache = ProfileCache()
+    assert cache.enabled
+    with sqlite3.connect(cache_dir / CACHE_FILE) as db:
+        assert db.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
+    cache.put(Path("/plans/a.txt"), "aa", None)
+    assert ProfileCache().get(Path("/plans/a.txt"), "aa") is None  # stored: None is "not a plan", not MISS
