@@ -78,8 +78,9 @@ DIGESTS_SCHEMA = """CREATE TABLE IF NOT EXISTS digests (
     sha256 TEXT NOT NULL    -- of its bytes when it had that stamp
 )"""
 # A file modified this recently may be modified again within the file system's time granularity
-# without its stamp changing: its digest is not remembered (git's "racily clean" entries).
-SETTLED_NS = 2_000_000_000
+# without its stamp changing: its digest is not remembered (git's "racily clean" entries).  FAT
+# keeps modification times to two seconds; a margin beyond that.
+SETTLED_NS = 3_000_000_000
 # A miss is ``MISS``; a hit is a Profile, or None for a file that is not a plan.
 MISS = object()
 
