@@ -17,6 +17,8 @@ from __future__ import annotations
 
 import hashlib
 import os
+import stat
+import time
 from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Optional
@@ -33,16 +35,13 @@ if TYPE_CHECKING:
 
 def _stamp(path: Path) -> Optional[str]:
     """``path``'s ``file_stamp`` (None: recently modified, or not a regular file: read it)."""
-    import stat as stat_module
-    import time
-
     from ..lineage.profile_cache import file_stamp
 
     try:
         info = os.stat(path)
     except OSError:
         return None
-    return file_stamp(info, time.time_ns()) if stat_module.S_ISREG(info.st_mode) else None
+    return file_stamp(info, time.time_ns()) if stat.S_ISREG(info.st_mode) else None
 
 
 class ParentFinder:
