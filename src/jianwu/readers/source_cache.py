@@ -29,6 +29,7 @@ import os
 import pickle
 import shutil
 import zlib
+from functools import lru_cache
 from importlib.util import find_spec
 from typing import Callable
 
@@ -57,8 +58,9 @@ def _stamp(path: str | None) -> str:
     return f"{path}:{info.st_size}:{info.st_mtime_ns}"
 
 
+@lru_cache(maxsize=None)
 def _libraries(kind: str) -> str:
-    """Where the kind's libraries and programs are, their sizes and times (cheap: no import)."""
+    """Where the kind's libraries and programs are, their sizes and times (no import; once a process)."""
     parts = []
     for module in LIBRARIES.get(kind, ()):
         try:
