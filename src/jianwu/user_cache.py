@@ -90,8 +90,6 @@ def write_cached_text(name: str, header: str, body: str) -> None:
 
 
 def _text_header(header: str, body: str) -> str:
-    import hashlib
-
     return f"{header} {len(body)} {hashlib.sha256(body.encode('utf-8')).hexdigest()[:16]}"
 
 

@@ -44,6 +44,11 @@ def _stamp(path: Path) -> Optional[str]:
     return file_stamp(info, time.time_ns()) if stat.S_ISREG(info.st_mode) else None
 
 
+def _as_plan(stored: object, doc_id: str) -> Optional[Profile]:
+    """A stored profile under this run's document id (None: the file is not a plan)."""
+    return None if stored is None else replace(stored, id=doc_id)  # type: ignore[type-var]
+
+
 class ParentFinder:
     def __init__(self) -> None:
         self._documents: dict[Path, Document] = {}
@@ -89,7 +94,7 @@ class ParentFinder:
             doc = self._documents[key]
             stored = cache.get(key, doc.sha256)
             if stored is not MISS:  # the same bytes, the same jianwu: the same profile, made before
-                return None if stored is None else replace(stored, id=doc.id)  # type: ignore[type-var,return-value]
+                return _as_plan(stored, doc.id)
             profile = profile_of(doc) if any(c.number for c in doc.clauses) else None
             cache.put(key, doc.sha256, profile)  # a write (a transaction) only when it is new
             return profile
@@ -98,7 +103,7 @@ class ParentFinder:
         if known is not None:  # unchanged since its digest was taken: not read again
             stored = cache.get(key, known)
             if stored is not MISS:
-                return None if stored is None else replace(stored, id=document_id(path))  # type: ignore[type-var,return-value]
+                return _as_plan(stored, document_id(path))
         raw = read_source(path)
         sha256 = hashlib.sha256(raw).hexdigest()
         new_stamp = stamp if stamp is not None and sha256 != known else None  # to remember with what is stored
@@ -106,7 +111,7 @@ class ParentFinder:
         if stored is not MISS:
             if new_stamp is not None:
                 cache.remember_sha256(key, new_stamp, sha256)
-            return None if stored is None else replace(stored, id=document_id(path))  # type: ignore[type-var,return-value]
+            return _as_plan(stored, document_id(path))
         doc = parse_bytes(raw, name=str(path), path=str(path), doc_id=document_id(path), require_clauses=False, facts=False)
         self._documents[key] = doc
         self._without_facts.add(key)

@@ -81,6 +81,7 @@ DIGESTS_SCHEMA = """CREATE TABLE IF NOT EXISTS digests (
 # without its stamp changing: its digest is not remembered (git's "racily clean" entries).  FAT
 # keeps modification times to two seconds; a margin beyond that.
 SETTLED_NS = 3_000_000_000
+REMEMBER_DIGEST = "INSERT OR REPLACE INTO digests (path, stat, sha256) VALUES (?, ?, ?)"
 # A miss is ``MISS``; a hit is a Profile, or None for a file that is not a plan.
 MISS = object()
 
@@ -133,7 +134,7 @@ class ProfileCache:
                 self._db.execute("INSERT OR REPLACE INTO profiles (path, sha256, code, profile) VALUES (?, ?, ?, ?)",
                                  (str(path), sha256, code_fingerprint(), blob))
                 if stamp is not None:
-                    self._db.execute("INSERT OR REPLACE INTO digests (path, stat, sha256) VALUES (?, ?, ?)", (str(path), stamp, sha256))
+                    self._db.execute(REMEMBER_DIGEST, (str(path), stamp, sha256))
         except sqlite3.Error:
             pass  # a locked or read-only database: the next run parses the file again
 
@@ -152,7 +153,7 @@ class ProfileCache:
             return
         try:
             with self._db:
-                self._db.execute("INSERT OR REPLACE INTO digests (path, stat, sha256) VALUES (?, ?, ?)", (str(path), stamp, sha256))
+                self._db.execute(REMEMBER_DIGEST, (str(path), stamp, sha256))
         except sqlite3.Error:
             pass
 
@@ -209,9 +210,10 @@ class ProfileCache:
 
 def _journal_without_fsync(db: sqlite3.Connection) -> None:
     """Write-ahead logging, synced only at checkpoints: a commit (three in a check of an edited
-    plan) costs no fsync (the cache's time in such a check: 9-28 ms before, 5-14 ms after).  A cache can lose its last writes to a power cut (the
-    next run makes them again); the database stays whole.  Where WAL cannot be had (a file system
-    without shared memory), the default journal is kept."""
+    plan) costs no fsync (the cache's time in such a check: 9-28 ms before, 5-14 ms after).  A
+    cache can lose its last writes to a power cut (the next run makes them again); the database
+    stays whole.  Where WAL cannot be had (a file system without shared memory), the default
+    journal is kept."""
     try:
         if str(db.execute("PRAGMA journal_mode=WAL").fetchone()[0]).lower() == "wal":
             db.execute("PRAGMA synchronous=NORMAL")
