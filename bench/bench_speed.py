@@ -9,7 +9,8 @@ times depend on the machine and on what else runs on it; the ratios much less):
              targets) of every document of data/raw (the seed .txt files and the
              PDFs of data/raw/corpus/), against OpenCC t2s on the same texts.
              Each file is *read* once beforehand (``readers.read_bytes``: decoding,
-             or the PDF reader's text layer); what is timed is the parse of what was
+             or the PDF reader's text layer, and the bytes' SHA-256, which the
+             document carries); what is timed is the parse of what was
              read, and OpenCC converts that same read text.  PDF reading is shown on
              its own line (it is the reader's cost, not the parser's).
 (b) startup  wall time of ``jianwu parse FILE`` and ``jianwu check FILE`` in a fresh
@@ -95,7 +96,7 @@ class _Preread:
     def __init__(self, sources: dict[bytes, SourceText]) -> None:
         self.sources, self.calls = sources, 0
 
-    def __call__(self, raw: bytes, name: str) -> SourceText:
+    def __call__(self, raw: bytes, name: str, **options: object) -> SourceText:
         self.calls += 1
         return self.sources[raw]
 

@@ -55,6 +55,26 @@ def test_text_files_are_not_kept(cache: Path) -> None:
     assert entries(cache) == []
 
 
+def test_what_is_read_carries_the_digest_of_its_bytes_taken_once(cache: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import hashlib
+
+    from jianwu.document import parse_bytes
+
+    pdf = RAW / "corpus" / "handan-lvse.pdf"
+    raw = pdf.read_bytes()
+    digest = hashlib.sha256(raw).hexdigest()
+    assert read_bytes(raw, pdf.name).sha256 == read_bytes(raw, pdf.name).sha256 == digest  # read, then from the cache
+    assert read_bytes(raw, pdf.name, cached=False).sha256 == digest
+    assert entry_name("pdf", raw, digest) == entry_name("pdf", raw)
+    assert parse_bytes(raw, name=pdf.name, path="", doc_id="h").sha256 == digest
+    # A digest the caller took is the one used: the bytes are not hashed again.
+    hashed: list[int] = []
+    real = hashlib.sha256
+    monkeypatch.setattr(hashlib, "sha256", lambda data=b"": hashed.append(len(data)) or real(data))
+    doc = parse_bytes(raw, name=pdf.name, path="", doc_id="h", sha256=digest)
+    assert doc.sha256 == digest and len(raw) not in hashed
+
+
 def test_other_bytes_code_or_libraries_miss(cache: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     raw = PDFS[0].read_bytes()
     first = entry_name("pdf", raw)

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import hashlib
 import stat
 from collections import Counter
 from pathlib import Path
@@ -51,7 +50,10 @@ def parse_document(
     return parse_bytes(raw, name=name, path=path, doc_id=doc_id or name, require_clauses=require_clauses, facts=facts)
 
 
-def parse_bytes(raw: bytes, *, name: str, path: str, doc_id: str, require_clauses: bool = True, facts: bool = True) -> Document:
+def parse_bytes(
+    raw: bytes, *, name: str, path: str, doc_id: str, require_clauses: bool = True, facts: bool = True, sha256: str | None = None
+) -> Document:
+    """``parse_document`` of a file's bytes (``sha256``: their digest, when the caller has it)."""
     # The pipeline's modules are imported here, not with this one: a check whose documents all
     # come from the cache (``lineage.profile_cache``) parses nothing and does not pay for them.
     from .clauses import build_clauses
@@ -60,7 +62,7 @@ def parse_bytes(raw: bytes, *, name: str, path: str, doc_id: str, require_clause
     from .metadata import extract_metadata
     from .normalize import normalize_source
 
-    source = read_bytes(raw, name)
+    source = read_bytes(raw, name, sha256=sha256)
     normalized = normalize_source(source)
     clauses = build_clauses(normalized)
     kind = "plan"
@@ -93,7 +95,7 @@ def parse_bytes(raw: bytes, *, name: str, path: str, doc_id: str, require_clause
     return Document(
         id=doc_id,
         path=path,
-        sha256=hashlib.sha256(raw).hexdigest(),
+        sha256=source.sha256,
         script=normalized.script,
         encoding=normalized.encoding,
         title=meta.title,

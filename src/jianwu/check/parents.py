@@ -70,9 +70,10 @@ class ParentFinder:
         if key not in self._documents:
             raw = read_source(path)
             cache = self._profile_cache()
-            doc = cache.get_document(key, str(path), hashlib.sha256(raw).hexdigest())
+            sha256 = hashlib.sha256(raw).hexdigest()
+            doc = cache.get_document(key, str(path), sha256)
             if doc is None:
-                doc = parse_bytes(raw, name=str(path), path=str(path), doc_id=document_id(path), require_clauses=False)
+                doc = parse_bytes(raw, name=str(path), path=str(path), doc_id=document_id(path), require_clauses=False, sha256=sha256)
                 cache.put_document(key, doc)
             self._documents[key] = doc
         elif key in self._without_facts:
@@ -112,7 +113,7 @@ class ParentFinder:
             if new_stamp is not None:
                 cache.remember_sha256(key, new_stamp, sha256)
             return _as_plan(stored, document_id(path))
-        doc = parse_bytes(raw, name=str(path), path=str(path), doc_id=document_id(path), require_clauses=False, facts=False)
+        doc = parse_bytes(raw, name=str(path), path=str(path), doc_id=document_id(path), require_clauses=False, facts=False, sha256=sha256)
         self._documents[key] = doc
         self._without_facts.add(key)
         profile = profile_of(doc) if any(c.number for c in doc.clauses) else None

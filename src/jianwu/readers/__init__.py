@@ -8,8 +8,9 @@ the file name.  One module per format; this module only detects and dispatches.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
-from typing import Callable
+import hashlib
+from dataclasses import dataclass, field, replace
+from typing import Callable, Optional
 
 from ..errors import InputError
 from ..model import Repair, Warning_
@@ -41,6 +42,9 @@ class SourceText:
     # paragraph (True) or continue the previous line's (False)?  Normalisation
     # follows these decisions instead of guessing from line widths.  Empty: guess.
     paragraph_starts: tuple[bool, ...] = ()
+    # SHA-256 (hex) of the bytes read, set by ``read_bytes``: the document's identity, hashed
+    # once for the reader cache's key and the parsed document alike.
+    sha256: str = ""
 
 
 # What to do with a file jianwu does not read, by the kind ``sniff`` gave it.
@@ -80,12 +84,18 @@ def detect_format(raw: bytes) -> str:
     return detect(raw)[0]
 
 
-def read_bytes(raw: bytes, name: str, *, cached: bool = True) -> SourceText:
+def read_bytes(raw: bytes, name: str, *, cached: bool = True, sha256: Optional[str] = None) -> SourceText:
     """Read a document of any supported format; ``InputError`` names the file and what to do.
 
     What the PDF and Word readers read is kept in the user's cache (``source_cache``) unless
-    ``cached`` is false: the same bytes are read once.
+    ``cached`` is false: the same bytes are read once.  ``sha256``: the bytes' digest, when the
+    caller has it already (else computed here); the result carries it.
     """
+    digest = sha256 or hashlib.sha256(raw).hexdigest()
+    return replace(_read(raw, name, cached, digest), sha256=digest)
+
+
+def _read(raw: bytes, name: str, cached: bool, digest: str) -> SourceText:
     kind, label = detect(raw)
     if kind == "text":
         from .text import read_text
@@ -97,7 +107,7 @@ def read_bytes(raw: bytes, name: str, *, cached: bool = True) -> SourceText:
             return read()
         from .source_cache import read_cached
 
-        return read_cached(kind, raw, read)
+        return read_cached(kind, raw, read, digest)
     if kind == "html":
         from .html import read_html
 

@@ -31,7 +31,7 @@ import shutil
 import zlib
 from functools import lru_cache
 from importlib.util import find_spec
-from typing import Callable
+from typing import Callable, Optional
 
 from ..user_cache import code_fingerprint, read_cache_file, usable_cache_dir, write_cache_file
 from . import SourceText
@@ -79,18 +79,19 @@ def _libraries(kind: str) -> str:
     return "\n".join(parts)
 
 
-def entry_name(kind: str, raw: bytes) -> str:
+def entry_name(kind: str, raw: bytes, sha256: Optional[str] = None) -> str:
+    """The cache file for ``raw`` read as ``kind`` (``sha256``: the bytes' digest, if known)."""
     digest = hashlib.sha256()
-    for part in (kind, hashlib.sha256(raw).hexdigest(), code_fingerprint(), _libraries(kind)):
+    for part in (kind, sha256 or hashlib.sha256(raw).hexdigest(), code_fingerprint(), _libraries(kind)):
         digest.update(part.encode("utf-8", "surrogateescape") + b"\0")
     return f"{PREFIX}{kind}-{digest.hexdigest()[:40]}.pickle"
 
 
-def read_cached(kind: str, raw: bytes, read: Callable[[], SourceText]) -> SourceText:
+def read_cached(kind: str, raw: bytes, read: Callable[[], SourceText], sha256: Optional[str] = None) -> SourceText:
     """``read()``, or what it gave for the same bytes in an earlier run."""
     if kind not in CACHED_KINDS or usable_cache_dir() is None:
         return read()
-    name = entry_name(kind, raw)
+    name = entry_name(kind, raw, sha256)
     data = read_cache_file(name)
     if data is not None:
         try:
