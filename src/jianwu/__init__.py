@@ -5,7 +5,11 @@
     >>> doc.title, len(doc.clauses)
 """
 
+from . import dataclass_code as _dataclass_code
 from .errors import InputError, JianwuError, ParentNotFoundError, UsageError
+
+# Before any module of jianwu makes its dataclasses: their methods from compiled code (see dataclass_code).
+_dataclass_code.install()
 
 __all__ = [
     "Citation",
