@@ -19,9 +19,9 @@ from __future__ import annotations
 
 import atexit
 import dataclasses
-import hashlib
 import marshal
 import sys
+import zlib
 from importlib.util import MAGIC_NUMBER
 from types import CodeType
 from typing import Any, Callable, Optional
@@ -32,12 +32,12 @@ CODE_CACHE_FILE = "dataclasses-py{}.{}-{}.marshal".format(*sys.version_info[:2],
 # Texts no class of this code makes any more are dropped once the file holds this many.
 CODE_CACHE_LIMIT = 2000
 
-# The ``dataclasses._create_fn`` that ``_create_fn`` below copies, by ``_fingerprint`` (a digest of
+# The ``dataclasses._create_fn`` that ``_create_fn`` below copies, by ``_fingerprint`` (a checksum of
 # its bytecode, constants and names), with the one thing that differs between them: the name of
 # the local holding a method's return annotation.
 COPIED = {
-    "df32f313054b272e56faa88dabc7709f96323b3af0048a92da23b4fc4e39c833": "_return_type",  # CPython 3.11.7
-    "032d192f3823717d123ee42009d1931a2c08302a98c0ea54b6156ec20fe55df4": "__dataclass_return_type__",  # 3.12.1
+    "b14fa4d6-737": "_return_type",  # CPython 3.11.7
+    "67a550b5-701": "__dataclass_return_type__",  # 3.12.1
 }
 
 _ORIGINAL: Optional[Callable[..., Any]] = getattr(dataclasses, "_create_fn", None)
@@ -48,8 +48,11 @@ _unsaved = False
 
 
 def _fingerprint(function: Any) -> str:
+    """CRC-32 and length of the function's marshalled bytecode, constants and names: enough to tell
+    one release's function from another's (a check against accident, not against an adversary)."""
     code = function.__code__
-    return hashlib.sha256(marshal.dumps((code.co_code, code.co_consts, code.co_names))).hexdigest()
+    data = marshal.dumps((code.co_code, code.co_consts, code.co_names))
+    return f"{zlib.crc32(data):08x}-{len(data)}"
 
 
 def install() -> bool:
