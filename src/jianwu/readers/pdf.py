@@ -23,7 +23,9 @@ from __future__ import annotations
 import ctypes
 from collections import Counter
 from dataclasses import dataclass, field
-from typing import Optional
+from functools import lru_cache
+from operator import itemgetter
+from typing import Any, Callable, Optional
 
 import regex
 
@@ -126,27 +128,28 @@ def _read_pages(pdf, name: str) -> tuple[list[_Page], list[Warning_]]:
     outside: list[tuple[int, str]] = []
     unmapped: list[tuple[int, str]] = []
     ox, oy = ctypes.c_double(), ctypes.c_double()
-    origin_x, origin_y = ctypes.byref(ox), ctypes.byref(oy)  # made once, not at each call
+    origin_x, origin_y = ctypes.addressof(ox), ctypes.addressof(oy)  # taken once, not at each call
+    get_origin, is_generated = _per_character_calls()
     for index in range(len(pdf)):
         page = pdf[index]
         left, bottom, right, top = page.get_cropbox()
         textpage = page.get_textpage()
         # The raw handle in the calls below: the helper object converts itself through a Python
-        # property at every call (two per character).
+        # property at every call (two per character); its address for the per-character calls.
         handle = textpage.raw
+        address = ctypes.cast(handle, ctypes.c_void_p).value
         count = pdfium_c.FPDFText_CountChars(handle)
         codes = (ctypes.c_ushort * (count + 1))()
         got = pdfium_c.FPDFText_GetText(handle, 0, count, codes) if count > 0 else 0
         chars: list[tuple[float, float, str, bool]] = []  # (baseline, x, char, wide)
-        get_origin, is_generated = pdfium_c.FPDFText_GetCharOrigin, pdfium_c.FPDFText_IsGenerated
         x_min, x_max, y_min, y_max = left - 1, right + 1, bottom - 1, top + 1
         for i, code in enumerate(list(codes)[: min(count, max(got - 1, 0))]):
             ch = chr(code)
-            if ch in "\r\n" or (ch == " " and is_generated(handle, i)):
+            if ch in "\r\n" or (ch == " " and is_generated(address, i)):
                 continue  # line ends and spaces pdfium inserted itself
             if 0xD800 <= code <= 0xDFFF:
                 ch = "\ufffd"
-            get_origin(handle, i, origin_x, origin_y)
+            get_origin(address, i, origin_x, origin_y)
             x, y = ox.value, oy.value
             if not (x_min <= x <= x_max and y_min <= y <= y_max):
                 if not ch.isspace():
@@ -174,6 +177,27 @@ def _read_pages(pdf, name: str) -> tuple[list[_Page], list[Warning_]]:
     return pages, warnings
 
 
+@lru_cache(maxsize=1)
+def _per_character_calls() -> tuple[Callable[..., int], Callable[..., int]]:
+    """``FPDFText_GetCharOrigin`` and ``FPDFText_IsGenerated``, called with plain addresses.
+
+    The same C functions as pypdfium2's bindings, through prototypes of untyped pointers: the
+    bindings' typed pointer arguments are checked and converted at every call, and the origin is
+    asked for once per character (``pdfium`` is loaded with ``ctypes.CDLL``: the C calling
+    convention, as ``CFUNCTYPE`` declares).  Half the cost of a call.
+    """
+    import pypdfium2.raw as pdfium_c
+
+    def plain(function: Any, *arguments: Any) -> Callable[..., int]:
+        return ctypes.CFUNCTYPE(ctypes.c_int, *arguments)(ctypes.cast(function, ctypes.c_void_p).value)  # type: ignore[no-any-return]
+
+    pointer = ctypes.c_void_p
+    return (
+        plain(pdfium_c.FPDFText_GetCharOrigin, pointer, ctypes.c_int, pointer, pointer),
+        plain(pdfium_c.FPDFText_IsGenerated, pointer, ctypes.c_int),
+    )
+
+
 def _pages(numbers: list[int]) -> str:
     return ", ".join(str(n) for n in numbers[:10]) + (" …" if len(numbers) > 10 else "")
 
@@ -194,11 +218,14 @@ def _line_size(group: list[tuple[float, float, str, bool]], em: float) -> float:
     return steps[len(steps) // 2] if len(steps) >= 2 else em
 
 
+BASELINE, ORIGIN_X = itemgetter(0), itemgetter(1)  # of a (baseline, x, char, wide) character
+
+
 def _group_lines(page: int, chars: list[tuple[float, float, str, bool]], em: float) -> list[_Line]:
     """Characters -> lines, top to bottom: same baseline (within 0.4 em), then left to right."""
     if not chars:
         return []
-    chars.sort(key=lambda c: -c[0])
+    chars.sort(key=BASELINE, reverse=True)  # top to bottom (a stable sort either way: the same order as by -y)
     within = 0.4 * max(em, 1.0)  # every character of a page has the page's em
     groups: list[list[tuple[float, float, str, bool]]] = [[chars[0]]]
     base = chars[0][0]
@@ -210,7 +237,7 @@ def _group_lines(page: int, chars: list[tuple[float, float, str, bool]], em: flo
             base = c[0]
     lines: list[_Line] = []
     for group in groups:
-        group.sort(key=lambda c: c[1])
+        group.sort(key=ORIGIN_X)
         size = _line_size(group, em)
         half, gap = 0.5 * size, 2.0 * size
         parts: list[str] = []
