@@ -41,7 +41,6 @@ from .model import Clause
 if TYPE_CHECKING:
     from .sentences import SentenceLink
 from .patterns import compile_pattern
-from .quantities import units
 
 Op = Literal["equal", "insert", "delete", "replace"]
 
@@ -67,6 +66,8 @@ NOTE_SEPARATORS = "、，,；;"
 @lru_cache(maxsize=1)
 def _number_pattern() -> regex.Pattern[str]:
     """A number with an optional multiplier and unit: 14.5%, 3万台, 2.8亿立方米, 34微克/立方米."""
+    from .quantities import units  # (here: a check that only reads a stored comparison needs no units table)
+
     alternatives = "|".join(regex.escape(u) for u in sorted(units(), key=len, reverse=True))
     return compile_pattern(rf"\d+(?:[.．]\d+)?(?:[万亿千百]?(?:{alternatives})|[万亿])?")
 
