@@ -55,11 +55,13 @@ def parent_and_findings_without_cache(path: Path) -> tuple[str, str, list[tuple[
 
 
 def parent_and_findings(path: Path) -> tuple[str, str, list[tuple[str, int, int, str]]]:
-    finder = ParentFinder()
+    # One process (jobs=1): the parse counted by ``parsed`` is this process's (worker processes
+    # making the search's profiles are tested in test_check_parallel).
+    finder = ParentFinder(jobs=1)
     doc = finder.document(path)
     diff = finder.diff_for(doc, path)
     assert diff is not None
-    found = [(f.rule, f.line, f.column, f.message) for f in check_paths([path]).findings]
+    found = [(f.rule, f.line, f.column, f.message) for f in check_paths([path], jobs=1).findings]
     return diff.parent.id, diff.found_by, found
 
 

@@ -53,7 +53,7 @@ def test_a_warm_check_imports_no_parser_renderer_or_fuzzy_matcher(tmp_path: Path
         f"        main({argv!r})\n"
         "except SystemExit:\n"
         "    pass\n"
-        "print(' '.join(sorted(m for m in sys.modules if m.split('.')[0] in ('rich', 'rapidfuzz', 'numpy')\n"
+        "print(' '.join(sorted(m for m in sys.modules if m.split('.')[0] in ('rich', 'rapidfuzz', 'numpy', 'multiprocessing')\n"
         "    or m in ('jianwu.clauses', 'jianwu.targets', 'jianwu.departments', 'jianwu.diff', 'jianwu.align',\n"
         "             'jianwu.quantities', 'decimal'))))\n"
     )

@@ -11,6 +11,12 @@ parents found), so that a check of a new plan parses that plan only.  Every file
 it is checked, a parent, or both; the others of the directory are parsed without their
 facts (departments, targets: what the search does not look at).  A document whose
 parent is not there is checked without the parent rules.
+
+The profiles the cache lacks are made in worker processes (``corpus.pool``, one per core
+unless ``jobs`` says otherwise) when their files come to ``PARALLEL_MIN_BYTES`` or more: a
+first check on a fresh machine (in CI) reads every plan beside the checked file, and reading
+a PDF is most of a profile's cost.  The profiles are the same either way; a file whose worker
+dies (a crash in a reader library) is passed over, as an unreadable one is.
 """
 
 from __future__ import annotations
@@ -21,7 +27,7 @@ import stat
 import time
 from dataclasses import replace
 from pathlib import Path
-from typing import TYPE_CHECKING, Optional
+from typing import TYPE_CHECKING, Optional, Union
 
 from ..diffmodel import ParentComparison
 from ..document import DOCUMENT_SUFFIXES, add_facts, document_id, iter_document_paths, parse_bytes, read_source
@@ -44,17 +50,46 @@ def _stamp(path: Path) -> Optional[str]:
     return file_stamp(info, time.time_ns()) if stat.S_ISREG(info.st_mode) else None
 
 
+# The parent search's missing profiles are made in worker processes when their files hold at least
+# this many bytes (two PDFs, or some thirty text plans): below it a pool costs more than it saves.
+PARALLEL_MIN_BYTES = 1_000_000
+
+# What a worker gives for a file: (its bytes' SHA-256, its profile or None when it is not a plan),
+# or why it could not be read.
+WorkerResult = Union[tuple[str, Optional["Profile"]], str]
+
+
+def profile_task(path: str) -> WorkerResult:
+    """In a worker process: the profile of the plan at ``path``, parsed without its facts."""
+    from ..lineage.profile import profile_of
+
+    try:
+        raw = read_source(Path(path))
+        sha256 = hashlib.sha256(raw).hexdigest()
+        doc = parse_bytes(raw, name=path, path=path, doc_id=document_id(Path(path)), require_clauses=False, facts=False, sha256=sha256)
+        return sha256, (profile_of(doc) if any(c.number for c in doc.clauses) else None)
+    except InputError as exc:
+        return exc.problem
+    except Exception as exc:  # noqa: BLE001  (a bug costs this one file, as in the sequential search)
+        return f"internal error: {type(exc).__name__}: {exc}"
+
+
 def _as_plan(stored: object, doc_id: str) -> Optional[Profile]:
     """A stored profile under this run's document id (None: the file is not a plan)."""
     return None if stored is None else replace(stored, id=doc_id)  # type: ignore[type-var]
 
 
 class ParentFinder:
-    def __init__(self) -> None:
+    def __init__(self, jobs: Optional[int] = None) -> None:
+        """``jobs``: worker processes for the profiles the cache lacks (None: one per core; 1: none)."""
+        self._jobs = jobs
         self._documents: dict[Path, Document] = {}
         self._without_facts: set[Path] = set()  # parsed for the parent search only
         self._corpora: dict[Path, list[tuple[Path, Profile]]] = {}  # directory -> (file, profile) of its plans
         self._cache: Optional[ProfileCache] = None  # opened on the first search
+        # Looked up or made ahead of the search (by _profiles_ahead): a profile (None: not a plan),
+        # or why the file could not be read; taken by _profile.
+        self._ahead: dict[Path, Union[Optional[Profile], str]] = {}
 
     def _profile_cache(self) -> ProfileCache:
         from ..lineage.profile_cache import ProfileCache
@@ -99,19 +134,13 @@ class ParentFinder:
             profile = profile_of(doc) if any(c.number for c in doc.clauses) else None
             cache.put(key, doc.sha256, profile)  # a write (a transaction) only when it is new
             return profile
-        stamp = _stamp(path)
-        known = cache.known_sha256(key, stamp) if stamp is not None else None
-        if known is not None:  # unchanged since its digest was taken: not read again
-            stored = cache.get(key, known)
-            if stored is not MISS:
-                return _as_plan(stored, document_id(path))
-        raw = read_source(path)
-        sha256 = hashlib.sha256(raw).hexdigest()
-        new_stamp = stamp if stamp is not None and sha256 != known else None  # to remember with what is stored
-        stored = cache.get(key, sha256)
+        if key in self._ahead:
+            ahead = self._ahead.pop(key)
+            if isinstance(ahead, str):
+                raise InputError(str(path), ahead)
+            return ahead
+        stored, raw, sha256, new_stamp = self._stored(path)
         if stored is not MISS:
-            if new_stamp is not None:
-                cache.remember_sha256(key, new_stamp, sha256)
             return _as_plan(stored, document_id(path))
         doc = parse_bytes(raw, name=str(path), path=str(path), doc_id=document_id(path), require_clauses=False, facts=False, sha256=sha256)
         self._documents[key] = doc
@@ -119,6 +148,75 @@ class ParentFinder:
         profile = profile_of(doc) if any(c.number for c in doc.clauses) else None
         cache.put(key, sha256, profile, stamp=new_stamp)
         return profile
+
+    def _stored(self, path: Path) -> tuple[object, bytes, str, Optional[str]]:
+        """(the stored profile of ``path`` or ``MISS``, its bytes (b"" when not read), their digest,
+        the stamp to store with a profile made now (None: none))."""
+        from ..lineage.profile_cache import MISS
+
+        key = path.resolve()
+        cache = self._profile_cache()
+        stamp = _stamp(path)
+        known = cache.known_sha256(key, stamp) if stamp is not None else None
+        if known is not None:  # unchanged since its digest was taken: not read again
+            stored = cache.get(key, known)
+            if stored is not MISS:
+                return stored, b"", known, None
+        raw = read_source(path)
+        sha256 = hashlib.sha256(raw).hexdigest()
+        new_stamp = stamp if stamp is not None and sha256 != known else None  # to remember with what is stored
+        stored = cache.get(key, sha256)
+        if stored is not MISS and new_stamp is not None:
+            cache.remember_sha256(key, new_stamp, sha256)
+            new_stamp = None
+        return stored, raw, sha256, new_stamp
+
+    def _profiles_ahead(self, paths: list[Path]) -> None:
+        """Look up the profiles of ``paths`` and, when those the cache lacks come to
+        ``PARALLEL_MIN_BYTES``, make them in worker processes (``_profile`` takes them)."""
+        from ..corpus.pool import default_jobs
+        from ..lineage.profile_cache import MISS
+
+        jobs = self._jobs or default_jobs()
+        if jobs <= 1:
+            return
+        todo: list[tuple[Path, str, Optional[str]]] = []  # (file, digest, stamp) of each profile missing
+        size = 0
+        found: dict[Path, Optional[Profile]] = {}
+        for path in paths:
+            key = path.resolve()
+            if key in self._documents or key in self._ahead:
+                continue
+            try:
+                stored, raw, sha256, new_stamp = self._stored(path)
+            except InputError:
+                continue  # _profile meets it again, and the search passes it over
+            if stored is MISS:
+                todo.append((path, sha256, new_stamp))
+                size += len(raw)
+            else:
+                found[key] = _as_plan(stored, document_id(path))
+        self._ahead.update(found)  # (looked up once: not again by _profile)
+        if size < PARALLEL_MIN_BYTES or len(todo) < 2:
+            return  # made one by one by _profile
+        from ..corpus.pool import run_isolated
+
+        cache = self._profile_cache()
+        wanted = {str(path): (path.resolve(), sha256, stamp) for path, sha256, stamp in todo}
+
+        def made(item: str, result: WorkerResult) -> None:
+            key, sha256, stamp = wanted[item]
+            if isinstance(result, str):
+                self._ahead[key] = result
+                return
+            digest, profile = result
+            cache.put(key, digest, profile, stamp=stamp if digest == sha256 else None)  # (changed since: no stamp)
+            self._ahead[key] = profile
+
+        def died(item: str, message: str) -> None:
+            self._ahead[wanted[item][0]] = message
+
+        run_isolated(profile_task, list(wanted), min(jobs, len(todo)), made, died)
 
     def corpus(self, directory: Path) -> list[tuple[Path, Profile]]:
         """(file, profile) of every readable plan of ``directory`` (unreadable ones are the checked files' concern)."""
@@ -129,14 +227,15 @@ class ParentFinder:
             # parents of data/raw/corpus/'s PDFs, and parsing every PDF below data/raw to
             # check one text file would make each check as slow as checking them all.
             files = sorted(f for f in directory.iterdir() if f.is_file() and f.suffix.lower() in DOCUMENT_SUFFIXES)
-            for path, problem in iter_document_paths(files):
-                if problem is None:
-                    try:
-                        profile = self._profile(path)
-                    except InputError:
-                        continue
-                    if profile is not None:
-                        plans.append((path, profile))
+            readable = [path for path, problem in iter_document_paths(files) if problem is None]
+            self._profiles_ahead(readable)
+            for path in readable:
+                try:
+                    profile = self._profile(path)
+                except InputError:
+                    continue
+                if profile is not None:
+                    plans.append((path, profile))
             self._corpora[key] = plans
         return self._corpora[key]
 

@@ -38,11 +38,13 @@ def run_checks(paths: Sequence[PathLike], config: Optional[CheckConfig] = None,
 
 def check_paths(paths: Sequence[PathLike], config: Optional[CheckConfig] = None,
                 on_error: Optional[Callable[[InputError], None]] = None,
-                on_skip: Optional[Callable[[str], None]] = None) -> CheckRun:
+                on_skip: Optional[Callable[[str], None]] = None, jobs: Optional[int] = None) -> CheckRun:
+    """Check every document of ``paths``; ``jobs``: worker processes for the parent search's
+    uncached profiles (None: one per core, 1: none; see ``parents``)."""
     config = config or CheckConfig()
     rules = config.rules()
     run = CheckRun()
-    parents = ParentFinder()
+    parents = ParentFinder(jobs)
     seen: set[Path] = set()
     for path, problem in iter_document_paths([Path(p) for p in paths], on_skip=on_skip):
         if problem is None and (config.is_ignored(path) or path.resolve() in seen):

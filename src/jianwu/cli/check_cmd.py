@@ -44,6 +44,7 @@ def check(
     fail_on: Optional[FailOn] = typer.Option(None, "--fail-on", help="Exit 1 when a finding of this severity or above is found [default: fail-on in pyproject.toml, else error]."),
     changed_since: Optional[str] = typer.Option(None, "--changed-since", metavar="REF", help="Only documents added or modified since this git ref (git diff --diff-filter=AM REF)."),
     config: Optional[Path] = typer.Option(None, "--config", help="pyproject.toml to read [tool.jianwu.check] from [default: the nearest one upwards]."),
+    jobs: Optional[int] = typer.Option(None, "--jobs", "-j", min=1, help="Worker processes for the plans the parent search has not seen (default: the cores)."),
 ) -> None:
     """Check documents for CI: rule ids, annotations, exit codes.
 
@@ -58,7 +59,7 @@ def check(
         if changed_since is not None:
             targets = changed_documents(changed_since, targets)
         threshold = fail_on.value if fail_on is not None else (cfg.fail_on or "error")
-        run = check_paths(targets, cfg, on_error=lambda exc: fail(str(exc)), on_skip=fail)
+        run = check_paths(targets, cfg, on_error=lambda exc: fail(str(exc)), on_skip=fail, jobs=jobs)
     except JianwuError as exc:
         fail(str(exc))
         raise typer.Exit(EXIT_ERROR) from None

@@ -21,7 +21,6 @@ from __future__ import annotations
 
 import hashlib
 import json
-import os
 import sqlite3
 import time
 from contextlib import contextmanager
@@ -171,13 +170,6 @@ def assign_ids(files: list[Path], known: dict[str, str]) -> dict[Path, str]:
     return ids
 
 
-def default_jobs() -> int:
-    try:
-        return max(1, len(os.sched_getaffinity(0)))
-    except AttributeError:
-        return max(1, os.cpu_count() or 1)
-
-
 def index(
     paths: Sequence[Path | str],
     db: Path | str = DEFAULT_DB,
@@ -192,7 +184,7 @@ def index(
     ``on_failure(path, message)`` is called for each document that could not be indexed,
     ``on_skip(line)`` with the walk's "skipped N files" line of each directory.
     """
-    from .pool import run_isolated
+    from .pool import default_jobs, run_isolated
     from .tasks import diff_task, parse_task
 
     from ..safe_io import guard_raw

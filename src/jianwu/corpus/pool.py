@@ -10,21 +10,33 @@ to ``on_crash``; every other task runs normally.
 
 from __future__ import annotations
 
-import multiprocessing
 from collections import deque
-from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
-from concurrent.futures.process import BrokenProcessPool
-from typing import Any, Callable, Iterable
+from typing import TYPE_CHECKING, Any, Callable, Iterable
+
+if TYPE_CHECKING:  # imported where a pool is made: ``default_jobs`` and the lock's file set are asked without one
+    from concurrent.futures import Future, ProcessPoolExecutor
 
 
 
 def _context() -> Any:
     """``fork`` where there is one: workers start at once, inherit the imported library, and never
     re-import the caller's ``__main__`` (a notebook or a script without a main guard must work)."""
+    import multiprocessing
+
     try:
         return multiprocessing.get_context("fork")
     except ValueError:  # Windows
         return multiprocessing.get_context("spawn")
+
+
+def default_jobs() -> int:
+    """Worker processes by default: the cores this process may run on."""
+    import os
+
+    try:
+        return max(1, len(os.sched_getaffinity(0)))
+    except AttributeError:  # macOS, Windows
+        return max(1, os.cpu_count() or 1)
 
 
 # File descriptors a worker must not keep open (the index lock): set by ``store.IndexLock``.
@@ -60,6 +72,7 @@ def _worker_init(parent: int) -> None:
 
 def _pool(jobs: int, ctx: Any) -> ProcessPoolExecutor:
     import os
+    from concurrent.futures import ProcessPoolExecutor
 
     return ProcessPoolExecutor(max_workers=jobs, mp_context=ctx, initializer=_worker_init, initargs=(os.getpid(),))
 
@@ -72,6 +85,9 @@ def run_isolated(
     on_crash: Callable[[Any, str], None],
 ) -> None:
     """Call ``fn(item)`` in worker processes; ``on_result(item, result)`` in the main process, as results arrive."""
+    from concurrent.futures import FIRST_COMPLETED, wait
+    from concurrent.futures.process import BrokenProcessPool
+
     pending: deque[Any] = deque(items)
     suspects: deque[Any] = deque()
     ctx = _context()
