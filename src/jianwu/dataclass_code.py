@@ -26,7 +26,7 @@ from importlib.util import MAGIC_NUMBER
 from types import CodeType
 from typing import Any, Callable, Optional
 
-from .user_cache import read_cache_file, write_cache_file
+from .user_cache import read_cached_dict, write_cached_dict
 
 CODE_CACHE_FILE = "dataclasses-py{}.{}-{}.marshal".format(*sys.version_info[:2], MAGIC_NUMBER.hex())
 # Texts no class of this code makes any more are dropped once the file holds this many.
@@ -70,23 +70,13 @@ def install() -> bool:
 
 
 def _load() -> dict[str, CodeType]:
-    data = read_cache_file(CODE_CACHE_FILE)
-    if data is None:
-        return {}
-    try:
-        loaded = marshal.loads(data)
-    except Exception:  # noqa: BLE001  (a damaged file: passed over, rewritten at exit)
-        return {}
-    if not isinstance(loaded, dict):
-        return {}
+    loaded = read_cached_dict(CODE_CACHE_FILE, marshal.loads)
     return {k: v for k, v in loaded.items() if isinstance(k, str) and isinstance(v, CodeType)}
 
 
 def _save() -> None:
-    if _codes is None:
-        return
-    kept = _codes if len(_codes) <= CODE_CACHE_LIMIT else {k: v for k, v in _codes.items() if k in _used}
-    write_cache_file(CODE_CACHE_FILE, marshal.dumps(kept))
+    if _codes is not None:
+        write_cached_dict(CODE_CACHE_FILE, _codes, _used, CODE_CACHE_LIMIT, marshal.dumps)
 
 
 def _compiled(text: str) -> CodeType:

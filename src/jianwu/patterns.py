@@ -27,11 +27,12 @@ from __future__ import annotations
 import atexit
 import pickle
 import sys
+from functools import partial
 from typing import Any, Callable, Dict, Iterator, Optional, Set, Tuple, Union, cast, overload
 
 import regex
 
-from .user_cache import read_cache_file, write_cache_file
+from .user_cache import read_cached_dict, write_cached_dict
 
 # One cache file per regex and Python version: the compiled code is regex's own format, and the
 # Unicode tables behind \p{Han} and friends are Python's.
@@ -46,29 +47,17 @@ _unsaved = False  # compiled here, not in the file: write it at exit
 
 
 def _load() -> Dict[Key, "regex.Pattern[Any]"]:
-    data = read_cache_file(PATTERN_CACHE_FILE)
-    if data is None:
-        return {}
-    try:
-        loaded = pickle.loads(data)
-        if isinstance(loaded, dict) and all(
-            isinstance(key, tuple) and len(key) == 2 and isinstance(value, regex.Pattern) and value.pattern == key[0]
-            for key, value in loaded.items()
-        ):
-            return loaded
-    except Exception:  # noqa: BLE001  (a damaged file: compile as if there were none)
-        pass
-    return {}
+    loaded = read_cached_dict(PATTERN_CACHE_FILE, pickle.loads)
+    if all(isinstance(key, tuple) and len(key) == 2 and isinstance(value, regex.Pattern) and value.pattern == key[0]
+           for key, value in loaded.items()):
+        return loaded
+    return {}  # anything but patterns of the sources they are filed under: compiled as if there were none
 
 
 def _save() -> None:
     """Write the patterns to the cache file; best-effort, at exit."""
-    if _patterns is None:
-        return
-    patterns = _patterns
-    if len(patterns) > PATTERN_CACHE_LIMIT:
-        patterns = {key: value for key, value in patterns.items() if key in _used}
-    write_cache_file(PATTERN_CACHE_FILE, pickle.dumps(patterns, protocol=pickle.HIGHEST_PROTOCOL))
+    if _patterns is not None:
+        write_cached_dict(PATTERN_CACHE_FILE, _patterns, _used, PATTERN_CACHE_LIMIT, partial(pickle.dumps, protocol=pickle.HIGHEST_PROTOCOL))
 
 
 @overload

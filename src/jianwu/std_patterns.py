@@ -28,9 +28,10 @@ import atexit
 import pickle
 import re
 import sys
+from functools import partial
 from typing import Any, Dict, List, Optional, Tuple
 
-from .user_cache import read_cache_file, write_cache_file
+from .user_cache import read_cached_dict, write_cached_dict
 
 try:  # CPython 3.11+: the compiler behind re.compile (sre_compile before)
     import _sre
@@ -53,21 +54,12 @@ _unsaved = False
 
 
 def _load() -> Dict[Key, Parts]:
-    data = read_cache_file(STD_CACHE_FILE)
-    if data is None:
-        return {}
-    try:
-        loaded = pickle.loads(data)
-    except Exception:  # noqa: BLE001  (a damaged file: passed over, rewritten at exit)
-        return {}
-    return loaded if isinstance(loaded, dict) else {}
+    return read_cached_dict(STD_CACHE_FILE, pickle.loads)
 
 
 def _save() -> None:
-    if _entries is None:
-        return
-    entries = _entries if len(_entries) <= STD_CACHE_LIMIT else {k: v for k, v in _entries.items() if k in _used}
-    write_cache_file(STD_CACHE_FILE, pickle.dumps(entries, protocol=pickle.HIGHEST_PROTOCOL))
+    if _entries is not None:
+        write_cached_dict(STD_CACHE_FILE, _entries, _used, STD_CACHE_LIMIT, partial(pickle.dumps, protocol=pickle.HIGHEST_PROTOCOL))
 
 
 def _parts(source: str, flags: int) -> Parts:

@@ -14,7 +14,7 @@ import hashlib
 import os
 from functools import lru_cache
 from pathlib import Path
-from typing import Optional
+from typing import Any, Callable, Optional
 
 CACHE_DIR_ENV = "JIANWU_CACHE_DIR"
 CACHE_SWITCH_ENV = "JIANWU_CACHE"  # off, 0, no or false: no cache
@@ -50,6 +50,26 @@ def read_cache_file(name: str) -> Optional[bytes]:
         return (where / name).read_bytes()
     except OSError:
         return None
+
+
+def read_cached_dict(name: str, loads: Callable[[bytes], object]) -> dict[Any, Any]:
+    """The dict kept in the cache file ``name`` (``loads`` reads its format: pickle, marshal), or {}
+    when there is none or it is damaged (it is then written anew at exit)."""
+    data = read_cache_file(name)
+    if data is None:
+        return {}
+    try:
+        loaded = loads(data)
+    except Exception:  # noqa: BLE001  (a damaged file: passed over)
+        return {}
+    return loaded if isinstance(loaded, dict) else {}
+
+
+def write_cached_dict(name: str, entries: dict[Any, Any], used: set[Any], limit: int, dumps: Callable[[dict[Any, Any]], bytes]) -> None:
+    """Write ``entries`` to the cache file ``name`` (``dumps``: its format); past ``limit`` entries,
+    only those this process ``used`` (the others: entries no code of this version asks for)."""
+    kept = entries if len(entries) <= limit else {key: value for key, value in entries.items() if key in used}
+    write_cache_file(name, dumps(kept))
 
 
 def write_cache_file(name: str, data: bytes) -> None:
