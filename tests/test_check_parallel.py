@@ -104,3 +104,15 @@ def test_check_reports_the_same_with_and_without_workers(plans: Path, tmp_path: 
     assert (one.returncode, one.stderr) == (two.returncode, two.stderr) == (0, "")
     assert one.stdout == two.stdout
     assert '"JW041"' in one.stdout  # the parent (Hebei) was found and compared: its weakened targets
+
+
+def test_plans_the_run_checks_are_not_profiled_in_workers(plans: Path, pools: list[int], tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    # Checked, a plan is parsed whole in this process: a worker reading it too would read it twice.
+    from jianwu.check.runner import check_paths
+
+    whole = check_paths([plans], jobs=2)  # every plan of the directory checked (an empty cache)
+    assert pools == []
+    monkeypatch.setenv("JIANWU_CACHE_DIR", str(tmp_path / "another cache"))
+    alone = check_paths([plans / "handan-lvse.pdf"], jobs=2)
+    assert pools == [len(PLANS) - 2]  # the others but the first, made here before the pool
+    assert [f for f in whole.findings if f.file.endswith("handan-lvse.pdf")] == alone.findings

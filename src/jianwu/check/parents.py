@@ -27,7 +27,7 @@ import stat
 import time
 from dataclasses import replace
 from pathlib import Path
-from typing import TYPE_CHECKING, Optional, Union
+from typing import TYPE_CHECKING, Optional, Sequence, Union
 
 from ..diffmodel import ParentComparison
 from ..document import DOCUMENT_SUFFIXES, add_facts, document_id, iter_document_paths, parse_bytes, read_source
@@ -80,9 +80,13 @@ def _as_plan(stored: object, doc_id: str) -> Optional[Profile]:
 
 
 class ParentFinder:
-    def __init__(self, jobs: Optional[int] = None) -> None:
-        """``jobs``: worker processes for the profiles the cache lacks (None: one per core; 1: none)."""
+    def __init__(self, jobs: Optional[int] = None, checked: Sequence[Path] = ()) -> None:
+        """``jobs``: worker processes for the profiles the cache lacks (None: one per core; 1: none).
+        ``checked``: the files and directories this run checks; their plans are parsed whole in
+        this process anyway, so their profiles are made from that parse, never in a worker."""
         self._jobs = jobs
+        self._checked_files = {p.resolve() for p in checked if not p.is_dir()}
+        self._checked_dirs = [p.resolve() for p in checked if p.is_dir()]
         self._documents: dict[Path, Document] = {}
         self._without_facts: set[Path] = set()  # parsed for the parent search only
         self._corpora: dict[Path, list[tuple[Path, Profile]]] = {}  # directory -> (file, profile) of its plans
@@ -185,7 +189,7 @@ class ParentFinder:
         found: dict[Path, Optional[Profile]] = {}
         for path in paths:
             key = path.resolve()
-            if key in self._documents or key in self._ahead:
+            if key in self._documents or key in self._ahead or self._will_check(key):
                 continue
             try:
                 stored, raw, sha256, new_stamp = self._stored(path)
@@ -221,6 +225,10 @@ class ParentFinder:
         first, *rest = wanted
         made(first, profile_task(first))
         run_isolated(profile_task, rest, min(jobs, len(rest)), made, died)
+
+    def _will_check(self, key: Path) -> bool:
+        """Is the file ``key`` (resolved) one this run checks, or in a directory it checks?"""
+        return key in self._checked_files or any(key.is_relative_to(d) for d in self._checked_dirs)
 
     def corpus(self, directory: Path) -> list[tuple[Path, Profile]]:
         """(file, profile) of every readable plan of ``directory`` (unreadable ones are the checked files' concern)."""

@@ -44,7 +44,7 @@ def check_paths(paths: Sequence[PathLike], config: Optional[CheckConfig] = None,
     config = config or CheckConfig()
     rules = config.rules()
     run = CheckRun()
-    parents = ParentFinder(jobs)
+    parents = ParentFinder(jobs, checked=[Path(p) for p in paths])
     seen: set[Path] = set()
     for path, problem in iter_document_paths([Path(p) for p in paths], on_skip=on_skip):
         if problem is None and (config.is_ignored(path) or path.resolve() in seen):
