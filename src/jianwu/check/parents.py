@@ -74,6 +74,14 @@ def profile_task(path: str) -> WorkerResult:
         return f"internal error: {type(exc).__name__}: {exc}"
 
 
+def _resolved(path: Path) -> Optional[Path]:
+    """``path`` resolved, or None for a symbolic link loop (the run reports that path as it meets it)."""
+    try:
+        return path.resolve()
+    except (OSError, RuntimeError):
+        return None
+
+
 def _as_plan(stored: object, doc_id: str) -> Optional[Profile]:
     """A stored profile under this run's document id (None: the file is not a plan)."""
     return None if stored is None else replace(stored, id=doc_id)  # type: ignore[type-var]
@@ -85,8 +93,9 @@ class ParentFinder:
         ``checked``: the files and directories this run checks; their plans are parsed whole in
         this process anyway, so their profiles are made from that parse, never in a worker."""
         self._jobs = jobs
-        self._checked_files = {p.resolve() for p in checked if not p.is_dir()}
-        self._checked_dirs = [p.resolve() for p in checked if p.is_dir()]
+        resolved = [(path, _resolved(path)) for path in checked]
+        self._checked_files = {key for path, key in resolved if key is not None and not path.is_dir()}
+        self._checked_dirs = [key for path, key in resolved if key is not None and path.is_dir()]
         self._documents: dict[Path, Document] = {}
         self._without_facts: set[Path] = set()  # parsed for the parent search only
         self._corpora: dict[Path, list[tuple[Path, Profile]]] = {}  # directory -> (file, profile) of its plans
