@@ -62,9 +62,12 @@ def install() -> bool:
     current = getattr(dataclasses, "_create_fn", None)
     if current is _create_fn:
         return True
-    if current is None or current is not _ORIGINAL or _fingerprint(current) not in COPIED:
+    if current is None or current is not _ORIGINAL:
         return False
-    _return_name = COPIED[_fingerprint(current)]
+    copied = COPIED.get(_fingerprint(current))
+    if copied is None:
+        return False
+    _return_name = copied
     dataclasses._create_fn = _create_fn  # type: ignore[attr-defined]
     return True
 

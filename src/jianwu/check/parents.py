@@ -59,15 +59,20 @@ PARALLEL_MIN_BYTES = 1_000_000
 WorkerResult = Union[tuple[str, Optional["Profile"]], str]
 
 
-def profile_task(path: str) -> WorkerResult:
-    """In a worker process: the profile of the plan at ``path``, parsed without its facts."""
+def _plan_profile(doc: Document) -> Optional[Profile]:
+    """``doc``'s lineage profile, or None when it has no numbered clauses (not a plan)."""
     from ..lineage.profile import profile_of
 
+    return profile_of(doc) if any(c.number for c in doc.clauses) else None
+
+
+def profile_task(path: str) -> WorkerResult:
+    """In a worker process: the profile of the plan at ``path``, parsed without its facts."""
     try:
         raw = read_source(Path(path))
         sha256 = hashlib.sha256(raw).hexdigest()
         doc = parse_bytes(raw, name=path, path=path, doc_id=document_id(Path(path)), require_clauses=False, facts=False, sha256=sha256)
-        return sha256, (profile_of(doc) if any(c.number for c in doc.clauses) else None)
+        return sha256, _plan_profile(doc)
     except InputError as exc:
         return exc.problem
     except Exception as exc:  # noqa: BLE001  (a bug costs this one file, as in the sequential search)
@@ -134,7 +139,6 @@ class ParentFinder:
     def _profile(self, path: Path) -> Optional[Profile]:
         """The profile of the plan ``path`` (None when it has no numbered clauses): from this run's
         parse, else from the cache, else parsed now without its facts and stored."""
-        from ..lineage.profile import profile_of
         from ..lineage.profile_cache import MISS
 
         key = path.resolve()
@@ -144,7 +148,7 @@ class ParentFinder:
             stored = cache.get(key, doc.sha256)
             if stored is not MISS:  # the same bytes, the same jianwu: the same profile, made before
                 return _as_plan(stored, doc.id)
-            profile = profile_of(doc) if any(c.number for c in doc.clauses) else None
+            profile = _plan_profile(doc)
             cache.put(key, doc.sha256, profile)  # a write (a transaction) only when it is new
             return profile
         if key in self._ahead:
@@ -158,7 +162,7 @@ class ParentFinder:
         doc = parse_bytes(raw, name=str(path), path=str(path), doc_id=document_id(path), require_clauses=False, facts=False, sha256=sha256)
         self._documents[key] = doc
         self._without_facts.add(key)
-        profile = profile_of(doc) if any(c.number for c in doc.clauses) else None
+        profile = _plan_profile(doc)
         cache.put(key, sha256, profile, stamp=new_stamp)
         return profile
 
