@@ -118,7 +118,8 @@ class Summary:
 @dataclass
 class ParentComparison:
     """What ``jianwu check``'s parent rules read of a comparison (``diff.compare_for_check``): the
-    clause alignment, with its flags, and the targets compared, as ``diff_documents`` makes them;
+    clause alignment, with its flags but ``duplicate_in_child``, and the targets compared, as
+    ``diff_documents`` makes them;
     not the rest of a diff (similarities, inline edits, sentence links, department pairings, the
     summary), a third of its time."""
 

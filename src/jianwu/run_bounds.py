@@ -121,6 +121,8 @@ def _gram_counts(text: str, k: int) -> Counter[str]:
 
 def _plain_bounds(a_texts: list[str], b_texts: list[str], k: int) -> list[list[int]]:
     """``shared_run_bounds`` in plain Python: M by k-grams as strings, through an index of the a texts'."""
+    if a_texts is b_texts:
+        return _plain_self_bounds(a_texts, k)
     holders: dict[str, list[tuple[int, int]]] = {}  # k-gram -> (a text, its count there)
     for i, text in enumerate(a_texts):
         for gram, count in _gram_counts(text, k).items():
@@ -131,3 +133,24 @@ def _plain_bounds(a_texts: list[str], b_texts: list[str], k: int) -> list[list[i
             for i, held in holders.get(gram, ()):
                 found[i][j] += held if held < count else count
     return [[min(k * m, len(a), len(b)) for m, b in zip(row, b_texts)] for row, a in zip(found, a_texts)]
+
+
+def _plain_self_bounds(texts: list[str], k: int) -> list[list[int]]:
+    """``_plain_bounds(texts, texts, k)`` (a list against itself: a diff's repeated child clauses),
+    each pair counted once.  M is symmetric, and a text's M with itself is its number of k-grams;
+    so text j is counted against the index of the texts before it, then joins it: half the work."""
+    holders: dict[str, list[tuple[int, int]]] = {}  # k-gram -> (earlier text, its count there)
+    found = [[0] * len(texts) for _ in texts]
+    for j, text in enumerate(texts):
+        for gram, count in _gram_counts(text, k).items():
+            held = holders.get(gram)
+            if held is None:
+                holders[gram] = [(j, count)]
+                continue
+            for i, earlier in held:
+                found[i][j] += earlier if earlier < count else count
+            held.append((j, count))
+        found[j][j] = max(len(text) - k + 1, 0)
+        for i in range(j):
+            found[j][i] = found[i][j]
+    return [[min(k * m, len(a), len(b)) for m, b in zip(row, texts)] for row, a in zip(found, texts)]
