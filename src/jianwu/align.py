@@ -375,7 +375,7 @@ def align_documents(child: Document, parent: Document, *, duplicates: bool = Tru
     """Align every clause of ``child`` with ``parent``; entries in reading order (see module doc).
 
     ``duplicates=False`` leaves out the child's own repeated clauses (``duplicate_in_child`` flags,
-    a child-by-child comparison: an eighth of the alignment's time); nothing else depends on them."""
+    a child-by-child comparison: about a tenth of the alignment's time); nothing else depends on them."""
     c_units, c_heads = units(child)
     p_units, p_heads = units(parent)
     # A process's first diffs in plain Python: importing NumPy costs more than it saves (numpy_or_not).
