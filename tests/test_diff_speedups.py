@@ -77,6 +77,12 @@ def test_moved_sentence_lookup_ranks_as_over_every_sentence(corpus: dict[str, Do
             expected = (*index.owners[best[0][2]], best[0][1] / 100) if best else None
         assert result == expected, q
         found += result is not None
+        if result is not None and k is None:
+            # outside the clause of the best: the next of the best three over every sentence, if any
+            besides = frozenset({result[0]})
+            top = process.extract(q, index.texts, scorer=fuzz.ratio, score_cutoff=MOVED_MIN * 100, limit=3)
+            rest = [(*index.owners[at], score / 100) for _, score, at in top if index.owners[at][0] not in besides]
+            assert index.find(q, besides=besides) == (rest[0] if rest else None), q
     assert found >= 10
 
 
@@ -274,6 +280,29 @@ def test_a_list_against_itself_gets_the_bounds_of_two_lists() -> None:
         texts = ["".join(rng.choice("ab中") for _ in range(rng.randrange(0, 30))) for _ in range(rng.randrange(0, 7))]
         for k in (1, 2, 4):
             assert _plain_bounds(texts, texts, k) == _plain_bounds(texts, list(texts), k), (texts, k)
+
+
+def test_plain_bounds_are_k_times_the_shared_kgram_places(corpus: dict[str, Document]) -> None:
+    """The plain bounds are min(k·M, both lengths), M = the sum over k-grams of the lesser count (the
+    module's definition), whether a k-gram is met once in a text or more often (counted apart)."""
+    import random
+    from collections import Counter
+
+    from jianwu.run_bounds import _plain_bounds
+
+    def expected(a: list[str], b: list[str], k: int) -> list[list[int]]:
+        grams = [Counter(t[s : s + k] for s in range(len(t) - k + 1)) for t in (*a, *b)]
+        ga, gb = grams[: len(a)], grams[len(a) :]
+        return [[min(k * sum(min(n, y[g]) for g, n in x.items()), len(s), len(t)) for y, t in zip(gb, b)] for x, s in zip(ga, a)]
+
+    rng = random.Random(12)
+    cases = [([u.body for u in units(corpus["hunan-lvhua"])[0]], [u.body for u in units(corpus["jiangsu-lvhua"])[0]], 4)]
+    for _ in range(60):
+        a = ["".join(rng.choice("ab中") for _ in range(rng.randrange(0, 30))) for _ in range(rng.randrange(0, 7))]
+        b = ["".join(rng.choice("ab中") for _ in range(rng.randrange(0, 30))) for _ in range(rng.randrange(0, 7))]
+        cases += [(a, b, k) for k in (1, 2, 4)] + [(a, a, k) for k in (1, 4)]
+    for a, b, k in cases:
+        assert _plain_bounds(a, b, k) == expected(a, b, k), (a, b, k)
 
 
 def test_tokens_are_those_of_the_one_pattern(seeds: dict[str, Document], corpus: dict[str, Document]) -> None:

@@ -134,4 +134,6 @@ def test_a_profile_made_without_numpy_is_the_one_made_with_it(monkeypatch: pytes
         fast = pickle.dumps(profile_module.profile_of(doc))
         monkeypatch.setattr(profile_module, "use_numpy", lambda extra: False)
         assert pickle.dumps(profile_module.profile_of(doc)) == fast, path.name
+    mixed = "PM2.5浓度下降ä12%，𠀀年达到２０２５①"  # 1-, 2-, 3- and 4-byte characters in UTF-8
+    assert profile_module.plain_shingle_values(mixed) == profile_module.shingle_values(mixed).tolist()
     assert profile_module.plain_shingle_values("一二三") == [] and profile_module.plain_text_minhash([]) == minhash.plain_minhash([], 128)

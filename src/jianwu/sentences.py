@@ -174,6 +174,7 @@ class SentenceIndex:
         # Sentence indices by length, for the length window of ``find``.
         self._by_length = sorted(range(len(self.texts)), key=lambda k: (len(self.texts[k]), k))
         self._lengths = [len(self.texts[k]) for k in self._by_length]
+        self._texts_by_length = [self.texts[k] for k in self._by_length]  # a window is one slice of it
 
     def find(self, folded: str, *, besides: frozenset[int] = frozenset()) -> Optional[tuple[int, int, float]]:
         """(clause, sentence, similarity) of the closest sentence at least MOVED_MIN alike, outside the clauses ``besides``."""
@@ -185,15 +186,15 @@ class SentenceIndex:
         from rapidfuzz import fuzz, process
 
         # Only sentences of a length within the bound can reach MOVED_MIN (fuzz.ratio is at most
-        # 2·min/(a+b) of the two lengths); taken in index order, extract ranks them as it ranks all.
+        # 2·min/(a+b) of the two lengths): a slice of the sentences by length.  Its few hits are
+        # ranked as extract ranks all the sentences (by score, then by index: the best three).
         n = len(folded)
         lo = bisect_left(self._lengths, int(n * LENGTH_BOUND))
         hi = bisect_right(self._lengths, int(n / LENGTH_BOUND) + 1)
-        window = sorted(self._by_length[lo:hi])
-        for _, score, k in process.extract(folded, [self.texts[k] for k in window], scorer=fuzz.ratio, score_cutoff=MOVED_MIN * 100, limit=3):
-            k = window[k]
+        hits = process.extract(folded, self._texts_by_length[lo:hi], scorer=fuzz.ratio, score_cutoff=MOVED_MIN * 100, limit=None)
+        for score, k in sorted((-score, self._by_length[lo + at]) for _, score, at in hits)[:3]:
             if self.owners[k][0] not in besides:
-                return (*self.owners[k], score / 100)
+                return (*self.owners[k], -score / 100)
         return None
 
 

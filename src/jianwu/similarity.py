@@ -43,15 +43,20 @@ CODE_BITS = 21
 def terms(text: str) -> set[str]:
     """Character 2- and 3-grams of the Han/Latin runs of ``text`` (n-grams never span punctuation).
 
-    Built over the whole text at once, in C (``map`` of string concatenation over shifted
-    copies): the text's non-term runs become one ``SEPARATOR`` each, and the n-grams holding
-    one are dropped.  The same set as cutting the runs apart and slicing each, three times faster.
+    Each run's n-grams are made in C (``map`` of string concatenation over shifted copies of the
+    run): a third fewer steps than making them over the whole text with the non-term runs as
+    separators and dropping those that hold one (measured on the clauses of data/raw: 70 → 55 ms).
     """
-    s = NOT_TERM.sub(SEPARATOR, text)
-    two = list(map(operator.add, s, s[1:]))  # 2-grams, by start
-    grams = set(two)
-    grams.update(map(operator.add, two, s[2:]))  # 3-grams: a 2-gram and the character after it
-    return {g for g in grams if SEPARATOR not in g}
+    grams: set[str] = set()
+    add_all = grams.update
+    for run in NOT_TERM.split(text):
+        if len(run) > 2:
+            two = list(map(operator.add, run, run[1:]))  # 2-grams, by start
+            add_all(two)
+            add_all(map(operator.add, two, run[2:]))  # 3-grams: a 2-gram and the character after it
+        elif len(run) == 2:
+            grams.add(run)
+    return grams
 
 
 def _clause_terms(texts: list[str]) -> tuple[np.ndarray, np.ndarray]:
@@ -165,8 +170,7 @@ class TermSimilarity:
         self._c_norms = [math.sqrt(sum(map(exact.__getitem__, map(df.__getitem__, bag))) / scale) or 1.0 for bag in c_bags]
         self._p_norms = [math.sqrt(sum(map(exact.__getitem__, map(df.__getitem__, bag))) / scale) or 1.0 for bag in p_bags]
         shared = set().union(*p_bags) & set().union(*c_bags) if c_bags and p_bags else set()  # so df >= 2
-        squared = {t: dot_weight[df[t]] for t in shared}
-        self._squared = {t: w for t, w in squared.items() if w != 0.0}  # type: ignore[assignment]  # common terms: none
+        self._squared = {t: w for t in shared if (w := dot_weight[df[t]]) != 0.0}  # type: ignore[assignment]  # common terms: none
         useful = set(self._squared)  # a set: set & set runs in C, set & dict_keys does not
         self._c_bags = [bag & useful for bag in c_bags]  # type: ignore[misc]
         self._p_bags = [bag & useful for bag in p_bags]  # type: ignore[misc]

@@ -64,16 +64,10 @@ def shingle_values(text: str, n: int = SHINGLE) -> "np.ndarray":
 
 
 def plain_shingle_values(text: str, n: int = SHINGLE) -> list[int]:
-    """``shingle_values`` in plain Python (``numpy_or_not``)."""
-    data = text.encode("utf-8")
-    offsets = [0]  # byte offset of every character, as shingle_values has them
-    at = 0
-    for ch in text:
-        code = ord(ch)
-        at += 1 if code < 0x80 else 2 if code < 0x800 else 3 if code < 0x10000 else 4
-        offsets.append(at)
+    """``shingle_values`` in plain Python (``numpy_or_not``): each window's UTF-8 encoded on its own
+    (the same bytes as the window's slice of the whole text's, and quicker than finding the slices)."""
     crc = zlib.crc32
-    return sorted({crc(data[s:e]) for s, e in zip(offsets[: -n], offsets[n:])})
+    return sorted({crc(text[s : s + n].encode("utf-8")) for s in range(len(text) - n + 1)})
 
 
 def shingles(text: str, n: int = SHINGLE) -> bytes:
