@@ -382,12 +382,12 @@ def _align_to_boundaries(runs: list[_Run]) -> list[_Run]:
         tag, ta, tb = runs[k]
         if tag not in ("insert", "delete") or runs[k - 1][0] != "equal" or runs[k + 1][0] != "equal":
             continue
-        (_, lp, lc), (_, rp, rc), edit_tokens = runs[k - 1], runs[k + 1], ta or tb
-        if not (lp and lc and lp[-1] == lc[-1] == edit_tokens[-1]) and not (rp and rc and rp[0] == rc[0] == edit_tokens[0]):
+        (_, lp, lc), (_, rp, rc), edited = runs[k - 1], runs[k + 1], ta or tb
+        if not (lp and lc and lp[-1] == lc[-1] == edited[-1]) and not (rp and rc and rp[0] == rc[0] == edited[0]):
             continue  # nothing to slide over on either side: the runs stay as they are (most edits)
-        left = list(zip(runs[k - 1][1], runs[k - 1][2]))  # (parent token, child token)
-        right = list(zip(runs[k + 1][1], runs[k + 1][2]))
-        edit = list(ta or tb)
+        left = list(zip(lp, lc))  # (parent token, child token)
+        right = list(zip(rp, rc))
+        edit = list(edited)
         while left and left[-1][0] == left[-1][1] == edit[-1]:  # slide fully left first
             right.insert(0, left.pop())
             edit = [right[0][0]] + edit[:-1]

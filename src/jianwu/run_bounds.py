@@ -124,51 +124,53 @@ def _plain_bounds(a_texts: list[str], b_texts: list[str], k: int) -> list[list[i
     """``shared_run_bounds`` in plain Python: M by k-grams as strings, through an index of the a texts'."""
     if a_texts is b_texts:
         return _plain_self_bounds(a_texts, k)
-    # k-gram -> the a texts holding it once (most k-grams of a clause are met once in it), and
-    # -> (a text, its count there) for those holding it more often.
-    once: dict[str, list[int]] = {}
-    often: dict[str, list[tuple[int, int]]] = {}
+    index = _GramIndex()
     for i, text in enumerate(a_texts):
-        for gram, count in _gram_counts(text, k).items():
+        index.add(i, _gram_counts(text, k))
+    found = [[0] * len(b_texts) for _ in a_texts]
+    for j, text in enumerate(b_texts):
+        index.count_into(found, j, _gram_counts(text, k))
+    return [[min(k * m, len(a), len(b)) for m, b in zip(row, b_texts)] for row, a in zip(found, a_texts)]
+
+
+class _GramIndex:
+    """The texts holding each k-gram: those holding it once (most k-grams of a clause are met once
+    in it) apart from those holding it more often, with their counts."""
+
+    def __init__(self) -> None:
+        self.once: dict[str, list[int]] = {}  # k-gram -> the texts holding it once
+        self.often: dict[str, list[tuple[int, int]]] = {}  # k-gram -> (text, its count there >= 2)
+
+    def add(self, i: int, counts: Counter[str]) -> None:
+        once, often = self.once, self.often
+        for gram, count in counts.items():
             if count == 1:
                 once.setdefault(gram, []).append(i)
             else:
                 often.setdefault(gram, []).append((i, count))
-    found = [[0] * len(b_texts) for _ in a_texts]
-    holding_once, held_often = once.get, often.__contains__
-    for j, text in enumerate(b_texts):
-        counts = _gram_counts(text, k)
-        # An a text holding a k-gram once shares min(1, its count in b) = 1 place of it: counted in C.
-        for i, m in Counter(chain.from_iterable(filter(None, map(holding_once, counts)))).items():
+
+    def count_into(self, found: list[list[int]], j: int, counts: Counter[str]) -> None:
+        """``found[i][j]`` = M of each indexed text i with the text of k-gram ``counts``."""
+        # A text holding a k-gram once shares min(1, its count in text j) = 1 place of it: counted in C.
+        for i, m in Counter(chain.from_iterable(filter(None, map(self.once.get, counts)))).items():
             found[i][j] = m
-        for gram in filter(held_often, counts):  # (the few k-grams some a text holds more than once)
+        often = self.often
+        for gram in filter(often.__contains__, counts):  # (the few k-grams some text holds more than once)
             count = counts[gram]
             for i, held in often[gram]:
                 found[i][j] += held if held < count else count
-    return [[min(k * m, len(a), len(b)) for m, b in zip(row, b_texts)] for row, a in zip(found, a_texts)]
 
 
 def _plain_self_bounds(texts: list[str], k: int) -> list[list[int]]:
     """``_plain_bounds(texts, texts, k)`` (a list against itself: a diff's repeated child clauses),
     each pair counted once.  M is symmetric, and a text's M with itself is its number of k-grams;
     so text j is counted against the index of the texts before it, then joins it: half the work."""
-    once: dict[str, list[int]] = {}  # k-gram -> the earlier texts holding it once (as _plain_bounds)
-    often: dict[str, list[tuple[int, int]]] = {}  # k-gram -> (earlier text, its count there >= 2)
+    index = _GramIndex()
     found = [[0] * len(texts) for _ in texts]
-    holding_once, held_often = once.get, often.__contains__
     for j, text in enumerate(texts):
         counts = _gram_counts(text, k)
-        for i, m in Counter(chain.from_iterable(filter(None, map(holding_once, counts)))).items():
-            found[i][j] = m
-        for gram in filter(held_often, counts):
-            count = counts[gram]
-            for i, earlier in often[gram]:
-                found[i][j] += earlier if earlier < count else count
-        for gram, count in counts.items():  # text j joins the index
-            if count == 1:
-                once.setdefault(gram, []).append(j)
-            else:
-                often.setdefault(gram, []).append((j, count))
+        index.count_into(found, j, counts)
+        index.add(j, counts)
         found[j][j] = max(len(text) - k + 1, 0)
         for i in range(j):
             found[j][i] = found[i][j]

@@ -44,8 +44,8 @@ def terms(text: str) -> set[str]:
     """Character 2- and 3-grams of the Han/Latin runs of ``text`` (n-grams never span punctuation).
 
     Each run's n-grams are made in C (``map`` of string concatenation over shifted copies of the
-    run): a third fewer steps than making them over the whole text with the non-term runs as
-    separators and dropping those that hold one (measured on the clauses of data/raw: 70 → 55 ms).
+    run): quicker than making them over the whole text, the non-term runs as separators, and
+    dropping those that hold one in a Python test each (every clause of data/raw: 70 → 55 ms).
     """
     grams: set[str] = set()
     add_all = grams.update
