@@ -1,4 +1,4 @@
-"""PDF -> ``SourceText`` with pypdfium2, using the characters' geometry.
+"""PDF -> ``SourceText`` with PDFium (``pdfium_lib``), using the characters' geometry.
 
 Plain-text converters (pdftotext, copy-paste) throw the geometry away and leave
 hard wraps, page numbers inside sentences and running headers in the text.  This
@@ -23,9 +23,8 @@ from __future__ import annotations
 import ctypes
 from collections import Counter
 from dataclasses import dataclass, field
-from functools import lru_cache
 from operator import itemgetter
-from typing import Any, Callable, Optional
+from typing import TYPE_CHECKING, Optional
 
 import regex
 
@@ -33,6 +32,9 @@ from ..errors import InputError
 from ..model import Repair, Warning_
 from . import SourceText
 from ..patterns import compile_pattern
+
+if TYPE_CHECKING:
+    from .pdfium_lib import Document
 
 # A page-number line, after spaces are removed: — 3 —  ― 3 ―  - 3 -  －3－  ·3·  第3页  第3页共10页
 # 3/10  (3)  and a bare 3.  OCR reads the dashes as 一 or ~: "一 4 一", "- 4 一".
@@ -92,20 +94,22 @@ class _Page:
 
 def read_pdf(raw: bytes, name: str) -> SourceText:
     """Read a PDF's text layer (``InputError`` for a scan, an encrypted or a corrupt file)."""
-    import pypdfium2 as pdfium
+    from .pdfium_lib import FPDF_ERR_PASSWORD, Document, PdfiumError
 
     try:
-        pdf = pdfium.PdfDocument(raw)
-    except pdfium.PdfiumError as exc:
-        message = str(exc).lower()
-        if "password" in message:
+        pdf = Document(raw)
+    except PdfiumError as exc:
+        if exc.code == FPDF_ERR_PASSWORD:
             raise InputError(name, "encrypted PDF (password required): decrypt it first, e.g. qpdf --decrypt") from None
         raise InputError(name, f"corrupt PDF: {exc}") from None
-    try:
-        pages, warnings = _read_pages(pdf, name)
+    except ImportError as exc:
+        raise InputError(name, f"cannot read PDF: {exc}") from None
+    with pdf:
+        try:
+            pages, warnings = _read_pages(pdf)
+        except PdfiumError as exc:
+            raise InputError(name, f"corrupt PDF: {exc}") from None
         metadata = _metadata(pdf)
-    finally:
-        pdf.close()
     if not any(p.lines for p in pages):
         raise InputError(
             name,
@@ -121,43 +125,34 @@ def read_pdf(raw: bytes, name: str) -> SourceText:
 # ---------------------------------------------------------------- characters and lines
 
 
-def _read_pages(pdf, name: str) -> tuple[list[_Page], list[Warning_]]:
-    import pypdfium2.raw as pdfium_c
-
+def _read_pages(pdf: "Document") -> tuple[list[_Page], list[Warning_]]:
+    lib = pdf.lib
     pages: list[_Page] = []
     outside: list[tuple[int, str]] = []
     unmapped: list[tuple[int, str]] = []
     ox, oy = ctypes.c_double(), ctypes.c_double()
     origin_x, origin_y = ctypes.addressof(ox), ctypes.addressof(oy)  # taken once, not at each call
-    get_origin, is_generated = _per_character_calls()
-    for index in range(len(pdf)):
-        page = pdf[index]
-        left, bottom, right, top = page.get_cropbox()
-        textpage = page.get_textpage()
-        # The raw handle in the calls below: the helper object converts itself through a Python
-        # property at every call (two per character); its address for the per-character calls.
-        handle = textpage.raw
-        address = ctypes.cast(handle, ctypes.c_void_p).value
-        count = pdfium_c.FPDFText_CountChars(handle)
-        codes = (ctypes.c_ushort * (count + 1))()
-        got = pdfium_c.FPDFText_GetText(handle, 0, count, codes) if count > 0 else 0
-        chars: list[tuple[float, float, str, bool]] = []  # (baseline, x, char, wide)
-        x_min, x_max, y_min, y_max = left - 1, right + 1, bottom - 1, top + 1
-        for i, code in enumerate(list(codes)[: min(count, max(got - 1, 0))]):
-            ch = chr(code)
-            if ch in "\r\n" or (ch == " " and is_generated(address, i)):
-                continue  # line ends and spaces pdfium inserted itself
-            if 0xD800 <= code <= 0xDFFF:
-                ch = "\ufffd"
-            get_origin(address, i, origin_x, origin_y)
-            x, y = ox.value, oy.value
-            if not (x_min <= x <= x_max and y_min <= y <= y_max):
-                if not ch.isspace():
-                    outside.append((index + 1, ch))
-                continue
-            chars.append((y, x, ch, ch >= "\u2e80" or ch in WIDE_BELOW_CJK))  # wide: _wide(ch), inlined
-        textpage.close()
-        page.close()
+    get_origin, is_generated = lib.FPDFText_GetCharOrigin, lib.FPDFText_IsGenerated  # called per character
+    for index in range(pdf.page_count):
+        with pdf.text_page(index) as (textpage, (left, bottom, right, top)):
+            count = lib.FPDFText_CountChars(textpage)
+            codes = (ctypes.c_ushort * (count + 1))()
+            got = lib.FPDFText_GetText(textpage, 0, count, codes) if count > 0 else 0
+            chars: list[tuple[float, float, str, bool]] = []  # (baseline, x, char, wide)
+            x_min, x_max, y_min, y_max = left - 1, right + 1, bottom - 1, top + 1
+            for i, code in enumerate(list(codes)[: min(count, max(got - 1, 0))]):
+                ch = chr(code)
+                if ch in "\r\n" or (ch == " " and is_generated(textpage, i)):
+                    continue  # line ends and spaces pdfium inserted itself
+                if 0xD800 <= code <= 0xDFFF:
+                    ch = "\ufffd"
+                get_origin(textpage, i, origin_x, origin_y)
+                x, y = ox.value, oy.value
+                if not (x_min <= x <= x_max and y_min <= y <= y_max):
+                    if not ch.isspace():
+                        outside.append((index + 1, ch))
+                    continue
+                chars.append((y, x, ch, ch >= "\u2e80" or ch in WIDE_BELOW_CJK))  # wide: _wide(ch), inlined
         lines = _group_lines(index + 1, chars, _page_em(chars))
         for line in lines:
             for m in UNMAPPED.finditer(line.text):
@@ -175,27 +170,6 @@ def _read_pages(pdf, name: str) -> tuple[list[_Page], list[Warning_]]:
             Warning_("unmapped_chars", f"{len(unmapped)} private-use or replacement characters kept (pages {_pages(where)}): {codes_seen}")
         )
     return pages, warnings
-
-
-@lru_cache(maxsize=1)
-def _per_character_calls() -> tuple[Callable[..., int], Callable[..., int]]:
-    """``FPDFText_GetCharOrigin`` and ``FPDFText_IsGenerated``, called with plain addresses.
-
-    The same C functions as pypdfium2's bindings, through prototypes of untyped pointers: the
-    bindings' typed pointer arguments are checked and converted at every call, and the origin is
-    asked for once per character (``pdfium`` is loaded with ``ctypes.CDLL``: the C calling
-    convention, as ``CFUNCTYPE`` declares).  A call costs 0.7-0.9 µs here instead of 1.2-1.3.
-    """
-    import pypdfium2.raw as pdfium_c
-
-    def plain(function: Any, *arguments: Any) -> Callable[..., int]:
-        return ctypes.CFUNCTYPE(ctypes.c_int, *arguments)(ctypes.cast(function, ctypes.c_void_p).value)  # type: ignore[no-any-return]
-
-    pointer = ctypes.c_void_p
-    return (
-        plain(pdfium_c.FPDFText_GetCharOrigin, pointer, ctypes.c_int, pointer, pointer),
-        plain(pdfium_c.FPDFText_IsGenerated, pointer, ctypes.c_int),
-    )
 
 
 def _pages(numbers: list[int]) -> str:
@@ -422,13 +396,12 @@ def _source_text(pages: list[_Page], warnings: list[Warning_], repairs: list[Rep
     )
 
 
-def _metadata(pdf) -> dict[str, str]:
+def _metadata(pdf: "Document") -> dict[str, str]:
     """The document information dictionary's title, when it is a real one (not "Microsoft Word - x.doc")."""
     try:
-        info = pdf.get_metadata_dict(skip_empty=True)
+        title = pdf.meta_text("Title").strip()
     except Exception:  # noqa: BLE001 - a broken info dictionary is not worth failing the read
         return {}
-    title = (info.get("Title") or "").strip()
     if title and regex.search(r"\p{Han}{4}", title) and not regex.search(r"(?i)\.(?:docx?|wps|pdf)$|^microsoft", title):
         return {"title": title}
     return {}

@@ -1,8 +1,8 @@
 """What the PDF and Word readers read, kept in the user's cache directory.
 
-Reading a PDF is most of what ``jianwu parse plan.pdf`` does: importing pypdfium2 (its ctypes
-bindings), pdfium loading each page's fonts and content, a call per character for its position;
-for a plan of 9,000 characters about 100 ms, as much as the parse of what it reads.  A .doc or
+Reading a PDF is most of what ``jianwu parse plan.pdf`` does: PDFium loading each
+page's fonts and content, a call per character for its position; for a plan of 9,000
+characters about 40 ms, more than the parse of what it reads.  A .doc or
 .wps costs LibreOffice's start, seconds.  An analyst runs ``parse``, ``targets``,
 ``departments``, ``diff`` on the same file one after the other, and each read it again.
 

@@ -1,0 +1,179 @@
+"""The few PDFium calls the PDF reader makes, on the library pypdfium2 ships, through ctypes.
+
+Why not pypdfium2's own Python layer: ``import pypdfium2`` declares every function of PDFium's
+API (a generated ctypes module of 4,500 lines) and builds its helper classes, 17-20 ms on this
+machine, an eighth of a whole ``jianwu parse plan.pdf``.  The reader needs fourteen functions.
+They are declared here, on the same shared library, found in the ``pypdfium2_raw`` package
+(pypdfium2 >= 4.21) without importing it; dlopen and the declarations take about 2 ms.  A build
+of pypdfium2 against a system PDFium falls back to the system's ``pdfium``.
+
+Handles are untyped pointers (``c_void_p``): ctypes then passes them without the checks and
+conversions pypdfium2's typed pointers make at every call, which matters for the two calls made
+per character (``FPDFText_GetCharOrigin``, ``FPDFText_IsGenerated``).
+
+PDFium is not thread-safe; jianwu reads PDFs in one thread per process.
+"""
+
+from __future__ import annotations
+
+import ctypes
+import ctypes.util
+import os
+import sys
+from contextlib import contextmanager
+from functools import lru_cache
+from importlib.util import find_spec
+from typing import Iterator, Optional
+
+# FPDF_GetLastError's codes, worded as pypdfium2 words them.
+ERRORS = {
+    0: "Success",
+    1: "Unknown error",
+    2: "File access error",
+    3: "Data format error",
+    4: "Incorrect password error",
+    5: "Unsupported security scheme error",
+    6: "Page not found or content error",
+}
+FPDF_ERR_PASSWORD = 4
+
+_POINTER = ctypes.c_void_p
+_INT = ctypes.c_int
+_FLOAT_OUT = ctypes.POINTER(ctypes.c_float)
+# name: (result, arguments), as declared in PDFium's public headers (fpdfview.h, fpdf_text.h,
+# fpdf_doc.h, fpdf_transformpage.h).
+PROTOTYPES: dict[str, tuple[Optional[type], tuple[type, ...]]] = {
+    "FPDF_InitLibraryWithConfig": (None, (_POINTER,)),
+    "FPDF_LoadMemDocument64": (_POINTER, (ctypes.c_char_p, ctypes.c_size_t, ctypes.c_char_p)),
+    "FPDF_GetLastError": (ctypes.c_ulong, ()),
+    "FPDF_GetPageCount": (_INT, (_POINTER,)),
+    "FPDF_CloseDocument": (None, (_POINTER,)),
+    "FPDF_LoadPage": (_POINTER, (_POINTER, _INT)),
+    "FPDF_ClosePage": (None, (_POINTER,)),
+    "FPDFPage_GetCropBox": (_INT, (_POINTER, _FLOAT_OUT, _FLOAT_OUT, _FLOAT_OUT, _FLOAT_OUT)),
+    "FPDFPage_GetMediaBox": (_INT, (_POINTER, _FLOAT_OUT, _FLOAT_OUT, _FLOAT_OUT, _FLOAT_OUT)),
+    "FPDF_GetMetaText": (ctypes.c_ulong, (_POINTER, ctypes.c_char_p, _POINTER, ctypes.c_ulong)),
+    "FPDFText_LoadPage": (_POINTER, (_POINTER,)),
+    "FPDFText_ClosePage": (None, (_POINTER,)),
+    "FPDFText_CountChars": (_INT, (_POINTER,)),
+    "FPDFText_GetText": (_INT, (_POINTER, _INT, _INT, _POINTER)),
+    "FPDFText_GetCharOrigin": (_INT, (_POINTER, _INT, _POINTER, _POINTER)),
+    "FPDFText_IsGenerated": (_INT, (_POINTER, _INT)),
+}
+
+
+class PdfiumError(Exception):
+    """PDFium could not open the document (``code``: FPDF_GetLastError)."""
+
+    def __init__(self, code: int) -> None:
+        self.code = code
+        super().__init__(f"Failed to load document (PDFium: {ERRORS.get(code, f'error {code}')}).")
+
+
+class _LibraryConfig(ctypes.Structure):
+    # FPDF_LIBRARY_CONFIG, version 2 (fpdfview.h), as pypdfium2 initialises PDFium.
+    _fields_ = [
+        ("version", ctypes.c_int),
+        ("m_pUserFontPaths", ctypes.c_void_p),
+        ("m_pIsolate", ctypes.c_void_p),
+        ("m_v8EmbedderSlot", ctypes.c_uint),
+    ]
+
+
+def library_file() -> Optional[str]:
+    """The PDFium pypdfium2 installed (``pypdfium2_raw/libpdfium.so``, ``pdfium.dll``, ...), or the system's."""
+    if sys.platform.startswith("win"):
+        name = "pdfium.dll"
+    elif sys.platform.startswith(("darwin", "ios")):
+        name = "libpdfium.dylib"
+    else:
+        name = "libpdfium.so"
+    try:
+        spec = find_spec("pypdfium2_raw")
+    except (ImportError, ValueError):
+        spec = None
+    for location in (spec.submodule_search_locations or []) if spec is not None else []:
+        path = os.path.join(location, name)
+        if os.path.exists(path):
+            return path
+    return ctypes.util.find_library("pdfium")
+
+
+@lru_cache(maxsize=1)
+def library() -> ctypes.CDLL:
+    """PDFium, loaded, declared and initialised once a process (``ImportError`` when absent)."""
+    path = library_file()
+    if path is None:
+        raise ImportError("PDFium not found: install pypdfium2 (pip install pypdfium2)")
+    lib = ctypes.CDLL(path)  # pypdfium2 loads it the same way (the C calling convention)
+    for name, (result, arguments) in PROTOTYPES.items():
+        function = getattr(lib, name)
+        function.restype, function.argtypes = result, arguments
+    # Initialising twice is harmless (PDFium returns at once): pypdfium2 may share the library.
+    lib.FPDF_InitLibraryWithConfig(ctypes.byref(_LibraryConfig(2, None, None, 0)))
+    return lib
+
+
+class Document:
+    """An open PDF: its pages' handles, one at a time, and its information dictionary.
+
+    PDFium reads from ``raw`` while the document is open; the object keeps it alive.
+    """
+
+    def __init__(self, raw: bytes) -> None:
+        self.lib = library()
+        self._raw = raw
+        self.handle: Optional[int] = self.lib.FPDF_LoadMemDocument64(raw, len(raw), None)
+        # pypdfium2's test as well: a document without a page is refused with PDFium's error.
+        self.page_count = self.lib.FPDF_GetPageCount(self.handle) if self.handle else 0
+        if self.page_count < 1:
+            code = int(self.lib.FPDF_GetLastError())
+            self.close()
+            raise PdfiumError(code)
+
+    def __enter__(self) -> "Document":
+        return self
+
+    def __exit__(self, *_: object) -> None:
+        self.close()
+
+    def close(self) -> None:
+        if self.handle:
+            self.lib.FPDF_CloseDocument(self.handle)
+            self.handle = None
+
+    @contextmanager
+    def text_page(self, index: int) -> Iterator[tuple[int, tuple[float, float, float, float]]]:
+        """Page ``index`` (from 0): its text page's handle and its box, both closed on leaving."""
+        page = self.lib.FPDF_LoadPage(self.handle, index)
+        if not page:
+            raise PdfiumError(6)
+        try:
+            box = self._crop_box(page)
+            text = self.lib.FPDFText_LoadPage(page)
+            if not text:
+                raise PdfiumError(6)
+            try:
+                yield text, box
+            finally:
+                self.lib.FPDFText_ClosePage(text)
+        finally:
+            self.lib.FPDF_ClosePage(page)
+
+    def _crop_box(self, page: int) -> tuple[float, float, float, float]:
+        """(left, bottom, right, top): the CropBox, else the MediaBox, else US Letter (as pypdfium2)."""
+        box = (ctypes.c_float(), ctypes.c_float(), ctypes.c_float(), ctypes.c_float())
+        pointers = [ctypes.pointer(v) for v in box]
+        if self.lib.FPDFPage_GetCropBox(page, *pointers) or self.lib.FPDFPage_GetMediaBox(page, *pointers):
+            return (box[0].value, box[1].value, box[2].value, box[3].value)
+        return (0.0, 0.0, 612.0, 792.0)
+
+    def meta_text(self, key: str) -> str:
+        """A value of the information dictionary ("Title", "Author", ...), or ""."""
+        tag = key.encode("ascii")
+        size = int(self.lib.FPDF_GetMetaText(self.handle, tag, None, 0))
+        if size <= 2:
+            return ""
+        buffer = ctypes.create_string_buffer(size)
+        self.lib.FPDF_GetMetaText(self.handle, tag, buffer, size)
+        return buffer.raw[: size - 2].decode("utf-16-le", errors="replace")
