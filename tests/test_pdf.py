@@ -108,6 +108,35 @@ def test_private_use_and_off_page_characters_are_warned_about() -> None:
     assert "页面外" not in read.text
 
 
+def _two_pages_and_a_broken_page_tree(damage: bytes) -> bytes:
+    raw = make_pdf([[Run(80, 700, "一、总体要求（一）指导思想。")], [Run(80, 700, "二、主要目标（二）到2025年。")]])
+    return raw.replace(b"/Count 2", damage) if damage.startswith(b"/Count") else raw.replace(b"/Kids [6 0 R 8 0 R]", damage)
+
+
+ONE, TWO = "一、总体要求（一）指导思想。", "\f二、主要目标（二）到2025年。"
+
+
+@pytest.mark.parametrize(
+    ("damage", "skipped", "text", "pages"),
+    [
+        (b"/Count 3", "1 page PDFium cannot load skipped (pages 3)", f"{ONE}\n{TWO}", (1, 2)),  # a page tree counting one page too many
+        (b"/Kids [6 0 R 99 0 R]", "1 page PDFium cannot load skipped (pages 2)", ONE, (1,)),  # a page that is not in the file
+        (b"/Kids [3 0 R 8 0 R]", "1 page PDFium cannot load skipped (pages 1)", TWO, (2,)),  # a page that is a font
+    ],
+)
+def test_a_page_pdfium_cannot_load_is_skipped_with_a_warning(damage: bytes, skipped: str, text: str, pages: tuple[int, ...]) -> None:
+    read = read_bytes(_two_pages_and_a_broken_page_tree(damage), "x.pdf")
+    assert {w.code: w.message for w in read.warnings}["unloadable_pages"] == skipped
+    assert (read.text, read.line_pages) == (text, pages)  # the pages read keep their numbers
+
+
+def test_a_pdf_none_of_whose_pages_loads_is_corrupt(tmp_path) -> None:
+    (tmp_path / "x.pdf").write_bytes(_two_pages_and_a_broken_page_tree(b"/Kids [3 0 R 99 0 R]"))
+    result = CliRunner().invoke(app, ["parse", str(tmp_path / "x.pdf")])
+    assert (result.exit_code, result.stdout) == (2, "")
+    assert result.stderr == f"jianwu: {tmp_path / 'x.pdf'}: corrupt PDF: Failed to load any page (PDFium: Page not found or content error).\n"
+
+
 def test_bad_pdfs_are_one_line_and_exit_2(tmp_path) -> None:
     (tmp_path / "scan.pdf").write_bytes(make_pdf([[], []]))
     (tmp_path / "locked.pdf").write_bytes(make_pdf(layout("一、总体要求"), encrypted=True))

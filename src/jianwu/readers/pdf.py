@@ -126,39 +126,29 @@ def read_pdf(raw: bytes, name: str) -> SourceText:
 
 
 def _read_pages(pdf: "Document") -> tuple[list[_Page], list[Warning_]]:
-    lib = pdf.lib
+    from .pdfium_lib import PdfiumError
+
     pages: list[_Page] = []
     outside: list[tuple[int, str]] = []
     unmapped: list[tuple[int, str]] = []
-    ox, oy = ctypes.c_double(), ctypes.c_double()
-    origin_x, origin_y = ctypes.addressof(ox), ctypes.addressof(oy)  # taken once, not at each call
-    get_origin, is_generated = lib.FPDFText_GetCharOrigin, lib.FPDFText_IsGenerated  # called per character
+    unloadable: list[int] = []
     for index in range(pdf.page_count):
-        with pdf.text_page(index) as (textpage, (left, bottom, right, top)):
-            count = lib.FPDFText_CountChars(textpage)
-            codes = (ctypes.c_ushort * (count + 1))()
-            got = lib.FPDFText_GetText(textpage, 0, count, codes) if count > 0 else 0
-            chars: list[tuple[float, float, str, bool]] = []  # (baseline, x, char, wide)
-            x_min, x_max, y_min, y_max = left - 1, right + 1, bottom - 1, top + 1
-            for i, code in enumerate(list(codes)[: min(count, max(got - 1, 0))]):
-                ch = chr(code)
-                if ch in "\r\n" or (ch == " " and is_generated(textpage, i)):
-                    continue  # line ends and spaces pdfium inserted itself
-                if 0xD800 <= code <= 0xDFFF:
-                    ch = "\ufffd"
-                get_origin(textpage, i, origin_x, origin_y)
-                x, y = ox.value, oy.value
-                if not (x_min <= x <= x_max and y_min <= y <= y_max):
-                    if not ch.isspace():
-                        outside.append((index + 1, ch))
-                    continue
-                chars.append((y, x, ch, ch >= "\u2e80" or ch in WIDE_BELOW_CJK))  # wide: _wide(ch), inlined
+        try:
+            with pdf.text_page(index) as (textpage, box):
+                chars = _characters(pdf, textpage, box, index + 1, outside)
+        except PdfiumError:  # a page tree naming more pages than it holds, a broken page object
+            unloadable.append(index + 1)
+            continue
         lines = _group_lines(index + 1, chars, _page_em(chars))
         for line in lines:
             for m in UNMAPPED.finditer(line.text):
                 unmapped.append((index + 1, m.group()))
         pages.append(_Page(index + 1, lines))
+    if len(unloadable) == pdf.page_count:
+        raise PdfiumError(6, "any page")
     warnings: list[Warning_] = []
+    if unloadable:
+        warnings.append(Warning_("unloadable_pages", f"{len(unloadable)} page{'s' if len(unloadable) != 1 else ''} PDFium cannot load skipped (pages {_pages(unloadable)})"))
     if outside:
         sample = "".join(ch for _, ch in outside[:20])
         where = sorted({p for p, _ in outside})
@@ -170,6 +160,35 @@ def _read_pages(pdf: "Document") -> tuple[list[_Page], list[Warning_]]:
             Warning_("unmapped_chars", f"{len(unmapped)} private-use or replacement characters kept (pages {_pages(where)}): {codes_seen}")
         )
     return pages, warnings
+
+
+def _characters(pdf: "Document", textpage: int, box: tuple[float, float, float, float], page: int,
+                outside: list[tuple[int, str]]) -> list[tuple[float, float, str, bool]]:
+    """The page's characters as (baseline, x, char, wide); those outside its box go to ``outside``."""
+    lib = pdf.lib
+    get_origin, is_generated = lib.FPDFText_GetCharOrigin, lib.FPDFText_IsGenerated  # called per character
+    ox, oy = ctypes.c_double(), ctypes.c_double()
+    origin_x, origin_y = ctypes.addressof(ox), ctypes.addressof(oy)  # taken once, not at each call
+    count = lib.FPDFText_CountChars(textpage)
+    codes = (ctypes.c_ushort * (count + 1))()
+    got = lib.FPDFText_GetText(textpage, 0, count, codes) if count > 0 else 0
+    left, bottom, right, top = box
+    x_min, x_max, y_min, y_max = left - 1, right + 1, bottom - 1, top + 1
+    chars: list[tuple[float, float, str, bool]] = []
+    for i, code in enumerate(codes[: min(count, max(got - 1, 0))]):
+        ch = chr(code)
+        if ch in "\r\n" or (ch == " " and is_generated(textpage, i)):
+            continue  # line ends and spaces pdfium inserted itself
+        if 0xD800 <= code <= 0xDFFF:
+            ch = "\ufffd"
+        get_origin(textpage, i, origin_x, origin_y)
+        x, y = ox.value, oy.value
+        if not (x_min <= x <= x_max and y_min <= y <= y_max):
+            if not ch.isspace():
+                outside.append((page, ch))
+            continue
+        chars.append((y, x, ch, ch >= "\u2e80" or ch in WIDE_BELOW_CJK))  # wide: _wide(ch), inlined
+    return chars
 
 
 def _pages(numbers: list[int]) -> str:

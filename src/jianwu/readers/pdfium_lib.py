@@ -63,11 +63,11 @@ PROTOTYPES: dict[str, tuple[Optional[type], tuple[type, ...]]] = {
 
 
 class PdfiumError(Exception):
-    """PDFium could not open the document (``code``: FPDF_GetLastError)."""
+    """PDFium could not open the document or a page (``code``: FPDF_GetLastError's, or 6 for a page)."""
 
-    def __init__(self, code: int) -> None:
+    def __init__(self, code: int, what: str = "document") -> None:
         self.code = code
-        super().__init__(f"Failed to load document (PDFium: {ERRORS.get(code, f'error {code}')}).")
+        super().__init__(f"Failed to load {what} (PDFium: {ERRORS.get(code, f'error {code}')}).")
 
 
 class _LibraryConfig(ctypes.Structure):
@@ -147,12 +147,12 @@ class Document:
         """Page ``index`` (from 0): its text page's handle and its box, both closed on leaving."""
         page = self.lib.FPDF_LoadPage(self.handle, index)
         if not page:
-            raise PdfiumError(6)
+            raise PdfiumError(6, f"page {index + 1}")
         try:
             box = self._crop_box(page)
             text = self.lib.FPDFText_LoadPage(page)
             if not text:
-                raise PdfiumError(6)
+                raise PdfiumError(6, f"the text of page {index + 1}")
             try:
                 yield text, box
             finally:
