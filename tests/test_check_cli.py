@@ -208,6 +208,20 @@ def test_bad_configuration_exits_2_with_one_line(tmp_path: Path, body: str, mess
     assert len(result.stderr.splitlines()) == 1 and message in result.stderr and config in result.stderr
 
 
+def test_a_found_pyproject_that_does_not_name_jianwu_is_not_read_as_toml(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    # Another project's pyproject.toml, not even valid TOML: it cannot configure jianwu, so the
+    # defaults apply (given with --config, it is read and refused).
+    (tmp_path / "pyproject.toml").write_text("[project\nname = 'other'\n", encoding="utf-8")
+    (tmp_path / "plan.txt").write_bytes((ROOT / YONGCHUAN).read_bytes())
+    monkeypatch.chdir(tmp_path)
+    found = runner.invoke(app, ["check", "plan.txt", "--format", "json"])
+    assert (found.exit_code, found.stderr) == (0, "")
+    assert [f["rule"] for f in json.loads(found.stdout)["findings"]] == ["JW022"]
+    given = runner.invoke(app, ["check", "plan.txt", "--config", "pyproject.toml"])
+    assert (given.exit_code, given.stdout) == (2, "")
+    assert "pyproject.toml: not valid TOML" in given.stderr
+
+
 def test_inline_marker_silences_one_finding(tmp_path: Path, no_config: str) -> None:
     text = CLEAN_PLAN.replace("（区生态环境局负责）", "（区生态环境局负责") + "（三）强化监管。**推进**工作。（区农业农村委负责  jianwu: ignore JW011\n"
     path = tmp_path / "plan.txt"

@@ -87,16 +87,23 @@ def load_config(explicit: Optional[Path] = None, start: Optional[Path] = None) -
     path = explicit if explicit is not None else find_pyproject(start or Path.cwd())
     if path is None:
         return CheckConfig(root=(start or Path.cwd()))
-    # Imported here: a check with no pyproject.toml about it reads no TOML (2 ms of imports).
+    try:
+        text = path.read_text(encoding="utf-8")
+    except OSError as exc:
+        raise ConfigError(f"{path}: cannot read: {exc.strerror or exc}") from None
+    except UnicodeDecodeError as exc:
+        raise ConfigError(f"{path}: not valid TOML: {exc}") from None
+    if "jianwu" not in text and explicit is None:
+        # No [tool.jianwu.check] can be in it (a project's own pyproject.toml): the defaults, and
+        # no TOML read (importing and running tomllib: 2-3 ms of a 150 ms check).
+        return config_from_table({}, root=path.parent, source=path)
     if sys.version_info >= (3, 11):
         import tomllib
     else:  # pragma: no cover - exercised on 3.10 only
         import tomli as tomllib
     try:
-        data = tomllib.loads(path.read_text(encoding="utf-8"))
-    except OSError as exc:
-        raise ConfigError(f"{path}: cannot read: {exc.strerror or exc}") from None
-    except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
+        data = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as exc:
         raise ConfigError(f"{path}: not valid TOML: {exc}") from None
     table = data.get("tool", {}).get("jianwu", {}).get("check", {})
     return config_from_table(table, root=path.parent, source=path)
