@@ -82,8 +82,8 @@ def run() -> None:
         sys.stdout.flush()
     except BrokenPipeError:
         code = broken_pipe()
-    except (OSError, ValueError):
-        pass
+    except (OSError, ValueError):  # (main flushed it already: what an exit handler printed)
+        code = code or EXIT_ERROR
     try:
         sys.stderr.flush()
     except (OSError, ValueError):
