@@ -194,6 +194,7 @@ def parse_table(text: str) -> AliasTable:
     exact: dict[str, _Row] = {}
     patterns: list[tuple[Wildcard, _Row]] = []
     bodies: set[str] = set()
+    escaped_wildcards = [(regex.escape(wildcard), pattern) for wildcard, pattern in WILDCARDS.items()]
     for number, line in enumerate(text.splitlines(), start=1):
         if not line.strip() or line.startswith("#"):
             continue
@@ -210,8 +211,8 @@ def parse_table(text: str) -> AliasTable:
             raise ValueError(f"departments.tsv:{number}: alias {alias} listed twice")
         if "{" in alias:
             body = regex.escape(alias)
-            for wildcard, pattern in WILDCARDS.items():
-                body = body.replace(regex.escape(wildcard), pattern)
+            for escaped, pattern in escaped_wildcards:
+                body = body.replace(escaped, pattern)
             fixed = WILDCARD_NAME.split(alias)  # [head, …, tail]; [alias] for a brace that is no wildcard
             patterns.append((Wildcard(body, fixed[0], fixed[-1] if len(fixed) > 1 else ""), row))
             bodies.add(body)

@@ -22,6 +22,7 @@ from __future__ import annotations
 import math
 import operator
 from collections import Counter
+from itertools import chain
 from typing import TYPE_CHECKING
 
 from .patterns import compile_pattern
@@ -151,37 +152,65 @@ class TermSimilarity:
         bags = [set(kept[a:b]) for a, b in zip(bounds, bounds[1:])]  # sets: set & set runs in C
         self._c_bags, self._p_bags = bags[:n_child], bags[n_child:]
         self._memo: dict[tuple[int, int], float] = {}
+        self._lazy = False
 
     def _count_plain(self, child_texts: list[str], parent_texts: list[str]) -> None:
-        """``__init__`` with the n-grams as strings in sets and a Counter: the same norms, bags and
-        weights (a bag holds strings instead of ids; ``_squared`` is keyed by them)."""
-        c_bags = [terms(t) for t in child_texts]
-        p_bags = [terms(t) for t in parent_texts]
-        df: Counter[str] = Counter()
-        for bag in (*c_bags, *p_bags):
-            df.update(bag)
-        n = len(c_bags) + len(p_bags)
+        """``__init__`` with the n-grams as strings in sets and a Counter: the same cosines.
+
+        Only the document frequencies are counted for every clause: a diff asks for few pairs
+        (those left free by the alignment's first steps; 88 of Guangxi's 5,040 against the
+        national 意见), so a clause's norm is summed when a pair of it is first asked for, and a
+        pair's dot product is taken over the two whole bags (every n-gram of both is in both
+        documents, so df >= 2; the common ones weigh 0.0, which ``fsum`` adds exactly).
+        """
+        self._c_bags = [terms(t) for t in child_texts]  # type: ignore[misc]
+        self._p_bags = [terms(t) for t in parent_texts]  # type: ignore[misc]
+        df: Counter[str] = Counter(chain.from_iterable(self._c_bags))
+        df.update(chain.from_iterable(self._p_bags))
+        n = len(self._c_bags) + len(self._p_bags)
         norm_weight = [math.log((1 + n) / (1 + k)) ** 2 for k in range(n + 1)]
-        dot_weight = [w if k <= COMMON_SHARE * n else 0.0 for k, w in enumerate(norm_weight)]
+        self._dot_by_df = [w if k <= COMMON_SHARE * n else 0.0 for k, w in enumerate(norm_weight)]
         # Exact sums, as _exact_norms: the weights as integers over one power of two, divided once.
         ratios = [w.as_integer_ratio() for w in norm_weight]
-        scale = max(d for _, d in ratios)
-        exact = [m * (scale // d) for m, d in ratios]
-        self._c_norms = [math.sqrt(sum(map(exact.__getitem__, map(df.__getitem__, bag))) / scale) or 1.0 for bag in c_bags]
-        self._p_norms = [math.sqrt(sum(map(exact.__getitem__, map(df.__getitem__, bag))) / scale) or 1.0 for bag in p_bags]
-        shared = set().union(*p_bags) & set().union(*c_bags) if c_bags and p_bags else set()  # so df >= 2
-        self._squared = {t: w for t in shared if (w := dot_weight[df[t]]) != 0.0}  # type: ignore[assignment]  # common terms: none
-        useful = set(self._squared)  # a set: set & set runs in C, set & dict_keys does not
-        self._c_bags = [bag & useful for bag in c_bags]  # type: ignore[misc]
-        self._p_bags = [bag & useful for bag in p_bags]  # type: ignore[misc]
+        self._scale = max(d for _, d in ratios)
+        self._exact_by_df = [m * (self._scale // d) for m, d in ratios]
+        self._df = df
+        self._c_norms = [-1.0] * len(self._c_bags)  # -1: not summed yet (a norm is >= 0)
+        self._p_norms = [-1.0] * len(self._p_bags)
         self._memo = {}
+        self._lazy = True
+
+    def _plain_norm(self, norms: list[float], bags: list[set[str]], i: int) -> float:
+        norm = norms[i]
+        if norm < 0.0:
+            total = sum(map(self._exact_by_df.__getitem__, map(self._df.__getitem__, bags[i])))
+            norm = norms[i] = math.sqrt(total / self._scale) or 1.0
+        return norm
+
+    def _plain_cosine(self, ci: int, pi: int) -> float:
+        shared = self._c_bags[ci] & self._p_bags[pi]  # type: ignore[operator]
+        dot = math.fsum(map(self._dot_by_df.__getitem__, map(self._df.__getitem__, shared)))
+        norms = self._plain_norm(self._c_norms, self._c_bags, ci) * self._plain_norm(self._p_norms, self._p_bags, pi)  # type: ignore[arg-type]
+        return min(dot / norms, 1.0)
+
+    def _vector_cosine(self, ci: int, pi: int) -> float:
+        dot = math.fsum(map(self._squared.__getitem__, self._c_bags[ci] & self._p_bags[pi]))
+        return min(dot / (self._c_norms[ci] * self._p_norms[pi]), 1.0)
 
     def __call__(self, ci: int, pi: int) -> float:
         value = self._memo.get((ci, pi))
         if value is None:
-            dot = math.fsum(map(self._squared.__getitem__, self._c_bags[ci] & self._p_bags[pi]))
-            value = self._memo[(ci, pi)] = min(dot / (self._c_norms[ci] * self._p_norms[pi]), 1.0)
+            value = self._memo[(ci, pi)] = self._plain_cosine(ci, pi) if self._lazy else self._vector_cosine(ci, pi)
         return value
+
+    def norms(self) -> tuple[list[float], list[float]]:
+        """Every child clause's and every parent clause's vector norm (for tests: a diff needs few)."""
+        if self._lazy:
+            for i in range(len(self._c_norms)):
+                self._plain_norm(self._c_norms, self._c_bags, i)  # type: ignore[arg-type]
+            for i in range(len(self._p_norms)):
+                self._plain_norm(self._p_norms, self._p_bags, i)  # type: ignore[arg-type]
+        return list(self._c_norms), list(self._p_norms)
 
 
 def cosine_grid(child_texts: list[str], parent_texts: list[str]) -> list[list[float]]:
