@@ -158,7 +158,7 @@ class TermSimilarity:
         """``__init__`` with the n-grams as strings in sets and a Counter: the same cosines.
 
         Only the document frequencies are counted for every clause: a diff asks for few pairs
-        (those left free by the alignment's first steps; 88 of Guangxi's 5,040 against the
+        (those left free by the alignment's first steps; 84 of Guangxi's 840 against the
         national 意见), so a clause's norm is summed when a pair of it is first asked for, and a
         pair's dot product is taken over the two whole bags (every n-gram of both is in both
         documents, so df >= 2; the common ones weigh 0.0, which ``fsum`` adds exactly).
