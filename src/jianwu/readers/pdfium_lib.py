@@ -82,7 +82,7 @@ class _LibraryConfig(ctypes.Structure):
 
 def library_file() -> Optional[str]:
     """The PDFium pypdfium2 installed (``pypdfium2_raw/libpdfium.so``, ``pdfium.dll``, ...), or the system's."""
-    if sys.platform.startswith("win"):
+    if sys.platform.startswith(("win32", "cygwin", "msys")):  # the names pypdfium2_raw's loader looks for
         name = "pdfium.dll"
     elif sys.platform.startswith(("darwin", "ios")):
         name = "libpdfium.dylib"
