@@ -141,11 +141,13 @@ def test_bad_pdfs_are_one_line_and_exit_2(tmp_path) -> None:
     (tmp_path / "scan.pdf").write_bytes(make_pdf([[], []]))
     (tmp_path / "locked.pdf").write_bytes(make_pdf(layout("一、总体要求"), encrypted=True))
     (tmp_path / "broken.pdf").write_bytes(make_pdf(layout("一、总体要求"))[:400])
+    (tmp_path / "empty.pdf").write_bytes(make_pdf([]))  # a page tree without a page
     runner = CliRunner()
     for name, message in [
         ("scan.pdf", "PDF without a text layer (2 pages of images, a scan): run OCR first, e.g. ocrmypdf -l chi_sim in.pdf out.pdf"),
         ("locked.pdf", "encrypted PDF (password required): decrypt it first, e.g. qpdf --decrypt"),
         ("broken.pdf", "corrupt PDF: Failed to load document (PDFium: Data format error)."),
+        ("empty.pdf", "corrupt PDF: it has no page"),
     ]:
         result = runner.invoke(app, ["parse", str(tmp_path / name)])
         assert result.exit_code == 2

@@ -2,7 +2,7 @@
 
 Why not pypdfium2's own Python layer: ``import pypdfium2`` declares every function of PDFium's
 API (a generated ctypes module of 4,500 lines) and builds its helper classes, 17-20 ms on this
-machine, an eighth of a whole ``jianwu parse plan.pdf``.  The reader needs fourteen functions.
+machine, an eighth of a whole ``jianwu parse plan.pdf``.  The reader needs sixteen functions.
 They are declared here, on the same shared library, found in the ``pypdfium2_raw`` package
 (pypdfium2 >= 4.21) without importing it; dlopen and the declarations take about 2 ms.  A build
 of pypdfium2 against a system PDFium falls back to the system's ``pdfium``.
@@ -65,9 +65,9 @@ PROTOTYPES: dict[str, tuple[Optional[type], tuple[type, ...]]] = {
 class PdfiumError(Exception):
     """PDFium could not open the document or a page (``code``: FPDF_GetLastError's, or 6 for a page)."""
 
-    def __init__(self, code: int, what: str = "document") -> None:
+    def __init__(self, code: int, what: str = "document", message: Optional[str] = None) -> None:
         self.code = code
-        super().__init__(f"Failed to load {what} (PDFium: {ERRORS.get(code, f'error {code}')}).")
+        super().__init__(message or f"Failed to load {what} (PDFium: {ERRORS.get(code, f'error {code}')}).")
 
 
 class _LibraryConfig(ctypes.Structure):
@@ -124,12 +124,12 @@ class Document:
         self.lib = library()
         self._raw = raw
         self.handle: Optional[int] = self.lib.FPDF_LoadMemDocument64(raw, len(raw), None)
-        # pypdfium2's test as well: a document without a page is refused with PDFium's error.
-        self.page_count = self.lib.FPDF_GetPageCount(self.handle) if self.handle else 0
-        if self.page_count < 1:
-            code = int(self.lib.FPDF_GetLastError())
+        if not self.handle:
+            raise PdfiumError(int(self.lib.FPDF_GetLastError()))
+        self.page_count = self.lib.FPDF_GetPageCount(self.handle)
+        if self.page_count < 1:  # (PDFium opens it, with no error to tell)
             self.close()
-            raise PdfiumError(code)
+            raise PdfiumError(0, message="it has no page")
 
     def __enter__(self) -> "Document":
         return self
