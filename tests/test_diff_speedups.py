@@ -86,6 +86,43 @@ def test_moved_sentence_lookup_ranks_as_over_every_sentence(corpus: dict[str, Do
     assert found >= 10
 
 
+def test_a_repeated_question_is_searched_once(monkeypatch: pytest.MonkeyPatch) -> None:
+    """``find`` keeps its answers by (sentence, clauses left out): a plan pasted twice over asks
+    the same questions many times, and the fuzzy search runs once for each; every answer is the
+    search's own."""
+    from pathlib import Path
+
+    from jianwu.diff import diff_documents
+    from jianwu.document import parse_bytes
+
+    raw = Path(__file__).resolve().parents[1] / "data" / "raw"
+
+    def twice(name: str) -> Document:
+        text = (raw / f"{name}.txt").read_text(encoding="utf-8")
+        return parse_bytes("\n".join([text] * 2).encode("utf-8"), name=name, path=name, doc_id=name)
+
+    searched: list[tuple[int, str, frozenset[int]]] = []
+    asked: list[tuple[SentenceIndex, str, frozenset[int], object]] = []
+    search, find = SentenceIndex._search, SentenceIndex.find
+
+    def counted(self: SentenceIndex, folded: str, besides: frozenset[int]) -> object:
+        searched.append((id(self), folded, besides))
+        return search(self, folded, besides)
+
+    def recorded(self: SentenceIndex, folded: str, *, besides: frozenset[int] = frozenset()) -> object:
+        answer = find(self, folded, besides=besides)
+        asked.append((self, folded, besides, answer))
+        return answer
+
+    monkeypatch.setattr(SentenceIndex, "_search", counted)
+    monkeypatch.setattr(SentenceIndex, "find", recorded)
+    diff_documents(twice("shapingba-jianwu-2023"), twice("chongqing-jianwu-2023"))
+    assert len(searched) == len(set(searched)) and len(asked) > 10 * len(searched)  # (11,586 questions, 267 different)
+    assert sum(answer is not None for *_, answer in asked) > 100
+    for index, folded, besides, answer in asked[::7]:
+        assert search(index, folded, besides) == answer
+
+
 def test_shared_runs_sum_the_long_equal_opcodes(seeds: dict[str, Document], corpus: dict[str, Document]) -> None:
     from rapidfuzz.distance import Indel
 

@@ -175,9 +175,19 @@ class SentenceIndex:
         self._by_length = sorted(range(len(self.texts)), key=lambda k: (len(self.texts[k]), k))
         self._lengths = [len(self.texts[k]) for k in self._by_length]
         self._texts_by_length = [self.texts[k] for k in self._by_length]  # a window is one slice of it
+        # What ``find`` gave for a sentence and the clauses left out: a plan repeating a passage
+        # asks for the same sentences again and again (a plan pasted four times over: 69,138
+        # questions, 267 of them different), each a fuzzy search of the other document.
+        self._found: dict[tuple[str, frozenset[int]], Optional[tuple[int, int, float]]] = {}
 
     def find(self, folded: str, *, besides: frozenset[int] = frozenset()) -> Optional[tuple[int, int, float]]:
         """(clause, sentence, similarity) of the closest sentence at least MOVED_MIN alike, outside the clauses ``besides``."""
+        key = (folded, besides)
+        if key not in self._found:
+            self._found[key] = self._search(folded, besides)
+        return self._found[key]
+
+    def _search(self, folded: str, besides: frozenset[int]) -> Optional[tuple[int, int, float]]:
         if len(folded) < MOVED_MIN_LEN or not self.texts or is_note(folded):
             return None
         k = self.exact.get(folded)
