@@ -94,6 +94,8 @@ OTHER_PLATE = lazy(r"^(?P<head>.+?)[（(〔](?P<alt>[^（）()〔〕]+)[）)〕]
 
 @dataclass(frozen=True)
 class _Row:
+    """A row of the department table: the canonical name an alias stands for, and its kind and level."""
+
     canonical: str
     no_level: bool  # "-" in the level column: never carries a level
     kind: str  # dept / generic / party
@@ -138,6 +140,8 @@ class Wildcard:
 
 @dataclass(frozen=True)
 class AliasTable:
+    """The department table, exact aliases and wildcard ones (``data/departments.tsv``)."""
+
     exact: dict[str, _Row]
     patterns: tuple[tuple[Wildcard, _Row], ...]
     # The wildcard aliases a name can match, by the name's first and last character: an alias with a

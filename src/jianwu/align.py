@@ -337,6 +337,8 @@ class _Grid:
 
 @dataclass
 class _Pair:
+    """A child clause paired with a parent clause by one step of the alignment."""
+
     child: int  # position in the content list
     parent: int
     basis: Basis

@@ -28,6 +28,8 @@ APPENDIX = compile_pattern(r"^附(?:件|表)\s*\d*\s*[：:]?\s*\S{0,30}$")
 
 @dataclass(slots=True)  # (slots: made per clause, a little quicker to make and read)
 class _Open:
+    """A numbering level still open while the clause tree is built (its style, last value, token)."""
+
     style: str
     value: int
     token: str  # normalised
@@ -35,6 +37,8 @@ class _Open:
 
 @dataclass(slots=True)
 class _Start:
+    """Where a clause starts in the text, before the clause tree is made of the starts."""
+
     offset: int  # where the clause begins (its number)
     body: int  # where its own text begins (after the number)
     token: Optional[Token]

@@ -104,6 +104,8 @@ class DepartmentChange:
 
 @dataclass
 class Summary:
+    """The counts of a diff: clauses by status, targets by verdict, departments, copied share."""
+
     parent_status: dict[str, int]  # content clauses of the parent by final status
     child_status: dict[str, int]
     heading_parent_status: dict[str, int]
@@ -132,6 +134,8 @@ class ParentComparison:
 
 @dataclass
 class DocumentDiff:
+    """A child plan compared with its parent: alignments, targets, departments, summary, warnings."""
+
     child: Document
     parent: Document
     found_by: str  # given / doc_number / title

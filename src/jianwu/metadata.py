@@ -107,6 +107,8 @@ BARE_REGIONS = frozenset({"省", "市", "区", "县", "自治区", "自治州"})
 
 @dataclass(frozen=True)
 class Metadata:
+    """What a plan says of itself in its head and tail: title, 文号, issuers, dates, region and level, citations."""
+
     title: Optional[str]
     doc_number: Optional[str]
     doc_number_valid: bool

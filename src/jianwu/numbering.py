@@ -102,6 +102,8 @@ NOT_A_LABEL = compile_pattern(
 
 @dataclass(frozen=True)
 class Token:
+    """A clause number as it stands at a line start (一、 （三） 3. 第五条), with its style and value."""
+
     style: str
     value: int
     written: str  # the token as it stands in the line, e.g. "（十四）"

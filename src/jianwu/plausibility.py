@@ -38,6 +38,8 @@ MIN_COMMON_SHARE = 0.85
 
 @dataclass(frozen=True)
 class Plausibility:
+    """How much of a text is common hanzi: a low share is a bad text layer or a wrong decoding."""
+
     judged: int  # characters judged (hanzi, private use, kana, hangul)
     common: int  # of them, common hanzi
 

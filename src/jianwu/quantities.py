@@ -28,6 +28,8 @@ CN_SMALL_UNIT = {"十": 10, "百": 100, "千": 1000}
 
 @dataclass(frozen=True)
 class Unit:
+    """A unit as written, its base spelling and class (``data/units.tsv``)."""
+
     written: str
     unit: str  # base spelling
     cls: str  # ratio / count / measure

@@ -26,6 +26,8 @@ CITY_SUFFIX = lazy(r"(?:市|自治州|地区|盟)$")
 
 @dataclass(frozen=True)
 class Region:
+    """A named region: a province or a group of provinces and cities (京津冀及周边地区)."""
+
     name: str  # canonical name, e.g. 京津冀及周边地区
     kind: str  # group / province
     provinces: frozenset[str]

@@ -52,6 +52,8 @@ MOVED_MIN_LEN = 10  # shorter sentences (指导思想。, 一是…) are too com
 
 @dataclass(frozen=True)
 class Sentence:
+    """A sentence of a clause: where it is in the clause's text, and its folded text for comparing."""
+
     index: int  # in its clause
     start: int  # offsets into the clause's text
     end: int

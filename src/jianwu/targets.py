@@ -137,6 +137,8 @@ CUMULATIVE_HEADS = lazy(r"(?:减排量|新增量|累计量)$|^新增")
 
 @dataclass(frozen=True)
 class _Time:
+    """A deadline: a year, or a period (“十四五”期间), or none."""
+
     year: Optional[int] = None
     period: Optional[str] = None
 
@@ -148,6 +150,8 @@ NO_TIME = _Time()
 
 @dataclass
 class _Sentence:
+    """A sentence of a clause as the target rules read it, with the deadline in effect along it."""
+
     text: str  # the sentence, line breaks left inside it by a PDF wrap removed
     offsets: Sequence[int]  # absolute offset in the normalised text of each character of ``text`` (a range when contiguous)
     events: list[tuple[int, _Time]]  # deadline mentions, by position in the sentence

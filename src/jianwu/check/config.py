@@ -34,6 +34,8 @@ class ConfigError(JianwuError):
 
 @dataclass(frozen=True)
 class CheckConfig:
+    """``[tool.jianwu.check]``: which rules run, how severe, which files, what fails the run."""
+
     enable: frozenset[str] = frozenset()  # rule ids; empty = every rule
     disable: frozenset[str] = frozenset()
     severity: dict[str, Severity] = field(default_factory=dict)

@@ -23,6 +23,8 @@ if TYPE_CHECKING:
 
 @dataclass
 class Context:
+    """What every rule of ``jianwu check`` reads: the document, its raw lines and, when found, its parent and their comparison."""
+
     doc: Document
     parent: Optional[Document] = None
     raw_lines: list[str] = field(default_factory=list)  # decoded raw file, split on line ends

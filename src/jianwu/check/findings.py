@@ -30,6 +30,8 @@ class Hit:
 
 @dataclass(frozen=True, slots=True)  # no dict per finding: a plan may have one per line
 class Finding:
+    """One problem a rule found at one place of one file."""
+
     rule: str  # stable id, e.g. "JW011"
     name: str  # e.g. "unbalanced-bracket"
     severity: Severity
@@ -48,6 +50,8 @@ RuleFunc = Callable[[Context], Iterable[Hit]]
 
 @dataclass(frozen=True)
 class Rule:
+    """A check rule as it is documented, configured and reported (its id and name, severity, SARIF texts)."""
+
     id: str
     name: str
     severity: Severity  # default; configuration may change it

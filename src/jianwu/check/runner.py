@@ -20,6 +20,8 @@ PathLike = Union[str, Path]
 
 @dataclass
 class CheckRun:
+    """What a ``jianwu check`` run found over all its files, and what it could not read."""
+
     files: list[str] = field(default_factory=list)  # checked, in order
     findings: list[Finding] = field(default_factory=list)  # sorted
     errors: list[str] = field(default_factory=list)  # one line per unreadable input

@@ -53,6 +53,8 @@ AMBIGUITY = 0.05
 
 @dataclass
 class Candidate:
+    """A possible parent of a child in the corpus, with how it was found and how well it fits."""
+
     position: int
     found_by: str = "content"  # the strongest way it was found: doc_number > title > content
     cited: Optional[Cited] = None
