@@ -75,6 +75,7 @@ GENERIC_HINT = lazy(r"^各|有关|相关|所属|各级|成员单位")
 # 地方各级人民政府, 各级政府, 各市（州）人民政府, 各县（市、区）人民政府, 各设区市人民政府,
 # 市州、县市区人民政府, 各地级市人民政府, 各区, 有关市, 各镇街, 各乡镇（街道）, 地方.
 LOCAL_UNITS = r"(?:自治区|自治州|自治县|直辖市|设区的?市|地级市|县级市|省份|地区|乡镇|镇街|街道|[省市州盟县区旗乡镇地])"
+LOCAL_UNIT = lazy(LOCAL_UNITS)  # each unit of 各市（州）、县（市、区）: 市 州 县 市 区
 LOCAL_GOVERNMENTS = lazy(
     rf"^(?P<q>地方各级|各级|地方|各有关|各相关|各|有关|相关|所在地|沿线各?|属地)?"
     rf"(?P<units>(?:{LOCAL_UNITS}|级以上|级|地方|[（）()、和及])*?)"
@@ -380,7 +381,7 @@ def _local_government(name: str) -> Optional[Resolution]:
     """各市（州）人民政府, 地方各级人民政府, 各区, 有关市, 浦东新区 …: local governments as actors."""
     m = LOCAL_GOVERNMENTS.match(name)
     if m and (m.group("q") or m.group("gov") or len(m.group("units")) >= 2) and name not in ("", "地"):
-        units = regex.findall(LOCAL_UNITS, m.group("units"))
+        units = LOCAL_UNIT.findall(m.group("units"))
         levels = {PLACE_LEVEL.get(u, "市" if u.endswith("市") else None) for u in units}
         broad = m.group("q") in ("地方各级", "各级") or "以上" in m.group("units")  # 县级以上: every level from 县 up
         level = levels.pop() if len(levels) == 1 and not broad else None

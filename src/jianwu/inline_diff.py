@@ -61,6 +61,7 @@ LEVEL_CHAR = compile_pattern(r"[省市区县州镇乡]|(?<=全)国")
 STRANDED_MAX = 4
 # Separators between departments inside a note.
 NOTE_SEPARATORS = "、，,；;"
+NOTE_SEPARATOR = compile_pattern(f"([{NOTE_SEPARATORS}])")  # splits 市发展改革委、市经济信息委 keeping the 、
 
 
 @lru_cache(maxsize=1)
@@ -141,7 +142,7 @@ def note_spans(text: str) -> list[tuple[int, int]]:
         tail = NOTE_TAIL.search(body)
         names = body[: tail.start()] if tail else body
         offset = start
-        for part in regex.split(f"([{NOTE_SEPARATORS}])", names):
+        for part in NOTE_SEPARATOR.split(names):
             if part and part not in NOTE_SEPARATORS:
                 spans.append((offset, offset + len(part)))
             offset += len(part)

@@ -96,6 +96,12 @@ CC_LINE = compile_pattern(r"^抄送[：:]")
 PRINTED_LINE = compile_pattern(r"^\p{Han}{2,30}\s*\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*印发$")
 ZONE_SUFFIX = compile_pattern(r"(?:高新区|经开区|新区|开发区|园区|示范区)$")
 # National issuers: 国务院, 国务院办公厅, 中共中央, 中共中央办公厅, 全国…, 国家发展改革委, 生态环境部 …
+# Between two issuers of a 印发 heading: 、 ， or spaces, or nothing after 办公厅 / 委员会 / 政府 where
+# the next one starts (市委办公厅市政府办公厅 -> 市委办公厅 | 市政府办公厅, 自治区党委自治区政府).
+ISSUER_SEPARATOR = compile_pattern(r"[、，\s]+|(?<=办公厅|委员会|政府)(?=中共|\p{Han}{2,8}(?:省|市|自治区))")
+# Between the names of an issuer line: spaces or 、 (邯郸市人民政府 邯郸市生态环境局).
+ISSUER_LINE_SEPARATOR = compile_pattern(r"[\s、]+")
+WHITE_SPACE = compile_pattern(r"\s+")  # a title wrapped over lines, rejoined without its breaks
 NATIONAL_ISSUER = compile_pattern(r"^(?:国务院|中共中央|党中央|中央|全国|国家)\p{Han}*$|^\p{Han}{2,10}(?:部|总局|总署)$")
 # The central organs that sign without an 机关 suffix: 中共中央 国务院, 中共中央办公厅.
 NATIONAL_ORG = compile_pattern(r"^(?:中共中央|党中央|国务院|中央军委)(?:办公厅)?$")
@@ -266,7 +272,7 @@ def issued_heading(cover: list[str]) -> Optional[tuple[str, list[str]]]:
             joined = "".join(cover[i : i + used])
             m = ISSUED_HEADING.match(joined) if "印发" in joined else None  # (a word every match holds)
             if m:
-                names = regex.split(r"[、，\s]+|(?<=办公厅|委员会|政府)(?=中共|\p{Han}{2,8}(?:省|市|自治区))", m.group("issuers").strip())
+                names = ISSUER_SEPARATOR.split(m.group("issuers").strip())
                 return ANGLE_MARKS.sub("", m.group("title")), [n for n in names if n]
     return None
 
@@ -336,7 +342,7 @@ def _notice_title(cover: list[str]) -> Optional[str]:
             if joined.endswith(("的通知", "的函")):
                 break
             joined += extra
-        joined = regex.sub(r"\s+", "", joined)
+        joined = WHITE_SPACE.sub("", joined)
         m = NOTICE_WRAPPER.match(joined)
         if m:
             inner = m.group("inner").replace("《", "〈").replace("》", "〉")
@@ -346,7 +352,7 @@ def _notice_title(cover: list[str]) -> Optional[str]:
 
 def _issuer_line(line: str) -> bool:
     """A line of issuer names only: 邯郸市人民政府, 中共中央 国务院."""
-    names = [n for n in regex.split(r"[\s、]+", line) if n]
+    names = [n for n in ISSUER_LINE_SEPARATOR.split(line) if n]
     return bool(names) and all(_org_name(n) or NATIONAL_ISSUER.match(n) for n in names)
 
 

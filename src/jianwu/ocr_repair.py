@@ -20,6 +20,7 @@ from .patterns import compile_pattern
 from .std_patterns import compile_std
 
 HAN = r"\p{Han}"
+HAN_CHAR = compile_pattern(HAN)  # counted in a line: are its spaced gaps letter spacing?
 
 # ---------------------------------------------------------------- signs of OCR
 
@@ -153,7 +154,7 @@ def _spaced_han(line: str) -> str:
     gaps = len(SPACED_HAN.findall(line))
     if not gaps:
         return line
-    han = len(regex.findall(HAN, line))
+    han = len(HAN_CHAR.findall(line))
     letter_spaced = gaps * 2 >= han - 1 and han >= 4  # "人 民 政 府 批 准": every character apart
     if PROSE.search(line) or letter_spaced:
         return SPACED_HAN.sub("", line)

@@ -20,6 +20,10 @@ from .tables import read_table
 
 # A province-level name as written in titles: 河北省, 广西壮族自治区, 重庆市, 香港特别行政区 -> the short name.
 PROVINCE_SUFFIX = lazy(r"(?:省|市|(?:壮族|回族|维吾尔)?自治区|特别行政区)$")
+# The same after a province's name at the start of a region: 河北省邯郸市 -> 邯郸市 once 河北 is taken off.
+LEADING_PROVINCE_SUFFIX = lazy(r"^(?:省|市|(?:壮族|回族|维吾尔)?自治区|特别行政区)")
+# Where a city-level name ends inside a longer region: 邯郸市|丛台区, 延边朝鲜族自治州|延吉市.
+AFTER_CITY = lazy(r"(?<=市|自治州|地区|盟)")
 # A city-level name: 邯郸市, 延边朝鲜族自治州, 大兴安岭地区, 锡林郭勒盟 -> 邯郸.
 CITY_SUFFIX = lazy(r"(?:市|自治州|地区|盟)$")
 
@@ -91,8 +95,8 @@ def place_of(region: Optional[str]) -> tuple[Optional[str], Optional[str]]:
     province = next((p for p in sorted(provinces, key=len, reverse=True) if region.startswith(p)), None)
     rest = region
     if province is not None:
-        rest = regex.sub(rf"^{regex.escape(province)}(?:省|市|(?:壮族|回族|维吾尔)?自治区|特别行政区)?", "", region)
-    city = CITY_SUFFIX.sub("", regex.split(r"(?<=市|自治州|地区|盟)", rest)[0]) if rest else None
+        rest = LEADING_PROVINCE_SUFFIX.sub("", region[len(province):])  # (region starts with province)
+    city = CITY_SUFFIX.sub("", AFTER_CITY.split(rest)[0]) if rest else None
     return province, city or None
 
 

@@ -24,6 +24,8 @@ from .findings import Hit, rule
 # A 文号 that lost its opening year bracket: 渝环2023〕71号
 DOC_NUMBER_NO_OPEN = compile_pattern(r"\p{Han}{1,12}?(?<![〔［\[【(（\d])(?P<year>(?:19|20)\d{2})[〕］\]】](?P<seq>\d{1,4})号")
 # A 文号 whose serial number is lost: 渝环〔2023〕号
+# Where a damaged 文号's year part begins: its opening bracket, or its first digit when that is gone.
+YEAR_START = compile_pattern(r"[〔［\[【(（]|\d")
 DOC_NUMBER_NO_SEQ = compile_pattern(r"\p{Han}{1,12}?[〔［\[【(（](?:19|20)\d{2}[〕］\]】]号")
 # Latin words set inside Chinese prose by a bad translation or merge: "精神 and 习近平"
 # (normalisation removed the spaces: 精神and习近平).  Lower-case only: acronyms
@@ -57,7 +59,7 @@ def malformed_doc_number(ctx: Context) -> Iterator[Hit]:
     for pattern in (GARBLED_DOC_NUMBER, DOC_NUMBER_NO_OPEN, DOC_NUMBER_NO_SEQ):
         for m in pattern.finditer(text):
             number = m.group()
-            bracket = regex.search(r"[〔［\[【(（]|\d", number)
+            bracket = YEAR_START.search(number)
             start = m.start() + (bracket.start() if bracket else 0)
             line, column = ctx.position(start)
             if pattern is GARBLED_DOC_NUMBER:

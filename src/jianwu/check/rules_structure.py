@@ -5,8 +5,6 @@ from __future__ import annotations
 from collections import Counter
 from typing import Callable, Iterator, Optional
 
-import regex
-
 from ..model import Clause
 from ..numbering import cn_to_int, int_to_cn
 from ..patterns import compile_pattern
@@ -17,6 +15,11 @@ from .findings import Hit, rule
 
 # The numeral inside a number token: 十四 in （十四）, 3 in 3.
 NUMERAL = r"[一二三四五六七八九十百零〇两]+"
+NUMBER_IN_TOKEN = compile_pattern(rf"\d+|{NUMERAL}")  # （十四） -> 十四, 12. -> 12
+# The same, or a circled number: what a token's shape leaves out (一、 -> N、, （3） -> （N）, ② -> N).
+NUMERAL_OF_SHAPE = compile_pattern(rf"\d+|{NUMERAL}|[①-⑳]")
+DIGITS = compile_pattern(r"\d+")  # 12 in 12.
+CHINESE_NUMERAL = compile_pattern(NUMERAL)  # 三 in （三）
 
 # Inline enumeration inside a clause's prose: "一是拓宽…；二是大力发展…；三是…".  Only
 # at a sentence or clause start, so 不二是 / 统一是 are not read as items.
@@ -54,7 +57,7 @@ def _value(clause: Clause) -> Optional[int]:
     token = clause.path[-1]
     if clause.style == "circled":
         return ord(token) - 0x2460 + 1
-    digits = regex.search(rf"\d+|{NUMERAL}", token)
+    digits = NUMBER_IN_TOKEN.search(token)
     return cn_to_int(digits.group()) if digits else None
 
 
@@ -64,7 +67,7 @@ def _parent_key(clause: Clause) -> tuple[str, ...]:
 
 def _shape(written: str) -> str:
     """How a token is written with its numeral taken out: 一、 -> N、, 1. -> N., （3） -> （N）."""
-    return regex.sub(rf"\d+|{NUMERAL}|[①-⑳]", "N", written, count=1)
+    return NUMERAL_OF_SHAPE.sub("N", written, count=1)
 
 
 class _Sequence:
@@ -129,9 +132,9 @@ def _token_like(clause: Clause, value: int) -> str:
     written = clause.path[-1]
     if clause.style == "circled":
         return chr(0x2460 + value - 1) if 1 <= value <= 20 else str(value)
-    if regex.search(r"\d", written):
-        return regex.sub(r"\d+", str(value), written, count=1)
-    return regex.sub(NUMERAL, int_to_cn(value), written, count=1)
+    if DIGITS.search(written):
+        return DIGITS.sub(str(value), written, count=1)
+    return CHINESE_NUMERAL.sub(int_to_cn(value), written, count=1)
 
 
 def _missing(prev: Clause, start: int, stop: int) -> str:

@@ -10,8 +10,6 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Optional
 
-import regex
-
 from ..metadata import PROVINCES, dominant_province
 from ..model import Document
 from ..patterns import compile_pattern
@@ -22,6 +20,7 @@ ISSUER_BEFORE = compile_pattern(
     r"(?P<issuer>[\p{Han}、]{2,40}?(?:国务院|党中央|中央|政府|办公厅|办公室|部门|委员会|党委|省委|市委|委|部|局|厅))\s*$"
 )
 # Words before the issuer that are not part of it: 根据, 贯彻落实, 按照 …
+WHITE_SPACE = compile_pattern(r"\s+")  # inside a 文号 as written: 环综合〔2022〕 42号
 ISSUER_LEAD = compile_pattern(r"^.*(?:根据|依据|按照|落实|贯彻|执行|认真|深入|为|和|及|与|、(?=\p{Han}{0,3}《))")
 # The genre word of a plan named after the one it implements, after that one's title.
 OWN_GENRE_AFTER = compile_pattern(r"(?<=意见|方案|规划|计划|纲要)(?:的)?(?:实施方案|工作方案|行动方案|实施意见|实施细则|行动计划)$")
@@ -77,7 +76,7 @@ def citations_of(doc: Document) -> list[Cited]:
     for written, number in numbers_in(text):
         if number != own_number and number not in seen_numbers:
             seen_numbers.add(number)
-            flat = regex.sub(r"\s+", "", written)
+            flat = WHITE_SPACE.sub("", written)
             out.append(Cited(flat, f"（{flat}）", None, number))
     return out
 

@@ -16,13 +16,12 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Optional
 
-import regex
-
 from ..metadata import REGION
 from ..patterns import compile_pattern
 
 # A 文号 with brackets of any kind, spaces and OCR debris: 国发〔2021〕4号, 国发 (2021) 4 号,
 # 大发改资源字 (2021 J 283号 (the closing bracket read as J), 冀政字[2021]22号.
+WHITE_SPACE = compile_pattern(r"\s+")  # inside a 文号: 渝府发 〔2022〕 39 号
 NUMBER_PARTS = compile_pattern(
     r"(?P<prefix>\p{Han}{1,12}?)\s*[〔［\[【(（{]\s*(?P<year>(?:19|20)\d\d)\s*"
     r"[〕］\]】)）}JjlI」|]?\s*(?P<seq>\d{1,4})\s*号"
@@ -68,7 +67,7 @@ class TitleKey:
 
 def number_key(number: str) -> Optional[str]:
     """The 文号 in one spelling, damage repaired; None when it is not a 文号 at all."""
-    text = regex.sub(r"\s+", "", number)
+    text = WHITE_SPACE.sub("", number)
     m = NUMBER_PARTS.search(text)
     if m is None or (m.group("seq") and len(m.group("seq")) > 4):
         m = FUSED_NUMBER.search(text)

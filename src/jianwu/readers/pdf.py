@@ -26,8 +26,6 @@ from dataclasses import dataclass, field
 from operator import itemgetter
 from typing import TYPE_CHECKING, Optional
 
-import regex
-
 from ..errors import InputError
 from ..model import Repair, Warning_
 from . import SourceText
@@ -62,6 +60,10 @@ CLAUSE_START = compile_pattern(r"^(?:[一二三四五六七八九十]+[、.．]|
 SENTENCE_END = set("。；：！？;:!?")
 # Closing brackets and quotes: a paragraph may end on them (responsibility notes do).
 CLOSERS = set("）)】]》”’")
+# A real title in the information dictionary has four hanzi in a row, and is not a file name
+# or a Word default ("Microsoft Word - 通知.doc", "方案.pdf").
+HAN_WORD = compile_pattern(r"\p{Han}{4}")
+FILE_NAME_TITLE = compile_pattern(r"(?i)\.(?:docx?|wps|pdf)$|^microsoft")
 # Sentence punctuation inside a line: the paragraph is prose, not a title or an issuer line.
 PROSE_PUNCT = compile_pattern(r"[，。、；！？,;]")
 
@@ -421,6 +423,6 @@ def _metadata(pdf: "Document") -> dict[str, str]:
         title = pdf.meta_text("Title").strip()
     except Exception:  # noqa: BLE001 - a broken info dictionary is not worth failing the read
         return {}
-    if title and regex.search(r"\p{Han}{4}", title) and not regex.search(r"(?i)\.(?:docx?|wps|pdf)$|^microsoft", title):
+    if title and HAN_WORD.search(title) and not FILE_NAME_TITLE.search(title):
         return {"title": title}
     return {}
