@@ -290,6 +290,21 @@ def test_noise_from_stand_ins_is_the_quantile_of_the_values() -> None:
         assert quantiles(stand_in, n=4)[NOISE_QUANTILE - 1] == quantiles(values, n=4)[NOISE_QUANTILE - 1], n
 
 
+def test_quantile_cut_is_statistics_quantiles() -> None:
+    """``align.quantile_cut`` gives ``statistics.quantiles``' cut points bit for bit: every cut of
+    every n up to 8, for 2 to 60 values, random and with ties."""
+    import random
+    from statistics import quantiles
+
+    from jianwu.align import quantile_cut
+
+    rng = random.Random(1616)
+    for length in range(2, 61):
+        for values in ([rng.random() for _ in range(length)], [rng.choice((0.0, 0.25, 0.5, 1.0)) for _ in range(length)]):
+            for n in range(2, 9):
+                assert [quantile_cut(values, i, n) for i in range(1, n)] == quantiles(values, n=n), (length, n)
+
+
 def test_shared_run_bounds_hold_on_repetitive_random_texts() -> None:
     """Few letters, many repeats (the case the bound's counting is for): never below ``shared_runs``."""
     import random

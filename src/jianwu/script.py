@@ -14,7 +14,6 @@ made again.  Without a cache directory they are worked out in the process, as be
 
 from __future__ import annotations
 
-import hashlib
 import importlib.util
 import os
 import re
@@ -22,6 +21,7 @@ from collections import Counter
 from functools import lru_cache
 from typing import TYPE_CHECKING, Optional
 
+from .digest import sha256_hex
 from .model import Script
 from .user_cache import read_cached_text, write_cached_text
 
@@ -53,7 +53,7 @@ def _cache_name(config: str) -> str:
         installed = f"{origin}\0{info.st_size}\0{info.st_mtime_ns}"
     except OSError:
         installed = origin
-    return f"opencc-{hashlib.sha256(installed.encode()).hexdigest()[:12]}-{config}-changes.txt"
+    return f"opencc-{sha256_hex(installed.encode())[:12]}-{config}-changes.txt"
 
 
 @lru_cache(maxsize=None)

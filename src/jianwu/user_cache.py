@@ -10,11 +10,12 @@
 
 from __future__ import annotations
 
-import hashlib
 import os
 from functools import lru_cache
 from pathlib import Path
 from typing import Any, Callable, Optional
+
+from .digest import sha256 as new_sha256, sha256_hex
 
 CACHE_DIR_ENV = "JIANWU_CACHE_DIR"
 CACHE_SWITCH_ENV = "JIANWU_CACHE"  # off, 0, no or false: no cache
@@ -110,7 +111,7 @@ def write_cached_text(name: str, header: str, body: str) -> None:
 
 
 def _text_header(header: str, body: str) -> str:
-    return f"{header} {len(body)} {hashlib.sha256(body.encode('utf-8')).hexdigest()[:16]}"
+    return f"{header} {len(body)} {sha256_hex(body.encode('utf-8'))[:16]}"
 
 
 @lru_cache(maxsize=1)
@@ -123,14 +124,23 @@ def code_fingerprint() -> str:
     """
     from . import __version__
 
-    root = Path(__file__).resolve().parent
-    digest = hashlib.sha256(__version__.encode())
-    for directory, subdirectories, files in os.walk(root):
-        subdirectories[:] = sorted(d for d in subdirectories if d != "__pycache__")
-        for name in sorted(files):
-            if name.endswith(".pyc"):
-                continue
-            info = os.stat(os.path.join(directory, name))
-            relative = os.path.relpath(os.path.join(directory, name), root)
-            digest.update(f"{relative}\0{info.st_size}\0{info.st_mtime_ns}\n".encode())
+    digest = new_sha256(__version__.encode())
+    _fingerprint_files(str(Path(__file__).resolve().parent), "", digest)
     return digest.hexdigest()[:32]
+
+
+def _fingerprint_files(directory: str, relative: str, digest: Any) -> None:
+    """Add each file of ``directory`` (``relative`` to the package), then each subdirectory's, in
+    name order, to ``digest``: a line of path, size and modification time per file."""
+    with os.scandir(directory) as found:
+        entries = sorted(found, key=lambda entry: entry.name)
+    subdirectories = []
+    for entry in entries:
+        if entry.is_dir():
+            if entry.name != "__pycache__":
+                subdirectories.append(entry)
+        elif not entry.name.endswith(".pyc"):
+            info = entry.stat()
+            digest.update(f"{relative}{entry.name}\0{info.st_size}\0{info.st_mtime_ns}\n".encode())
+    for entry in subdirectories:
+        _fingerprint_files(entry.path, f"{relative}{entry.name}{os.sep}", digest)

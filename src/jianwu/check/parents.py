@@ -21,7 +21,6 @@ dies (a crash in a reader library) is passed over, as an unreadable one is.
 
 from __future__ import annotations
 
-import hashlib
 import os
 import stat
 import time
@@ -30,6 +29,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Optional, Sequence, Union
 
 from ..diffmodel import ParentComparison
+from ..digest import sha256_hex
 from ..document import DOCUMENT_SUFFIXES, add_facts, document_id, iter_document_paths, parse_bytes, read_source
 from ..errors import InputError
 from ..model import Document
@@ -70,7 +70,7 @@ def profile_task(path: str) -> WorkerResult:
     """In a worker process: the profile of the plan at ``path``, parsed without its facts."""
     try:
         raw = read_source(Path(path))
-        sha256 = hashlib.sha256(raw).hexdigest()
+        sha256 = sha256_hex(raw)
         doc = parse_bytes(raw, name=path, path=path, doc_id=document_id(Path(path)), require_clauses=False, facts=False, sha256=sha256)
         return sha256, _plan_profile(doc)
     except InputError as exc:
@@ -121,10 +121,18 @@ class ParentFinder:
         a text without numbered clauses still loads (JW010)."""
         key = path.resolve()
         if key not in self._documents:
-            raw = read_source(path)
             cache = self._profile_cache()
-            sha256 = hashlib.sha256(raw).hexdigest()
-            doc = cache.get_document(key, str(path), sha256)
+            # A parent unchanged since a run before parsed it: its digest is known (as for the
+            # profiles, ``_stored``), so it is not read or hashed again.
+            stamp = _stamp(path)
+            known = cache.known_sha256(key, stamp) if stamp is not None else None
+            doc = cache.get_document(key, str(path), known) if known is not None else None
+            if doc is None:
+                raw = read_source(path)
+                sha256 = sha256_hex(raw)
+                if stamp is not None and sha256 != known:
+                    cache.remember_sha256(key, stamp, sha256)  # (the next run need not read it)
+                doc = cache.get_document(key, str(path), sha256) if sha256 != known else None
             if doc is None:
                 doc = parse_bytes(raw, name=str(path), path=str(path), doc_id=document_id(path), require_clauses=False, sha256=sha256)
                 cache.put_document(key, doc)
@@ -180,7 +188,7 @@ class ParentFinder:
             if stored is not MISS:
                 return stored, b"", known, None
         raw = read_source(path)
-        sha256 = hashlib.sha256(raw).hexdigest()
+        sha256 = sha256_hex(raw)
         new_stamp = stamp if stamp is not None and sha256 != known else None  # to remember with what is stored
         stored = cache.get(key, sha256)
         if stored is not MISS and new_stamp is not None:

@@ -28,6 +28,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Callable, Iterator, Optional, Sequence
 
+from ..digest import sha256_hex
 from ..errors import UsageError
 from .store import DEFAULT_DB, IndexLock, connect, jianwu_build, load_document, write_document, write_pair
 
@@ -124,7 +125,7 @@ def sha256_file(path: Path) -> str:
     from ..safe_io import read_regular_file
 
     try:
-        return hashlib.sha256(read_regular_file(path)).hexdigest()
+        return sha256_hex(read_regular_file(path))
     except InputError:
         return ""
 

@@ -8,10 +8,10 @@ the file name.  One module per format; this module only detects and dispatches.
 
 from __future__ import annotations
 
-import hashlib
 from dataclasses import dataclass, field, replace
 from typing import Callable, Optional
 
+from ..digest import sha256_hex
 from ..errors import InputError
 from ..model import Repair, Warning_
 
@@ -91,7 +91,7 @@ def read_bytes(raw: bytes, name: str, *, cached: bool = True, sha256: Optional[s
     ``cached`` is false: the same bytes are read once.  ``sha256``: the bytes' digest, when the
     caller has it already (else computed here); the result carries it.
     """
-    digest = sha256 or hashlib.sha256(raw).hexdigest()
+    digest = sha256 or sha256_hex(raw)
     return replace(_read(raw, name, cached, digest), sha256=digest)
 
 

@@ -17,8 +17,6 @@ from ..errors import InputError
 from ..model import Warning_
 from . import SourceText
 
-# Markup at the start of a file: <!DOCTYPE html>, <html>, <head>, <meta charset=...>
-HTML_START = re.compile(rb"^\s*(?:<\?xml[^>]*>\s*)?(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html|head|meta|body)\b", re.I | re.S)
 # <meta charset="gb2312"> / <meta http-equiv="Content-Type" content="text/html; charset=gbk">
 META_CHARSET = re.compile(rb"<meta[^>]+charset\s*=\s*[\"']?\s*(?P<charset>[A-Za-z0-9_.:-]+)", re.I)
 # <?xml version="1.0" encoding="gb2312"?>
@@ -28,10 +26,6 @@ SUPERSETS = {"gb2312": "gb18030", "gbk": "gb18030", "x-gbk": "gb18030", "cp936":
              "euc-cn": "gb18030", "big5": "big5hkscs", "iso-8859-1": "cp1252", "latin1": "cp1252", "ascii": "utf-8",
              "us-ascii": "utf-8"}
 CHARSET_SCAN_BYTES = 4096
-
-
-def looks_like_html(raw: bytes) -> bool:
-    return bool(HTML_START.match(raw[:4096].lstrip(b"\xef\xbb\xbf")))
 
 
 def _declared(raw: bytes) -> str | None:

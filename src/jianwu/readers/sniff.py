@@ -34,6 +34,8 @@ SIGNATURES: tuple[tuple[bytes, str, str], ...] = (
     (b"MZ", "binary", "Windows executable"),
     (b"{\\rtf", "doc", "RTF document"),
 )
+# Markup at the start of a file (a web page): <!DOCTYPE html>, <html>, <head>, <meta charset=...>
+HTML_START = compile_pattern(rb"^\s*(?:<\?xml[^>]*>\s*)?(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html|head|meta|body)\b", regex.I | regex.S)
 OLE2 = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 # Stream names in an OLE2 directory (UTF-16LE): which Office program wrote it.
 OLE_STREAMS: tuple[tuple[str, str, str], ...] = (
@@ -92,8 +94,6 @@ def sniff(head: bytes, zip_names: set[str] | None = None) -> tuple[str, str]:
         return ("image", "WEBP image") if kind == b"WEBP" else ("media", "audio/video file")
     if FTYP.match(head):
         return "media", "MP4/QuickTime video"
-    from .html import looks_like_html
-
     if looks_like_html(head):
         return "html", "web page"
     if not head.startswith((b"\xff\xfe", b"\xfe\xff")) and b"\x00" in head:
@@ -103,3 +103,7 @@ def sniff(head: bytes, zip_names: set[str] | None = None) -> tuple[str, str]:
     if XML_START.match(head):
         return "data", "XML data"
     return "text", "text"
+
+
+def looks_like_html(raw: bytes) -> bool:
+    return bool(HTML_START.match(raw[:4096].lstrip(b"\xef\xbb\xbf")))

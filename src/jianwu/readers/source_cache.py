@@ -24,7 +24,6 @@ best-effort, as the others: an entry that cannot be read or unpickled, or holds 
 
 from __future__ import annotations
 
-import hashlib
 import os
 import pickle
 import shutil
@@ -33,6 +32,7 @@ from functools import lru_cache
 from importlib.util import find_spec
 from typing import Callable, Optional
 
+from ..digest import sha256 as new_sha256, sha256_hex
 from ..user_cache import code_fingerprint, read_cache_file, usable_cache_dir, write_cache_file
 from . import SourceText
 
@@ -81,8 +81,8 @@ def _libraries(kind: str) -> str:
 
 def entry_name(kind: str, raw: bytes, sha256: Optional[str] = None) -> str:
     """The cache file for ``raw`` read as ``kind`` (``sha256``: the bytes' digest, if known)."""
-    digest = hashlib.sha256()
-    for part in (kind, sha256 or hashlib.sha256(raw).hexdigest(), code_fingerprint(), _libraries(kind)):
+    digest = new_sha256()
+    for part in (kind, sha256 or sha256_hex(raw), code_fingerprint(), _libraries(kind)):
         digest.update(part.encode("utf-8", "surrogateescape") + b"\0")
     return f"{PREFIX}{kind}-{digest.hexdigest()[:40]}.pickle"
 
