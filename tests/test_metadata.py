@@ -102,6 +102,10 @@ def test_garbled_doc_numbers_are_warned(seeds: dict[str, Document]) -> None:
         ("2023-3-1", "2023-03-01"),
         ("2023.03.01", "2023-03-01"),
         ("二〇二三年八月十八日", "2023-08-18"),
+        ("二○二三年六月三十日", "2023-06-30"),  # ○ (a circle) for 〇, as web and Word copies write it
+        ("二O二二年五月二十日", "2022-05-20"),  # the letter O
+        ("二Ｏ二一年十月二十四日", "2021-10-24"),
+        ("２０２３年5月6日", "2023-05-06"),  # full-width digits stay digits
         ("到2025年，全区", None),
         ("2023年13月1日", None),
         ("12345678", None),
@@ -119,6 +123,8 @@ def test_parse_date(line: str, iso: str | None) -> None:
         ("环综合[2022]42号", True, "环综合[2022]42号"),
         ("渝环〔202371号", False, "渝环〔2023〕71号"),
         ("渝委发〔20228号", False, "渝委发〔2022〕8号"),
+        ("宜府发﹝2023﹞5号", True, "宜府发﹝2023﹞5号"),  # small-form brackets (Word, web copies)
+        ("川府发〔2022〕第8号", True, "川府发〔2022〕第8号"),
     ],
 )
 def test_doc_numbers(number: str, valid: bool, repaired: str) -> None:
@@ -149,6 +155,11 @@ def test_core_title(title: str, core: str) -> None:
         ("重庆高新区减污降碳协同增效实施方案", [], "重庆高新区", "zone"),
         ("减污降碳协同增效实施方案", ["生态环境部", "国家发展改革委"], None, "national"),
         (None, ["四川省生态环境厅"], "四川省", "province"),
+        ("伊金霍洛旗碳达峰实施方案", [], "伊金霍洛旗", "county"),  # 旗 and 自治旗: Inner Mongolia's counties
+        ("鄂温克族自治旗碳达峰实施方案", [], "鄂温克族自治旗", "county"),
+        ("喀什地区碳达峰实施方案", [], "喀什地区", "city"),  # a 地区 is a prefecture
+        ("浦东新区碳达峰实施方案", ["上海市浦东新区人民政府"], "上海市浦东新区", "district"),  # a 新区 with a government
+        ("重庆两江新区减污降碳协同增效实施方案", ["重庆两江新区管理委员会"], "重庆两江新区", "zone"),  # one with a 管委会
     ],
 )
 def test_region_and_level(title: str | None, issuers: list[str], region: str | None, level: str) -> None:
@@ -211,8 +222,40 @@ def test_a_signature_date_wins_over_the_page_table() -> None:
         ("重庆市永川区\n“十四五”节能减排\n工作实施方案", "重庆市永川区“十四五”节能减排工作实施方案"),  # three lines of large type
         ("重庆市减污降碳\n协同增效实施方案", "重庆市减污降碳协同增效实施方案"),
         ("（此件公开发布）\n重庆市减污降碳协同增效实施方案", "重庆市减污降碳协同增效实施方案"),  # a note is never part of it
+        # The period or edition after the genre word, on the title's line or the next.
+        ("宜宾市减污降碳协同增效行动计划（2023—2025年）", "宜宾市减污降碳协同增效行动计划（2023—2025年）"),
+        ("宜宾市“十四五”生态环境保护规划（2021-2025年）", "宜宾市“十四五”生态环境保护规划（2021-2025年）"),
+        ("宜宾市减污降碳协同增效行动计划\n（2023—2025年）", "宜宾市减污降碳协同增效行动计划（2023—2025年）"),
+        ("宜宾市碳排放管理办法（试行）", "宜宾市碳排放管理办法（试行）"),
+        ("宜宾市碳达峰实施方案（征求意见稿）", "宜宾市碳达峰实施方案（征求意见稿）"),
+        # A title of its own starting with 关于 (实施意见, 指导意见), after its notice too.
+        ("关于推进城乡建设绿色发展的实施意见", "关于推进城乡建设绿色发展的实施意见"),
+        ("湖南省人民政府办公厅关于印发《关于推进城乡建设绿色发展的实施意见》的通知\n湘政办发〔2022〕30号\n"
+         "湖南省人民政府办公厅\n2022年6月30日\n关于推进城乡建设绿色发展的实施意见", "关于推进城乡建设绿色发展的实施意见"),
+        # The attachment label above a plan issued with its notice.
+        ("附件\n浙江省能源领域碳达峰实施方案", "浙江省能源领域碳达峰实施方案"),
+        ("附件1\n苏州市碳达峰实施方案", "苏州市碳达峰实施方案"),
+        ("宜宾市人民政府\n二○二三年六月三十日\n宜宾市碳达峰实施方案", "宜宾市碳达峰实施方案"),
+        ("宜宾市人民政府 2023年6月30日\n宜宾市碳达峰实施方案", "宜宾市碳达峰实施方案"),  # signature and date on one line
     ],
 )
 def test_title_set_over_several_lines(cover: str, title: str) -> None:
     doc = parse_document(f"{cover}\n为协同推进，制定本方案。\n一、总体要求\n（一）加强领导。", doc_id="t")
     assert doc.title == title
+
+
+@pytest.mark.parametrize(
+    ("cover", "fields"),
+    [
+        ("宜宾市人民政府\n宜府发〔2023〕5号\n现将方案印发给你们。\n宜宾市人民政府 2023年6月30日\n宜宾市碳达峰实施方案",
+         dict(doc_number="宜府发〔2023〕5号", issuers=["宜宾市人民政府"], date="2023-06-30", region="宜宾市", level="city")),
+        ("宜宾市人民政府关于印发宜宾市碳达峰实施方案的通知 宜府发〔2023〕5号\n宜宾市碳达峰实施方案",  # 文号 on the notice's line
+         dict(doc_number="宜府发〔2023〕5号", issuers=[], date=None, region="宜宾市", level="city")),
+        ("宜宾市人民政府关于印发宜宾市碳达峰实施方案的通知\n宜府发﹝2023﹞5号\n宜宾市人民政府\n二O二三年六月三十日\n宜宾市碳达峰实施方案",
+         dict(doc_number="宜府发﹝2023﹞5号", issuers=["宜宾市人民政府"], date="2023-06-30", region="宜宾市", level="city")),
+    ],
+)
+def test_cover_lines_printed_together(cover: str, fields: dict[str, object]) -> None:
+    doc = parse_document(f"{cover}\n为协同推进，制定本方案。\n一、总体要求\n（一）加强领导。", doc_id="t")
+    assert doc.title == "宜宾市碳达峰实施方案"
+    assert {name: getattr(doc, name) for name in fields} == fields

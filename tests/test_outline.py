@@ -134,3 +134,27 @@ def test_news_report_is_not_a_plan(corpus: dict[str, Document]) -> None:
     assert (doc.kind, doc.clauses) == ("news", [])
     assert [w.code for w in doc.warnings] == ["not_a_plan"]
     assert all(d.kind == "plan" for k, d in corpus.items() if k != "hebei-chengxiang-news")
+
+
+@pytest.mark.parametrize(
+    ("text", "titles"),
+    [
+        # Up to the first 。, or up to a colon its text follows.
+        ("一、重点任务\n（一）推进能源结构调整：大力发展光伏。", ["重点任务", "推进能源结构调整"]),
+        ("一、重点任务\n（一）主要目标：到2025年，全市能耗下降14%。", ["重点任务", "主要目标"]),
+        ("一、重点任务\n（一）加强组织领导：", ["重点任务", "加强组织领导"]),  # a colon ending the line: nothing cut
+        ("一、重点任务\n（一）会议于10:30召开。", ["重点任务", "会议于10:30召开"]),  # a clock time is no colon
+        # A number alone on its line (a PDF or Word heading): the title is the next line.
+        ("第一章\n发展基础\n成效明显。\n第二章\n总体要求\n坚持系统观念。", ["发展基础", "总体要求"]),
+        ("一、\n加强组织领导。各级部门要落实责任。", ["加强组织领导"]),
+    ],
+)
+def test_clause_titles(text: str, titles: list[str]) -> None:
+    assert [c.title for c in build_clauses(normalize_text(text)) if c.number] == titles
+
+
+def test_half_width_right_bracket_numbers() -> None:
+    """1) 2) as typed (a lone half-width bracket stays half-width): a level like 1） 2）."""
+    clauses = build_clauses(normalize_text("一、保障措施\n1)加强组织领导。\n2)强化考核评价。\n二、附则\n本方案自印发之日起施行。"))
+    assert [(c.path, c.title) for c in clauses if c.number] == [
+        (["一、"], "保障措施"), (["一、", "1）"], "加强组织领导"), (["一、", "2）"], "强化考核评价"), (["二、"], "附则")]

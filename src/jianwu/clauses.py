@@ -86,9 +86,16 @@ def find_clause_starts(text: str) -> list[_Start]:
 
 
 def title_of(own_text: str) -> str:
-    """Heading of a clause: its first line up to the first 。 (or the whole first line)."""
-    first = own_text.split("\n", 1)[0]
+    """Heading of a clause: its first line up to the first 。 (or the whole first line), or up to a
+    colon its text follows (（一）推进能源结构调整：大力发展光伏。 -> 推进能源结构调整).  A number set
+    alone on its line (第一章 / 发展基础, as a PDF or Word heading often is) takes the next line's."""
+    first = own_text.lstrip("\n").split("\n", 1)[0]
     head = first.split("。", 1)[0]
+    colon = head.find("：")
+    if colon < 0 and ":" in head:
+        colon = next((i for i, ch in enumerate(head) if ch == ":" and not (head[i - 1 : i].isdigit() and head[i + 1 : i + 2].isdigit())), -1)
+    if 0 < colon < len(head.rstrip("：:；; ")):
+        head = head[:colon]
     return head.rstrip("：:；; ")
 
 

@@ -20,8 +20,8 @@ from .numbering import cn_to_int
 from .patterns import compile_pattern
 from .tables import read_table
 
-# 发文字号: 渝环〔2023〕71号, 永川府发〔2023〕5号, 环综合[2022]42号
-DOC_NUMBER = compile_pattern(r"\p{Han}{1,12}[〔［\[【(（](?P<year>\d{4})[〕］\]】)）](?P<seq>\d{1,4})号")
+# 发文字号: 渝环〔2023〕71号, 永川府发〔2023〕5号, 环综合[2022]42号, 宜府发﹝2023﹞5号, 川府发〔2022〕第8号
+DOC_NUMBER = compile_pattern(r"\p{Han}{1,12}[〔［\[【(（﹝](?P<year>\d{4})[〕］\]】)）﹞]第?(?P<seq>\d{1,4})号")
 # A 文号 whose year bracket was lost in conversion: 渝环〔202371号 (year and number fused)
 GARBLED_DOC_NUMBER = compile_pattern(r"\p{Han}{1,12}[〔［\[【](?P<digits>\d{5,8})号")
 # A line that is only a 文号 (the document's own number stands alone under the red head),
@@ -38,6 +38,11 @@ LEADING_DATE = compile_pattern(r"^\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*
 # …or to the line after it (2021年10月17日相关解读：, 2022年5月26日为认真落实…); not a deadline
 # in running text (2025年6月30日前完成…).
 GLUED_DATE = compile_pattern(r"^(?P<date>\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日)(?!\s*(?:前|起|以前|之前|以后|后|至|到|止|开始|为止|，|,))")
+# A signature and its date set on one line: 宜宾市人民政府 2023年6月30日 (read as two lines; the
+# space may be gone, as normalising drops a space between a name and a digit).
+SIGNATURE_AND_DATE = compile_pattern(r"^(?P<names>\p{Han}[\p{Han}\s、]*?)\s*(?P<date>[\d〇○OoＯ０零一二三四五六七八九]{4}\s*年[^年]{2,12}日)$")
+# A notice title and its 文号 on one line: …关于印发…的通知 宜府发〔2023〕5号 (read as two lines).
+TITLE_AND_DOC_NUMBER = compile_pattern(rf"^(?P<head>.+?)\s+(?P<number>{DOC_NUMBER.pattern})$")
 # A title line that is only a genre word (实施方案) continues the title above it.
 GENRE_LINE = compile_pattern(r"^(?:的)?(?:实施意见|指导意见|意见|实施方案|行动方案|工作方案|方案|行动计划|任务分工)$")
 # A heading that names its issuers and the plan they issue (web and news copies):
@@ -45,12 +50,13 @@ GENRE_LINE = compile_pattern(r"^(?:的)?(?:实施意见|指导意见|意见|实�
 ISSUED_HEADING = compile_pattern(r"^(?P<issuers>\p{Han}[\p{Han}、，\s]{2,80}?)(?<!关于)印发\s*[《〈](?P<title>[^《》〈〉]{4,80})[》〉]\s*(?:的通知)?(?=$|为|根据|按照|近日|日前)")
 
 # Dates written alone on a line: 2023年8月18日 / 2023 10 25 / 20231020 / 2023-10-20 / 二〇二三年八月十八日
+# (its zero also written ○, O or Ｏ: 二○二三年六月三十日, 二O二三年)
 DATE_LINE = compile_pattern(
     r"^(?:"
     r"(?P<y1>\d{4})\s*年\s*(?P<m1>\d{1,2})\s*月\s*(?P<d1>\d{1,2})\s*日"
     r"|(?P<y2>\d{4})[\s./-]+(?P<m2>\d{1,2})[\s./-]+(?P<d2>\d{1,2})"
     r"|(?P<y3>\d{4})(?P<m3>\d{2})(?P<d3>\d{2})"
-    r"|(?P<y4>[〇零一二三四五六七八九]{4})年(?P<m4>[一二三四五六七八九十]{1,3})月(?P<d4>[一二三四五六七八九十]{1,3})日"
+    r"|(?P<y4>[〇○OoＯ０零一二三四五六七八九]{4})年(?P<m4>[一二三四五六七八九十]{1,3})月(?P<d4>[一二三四五六七八九十]{1,3})日"
     r")$"
 )
 # 此件公开发布 / 此件删减后公开 / 此件不公开 / 此件依申请公开
@@ -65,6 +71,12 @@ NOTICE_WRAPPER = compile_pattern(r"^.*?(?:关于)?(?:印发|转发|发布)\s*[�
 ANGLE_MARKS = compile_pattern(r"[〈〉<>]")
 # A plan title ends with one of these words.
 PLAN_TITLE_ENDINGS = ("方案", "规划", "计划", "意见", "办法", "细则", "分工", "要点", "纲要", "措施", "清单", "条例", "规定", "行动")
+# The period or edition a title may end with after its genre word: 行动计划（2023—2025年）,
+# 管理办法（试行）, 规划（2021-2025年）, 实施方案（2022年）, 方案（征求意见稿）.
+TITLE_EDITION = compile_pattern(
+    r"[（(]\s*(?:(?:19|20)\d\d\s*(?:年\s*)?[—–－\-~～至到]+\s*(?:19|20)\d\d|(?:19|20)\d\d)\s*年?\s*[）)]$"
+    r"|[（(](?:试行|暂行|修订|修订稿|修订版|征求意见稿|送审稿|草案|代拟稿)[）)]$"
+)
 PLAN_TITLE_END = compile_pattern("(?:" + "|".join(PLAN_TITLE_ENDINGS) + ")$")  # (?:方案|规划|…|行动)$
 # Sentence punctuation: titles and issuer lines have none.
 SENTENCE_PUNCT = compile_pattern(r"[，。；：！？、]")
@@ -75,6 +87,8 @@ ORG_NAME = compile_pattern(r"^\p{Han}{2,30}(?:" + "|".join(ORG_SUFFIXES) + ")$")
 # matches too) is no ORG_NAME, without trying the pattern.
 ORG_LAST = frozenset(suffix[-1] for suffix in ORG_SUFFIXES)
 # A red-head marker after the issuers: "…委员会 文件"
+# The label a plan issued with a notice stands under: 附件 / 附件1 / 附件一： (never part of its title).
+ATTACHMENT_LABEL = compile_pattern(r"^附\s*件\s*[0-9一二三四五六七八九十]{0,3}\s*[：:]?$")
 RED_HEAD = compile_pattern(r"\s*文件$")
 # Region prefix of a title or issuer: 重庆市永川区 / 资阳市 / 重庆高新区 / 四川省
 REGION = compile_pattern(
@@ -157,8 +171,14 @@ def dominant_province(text: str) -> Optional[str]:
 
 def _title_end(s: str) -> bool:
     """``PLAN_TITLE_END.search(s)``: ``s`` ends with one of its words (or they stand before a final
-    "\n", where $ matches too): "…实施方案" -> True."""
-    return s.endswith(PLAN_TITLE_ENDINGS) or (s[-1:] == "\n" and s[:-1].endswith(PLAN_TITLE_ENDINGS))
+    "\n", where $ matches too), or with them and an edition (``TITLE_EDITION``): "…实施方案" -> True,
+    "…行动计划（2023—2025年）" -> True."""
+    if s[-1:] == "\n":
+        s = s[:-1]
+    if s.endswith(PLAN_TITLE_ENDINGS):
+        return True
+    edition = TITLE_EDITION.search(s) if s[-1:] in "）)" else None  # …行动计划（2023—2025年）
+    return edition is not None and s[: edition.start()].rstrip().endswith(PLAN_TITLE_ENDINGS)
 
 
 def _org_name(s: str) -> bool:
@@ -180,6 +200,8 @@ def _publication_note(s: str) -> Optional[regex.Match[str]]:
 # starting with anything else is no date, without trying the pattern (most lines parse_date sees
 # are cover and closing lines, asked several times each).  first character -> may start one, as met.
 DATE_FIRST_CN = frozenset("〇零一二三四五六七八九")
+# The characters written for 〇 in a year: ○ (a circle), O and Ｏ (letters), ０ (a digit).
+ZERO_LOOKALIKES = str.maketrans("○OoＯ０", "〇〇〇〇〇")
 ONE_DIGIT = compile_pattern(r"\d")
 
 
@@ -199,7 +221,7 @@ def parse_date(line: str) -> Optional[str]:
     for i in "1234":
         if m.group(f"y{i}"):
             y, mo, d = m.group(f"y{i}"), m.group(f"m{i}"), m.group(f"d{i}")
-            year, month, day = cn_to_int(y), cn_to_int(mo), cn_to_int(d)
+            year, month, day = cn_to_int(y.translate(ZERO_LOOKALIKES) if i == "4" else y), cn_to_int(mo), cn_to_int(d)
             if year and month and day and 1 <= month <= 12 and 1 <= day <= 31 and 1949 <= year <= 2100:
                 return f"{year:04d}-{month:02d}-{day:02d}"
     return None
@@ -256,7 +278,6 @@ def _is_title(candidate: str) -> bool:
     return bool(
         _title_end(candidate)
         and not SENTENCE_PUNCT.search(candidate)
-        and not candidate.startswith("关于")
         and "关于印发" not in candidate
         and len(candidate) <= 60
         and not _org_name(candidate)
@@ -313,6 +334,9 @@ def _title(cover: list[str], heading: Optional[tuple[str, list[str]]] = _UNKNOWN
         while i + used < len(cover) and _title_end(candidate) and GENRE_LINE.match(cover[i + used]):
             candidate += cover[i + used]  # …指导意见 / 实施方案: the genre of a plan named after another
             used += 1
+        if i + used < len(cover) and _title_end(candidate) and TITLE_EDITION.fullmatch(cover[i + used]):
+            candidate += cover[i + used]  # …行动计划 / （2023—2025年）: the period set on a line of its own
+            used += 1
         if _is_title(candidate) and not GENRE_LINE.match(candidate):
             best = candidate
             i += used
@@ -360,6 +384,7 @@ def _title_piece(line: str) -> bool:
     """Could this line be part of a title wrapped over two lines?"""
     return not (
         line.startswith(("（", "(", "《"))
+        or (line.startswith("附") and ATTACHMENT_LABEL.match(line) is not None)
         or _publication_note(line)
         or parse_date(line)
         or _own_doc_number_line(line)
@@ -420,7 +445,12 @@ def regions_and_level(title: Optional[str], issuers: list[str]) -> tuple[list[st
         regions[0] = own  # the title's fuller form: 重庆市永川区 for 永川区
     # Otherwise the title's "region" is not the issuer's (成渝地区双城经济圈…: the signatories' plan).
     if regions:
-        return regions, _level(regions[0])
+        level = _level(regions[0])
+        if level == "zone" and regions[0].endswith("新区") and any(
+            name.endswith("人民政府") and _named_region(name) == regions[0] for name in issuers
+        ):
+            level = "district"  # 上海市浦东新区人民政府: a 新区 with a government is a district (两江新区 has a 管委会)
+        return regions, level
     if (title and NATIONAL_TITLE.match(title)) or any(NATIONAL_ISSUER.match(name) for name in issuers):
         return [], "national"
     return [], None
@@ -434,10 +464,12 @@ def region_and_level(title: Optional[str], issuers: list[str]) -> tuple[Optional
 def _level(region: str) -> Level:
     if ZONE_SUFFIX.search(region):
         return "zone"
-    if region.endswith(("区", "旗")) and not region.endswith("自治区"):
+    if region.endswith("地区"):
+        return "city"  # 喀什地区, 大兴安岭地区: a prefecture, as a 地级市
+    if region.endswith("区") and not region.endswith("自治区"):
         return "district"
-    if region.endswith(("县", "自治县")):
-        return "county"
+    if region.endswith(("县", "旗")):
+        return "county"  # 自治县; 旗 and 自治旗 are Inner Mongolia's counties
     if region.endswith(("市", "自治州", "地区", "盟")):
         return "municipality" if region in MUNICIPALITIES else "city"
     return "province"
@@ -484,8 +516,8 @@ def extract_metadata(text: str, body_start: int, body_end: Optional[int] = None)
     The cover (before the body) is read first; the closing block after the body
     (signature, date, 此件公开发布) fills what the cover lacks.
     """
-    cover = [line.strip() for line in text[:body_start].split("\n") if line.strip()]
-    closing = [line.strip() for line in text[body_end:].split("\n") if line.strip()] if body_end is not None else []
+    cover = _cover_lines(text[:body_start])
+    closing = _cover_lines(text[body_end:]) if body_end is not None else []
     tail = [line.strip() for line in text.split("\n")[-12:] if line.strip()]
     if body_end is not None and not any(parse_date(line) for line in closing):
         # The signature swallowed by the last clause (trailing web-page lines after it):
@@ -543,6 +575,28 @@ def extract_metadata(text: str, body_start: int, body_end: Optional[int] = None)
         regions=tuple(regions),
         warnings=tuple(warnings),
     )
+
+
+def _cover_lines(text: str) -> list[str]:
+    """The non-empty lines of a cover or closing block, stripped; a signature and its date, or a
+    notice title and its 文号, set on one line are split in two, as they are printed in a 红头 file."""
+    lines: list[str] = []
+    for line in text.split("\n"):
+        line = line.strip()
+        if not line:
+            continue
+        if line.endswith("日") and "年" in line:
+            m = SIGNATURE_AND_DATE.match(line)
+            if m and parse_date(m.group("date")) and _org_names(m.group("names")):
+                lines.extend((m.group("names"), m.group("date")))
+                continue
+        if line.endswith("号") and (" " in line or "\u3000" in line):
+            m = TITLE_AND_DOC_NUMBER.match(line)
+            if m:
+                lines.extend((m.group("head"), m.group("number")))
+                continue
+        lines.append(line)
+    return lines
 
 
 def _own_doc_number(cover: list[str]) -> tuple[Optional[str], Optional[str]]:

@@ -30,9 +30,9 @@ CN_DUN = compile_pattern(rf"^(?P<n>{CN_NUMERAL})[、.．]\s*")
 CN_PAREN = compile_pattern(rf"^（(?P<n>{CN_NUMERAL})）\s*")
 # 1. 1． 1、  but not 2.8亿 / 14.5% / 1.5倍 (a digit or % after the dot is a decimal)
 ARABIC = compile_pattern(r"^(?P<n>\d{1,3})(?:[.．](?![\d%])|、)\s*")
-# （1） and 1）
+# （1） and 1）, 1) (a lone half-width bracket is not made full-width by normalisation)
 ARABIC_PAREN = compile_pattern(r"^（(?P<n>\d{1,3})）\s*")
-ARABIC_RPAREN = compile_pattern(r"^(?P<n>\d{1,3})）\s*")
+ARABIC_RPAREN = compile_pattern(r"^(?P<n>\d{1,3})[）)]\s*")
 # ① … ⑳
 CIRCLED = compile_pattern(r"^(?P<n>[①-⑳])\s*")
 

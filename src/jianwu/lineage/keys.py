@@ -16,7 +16,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Optional
 
-from ..metadata import REGION
+from ..metadata import REGION, TITLE_EDITION
 from ..patterns import compile_pattern
 
 # A 文号 with brackets of any kind, spaces and OCR debris: 国发〔2021〕4号, 国发 (2021) 4 号,
@@ -113,7 +113,8 @@ def _region_of(text: str) -> tuple[Optional[str], str]:
 
 def title_key(title: str, issuer: str = "") -> TitleKey:
     """The matching key of a title; ``issuer`` is what stands outside the 《》 of a citation."""
-    plan = unwrap(title)
+    # The period or edition (…行动计划（2021—2025年）, …办法（试行）) is not what a re-issue keeps.
+    plan = TITLE_EDITION.sub("", unwrap(title).strip())
     region, _ = _region_of(plan)
     if region is None and issuer and not NATIONAL_PREFIX.match(issuer):
         region, _ = _region_of(issuer)
