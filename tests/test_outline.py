@@ -158,3 +158,39 @@ def test_half_width_right_bracket_numbers() -> None:
     clauses = build_clauses(normalize_text("一、保障措施\n1)加强组织领导。\n2)强化考核评价。\n二、附则\n本方案自印发之日起施行。"))
     assert [(c.path, c.title) for c in clauses if c.number] == [
         (["一、"], "保障措施"), (["一、", "1）"], "加强组织领导"), (["一、", "2）"], "强化考核评价"), (["二、"], "附则")]
+
+
+PLAN_BODY = "\n".join(
+    f"{cn}、{title}\n（{cn}）{title}的任务。到2025年，全市协同推进{title}，形成一批可复制可推广的经验做法，各项工作取得明显成效。"
+    for cn, title in zip("一二三四五", ["总体要求", "优化能源结构", "推进产业升级", "加强生态保护", "保障措施"])
+)
+
+
+@pytest.mark.parametrize(
+    "notice",
+    [
+        # Instructions numbered by the notice itself, then its signature, then the plan it issues.
+        "国务院关于印发2030年前碳达峰行动方案的通知\n国发〔2021〕23号\n现就有关事项通知如下：\n"
+        "一、各地区要科学制定碳达峰行动方案。\n二、各部门要加强协调配合。\n国务院\n2021年10月24日\n2030年前碳达峰行动方案",
+        # Its attachments listed one a line.
+        "国务院关于印发《2030年前碳达峰行动方案》的通知\n国发〔2021〕23号\n现将方案印发给你们。\n附件：\n"
+        "1.2030年前碳达峰行动方案\n2.重点任务分工表\n国务院\n2021年10月24日\n2030年前碳达峰行动方案",
+    ],
+)
+def test_a_notice_numbering_lines_of_its_own_is_the_cover(notice: str) -> None:
+    from jianwu import parse_document
+
+    doc = parse_document(f"{notice}\n{PLAN_BODY}", doc_id="t")
+    assert [c.path for c in doc.clauses if c.depth == 1] == [["一、"], ["二、"], ["三、"], ["四、"], ["五、"]]
+    assert (doc.title, doc.doc_number, doc.issuers, doc.date) == ("2030年前碳达峰行动方案", "国发〔2021〕23号", ["国务院"], "2021-10-24")
+
+
+def test_a_plan_repeating_its_own_title_is_not_cut() -> None:
+    """Without the notice's signature before it, or when what would be cut is as long as the rest,
+    the title line is the plan's own text: nothing is dropped."""
+    from jianwu import parse_document
+
+    cover = "国务院关于印发2030年前碳达峰行动方案的通知\n2030年前碳达峰行动方案\n"
+    once = parse_document(cover + PLAN_BODY, doc_id="t")
+    twice = parse_document(cover + PLAN_BODY + "\n国务院\n2021年10月24日\n2030年前碳达峰行动方案\n" + PLAN_BODY, doc_id="t")
+    assert len([c for c in twice.clauses if c.number]) == 2 * len([c for c in once.clauses if c.number])

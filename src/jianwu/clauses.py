@@ -13,7 +13,7 @@ from dataclasses import dataclass, replace
 from typing import Optional
 
 
-from .metadata import closing_kind
+from .metadata import NOTICE_WRAPPER, closing_kind
 from .model import Clause, NormalizedText
 from .attachments import TABLE_TITLE, find_rows, find_sections
 from .numbering import STRONG, Token, match_label, match_token
@@ -24,6 +24,11 @@ MAX_WEAK_GAP = 3
 # An appendix heading after the body: 附件 / 附件1 / 附件：重点任务分工表.  The body ends there;
 # what follows is parsed by ``attachment_clauses``.
 APPENDIX = compile_pattern(r"^附(?:件|表)\s*\d*\s*[：:]?\s*\S{0,30}$")
+# What is not a letter of a title when one line is compared with the title a notice names:
+# brackets, quotes, spaces (国务院关于印发《2030年前碳达峰行动方案》的通知 names 2030年前碳达峰行动方案).
+NOT_TITLE_LETTER = compile_pattern(r"[\s《》〈〉“”\"]")
+# The most a notice's own numbered lines may hold beside the plan after them (its share of the length).
+NOTICE_SHARE_MAX = 0.5
 
 
 @dataclass(slots=True)  # (slots: made per clause, a little quicker to make and read)
@@ -85,6 +90,55 @@ def find_clause_starts(text: str) -> list[_Start]:
     return starts
 
 
+def _after_the_notice(text: str, starts: list[_Start]) -> list[_Start]:
+    """The starts of the plan itself, when the notice that issues it numbers lines of its own first.
+
+    A 印发 notice may give instructions (现就有关事项通知如下：一、… 二、…) or list its attachments
+    (附件：1.… 2.…) before the plan it issues; the plan then starts under its own title, set on a
+    line of its own after the notice's signature date: the title the notice names.  Those numbered
+    lines are the notice's (its cover), and the plan's numbering is read from its title on.
+    """
+    if not starts:
+        return starts
+    named = _issued_title(text[: starts[0].offset])
+    if named is None:
+        return starts
+    at = starts[0].offset
+    signed = False  # a date line (the notice's signature) met since the first numbered line
+    while (line_end := text.find("\n", at)) != -1:
+        line = text[at:line_end]
+        signed = signed or closing_kind(line) == "date"
+        if signed and named[:4] in line and NOT_TITLE_LETTER.sub("", line) == named:
+            # The notice is short beside the plan it issues: never half of it (a plan whose own
+            # text is repeated, title and all, is not a notice and its plan).
+            if line_end - starts[0].offset > NOTICE_SHARE_MAX * (len(text) - line_end):
+                return starts
+            plan = find_clause_starts(text[line_end + 1 :])
+            if not plan:
+                return starts
+            base = line_end + 1
+            return [_Start(st.offset + base, st.body + base, st.token, st.label, st.depth, st.path) for st in plan]
+        at = line_end + 1
+    return starts
+
+
+def _issued_title(cover: str) -> Optional[str]:
+    """The title of the plan the cover's notice title issues (关于印发X的通知 -> X), letters only."""
+    lines = [line.strip() for line in cover.split("\n") if line.strip()]
+    for i, line in enumerate(lines[:8]):
+        if "印发" not in line and "转发" not in line:
+            continue
+        joined = line
+        for extra in lines[i + 1 : i + 3]:  # a notice title wrapped over lines of large type
+            if joined.endswith(("通知", "函")):
+                break
+            joined += extra
+        m = NOTICE_WRAPPER.match(NOT_TITLE_LETTER.sub("", joined))
+        if m and len(m.group("inner")) >= 6:
+            return m.group("inner")
+    return None
+
+
 def title_of(own_text: str) -> str:
     """Heading of a clause: its first line up to the first 。 (or the whole first line), or up to a
     colon its text follows (（一）推进能源结构调整：大力发展光伏。 -> 推进能源结构调整).  A number set
@@ -101,7 +155,7 @@ def title_of(own_text: str) -> str:
 
 def build_clauses(normalized: NormalizedText) -> list[Clause]:
     text = normalized.text
-    starts = find_clause_starts(text)
+    starts = _after_the_notice(text, find_clause_starts(text))
     clauses = _build(normalized, starts, body_end_of(text, starts), len(text))
     if starts:
         clauses += attachment_clauses(normalized, _appendix_start(text, starts))
