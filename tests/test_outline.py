@@ -194,3 +194,28 @@ def test_a_plan_repeating_its_own_title_is_not_cut() -> None:
     once = parse_document(cover + PLAN_BODY, doc_id="t")
     twice = parse_document(cover + PLAN_BODY + "\n国务院\n2021年10月24日\n2030年前碳达峰行动方案\n" + PLAN_BODY, doc_id="t")
     assert len([c for c in twice.clauses if c.number]) == 2 * len([c for c in once.clauses if c.number])
+
+
+@pytest.mark.parametrize(
+    ("text", "paths"),
+    [
+        # A 专栏 box restarting its own 1. 2. 3. under a clause whose 1. 2. run on after it.
+        ("一、重点任务\n（一）推进能源结构调整。\n1.大力发展光伏。\n2.推动水电开发。\n专栏1 能源重点工程\n1.可再生能源工程。\n"
+         "2.电网工程。\n3.储能工程。\n3.加快氢能发展。\n二、保障措施\n加强组织领导。",
+         ["一、", "一、/（一）", "一、/（一）/1.", "一、/（一）/2.", "一、/（一）/3.", "二、"]),
+        # A box between two （） clauses, its items a level the plan has not opened.
+        ("一、重点任务\n（一）推进能源结构调整。\n专栏1能源绿色低碳转型重点工程\n1.可再生能源工程。\n2.电网工程。\n"
+         "（二）推进产业结构调整。\n1.推动传统产业升级。\n二、保障措施", ["一、", "一、/（一）", "一、/（二）", "一、/（二）/1.", "二、"]),
+        # A （一）（二） box in a 规划's 一、: its items are not the chapter's.
+        ("一、重点任务\n专栏一：重点工程\n（一）光伏工程。\n（二）储能工程。\n二、保障措施", ["一、", "二、"]),
+        # A glossary after the last clause, and a footnote of a mark in the text.
+        ("一、重点任务\n（一）推动钢铁企业完成超低排放①改造。\n①超低排放是指颗粒物浓度不高于10毫克/立方米。\n（二）推进清洁生产。\n"
+         "二、保障措施\n加强组织领导。\n名词解释：\n1.超低排放：指排放浓度达到燃气轮机组限值。\n2.清洁生产：指从源头削减污染。",
+         ["一、", "一、/（一）", "一、/（二）", "二、"]),
+        # ① … as clauses (no mark of them in the text above): kept.
+        ("一、重点任务\n（一）推进工业节能。\n①推动钢铁行业超低排放改造；\n②推动石化化工行业节能改造。\n二、保障措施",
+         ["一、", "一、/（一）", "一、/（一）/①", "一、/（一）/②", "二、"]),
+    ],
+)
+def test_boxes_notes_and_footnotes_are_not_clauses(text: str, paths: list[str]) -> None:
+    assert ["/".join(c.path) for c in build_clauses(normalize_text(text)) if c.number] == paths

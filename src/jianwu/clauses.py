@@ -9,7 +9,7 @@ municipal plan's （三）…（二十八） across chapters 二、…七、): b
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from typing import Optional
 
 
@@ -24,6 +24,13 @@ MAX_WEAK_GAP = 3
 # An appendix heading after the body: 附件 / 附件1 / 附件：重点任务分工表.  The body ends there;
 # what follows is parsed by ``attachment_clauses``.
 APPENDIX = compile_pattern(r"^附(?:件|表)\s*\d*\s*[：:]?\s*\S{0,30}$")
+# A box set apart from the clauses: 专栏1 能源重点工程 / 专栏二：… (a 规划's projects and targets), or the
+# notes after a passage: 名词解释： / 注释： / 注： — its numbered lines are the box's, not clauses.
+ASIDE_HEADING = compile_pattern(r"^(?:专栏\s*[0-9一二三四五六七八九十]{1,3}|专栏(?:[\s：:]|$)|(?:名词解释|注释|注|备注|说明)[：:]?$)")
+# The longest line ASIDE_HEADING is tried on (a box's title is short; a sentence is not a heading).
+ASIDE_HEADING_MAX = 40
+# A footnote mark inside a line (超低排放①改造): a line starting with it later is the footnote.
+INLINE_NOTE_MARK = compile_pattern(r"(?<=[^\n])[①-⑳]")
 # What is not a letter of a title when one line is compared with the title a notice names:
 # brackets, quotes, spaces (国务院关于印发《2030年前碳达峰行动方案》的通知 names 2030年前碳达峰行动方案).
 NOT_TITLE_LETTER = compile_pattern(r"[\s《》〈〉“”\"]")
@@ -68,10 +75,21 @@ def find_clause_starts(text: str) -> list[_Start]:
     last_value: dict[str, int] = {}
     starts: list[_Start] = []
     offset = 0
+    aside: Optional[_Aside] = None  # the box or notes block the lines are in, if any
+    marks = _inline_note_marks(text)
     for line in text.split("\n"):
         if starts and line.startswith("附") and APPENDIX.match(line):  # (a cheap test first)
             break
         token = match_token(line)
+        if stack and line[:1] in ASIDE_FIRST and len(line) <= ASIDE_HEADING_MAX and ASIDE_HEADING.match(line):
+            aside = _Aside({lv.style: lv.value for lv in stack})
+        if token is not None and aside is not None:
+            if not aside.resumes(token):
+                offset += len(line) + 1
+                continue  # a line of the box
+            aside = None
+        if token is not None and token.style == "circled" and marks.get(line[0], len(text)) < offset:
+            token = None  # the footnote of a mark met in the text above (①超低排放是指…)
         if token is not None and _accept(token, stack, last_value):
             style = token.style
             depth = len(stack)  # the level of its style, if open; else a new one below the others
@@ -88,6 +106,37 @@ def find_clause_starts(text: str) -> list[_Start]:
             starts.append(_Start(offset, offset + len(line), None, label, 1, [label]))
         offset += len(line) + 1
     return starts
+
+
+# The first characters of ASIDE_HEADING's lines (a quick test before the pattern).
+ASIDE_FIRST = frozenset("专名注备说")
+
+
+@dataclass(slots=True)
+class _Aside:
+    """A box or notes block met between clauses: the levels open above it, and its own numbering."""
+
+    open_levels: dict[str, int]  # style -> last value, when the box began
+    own: dict[str, int] = field(default_factory=dict)  # style -> the box's last value
+
+    def resumes(self, token: Token) -> bool:
+        """Does ``token`` resume the plan's numbering (the next number of a level open above the
+        box), rather than go on with the box's own?  Recorded as the box's when it does not."""
+        before = self.open_levels.get(token.style)
+        if before is not None and token.value == before + 1 and self.own.get(token.style, 0) + 1 != token.value:
+            return True
+        self.own[token.style] = token.value
+        return False
+
+
+def _inline_note_marks(text: str) -> dict[str, int]:
+    """Each footnote mark (① …) met inside a line, with the offset where it is first met."""
+    if not any("①" <= ch <= "⑳" for ch in set(text)):
+        return {}
+    marks: dict[str, int] = {}
+    for m in INLINE_NOTE_MARK.finditer(text):
+        marks.setdefault(m.group(), m.start())
+    return marks
 
 
 def _after_the_notice(text: str, starts: list[_Start]) -> list[_Start]:
