@@ -259,3 +259,18 @@ def test_cover_lines_printed_together(cover: str, fields: dict[str, object]) -> 
     doc = parse_document(f"{cover}\n为协同推进，制定本方案。\n一、总体要求\n（一）加强领导。", doc_id="t")
     assert doc.title == "宜宾市碳达峰实施方案"
     assert {name: getattr(doc, name) for name in fields} == fields
+
+
+@pytest.mark.parametrize(
+    ("title_line", "issuers"),
+    [
+        ("中共中央 国务院关于完整准确全面贯彻新发展理念做好碳达峰碳中和工作的意见", ["中共中央", "国务院"]),
+        ("河北省人民政府关于加快建立健全绿色低碳循环发展经济体系的实施意见", ["河北省人民政府"]),
+        ("省人民政府关于加快建立健全绿色低碳循环发展经济体系的实施意见", []),  # the region lost: no name to give
+        ("大连市贯彻落实国务院关于加快建立健全绿色低碳循环发展经济体系的指导意见实施方案", []),  # a title's words
+    ],
+)
+def test_issuers_named_before_the_title_s_guanyu(title_line: str, issuers: list[str]) -> None:
+    """With no signature, red head or heading, the issuers a title names before its 关于."""
+    doc = parse_document(f"{title_line}\n（2021年9月22日）\n一、总体要求\n（一）加强领导。", doc_id="t")
+    assert doc.issuers == issuers

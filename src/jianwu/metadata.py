@@ -359,7 +359,7 @@ def _balanced(title: str) -> bool:
 
 def _notice_title(cover: list[str]) -> Optional[str]:
     for i, line in enumerate(cover):
-        if not line.startswith("关于印发"):
+        if "印发" not in line and "转发" not in line:  # 关于印发…, X省人民政府关于印发…, 国务院办公厅转发…
             continue
         joined = line
         for extra in cover[i + 1 : i + MAX_TITLE_LINES]:
@@ -413,6 +413,34 @@ def _issuers(cover: list[str]) -> list[str]:
         if name not in seen:
             seen.append(name)
     return seen
+
+
+# Words of a title, never of an issuer's name: 大连市贯彻落实国务院关于… is not issued by "大连市贯彻落实国务院".
+TITLE_VERB = compile_pattern(r"贯彻|落实|推进|推动|加快|实施|印发|转发")
+
+
+def _title_issuers(title: Optional[str]) -> list[str]:
+    """The issuers a title names before its 关于, when nothing else names them: 中共中央 国务院关于…
+    (the space gone from the title) -> 中共中央, 国务院; X省人民政府关于… -> X省人民政府."""
+    at = title.find("关于") if title else -1
+    return (_as_org_names(title[:at]) or []) if title and at >= 2 else []
+
+
+def _as_org_names(prefix: str) -> Optional[list[str]]:
+    """``prefix`` read as organisation names run together, the shortest first (中共中央国务院 ->
+    中共中央, 国务院), or None when it is not made of them: national organs, or names that start
+    with their region (not 省人民政府, its region lost; not 大连市贯彻落实国务院, a title's words)."""
+    if not prefix:
+        return []
+    for end in range(2, min(len(prefix), 30) + 1):
+        head = prefix[:end]
+        if NATIONAL_ORG.match(head) or (
+            head[-1] in ORG_LAST and _org_name(head) and _named_region(head) and not TITLE_VERB.search(head)
+        ):
+            rest = _as_org_names(prefix[end:])
+            if rest is not None:
+                return [head, *rest]
+    return None
 
 
 def _org_names(line: str) -> list[str]:
@@ -542,7 +570,8 @@ def extract_metadata(text: str, body_start: int, body_end: Optional[int] = None)
     # The signature above a date wins over a heading's issuers (which may be fused or abridged:
     # 自治区党委办公厅人民政府办公厅), which win over red-head lines.
     signed = _issuers(cover) if any(parse_date(line) for line in cover) else []
-    issuers = signed or (heading[1] if heading else []) or _issuers(cover) or _issuers(closing) or _org_names(fields.get("发文机关", ""))
+    issuers = (signed or (heading[1] if heading else []) or _issuers(cover) or _issuers(closing)
+               or _org_names(fields.get("发文机关", "")) or _title_issuers(title))
     regions, level = regions_and_level(title, issuers)
     if not regions and level is None:
         # 自治区党委办公厅… names no region: the signature or red head elsewhere on the cover may.
