@@ -137,3 +137,33 @@ def test_attachments_align_like_the_body(child: Document, parent: Document) -> N
     assert all(p[0].startswith("附件2/") for p in rows.values())
     # row k of Gaoxin's table names the task of its clause k: the same task as the parent's row for that clause
     assert rows["1."] == ["附件2/1."] and rows["8."] == ["附件2/9."]
+
+
+BODY = "宜宾市碳达峰实施方案\n一、总体要求\n（一）坚持系统观念。\n二、保障措施\n（二）加强组织领导。\n"
+
+
+@pytest.mark.parametrize(
+    ("attachments", "expected"),
+    [
+        # Cells kept apart by spaces: normalising glues the row number to its first cell (1大力…).
+        ("附件\n重点任务分工表\n序号  重点任务  牵头单位\n1  大力发展非化石能源  市发展改革委\n2  推进煤炭消费替代  市发展改革委",
+         [("附件1", "重点任务分工表", ""), ("附件1/1", "大力发展非化石能源", "大力发展非化石能源  市发展改革委"),
+          ("附件1/2", "推进煤炭消费替代", "推进煤炭消费替代  市发展改革委")]),
+        # Two attachments, each row ending with a name, then the 版记: neither joins a row.
+        ("附件1\n重点任务分工表\n1.大力发展非化石能源。市发展改革委\n2.推进煤炭消费替代。市发展改革委\n附件2\n重点项目清单\n"
+         "1.宜宾光伏电站项目。叙州区\n2.宜宾抽水蓄能电站项目。屏山县\n抄送：市委各部门。\n宜宾市人民政府办公室 2023年6月30日印发",
+         [("附件1", "重点任务分工表", ""), ("附件1/1.", "大力发展非化石能源", "大力发展非化石能源。市发展改革委"),
+          ("附件1/2.", "推进煤炭消费替代", "推进煤炭消费替代。市发展改革委"), ("附件2", "重点项目清单", ""),
+          ("附件2/1.", "宜宾光伏电站项目", "宜宾光伏电站项目。叙州区"), ("附件2/2.", "宜宾抽水蓄能电站项目", "宜宾抽水蓄能电站项目。屏山县")]),
+    ],
+)
+def test_attachment_tables_as_text(attachments: str, expected: list[tuple[str, str, str]]) -> None:
+    doc = parse_document(BODY + attachments, doc_id="t")
+    got = [("/".join(c.path), c.title, c.text if c.style != "attachment" else "") for c in doc.clauses if c.path[0].startswith("附件")]
+    assert got == expected
+
+
+def test_a_body_line_starting_with_fujian_is_prose() -> None:
+    """附件所列项目… is a sentence of the body, not an attachment's label: it stays in its clause."""
+    doc = parse_document(BODY.replace("（二）加强组织领导。\n", "（二）加强组织领导，\n附件所列项目由市发展改革委统筹推进。\n"), doc_id="t")
+    assert doc.clauses[-1].path == ["二、", "（二）"] and doc.clauses[-1].text.endswith("附件所列项目由市发展改革委统筹推进。")

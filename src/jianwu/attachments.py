@@ -27,8 +27,9 @@ from .patterns import compile_pattern
 
 # 附件1 / 附件 2： / 附件一 / 附件：重点任务分工表 — alone on its line, a short title at most.
 ATTACHMENT_HEAD = compile_pattern(r"^[ \t　]*附\s*件\s*(?P<n>\d{1,2}|[一二三四五六七八九十]{1,3})?\s*[：:．.、]?\s*(?P<title>\S.{0,59})?$")
-# A table row opening with its number: "1 推进工业绿色升级 …", "12、…", "3．…"
-ROW_START = compile_pattern(r"^[ \t　]*(?P<n>\d{1,3})(?:[、.．]|[ \t　]+)(?=\S)")
+# A table row opening with its number: "1 推进工业绿色升级 …", "12、…", "3．…", or "1大力发展…" (the
+# cell's space dropped by normalising, which removes a space between a digit and a hanzi)
+ROW_START = compile_pattern(r"^[ \t　]*(?P<n>\d{1,3})(?:[、.．]|[ \t　]+|(?=\p{Han}))(?=\S)")
 # The header row of a table: 序号 重点任务 责任单位
 TABLE_HEADER = compile_pattern(r"^[ \t　]*序\s*号")
 # Words a complete title ends with: a second line is only joined to a title that lacks one.

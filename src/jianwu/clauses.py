@@ -31,6 +31,8 @@ ASIDE_HEADING = compile_pattern(r"^(?:专栏\s*[0-9一二三四五六七八九�
 ASIDE_HEADING_MAX = 40
 # A footnote mark inside a line (超低排放①改造): a line starting with it later is the footnote.
 INLINE_NOTE_MARK = compile_pattern(r"(?<=[^\n])[①-⑳]")
+# Between two cells of a table row as text keeps them: two spaces or more, or a tab (its title is the first cell).
+CELL_GAP = compile_pattern(r"\s{2,}|\t")
 # What is not a letter of a title when one line is compared with the title a notice names:
 # brackets, quotes, spaces (国务院关于印发《2030年前碳达峰行动方案》的通知 names 2030年前碳达峰行动方案).
 NOT_TITLE_LETTER = compile_pattern(r"[\s《》〈〉“”\"]")
@@ -268,13 +270,16 @@ def attachment_clauses(normalized: NormalizedText, after: int) -> list[Clause]:
             first = shifted[0].offset
         else:
             rows = find_rows(text, sec.title_end, sec.end)
+            if rows:  # the last row ends before the 版记 (抄送：… / …印发) that may follow the table
+                last = rows[-1]
+                rows[-1] = replace(last, end=max(last.body, _closing_start(text, last.start, last.end)))
             children = [
                 Clause(
                     path=[prefix, str(r.number)],
                     number=str(r.number),
                     style="row",
                     depth=2,
-                    title=title_of(text[r.body:r.end]),
+                    title=CELL_GAP.split(title_of(text[r.body:r.end]), 1)[0],
                     text=text[r.body:r.end],
                     line=normalized.line_at(r.start),
                     span=(r.start, r.end),
@@ -316,8 +321,8 @@ def _closing_start(text: str, last_start: int, end: int) -> int:
     """Start of the signature block / 版记 that ends the document before ``end``.
 
     Trailing lines that are issuers, a date, 此件公开发布 or 抄送/印发 lines; only
-    cut when a date or a publication note is among them, so a clause that merely
-    ends with an organisation's name keeps it.
+    cut when a date, a publication note or a 版记 line is among them, so a clause that
+    merely ends with an organisation's name keeps it.
     """
     body = text[:end].rstrip("\n")
     cut = len(body)
@@ -331,7 +336,7 @@ def _closing_start(text: str, last_start: int, end: int) -> int:
             break
         kinds.add(kind)
         cut = line_start - 1
-    return cut if kinds & {"date", "publication"} else end
+    return cut if kinds & {"date", "publication", "colophon"} else end
 
 
 def _appendix_start(text: str, starts: list[_Start]) -> int:

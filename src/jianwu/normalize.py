@@ -35,6 +35,9 @@ if TYPE_CHECKING:
 MARKDOWN_BOLD = compile_pattern(r"\*{2,}|(?<!\S)__|__(?!\S)")
 # Markdown heading marks at line start: "## 一、总体要求"
 MARKDOWN_HEADING = compile_pattern(r"^#{1,6}\s+")
+# Lines that start a block of their own and are never joined to the line above: an attachment's
+# label (附件 / 附件2 / 附件1：重点任务分工表) and the 版记's 抄送： (not 附件所列项目…, prose).
+OWN_BLOCK_LINE = compile_pattern(r"^(?:附\s*件\s*(?:\d{1,2}|[一二三四五六七八九十]{1,3})?\s*(?:[：:]\s*\S.{0,40})?$|抄\s*送[：:])")
 # Word bookmarks exported as text: [bookmark: _GoBack]
 BOOKMARK = compile_pattern(r"\[bookmark:[^\]]*\]")
 # Pinyin that some mirror sites put after characters: 和【hé】新【xīn】疆 -> 和新疆
@@ -217,7 +220,7 @@ class _Line:
     line, and normalisation makes one per line of every text).
     """
 
-    __slots__ = ("raw", "text", "indent", "gap_before", "page_break_before", "token", "block_start", "_width")
+    __slots__ = ("raw", "text", "indent", "gap_before", "page_break_before", "token", "block_start", "own_block", "_width")
 
     def __init__(self, raw: int, text: str, indent: int, gap_before: bool = False, page_break_before: bool = False) -> None:
         self.raw = raw  # 1-based raw line number
@@ -232,6 +235,8 @@ class _Line:
         self.token: Optional[Token] = token
         # numbered, or a label heading (指导思想：)
         self.block_start = token is not None or (len(text) <= LABEL_MAX_CHARS and match_label(text) is not None)
+        # never joined to the line above (附件2, 抄送：…), though not a clause
+        self.own_block = text[0] in "附抄" and OWN_BLOCK_LINE.match(text) is not None
         self._width: Optional[int] = None  # see width
 
     @property
@@ -375,7 +380,7 @@ def _unbalanced_open(line: str) -> bool:
 def _continues(prev: _Line, nxt: _Line, wrap: Optional[int]) -> bool:
     """Does ``nxt`` continue the sentence that ``prev`` left open?"""
     a, b = prev.text, nxt.text
-    if nxt.block_start:
+    if nxt.block_start or nxt.own_block:
         return False
     if wrap and prev.width >= wrap - 4 and nxt.indent < 2:
         return True  # a full line of a hard-wrapped extraction, heading or not
