@@ -219,3 +219,13 @@ def test_a_plan_repeating_its_own_title_is_not_cut() -> None:
 )
 def test_boxes_notes_and_footnotes_are_not_clauses(text: str, paths: list[str]) -> None:
     assert ["/".join(c.path) for c in build_clauses(normalize_text(text)) if c.number] == paths
+
+
+def test_a_news_report_with_numbered_sections_is_news() -> None:
+    """A reporter's byline before the numbered sections: the sections are the report's, not a plan's."""
+    from jianwu import parse_document
+
+    doc = parse_document("我市出台碳达峰实施方案\n本报讯 近日，宜宾市人民政府印发《宜宾市碳达峰实施方案》。\n"
+                         "一、明确目标\n到2025年单位GDP能耗下降14%。\n二、部署任务\n推进能源转型。", doc_id="t")
+    assert (doc.kind, doc.clauses) == ("news", [])
+    assert [w.code for w in doc.warnings] == ["not_a_plan"]

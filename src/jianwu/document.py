@@ -66,11 +66,14 @@ def parse_bytes(
     normalized = normalize_source(source)
     clauses = build_clauses(normalized)
     kind = "plan"
-    if not any(c.number for c in clauses):
+    numbered = next((c for c in clauses if c.number), None)
+    if numbered is None:
         if is_news_report(normalized.text):
             kind, clauses = "news", []  # a report about a plan: no clauses of its own (see kind.py)
         elif require_clauses:
             raise InputError(name, "no numbered clauses found (is this a plan?)")
+    elif is_news_report(normalized.text[: numbered.span[0]]):
+        kind, clauses = "news", []  # a byline before the numbered sections: a report, its sections the reporter's
     # The cover ends at the first numbered clause: labels before it (标题：, 分类：) are a web
     # page's 信息公开 table, part of the cover.
     first = next((c for c in clauses if c.number), clauses[0] if clauses else None)
