@@ -13,7 +13,7 @@ from dataclasses import dataclass, field, replace
 from typing import Optional
 
 
-from .metadata import NOTICE_WRAPPER, closing_kind
+from .metadata import NOTICE_WRAPPER, closing_kind, parse_date
 from .model import Clause, NormalizedText
 from .attachments import TABLE_TITLE, find_rows, find_sections
 from .numbering import STRONG, Token, match_label, match_token
@@ -133,8 +133,6 @@ class _Aside:
 
 def _inline_note_marks(text: str) -> dict[str, int]:
     """Each footnote mark (① …) met inside a line, with the offset where it is first met."""
-    if not any("①" <= ch <= "⑳" for ch in set(text)):
-        return {}
     marks: dict[str, int] = {}
     for m in INLINE_NOTE_MARK.finditer(text):
         marks.setdefault(m.group(), m.start())
@@ -154,22 +152,28 @@ def _after_the_notice(text: str, starts: list[_Start]) -> list[_Start]:
     named = _issued_title(text[: starts[0].offset])
     if named is None:
         return starts
-    at = starts[0].offset
-    signed = False  # a date line (the notice's signature) met since the first numbered line
-    while (line_end := text.find("\n", at)) != -1:
-        line = text[at:line_end]
-        signed = signed or closing_kind(line) == "date"
-        if signed and named[:4] in line and NOT_TITLE_LETTER.sub("", line) == named:
-            # The notice is short beside the plan it issues: never half of it (a plan whose own
-            # text is repeated, title and all, is not a notice and its plan).
-            if line_end - starts[0].offset > NOTICE_SHARE_MAX * (len(text) - line_end):
+    first = starts[0].offset
+    probe = named[:4]  # (a quick find before a line is compared whole)
+    found = text.find(probe, first)
+    while found != -1:
+        line_start = text.rfind("\n", 0, found) + 1
+        line_end = text.find("\n", found)
+        if line_end == -1:
+            break  # the title as the text's last line heads nothing
+        if NOT_TITLE_LETTER.sub("", text[line_start:line_end]) == named:
+            # After the notice's signature date, and short beside the plan it issues: never half
+            # of it (a plan whose own text is repeated, title and all, is not a notice and its plan).
+            if not any(parse_date(line) for line in text[first:line_start].split("\n")):
+                found = text.find(probe, line_end)
+                continue  # no signature above it yet: the plan's own text naming it
+            if line_start - first > NOTICE_SHARE_MAX * (len(text) - line_end):
                 return starts
             plan = find_clause_starts(text[line_end + 1 :])
             if not plan:
                 return starts
             base = line_end + 1
             return [_Start(st.offset + base, st.body + base, st.token, st.label, st.depth, st.path) for st in plan]
-        at = line_end + 1
+        found = text.find(probe, line_end)
     return starts
 
 
