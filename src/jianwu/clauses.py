@@ -16,6 +16,7 @@ from typing import Optional
 from .metadata import NOTICE_WRAPPER, closing_kind, parse_date
 from .model import Clause, NormalizedText
 from .attachments import TABLE_TITLE, find_rows, find_sections
+from .indicator_table import table_years
 from .numbering import STRONG, Token, match_label, match_token
 from .patterns import compile_pattern
 
@@ -294,8 +295,9 @@ def attachment_clauses(normalized: NormalizedText, after: int) -> list[Clause]:
             first = rows[0].start if rows else sec.end
         if TABLE_TITLE.search(sec.title):  # numbered rows of a table (1．…): rows, whatever their numbering
             children = [replace(c, style="row") for c in children]
-        if not children or sec.number in seen:
+        if sec.number in seen or not (children or table_years(text[sec.title_start:sec.end])):
             continue  # a heading that holds nothing (a list of attachments before the signature)
+        # (a table of main indicators without row numbers is held in the attachment's own text)
         seen.add(sec.number)
         head_text = text[sec.title_start:first].rstrip()
         out.append(

@@ -44,6 +44,7 @@ from .indicators import (
     top_level_split,
     year_value,
 )
+from .indicator_table import mask_tables, row_targets, table_years
 from .model import Clause, NormalizedText, Target, Warning_
 from .numbering import cn_to_int
 from .patterns import lazy
@@ -250,8 +251,13 @@ def assign_targets(clauses: list[Clause], normalized: NormalizedText) -> list[Wa
         # A parent that ends with a colon introduces its children: 到2025年，主要目标是：
         time = final.get(parent_key, NO_TIME) if parent and parent.text.rstrip().endswith(("：", ":")) else NO_TIME
         clause.targets = []
+        # The rows of a table of main indicators hold targets, and no sentence (indicator_table).
+        own_text, table_targets = mask_tables(clause.text, clause.text_offset)
+        if clause.style == "row" and parent is not None and not table_targets:
+            table_targets = row_targets(clause.text, clause.text_offset, table_years(parent.text))
+            own_text = " " * len(clause.text) if table_targets else own_text
         # Only the sentences that may hold a target or a deadline are made: the others have neither.
-        for text, offsets in sentences(clause.text, clause.text_offset, only=MAY_HOLD_TARGET):
+        for text, offsets in sentences(own_text, clause.text_offset, only=MAY_HOLD_TARGET):
             events = _time_events(text)
             items = _sentence_items(text)
             if items is not None:  # the _Sentence is made only for the sentences with an item (one in five)
@@ -259,6 +265,7 @@ def assign_targets(clauses: list[Clause], normalized: NormalizedText) -> list[Wa
                 clause.targets.extend(_sentence_targets(sentence, items, clause, normalized, warnings, clause.targets))
             if events:
                 time = events[-1][1]
+        clause.targets.extend(table_targets)
         final[key] = time
     return warnings
 

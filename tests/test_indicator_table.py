@@ -1,0 +1,59 @@
+"""Targets from a table of main indicators (主要指标表), in the body or as an attachment."""
+
+from __future__ import annotations
+
+import pytest
+
+from jianwu import parse_document
+
+HEAD = "某省“十四五”生态环境保护规划\n一、主要目标\n到2025年，生态环境持续改善。\n"
+
+
+def table_targets(text: str) -> list[tuple]:
+    doc = parse_document(text, doc_id="t")
+    return [(t.indicator, t.value, t.unit, t.comparator, t.direction, t.year, t.baseline_year, t.basis, t.measure)
+            for c in doc.clauses for t in c.targets if "到2025年" not in t.text]
+
+
+@pytest.mark.parametrize(
+    ("table", "expected"),
+    [
+        # Cells as a text export keeps them (spaces, tabs), a category in front of a row's number.
+        ("专栏1 “十四五”生态环境保护主要指标\n类别 序号 指标 2020年 2025年 指标属性\n"
+         "环境治理 1 地级及以上城市细颗粒物（PM2.5）浓度（微克/立方米） 39 35 约束性\n"
+         "2 地级及以上城市空气质量优良天数比率（%） 82.9 83.6 约束性\n"
+         "应对气候变化 3 单位地区生产总值二氧化碳排放降低（%） — 〔18〕 约束性\n"
+         "4 单位地区生产总值能源消耗降低（%） — 〔完成国家下达目标〕 约束性\n"
+         "生态保护 5 森林覆盖率（%） 30.22 31 约束性\n注：〔〕内为五年累计数。",
+         [("地级及以上城市细颗粒物（PM2.5）浓度", 35, "微克/立方米", "=", None, 2025, None, "level", "rate"),
+          ("地级及以上城市空气质量优良天数比率", 83.6, "%", "=", None, 2025, None, "level", "rate"),
+          ("单位地区生产总值二氧化碳排放", 18, "%", "=", "down", 2025, 2020, "cumulative", "rate"),
+          ("森林覆盖率", 31, "%", "=", None, 2025, None, "level", "rate")]),
+        # Two target years; a sign before a value; a tab-separated export.
+        ("主要指标\n指标\t2020年\t2025年\t2030年\t属性\n城市生活垃圾资源化利用率（%）\t60\t≥80\t≥85\t预期性\n"
+         "新能源汽车保有量（万辆）\t12\t50\t120\t预期性",
+         [("城市生活垃圾资源化利用率", 80, "%", ">=", None, 2025, None, "level", "rate"),
+          ("城市生活垃圾资源化利用率", 85, "%", ">=", None, 2030, None, "level", "rate"),
+          ("新能源汽车保有量", 500000, "辆", "=", None, 2025, None, "level", "absolute"),  # 万 folded in, as in a sentence
+          ("新能源汽车保有量", 1200000, "辆", "=", None, 2030, None, "level", "absolute")]),
+    ],
+)
+def test_a_table_of_main_indicators_in_the_body(table: str, expected: list[tuple]) -> None:
+    assert table_targets(HEAD + table + "\n二、重点任务\n（一）优化能源结构。") == expected
+
+
+def test_a_table_attachment_with_or_without_row_numbers() -> None:
+    for rows in ("1 单位地区生产总值能耗降低（%） — 14.5 约束性\n2 非化石能源消费比重（%） 7.3 13 预期性",
+                 "单位地区生产总值能耗降低（%） — 14.5 约束性\n非化石能源消费比重（%） 7.3 13 预期性"):
+        text = HEAD + "二、保障措施\n（一）加强组织领导。\n附件1\n“十四五”节能减排主要指标表\n序号 指标 2020年 2025年 属性\n" + rows
+        assert table_targets(text) == [
+            ("单位地区生产总值能耗", 14.5, "%", "=", "down", 2025, 2020, "cumulative", "rate"),
+            ("非化石能源消费比重", 13, "%", "=", None, 2025, None, "level", "rate"),
+        ], rows
+
+
+def test_lines_that_are_not_a_table_are_sentences() -> None:
+    """A sentence naming 指标 and years is no header: its targets are read as a sentence's."""
+    text = HEAD + "（一）主要指标。到2025年，森林覆盖率比2020年提高到31%。\n二、重点任务\n（二）优化能源结构。"
+    doc = parse_document(text, doc_id="t")
+    assert [(t.indicator, t.value, t.year) for c in doc.clauses for t in c.targets if "森林" in t.indicator] == [("森林覆盖率", 31, 2025)]
