@@ -194,3 +194,14 @@ def test_decode_rejects_bad_input(raw: bytes, problem: str) -> None:
     with pytest.raises(InputError) as info:
         decode(raw, "bad.txt")
     assert str(info.value) == f"bad.txt: {problem}"
+
+
+def test_rows_of_a_table_under_its_header_are_not_joined() -> None:
+    """After 序号 …, a line opening with the next row number starts a row, though the row above
+    ends without punctuation (a cell of names); outside a table such a line may continue a sentence."""
+    table = ("附件\n重点任务分工表\n序号 重点任务 牵头单位 配合单位\n1 实施重点行业绿色升级工程 省工业和信息化厅 省发展改革委、省生态环境厅\n"
+             "2 实施园区节能环保提升工程 省发展改革委 省工业和信息化厅、省商务厅\n3 实施城镇绿色节能改造工程 省住房城乡建设厅 省能源局")
+    lines = normalize_text(table).text.split("\n")
+    assert [line[:2] for line in lines[3:]] == ["1实", "2实", "3实"]
+    prose = normalize_text("到2025年，全省新增光伏发电装机容量达到\n10万千瓦以上，风电装机容量达到20万千瓦。").text
+    assert prose == "到2025年，全省新增光伏发电装机容量达到10万千瓦以上，风电装机容量达到20万千瓦。"

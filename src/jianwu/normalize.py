@@ -37,6 +37,9 @@ MARKDOWN_BOLD = compile_pattern(r"\*{2,}|(?<!\S)__|__(?!\S)")
 MARKDOWN_HEADING = compile_pattern(r"^#{1,6}\s+")
 # Lines that start a block of their own and are never joined to the line above: an attachment's
 # label (附件 / 附件2 / 附件1：重点任务分工表) and the 版记's 抄送： (not 附件所列项目…, prose).
+# A table's header row (序号 重点任务 牵头单位), and a row of it: its number, then a cell (1  实施… / 1实施…).
+TABLE_HEADER_LINE = compile_pattern(r"^序\s*号")
+TABLE_ROW_NUMBER = compile_pattern(r"^(?P<n>\d{1,3})(?![\d.．%])(?=\s*\p{Han})")
 OWN_BLOCK_LINE = compile_pattern(r"^(?:附\s*件\s*(?:\d{1,2}|[一二三四五六七八九十]{1,3})?\s*(?:[：:]\s*\S.{0,40})?$|抄\s*送[：:])")
 # Word bookmarks exported as text: [bookmark: _GoBack]
 BOOKMARK = compile_pattern(r"\[bookmark:[^\]]*\]")
@@ -581,9 +584,19 @@ def _join(
     else:
         wrap = _wrap_width(lines)
         prev: Optional[_Line] = None
+        next_row = 0  # after a table's header (序号 …): the number the next row starts with
         for ln in lines:
+            row = False
+            if next_row and ln.text[0].isdigit():
+                m = TABLE_ROW_NUMBER.match(ln.text)
+                row = m is not None and int(m.group("n")) == next_row
+                next_row += row
+            if ln.text[0] == "序" and TABLE_HEADER_LINE.match(ln.text):
+                next_row = 1
+            elif ln.token is not None or ln.own_block:
+                next_row = 0  # the table ended: a clause, an attachment
             if prev is not None:
-                if _continues(prev, ln, wrap):
+                if not row and _continues(prev, ln, wrap):
                     if ln.gap_before and HAN_OR_DIGIT.match(prev.text[-1]) and HAN_OR_DIGIT.match(ln.text[0]):
                         repairs.append(Repair("split_word", ln.raw, f"{prev.text[-6:]}|{ln.text[:6]}"))
                 else:
