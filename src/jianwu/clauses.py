@@ -31,7 +31,7 @@ ASIDE_HEADING = compile_pattern(r"^(?:专栏\s*[0-9一二三四五六七八九�
 # The longest line ASIDE_HEADING is tried on (a box's title is short; a sentence is not a heading).
 ASIDE_HEADING_MAX = 40
 # A footnote mark inside a line (超低排放①改造): a line starting with it later is the footnote.
-INLINE_NOTE_MARK = compile_pattern(r"(?<=[^\n])[①-⑳]")
+INLINE_NOTE_MARK = compile_pattern(r"[①-⑳](?<=[^\n].)")  # (the mark first: the scan looks for it alone)
 # Between two cells of a table row as text keeps them: two spaces or more, or a tab (its title is the first cell).
 CELL_GAP = compile_pattern(r"\s{2,}|\t")
 # What is not a letter of a title when one line is compared with the title a notice names:
