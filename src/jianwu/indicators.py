@@ -108,7 +108,9 @@ TRAILING_ACTION = lazy(r"(?:的)?(?:创建|建设|工作|任务|建成投运|建
 HEADS = (
     r"减排量|排放量|排放总量|排放强度|消费量|消费总量|使用量|使用比例|使用率|综合利用率|利用率|利用量|处置量|回收量|"
     r"产生量|收集量|覆盖率|处理率|处置率|治理率|达标率|回收率|收集率|普及率|合格率|优良率|占比|比例|比重|浓度|强度|"
-    r"总量|产量|面积|能耗|蓄积量|天数|数量|规模|指数|效率"
+    r"总量|产量|面积|能耗|蓄积量|天数|数量|规模|指数|效率|"
+    # power capacity, the head of every 风电、光伏 list (总装机容量, 合计装机规模: one total, see COMBINED_HEAD)
+    r"(?:总|合计)?(?:并网)?装机(?:容量|规模)?|发电量"
 )
 INDICATOR_HEAD = lazy(rf"(?:重点工程|工程)?(?:{HEADS})$")
 # An indicator that is only a head noun has lost its subject to the sentence before:
@@ -127,6 +129,18 @@ OBJECT_NOUN = lazy(OBJECTS)
 OBJECT_NOUN_END = lazy(rf"(?:{OBJECTS})$")
 # A head that adds the items up: 风电、太阳能发电 | 总装机容量 is one total, not two.
 COMBINED_HEAD = lazy(r"^(?:总|合计|共计|总计|合共|累计总)")
+# A per-unit denominator written once at the start of a list, shared by the flows listed after it:
+# 单位地区生产总值 | 能耗和二氧化碳排放 / 单位GDP | 能耗、水耗 / 规模以上工业单位增加值 | 能耗、用水量.
+PER_UNIT_DENOMINATOR = lazy(
+    r"(?:单位|每?万元)(?:地区生产总值|国内生产总值|GDP|(?:规模以上)?工业增加值|增加值|建筑面积|产品|(?:换算|运输)?周转量|产值|"
+    r"营业收入|耕地(?:面积)?|(?:土地|用地)(?:面积)?)|人均|亩均"
+)
+# What such a denominator distributes over: a flow consumed or emitted (二氧化碳排放, 水耗, 用水量), as the
+# whole item.  A share, a rate or a total (非化石能源消费比重, 能源消费总量) is not per unit of output.
+PER_UNIT_FLOW = lazy(
+    r"(?:二氧化碳|碳|温室气体|主要污染物|污染物)?排放量?|(?:综合)?(?:能源|水资源|水|电力?|煤炭?|一次能源)?(?:消耗|消费)量?|"
+    r"(?:综合)?能耗|水耗|电耗|煤耗|物耗|(?:新鲜)?用水量?|取水量?|用电量?|用能量?|(?:建设)?用地(?:面积|规模)?"
+)
 # A 、 list whose last item is this much longer than the others is not a parallel list.
 PARALLEL_SLACK = 4
 
@@ -340,6 +354,7 @@ def split_items(indicator: str, n: Optional[int], *, respectively: bool = False,
         return []
     if len(items) < 2:
         return [indicator]
+    items = _shared_denominator(items)
     close = LIST_CLOSE.search(items[-1])
     if close is not None and close.start() > 0:
         # 化学需氧量、…、挥发性有机物等4项主要污染物重点工程减排量 -> the head is the indicator head of the tail
@@ -364,6 +379,23 @@ def split_items(indicator: str, n: Optional[int], *, respectively: bool = False,
     if n is None and len(body) > max(len(i) for i in items[:-1]) + PARALLEL_SLACK:
         return [indicator]  # 各级党政机关、事业单位…纯电动汽车占比 is one indicator
     return [item if has else item + head for item, has in zip(items[:-1], own)] + [items[-1]]
+
+
+def _shared_denominator(items: list[str]) -> list[str]:
+    """单位地区生产总值能耗、二氧化碳排放 -> 单位地区生产总值能耗, 单位地区生产总值二氧化碳排放.
+
+    The first item's per-unit denominator (and what stands before it: 规模以上工业单位增加值) is
+    written once for the flows listed after it; an item with a denominator of its own, or one
+    that is not a bare flow (非化石能源消费比重), keeps its own wording.
+    """
+    first = items[0]
+    if "单" not in first and "万" not in first and "均" not in first:
+        return items  # every PER_UNIT_DENOMINATOR holds one of these
+    m = PER_UNIT_DENOMINATOR.search(first)
+    if m is None or m.end() == len(first):
+        return items
+    prefix = first[: m.end()]
+    return [first] + [prefix + item if PER_UNIT_FLOW.fullmatch(item) else item for item in items[1:]]
 
 
 def _regional_items(items: list[str]) -> Optional[list[str]]:
