@@ -131,6 +131,49 @@ def test_a_shared_denominator_or_head_goes_to_every_item(body: str, expected: li
     assert [full(t) for t in targets_of(body)] == expected
 
 
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        # a bare flow changed by a share, after a per-unit target of its sentence, is per the same unit
+        ("到2025年，单位地区生产总值能耗较2020年下降14.5%、二氧化碳排放下降19.5%。",
+         [("单位地区生产总值能耗", 14.5, "%", "=", "down", 2025, 2020), ("单位地区生产总值二氧化碳排放", 19.5, "%", "=", "down", 2025, None)]),
+        ("到2025年，单位GDP能耗比2020年下降14.5%，二氧化碳排放下降19.5%。",
+         [("单位GDP能耗", 14.5, "%", "=", "down", 2025, 2020), ("单位GDP二氧化碳排放", 19.5, "%", "=", "down", 2025, None)]),
+        # a total has its own unit; another sentence, or a target that is no per-unit one, lends nothing
+        ("到2025年，单位地区生产总值能耗下降14.5%，用水量控制在10亿立方米以内。",
+         [("单位地区生产总值能耗", 14.5, "%", "=", "down", 2025, None), ("用水量", 1000000000, "立方米", "<=", None, 2025, None)]),
+        ("到2025年，全省单位地区生产总值能源消耗比2020年下降15%，煤炭消费量下降12%左右。",
+         [("单位地区生产总值能源消耗", 15, "%", "=", "down", 2025, 2020), ("煤炭消费量", 12, "%", "≈", "down", 2025, None)]),
+        ("到2025年，单位地区生产总值能耗和煤炭消费量分别下降14%、10%。",
+         [("单位地区生产总值能耗", 14, "%", "=", "down", 2025, None), ("煤炭消费量", 10, "%", "=", "down", 2025, None)]),
+        ("到2025年，单位地区生产总值能耗下降14.5%。二氧化碳排放下降19.5%。",
+         [("单位地区生产总值能耗", 14.5, "%", "=", "down", 2025, None), ("二氧化碳排放", 19.5, "%", "=", "down", 2025, None)]),
+        ("到2025年，森林覆盖率达到60%，二氧化碳排放下降19.5%。",
+         [("森林覆盖率", 60, "%", "=", None, 2025, None), ("二氧化碳排放", 19.5, "%", "=", "down", 2025, None)]),
+    ],
+)
+def test_a_flow_after_a_per_unit_target_shares_its_denominator(body: str, expected: list[tuple[Any, ...]]) -> None:
+    assert [full(t) for t in targets_of(body)] == expected
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        # a value without a subject after a 、 is the same indicator's, as after a ，
+        ("光伏装机容量2025年达到100万千瓦、2030年达到200万千瓦。",
+         [("光伏装机容量", 1000000, "千瓦", "=", None, 2025, None), ("光伏装机容量", 2000000, "千瓦", "=", None, 2030, None)]),
+        ("光伏装机容量2025年达到100万千瓦，2030年达到200万千瓦。",
+         [("光伏装机容量", 1000000, "千瓦", "=", None, 2025, None), ("光伏装机容量", 2000000, "千瓦", "=", None, 2030, None)]),
+        ("森林覆盖率2025年达到58%以上、2030年达到60%以上。",
+         [("森林覆盖率", 58, "%", ">=", None, 2025, None), ("森林覆盖率", 60, "%", ">=", None, 2030, None)]),
+        ("到2025年，单位地区生产总值能耗比2020年下降14%、力争下降14.5%。",
+         [("单位地区生产总值能耗", 14, "%", "=", "down", 2025, 2020), ("单位地区生产总值能耗", 14.5, "%", "=", "down", 2025, 2020)]),
+    ],
+)
+def test_a_value_without_subject_in_the_same_segment(body: str, expected: list[tuple[Any, ...]]) -> None:
+    assert [full(t) for t in targets_of(body)] == expected
+
+
 # ------------------------------------------------------------------ one combined total is one target
 
 

@@ -136,11 +136,15 @@ PER_UNIT_DENOMINATOR = lazy(
     r"营业收入|耕地(?:面积)?|(?:土地|用地)(?:面积)?)|人均|亩均"
 )
 # What such a denominator distributes over: a flow consumed or emitted (二氧化碳排放, 水耗, 用水量), as the
-# whole item.  A share, a rate or a total (非化石能源消费比重, 能源消费总量) is not per unit of output.
+# whole item.  A share, a rate or a total (非化石能源消费比重, 能源消费总量) is not per unit of output, nor is
+# the consumption of one fuel (煤炭消费量: a total cut, 煤炭消费量下降12%左右).
 PER_UNIT_FLOW = lazy(
-    r"(?:二氧化碳|碳|温室气体|主要污染物|污染物)?排放量?|(?:综合)?(?:能源|水资源|水|电力?|煤炭?|一次能源)?(?:消耗|消费)量?|"
+    r"(?:二氧化碳|碳|温室气体|主要污染物|污染物)?排放量?|(?:综合)?(?:能源|水资源|水)?消耗量?|"
     r"(?:综合)?能耗|水耗|电耗|煤耗|物耗|(?:新鲜)?用水量?|取水量?|用电量?|用能量?|(?:建设)?用地(?:面积|规模)?"
 )
+# The flows that, written alone right after a per-unit target, are per the same unit: 单位GDP能耗下降14%、
+# 二氧化碳排放下降18% (a total would say 总量).  Not 用水量 or 用地: those are as often capped as totals.
+PER_UNIT_SEQUEL = lazy(r"(?:二氧化碳|碳|温室气体)排放量?|水耗|电耗|煤耗|物耗")
 # A 、 list whose last item is this much longer than the others is not a parallel list.
 PARALLEL_SLACK = 4
 

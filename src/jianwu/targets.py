@@ -34,6 +34,8 @@ from .indicators import (
     YEAR_NUM,
     BARE_HEAD,
     INDICATOR_HEAD,
+    PER_UNIT_DENOMINATOR,
+    PER_UNIT_SEQUEL,
     Predicate,
     analyse_predicate,
     clean_subject,
@@ -386,8 +388,9 @@ def _sentence_targets(
         made_here: list[Target] = list(shares)
         for _, item in sorted(items, key=lambda it: it[0]):
             if isinstance(item, list):
+                # the targets before it in the sentence, this segment's too: 2025年达到100万千瓦、2030年达到200万千瓦
                 made, cursor, segment_reading = _group_targets(
-                    s, item, cursor, seg_end, out, segment_reading, clause, normalized, warnings, earlier)
+                    s, item, cursor, seg_end, [*out, *made_here], segment_reading, clause, normalized, warnings, earlier)
             else:
                 made, cursor = _category_target(s, item, cursor)
             made_here.extend(made)
@@ -575,6 +578,8 @@ def _group_targets(
             subject = prior[-1].scope + subject
     elif kind != "condition" and BARE_HEAD.match(subject):
         subject = _with_subject(subject, [*earlier, *previous])
+    elif kind != "condition" and last.unit_class == "ratio" and PER_UNIT_SEQUEL.fullmatch(subject):
+        subject = _with_denominator(subject, previous)
     n = len(group)
     years: list[Optional[int]] = []
     places: dict[int, str] = {}
@@ -682,6 +687,19 @@ def _with_subject(head: str, earlier: list[Target]) -> str:
         if m is not None and m.start() >= 2:
             return prior[-1].indicator[: m.start()] + head
     return head
+
+
+def _with_denominator(flow: str, previous: list[Target]) -> str:
+    """单位GDP能耗下降14%、二氧化碳排放下降18%: a bare flow changed by a share, right after a per-unit
+    target of the same sentence, is per the same unit (单位GDP二氧化碳排放); a total would be written
+    with its own unit (用水量控制在10亿立方米) and is not read here."""
+    prior = [t for t in previous if t.kind == "target"]
+    if not prior or prior[-1].measure != "rate":
+        return flow
+    m = PER_UNIT_DENOMINATOR.search(prior[-1].indicator)
+    if m is None or m.end() == len(prior[-1].indicator):
+        return flow
+    return prior[-1].indicator[: m.end()] + flow
 
 
 def _year_list(text: str, pos: int, n: int) -> list[Optional[int]]:
