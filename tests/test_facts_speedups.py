@@ -195,7 +195,7 @@ def _plain_analyse_predicate(text: str) -> "object":
             tail = i._match_at_end(pattern, pred.subject)
             if tail is not None:
                 if pattern is i.BASELINE and pred.baseline_year is None:
-                    pred.baseline_year = i.year_value(tail.group("y"))
+                    pred.baseline_year = i.baseline_year(tail)
                 pred.subject = pred.subject[: tail.start()]
                 changed = True
                 break
@@ -204,6 +204,7 @@ def _plain_analyse_predicate(text: str) -> "object":
 
 PREDICATE_PIECES = [
     *"年五十四比较平准数上底末前时”“划间期内的占到在为至\n，a", "2020", "二〇二〇", "比2020年", "较2020年", "与2020年相比", "以2020年为基准年",
+    "较“十三五”末", "十三五", "期末", "占比",
     "在2020年基础上", "2020年的水平上", "到2025年底前", "“十四五”期间", "十四五末", "规划", "时期", "达到", "稳定在", "下降", "不低于",
     "分别", "力争", "达到全市总量的", "占全省的", "单位GDP能耗", "基数上", "相比于",
 ]

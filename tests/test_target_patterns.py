@@ -174,6 +174,31 @@ def test_a_value_without_subject_in_the_same_segment(body: str, expected: list[t
     assert [full(t) for t in targets_of(body)] == expected
 
 
+# ------------------------------------------------------------------ baselines: the end of a plan period, 年底; 占比 is no 比
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        # “十三五”末 is 2020, the base of the change; the deadline stays the sentence's own
+        ("到2025年，单位地区生产总值能耗较“十三五”末下降14%。", [("单位地区生产总值能耗", 14, "%", "=", "down", 2025, 2020)]),
+        ("到2025年，单位地区生产总值能耗比“十三五”期末下降14%。", [("单位地区生产总值能耗", 14, "%", "=", "down", 2025, 2020)]),
+        ("与“十三五”末相比，单位地区生产总值二氧化碳排放下降18%。",
+         [("单位地区生产总值二氧化碳排放", 18, "%", "=", "down", None, 2020)]),
+        ("到2035年，单位地区生产总值能耗较“十四五”末下降10%。", [("单位地区生产总值能耗", 10, "%", "=", "down", 2035, 2025)]),
+        ("到2025年，单位地区生产总值能耗比2020年底下降14%。", [("单位地区生产总值能耗", 14, "%", "=", "down", 2025, 2020)]),
+        # a period that is no base is still the deadline
+        ("“十四五”末，森林覆盖率达到60%。", [("森林覆盖率", 60, "%", "=", None, 2025, None)]),
+        # the 比 of 占比 compares nothing: the year after it is the deadline
+        ("新能源公交车占比2024年底前达到90%以上。", [("新能源公交车占比", 90, "%", ">=", None, 2024, None)]),
+        ("新能源公交车占比2024年达到90%以上。", [("新能源公交车占比", 90, "%", ">=", None, 2024, None)]),
+        ("到2025年，新能源汽车占比比2020年提高10个百分点。", [("新能源汽车占比", 10, "个百分点", "=", "up", 2025, 2020)]),
+    ],
+)
+def test_baselines_and_deadlines(body: str, expected: list[tuple[Any, ...]]) -> None:
+    assert [full(t) for t in targets_of(body)] == expected
+
+
 # ------------------------------------------------------------------ one combined total is one target
 
 

@@ -63,15 +63,20 @@ PREDICATE_END = lazy(
 PREDICATE_END_SPAN = max(max(map(len, _VERBS)) + 1, max(map(len, COMPARATOR_BEFORE)), max(map(len, _ADVERBS)))
 # A value stated as a share of a reference: 达到汽车新车销售总量的 | 20% / 占全市总量的 | 30%
 SHARE_OF = lazy(r"(?P<verb>达到|占)(?P<ref>[^，。；、的]{2,30})的$")
-# Baseline: 比2020年 / 较2020年 / 与2020年相比 / 以2020年为基准 / 在2020年基础上 (every one has 年).
+# The point a baseline names: a year (2020年, 2020年底) or the end of a five-year plan (“十三五”末 = 2020,
+# the year its period ends: see baseline_year).
+BASE_POINT = rf"(?:(?P<y>{YEAR_NUM})年(?:底|末)?|“?十(?P<p>[一二三四五六七八九])五”?(?:期末|末))"
+# Baseline: 比2020年 / 较2020年 / 与2020年相比 / 以2020年为基准 / 在2020年基础上 / 较“十三五”末 (every one
+# has 年 or 五).  Not the 比 of 占比: 新能源公交车占比2024年底前达到90% has a deadline, no baseline.
 BASELINE = lazy(
-    rf"(?:比|较|相比于?|相较于?|对比|同)(?P<y>{YEAR_NUM})年(?:相比|比较|水平)?"
-    rf"|与(?P<y>{YEAR_NUM})年(?:相比|比较)"
-    rf"|以(?P<y>{YEAR_NUM})年为基[准数]年?"
-    rf"|在?(?P<y>{YEAR_NUM})年(?:的)?(?:基础上|水平上|基数上)"
+    rf"(?:(?<!占)比|较|相比于?|相较于?|对比|同){BASE_POINT}(?:相比|比较|水平)?"
+    rf"|与{BASE_POINT}(?:相比|比较)"
+    rf"|以{BASE_POINT}为基[准数]年?"
+    rf"|在?{BASE_POINT}(?:的)?(?:基础上|水平上|基数上)"
 )
-# The characters a BASELINE match can end with: 比2020年 / 相比 / 比较 / 水平 / 为基准 / 基数 / 为基准年 / 基础上.
-BASELINE_LAST = "年比较平准数上"
+# The characters a BASELINE match can end with: 比2020年 / 2020年底 / “十三五”末 / 相比 / 比较 / 水平 / 为基准 /
+# 基数 / 为基准年 / 基础上.
+BASELINE_LAST = "年底末比较平准数上"
 # A deadline phrase inside an indicator span: 到2025年底前 / 2025年 / “十四五”期间 / “十四五”末 (each has 年 or 五).
 TIME_PHRASE = lazy(
     rf"(?:到|至|截至|截止到?|在|于)?(?:{YEAR_NUM})年(?:底|末)?(?:前|时)?"
@@ -184,6 +189,12 @@ class Predicate:
         return any(w in ("分别", "均", "都", "各") for w in self.words)
 
 
+def baseline_year(m: regex.Match[str]) -> int:
+    """The year a BASELINE match names: 比2020年 -> 2020; 较“十三五”末 -> 2020 (the n-th plan ends in 1955 + 5n)."""
+    year = m.group("y")
+    return year_value(year) if year else 1955 + 5 * (cn_numeral("十" + m.group("p")) or 0)
+
+
 def year_value(s: str) -> int:
     # cn_numeral imported at the top (quantities never imports this module): an import inside the
     # function cost 2.2 of its 2.5 µs, once per year read.
@@ -231,10 +242,10 @@ def _analyse_predicate(text: str) -> Predicate:
         # text is scanned for one only when that character can end one (and 年 / 五 is in it).
         subject = pred.subject
         last = subject[-1]
-        tail = _match_at_end(BASELINE, subject) if last in BASELINE_LAST and "年" in subject else None
+        tail = _match_at_end(BASELINE, subject) if last in BASELINE_LAST and ("年" in subject or "五" in subject) else None
         if tail is not None:
             if pred.baseline_year is None:
-                pred.baseline_year = year_value(tail.group("y"))
+                pred.baseline_year = baseline_year(tail)
             pred.subject = subject[: tail.start()]
             changed = True
             continue
@@ -268,7 +279,7 @@ def _cleaned_subject(text: str) -> tuple[str, tuple[str, ...]]:
 
 def _clean_subject(text: str) -> tuple[str, list[str]]:
     words: list[str] = []
-    if "年" in text:  # every BASELINE has one
+    if "年" in text or "五" in text:  # every BASELINE has one
         text = BASELINE.sub("", text)
     changed = True
     while changed and text:

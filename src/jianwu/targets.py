@@ -44,6 +44,7 @@ from .indicators import (
     strip_action,
     strip_padding,
     top_level_split,
+    baseline_year,
     year_value,
 )
 from .model import Clause, NormalizedText, Target, Warning_
@@ -268,20 +269,24 @@ def assign_targets(clauses: list[Clause], normalized: NormalizedText) -> list[Wa
 def _time_events(sentence: str) -> list[tuple[int, _Time]]:
     events: list[tuple[int, _Time]] = []
     years = list(YEAR.finditer(sentence)) if "年" in sentence else []  # YEAR needs it
-    if years:  # the brackets and baselines matter only around a year (每年, 年度 have none)
-        shelter = sheltered(sentence)
-        baseline_spans = [m.span() for m in BASELINE.finditer(sentence)]
-        for m in years:
-            if shelter[m.start()] or any(a <= m.start() < b for a, b in baseline_spans):
-                continue
-            if sentence.endswith(YEAR_START_BEFORE, 0, m.start()) or YEAR_START_AFTER.match(sentence, m.end()):
-                continue
-            events.append((m.start(), _Time(year_value(m.group("y")))))
-    if "五" in sentence and "十" in sentence:  # PERIOD needs both
-        for m in PERIOD.finditer(sentence):
-            n = cn_to_int("十" + m.group("n"))
-            if n and n >= 3:  # the n-th five-year plan ends in 1955 + 5n (十四五 → 2025)
-                events.append((m.start(), _Time(1955 + 5 * n, f"十{m.group('n')}五")))
+    periods = list(PERIOD.finditer(sentence)) if "五" in sentence and "十" in sentence else []  # PERIOD needs both
+    if not years and not periods:
+        return events  # the brackets and baselines matter only around a year or period (每年, 年度 have none)
+    baseline_spans = [m.span() for m in BASELINE.finditer(sentence)]
+    shelter = sheltered(sentence) if years else ()
+    for m in years:
+        if shelter[m.start()] or any(a <= m.start() < b for a, b in baseline_spans):
+            continue
+        if sentence.endswith(YEAR_START_BEFORE, 0, m.start()) or YEAR_START_AFTER.match(sentence, m.end()):
+            continue
+        events.append((m.start(), _Time(year_value(m.group("y")))))
+    for m in periods:
+        # 较“十三五”末 / 由“十三五”末的15.9%: the base of a change, not a deadline
+        if any(a <= m.start() < b for a, b in baseline_spans) or sentence.endswith(YEAR_START_BEFORE, 0, m.start()):
+            continue
+        n = cn_to_int("十" + m.group("n"))
+        if n and n >= 3:  # the n-th five-year plan ends in 1955 + 5n (十四五 → 2025)
+            events.append((m.start(), _Time(1955 + 5 * n, f"十{m.group('n')}五")))
     return sorted(events, key=lambda e: e[0]) if len(events) > 1 else events  # most sentences have none
 
 
@@ -486,14 +491,14 @@ class _Frame:
     baseline_year: Optional[int] = None
 
     def read(self, segment: str) -> None:
-        has_year = "年" in segment  # every BASELINE has one
+        has_year = "年" in segment or "五" in segment  # every BASELINE has one
         baseline = BASELINE.search(segment) if has_year else None
         rest, words = clean_subject(BASELINE.sub("", segment) if has_year else segment)
         if rest:
             return  # a clause of its own (确保污染地块及时修复治理), not a frame
         self.modality = next((w for w in words if w in MODALITIES), self.modality)
         if baseline:
-            self.baseline_year = year_value(baseline.group("y"))
+            self.baseline_year = baseline_year(baseline)
 
 
 def _achieved(s: _Sentence, pos: int) -> bool:
