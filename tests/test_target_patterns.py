@@ -199,6 +199,31 @@ def test_baselines_and_deadlines(body: str, expected: list[tuple[Any, ...]]) -> 
     assert [full(t) for t in targets_of(body)] == expected
 
 
+# ------------------------------------------------------------------ a change from a base value to the target
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        # the base value (and its year) is what was: the target is the value after the verb
+        ("到2025年，非化石能源消费比重由2020年的15.9%提高到20%。", [("非化石能源消费比重", 20, "%", "=", "up", 2025, 2020)]),
+        ("到2025年，非化石能源消费比重从2020年的15.9%提高到20%以上。", [("非化石能源消费比重", 20, "%", ">=", "up", 2025, 2020)]),
+        ("到2025年，煤炭消费比重由2020年的60%下降至52%左右。", [("煤炭消费比重", 52, "%", "≈", "down", 2025, 2020)]),
+        ("到2025年，煤炭消费比重由60%降低到52%。", [("煤炭消费比重", 52, "%", "=", "down", 2025, None)]),
+        ("非化石能源消费比重由2020年的15.9%提高到2025年的20%。", [("非化石能源消费比重", 20, "%", "=", "up", 2025, 2020)]),
+        ("森林覆盖率由“十三五”末的55%提高到58%。", [("森林覆盖率", 58, "%", "=", "up", None, 2020)]),
+        ("到2025年，新能源汽车保有量由2020年的5万辆增加到20万辆，森林覆盖率达到60%。",
+         [("新能源汽车保有量", 200000, "辆", "=", "up", 2025, 2020), ("森林覆盖率", 60, "%", "=", None, 2025, None)]),
+        # 目前 dates the base value: the target is still a target
+        ("力争到2025年，城市生活垃圾回收利用率由目前的30%提升至35%。", [("城市生活垃圾回收利用率", 35, "%", "=", "up", 2025, None)]),
+        # no base value: unchanged
+        ("到2025年，森林覆盖率提高到58%。", [("森林覆盖率", 58, "%", "=", "up", 2025, None)]),
+    ],
+)
+def test_a_change_from_a_base_value(body: str, expected: list[tuple[Any, ...]]) -> None:
+    assert [full(t) for t in targets_of(body)] == expected
+
+
 # ------------------------------------------------------------------ one combined total is one target
 
 

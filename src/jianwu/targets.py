@@ -17,7 +17,7 @@ A water or air class reached (``水质稳定达到Ⅳ类``) is ``categorical``.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from typing import Optional, Sequence
 
 import regex
@@ -25,6 +25,7 @@ import regex
 from .indicators import (
     ACTION_LEAD,
     ACTION_VERBS,
+    BASE_POINT,
     BASELINE,
     DOWN_VERBS,
     UP_VERBS,
@@ -77,7 +78,7 @@ DEPT_NOTE = lazy(r"\s*（[^（）]*(?:负责|牵头|配合)[^（）]*）?\s*$")
 YEAR = lazy(rf"(?P<y>{YEAR_NUM})年(?!\d{{1,2}}月|[一二三四五六七八九十]{{1,2}}月)")
 # A start, not a deadline: 自2023年起 / 2021年以来 (the words right before and, matched at the
 # year's end, right after it).
-YEAR_START_BEFORE = ("自", "从")
+YEAR_START_BEFORE = ("自", "从", "由")  # 由2020年的15.9%提高到20%: the year of a base value (FROM_BASE)
 YEAR_START_AFTER = lazy(r"起|以来|开始|以后")
 # A five-year plan period as a deadline: “十四五”期间 / 十四五末 / “十五五”时期.
 PERIOD = lazy(r"“?十(?P<n>[一二三四五六七八九])五”?(?:规划)?(?:期间|时期|末|内)")
@@ -134,6 +135,15 @@ INNER_RESPECTIVELY = lazy(rf"(?<=\p{{Han}})(?:分别|均|各)(?=(?:{ACTION_VERBS
 PLACE_ITEM = lazy(r"^\p{Han}{1,7}(?:省|市|县|区|州|盟|旗|自治区|新区)$")
 # Where a share's action ends: 党政机关达到创建标准，… / …建成节约型机关并…
 TRAILING_ACTION_END = lazy(r"[，。；：,;:]|并|和(?=[^，。；]*(?:达到|建成))")
+# A change from a base value to the target: 由2020年的15.9%提高到20% / 从56%下降至52% / 由“十三五”末的X增加到Y.
+# FROM_BASE ends right before the base value (searched in its last FROM_BASE_SPAN characters); CHANGE_TO is
+# all that stands between the base value and the target (提高到 / 下降至2025年的).
+FROM_BASE = lazy(rf"(?:由|从)(?:{BASE_POINT}|目前|现在|当前|现状|基期)?的?$")
+FROM_BASE_SPAN = 10  # 由“十三五”期末的 / 由2020年底的 and a character to spare
+CHANGE_TO = lazy(
+    rf"(?P<verb>(?:提高|提升|增加|增长|上升|扩大|下降|降低|减少|削减|压减|压降|降)(?:到|至))(?:(?:{YEAR_NUM})年(?:底|末)?的?)?"
+)
+CHANGE_TO_SPAN = 12  # the longest CHANGE_TO: 提高到2025年底的
 ANNUAL_WORDS = ("年均", "每年", "平均每年", "年平均", "逐年", "每年度")
 CUMULATIVE_HEADS = lazy(r"(?:减排量|新增量|累计量)$|^新增")
 
@@ -159,6 +169,8 @@ class _Sentence:
     offsets: Sequence[int]  # absolute offset in the normalised text of each character of ``text`` (a range when contiguous)
     events: list[tuple[int, _Time]]  # deadline mentions, by position in the sentence
     carried: _Time  # deadline in effect when the sentence begins
+    # 由2020年的15.9%提高到20%: the change that leads to a target value, by the value's start (see _changes)
+    changes: dict[int, "_Change"] = field(default_factory=dict)
 
     def span(self, start: int = 0, end: Optional[int] = None) -> tuple[int, int]:
         """Absolute span of text[start:end]."""
@@ -370,6 +382,8 @@ def _sentence_targets(
 ) -> list[Target]:
     quantities, categories = items  # _sentence_items(s.text), not None
     quantities = _commitments(s.text, quantities)
+    if "由" in s.text or "从" in s.text:  # every FROM_BASE has one
+        quantities, s.changes = _changes(s.text, quantities)
     if not quantities and not categories:
         return []  # price rules only: no segment has an item
     # Past the segment of the last value or class, a segment changes nothing: its frame (力争, 与2020年相比)
@@ -406,6 +420,38 @@ def _sentence_targets(
                 t.baseline_year = t.baseline_year or frame.baseline_year
         out.extend(made_here)
     return out
+
+
+@dataclass(frozen=True)
+class _Change:
+    """由2020年的15.9%提高到 | 20%: where the change starts (由), its verb, the base year and where the base value ends."""
+
+    start: int
+    verb: str
+    base_year: Optional[int]
+    base_end: int
+
+
+def _changes(text: str, quantities: list[Quantity]) -> tuple[list[Quantity], dict[int, _Change]]:
+    """Drop the base value of each change from a base to a target (由2020年的15.9%提高到20%: 15.9% was,
+    20% is the target) and return the changes by the start of their target value."""
+    base: set[int] = set()
+    changes: dict[int, _Change] = {}
+    for a, b in zip(quantities, quantities[1:]):
+        if b.start - a.end > CHANGE_TO_SPAN:
+            continue
+        verb = CHANGE_TO.fullmatch(text, a.end, b.start)
+        if verb is None:
+            continue
+        start = FROM_BASE.search(text, max(0, a.start - FROM_BASE_SPAN), a.start)
+        if start is None:
+            continue
+        year = baseline_year(start) if start.group("y") or start.group("p") else None
+        changes[b.start] = _Change(start.start(), verb.group("verb"), year, a.end)
+        base.add(a.start)
+    if not base:
+        return quantities, changes
+    return [q for q in quantities if q.start not in base], changes
 
 
 def _commitments(text: str, quantities: list[Quantity]) -> list[Quantity]:
@@ -501,9 +547,13 @@ class _Frame:
             self.baseline_year = baseline_year(baseline)
 
 
-def _achieved(s: _Sentence, pos: int) -> bool:
-    """Is the number at ``pos`` reported as done or current (已建成, 下降了, 目前, …超额完成)?"""
-    scope_start = max([p for p, _ in s.events if p < pos], default=0)
+def _achieved(s: _Sentence, pos: int, after: int = 0) -> bool:
+    """Is the number at ``pos`` reported as done or current (已建成, 下降了, 目前, …超额完成)?
+
+    Only the words after ``after`` count (由目前的56%提高到60%: 目前 dates the base value, not the target).
+    """
+    scope_start = max([p for p, _ in s.events if p < pos], default=after)
+    scope_start = max(scope_start, after)
     return ACHIEVED.search(s.text, scope_start, pos) is not None or ACHIEVED_AFTER.search(s.text, pos) is not None
 
 
@@ -528,9 +578,15 @@ def _group_targets(
 ) -> tuple[list[Target], int, Optional[_Reading]]:
     first, last = group[0], group[-1]
     end = last.end
-    if _achieved(s, first.start):
+    change = s.changes.get(first.start) if s.changes else None
+    if _achieved(s, first.start, change.base_end if change else 0):
         return [], end, segment_reading
-    reading = _read(s.text[cursor:first.start])
+    if change is None:
+        reading = _read(s.text[cursor:first.start])
+    else:  # 非化石能源消费比重由2020年的15.9%提高到 | 20% reads as 非化石能源消费比重提高到 | 20%, based on 2020
+        reading = _read(s.text[cursor:max(cursor, change.start)] + change.verb)
+        if reading.pred.baseline_year is None:
+            reading.pred.baseline_year = change.base_year
     if not reading.words and segment_reading is not None:
         # 建成市级绿色园区2个、市级绿色工厂18家: later items share the first item's verb.
         reading.pred = replace(reading.pred, words=[w for w in segment_reading.words if w not in COMPARATOR_BEFORE])
