@@ -325,6 +325,39 @@ def test_price_rules_are_not_targets(body: str) -> None:
 
 
 @pytest.mark.parametrize(
+    "body",
+    [
+        "对符合条件的项目按照投资额的10%给予补助，最高不超过500万元。",
+        "单个项目最高补助200万元。",
+        "省财政安排专项资金5亿元。",
+        "中央财政安排资金100亿元。",
+        "省财政每年安排5亿元支持节能改造。",
+        "对获评国家级绿色工厂的企业给予50万元奖励。",
+        "补助比例不超过项目总投资的30%。",
+        "对新建超低能耗建筑给予30%的贴息。",
+        "统筹整合涉农资金20亿元用于农村人居环境整治。",
+    ],
+)
+def test_grants_are_not_targets(body: str) -> None:
+    assert targets_of(body) == []
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        ("到2025年，绿色信贷余额达到5000亿元。", [("绿色信贷余额", 500000000000, "元")]),
+        ("到2025年，环保产业营业收入达到1000亿元。", [("环保产业营业收入", 100000000000, "元")]),
+        ("到2025年，一般公共预算收入达到500亿元。", [("一般公共预算收入", 50000000000, "元")]),
+        ("到2025年，节能环保产业产值达到2000亿元，完成投资300亿元。", [("节能环保产业产值", 200000000000, "元"), ("投资", 30000000000, "元")]),
+        # a grant word inside an indicator of a share is no grant
+        ("到2025年，农机购置补贴资金使用率达到95%以上。", [("农机购置补贴资金使用率", 95, "%")]),
+    ],
+)
+def test_money_targets_stay_targets(body: str, expected: list[tuple[Any, ...]]) -> None:
+    assert [(t.indicator, num(t.value), t.unit) for t in targets_of(body)] == expected
+
+
+@pytest.mark.parametrize(
     ("body", "expected"),
     [
         ("到2025年，90%的省级、85%的市级和65%的县级党政机关达到创建标准。",

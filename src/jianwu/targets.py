@@ -107,6 +107,25 @@ BOUNDS = {"以上", "及以上", "或以上", "以下", "及以下", "或以下"
 PRICE_BEFORE = lazy(r"(?:上浮|下浮|浮动|上调|下调)[^，。；：\d%]{0,8}$")
 PRICE_AFTER = lazy(r"^(?:的)?(?:限制|浮动|上浮|下浮)")
 PRICE_AFTER_SPAN = 3  # the longest match of PRICE_AFTER: 的上浮 (test_facts_speedups checks it)
+# Money or a share granted, not an outcome to reach (a support rule, like a price rule): 按照投资额的10%给予补助 /
+# 最高不超过500万元 / 单个项目最高补助200万元 / 省财政安排专项资金5亿元.  A money target (绿色信贷余额达到5000亿元,
+# 营业收入达到1000亿元) names what is reached, not what is given.
+# Before a sum of money, in its segment: a grant word, a fund of the budget, money allotted, a cap (最高).
+GRANT_BEFORE = lazy(
+    r"补助|补贴|奖励|奖补|资助|贴息|(?:专项|引导|扶持|补助|奖补|财政|预算内)(?:资金|经费)|安排|下达|拨付|"
+    r"(?:统筹|筹措|整合)[^，。；：\d]{0,8}?(?:资金|经费)|最高"
+)
+# Right before a share, the grant and its terms: 补助比例不超过30% / 补贴标准为总投资的30% (not 补贴资金使用率达到95%).
+GRANT_SHARE_BEFORE = lazy(
+    r"(?:补助|补贴|奖励|奖补|资助|贴息)(?:比例|标准)?(?:原则上|最高|为|按|按照|不超过|不高于)*"
+    r"(?:项目|设备|实际)?(?:投资额|总投资|投资|贷款额?|费用)?的?$"
+)
+# Right after either: 给予50万元奖励 / 的10%给予补助 / 30%的贴息.
+GRANT_AFTER = lazy(r"的?(?:一次性)?(?:给予|予以)?(?:一次性)?(?:补助|补贴|奖励|奖补|资助|贴息)")
+GRANT_AFTER_SPAN = 10  # the longest GRANT_AFTER: 的一次性给予一次性补助
+GRANT_SHARE_SPAN = 20  # how far before a share GRANT_SHARE_BEFORE is looked for (补助比例原则上最高不超过项目总投资的)
+# A sentence without any of these characters has no grant (every GRANT_* match holds one).
+GRANT_CHARS = "补奖贴资助最安下拨"
 # The count that closes a list of named items: 化学需氧量、氨氮…等4项主要污染物 (the list's length).
 LIST_COUNT_BEFORE = lazy(r"等$")
 # Who a share applies to: 90%的省级、85%的市级和65%的县级党政机关达到创建标准 / 75%以上县级及以上党政机关建成节约型机关.
@@ -455,9 +474,13 @@ def _changes(text: str, quantities: list[Quantity]) -> tuple[list[Quantity], dic
 
 
 def _commitments(text: str, quantities: list[Quantity]) -> list[Quantity]:
-    """Drop the numbers of price rules (不受上浮20%限制, 电价上浮不超过10%): rules, not targets."""
+    """Drop the numbers of price rules (不受上浮20%限制, 电价上浮不超过10%) and of grants (最高补助200万元,
+    按投资额的10%给予补助): rules, not targets."""
     kept = []
+    grants = any(ch in text for ch in GRANT_CHARS)
     for q in quantities:
+        if grants and _granted(text, q):
+            continue
         before = text[max(0, q.start - 12):q.start]
         # PRICE_AFTER is anchored and at most PRICE_AFTER_SPAN long: read only that much after the value
         # (the rest of the sentence was copied for each value).
@@ -467,6 +490,19 @@ def _commitments(text: str, quantities: list[Quantity]) -> list[Quantity]:
             continue
         kept.append(q)
     return kept
+
+
+def _granted(text: str, q: Quantity) -> bool:
+    """Is ``q`` money or a share granted (GRANT_BEFORE, GRANT_SHARE_BEFORE, GRANT_AFTER)?"""
+    money = q.unit in ("元", "美元")
+    if not money and q.unit_class != "ratio":
+        return False
+    if GRANT_AFTER.match(text, q.end, q.end + GRANT_AFTER_SPAN) is not None:
+        return True
+    if money:
+        segment_start = max(text.rfind("，", 0, q.start), text.rfind(",", 0, q.start), text.rfind("：", 0, q.start)) + 1
+        return GRANT_BEFORE.search(text, segment_start, q.start) is not None
+    return GRANT_SHARE_BEFORE.search(text, max(0, q.start - GRANT_SHARE_SPAN), q.start) is not None
 
 
 def _list_count(text: str, q: Quantity, segment: list[Quantity]) -> bool:
