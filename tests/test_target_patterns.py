@@ -296,6 +296,50 @@ def test_units(body: str, expected: list[tuple[Any, ...]]) -> None:
 
 
 @pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        # a compound unit is read whole, per unit of output: a rate
+        ("到2025年，煤电机组平均供电煤耗降至300克标准煤/千瓦时以下。",
+         [("煤电机组平均供电煤耗", 300, "克标准煤/千瓦时", "<=", "down", "rate", "target")]),
+        ("到2025年，吨钢综合能耗降至540千克标准煤/吨。", [("吨钢综合能耗", 540, "千克标准煤/吨", "=", "down", "rate", "target")]),
+        ("城市降尘量不高于5吨/平方公里·月。", [("城市降尘量", 5, "吨/平方公里·月", "<=", None, "rate", "target")]),
+        ("城市降尘量控制在5吨/（平方公里·月）以内。", [("城市降尘量", 5, "吨/平方公里·月", "<=", None, "rate", "target")]),
+        ("到2025年，吨钢电耗降至450千瓦时/吨以下。", [("吨钢电耗", 450, "千瓦时/吨", "<=", "down", "rate", "target")]),
+        # the shorter units they start with are still read as before
+        ("工业园区基本淘汰35蒸吨/小时以下燃煤锅炉。", [("燃煤锅炉", 35, "蒸吨/小时", "<=", None, "absolute", "condition")]),
+        ("到2025年，单位工业增加值能耗降至0.5吨标准煤/万元。", [("单位工业增加值能耗", 0.5, "吨标准煤/万元", "=", "down", "rate", "target")]),
+        ("到2025年，年综合利用量达到100万吨。", [("年综合利用量", 1000000, "吨", "=", None, "absolute", "target")]),
+    ],
+)
+def test_compound_units(body: str, expected: list[tuple[Any, ...]]) -> None:
+    doc = parse_document(("某省实施方案\n一、主要目标\n" + body + "\n").encode(), doc_id="probe")
+    found = [t for c in doc.clauses for t in c.targets]
+    assert [(t.indicator, num(t.value), t.unit, t.comparator, t.direction, t.measure, t.kind) for t in found] == expected
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        # a coefficient or index needs no unit: the unit is ""
+        ("到2025年，数据中心电能利用效率（PUE）降至1.3以下。", [("数据中心电能利用效率（PUE）", 1.3, "", "<=", "down", 2025)]),
+        ("到2025年，农田灌溉水有效利用系数提高到0.58。", [("农田灌溉水有效利用系数", 0.58, "", "=", "up", 2025)]),
+        ("到2025年，农田灌溉水有效利用系数达到0.58以上，森林覆盖率达到60%。",
+         [("农田灌溉水有效利用系数", 0.58, "", ">=", None, 2025), ("森林覆盖率", 60, "%", "=", None, 2025)]),
+        ("到2025年，农田灌溉水有效利用系数由2020年的0.55提高到0.58。", [("农田灌溉水有效利用系数", 0.58, "", "=", "up", 2025)]),
+        ("新建大型数据中心PUE值不高于1.25。", [("新建大型数据中心PUE值", 1.25, "", "<=", None, None)]),
+        ("到2025年，生态环境状况指数（EI）保持在60以上。", [("生态环境状况指数（EI）", 60, "", ">=", None, 2025)]),
+        # a unit, a year, a class or no number after the head: as before
+        ("到2025年，空气质量综合指数下降5%。", [("空气质量综合指数", 5, "%", "=", "down", 2025)]),
+        ("到2025年，生态质量指数达到2级。", []),
+        ("到2025年，农田灌溉水有效利用系数达到全国平均水平。", []),
+        ("系数为2021年版，指数按2020年计。", []),
+    ],
+)
+def test_unitless_values_of_a_coefficient_or_index(body: str, expected: list[tuple[Any, ...]]) -> None:
+    assert [(t.indicator, num(t.value), t.unit, t.comparator, t.direction, t.year) for t in targets_of(body)] == expected
+
+
+@pytest.mark.parametrize(
     ("body", "measure"),
     [
         ("到2025年，森林覆盖率达到60%。", "rate"),

@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field, replace
+from decimal import Decimal
 from typing import Optional, Sequence
 
 import regex
@@ -96,6 +97,24 @@ CATEGORY = lazy(
     r"(?P<suffix>及以上|或以上|以上)?"
 )
 HAN = lazy(r"\p{Han}")
+# A value without a unit that is still a target: a coefficient or index reached (农田灌溉水有效利用系数提高到0.58 /
+# 数据中心电能利用效率（PUE）降至1.3以下 / 生态环境状况指数保持在60以上).  A bare number is otherwise a year, a 文号
+# or a clause number, never a quantity: it is read only after such a head in its phrase (UNITLESS_HEAD, no ，。；
+# between), right after a predicate word (UNITLESS_VERB) or a base (FROM_BASE), and with nothing but a bound
+# before the end of its phrase or the verb of a change (UNITLESS_AFTER).
+UNITLESS_HEAD = lazy(r"系数|指数|PUE|能效比")
+UNITLESS_HEADS = ("系数", "指数", "PUE", "能效比")  # the literals of UNITLESS_HEAD, for a quick test
+UNITLESS_SPAN = 30  # how far after its head a unitless value is looked for
+PHRASE_END = compile_std(r"[，。；,;：:]")
+BARE_NUMBER = lazy(r"(?<![\d.A-Za-z])\d+(?:\.\d+)?(?![\d.])")
+UNITLESS_VERB = lazy(
+    r"(?:(?:提高|提升|增加|增长|上升|下降|降低|减少|降|达|稳定|保持|控制|维持)(?:到|至|在)?|达到|不低于|不高于|不超过|不大于|不小于|"
+    r"低于|高于|超过|小于|大于|为)$"
+)
+UNITLESS_AFTER = lazy(
+    r"(?P<suffix>及以上|或以上|以上|及以下|或以下|以下|以内|左右)?"
+    r"(?=[，。；、,;）)]|$|和|或|(?:提高|提升|增加|增长|上升|扩大|下降|降低|减少|降)(?:到|至))"
+)
 # The noun a condition scopes: 的垃圾焚烧厂 | 和… ; 以上的企业 | 、工业园区
 CONDITION_NOUN = lazy(r"的?(?P<noun>[^，。；、,;（\n\d和及与或]*)")
 # Where a condition's noun stops: 燃煤锅炉 | 实施超低排放改造 / 燃煤锅炉 | 全部淘汰
@@ -382,6 +401,8 @@ def _read(pre: str) -> _Reading:
 def _sentence_items(text: str) -> Optional[tuple[list[Quantity], list[regex.Match[str]]]]:
     """The values and classes of a sentence, or None when it has neither (and so no target)."""
     quantities = find_quantities(text)
+    if any(h in text for h in UNITLESS_HEADS):  # a unitless value needs its head: most sentences have none
+        quantities = _with_unitless(text, quantities)
     categories: list[regex.Match[str]] = []
     if "类" in text or "一级" in text:  # a class needs one: most sentences skip the scan
         shelter = sheltered(text)
@@ -389,6 +410,33 @@ def _sentence_items(text: str) -> Optional[tuple[list[Quantity], list[regex.Matc
     if not quantities and not categories:
         return None
     return quantities, categories
+
+
+def _with_unitless(text: str, quantities: list[Quantity]) -> list[Quantity]:
+    """``quantities`` and the unitless values of ``text`` (UNITLESS_HEAD …), in order."""
+    shelter = sheltered(text)
+    taken = [(q.start, q.end) for q in quantities]
+    found: list[Quantity] = []
+    for head in UNITLESS_HEAD.finditer(text):
+        stop = PHRASE_END.search(text, head.end(), head.end() + UNITLESS_SPAN)
+        end = stop.start() if stop else min(len(text), head.end() + UNITLESS_SPAN)
+        for m in BARE_NUMBER.finditer(text, head.end(), end):
+            start = m.start()
+            if shelter[start] or any(a <= start < b for a, b in taken) or any(q.start == start for q in found):
+                continue
+            verb = UNITLESS_VERB.search(text, max(head.end(), start - 3), start)
+            if verb is None and FROM_BASE.search(text, max(head.end(), start - FROM_BASE_SPAN), start) is None:
+                continue
+            after = UNITLESS_AFTER.match(text, m.end())
+            if after is None:
+                continue
+            found.append(Quantity(
+                start=start, value_end=m.end(), end=after.end(), value=Decimal(m.group()), value_max=None, unit="",
+                unit_class="ratio", measure="rate", factor=1, suffix=after.group("suffix") or "", approx="", text=m.group(),
+            ))
+    if not found:
+        return quantities
+    return sorted([*quantities, *found], key=lambda q: q.start)
 
 
 def _sentence_targets(
@@ -730,7 +778,7 @@ def _group_targets(
             indicator=ind,
             value=float(q.value),
             value_text=q.text,
-            unit=q.unit,
+            unit=q.unit,  # "" for a unitless value (系数0.58): a number, dimensionless (the schema's unit is a string)
             comparator=_comparator(q, reading, shared_suffix),  # 200户或500人以上
             direction=direction,
             year=years[i] if years else time.year,
