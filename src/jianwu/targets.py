@@ -130,9 +130,10 @@ PRICE_AFTER_SPAN = 3  # the longest match of PRICE_AFTER: 的上浮 (test_facts_
 # 最高不超过500万元 / 单个项目最高补助200万元 / 省财政安排专项资金5亿元.  A money target (绿色信贷余额达到5000亿元,
 # 营业收入达到1000亿元) names what is reached, not what is given.
 # Before a sum of money, in its segment: a grant word, a fund of the budget, money allotted, a cap (最高).
+# 下达 alone is no grant: 完成省下达的投资任务100亿元 is a target.
 GRANT_BEFORE = lazy(
-    r"补助|补贴|奖励|奖补|资助|贴息|(?:专项|引导|扶持|补助|奖补|财政|预算内)(?:资金|经费)|安排|下达|拨付|"
-    r"(?:统筹|筹措|整合)[^，。；：\d]{0,8}?(?:资金|经费)|最高"
+    r"补助|补贴|奖励|奖补|资助|贴息|(?:专项|引导|扶持|补助|奖补|财政|预算内)(?:资金|经费)|安排|"
+    r"(?:下达|拨付|统筹|筹措|整合)[^，。；：\d]{0,8}?(?:资金|经费)|最高"
 )
 # Right before a share, the grant and its terms: 补助比例不超过30% / 补贴标准为总投资的30% (not 补贴资金使用率达到95%).
 GRANT_SHARE_BEFORE = lazy(
@@ -144,7 +145,7 @@ GRANT_AFTER = lazy(r"的?(?:一次性)?(?:给予|予以)?(?:一次性)?(?:补助
 GRANT_AFTER_SPAN = 10  # the longest GRANT_AFTER: 的一次性给予一次性补助
 GRANT_SHARE_SPAN = 20  # how far before a share GRANT_SHARE_BEFORE is looked for (补助比例原则上最高不超过项目总投资的)
 # A sentence without any of these characters has no grant (every GRANT_* match holds one).
-GRANT_CHARS = "补奖贴资助最安下拨"
+GRANT_CHARS = "补奖贴资助最安费"
 # The count that closes a list of named items: 化学需氧量、氨氮…等4项主要污染物 (the list's length).
 LIST_COUNT_BEFORE = lazy(r"等$")
 # Who a share applies to: 90%的省级、85%的市级和65%的县级党政机关达到创建标准 / 75%以上县级及以上党政机关建成节约型机关.
