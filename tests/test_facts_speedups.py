@@ -529,7 +529,7 @@ GRANT_PIECES = [*"补助贴奖励资金费最高安排下达拨付统筹的给�
 
 def test_grant_rules_quick_tests_and_spans(clause_texts: list[str]) -> None:
     """GRANT_CHARS holds a character of every grant match; GRANT_AFTER needs no more than GRANT_AFTER_SPAN."""
-    from jianwu.targets import GRANT_AFTER, GRANT_AFTER_SPAN, GRANT_BEFORE, GRANT_CHARS, GRANT_SHARE_BEFORE
+    from jianwu.targets import GRANT_AFTER, GRANT_AFTER_SPAN, GRANT_BEFORE, GRANT_CHARS, GRANT_SHARE_BEFORE, GRANT_WORD_CHAR
 
     found = 0
     for text in clause_texts[:300] + random_texts(GRANT_PIECES, 5000):
@@ -538,6 +538,8 @@ def test_grant_rules_quick_tests_and_spans(clause_texts: list[str]) -> None:
                 if m.group():
                     found += 1
                     assert any(ch in m.group() for ch in GRANT_CHARS), (text, m.group())
+                    if pattern is not GRANT_BEFORE:
+                        assert GRANT_WORD_CHAR.search(m.group()), (text, m.group())
         for i in range(len(text) + 1):
             plain, short = GRANT_AFTER.match(text, i), GRANT_AFTER.match(text, i, i + GRANT_AFTER_SPAN)
             assert (plain is None) == (short is None) and (plain is None or plain.group() == short.group()), text[i:]

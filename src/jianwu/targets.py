@@ -103,7 +103,8 @@ HAN = lazy(r"\p{Han}")
 # between), right after a predicate word (UNITLESS_VERB) or a base (FROM_BASE), and with nothing but a bound
 # before the end of its phrase or the verb of a change (UNITLESS_AFTER).
 UNITLESS_HEAD = lazy(r"系数|指数|PUE|能效比")
-UNITLESS_HEADS = ("系数", "指数", "PUE", "能效比")  # the literals of UNITLESS_HEAD, for a quick test
+# The literals of UNITLESS_HEAD, tested one by one (substring tests, no generator) before it is searched.
+UNITLESS_HEADS = ("系数", "指数", "PUE", "能效比")
 UNITLESS_SPAN = 30  # how far after its head a unitless value is looked for
 PHRASE_END = compile_std(r"[，。；,;：:]")
 BARE_NUMBER = lazy(r"(?<![\d.A-Za-z])\d+(?:\.\d+)?(?![\d.])")
@@ -144,8 +145,12 @@ GRANT_SHARE_BEFORE = lazy(
 GRANT_AFTER = lazy(r"的?(?:一次性)?(?:给予|予以)?(?:一次性)?(?:补助|补贴|奖励|奖补|资助|贴息)")
 GRANT_AFTER_SPAN = 10  # the longest GRANT_AFTER: 的一次性给予一次性补助
 GRANT_SHARE_SPAN = 20  # how far before a share GRANT_SHARE_BEFORE is looked for (补助比例原则上最高不超过项目总投资的)
-# A sentence without any of these characters has no grant (every GRANT_* match holds one).
+# A sentence without any of these characters has no grant (every GRANT_* match holds one); one scan of the
+# standard re tells.
 GRANT_CHARS = "补奖贴资助最安费"
+MAY_HOLD_GRANT = compile_std(f"[{GRANT_CHARS}]")
+# Every GRANT_SHARE_BEFORE and GRANT_AFTER match holds one of these (补助 补贴 奖励 奖补 资助 贴息).
+GRANT_WORD_CHAR = compile_std("[补奖贴资]")
 # The count that closes a list of named items: 化学需氧量、氨氮…等4项主要污染物 (the list's length).
 LIST_COUNT_BEFORE = lazy(r"等$")
 # Who a share applies to: 90%的省级、85%的市级和65%的县级党政机关达到创建标准 / 75%以上县级及以上党政机关建成节约型机关.
@@ -402,7 +407,7 @@ def _read(pre: str) -> _Reading:
 def _sentence_items(text: str) -> Optional[tuple[list[Quantity], list[regex.Match[str]]]]:
     """The values and classes of a sentence, or None when it has neither (and so no target)."""
     quantities = find_quantities(text)
-    if any(h in text for h in UNITLESS_HEADS):  # a unitless value needs its head: most sentences have none
+    if "系数" in text or "指数" in text or "PUE" in text or "能效比" in text:  # UNITLESS_HEADS: a unitless value needs its head
         quantities = _with_unitless(text, quantities)
     categories: list[regex.Match[str]] = []
     if "类" in text or "一级" in text:  # a class needs one: most sentences skip the scan
@@ -526,7 +531,7 @@ def _commitments(text: str, quantities: list[Quantity]) -> list[Quantity]:
     """Drop the numbers of price rules (不受上浮20%限制, 电价上浮不超过10%) and of grants (最高补助200万元,
     按投资额的10%给予补助): rules, not targets."""
     kept = []
-    grants = any(ch in text for ch in GRANT_CHARS)
+    grants = MAY_HOLD_GRANT.search(text) is not None
     for q in quantities:
         if grants and _granted(text, q):
             continue
@@ -546,6 +551,8 @@ def _granted(text: str, q: Quantity) -> bool:
     money = q.unit in ("元", "美元")
     if not money and q.unit_class != "ratio":
         return False
+    if not money and GRANT_WORD_CHAR.search(text, max(0, q.start - GRANT_SHARE_SPAN), q.end + GRANT_AFTER_SPAN) is None:
+        return False  # no grant word around a share (most of them)
     if GRANT_AFTER.match(text, q.end, q.end + GRANT_AFTER_SPAN) is not None:
         return True
     if money:
@@ -637,8 +644,9 @@ def _achieved(s: _Sentence, pos: int, after: int = 0) -> bool:
 
     Only the words after ``after`` count (由目前的56%提高到60%: 目前 dates the base value, not the target).
     """
-    scope_start = max([p for p, _ in s.events if p < pos], default=after)
-    scope_start = max(scope_start, after)
+    scope_start = max([p for p, _ in s.events if p < pos], default=0)
+    if after > scope_start:
+        scope_start = after
     return ACHIEVED.search(s.text, scope_start, pos) is not None or ACHIEVED_AFTER.search(s.text, pos) is not None
 
 
