@@ -400,8 +400,8 @@ def _plain_sentences(text: str, offset: int, only: re.Pattern[str]) -> list[tupl
             line = text[line_start:end].strip()
             line_start = end + 1
             heading = len(line) <= MAX_HEADING and not PROSE.search(line) and not line[-1:].isdigit()
-            if before and before[-1] not in BREAK_AFTER and not heading:
-                continue
+            if before and before[-1] not in BREAK_AFTER and not heading and end < len(text):
+                continue  # the clause's end always ends a sentence
         if only.search(text, start, end) is None:
             start = end + 1
             continue

@@ -228,6 +228,8 @@ def sentences(text: str, offset: int = 0, only: Optional[re.Pattern[str]] = None
     Normalisation rejoins most wrapped lines, but a PDF page break can still leave
     one inside a sentence (分别达到2133.\n3吨): a line break ends a sentence only
     after a terminator or a heading line, and is dropped from the sentence otherwise.
+    The end of the clause ends its last sentence, written with a terminator or not
+    (a list item 森林覆盖率达到60%, a line of a table).
 
     With ``only`` (a pattern of one character), the sentences whose stretch of ``text`` holds no
     match of it are left out unmade: the others are the same sentences at the same places.
@@ -246,8 +248,8 @@ def sentences(text: str, offset: int = 0, only: Optional[re.Pattern[str]] = None
             line = text[line_start:end].strip()
             line_start = end + 1
             heading = len(line) <= MAX_HEADING and not PROSE.search(line) and not line[-1:].isdigit()
-            if before and before[-1] not in BREAK_AFTER and not heading:
-                continue  # a soft break inside the sentence
+            if before and before[-1] not in BREAK_AFTER and not heading and end < len(text):
+                continue  # a soft break inside the sentence (the clause's end always ends one)
         if only is not None and only.search(text, start, end) is None:
             start = end + 1
             continue  # nothing wanted in text[start:end]: not made
@@ -276,8 +278,7 @@ def _unbroken_sentences(text: str, offset: int, only: re.Pattern[str]) -> list[t
     one ``split`` in C cuts them all (no match object per end), and only the pieces holding a match of
     ``only`` are made.
 
-    The end of the text is the one line break ``sentences`` pads it with: the last piece ends a sentence
-    only by its rule for a line break (after a terminator or as a heading; a piece left open is dropped).
+    The end of the text ends the last piece, as in ``sentences``.
     """
     out: list[tuple[str, Sequence[int]]] = []
     pieces = TERMINATOR.split(text)
@@ -286,12 +287,7 @@ def _unbroken_sentences(text: str, offset: int, only: re.Pattern[str]) -> list[t
         if only.search(piece) is not None:
             _make_sentence(piece, offset + start, out)
         start += len(piece) + 1
-    last = pieces[-1]
-    before = last.rstrip()
-    if before and before[-1] not in BREAK_AFTER:
-        line = text.strip()
-        if len(line) > MAX_HEADING or PROSE.search(line) or line[-1:].isdigit():
-            return out  # a soft break: the piece continues past the text, never ended
+    last = pieces[-1]  # ended by the end of the clause, terminator or not
     if only.search(last) is not None:
         _make_sentence(last, offset + start, out)
     return out
