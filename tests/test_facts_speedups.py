@@ -195,7 +195,7 @@ def _plain_analyse_predicate(text: str) -> "object":
             tail = i._match_at_end(pattern, pred.subject)
             if tail is not None:
                 if pattern is i.BASELINE and pred.baseline_year is None:
-                    pred.baseline_year = i.year_value(tail.group("y"))
+                    pred.baseline_year = i.baseline_year(tail)
                 pred.subject = pred.subject[: tail.start()]
                 changed = True
                 break
@@ -204,6 +204,7 @@ def _plain_analyse_predicate(text: str) -> "object":
 
 PREDICATE_PIECES = [
     *"年五十四比较平准数上底末前时”“划间期内的占到在为至\n，a", "2020", "二〇二〇", "比2020年", "较2020年", "与2020年相比", "以2020年为基准年",
+    "较“十三五”末", "十三五", "期末", "占比",
     "在2020年基础上", "2020年的水平上", "到2025年底前", "“十四五”期间", "十四五末", "规划", "时期", "达到", "稳定在", "下降", "不低于",
     "分别", "力争", "达到全市总量的", "占全省的", "单位GDP能耗", "基数上", "相比于",
 ]
@@ -399,8 +400,8 @@ def _plain_sentences(text: str, offset: int, only: re.Pattern[str]) -> list[tupl
             line = text[line_start:end].strip()
             line_start = end + 1
             heading = len(line) <= MAX_HEADING and not PROSE.search(line) and not line[-1:].isdigit()
-            if before and before[-1] not in BREAK_AFTER and not heading:
-                continue
+            if before and before[-1] not in BREAK_AFTER and not heading and end < len(text):
+                continue  # the clause's end always ends a sentence
         if only.search(text, start, end) is None:
             start = end + 1
             continue
@@ -520,3 +521,52 @@ def test_tokenizer_started_at_the_first_pairs_run_finds_every_quantity(clause_te
         assert [(m.span(), m.groups()) for m in fast] == [(m.span(), m.groups()) for m in plain], s
         tried += bool(plain)
     assert tried > 2000
+
+
+GRANT_PIECES = [*"补助贴奖励资金费最高安排下达拨付统筹的给予一次性万元%，。0123", "补助", "奖补", "贴息", "专项资金", "财政资金",
+                "预算内经费", "统筹经费", "下达资金", "安排", "最高", "给予", "予以", "一次性", "比例", "标准", "不超过", "投资额"]
+
+
+def test_grant_rules_quick_tests_and_spans(clause_texts: list[str]) -> None:
+    """GRANT_CHARS holds a character of every grant match; GRANT_AFTER needs no more than GRANT_AFTER_SPAN."""
+    from jianwu.targets import GRANT_AFTER, GRANT_AFTER_SPAN, GRANT_BEFORE, GRANT_CHARS, GRANT_SHARE_BEFORE, GRANT_WORD_CHAR
+
+    found = 0
+    for text in clause_texts[:300] + random_texts(GRANT_PIECES, 5000):
+        for pattern in (GRANT_BEFORE, GRANT_SHARE_BEFORE, GRANT_AFTER):
+            for m in pattern.finditer(text):
+                if m.group():
+                    found += 1
+                    assert any(ch in m.group() for ch in GRANT_CHARS), (text, m.group())
+                    if pattern is not GRANT_BEFORE:
+                        assert GRANT_WORD_CHAR.search(m.group()), (text, m.group())
+        for i in range(len(text) + 1):
+            plain, short = GRANT_AFTER.match(text, i), GRANT_AFTER.match(text, i, i + GRANT_AFTER_SPAN)
+            assert (plain is None) == (short is None) and (plain is None or plain.group() == short.group()), text[i:]
+    assert found > 1000
+
+
+CHANGE_PIECES = [*"由从的到至年底末“”十三四五期0123456789.%", "提高到", "下降至", "降", "2020年", "“十三五”末", "2025年底的", "目前", "期末"]
+
+
+def test_change_from_a_base_read_in_its_spans() -> None:
+    """FROM_BASE and CHANGE_TO never match more than FROM_BASE_SPAN and CHANGE_TO_SPAN characters."""
+    from jianwu.targets import CHANGE_TO, CHANGE_TO_SPAN, FROM_BASE, FROM_BASE_SPAN
+
+    for text in random_texts(CHANGE_PIECES, 5000):
+        for i in range(len(text) + 1):
+            plain, short = FROM_BASE.search(text, 0, i), FROM_BASE.search(text, max(0, i - FROM_BASE_SPAN), i)
+            assert (plain is None) == (short is None), text[:i]
+            assert CHANGE_TO.fullmatch(text, 0, i) is None or i <= CHANGE_TO_SPAN, text[:i]
+
+
+def test_quick_tests_of_unitless_heads_and_denominators() -> None:
+    from jianwu.indicators import PER_UNIT_DENOMINATOR
+    from jianwu.targets import UNITLESS_HEAD, UNITLESS_HEADS
+
+    pieces = [*"单位万元人均亩地区生产总值GDP系数指数PUE能效比工业增加值", "单位", "万元", "人均", "亩均", "系数", "指数", "能效比"]
+    for text in random_texts(pieces, 5000):
+        if not any(h in text for h in UNITLESS_HEADS):
+            assert UNITLESS_HEAD.search(text) is None, text
+        if "单" not in text and "万" not in text and "均" not in text:  # indicators._shared_denominator
+            assert PER_UNIT_DENOMINATOR.search(text) is None, text

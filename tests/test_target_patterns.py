@@ -82,6 +82,148 @@ def test_a_count_of_named_examples_stays_a_target() -> None:
     assert (t.value_text, t.unit) == ("5个", "个")
 
 
+# ------------------------------------------------------------------ a shared denominator or head over a 分别 list
+
+
+def full(t: Target) -> tuple[Any, ...]:
+    return (t.indicator, num(t.value), t.unit, t.comparator, t.direction, t.year, t.baseline_year)
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        # the per-unit denominator of the first item is written once for the flows after it
+        ("到2025年，单位地区生产总值能耗和二氧化碳排放分别比2020年下降13.5%、18%。",
+         [("单位地区生产总值能耗", 13.5, "%", "=", "down", 2025, 2020), ("单位地区生产总值二氧化碳排放", 18, "%", "=", "down", 2025, 2020)]),
+        ("到2025年，单位地区生产总值能耗、二氧化碳排放分别比2020年下降13.5%、18%。",
+         [("单位地区生产总值能耗", 13.5, "%", "=", "down", 2025, 2020), ("单位地区生产总值二氧化碳排放", 18, "%", "=", "down", 2025, 2020)]),
+        ("到2025年，单位国内生产总值能源消耗和二氧化碳排放分别下降13.5%和18%。",
+         [("单位国内生产总值能源消耗", 13.5, "%", "=", "down", 2025, None), ("单位国内生产总值二氧化碳排放", 18, "%", "=", "down", 2025, None)]),
+        ("到2025年，全省单位GDP能耗、水耗、用水量分别下降14%、16%、15%。",
+         [("单位GDP能耗", 14, "%", "=", "down", 2025, None), ("单位GDP水耗", 16, "%", "=", "down", 2025, None),
+          ("单位GDP用水量", 15, "%", "=", "down", 2025, None)]),
+        ("到2025年，规模以上工业单位增加值能耗和用水量分别下降13.5%、15%以上。",
+         [("规模以上工业单位增加值能耗", 13.5, "%", ">=", "down", 2025, None), ("规模以上工业单位增加值用水量", 15, "%", ">=", "down", 2025, None)]),
+        ("到2025年，单位地区生产总值能耗和二氧化碳排放均下降15%。",
+         [("单位地区生产总值能耗", 15, "%", "=", "down", 2025, None), ("单位地区生产总值二氧化碳排放", 15, "%", "=", "down", 2025, None)]),
+        # an item with a denominator of its own, or one that is no bare flow, keeps its wording
+        ("到2025年，万元GDP用水量、万元工业增加值用水量分别下降16%、15%。",
+         [("万元GDP用水量", 16, "%", "=", "down", 2025, None), ("万元工业增加值用水量", 15, "%", "=", "down", 2025, None)]),
+        ("到2025年，单位地区生产总值能耗和碳排放强度分别下降14%、18%。",
+         [("单位地区生产总值能耗", 14, "%", "=", "down", 2025, None), ("碳排放强度", 18, "%", "=", "down", 2025, None)]),
+        ("到2025年，人均公园绿地面积和城市绿道长度分别达到15平方米、500公里。",
+         [("人均公园绿地面积", 15, "平方米", "=", None, 2025, None), ("城市绿道长度", 500, "公里", "=", None, 2025, None)]),
+        # the capacity head of the last item is written once for the sources before it
+        ("到2025年，风电、光伏装机容量分别达到640万千瓦、2750万千瓦。",
+         [("风电装机容量", 6400000, "千瓦", "=", None, 2025, None), ("光伏装机容量", 27500000, "千瓦", "=", None, 2025, None)]),
+        ("到2025年，光伏发电、风电装机规模分别达到3250万千瓦、1750万千瓦。",
+         [("光伏发电装机规模", 32500000, "千瓦", "=", None, 2025, None), ("风电装机规模", 17500000, "千瓦", "=", None, 2025, None)]),
+        ("到2025年，风电和光伏发电装机容量分别达到500万千瓦、1000万千瓦以上。",
+         [("风电装机容量", 5000000, "千瓦", ">=", None, 2025, None), ("光伏发电装机容量", 10000000, "千瓦", ">=", None, 2025, None)]),
+        ("其中风电、光伏、生物质发电装机分别达到300万千瓦、500万千瓦、50万千瓦。",
+         [("风电装机", 3000000, "千瓦", "=", None, None, None), ("光伏装机", 5000000, "千瓦", "=", None, None, None),
+          ("生物质发电装机", 500000, "千瓦", "=", None, None, None)]),
+        ("到2025年，风电、光伏发电量分别达到100亿千瓦时、80亿千瓦时。",
+         [("风电发电量", 10000000000, "千瓦时", "=", None, 2025, None), ("光伏发电量", 8000000000, "千瓦时", "=", None, 2025, None)]),
+    ],
+)
+def test_a_shared_denominator_or_head_goes_to_every_item(body: str, expected: list[tuple[Any, ...]]) -> None:
+    assert [full(t) for t in targets_of(body)] == expected
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        # a bare flow changed by a share, after a per-unit target of its sentence, is per the same unit
+        ("到2025年，单位地区生产总值能耗较2020年下降14.5%、二氧化碳排放下降19.5%。",
+         [("单位地区生产总值能耗", 14.5, "%", "=", "down", 2025, 2020), ("单位地区生产总值二氧化碳排放", 19.5, "%", "=", "down", 2025, None)]),
+        ("到2025年，单位GDP能耗比2020年下降14.5%，二氧化碳排放下降19.5%。",
+         [("单位GDP能耗", 14.5, "%", "=", "down", 2025, 2020), ("单位GDP二氧化碳排放", 19.5, "%", "=", "down", 2025, None)]),
+        # a total has its own unit; another sentence, or a target that is no per-unit one, lends nothing
+        ("到2025年，单位地区生产总值能耗下降14.5%，用水量控制在10亿立方米以内。",
+         [("单位地区生产总值能耗", 14.5, "%", "=", "down", 2025, None), ("用水量", 1000000000, "立方米", "<=", None, 2025, None)]),
+        ("到2025年，全省单位地区生产总值能源消耗比2020年下降15%，煤炭消费量下降12%左右。",
+         [("单位地区生产总值能源消耗", 15, "%", "=", "down", 2025, 2020), ("煤炭消费量", 12, "%", "≈", "down", 2025, None)]),
+        ("到2025年，单位地区生产总值能耗和煤炭消费量分别下降14%、10%。",
+         [("单位地区生产总值能耗", 14, "%", "=", "down", 2025, None), ("煤炭消费量", 10, "%", "=", "down", 2025, None)]),
+        ("到2025年，单位地区生产总值能耗下降14.5%。二氧化碳排放下降19.5%。",
+         [("单位地区生产总值能耗", 14.5, "%", "=", "down", 2025, None), ("二氧化碳排放", 19.5, "%", "=", "down", 2025, None)]),
+        ("到2025年，森林覆盖率达到60%，二氧化碳排放下降19.5%。",
+         [("森林覆盖率", 60, "%", "=", None, 2025, None), ("二氧化碳排放", 19.5, "%", "=", "down", 2025, None)]),
+    ],
+)
+def test_a_flow_after_a_per_unit_target_shares_its_denominator(body: str, expected: list[tuple[Any, ...]]) -> None:
+    assert [full(t) for t in targets_of(body)] == expected
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        # a value without a subject after a 、 is the same indicator's, as after a ，
+        ("光伏装机容量2025年达到100万千瓦、2030年达到200万千瓦。",
+         [("光伏装机容量", 1000000, "千瓦", "=", None, 2025, None), ("光伏装机容量", 2000000, "千瓦", "=", None, 2030, None)]),
+        ("光伏装机容量2025年达到100万千瓦，2030年达到200万千瓦。",
+         [("光伏装机容量", 1000000, "千瓦", "=", None, 2025, None), ("光伏装机容量", 2000000, "千瓦", "=", None, 2030, None)]),
+        ("森林覆盖率2025年达到58%以上、2030年达到60%以上。",
+         [("森林覆盖率", 58, "%", ">=", None, 2025, None), ("森林覆盖率", 60, "%", ">=", None, 2030, None)]),
+        ("到2025年，单位地区生产总值能耗比2020年下降14%、力争下降14.5%。",
+         [("单位地区生产总值能耗", 14, "%", "=", "down", 2025, 2020), ("单位地区生产总值能耗", 14.5, "%", "=", "down", 2025, 2020)]),
+    ],
+)
+def test_a_value_without_subject_in_the_same_segment(body: str, expected: list[tuple[Any, ...]]) -> None:
+    assert [full(t) for t in targets_of(body)] == expected
+
+
+# ------------------------------------------------------------------ baselines: the end of a plan period, 年底; 占比 is no 比
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        # “十三五”末 is 2020, the base of the change; the deadline stays the sentence's own
+        ("到2025年，单位地区生产总值能耗较“十三五”末下降14%。", [("单位地区生产总值能耗", 14, "%", "=", "down", 2025, 2020)]),
+        ("到2025年，单位地区生产总值能耗比“十三五”期末下降14%。", [("单位地区生产总值能耗", 14, "%", "=", "down", 2025, 2020)]),
+        ("与“十三五”末相比，单位地区生产总值二氧化碳排放下降18%。",
+         [("单位地区生产总值二氧化碳排放", 18, "%", "=", "down", None, 2020)]),
+        ("到2035年，单位地区生产总值能耗较“十四五”末下降10%。", [("单位地区生产总值能耗", 10, "%", "=", "down", 2035, 2025)]),
+        ("到2025年，单位地区生产总值能耗比2020年底下降14%。", [("单位地区生产总值能耗", 14, "%", "=", "down", 2025, 2020)]),
+        # a period that is no base is still the deadline
+        ("“十四五”末，森林覆盖率达到60%。", [("森林覆盖率", 60, "%", "=", None, 2025, None)]),
+        # the 比 of 占比 compares nothing: the year after it is the deadline
+        ("新能源公交车占比2024年底前达到90%以上。", [("新能源公交车占比", 90, "%", ">=", None, 2024, None)]),
+        ("新能源公交车占比2024年达到90%以上。", [("新能源公交车占比", 90, "%", ">=", None, 2024, None)]),
+        ("到2025年，新能源汽车占比比2020年提高10个百分点。", [("新能源汽车占比", 10, "个百分点", "=", "up", 2025, 2020)]),
+    ],
+)
+def test_baselines_and_deadlines(body: str, expected: list[tuple[Any, ...]]) -> None:
+    assert [full(t) for t in targets_of(body)] == expected
+
+
+# ------------------------------------------------------------------ a change from a base value to the target
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        # the base value (and its year) is what was: the target is the value after the verb
+        ("到2025年，非化石能源消费比重由2020年的15.9%提高到20%。", [("非化石能源消费比重", 20, "%", "=", "up", 2025, 2020)]),
+        ("到2025年，非化石能源消费比重从2020年的15.9%提高到20%以上。", [("非化石能源消费比重", 20, "%", ">=", "up", 2025, 2020)]),
+        ("到2025年，煤炭消费比重由2020年的60%下降至52%左右。", [("煤炭消费比重", 52, "%", "≈", "down", 2025, 2020)]),
+        ("到2025年，煤炭消费比重由60%降低到52%。", [("煤炭消费比重", 52, "%", "=", "down", 2025, None)]),
+        ("非化石能源消费比重由2020年的15.9%提高到2025年的20%。", [("非化石能源消费比重", 20, "%", "=", "up", 2025, 2020)]),
+        ("森林覆盖率由“十三五”末的55%提高到58%。", [("森林覆盖率", 58, "%", "=", "up", None, 2020)]),
+        ("到2025年，新能源汽车保有量由2020年的5万辆增加到20万辆，森林覆盖率达到60%。",
+         [("新能源汽车保有量", 200000, "辆", "=", "up", 2025, 2020), ("森林覆盖率", 60, "%", "=", None, 2025, None)]),
+        # 目前 dates the base value: the target is still a target
+        ("力争到2025年，城市生活垃圾回收利用率由目前的30%提升至35%。", [("城市生活垃圾回收利用率", 35, "%", "=", "up", 2025, None)]),
+        # no base value: unchanged
+        ("到2025年，森林覆盖率提高到58%。", [("森林覆盖率", 58, "%", "=", "up", 2025, None)]),
+    ],
+)
+def test_a_change_from_a_base_value(body: str, expected: list[tuple[Any, ...]]) -> None:
+    assert [full(t) for t in targets_of(body)] == expected
+
+
 # ------------------------------------------------------------------ one combined total is one target
 
 
@@ -144,13 +286,57 @@ def test_indicator_without_verbs_or_padding(body: str, expected: list[str]) -> N
     ("body", "expected"),
     [
         ("到2025年，单位GDP能耗和二氧化碳排放分别降低18个、9个百分点。",
-         [("单位GDP能耗", 18, "个百分点", "18个"), ("二氧化碳排放", 9, "个百分点", "9个百分点")]),
+         [("单位GDP能耗", 18, "个百分点", "18个"), ("单位GDP二氧化碳排放", 9, "个百分点", "9个百分点")]),
         ("到2025年，城市污水处理能力新增150万立方米 /日。", [("城市污水处理能力", 1500000, "立方米/日", "150万立方米 /日")]),
         ("到2025年，再生水利用能力达到30万立方米/ 日。", [("再生水利用能力", 300000, "立方米/日", "30万立方米/ 日")]),
     ],
 )
 def test_units(body: str, expected: list[tuple[Any, ...]]) -> None:
     assert [(t.indicator, num(t.value), t.unit, t.value_text) for t in targets_of(body)] == expected
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        # a compound unit is read whole, per unit of output: a rate
+        ("到2025年，煤电机组平均供电煤耗降至300克标准煤/千瓦时以下。",
+         [("煤电机组平均供电煤耗", 300, "克标准煤/千瓦时", "<=", "down", "rate", "target")]),
+        ("到2025年，吨钢综合能耗降至540千克标准煤/吨。", [("吨钢综合能耗", 540, "千克标准煤/吨", "=", "down", "rate", "target")]),
+        ("城市降尘量不高于5吨/平方公里·月。", [("城市降尘量", 5, "吨/平方公里·月", "<=", None, "rate", "target")]),
+        ("城市降尘量控制在5吨/（平方公里·月）以内。", [("城市降尘量", 5, "吨/平方公里·月", "<=", None, "rate", "target")]),
+        ("到2025年，吨钢电耗降至450千瓦时/吨以下。", [("吨钢电耗", 450, "千瓦时/吨", "<=", "down", "rate", "target")]),
+        # the shorter units they start with are still read as before
+        ("工业园区基本淘汰35蒸吨/小时以下燃煤锅炉。", [("燃煤锅炉", 35, "蒸吨/小时", "<=", None, "absolute", "condition")]),
+        ("到2025年，单位工业增加值能耗降至0.5吨标准煤/万元。", [("单位工业增加值能耗", 0.5, "吨标准煤/万元", "=", "down", "rate", "target")]),
+        ("到2025年，年综合利用量达到100万吨。", [("年综合利用量", 1000000, "吨", "=", None, "absolute", "target")]),
+    ],
+)
+def test_compound_units(body: str, expected: list[tuple[Any, ...]]) -> None:
+    doc = parse_document(("某省实施方案\n一、主要目标\n" + body + "\n").encode(), doc_id="probe")
+    found = [t for c in doc.clauses for t in c.targets]
+    assert [(t.indicator, num(t.value), t.unit, t.comparator, t.direction, t.measure, t.kind) for t in found] == expected
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        # a coefficient or index needs no unit: the unit is ""
+        ("到2025年，数据中心电能利用效率（PUE）降至1.3以下。", [("数据中心电能利用效率（PUE）", 1.3, "", "<=", "down", 2025)]),
+        ("到2025年，农田灌溉水有效利用系数提高到0.58。", [("农田灌溉水有效利用系数", 0.58, "", "=", "up", 2025)]),
+        ("到2025年，农田灌溉水有效利用系数达到0.58以上，森林覆盖率达到60%。",
+         [("农田灌溉水有效利用系数", 0.58, "", ">=", None, 2025), ("森林覆盖率", 60, "%", "=", None, 2025)]),
+        ("到2025年，农田灌溉水有效利用系数由2020年的0.55提高到0.58。", [("农田灌溉水有效利用系数", 0.58, "", "=", "up", 2025)]),
+        ("新建大型数据中心PUE值不高于1.25。", [("新建大型数据中心PUE值", 1.25, "", "<=", None, None)]),
+        ("到2025年，生态环境状况指数（EI）保持在60以上。", [("生态环境状况指数（EI）", 60, "", ">=", None, 2025)]),
+        # a unit, a year, a class or no number after the head: as before
+        ("到2025年，空气质量综合指数下降5%。", [("空气质量综合指数", 5, "%", "=", "down", 2025)]),
+        ("到2025年，生态质量指数达到2级。", []),
+        ("到2025年，农田灌溉水有效利用系数达到全国平均水平。", []),
+        ("系数为2021年版，指数按2020年计。", []),
+    ],
+)
+def test_unitless_values_of_a_coefficient_or_index(body: str, expected: list[tuple[Any, ...]]) -> None:
+    assert [(t.indicator, num(t.value), t.unit, t.comparator, t.direction, t.year) for t in targets_of(body)] == expected
 
 
 @pytest.mark.parametrize(
@@ -180,6 +366,41 @@ def test_measure(body: str, measure: str) -> None:
 )
 def test_price_rules_are_not_targets(body: str) -> None:
     assert targets_of(body) == []
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "对符合条件的项目按照投资额的10%给予补助，最高不超过500万元。",
+        "单个项目最高补助200万元。",
+        "省财政安排专项资金5亿元。",
+        "中央财政安排资金100亿元。",
+        "省财政每年安排5亿元支持节能改造。",
+        "对获评国家级绿色工厂的企业给予50万元奖励。",
+        "补助比例不超过项目总投资的30%。",
+        "对新建超低能耗建筑给予30%的贴息。",
+        "统筹整合涉农资金20亿元用于农村人居环境整治。",
+        "各级财政下达奖补资金3亿元。",
+    ],
+)
+def test_grants_are_not_targets(body: str) -> None:
+    assert targets_of(body) == []
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        ("到2025年，绿色信贷余额达到5000亿元。", [("绿色信贷余额", 500000000000, "元")]),
+        ("到2025年，环保产业营业收入达到1000亿元。", [("环保产业营业收入", 100000000000, "元")]),
+        ("到2025年，一般公共预算收入达到500亿元。", [("一般公共预算收入", 50000000000, "元")]),
+        ("到2025年，完成省下达的节能环保投资任务100亿元。", [("省下达的节能环保投资任务", 10000000000, "元")]),
+        ("到2025年，节能环保产业产值达到2000亿元，完成投资300亿元。", [("节能环保产业产值", 200000000000, "元"), ("投资", 30000000000, "元")]),
+        # a grant word inside an indicator of a share is no grant
+        ("到2025年，农机购置补贴资金使用率达到95%以上。", [("农机购置补贴资金使用率", 95, "%")]),
+    ],
+)
+def test_money_targets_stay_targets(body: str, expected: list[tuple[Any, ...]]) -> None:
+    assert [(t.indicator, num(t.value), t.unit) for t in targets_of(body)] == expected
 
 
 @pytest.mark.parametrize(

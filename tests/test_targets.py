@@ -354,6 +354,22 @@ def test_reported_results_are_not_targets() -> None:
     assert targets == []
 
 
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        # the clause's end ends its last sentence, terminator or not
+        ("到2025年，非化石能源消费比重达到25%", [("非化石能源消费比重", 25, "%", "=", 2025)]),
+        ("到2025年，非化石能源消费比重达到25%。", [("非化石能源消费比重", 25, "%", "=", 2025)]),
+        ("到2025年，森林覆盖率达到60%，\n城市建成区绿地率达到40%", [("森林覆盖率", 60, "%", "=", 2025), ("城市建成区绿地率", 40, "%", "=", 2025)]),
+        # a soft break inside it still joins
+        ("到2025年，非化石能源消费比重达\n到25%", [("非化石能源消费比重", 25, "%", "=", 2025)]),
+    ],
+)
+def test_the_last_sentence_of_a_clause_needs_no_terminator(body: str, expected: list[tuple[Any, ...]]) -> None:
+    targets, _ = of_text(body)
+    assert [row(t) for t in targets] == expected
+
+
 def test_children_of_a_clause_ending_in_a_colon_inherit_its_year() -> None:
     doc = parse_document("甲区实施方案\n一、主要目标\n到2025年，主要目标如下：\n（一）单位地区生产总值能耗下降14%。\n（二）森林覆盖率达到55%。\n".encode(), doc_id="p")
     assert [(c.key, t.indicator, t.year) for c in doc.clauses for t in c.targets] == [

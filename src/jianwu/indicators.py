@@ -63,15 +63,20 @@ PREDICATE_END = lazy(
 PREDICATE_END_SPAN = max(max(map(len, _VERBS)) + 1, max(map(len, COMPARATOR_BEFORE)), max(map(len, _ADVERBS)))
 # A value stated as a share of a reference: 达到汽车新车销售总量的 | 20% / 占全市总量的 | 30%
 SHARE_OF = lazy(r"(?P<verb>达到|占)(?P<ref>[^，。；、的]{2,30})的$")
-# Baseline: 比2020年 / 较2020年 / 与2020年相比 / 以2020年为基准 / 在2020年基础上 (every one has 年).
+# The point a baseline names: a year (2020年, 2020年底) or the end of a five-year plan (“十三五”末 = 2020,
+# the year its period ends: see baseline_year).
+BASE_POINT = rf"(?:(?P<y>{YEAR_NUM})年(?:底|末)?|“?十(?P<p>[一二三四五六七八九])五”?(?:期末|末))"
+# Baseline: 比2020年 / 较2020年 / 与2020年相比 / 以2020年为基准 / 在2020年基础上 / 较“十三五”末 (every one
+# has 年 or 五).  Not the 比 of 占比: 新能源公交车占比2024年底前达到90% has a deadline, no baseline.
 BASELINE = lazy(
-    rf"(?:比|较|相比于?|相较于?|对比|同)(?P<y>{YEAR_NUM})年(?:相比|比较|水平)?"
-    rf"|与(?P<y>{YEAR_NUM})年(?:相比|比较)"
-    rf"|以(?P<y>{YEAR_NUM})年为基[准数]年?"
-    rf"|在?(?P<y>{YEAR_NUM})年(?:的)?(?:基础上|水平上|基数上)"
+    rf"(?:(?<!占)比|较|相比于?|相较于?|对比|同){BASE_POINT}(?:相比|比较|水平)?"
+    rf"|与{BASE_POINT}(?:相比|比较)"
+    rf"|以{BASE_POINT}为基[准数]年?"
+    rf"|在?{BASE_POINT}(?:的)?(?:基础上|水平上|基数上)"
 )
-# The characters a BASELINE match can end with: 比2020年 / 相比 / 比较 / 水平 / 为基准 / 基数 / 为基准年 / 基础上.
-BASELINE_LAST = "年比较平准数上"
+# The characters a BASELINE match can end with: 比2020年 / 2020年底 / “十三五”末 / 相比 / 比较 / 水平 / 为基准 /
+# 基数 / 为基准年 / 基础上.
+BASELINE_LAST = "年底末比较平准数上"
 # A deadline phrase inside an indicator span: 到2025年底前 / 2025年 / “十四五”期间 / “十四五”末 (each has 年 or 五).
 TIME_PHRASE = lazy(
     rf"(?:到|至|截至|截止到?|在|于)?(?:{YEAR_NUM})年(?:底|末)?(?:前|时)?"
@@ -108,7 +113,9 @@ TRAILING_ACTION = lazy(r"(?:的)?(?:创建|建设|工作|任务|建成投运|建
 HEADS = (
     r"减排量|排放量|排放总量|排放强度|消费量|消费总量|使用量|使用比例|使用率|综合利用率|利用率|利用量|处置量|回收量|"
     r"产生量|收集量|覆盖率|处理率|处置率|治理率|达标率|回收率|收集率|普及率|合格率|优良率|占比|比例|比重|浓度|强度|"
-    r"总量|产量|面积|能耗|蓄积量|天数|数量|规模|指数|效率"
+    r"总量|产量|面积|能耗|蓄积量|天数|数量|规模|指数|效率|"
+    # power capacity, the head of every 风电、光伏 list (总装机容量, 合计装机规模: one total, see COMBINED_HEAD)
+    r"(?:总|合计)?(?:并网)?装机(?:容量|规模)?|发电量"
 )
 INDICATOR_HEAD = lazy(rf"(?:重点工程|工程)?(?:{HEADS})$")
 # An indicator that is only a head noun has lost its subject to the sentence before:
@@ -127,6 +134,22 @@ OBJECT_NOUN = lazy(OBJECTS)
 OBJECT_NOUN_END = lazy(rf"(?:{OBJECTS})$")
 # A head that adds the items up: 风电、太阳能发电 | 总装机容量 is one total, not two.
 COMBINED_HEAD = lazy(r"^(?:总|合计|共计|总计|合共|累计总)")
+# A per-unit denominator written once at the start of a list, shared by the flows listed after it:
+# 单位地区生产总值 | 能耗和二氧化碳排放 / 单位GDP | 能耗、水耗 / 规模以上工业单位增加值 | 能耗、用水量.
+PER_UNIT_DENOMINATOR = lazy(
+    r"(?:单位|每?万元)(?:地区生产总值|国内生产总值|GDP|(?:规模以上)?工业增加值|增加值|建筑面积|产品|(?:换算|运输)?周转量|产值|"
+    r"营业收入|耕地(?:面积)?|(?:土地|用地)(?:面积)?)|人均|亩均"
+)
+# What such a denominator distributes over: a flow consumed or emitted (二氧化碳排放, 水耗, 用水量), as the
+# whole item.  A share, a rate or a total (非化石能源消费比重, 能源消费总量) is not per unit of output, nor is
+# the consumption of one fuel (煤炭消费量: a total cut, 煤炭消费量下降12%左右).
+PER_UNIT_FLOW = lazy(
+    r"(?:二氧化碳|碳|温室气体|主要污染物|污染物)?排放量?|(?:综合)?(?:能源|水资源|水)?消耗量?|"
+    r"(?:综合)?能耗|水耗|电耗|煤耗|物耗|(?:新鲜)?用水量?|取水量?|用电量?|用能量?|(?:建设)?用地(?:面积|规模)?"
+)
+# The flows that, written alone right after a per-unit target, are per the same unit: 单位GDP能耗下降14%、
+# 二氧化碳排放下降18% (a total would say 总量).  Not 用水量 or 用地: those are as often capped as totals.
+PER_UNIT_SEQUEL = lazy(r"(?:二氧化碳|碳|温室气体)排放量?|水耗|电耗|煤耗|物耗")
 # A 、 list whose last item is this much longer than the others is not a parallel list.
 PARALLEL_SLACK = 4
 
@@ -164,6 +187,12 @@ class Predicate:
     def distributive(self) -> bool:
         """分别 / 均 / 都 / 各: the value holds for each item of the list, not for their sum."""
         return any(w in ("分别", "均", "都", "各") for w in self.words)
+
+
+def baseline_year(m: regex.Match[str]) -> int:
+    """The year a BASELINE match names: 比2020年 -> 2020; 较“十三五”末 -> 2020 (the n-th plan ends in 1955 + 5n)."""
+    year = m.group("y")
+    return year_value(year) if year else 1955 + 5 * (cn_numeral("十" + m.group("p")) or 0)
 
 
 def year_value(s: str) -> int:
@@ -213,10 +242,10 @@ def _analyse_predicate(text: str) -> Predicate:
         # text is scanned for one only when that character can end one (and 年 / 五 is in it).
         subject = pred.subject
         last = subject[-1]
-        tail = _match_at_end(BASELINE, subject) if last in BASELINE_LAST and "年" in subject else None
+        tail = _match_at_end(BASELINE, subject) if last in BASELINE_LAST and ("年" in subject or "五" in subject) else None
         if tail is not None:
             if pred.baseline_year is None:
-                pred.baseline_year = year_value(tail.group("y"))
+                pred.baseline_year = baseline_year(tail)
             pred.subject = subject[: tail.start()]
             changed = True
             continue
@@ -250,7 +279,7 @@ def _cleaned_subject(text: str) -> tuple[str, tuple[str, ...]]:
 
 def _clean_subject(text: str) -> tuple[str, list[str]]:
     words: list[str] = []
-    if "年" in text:  # every BASELINE has one
+    if "年" in text or "五" in text:  # every BASELINE has one
         text = BASELINE.sub("", text)
     changed = True
     while changed and text:
@@ -340,6 +369,7 @@ def split_items(indicator: str, n: Optional[int], *, respectively: bool = False,
         return []
     if len(items) < 2:
         return [indicator]
+    items = _shared_denominator(items)
     close = LIST_CLOSE.search(items[-1])
     if close is not None and close.start() > 0:
         # 化学需氧量、…、挥发性有机物等4项主要污染物重点工程减排量 -> the head is the indicator head of the tail
@@ -364,6 +394,23 @@ def split_items(indicator: str, n: Optional[int], *, respectively: bool = False,
     if n is None and len(body) > max(len(i) for i in items[:-1]) + PARALLEL_SLACK:
         return [indicator]  # 各级党政机关、事业单位…纯电动汽车占比 is one indicator
     return [item if has else item + head for item, has in zip(items[:-1], own)] + [items[-1]]
+
+
+def _shared_denominator(items: list[str]) -> list[str]:
+    """单位地区生产总值能耗、二氧化碳排放 -> 单位地区生产总值能耗, 单位地区生产总值二氧化碳排放.
+
+    The first item's per-unit denominator (and what stands before it: 规模以上工业单位增加值) is
+    written once for the flows listed after it; an item with a denominator of its own, or one
+    that is not a bare flow (非化石能源消费比重), keeps its own wording.
+    """
+    first = items[0]
+    if "单" not in first and "万" not in first and "均" not in first:
+        return items  # every PER_UNIT_DENOMINATOR holds one of these
+    m = PER_UNIT_DENOMINATOR.search(first)
+    if m is None or m.end() == len(first):
+        return items
+    prefix = first[: m.end()]
+    return [first] + [prefix + item if PER_UNIT_FLOW.fullmatch(item) else item for item in items[1:]]
 
 
 def _regional_items(items: list[str]) -> Optional[list[str]]:

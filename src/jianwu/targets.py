@@ -17,7 +17,8 @@ A water or air class reached (``水质稳定达到Ⅳ类``) is ``categorical``.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
+from decimal import Decimal
 from typing import Optional, Sequence
 
 import regex
@@ -25,6 +26,7 @@ import regex
 from .indicators import (
     ACTION_LEAD,
     ACTION_VERBS,
+    BASE_POINT,
     BASELINE,
     DOWN_VERBS,
     UP_VERBS,
@@ -34,6 +36,8 @@ from .indicators import (
     YEAR_NUM,
     BARE_HEAD,
     INDICATOR_HEAD,
+    PER_UNIT_DENOMINATOR,
+    PER_UNIT_SEQUEL,
     Predicate,
     analyse_predicate,
     clean_subject,
@@ -42,6 +46,7 @@ from .indicators import (
     strip_action,
     strip_padding,
     top_level_split,
+    baseline_year,
     year_value,
 )
 from .indicator_table import mask_tables, row_targets, table_years
@@ -75,7 +80,7 @@ DEPT_NOTE = lazy(r"\s*（[^（）]*(?:负责|牵头|配合)[^（）]*）?\s*$")
 YEAR = lazy(rf"(?P<y>{YEAR_NUM})年(?!\d{{1,2}}月|[一二三四五六七八九十]{{1,2}}月)")
 # A start, not a deadline: 自2023年起 / 2021年以来 (the words right before and, matched at the
 # year's end, right after it).
-YEAR_START_BEFORE = ("自", "从")
+YEAR_START_BEFORE = ("自", "从", "由")  # 由2020年的15.9%提高到20%: the year of a base value (FROM_BASE)
 YEAR_START_AFTER = lazy(r"起|以来|开始|以后")
 # A five-year plan period as a deadline: “十四五”期间 / 十四五末 / “十五五”时期.
 PERIOD = lazy(r"“?十(?P<n>[一二三四五六七八九])五”?(?:规划)?(?:期间|时期|末|内)")
@@ -93,6 +98,25 @@ CATEGORY = lazy(
     r"(?P<suffix>及以上|或以上|以上)?"
 )
 HAN = lazy(r"\p{Han}")
+# A value without a unit that is still a target: a coefficient or index reached (农田灌溉水有效利用系数提高到0.58 /
+# 数据中心电能利用效率（PUE）降至1.3以下 / 生态环境状况指数保持在60以上).  A bare number is otherwise a year, a 文号
+# or a clause number, never a quantity: it is read only after such a head in its phrase (UNITLESS_HEAD, no ，。；
+# between), right after a predicate word (UNITLESS_VERB) or a base (FROM_BASE), and with nothing but a bound
+# before the end of its phrase or the verb of a change (UNITLESS_AFTER).
+UNITLESS_HEAD = lazy(r"系数|指数|PUE|能效比")
+# The literals of UNITLESS_HEAD, tested one by one (substring tests, no generator) before it is searched.
+UNITLESS_HEADS = ("系数", "指数", "PUE", "能效比")
+UNITLESS_SPAN = 30  # how far after its head a unitless value is looked for
+PHRASE_END = compile_std(r"[，。；,;：:]")
+BARE_NUMBER = lazy(r"(?<![\d.A-Za-z])\d+(?:\.\d+)?(?![\d.])")
+UNITLESS_VERB = lazy(
+    r"(?:(?:提高|提升|增加|增长|上升|下降|降低|减少|降|达|稳定|保持|控制|维持)(?:到|至|在)?|达到|不低于|不高于|不超过|不大于|不小于|"
+    r"低于|高于|超过|小于|大于|为)$"
+)
+UNITLESS_AFTER = lazy(
+    r"(?P<suffix>及以上|或以上|以上|及以下|或以下|以下|以内|左右)?"
+    r"(?=[，。；、,;）)]|$|和|或|(?:提高|提升|增加|增长|上升|扩大|下降|降低|减少|降)(?:到|至))"
+)
 # The noun a condition scopes: 的垃圾焚烧厂 | 和… ; 以上的企业 | 、工业园区
 CONDITION_NOUN = lazy(r"的?(?P<noun>[^，。；、,;（\n\d和及与或]*)")
 # Where a condition's noun stops: 燃煤锅炉 | 实施超低排放改造 / 燃煤锅炉 | 全部淘汰
@@ -104,6 +128,30 @@ BOUNDS = {"以上", "及以上", "或以上", "以下", "及以下", "或以下"
 PRICE_BEFORE = lazy(r"(?:上浮|下浮|浮动|上调|下调)[^，。；：\d%]{0,8}$")
 PRICE_AFTER = lazy(r"^(?:的)?(?:限制|浮动|上浮|下浮)")
 PRICE_AFTER_SPAN = 3  # the longest match of PRICE_AFTER: 的上浮 (test_facts_speedups checks it)
+# Money or a share granted, not an outcome to reach (a support rule, like a price rule): 按照投资额的10%给予补助 /
+# 最高不超过500万元 / 单个项目最高补助200万元 / 省财政安排专项资金5亿元.  A money target (绿色信贷余额达到5000亿元,
+# 营业收入达到1000亿元) names what is reached, not what is given.
+# Before a sum of money, in its segment: a grant word, a fund of the budget, money allotted, a cap (最高).
+# 下达 alone is no grant: 完成省下达的投资任务100亿元 is a target.
+GRANT_BEFORE = lazy(
+    r"补助|补贴|奖励|奖补|资助|贴息|(?:专项|引导|扶持|补助|奖补|财政|预算内)(?:资金|经费)|安排|"
+    r"(?:下达|拨付|统筹|筹措|整合)[^，。；：\d]{0,8}?(?:资金|经费)|最高"
+)
+# Right before a share, the grant and its terms: 补助比例不超过30% / 补贴标准为总投资的30% (not 补贴资金使用率达到95%).
+GRANT_SHARE_BEFORE = lazy(
+    r"(?:补助|补贴|奖励|奖补|资助|贴息)(?:比例|标准)?(?:原则上|最高|为|按|按照|不超过|不高于)*"
+    r"(?:项目|设备|实际)?(?:投资额|总投资|投资|贷款额?|费用)?的?$"
+)
+# Right after either: 给予50万元奖励 / 的10%给予补助 / 30%的贴息.
+GRANT_AFTER = lazy(r"的?(?:一次性)?(?:给予|予以)?(?:一次性)?(?:补助|补贴|奖励|奖补|资助|贴息)")
+GRANT_AFTER_SPAN = 10  # the longest GRANT_AFTER: 的一次性给予一次性补助
+GRANT_SHARE_SPAN = 20  # how far before a share GRANT_SHARE_BEFORE is looked for (补助比例原则上最高不超过项目总投资的)
+# A sentence without any of these characters has no grant (every GRANT_* match holds one); one scan of the
+# standard re tells.
+GRANT_CHARS = "补奖贴资助最安费"
+MAY_HOLD_GRANT = compile_std(f"[{GRANT_CHARS}]")
+# Every GRANT_SHARE_BEFORE and GRANT_AFTER match holds one of these (补助 补贴 奖励 奖补 资助 贴息).
+GRANT_WORD_CHAR = compile_std("[补奖贴资]")
 # The count that closes a list of named items: 化学需氧量、氨氮…等4项主要污染物 (the list's length).
 LIST_COUNT_BEFORE = lazy(r"等$")
 # Who a share applies to: 90%的省级、85%的市级和65%的县级党政机关达到创建标准 / 75%以上县级及以上党政机关建成节约型机关.
@@ -132,6 +180,15 @@ INNER_RESPECTIVELY = lazy(rf"(?<=\p{{Han}})(?:分别|均|各)(?=(?:{ACTION_VERBS
 PLACE_ITEM = lazy(r"^\p{Han}{1,7}(?:省|市|县|区|州|盟|旗|自治区|新区)$")
 # Where a share's action ends: 党政机关达到创建标准，… / …建成节约型机关并…
 TRAILING_ACTION_END = lazy(r"[，。；：,;:]|并|和(?=[^，。；]*(?:达到|建成))")
+# A change from a base value to the target: 由2020年的15.9%提高到20% / 从56%下降至52% / 由“十三五”末的X增加到Y.
+# FROM_BASE ends right before the base value (searched in its last FROM_BASE_SPAN characters); CHANGE_TO is
+# all that stands between the base value and the target (提高到 / 下降至2025年的).
+FROM_BASE = lazy(rf"(?:由|从)(?:{BASE_POINT}|目前|现在|当前|现状|基期)?的?$")
+FROM_BASE_SPAN = 10  # 由“十三五”期末的 / 由2020年底的 and a character to spare
+CHANGE_TO = lazy(
+    rf"(?P<verb>(?:提高|提升|增加|增长|上升|扩大|下降|降低|减少|削减|压减|压降|降)(?:到|至))(?:(?:{YEAR_NUM})年(?:底|末)?的?)?"
+)
+CHANGE_TO_SPAN = 12  # the longest CHANGE_TO: 提高到2025年底的
 ANNUAL_WORDS = ("年均", "每年", "平均每年", "年平均", "逐年", "每年度")
 CUMULATIVE_HEADS = lazy(r"(?:减排量|新增量|累计量)$|^新增")
 
@@ -157,6 +214,8 @@ class _Sentence:
     offsets: Sequence[int]  # absolute offset in the normalised text of each character of ``text`` (a range when contiguous)
     events: list[tuple[int, _Time]]  # deadline mentions, by position in the sentence
     carried: _Time  # deadline in effect when the sentence begins
+    # 由2020年的15.9%提高到20%: the change that leads to a target value, by the value's start (see _changes)
+    changes: dict[int, "_Change"] = field(default_factory=dict)
 
     def span(self, start: int = 0, end: Optional[int] = None) -> tuple[int, int]:
         """Absolute span of text[start:end]."""
@@ -170,6 +229,8 @@ def sentences(text: str, offset: int = 0, only: Optional[re.Pattern[str]] = None
     Normalisation rejoins most wrapped lines, but a PDF page break can still leave
     one inside a sentence (分别达到2133.\n3吨): a line break ends a sentence only
     after a terminator or a heading line, and is dropped from the sentence otherwise.
+    The end of the clause ends its last sentence, written with a terminator or not
+    (a list item 森林覆盖率达到60%, a line of a table).
 
     With ``only`` (a pattern of one character), the sentences whose stretch of ``text`` holds no
     match of it are left out unmade: the others are the same sentences at the same places.
@@ -188,8 +249,8 @@ def sentences(text: str, offset: int = 0, only: Optional[re.Pattern[str]] = None
             line = text[line_start:end].strip()
             line_start = end + 1
             heading = len(line) <= MAX_HEADING and not PROSE.search(line) and not line[-1:].isdigit()
-            if before and before[-1] not in BREAK_AFTER and not heading:
-                continue  # a soft break inside the sentence
+            if before and before[-1] not in BREAK_AFTER and not heading and end < len(text):
+                continue  # a soft break inside the sentence (the clause's end always ends one)
         if only is not None and only.search(text, start, end) is None:
             start = end + 1
             continue  # nothing wanted in text[start:end]: not made
@@ -218,8 +279,7 @@ def _unbroken_sentences(text: str, offset: int, only: re.Pattern[str]) -> list[t
     one ``split`` in C cuts them all (no match object per end), and only the pieces holding a match of
     ``only`` are made.
 
-    The end of the text is the one line break ``sentences`` pads it with: the last piece ends a sentence
-    only by its rule for a line break (after a terminator or as a heading; a piece left open is dropped).
+    The end of the text ends the last piece, as in ``sentences``.
     """
     out: list[tuple[str, Sequence[int]]] = []
     pieces = TERMINATOR.split(text)
@@ -228,12 +288,7 @@ def _unbroken_sentences(text: str, offset: int, only: re.Pattern[str]) -> list[t
         if only.search(piece) is not None:
             _make_sentence(piece, offset + start, out)
         start += len(piece) + 1
-    last = pieces[-1]
-    before = last.rstrip()
-    if before and before[-1] not in BREAK_AFTER:
-        line = text.strip()
-        if len(line) > MAX_HEADING or PROSE.search(line) or line[-1:].isdigit():
-            return out  # a soft break: the piece continues past the text, never ended
+    last = pieces[-1]  # ended by the end of the clause, terminator or not
     if only.search(last) is not None:
         _make_sentence(last, offset + start, out)
     return out
@@ -273,20 +328,24 @@ def assign_targets(clauses: list[Clause], normalized: NormalizedText) -> list[Wa
 def _time_events(sentence: str) -> list[tuple[int, _Time]]:
     events: list[tuple[int, _Time]] = []
     years = list(YEAR.finditer(sentence)) if "年" in sentence else []  # YEAR needs it
-    if years:  # the brackets and baselines matter only around a year (每年, 年度 have none)
-        shelter = sheltered(sentence)
-        baseline_spans = [m.span() for m in BASELINE.finditer(sentence)]
-        for m in years:
-            if shelter[m.start()] or any(a <= m.start() < b for a, b in baseline_spans):
-                continue
-            if sentence.endswith(YEAR_START_BEFORE, 0, m.start()) or YEAR_START_AFTER.match(sentence, m.end()):
-                continue
-            events.append((m.start(), _Time(year_value(m.group("y")))))
-    if "五" in sentence and "十" in sentence:  # PERIOD needs both
-        for m in PERIOD.finditer(sentence):
-            n = cn_to_int("十" + m.group("n"))
-            if n and n >= 3:  # the n-th five-year plan ends in 1955 + 5n (十四五 → 2025)
-                events.append((m.start(), _Time(1955 + 5 * n, f"十{m.group('n')}五")))
+    periods = list(PERIOD.finditer(sentence)) if "五" in sentence and "十" in sentence else []  # PERIOD needs both
+    if not years and not periods:
+        return events  # the brackets and baselines matter only around a year or period (每年, 年度 have none)
+    baseline_spans = [m.span() for m in BASELINE.finditer(sentence)]
+    shelter = sheltered(sentence) if years else ()
+    for m in years:
+        if shelter[m.start()] or any(a <= m.start() < b for a, b in baseline_spans):
+            continue
+        if sentence.endswith(YEAR_START_BEFORE, 0, m.start()) or YEAR_START_AFTER.match(sentence, m.end()):
+            continue
+        events.append((m.start(), _Time(year_value(m.group("y")))))
+    for m in periods:
+        # 较“十三五”末 / 由“十三五”末的15.9%: the base of a change, not a deadline
+        if any(a <= m.start() < b for a, b in baseline_spans) or sentence.endswith(YEAR_START_BEFORE, 0, m.start()):
+            continue
+        n = cn_to_int("十" + m.group("n"))
+        if n and n >= 3:  # the n-th five-year plan ends in 1955 + 5n (十四五 → 2025)
+            events.append((m.start(), _Time(1955 + 5 * n, f"十{m.group('n')}五")))
     return sorted(events, key=lambda e: e[0]) if len(events) > 1 else events  # most sentences have none
 
 
@@ -351,6 +410,8 @@ def _read(pre: str) -> _Reading:
 def _sentence_items(text: str) -> Optional[tuple[list[Quantity], list[regex.Match[str]]]]:
     """The values and classes of a sentence, or None when it has neither (and so no target)."""
     quantities = find_quantities(text)
+    if "系数" in text or "指数" in text or "PUE" in text or "能效比" in text:  # UNITLESS_HEADS: a unitless value needs its head
+        quantities = _with_unitless(text, quantities)
     categories: list[regex.Match[str]] = []
     if "类" in text or "一级" in text:  # a class needs one: most sentences skip the scan
         shelter = sheltered(text)
@@ -358,6 +419,33 @@ def _sentence_items(text: str) -> Optional[tuple[list[Quantity], list[regex.Matc
     if not quantities and not categories:
         return None
     return quantities, categories
+
+
+def _with_unitless(text: str, quantities: list[Quantity]) -> list[Quantity]:
+    """``quantities`` and the unitless values of ``text`` (UNITLESS_HEAD …), in order."""
+    shelter = sheltered(text)
+    taken = [(q.start, q.end) for q in quantities]
+    found: list[Quantity] = []
+    for head in UNITLESS_HEAD.finditer(text):
+        stop = PHRASE_END.search(text, head.end(), head.end() + UNITLESS_SPAN)
+        end = stop.start() if stop else min(len(text), head.end() + UNITLESS_SPAN)
+        for m in BARE_NUMBER.finditer(text, head.end(), end):
+            start = m.start()
+            if shelter[start] or any(a <= start < b for a, b in taken) or any(q.start == start for q in found):
+                continue
+            verb = UNITLESS_VERB.search(text, max(head.end(), start - 3), start)
+            if verb is None and FROM_BASE.search(text, max(head.end(), start - FROM_BASE_SPAN), start) is None:
+                continue
+            after = UNITLESS_AFTER.match(text, m.end())
+            if after is None:
+                continue
+            found.append(Quantity(
+                start=start, value_end=m.end(), end=after.end(), value=Decimal(m.group()), value_max=None, unit="",
+                unit_class="ratio", measure="rate", factor=1, suffix=after.group("suffix") or "", approx="", text=m.group(),
+            ))
+    if not found:
+        return quantities
+    return sorted([*quantities, *found], key=lambda q: q.start)
 
 
 def _sentence_targets(
@@ -370,6 +458,8 @@ def _sentence_targets(
 ) -> list[Target]:
     quantities, categories = items  # _sentence_items(s.text), not None
     quantities = _commitments(s.text, quantities)
+    if "由" in s.text or "从" in s.text:  # every FROM_BASE has one
+        quantities, s.changes = _changes(s.text, quantities)
     if not quantities and not categories:
         return []  # price rules only: no segment has an item
     # Past the segment of the last value or class, a segment changes nothing: its frame (力争, 与2020年相比)
@@ -393,8 +483,9 @@ def _sentence_targets(
         made_here: list[Target] = list(shares)
         for _, item in sorted(items, key=lambda it: it[0]):
             if isinstance(item, list):
+                # the targets before it in the sentence, this segment's too: 2025年达到100万千瓦、2030年达到200万千瓦
                 made, cursor, segment_reading = _group_targets(
-                    s, item, cursor, seg_end, out, segment_reading, clause, normalized, warnings, earlier)
+                    s, item, cursor, seg_end, [*out, *made_here], segment_reading, clause, normalized, warnings, earlier)
             else:
                 made, cursor = _category_target(s, item, cursor)
             made_here.extend(made)
@@ -407,10 +498,46 @@ def _sentence_targets(
     return out
 
 
+@dataclass(frozen=True)
+class _Change:
+    """由2020年的15.9%提高到 | 20%: where the change starts (由), its verb, the base year and where the base value ends."""
+
+    start: int
+    verb: str
+    base_year: Optional[int]
+    base_end: int
+
+
+def _changes(text: str, quantities: list[Quantity]) -> tuple[list[Quantity], dict[int, _Change]]:
+    """Drop the base value of each change from a base to a target (由2020年的15.9%提高到20%: 15.9% was,
+    20% is the target) and return the changes by the start of their target value."""
+    base: set[int] = set()
+    changes: dict[int, _Change] = {}
+    for a, b in zip(quantities, quantities[1:]):
+        if b.start - a.end > CHANGE_TO_SPAN:
+            continue
+        verb = CHANGE_TO.fullmatch(text, a.end, b.start)
+        if verb is None:
+            continue
+        start = FROM_BASE.search(text, max(0, a.start - FROM_BASE_SPAN), a.start)
+        if start is None:
+            continue
+        year = baseline_year(start) if start.group("y") or start.group("p") else None
+        changes[b.start] = _Change(start.start(), verb.group("verb"), year, a.end)
+        base.add(a.start)
+    if not base:
+        return quantities, changes
+    return [q for q in quantities if q.start not in base], changes
+
+
 def _commitments(text: str, quantities: list[Quantity]) -> list[Quantity]:
-    """Drop the numbers of price rules (不受上浮20%限制, 电价上浮不超过10%): rules, not targets."""
+    """Drop the numbers of price rules (不受上浮20%限制, 电价上浮不超过10%) and of grants (最高补助200万元,
+    按投资额的10%给予补助): rules, not targets."""
     kept = []
+    grants = MAY_HOLD_GRANT.search(text) is not None
     for q in quantities:
+        if grants and _granted(text, q):
+            continue
         before = text[max(0, q.start - 12):q.start]
         # PRICE_AFTER is anchored and at most PRICE_AFTER_SPAN long: read only that much after the value
         # (the rest of the sentence was copied for each value).
@@ -420,6 +547,21 @@ def _commitments(text: str, quantities: list[Quantity]) -> list[Quantity]:
             continue
         kept.append(q)
     return kept
+
+
+def _granted(text: str, q: Quantity) -> bool:
+    """Is ``q`` money or a share granted (GRANT_BEFORE, GRANT_SHARE_BEFORE, GRANT_AFTER)?"""
+    money = q.unit in ("元", "美元")
+    if not money and q.unit_class != "ratio":
+        return False
+    if not money and GRANT_WORD_CHAR.search(text, max(0, q.start - GRANT_SHARE_SPAN), q.end + GRANT_AFTER_SPAN) is None:
+        return False  # no grant word around a share (most of them)
+    if GRANT_AFTER.match(text, q.end, q.end + GRANT_AFTER_SPAN) is not None:
+        return True
+    if money:
+        segment_start = max(text.rfind("，", 0, q.start), text.rfind(",", 0, q.start), text.rfind("：", 0, q.start)) + 1
+        return GRANT_BEFORE.search(text, segment_start, q.start) is not None
+    return GRANT_SHARE_BEFORE.search(text, max(0, q.start - GRANT_SHARE_SPAN), q.start) is not None
 
 
 def _list_count(text: str, q: Quantity, segment: list[Quantity]) -> bool:
@@ -490,19 +632,24 @@ class _Frame:
     baseline_year: Optional[int] = None
 
     def read(self, segment: str) -> None:
-        has_year = "年" in segment  # every BASELINE has one
+        has_year = "年" in segment or "五" in segment  # every BASELINE has one
         baseline = BASELINE.search(segment) if has_year else None
         rest, words = clean_subject(BASELINE.sub("", segment) if has_year else segment)
         if rest:
             return  # a clause of its own (确保污染地块及时修复治理), not a frame
         self.modality = next((w for w in words if w in MODALITIES), self.modality)
         if baseline:
-            self.baseline_year = year_value(baseline.group("y"))
+            self.baseline_year = baseline_year(baseline)
 
 
-def _achieved(s: _Sentence, pos: int) -> bool:
-    """Is the number at ``pos`` reported as done or current (已建成, 下降了, 目前, …超额完成)?"""
+def _achieved(s: _Sentence, pos: int, after: int = 0) -> bool:
+    """Is the number at ``pos`` reported as done or current (已建成, 下降了, 目前, …超额完成)?
+
+    Only the words after ``after`` count (由目前的56%提高到60%: 目前 dates the base value, not the target).
+    """
     scope_start = max([p for p, _ in s.events if p < pos], default=0)
+    if after > scope_start:
+        scope_start = after
     return ACHIEVED.search(s.text, scope_start, pos) is not None or ACHIEVED_AFTER.search(s.text, pos) is not None
 
 
@@ -527,9 +674,15 @@ def _group_targets(
 ) -> tuple[list[Target], int, Optional[_Reading]]:
     first, last = group[0], group[-1]
     end = last.end
-    if _achieved(s, first.start):
+    change = s.changes.get(first.start) if s.changes else None
+    if _achieved(s, first.start, change.base_end if change else 0):
         return [], end, segment_reading
-    reading = _read(s.text[cursor:first.start])
+    if change is None:
+        reading = _read(s.text[cursor:first.start])
+    else:  # 非化石能源消费比重由2020年的15.9%提高到 | 20% reads as 非化石能源消费比重提高到 | 20%, based on 2020
+        reading = _read(s.text[cursor:max(cursor, change.start)] + change.verb)
+        if reading.pred.baseline_year is None:
+            reading.pred.baseline_year = change.base_year
     if not reading.words and segment_reading is not None:
         # 建成市级绿色园区2个、市级绿色工厂18家: later items share the first item's verb.
         reading.pred = replace(reading.pred, words=[w for w in segment_reading.words if w not in COMPARATOR_BEFORE])
@@ -582,6 +735,8 @@ def _group_targets(
             subject = prior[-1].scope + subject
     elif kind != "condition" and BARE_HEAD.match(subject):
         subject = _with_subject(subject, [*earlier, *previous])
+    elif kind != "condition" and last.unit_class == "ratio" and PER_UNIT_SEQUEL.fullmatch(subject):
+        subject = _with_denominator(subject, previous)
     n = len(group)
     years: list[Optional[int]] = []
     places: dict[int, str] = {}
@@ -635,7 +790,7 @@ def _group_targets(
             indicator=ind,
             value=float(q.value),
             value_text=q.text,
-            unit=q.unit,
+            unit=q.unit,  # "" for a unitless value (系数0.58): a number, dimensionless (the schema's unit is a string)
             comparator=_comparator(q, reading, shared_suffix),  # 200户或500人以上
             direction=direction,
             year=years[i] if years else time.year,
@@ -689,6 +844,19 @@ def _with_subject(head: str, earlier: list[Target]) -> str:
         if m is not None and m.start() >= 2:
             return prior[-1].indicator[: m.start()] + head
     return head
+
+
+def _with_denominator(flow: str, previous: list[Target]) -> str:
+    """单位GDP能耗下降14%、二氧化碳排放下降18%: a bare flow changed by a share, right after a per-unit
+    target of the same sentence, is per the same unit (单位GDP二氧化碳排放); a total would be written
+    with its own unit (用水量控制在10亿立方米) and is not read here."""
+    prior = [t for t in previous if t.kind == "target"]
+    if not prior or prior[-1].measure != "rate":
+        return flow
+    m = PER_UNIT_DENOMINATOR.search(prior[-1].indicator)
+    if m is None or m.end() == len(prior[-1].indicator):
+        return flow
+    return prior[-1].indicator[: m.end()] + flow
 
 
 def _year_list(text: str, pos: int, n: int) -> list[Optional[int]]:
