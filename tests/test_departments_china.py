@@ -111,6 +111,46 @@ def test_reading_rules(sentence: str, expected: list[tuple[str, str, str | None,
     assert [w for w in doc.warnings if w.code in ("duplicate_department", "note_text_not_a_department")] == []
 
 
+# ---------------------------------------------------------------- 〔〕 nested inside a （） note
+
+# Sichuan and Hubei write the inner brackets of a note as 〔〕: read like （） there.
+# sentence -> [(name, canonical, level, role)]
+SQUARE_INSIDE = [
+    ("a city and prefecture government",
+     "（省生态环境厅牵头，各市〔州〕人民政府负责落实）",
+     [("省生态环境厅", "生态环境局", "省", L), ("各市〔州〕人民政府", "地方政府", "市", R)]),
+    ("two levels, each with its bracket, sharing 人民政府",
+     "（省生态环境厅牵头，各市〔州〕、县〔市、区〕人民政府负责落实）",
+     [("省生态环境厅", "生态环境局", "省", L), ("各市〔州〕、县〔市、区〕人民政府", "地方政府", None, R)]),
+    ("townships and subdistricts",
+     "（区农业农村委牵头，各乡镇〔街道〕负责落实）",
+     [("区农业农村委", "农业农村委", "区", L), ("各乡镇〔街道〕", "地方政府", None, R)]),
+    ("inside a 〔〕 note, after a supporter",
+     "〔省农业农村厅牵头，省财政厅配合，各县〔市、区〕人民政府负责落实〕",
+     [("省农业农村厅", "农业农村委", "省", L), ("省财政厅", "财政局", "省", S), ("各县〔市、区〕人民政府", "地方政府", None, R)]),
+    ("有关 governments, 按职责分工负责",
+     "（省林业局牵头，有关市〔州〕、县〔市、区〕人民政府按职责分工负责）",
+     [("省林业局", "林业局", "省", L), ("有关市〔州〕、县〔市、区〕人民政府", "地方政府", None, R)]),
+    ("a bare list", "（省发展改革委、各市〔州〕人民政府）",
+     [("省发展改革委", "发展改革委", "省", R), ("各市〔州〕人民政府", "地方政府", "市", R)]),
+    ("a table alias written with 〔〕", "（省住房城乡建设厅、省级有关部门〔单位〕按职责分工负责）",
+     [("省住房城乡建设厅", "住房城乡建委", "省", R), ("省级有关部门〔单位〕", "有关部门", "省", R)]),
+    # Unchanged: （） inside, and 〔〕 naming the other plate.
+    ("（） inside, as before", "（省生态环境厅牵头，各市（州）、县（市、区）人民政府负责落实）",
+     [("省生态环境厅", "生态环境局", "省", L), ("各市（州）、县（市、区）人民政府", "地方政府", None, R)]),
+    ("〔〕 for the other plate, as before", "（自治区交通运输厅〔铁建办〕、发展改革委〔能源局〕按职责分工负责）",
+     [("自治区交通运输厅〔铁建办〕", "交通局", "省", R), ("发展改革委〔能源局〕", "发展改革委", "省", R)]),
+]
+
+
+@pytest.mark.parametrize("sentence,expected", [(s, e) for _, s, e in SQUARE_INSIDE], ids=[i for i, _, _ in SQUARE_INSIDE])
+def test_square_brackets_inside_a_note(sentence: str, expected: list[tuple[str, str, str | None, str]]) -> None:
+    doc = plan("（一）推进结构调整。加快淘汰落后产能。" + sentence)
+    assert [(r.name, r.canonical, r.level, r.role) for r in doc.clauses[-1].departments] == expected
+    assert all(r.known for r in doc.clauses[-1].departments)
+    assert [w.code for w in doc.warnings if w.code in ("duplicate_department", "note_text_not_a_department")] == []
+
+
 def test_joint_plan_partners_and_same_below() -> None:
     doc = plan(
         "（一）共建综合交通网络。（责任单位：上海市交通委、市发展改革委；浙江省交通运输厅、发展改革委；两省市列首位的为牵头单位，下同）\n"

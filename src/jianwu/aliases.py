@@ -321,7 +321,18 @@ def _resolve_default(name: str) -> Resolution:
     return _resolve(compact(name), default_table())
 
 
+# 〔〕 written inside a （） note for what other plans write as （）: Sichuan and Hubei nest brackets
+# as （…各市〔州〕、县〔市、区〕人民政府负责落实）.  A name is looked up with them read as （）.
+SQUARE_BRACKETS = str.maketrans("〔〕", "（）")
+
+
+def fold_brackets(name: str) -> str:
+    """``name`` with 〔〕 read as （）: 各市〔州〕人民政府 -> 各市（州）人民政府 (a quick test first: most names have none)."""
+    return name.translate(SQUARE_BRACKETS) if "〔" in name or "〕" in name else name
+
+
 def _resolve(name: str, table: AliasTable) -> Resolution:
+    name = fold_brackets(name)
     found = _resolve_table(name, table)
     if found is not None:
         return found

@@ -26,7 +26,7 @@ from typing import Optional, Sequence
 
 import regex
 
-from .aliases import LOCAL_UNITS, compact, join_points, looks_like_org, provinces, repair_name, resolve
+from .aliases import LOCAL_UNITS, compact, fold_brackets, join_points, looks_like_org, provinces, repair_name, resolve
 from .model import Clause, DepartmentRef, NormalizedText, Role, Warning_
 from .patterns import anchored, compile_pattern, lazy
 from .std_patterns import compile_std
@@ -604,7 +604,7 @@ def _join_government_lists(text: str, pieces: list[tuple[int, int, str]]) -> lis
 def _government_piece(piece: str) -> tuple[bool, bool]:
     """Is a piece of a list a bare level (各市, 州) / levels and their government (县人民政府)?  Memoised
     like ``_item_spans``."""
-    name = compact(piece)
+    name = fold_brackets(compact(piece))  # 各市〔州〕、县〔市、区〕人民政府 as 各市（州）、县（市、区）人民政府
     return BARE_UNITS.match(name) is not None, UNITS_GOVERNMENT.match(name) is not None
 
 
