@@ -187,6 +187,54 @@ def test_standing_actors_in_the_same_sentence() -> None:
     assert [w.code for w in doc.warnings if w.code == "note_text_not_a_department"] == []
 
 
+# 以下均需X落实，不再列出 after a comma or ；, without 不再列出, or on a heading: body -> {clause: [(name, role, inherited)]}
+STANDING = [
+    ("after a comma",
+     "（一）推进A。（市生态环境局牵头，市发展改革委配合，以下均需各区政府落实，不再列出）\n（二）推进B。（市财政局负责）",
+     {"一、/（一）": [("市生态环境局", L, False), ("市发展改革委", S, False), ("各区政府", R, False)],
+      "一、/（二）": [("市财政局", R, False), ("各区政府", R, True)]}),
+    ("after ；",
+     "（一）推进A。（市生态环境局牵头，市发展改革委配合；以下均需各区政府落实，不再列出）\n（二）推进B。（市财政局负责）",
+     {"一、/（一）": [("市生态环境局", L, False), ("市发展改革委", S, False), ("各区政府", R, False)],
+      "一、/（二）": [("市财政局", R, False), ("各区政府", R, True)]}),
+    ("after 。, as before",
+     "（一）推进A。（市生态环境局牵头，市发展改革委配合。以下均需各区政府落实，不再列出）\n（二）推进B。（市财政局负责）",
+     {"一、/（一）": [("市生态环境局", L, False), ("市发展改革委", S, False), ("各区政府", R, False)],
+      "一、/（二）": [("市财政局", R, False), ("各区政府", R, True)]}),
+    ("以下均需 without 不再列出",
+     "（一）推进A。（市生态环境局牵头，以下均需各区政府落实）\n（二）推进B。（市财政局负责）",
+     {"一、/（一）": [("市生态环境局", L, False), ("各区政府", R, False)],
+      "一、/（二）": [("市财政局", R, False), ("各区政府", R, True)]}),
+    ("the actors in the last part, no lead-in, as before",
+     "（一）推进A。（市发展改革委按职责分工负责，各区县政府具体落实，以下任务不再列出）\n（二）推进B。（市财政局负责）",
+     {"一、/（一）": [("市发展改革委", R, False), ("各区县政府", R, False)],
+      "一、/（二）": [("市财政局", R, False), ("各区县政府", R, True)]}),
+    ("on a chapter heading: its clauses only, not the heading, not the next chapter",
+     "（以下各项任务均需各区县政府落实，不再列出）\n（一）推进A。（市生态环境局负责）\n（二）推进B。（市财政局负责）\n"
+     "二、保障措施\n（一）加强领导。（市委组织部负责）",
+     {"一、": [], "一、/（一）": [("市生态环境局", R, False), ("各区县政府", R, True)],
+      "一、/（二）": [("市财政局", R, False), ("各区县政府", R, True)], "二、": [], "二、/（一）": [("市委组织部", R, False)]}),
+    ("on a section heading, 〔〕 inside",
+     "（一）推进能源结构调整（以下均由各县〔市、区〕人民政府负责落实，不再一一列出）\n1.推进A。（市生态环境局负责）\n"
+     "（二）推进交通运输结构调整。\n1.推进B。（市交通局负责）",
+     {"一、/（一）": [], "一、/（一）/1.": [("市生态环境局", R, False), ("各县〔市、区〕人民政府", R, True)],
+      "一、/（二）": [], "一、/（二）/1.": [("市交通局", R, False)]}),
+    ("a bracket that defines is still no note",
+     "（以下简称“两高”项目）\n（一）推进A。（市生态环境局负责）",
+     {"一、": [], "一、/（一）": [("市生态环境局", R, False)]}),
+]
+
+
+@pytest.mark.parametrize("body,expected", [(b, e) for _, b, e in STANDING], ids=[i for i, _, _ in STANDING])
+def test_standing_declarations(body: str, expected: dict[str, list[tuple[str, str, bool]]]) -> None:
+    # A body starting with a bracket continues the heading 一、重点任务; else it is below it.
+    doc = parse_document("测试实施方案\n一、重点任务" + ("\n" if body.startswith("（一）") else "") + body, doc_id="t")
+    got = {c.key: [(r.name, r.role, r.inherited) for r in c.departments] for c in doc.clauses}
+    assert {k: got[k] for k in expected} == expected
+    assert all(r.known for c in doc.clauses for r in c.departments)
+    assert [w.code for w in doc.warnings if w.code == "note_text_not_a_department"] == []
+
+
 @pytest.mark.parametrize("note", [
     "（责任单位：江苏省发展改革委、省能源局；安徽\n― 3 ―\n省发展改革委、能源局）",
     "（责任单位：江苏省发展改革委、省能源局；安徽\n- 3 -\n省发展改革委、能源局）",

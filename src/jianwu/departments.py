@@ -153,6 +153,9 @@ NOT_LISTED_AGAIN = spaced(
 )
 # Lead-in of such a sentence: 具体任务均涉及X / 以下均需X落实 / 各项任务均由X
 STANDING_LEAD_IN = spaced(r"(?:以下|具体|各项)?(?:各项)?(?:任务)?(?:均|都)?(?:涉及|需要?|由|要)")
+# The same lead-in naming the tasks below: a declaration even without 不再列出 —
+# （A牵头，以下均需各区政府落实） / 以下各项任务均由各县（市、区）人民政府负责落实
+STANDING_BELOW = spaced(r"(?:以下|下列)(?:各项|所有)?(?:任务|工作)?(?:均|都)?(?:涉及|需要?|由|要)", "下")
 # A page number a PDF left at a line end inside a note (浙江― 3 ―\n省交通运输厅): the note goes on.
 PAGE_RESIDUE = lazy(r"[―—–－-]\s*\d{1,3}\s*[―—–－-]\s*$")
 ITEM_SEP = "、/"  # items of a list
@@ -333,6 +336,12 @@ def _known(name: str) -> bool:
     return any(resolve(name[: m.start()]).known and resolve(name[m.end():]).known for m in CONJUNCTION.finditer(name))
 
 
+def _standing_declaration(content: str) -> bool:
+    """（以下各项任务均需各区县政府落实，不再列出）: a bracket that starts like a definition (以下)
+    but declares who works on the tasks below — a chapter heading carries it."""
+    return "再" in content and NOT_LISTED_AGAIN.search(content.strip().rstrip("。；;，, ")) is not None
+
+
 def find_notes(text: str) -> list[tuple[int, int, bool]]:
     """(start, end, unclosed) of the content of each responsibility note in a clause's own text."""
     notes: list[tuple[int, int, bool]] = []
@@ -346,10 +355,10 @@ def find_notes(text: str) -> list[tuple[int, int, bool]]:
             continue
         end = close if close is not None else len(text) if "\n" not in text[open_:] else text.index("\n", open_)
         content = text[open_ + 1:end]
-        if not content.strip() or NOT_A_NOTE.search(content.strip()):
+        if not content.strip() or (NOT_A_NOTE.search(content.strip()) and not _standing_declaration(content)):
             continue
         at_end = close is not None and text[close + 1:close + 2] in SENTENCE_ENDS
-        if _is_assignment(content) or (at_end and _is_bare_list(content)):
+        if _is_assignment(content) or (at_end and _is_bare_list(content)) or _standing_declaration(content):
             notes.append((open_ + 1, end, close is None))
     # A 责任单位：… line with no brackets at all.
     offset = 0
@@ -440,13 +449,30 @@ def read_note(text: str, start: int, end: int, base: int = 0, unclosed: bool = F
         target = note.standing if standing else note.items
         parts = _split_depth0(blanked, PART_SEP, s_start, s_end)
         for number, (p_start, p_end, sep) in enumerate(parts):
+            last_stands = not standing and bool(not_again) and number == len(parts) - 1
+            if not standing and _declares_standing(blanked, p_start, p_end, last_stands):
+                # （A牵头，B配合，以下均需各区政府落实，不再列出）: after a comma as after 。, the
+                # sentence names who works on every later task; its lead-in (以下均需) is no name.
+                _read_part(blanked, p_start, p_end, sep, True, note.standing, note, cursor, base)
+                continue
             before = len(target)
             _read_part(blanked, p_start, p_end, sep, standing, target, note, cursor, base)
-            if not standing and not_again and number == len(parts) - 1:
+            if last_stands:
                 # 〔…，各地级市人民政府具体落实，以下任务不再列出〕: the last part stands for every later task.
                 note.standing.extend(replace(item) for item in target[before:])
     _lead_before_support(note.items)
     return note
+
+
+def _declares_standing(text: str, start: int, end: int, not_listed: bool) -> bool:
+    """Does the part ``text[start:end]`` open with the lead-in of a standing declaration: 以下均需
+    anywhere, 各项任务均由 / 具体任务均涉及 in the last part of a sentence ending in 不再列出
+    (``not_listed``)?"""
+    start, end = _trim(text, start, end)
+    if not_listed:
+        m = STANDING_LEAD_IN.match(text, start, end)
+        return m is not None and m.end() > start
+    return STANDING_BELOW.match(text, start, end) is not None
 
 
 def _read_part(
@@ -782,11 +808,17 @@ def assign_departments(clauses: list[Clause], normalized: NormalizedText) -> lis
     text = normalized.text
     joins = _JoinPoints(normalized)
     first_leads_from = first_leads_start(text)
-    standing: list[DepartmentRef] = []
+    # Standing actors (不再列出) and the clause path whose subtree they join: () for every later note.
+    standing: list[tuple[DepartmentRef, tuple[str, ...]]] = []
     inherited: Optional[_Inherited] = None
     warnings: list[Warning_] = []
-    for clause in clauses:
+    for number, clause in enumerate(clauses):
         clause.departments = []
+        path = tuple(clause.path)
+        # A heading (a clause its successor is under) declares for the clauses below it only:
+        # 一、重点任务（以下各项任务均需各区县政府落实，不再列出）.
+        below = clauses[number + 1].path if number + 1 < len(clauses) else []
+        heading = len(below) > len(path) and tuple(below[: len(path)]) == path
         if inherited is not None and not inherited.covers(clause):
             inherited = None
         found = find_notes(clause.text)
@@ -809,12 +841,15 @@ def assign_departments(clauses: list[Clause], normalized: NormalizedText) -> lis
             # 不再列出 / 下同 in a later sentence: these actors work on this task and every later one.
             new_standing = _resolve_items(text, note.standing, index, joins, warnings, normalized)
             share_prefix(new_standing)
-            standing += [replace(r, role="responsible", inherited=True, declared_line=where) for r in new_standing]
+            scope = path if heading else ()
+            standing += [(replace(r, role="responsible", inherited=True, declared_line=where), scope) for r in new_standing]
             have = {_identity(r) for r in refs}
-            for r in standing:
-                if _identity(r) in have:
+            for r, within in standing:
+                if _identity(r) in have or path[: len(within)] != within:
                     continue
                 written_here = r.declared_line == where and note.start <= r.span[0] < note.end
+                if written_here and heading and not note.items:
+                    continue  # the heading only declares: its actors work on the tasks below it
                 refs.append(replace(r, note=index, inherited=not written_here,
                                     declared_line=None if written_here else r.declared_line))
             clause.departments.extend(refs)
