@@ -187,6 +187,45 @@ def test_standing_actors_in_the_same_sentence() -> None:
     assert [w.code for w in doc.warnings if w.code == "note_text_not_a_department"] == []
 
 
+# ---------------------------------------------------------------- one list before one 负责, one role
+
+# sentence -> [(name, canonical, level, role)]
+ONE_LIST = [
+    ("enterprises beside the governments",
+     "（市生态环境局牵头，市发展改革委配合，各区政府、市属国有企业负责落实）",
+     [("市生态环境局", "生态环境局", "市", L), ("市发展改革委", "发展改革委", "市", S), ("各区政府", "地方政府", "区", R),
+      ("市属国有企业", "国有企业", "市", R)]),
+    ("zone committees beside the governments",
+     "（省发展改革委牵头，各县市区政府、园区管委会负责落实）",
+     [("省发展改革委", "发展改革委", "省", L), ("各县市区政府", "地方政府", None, R), ("园区管委会", "管委会", None, R)]),
+    ("a league's 行政公署 is its government",
+     "（自治区发展改革委牵头，各盟行政公署、市人民政府负责落实）",
+     [("自治区发展改革委", "发展改革委", "省", L), ("各盟行政公署", "地方政府", "市", R), ("市人民政府", "地方政府", "市", R)]),
+    ("the new districts' committees in brackets",
+     "（市发展改革委牵头，各区政府（新区管委会）负责）",
+     [("市发展改革委", "发展改革委", "市", L), ("各区政府（新区管委会）", "地方政府", "区", R)]),
+    ("a department listed with the governments",
+     "（市发展改革委牵头，市财政局、各区政府按职责分工负责）",
+     [("市发展改革委", "发展改革委", "市", L), ("市财政局", "财政局", "市", R), ("各区政府", "地方政府", "区", R)]),
+    # Unchanged: no local government in the list, a written 配合, 会同, a label.
+    ("supporters after a lead, as before", "（区农业农村委牵头，区发展改革委、区属国有企业按职责分工负责）",
+     [("区农业农村委", "农业农村委", "区", L), ("区发展改革委", "发展改革委", "区", S), ("区属国有企业", "国有企业", "区", S)]),
+    ("配合 written, as before", "（省发展改革委牵头，各市人民政府、省属国有企业配合）",
+     [("省发展改革委", "发展改革委", "省", L), ("各市人民政府", "地方政府", "市", S), ("省属国有企业", "国有企业", "省", S)]),
+    ("会同, as before", "（市发展改革委会同各区政府、市属国有企业负责）",
+     [("市发展改革委", "发展改革委", "市", L), ("各区政府", "地方政府", "区", S), ("市属国有企业", "国有企业", "市", S)]),
+    ("a label carried over, as before", "（责任单位：省经信厅，省发改委、各市人民政府）",
+     [("省经信厅", "经济信息委", "省", L), ("省发改委", "发展改革委", "省", L), ("各市人民政府", "地方政府", "市", R)]),
+]
+
+
+@pytest.mark.parametrize("sentence,expected", [(s, e) for _, s, e in ONE_LIST], ids=[i for i, _, _ in ONE_LIST])
+def test_one_list_before_one_verb_has_one_role(sentence: str, expected: list[tuple[str, str, str | None, str]]) -> None:
+    refs = refs_of("推进结构调整。加快淘汰落后产能。" + sentence)
+    assert [(r.name, r.canonical, r.level, r.role) for r in refs] == expected
+    assert all(r.known for r in refs)
+
+
 # 以下均需X落实，不再列出 after a comma or ；, without 不再列出, or on a heading: body -> {clause: [(name, role, inherited)]}
 STANDING = [
     ("after a comma",

@@ -73,13 +73,14 @@ ORG_SUFFIX = lazy(
 GENERIC_HINT = lazy(r"^各|有关|相关|所属|各级|成员单位")
 # Local governments as a group, by level (one canonical function, 地方政府, for all of them):
 # 地方各级人民政府, 各级政府, 各市（州）人民政府, 各县（市、区）人民政府, 各设区市人民政府,
-# 市州、县市区人民政府, 各地级市人民政府, 各区, 有关市, 各镇街, 各乡镇（街道）, 地方.
+# 市州、县市区人民政府, 各地级市人民政府, 各区, 有关市, 各镇街, 各乡镇（街道）, 地方; a league or prefecture
+# governs through its 行政公署 (各盟行政公署, 各地区行署).
 LOCAL_UNITS = r"(?:自治区|自治州|自治县|直辖市|设区的?市|地级市|县级市|省份|地区|乡镇|镇街|街道|[省市州盟县区旗乡镇地])"
 LOCAL_UNIT = lazy(LOCAL_UNITS)  # each unit of 各市（州）、县（市、区）: 市 州 县 市 区
 LOCAL_GOVERNMENTS = lazy(
     rf"^(?P<q>地方各级|各级|地方|各有关|各相关|各|有关|相关|所在地|沿线各?|属地)?"
     rf"(?P<units>(?:{LOCAL_UNITS}|级以上|级|地方|[（）()、和及])*?)"
-    r"(?P<gov>人民政府|政府|党委和政府|党委、政府|党委政府|办事处|街道办事处)?$"
+    r"(?P<gov>人民政府|政府|党委和政府|党委、政府|党委政府|办事处|街道办事处|行政公署|行署)?$"
 )
 # A place as an actor: 浦东新区, 松江区, 两江新区, 永川区, 平潭综合实验区 (a named district, county
 # or zone written without a department).  Not 成渝地区, 长三角地区: areas, not governments.
@@ -338,8 +339,8 @@ def _resolve(name: str, table: AliasTable) -> Resolution:
         return found
     plate = OTHER_PLATE.match(name)
     if plate:  # 市发展改革委（市能源局）: the body under its first plate
-        head = _resolve_table(plate.group("head"), table)
-        if head is not None:
+        head = _resolve_table(plate.group("head"), table) or _local_government(plate.group("head"))
+        if head is not None:  # 各区政府（新区管委会）: the governments, and the zones run like them
             return head
     local = _local_government(name)
     if local is not None:

@@ -524,7 +524,12 @@ def _read_part(
         role = "support" if cursor.lead_seen else "responsible"
     cursor.lead_seen = cursor.lead_seen or role == "lead"
     together = text.find(TOGETHER_WITH, start, end)
-    for i_start, length, name, is_org, local_government in _read_items(text, start, end):
+    items = _read_items(text, start, end)
+    # …配合，各区政府、市属国有企业负责落实: one list before one 负责 has one role.  With a local
+    # government in it, the list names who carries the task out where it is (enterprises, zone
+    # committees, 行政公署 beside the governments), not the lead's supporters.
+    carry_out = verb and not written and together < 0 and any(item[4] for item in items)
+    for i_start, length, name, is_org, local_government in items:
         i_end = i_start + length
         if not is_org:
             note.fragments.append(name)
@@ -532,6 +537,8 @@ def _read_part(
         item_role: Role = role
         if together >= 0:  # A会同B负责
             item_role = "lead" if i_start < together else "support"
+        elif carry_out:
+            item_role = "responsible"
         elif not written and local_government:
             # …配合单位：…等，各市人民政府负责落实 / 责任单位：省X厅，各市、州、县人民政府: the local
             # governments carry the task out where they are; they are not the lead's supporters.
