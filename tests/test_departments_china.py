@@ -127,7 +127,7 @@ SQUARE_INSIDE = [
      [("区农业农村委", "农业农村委", "区", L), ("各乡镇〔街道〕", "地方政府", None, R)]),
     ("inside a 〔〕 note, after a supporter",
      "〔省农业农村厅牵头，省财政厅配合，各县〔市、区〕人民政府负责落实〕",
-     [("省农业农村厅", "农业农村委", "省", L), ("省财政厅", "财政局", "省", S), ("各县〔市、区〕人民政府", "地方政府", None, R)]),
+     [("省农业农村厅", "农业农村委", "省", L), ("省财政厅", "财政局", "省", S), ("各县〔市、区〕人民政府", "地方政府", "县", R)]),
     ("有关 governments, 按职责分工负责",
      "（省林业局牵头，有关市〔州〕、县〔市、区〕人民政府按职责分工负责）",
      [("省林业局", "林业局", "省", L), ("有关市〔州〕、县〔市、区〕人民政府", "地方政府", None, R)]),
@@ -226,6 +226,60 @@ def test_one_list_before_one_verb_has_one_role(sentence: str, expected: list[tup
     assert all(r.known for r in refs)
 
 
+# ---------------------------------------------------------------- note forms: 主要责任单位, 、 between parts, deadlines, levels
+
+# sentence -> [(name, canonical, level, role)]
+MIIT = "各省、自治区、直辖市及新疆生产建设兵团工业和信息化主管部门"
+MIIT_WIDE = "各省、自治区、直辖市及计划单列市、新疆生产建设兵团工业和信息化主管部门"
+NOTE_FORMS = [
+    ("主要责任单位", "（主要责任单位：市生态环境局、市发展改革委）",
+     [("市生态环境局", "生态环境局", "市", L), ("市发展改革委", "发展改革委", "市", L)]),
+    ("主要责任单位 then 配合单位", "（主要责任单位：市生态环境局；配合单位：市财政局）",
+     [("市生态环境局", "生态环境局", "市", L), ("市财政局", "财政局", "市", S)]),
+    ("具体责任单位", "（具体责任单位：区住房城乡建委、区城市管理局）",
+     [("区住房城乡建委", "住房城乡建委", "区", L), ("区城市管理局", "城市管理局", "区", L)]),
+    ("parts joined by 、", "（市发展改革委牵头、市统计局配合）",
+     [("市发展改革委", "发展改革委", "市", L), ("市统计局", "统计局", "市", S)]),
+    ("parts joined by 、 after 负责", "（市发展改革委负责、市统计局配合）",
+     [("市发展改革委", "发展改革委", "市", L), ("市统计局", "统计局", "市", S)]),
+    ("a bare list and its deadline", "（市发展改革委、市生态环境局，2025年底前完成）",
+     [("市发展改革委", "发展改革委", "市", R), ("市生态环境局", "生态环境局", "市", R)]),
+    ("roles and a deadline by month", "（市发展改革委牵头，市生态环境局配合，2024年12月底前完成）",
+     [("市发展改革委", "发展改革委", "市", L), ("市生态环境局", "生态环境局", "市", S)]),
+    ("a standing task", "（区农业农村委牵头，区发展改革委按职责分工负责，持续推进）",
+     [("区农业农村委", "农业农村委", "区", L), ("区发展改革委", "发展改革委", "区", S)]),
+    ("MIIT's provincial authorities", f"（{MIIT}负责）", [(MIIT, "经济信息委", "省", R)]),
+    ("… carry out after the ministry's lead", f"（工业和信息化部牵头，{MIIT_WIDE}负责落实）",
+     [("工业和信息化部", "经济信息委", "国家", L), (MIIT_WIDE, "经济信息委", None, R)]),
+    ("the provinces' departments, a bracket of other forms", "（生态环境部、各省（区、市）生态环境部门按职责分工负责）",
+     [("生态环境部", "生态环境局", "国家", R), ("各省（区、市）生态环境部门", "生态环境局", "省", R)]),
+    ("省级 departments", "（生态环境部牵头，各省级生态环境部门负责）",
+     [("生态环境部", "生态环境局", "国家", L), ("各省级生态环境部门", "生态环境局", "省", R)]),
+    # Unchanged: the provinces' governments; a list of levels sharing 人民政府; a function's departments.
+    ("the provinces' governments", "（各省、自治区、直辖市人民政府负责）", [("各省、自治区、直辖市人民政府", "地方政府", "省", R)]),
+    ("各级 departments supporting", "（生态环境部牵头，各级生态环境部门配合）",
+     [("生态环境部", "生态环境局", "国家", L), ("各级生态环境部门", "生态环境局", None, S)]),
+    ("a city before a department is no list of levels", "（市发展改革委牵头，各区、市生态环境局配合）",
+     [("市发展改革委", "发展改革委", "市", L), ("各区", "地方政府", "区", S), ("市生态环境局", "生态环境局", "市", S)]),
+]
+
+
+@pytest.mark.parametrize("sentence,expected", [(s, e) for _, s, e in NOTE_FORMS], ids=[i for i, _, _ in NOTE_FORMS])
+def test_note_forms(sentence: str, expected: list[tuple[str, str, str | None, str]]) -> None:
+    doc = plan("（一）推进结构调整。加快淘汰落后产能。" + sentence)
+    assert [(r.name, r.canonical, r.level, r.role) for r in doc.clauses[-1].departments] == expected
+    assert all(r.known for r in doc.clauses[-1].departments)
+    assert [w.code for w in doc.warnings if w.code in ("duplicate_department", "note_text_not_a_department")] == []
+
+
+@pytest.mark.parametrize("sentence", [
+    "到2025年，单位地区生产总值能耗下降（2025年底前完成）。",  # a deadline alone is no note
+    "推进重点行业改造（2023—2025年）。",
+])
+def test_a_deadline_alone_is_no_note(sentence: str) -> None:
+    assert refs_of(sentence) == []
+
+
 # 以下均需X落实，不再列出 after a comma or ；, without 不再列出, or on a heading: body -> {clause: [(name, role, inherited)]}
 STANDING = [
     ("after a comma",
@@ -312,7 +366,9 @@ FUNCTIONS = [
     ("证监会", "证监局", "国家"), ("青岛证监局", "证监局", None),
     ("银保监会", "金融监管总局", "国家"), ("大连银保监局", "金融监管总局", None), ("国家金融监督管理总局宁波监管局", "金融监管总局", None),
     ("地方各级人民政府", "地方政府", None), ("各市人民政府", "地方政府", "市"), ("各区人民政府", "地方政府", "区"),
-    ("各镇街", "地方政府", None), ("各县（市、区）人民政府", "地方政府", None),
+    ("各镇街", "地方政府", None), ("各县（市、区）人民政府", "地方政府", "县"),  # the bracket: other forms of 县
+    ("各省（区、市）人民政府", "地方政府", "省"), ("各省、自治区、直辖市人民政府", "地方政府", "省"), ("各县级市人民政府", "地方政府", "县"),
+    ("各市（州）、县（市、区）人民政府", "地方政府", None), ("新疆生产建设兵团", "地方政府", "省"),
     ("海关总署", "海关", "国家"), ("南宁海关", "海关", None),
     ("税务总局", "税务局", "国家"), ("省税务局", "税务局", "省"), ("广西税务局", "税务局", "省"),
     ("国家林草局", "林业局", "国家"), ("省林草局", "林业局", "省"), ("市林业局", "林业局", "市"),

@@ -75,7 +75,13 @@ GENERIC_HINT = lazy(r"^各|有关|相关|所属|各级|成员单位")
 # 地方各级人民政府, 各级政府, 各市（州）人民政府, 各县（市、区）人民政府, 各设区市人民政府,
 # 市州、县市区人民政府, 各地级市人民政府, 各区, 有关市, 各镇街, 各乡镇（街道）, 地方; a league or prefecture
 # governs through its 行政公署 (各盟行政公署, 各地区行署).
-LOCAL_UNITS = r"(?:自治区|自治州|自治县|直辖市|设区的?市|地级市|县级市|省份|地区|乡镇|镇街|街道|[省市州盟县区旗乡镇地])"
+LOCAL_UNITS = (
+    r"(?:新疆生产建设兵团|生产建设兵团|计划单列市|自治区|自治州|自治县|直辖市|设区的?市|地级市|县级市|省份|地区|乡镇|镇街|街道|兵团"
+    r"|[省市州盟县区旗乡镇地])"
+)
+# The level of a unit that is not a level word: a municipality and the Xinjiang Production and
+# Construction Corps rank as provinces, a county-level city as a county; other …市 are cities.
+UNIT_LEVELS = {"直辖市": "省", "省份": "省", "新疆生产建设兵团": "省", "生产建设兵团": "省", "兵团": "省", "县级市": "县"}
 LOCAL_UNIT = lazy(LOCAL_UNITS)  # each unit of 各市（州）、县（市、区）: 市 州 县 市 区
 LOCAL_GOVERNMENTS = lazy(
     rf"^(?P<q>地方各级|各级|地方|各有关|各相关|各|有关|相关|所在地|沿线各?|属地)?"
@@ -345,7 +351,7 @@ def _resolve(name: str, table: AliasTable) -> Resolution:
     local = _local_government(name)
     if local is not None:
         return local
-    function = _function_departments(name, table)
+    function = _function_departments(name, table) or _levels_function(name, table)
     if function is not None:
         return function
     return _unknown(name)
@@ -362,7 +368,9 @@ def _function_departments(name: str, table: AliasTable) -> Optional[Resolution]:
     for ending in ("局", "厅", "委", "部"):
         found = _resolve_table(m.group("function") + ending, table)
         if found is not None and found.known and not found.generic:
-            return Resolution(found.canonical, None, True, True)
+            # 省级生态环境部门: the level written before the function (not 生态环境部's own).
+            level = found.level if found.prefixed and not found.fixed_level else None
+            return Resolution(found.canonical, level, True, True)
     return None
 
 
@@ -393,8 +401,7 @@ def _local_government(name: str) -> Optional[Resolution]:
     """各市（州）人民政府, 地方各级人民政府, 各区, 有关市, 浦东新区 …: local governments as actors."""
     m = LOCAL_GOVERNMENTS.match(name)
     if m and (m.group("q") or m.group("gov") or len(m.group("units")) >= 2) and name not in ("", "地"):
-        units = LOCAL_UNIT.findall(m.group("units"))
-        levels = {PLACE_LEVEL.get(u, "市" if u.endswith("市") else None) for u in units}
+        levels = _levels(m.group("units"))
         broad = m.group("q") in ("地方各级", "各级") or "以上" in m.group("units")  # 县级以上: every level from 县 up
         level = levels.pop() if len(levels) == 1 and not broad else None
         return Resolution(LOCAL_GOVERNMENT, level, True, True, local_government=True)
@@ -403,6 +410,74 @@ def _local_government(name: str) -> Optional[Resolution]:
         unit = place.group("unit")
         level = {"区": "区", "新区": "区", "县": "县", "自治县": "县", "旗": "县", "市": "市", "州": "市", "自治州": "市", "盟": "市"}.get(unit)
         return Resolution(LOCAL_GOVERNMENT, level, True, True, name, True, local_government=True)
+    return None
+
+
+def _unit_level(unit: str) -> Optional[str]:
+    """The level of one unit of a list of local governments: 自治区 -> 省, 直辖市 -> 省, 地级市 -> 市, 乡镇 -> None."""
+    return PLACE_LEVEL.get(unit) or UNIT_LEVELS.get(unit) or ("市" if unit.endswith("市") else None)
+
+
+# A bracket after a unit lists the other forms of that level: 各省（区、市） are the provinces,
+# 各县（市、区） the counties, 各区县（自治县） districts and counties.
+SAME_LEVEL_FORMS = lazy(r"[（(][^（）()]*[）)]")
+
+
+def _levels(units: str) -> set[Optional[str]]:
+    """The levels a list of units names, a bracket of other forms aside: 各市（州）、县（市、区） -> {市, 县}."""
+    if "（" in units or "(" in units:
+        units = SAME_LEVEL_FORMS.sub("", units)
+    return {_unit_level(u) for u in LOCAL_UNIT.findall(units)}
+
+
+# What may follow a unit inside a list of levels: 各省、自治区、直辖市及新疆生产建设兵团 / 各省（区、市）.
+LEVEL_LIST_MARKS = lazy(r"[、和及与（）()]*")
+LEVELS_QUALIFIER = ("各", "有关", "相关")
+
+
+def levels_function(name: str, after_levels: bool = False) -> Optional[Resolution]:
+    """``_levels_function`` with the package table, memoised.  ``after_levels``: the name ends a list
+    whose earlier pieces are levels (各省、自治区、| 新疆生产建设兵团工业和信息化主管部门), so one unit
+    before a function's 部门 is enough."""
+    return _levels_function_default(fold_brackets(compact(name)), after_levels)
+
+
+@lru_cache(maxsize=4096)
+def _levels_function_default(name: str, after_levels: bool) -> Optional[Resolution]:
+    return _levels_function(name, default_table(), after_levels)
+
+
+def _levels_function(name: str, table: AliasTable, after_levels: bool = False) -> Optional[Resolution]:
+    """A function's departments at the levels listed before it, as one generic actor:
+    各省、自治区、直辖市及新疆生产建设兵团工业和信息化主管部门 (the ministries' standard phrase) ->
+    经济信息委, level 省; 各省（区、市）生态环境厅; 省级生态环境部门 -> 生态环境局, 省.
+
+    The units are read one after the other; the longest run after which the rest names a
+    department of the table (or a function's 部门) wins (各市市场监管局: 市, then 市场监管局).
+    A single unit with no 各 / 级 before the name is a level prefix, read by the table already.
+    """
+    qualifier = next((q for q in LEVELS_QUALIFIER if name.startswith(q)), "")
+    pos = len(qualifier)
+    units: list[tuple[str, int]] = []  # (unit, where the rest after it starts)
+    while (m := LOCAL_UNIT.match(name, pos)) is not None:
+        pos = LEVEL_LIST_MARKS.match(name, m.end()).end()
+        units.append((m.group(), pos))
+    for n in range(len(units), 0, -1):
+        rest = name[units[n - 1][1]:]
+        above = rest.startswith("级以上")  # 县级以上: every level from 县 up
+        grade = above or rest.startswith("级")
+        rest = rest[3 if above else 1:] if grade else rest
+        if len(rest) < 2:
+            continue
+        found = _function_departments(rest, table)
+        if not (qualifier or grade or n > 1 or (after_levels and found is not None)):
+            continue
+        if found is None or found.level is not None:
+            found = _resolve_table(rest, table)  # a department: 生态环境厅 (not 有关部门, not 市生态环境局)
+            if found is None or found.generic or found.prefixed or found.fixed_level:
+                continue
+        levels = _levels(name[len(qualifier):units[n - 1][1]])
+        return Resolution(found.canonical, levels.pop() if len(levels) == 1 and not above else None, True, True)
     return None
 
 

@@ -26,7 +26,7 @@ from typing import Optional, Sequence
 
 import regex
 
-from .aliases import LOCAL_UNITS, compact, fold_brackets, join_points, looks_like_org, provinces, repair_name, resolve
+from .aliases import LOCAL_UNITS, compact, fold_brackets, join_points, levels_function, looks_like_org, provinces, repair_name, resolve
 from .model import Clause, DepartmentRef, NormalizedText, Role, Warning_
 from .patterns import anchored, compile_pattern, lazy
 from .std_patterns import compile_std
@@ -81,15 +81,16 @@ CLOSERS = {v: k for k, v in OPENERS.items()}
 # （以下简称“三线一单”） （以下统称各区县政府） （含运渣车） （特殊用途除外）
 NOT_A_NOTE = lazy(r"^(?:以下|下称|简称|统称|含|包括|不含|即|如|例如|注|详见|见)|除外$")
 # (Patterns used with .match(text, pos) have no "^": match() anchors at pos, where "^" fails.)
-# A role label before a list: 责任单位：A、B / 牵头部门：A / 配合单位：C (group "kind" gives the role).
+# A role label before a list: 责任单位：A、B / 牵头部门：A / 配合单位：C / 主要责任单位：A (group
+# "kind" gives the role; 主要 / 具体 qualify it).
 ROLE_LABEL = spaced(
-    r"(?P<kind>责任|牵头|主责|主办|负责|配合|参与|协同|协办|协助|参加)(?:(?:单位|部门|主体|处室)(?:为|是)?[：:∶]?|[：:∶])"
+    r"(?:主要|具体)?(?P<kind>责任|牵头|主责|主办|负责|配合|参与|协同|协办|协助|参加)(?:(?:单位|部门|主体|处室)(?:为|是)?[：:∶]?|[：:∶])"
 )
 # White space right before a role label: 牵头单位：生态环境部　参与单位：国家发展改革委
-LABEL_AFTER_SPACE = anchored(lazy(r"[ \t\u3000](?=(?:责任|牵头|主责|主办|配合|参与|协同|协办|协助|参加)(?:单位|部门)[：:∶])"), " \t\u3000")
+LABEL_AFTER_SPACE = anchored(lazy(r"[ \t\u3000](?=(?:主要|具体)?(?:责任|牵头|主责|主办|配合|参与|协同|协办|协助|参加)(?:单位|部门)[：:∶])"), " \t\u3000")
 # The characters a ROLE_LABEL match can start with (the first of its kinds): a line starting with
 # none of them is not a label line.
-ROLE_LABEL_FIRSTS = "责牵主负配参协"
+ROLE_LABEL_FIRSTS = "责牵主负配参协具"
 LEAD_LABELS = frozenset({"责任", "牵头", "主责", "主办", "负责"})
 # Labels that name the units in charge without ranking them: 列首位的为牵头单位 may still rank them.
 UNRANKED_LABELS = frozenset({"责任", "负责", "主责"})
@@ -156,6 +157,15 @@ STANDING_LEAD_IN = spaced(r"(?:以下|具体|各项)?(?:各项)?(?:任务)?(?:�
 # The same lead-in naming the tasks below: a declaration even without 不再列出 —
 # （A牵头，以下均需各区政府落实） / 以下各项任务均由各县（市、区）人民政府负责落实
 STANDING_BELOW = spaced(r"(?:以下|下列)(?:各项|所有)?(?:任务|工作)?(?:均|都)?(?:涉及|需要?|由|要)", "下")
+# 、 right after a verb ends a part like ，: （市发展改革委牵头、市统计局配合） (the standard ``re``:
+# it runs on every note, and finds the few places several times faster).
+VERB_THEN_ITEM_SEP = compile_std(r"(?:牵\s*头|配\s*合|协\s*助|参\s*与|负\s*责|落\s*实)\s*、")
+# A part that gives the task's deadline, not who does it: （A、B，2025年底前完成） /
+# （…，2024年12月底前） / （…，持续推进） / （完成时限：2023年起）.
+DEADLINE = lazy(
+    r"^(?:(?:完成)?时限[：:∶]?)?(?:(?:\d{4}年?[—–－~-])?\d{4}年(?:\d{1,2}月)?(?:\d{1,2}日)?(?:年?底|末|上半年|下半年)?"
+    r"(?:前|以前|之前|起|开始)?(?:基本|全面)?(?:完成|建成|见效|实施|推进|持续推进|落实)?|(?:长期|持续)(?:推进|实施|开展|坚持))$"
+)
 # A page number a PDF left at a line end inside a note (浙江― 3 ―\n省交通运输厅): the note goes on.
 PAGE_RESIDUE = lazy(r"[―—–－-]\s*\d{1,3}\s*[―—–－-]\s*$")
 ITEM_SEP = "、/"  # items of a list
@@ -303,7 +313,7 @@ def _is_assignment(content: str) -> bool:
     """Does this bracket content assign responsibility by a label or a verb?"""
     if not any(ch in content for ch in ASSIGNMENT_CHARS):
         return False  # （2021—2025年）, （含运渣车）: no label, verb or 列首位的为牵头单位 can be in it
-    core = _core(content)
+    core = _core(_verb_commas(content, 0, len(content)))
     if not core:
         return FIRST_LEADS.search(content) is not None
     if ROLE_LABEL.match(core):
@@ -326,7 +336,22 @@ def _is_assignment(content: str) -> bool:
 def _is_bare_list(content: str) -> bool:
     """（A、B）: every item a department, at least one in the alias table."""
     items = [ETC.sub("", compact(x)) for x in LIST_SPLIT.split(_core(content))]
+    items = [x for x in items if not _is_deadline(x)]  # （A、B，2025年底前完成）
     return bool(items) and all(looks_like_org(x) for x in items) and any(_known(x) for x in items)
+
+
+def _verb_commas(text: str, start: int, end: int) -> str:
+    """``text`` with each 、 right after a verb in ``text[start:end]`` read as ，: 牵头、B配合 -> 牵头，B配合."""
+    if "、" not in text:
+        return text
+    for m in VERB_THEN_ITEM_SEP.finditer(text, start, end):
+        text = text[: m.end() - 1] + "，" + text[m.end():]
+    return text
+
+
+def _is_deadline(part: str) -> bool:
+    """Is a part of a note its deadline (2025年底前完成, 持续推进)?  A quick literal test first."""
+    return ("年" in part or "持续" in part or "长期" in part) and DEADLINE.match(compact(part)) is not None
 
 
 def _known(name: str) -> bool:
@@ -433,6 +458,7 @@ def read_note(text: str, start: int, end: int, base: int = 0, unclosed: bool = F
     for m in LABEL_AFTER_SPACE.finditer(blanked, start, end):
         # 牵头单位：A　参与单位：B — a space before a label ends a part like a comma would.
         blanked = blanked[: m.start()] + "，" + blanked[m.end():]
+    blanked = _verb_commas(blanked, start, end)  # 市发展改革委牵头、市统计局配合 — parts joined by 、
     cursor = _Cursor()
     for index, (s_start, s_end, _) in enumerate(_split_depth0(blanked, "。", start, end)):
         s_start, s_end = _trim(blanked, s_start, s_end)
@@ -480,8 +506,8 @@ def _read_part(
 ) -> None:
     """One part of a note: [label] [由] A、B [等] [verb]."""
     start, end = _trim(text, start, end)
-    if start >= end:
-        return
+    if start >= end or _is_deadline(text[start:end]):
+        return  # nothing, or the task's deadline: （A牵头，B配合，2025年底前完成）
     if sep and sep in GROUP_SEP:
         cursor.group += 1
         cursor.place = None
@@ -550,7 +576,8 @@ def _read_part(
 @lru_cache(maxsize=4096)
 def _read_item(written: str) -> tuple[int, str, bool, bool]:
     """An item of a note as written (市经济合作局等部门) -> its length without a closing 等 (等部门), its
-    name (compacted), whether it names a department or actor (places count) and whether a local government.
+    name (compacted), whether it names a department or actor (places count) and whether it carries
+    the task out where it is (a local government, or the departments of the levels below).
 
     A function of the item's text alone (ETC, searched in the item's span before, has no look-behind,
     and endpos ends the text for its $): memoised like ``_item_spans``.
@@ -561,7 +588,11 @@ def _read_item(written: str) -> tuple[int, str, bool, bool]:
         length = _trim(written, 0, etc.start())[1]
     name = compact(written[:length])
     is_org = looks_like_org(name, places=True)
-    return length, name, is_org, is_org and resolve(name).local_government
+    # A local government, or a function's departments at the levels below (各省、自治区、直辖市…
+    # 工业和信息化主管部门, generic): each carries the task out where it is.
+    res = resolve(name)
+    local = is_org and (res.local_government or (res.generic and levels_function(name) is not None))
+    return length, name, is_org, local
 
 
 def _items(text: str, start: int, end: int) -> list[tuple[int, int]]:
@@ -610,8 +641,9 @@ def _item_spans(piece: str) -> tuple[tuple[int, int], ...]:
 
 
 # One level of local government in a list that shares its last word: 各市、州、县人民政府 /
-# 市州、县市区人民政府 (the pieces before the one that ends in 人民政府).
-BARE_UNITS = lazy(rf"^(?:各|有关|相关)?(?:{LOCAL_UNITS}|[（）()])+$")
+# 市州、县市区人民政府 / 各省、自治区、直辖市及新疆生产建设兵团工业和信息化主管部门 (the pieces
+# before the one that ends in 人民政府 or names a function's departments).
+BARE_UNITS = lazy(rf"^(?:各|有关|相关)?(?:{LOCAL_UNITS}|[（）()和及])+$")
 UNITS_GOVERNMENT = lazy(rf"^(?:{LOCAL_UNITS}|[（）()、])+(?:人民政府|政府)$")
 
 
@@ -620,11 +652,11 @@ def _join_government_lists(text: str, pieces: list[tuple[int, int, str]]) -> lis
     out: list[tuple[int, int]] = []
     pending: list[tuple[int, int]] = []
     for a, b, _ in pieces:
-        bare, government = _government_piece(text[a:b])
-        if bare:
+        piece = text[a:b]
+        if _bare_levels(piece):
             pending.append((a, b))
             continue
-        if pending and government:
+        if pending and _closes_levels(piece):  # looked at only after bare levels: most lists have none
             out.append((pending[0][0], b))
         else:
             out.extend(pending)
@@ -634,11 +666,18 @@ def _join_government_lists(text: str, pieces: list[tuple[int, int, str]]) -> lis
 
 
 @lru_cache(maxsize=4096)
-def _government_piece(piece: str) -> tuple[bool, bool]:
-    """Is a piece of a list a bare level (各市, 州) / levels and their government (县人民政府)?  Memoised
-    like ``_item_spans``."""
-    name = fold_brackets(compact(piece))  # 各市〔州〕、县〔市、区〕人民政府 as 各市（州）、县（市、区）人民政府
-    return BARE_UNITS.match(name) is not None, UNITS_GOVERNMENT.match(name) is not None
+def _bare_levels(piece: str) -> bool:
+    """Is a piece of a list a bare level (各市, 州, 自治区)?  Memoised like ``_item_spans``."""
+    # 各市〔州〕、县〔市、区〕人民政府 as 各市（州）、县（市、区）人民政府
+    return BARE_UNITS.match(fold_brackets(compact(piece))) is not None
+
+
+@lru_cache(maxsize=4096)
+def _closes_levels(piece: str) -> bool:
+    """Does a piece after bare levels end their list: levels and their government (县人民政府), or
+    levels and a function's departments (各省、自治区、|直辖市及新疆生产建设兵团工业和信息化主管部门)?"""
+    name = fold_brackets(compact(piece))
+    return UNITS_GOVERNMENT.match(name) is not None or levels_function(name, True) is not None
 
 
 @lru_cache(maxsize=4096)
