@@ -280,6 +280,47 @@ def test_a_deadline_alone_is_no_note(sentence: str) -> None:
     assert refs_of(sentence) == []
 
 
+# ---------------------------------------------------------------- bodies of one function are not duplicates
+
+# sentence -> ([(name, canonical)], number of duplicate_department warnings)
+BODIES = [
+    ("the two grid companies", "（国家能源局、国家电网有限公司、中国南方电网有限责任公司按职责分工负责）",
+     ([("国家能源局", "能源局"), ("国家电网有限公司", "电网公司"), ("中国南方电网有限责任公司", "电网公司")], 0)),
+    ("the three oil companies", "（国家能源局、中国石油、中国石化、中国海油按职责分工负责）",
+     ([("国家能源局", "能源局"), ("中国石油", "石油石化企业"), ("中国石化", "石油石化企业"), ("中国海油", "石油石化企业")], 0)),
+    ("a bureau and its traffic police", "（市公安局、市公安局交管局按职责分工负责）",
+     ([("市公安局", "公安局"), ("市公安局交管局", "公安局")], 0)),
+    ("… written in full", "（市公安局、市公安局交通管理局、市交通局按职责分工负责）",
+     ([("市公安局", "公安局"), ("市公安局交通管理局", "公安局"), ("市交通局", "交通局")], 0)),
+    ("a province's grid company and the state one", "（省能源局、国网四川省电力公司、国家电网有限公司按职责分工负责）",
+     ([("省能源局", "能源局"), ("国网四川省电力公司", "电网公司"), ("国家电网有限公司", "电网公司")], 0)),
+    ("two courts", "（省高级人民法院、市中级人民法院按职责分工负责）",
+     ([("省高级人民法院", "法院"), ("市中级人民法院", "法院")], 0)),
+    # Still duplicates: one body under two of its names.
+    ("one company, two names", "（国家能源局、国家电网有限公司、国家电网按职责分工负责）",
+     ([("国家能源局", "能源局"), ("国家电网有限公司", "电网公司")], 1)),
+    ("one company, full and short", "（中国石化、中石化按职责分工负责）", ([("中国石化", "石油石化企业")], 1)),
+    ("one traffic police, two names", "（市公安交管局、市公安局交管局按职责分工负责）", ([("市公安交管局", "公安局")], 1)),
+]
+
+
+@pytest.mark.parametrize("sentence,expected", [(s, e) for _, s, e in BODIES], ids=[i for i, _, _ in BODIES])
+def test_bodies_of_one_function_are_not_duplicates(sentence: str, expected: tuple[list[tuple[str, str]], int]) -> None:
+    doc = plan("（一）推进结构调整。加快淘汰落后产能。" + sentence)
+    got = [(r.name, r.canonical) for r in doc.clauses[-1].departments]
+    assert (got, sum(w.code == "duplicate_department" for w in doc.warnings)) == expected
+    assert all(r.known for r in doc.clauses[-1].departments)
+    assert [w.code for w in doc.warnings if w.code == "department_repaired"] == []
+
+
+def test_the_body_column_is_read() -> None:
+    from jianwu.aliases import parse_table
+
+    table = parse_table("国家电网\t电网公司\t-\t\t国家电网\n南方电网\t电网公司\t-\n")
+    assert [(row.canonical, row.no_level, row.body) for row in table.exact.values()] == [("电网公司", True, "国家电网"), ("电网公司", True, None)]
+    assert (resolve("国网四川省电力公司").body, resolve("南方电网").body, resolve("市公安局").body) == ("国家电网", "南方电网", None)
+
+
 # 以下均需X落实，不再列出 after a comma or ；, without 不再列出, or on a heading: body -> {clause: [(name, role, inherited)]}
 STANDING = [
     ("after a comma",

@@ -108,6 +108,7 @@ class _Row:
     no_level: bool  # "-" in the level column: never carries a level
     kind: str  # dept / generic / party
     level: Optional[str] = None  # a fixed level: 生态环境部 is always 国家
+    body: Optional[str] = None  # which of several bodies sharing the function: 国家电网 / 南方电网
 
 
 @dataclass(frozen=True)
@@ -122,6 +123,9 @@ class Resolution:
     prefixed: bool = False  # a level or place was written before the department name
     local_government: bool = False  # a government or a place as actor (canonical 地方政府)
     fixed_level: bool = False  # the name fixes the level (生态环境部: 国家) or has none (人行X分行)
+    # One of several bodies of one function (the body column): 国家电网 and 南方电网 are both 电网公司,
+    # 市公安局 and 市公安局交管局 both 公安局, but they are two bodies, never one named twice.
+    body: Optional[str] = None
 
 
 @dataclass
@@ -202,7 +206,7 @@ class AliasTable:
 
 
 def parse_table(text: str) -> AliasTable:
-    """Read the TSV (alias, canonical, level, kind); '#' starts a comment line."""
+    """Read the TSV (alias, canonical, level, kind, body); '#' starts a comment line."""
     exact: dict[str, _Row] = {}
     patterns: list[tuple[Wildcard, _Row]] = []
     bodies: set[str] = set()
@@ -216,9 +220,10 @@ def parse_table(text: str) -> AliasTable:
         alias, canonical = cols[0].strip(), cols[1].strip()
         level = cols[2].strip() if len(cols) > 2 else ""
         kind = (cols[3].strip() if len(cols) > 3 else "") or "dept"
+        body = (cols[4].strip() if len(cols) > 4 else "") or None
         if kind not in ("dept", "generic", "party") or level not in ("", "-", *LEVELS):
             raise ValueError(f"departments.tsv:{number}: bad level {level!r} or kind {kind!r}")
-        row = _Row(canonical, level == "-", kind, level if level in LEVELS else None)
+        row = _Row(canonical, level == "-", kind, level if level in LEVELS else None, body)
         if alias in exact or alias in bodies:
             raise ValueError(f"departments.tsv:{number}: alias {alias} listed twice")
         if "{" in alias:
@@ -378,11 +383,11 @@ def _resolve_table(name: str, table: AliasTable) -> Optional[Resolution]:
     whole, whole_place = table.match(name)
     if whole is not None and (whole.no_level or whole.level):
         return Resolution(whole.canonical, whole.level, whole.kind == "generic", True, whole_place, whole_place is not None,
-                          fixed_level=True)
+                          fixed_level=True, body=whole.body)
     for place, level, modifier, rest in _prefixes(name):
         if len(rest) < 2:
             continue
-        row, _ = table.match(rest)
+        row, row_place = table.match(rest)
         if row is None:
             continue
         if modifier in PARTY_MODIFIERS and row.kind != "party":
@@ -390,10 +395,12 @@ def _resolve_table(name: str, table: AliasTable) -> Optional[Resolution]:
         if place and row.kind == "generic":
             continue  # 永川高新区管委会 is one body, not 永川高新 + 区 + 管委会
         level_of = None if row.no_level else row.level or level
-        return Resolution(row.canonical, level_of, row.kind == "generic", True, place, True,
-                          fixed_level=row.no_level or row.level is not None)
+        # 市生态环境局万州分局: the branch's own place ({地}) says more than the level before it.
+        return Resolution(row.canonical, level_of, row.kind == "generic", True, row_place or place, True,
+                          fixed_level=row.no_level or row.level is not None, body=row.body)
     if whole is not None:
-        return Resolution(whole.canonical, None, whole.kind == "generic", True, whole_place, whole_place is not None)
+        return Resolution(whole.canonical, None, whole.kind == "generic", True, whole_place, whole_place is not None,
+                          body=whole.body)
     return None
 
 
@@ -536,6 +543,16 @@ def join_points(normalized: NormalizedText) -> list[int]:
 MAX_REPAIRED_NAME = 60
 
 
+def _body_under_department(name: str) -> bool:
+    """Does ``name`` read as a department followed by a body of its own (市公安局 + 交管局, 市水利局 +
+    河长办)?  Such a name repeats a character (局) without any break having repeated it."""
+    for k in range(3, len(name) - 1):
+        head = resolve(name[:k])
+        if head.known and not head.generic and resolve(name[k:]).known:
+            return True
+    return False
+
+
 def repair_name(raw: str, start: int, joins: list[int]) -> Optional[str]:
     """A name a page break cut and duplicated a character of: 区住房城乡建设|建委 -> 区住房城乡建设委.
 
@@ -546,6 +563,8 @@ def repair_name(raw: str, start: int, joins: list[int]) -> Optional[str]:
     """
     if len(raw) > MAX_REPAIRED_NAME:
         return None  # no department name is this long; trying every cut would be quadratic
+    if _body_under_department(compact(raw)):
+        return None  # 市公安局交警大队: a body under its department, nothing repeated by a break
     inside = [join - start for join in joins if 0 < join - start < len(raw)]
     seen = set(inside)
     for r in inside + [r for r in range(1, len(raw)) if r not in seen]:

@@ -828,10 +828,11 @@ def set_partners(refs: list[DepartmentRef]) -> None:
             ref.partner = 0
 
 
-def _identity(ref: DepartmentRef) -> tuple[Optional[str], Optional[str], str]:
+def _identity(ref: DepartmentRef) -> tuple[Optional[str], Optional[str], str, Optional[str]]:
     """What makes two references the same body: 重庆市X局 and 四川省X厅, or 厦门证监局 and
-    福建证监局, are different bodies; generic actors are told apart by what is written."""
-    return ref.region, ref.level, ref.name if ref.generic else ref.canonical
+    福建证监局, are different bodies; so are two bodies of one function the table tells apart
+    (国家电网 / 南方电网, 市公安局 / 市公安局交管局); generic actors are told apart by what is written."""
+    return ref.region, ref.level, ref.name if ref.generic else ref.canonical, None if ref.generic else resolve(ref.name).body
 
 
 # ---------------------------------------------------------------- the pass over a document
@@ -925,7 +926,7 @@ def _dedupe(
 ) -> list[DepartmentRef]:
     """A department listed twice in one note is reported once, with a warning."""
     out: list[DepartmentRef] = []
-    seen: set[tuple[Optional[str], Optional[str], str]] = set()
+    seen: set[tuple[Optional[str], Optional[str], str, Optional[str]]] = set()
     for ref in refs:
         key = _identity(ref)
         if key in seen:
