@@ -442,6 +442,40 @@ def test_one_canonical_function_across_levels(name: str, canonical: str, level: 
     assert (res.canonical, res.level, res.known) == (canonical, level, True)
 
 
+# name -> (canonical, level, region): abbreviations and branches
+CANONICAL = [
+    ("县城管局", "城市管理局", "县", None),  # 县 + 城管局, not 县城 + 管局
+    ("县城乡建设局", "住房城乡建委", "县", None),
+    ("县城市管理局", "城市管理局", "县", None),
+    ("市生态环境局万州分局", "生态环境局", None, "万州"),  # a branch of the city's bureau after the vertical reform
+    ("重庆市生态环境局渝北分局", "生态环境局", None, "渝北"),
+    ("市规划和自然资源局高新分局", "规划自然资源局", None, "高新"),
+    ("市自然资源和规划局滨江分局", "规划自然资源局", None, "滨江"),
+    ("市公安局高新分局", "公安局", None, "高新"),
+    ("市市场监督管理局经开区分局", "市场监管局", None, "经开区"),
+    ("中直管理局", "机关事务局", "国家", None),
+    ("应急部", "应急局", "国家", None),
+    ("市自规局", "规划自然资源局", "市", None),
+    ("市资规局", "规划自然资源局", "市", None),
+    ("市道路运输局", "道路运输局", "市", None),
+    ("省道路运输管理局", "道路运输局", "省", None),
+    # Unchanged
+    ("区公安分局", "公安局", "区", None), ("区生态环境分局", "生态环境局", "区", None), ("市城管局", "城市管理局", "市", None),
+    ("国管局", "机关事务局", "国家", None), ("应急管理部", "应急局", "国家", None),
+]
+
+
+@pytest.mark.parametrize("name,canonical,level,region", CANONICAL, ids=[c[0] for c in CANONICAL])
+def test_canonical_names_of_abbreviations_and_branches(name: str, canonical: str, level: str | None, region: str | None) -> None:
+    res = resolve(name)
+    assert (res.canonical, res.level, res.place, res.known) == (canonical, level, region, True)
+
+
+def test_two_administrations_of_central_organs_are_two_bodies() -> None:
+    refs = refs_of("推进节约型机关建设。（国管局、中直管理局按职责分工负责）")
+    assert [(r.name, r.canonical, r.level) for r in refs] == [("国管局", "机关事务局", "国家"), ("中直管理局", "机关事务局", "国家")]
+
+
 def test_every_alias_resolves_to_its_own_row() -> None:
     table = default_table()
     wrong = {alias: (row.canonical, resolve(alias).canonical) for alias, row in table.exact.items()

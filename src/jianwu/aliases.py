@@ -51,8 +51,8 @@ PLACE_LEVEL = dict(LEVEL_WORDS)
 # no level word to look for (国 for 国家, 自 for 自治区 …).
 LEVEL_FIRST = frozenset(word[0] for word, _level in LEVEL_WORDS)
 # Words that start with a level character but are not a level prefix: 市场监管局 (市场), 区域, 县域,
-# 中国铁路… (a company), 州 in 州府.
-NOT_A_LEVEL = lazy(r"^(?:市场|市政(?!府|务)|区域|区县|县域|县城|省级以上|中国铁路|国家电网|国网|全国性)")
+# 中国铁路… (a company), 州 in 州府.  Not 县城: 县城管局 is 县 + 城管局, 县城乡建设局 县 + 城乡建设局.
+NOT_A_LEVEL = lazy(r"^(?:市场|市政(?!府|务)|区域|区县|县域|省级以上|中国铁路|国家电网|国网|全国性)")
 # Wildcards in the table: {地} a place name (重庆, 永川, 广西壮族自治区), {序} an ordinal (四, 七, 12),
 # {名} any name (the committee of 绿化委员会成员单位).
 WILDCARDS = {
