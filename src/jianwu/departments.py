@@ -8,13 +8,14 @@ carry one note after each of its tasks.  Steps:
 1. find the notes in a clause's own text: bracket groups at depth 0 that assign
    (a role label or a verb) or list only departments at a sentence end, a note
    whose closing or opening bracket was lost, a ``责任单位：`` line;
-2. cut a note into parts (at ，；。) and a part into items (at 、), and read the
-   role from a label before the items (责任单位：) or a verb after them (牵头 /
-   配合 / 按职责分工负责);
+2. cut a note into parts (at ，；。, and 、 after a verb) and a part into items (at 、),
+   and read the role from a label before the items (责任单位：) or a verb after them
+   (牵头 / 配合 / 按职责分工负责); a deadline part (2025年底前完成) names no one;
 3. resolve each item in the alias table (``aliases.py``), repairing a name that
    a page break cut and duplicated a character of;
 4. apply the conventions a plan declares once: ``列首位的为牵头单位`` (the first
-   unit listed leads) and ``下同`` (the same below).
+   unit listed leads), ``下同`` (the same below) and ``以下均需X落实，不再列出`` (X
+   works on every later task; on a heading, on the tasks below it).
 """
 
 from __future__ import annotations
