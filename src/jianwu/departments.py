@@ -167,6 +167,8 @@ DEADLINE = lazy(
     r"^(?:(?:完成)?时限[：:∶]?)?(?:(?:\d{4}年?[—–－~-])?\d{4}年(?:\d{1,2}月)?(?:\d{1,2}日)?(?:年?底|末|上半年|下半年)?"
     r"(?:前|以前|之前|起|开始)?(?:基本|全面)?(?:完成|建成|见效|实施|推进|持续推进|落实)?|(?:长期|持续)(?:推进|实施|开展|坚持))$"
 )
+# The characters a DEADLINE match starts with: a part starting with none of them is no deadline.
+DEADLINE_FIRSTS = "0123456789完时长持"
 # A page number a PDF left at a line end inside a note (浙江― 3 ―\n省交通运输厅): the note goes on.
 PAGE_RESIDUE = lazy(r"[―—–－-]\s*\d{1,3}\s*[―—–－-]\s*$")
 ITEM_SEP = "、/"  # items of a list
@@ -343,7 +345,7 @@ def _is_bare_list(content: str) -> bool:
 
 def _verb_commas(text: str, start: int, end: int) -> str:
     """``text`` with each 、 right after a verb in ``text[start:end]`` read as ，: 牵头、B配合 -> 牵头，B配合."""
-    if "、" not in text:
+    if text.find("、", start, end) < 0:
         return text
     for m in VERB_THEN_ITEM_SEP.finditer(text, start, end):
         text = text[: m.end() - 1] + "，" + text[m.end():]
@@ -499,7 +501,8 @@ def _declares_standing(text: str, start: int, end: int, not_listed: bool) -> boo
     if not_listed:
         m = STANDING_LEAD_IN.match(text, start, end)
         return m is not None and m.end() > start
-    return STANDING_BELOW.match(text, start, end) is not None
+    # Every STANDING_BELOW match starts with the 以 of 以下 or the 下 of 下列: a quick test first.
+    return start < end and text[start] in "以下" and STANDING_BELOW.match(text, start, end) is not None
 
 
 def _read_part(
@@ -507,7 +510,7 @@ def _read_part(
 ) -> None:
     """One part of a note: [label] [由] A、B [等] [verb]."""
     start, end = _trim(text, start, end)
-    if start >= end or _is_deadline(text[start:end]):
+    if start >= end or (text[start] in DEADLINE_FIRSTS and _is_deadline(text[start:end])):
         return  # nothing, or the task's deadline: （A牵头，B配合，2025年底前完成）
     if sep and sep in GROUP_SEP:
         cursor.group += 1
@@ -829,11 +832,20 @@ def set_partners(refs: list[DepartmentRef]) -> None:
             ref.partner = 0
 
 
-def _identity(ref: DepartmentRef) -> tuple[Optional[str], Optional[str], str, Optional[str]]:
+def _identity(ref: DepartmentRef) -> tuple[Optional[str], Optional[str], str]:
     """What makes two references the same body: 重庆市X局 and 四川省X厅, or 厦门证监局 and
-    福建证监局, are different bodies; so are two bodies of one function the table tells apart
-    (国家电网 / 南方电网, 市公安局 / 市公安局交管局); generic actors are told apart by what is written."""
-    return ref.region, ref.level, ref.name if ref.generic else ref.canonical, None if ref.generic else resolve(ref.name).body
+    福建证监局, are different bodies; generic actors are told apart by what is written.  Two
+    references of one identity may still be two bodies of one function (``_same_body``)."""
+    return ref.region, ref.level, ref.name if ref.generic else ref.canonical
+
+
+def _same_body(a: DepartmentRef, b: DepartmentRef) -> bool:
+    """Two references of one ``_identity``: one body, unless the table tells their bodies apart
+    (国家电网 / 南方电网, 市公安局 / 市公安局交管局).  Looked up only then: most notes name no body twice."""
+    return a.generic or a.name == b.name or resolve(a.name).body == resolve(b.name).body
+
+
+
 
 
 # ---------------------------------------------------------------- the pass over a document
@@ -856,20 +868,21 @@ def assign_departments(clauses: list[Clause], normalized: NormalizedText) -> lis
     text = normalized.text
     joins = _JoinPoints(normalized)
     first_leads_from = first_leads_start(text)
-    # Standing actors (不再列出) and the clause path whose subtree they join: () for every later note.
-    standing: list[tuple[DepartmentRef, tuple[str, ...]]] = []
+    # Standing actors (不再列出), their _identity, and the clause path whose subtree they join (() for
+    # every later note).
+    standing: list[tuple[DepartmentRef, tuple[Optional[str], Optional[str], str], list[str]]] = []
     inherited: Optional[_Inherited] = None
     warnings: list[Warning_] = []
     for number, clause in enumerate(clauses):
         clause.departments = []
-        path = tuple(clause.path)
-        # A heading (a clause its successor is under) declares for the clauses below it only:
-        # 一、重点任务（以下各项任务均需各区县政府落实，不再列出）.
-        below = clauses[number + 1].path if number + 1 < len(clauses) else []
-        heading = len(below) > len(path) and tuple(below[: len(path)]) == path
         if inherited is not None and not inherited.covers(clause):
             inherited = None
         found = find_notes(clause.text)
+        path = clause.path
+        # A heading (a clause its successor is under) declares for the clauses below it only:
+        # 一、重点任务（以下各项任务均需各区县政府落实，不再列出）.
+        below = clauses[number + 1].path if found and number + 1 < len(clauses) else []
+        heading = len(below) > len(path) and below[: len(path)] == path
         for index, (start, end, unclosed) in enumerate(found):
             note = read_note(clause.text, start, end, clause.text_offset, unclosed)
             where = normalized.line_at(note.start)
@@ -889,11 +902,16 @@ def assign_departments(clauses: list[Clause], normalized: NormalizedText) -> lis
             # 不再列出 / 下同 in a later sentence: these actors work on this task and every later one.
             new_standing = _resolve_items(text, note.standing, index, joins, warnings, normalized)
             share_prefix(new_standing)
-            scope = path if heading else ()
-            standing += [(replace(r, role="responsible", inherited=True, declared_line=where), scope) for r in new_standing]
-            have = {_identity(r) for r in refs}
-            for r, within in standing:
-                if _identity(r) in have or path[: len(within)] != within:
+            scope = path if heading else []
+            for r in new_standing:
+                r = replace(r, role="responsible", inherited=True, declared_line=where)
+                standing.append((r, _identity(r), scope))
+            have: dict[tuple[Optional[str], Optional[str], str], list[DepartmentRef]] = {}
+            for r in refs:
+                have.setdefault(_identity(r), []).append(r)
+            for r, key, within in standing:
+                others = have.get(key)
+                if (others and any(_same_body(r, o) for o in others)) or (within and path[: len(within)] != within):
                     continue
                 written_here = r.declared_line == where and note.start <= r.span[0] < note.end
                 if written_here and heading and not note.items:
@@ -927,13 +945,17 @@ def _dedupe(
 ) -> list[DepartmentRef]:
     """A department listed twice in one note is reported once, with a warning."""
     out: list[DepartmentRef] = []
-    seen: set[tuple[Optional[str], Optional[str], str, Optional[str]]] = set()
+    seen: dict[tuple[Optional[str], Optional[str], str], list[DepartmentRef]] = {}
     for ref in refs:
         key = _identity(ref)
-        if key in seen:
+        others = seen.get(key)
+        if others is None:
+            seen[key] = [ref]
+        elif any(_same_body(ref, other) for other in others):
             message = f"{clause.key}: {ref.name} listed twice in one responsibility note"
             warnings.append(Warning_("duplicate_department", message, normalized.line_at(ref.span[0])))
             continue
-        seen.add(key)
+        else:
+            others.append(ref)  # 国家电网 after 南方电网: another body of the function
         out.append(ref)
     return out
