@@ -262,6 +262,8 @@ def test_alias_table_rejects_bad_rows(text: str, problem: str) -> None:
     ("区住房城乡建设委", [7], None),  # nothing to repair
     ("区生态环环保局", [], None),  # a repeat, but no known department without it
     ("区某某局", [], None),  # unknown, nothing repeated
+    ("市公安局交管局", [4], None),  # a body under its department: 局 repeats, no break repeated it
+    ("市公安局交管局", [], None),
 ])
 def test_repair_name(raw: str, joins: list[int], expected: str | None) -> None:
     assert repair_name(raw, 0, joins) == expected

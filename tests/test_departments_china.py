@@ -111,6 +111,46 @@ def test_reading_rules(sentence: str, expected: list[tuple[str, str, str | None,
     assert [w for w in doc.warnings if w.code in ("duplicate_department", "note_text_not_a_department")] == []
 
 
+# ---------------------------------------------------------------- 〔〕 nested inside a （） note
+
+# Sichuan and Hubei write the inner brackets of a note as 〔〕: read like （） there.
+# sentence -> [(name, canonical, level, role)]
+SQUARE_INSIDE = [
+    ("a city and prefecture government",
+     "（省生态环境厅牵头，各市〔州〕人民政府负责落实）",
+     [("省生态环境厅", "生态环境局", "省", L), ("各市〔州〕人民政府", "地方政府", "市", R)]),
+    ("two levels, each with its bracket, sharing 人民政府",
+     "（省生态环境厅牵头，各市〔州〕、县〔市、区〕人民政府负责落实）",
+     [("省生态环境厅", "生态环境局", "省", L), ("各市〔州〕、县〔市、区〕人民政府", "地方政府", None, R)]),
+    ("townships and subdistricts",
+     "（区农业农村委牵头，各乡镇〔街道〕负责落实）",
+     [("区农业农村委", "农业农村委", "区", L), ("各乡镇〔街道〕", "地方政府", None, R)]),
+    ("inside a 〔〕 note, after a supporter",
+     "〔省农业农村厅牵头，省财政厅配合，各县〔市、区〕人民政府负责落实〕",
+     [("省农业农村厅", "农业农村委", "省", L), ("省财政厅", "财政局", "省", S), ("各县〔市、区〕人民政府", "地方政府", "县", R)]),
+    ("有关 governments, 按职责分工负责",
+     "（省林业局牵头，有关市〔州〕、县〔市、区〕人民政府按职责分工负责）",
+     [("省林业局", "林业局", "省", L), ("有关市〔州〕、县〔市、区〕人民政府", "地方政府", None, R)]),
+    ("a bare list", "（省发展改革委、各市〔州〕人民政府）",
+     [("省发展改革委", "发展改革委", "省", R), ("各市〔州〕人民政府", "地方政府", "市", R)]),
+    ("a table alias written with 〔〕", "（省住房城乡建设厅、省级有关部门〔单位〕按职责分工负责）",
+     [("省住房城乡建设厅", "住房城乡建委", "省", R), ("省级有关部门〔单位〕", "有关部门", "省", R)]),
+    # Unchanged: （） inside, and 〔〕 naming the other plate.
+    ("（） inside, as before", "（省生态环境厅牵头，各市（州）、县（市、区）人民政府负责落实）",
+     [("省生态环境厅", "生态环境局", "省", L), ("各市（州）、县（市、区）人民政府", "地方政府", None, R)]),
+    ("〔〕 for the other plate, as before", "（自治区交通运输厅〔铁建办〕、发展改革委〔能源局〕按职责分工负责）",
+     [("自治区交通运输厅〔铁建办〕", "交通局", "省", R), ("发展改革委〔能源局〕", "发展改革委", "省", R)]),
+]
+
+
+@pytest.mark.parametrize("sentence,expected", [(s, e) for _, s, e in SQUARE_INSIDE], ids=[i for i, _, _ in SQUARE_INSIDE])
+def test_square_brackets_inside_a_note(sentence: str, expected: list[tuple[str, str, str | None, str]]) -> None:
+    doc = plan("（一）推进结构调整。加快淘汰落后产能。" + sentence)
+    assert [(r.name, r.canonical, r.level, r.role) for r in doc.clauses[-1].departments] == expected
+    assert all(r.known for r in doc.clauses[-1].departments)
+    assert [w.code for w in doc.warnings if w.code in ("duplicate_department", "note_text_not_a_department")] == []
+
+
 def test_joint_plan_partners_and_same_below() -> None:
     doc = plan(
         "（一）共建综合交通网络。（责任单位：上海市交通委、市发展改革委；浙江省交通运输厅、发展改革委；两省市列首位的为牵头单位，下同）\n"
@@ -144,6 +184,188 @@ def test_standing_actors_in_the_same_sentence() -> None:
     second = doc.clauses[-1].departments
     assert [(r.name, r.inherited, r.declared_line) for r in second] == [
         ("自治区农业农村厅", False, None), ("各地级市人民政府", True, 3), ("东部管委会", True, 3)]
+    assert [w.code for w in doc.warnings if w.code == "note_text_not_a_department"] == []
+
+
+# ---------------------------------------------------------------- one list before one 负责, one role
+
+# sentence -> [(name, canonical, level, role)]
+ONE_LIST = [
+    ("enterprises beside the governments",
+     "（市生态环境局牵头，市发展改革委配合，各区政府、市属国有企业负责落实）",
+     [("市生态环境局", "生态环境局", "市", L), ("市发展改革委", "发展改革委", "市", S), ("各区政府", "地方政府", "区", R),
+      ("市属国有企业", "国有企业", "市", R)]),
+    ("zone committees beside the governments",
+     "（省发展改革委牵头，各县市区政府、园区管委会负责落实）",
+     [("省发展改革委", "发展改革委", "省", L), ("各县市区政府", "地方政府", None, R), ("园区管委会", "管委会", None, R)]),
+    ("a league's 行政公署 is its government",
+     "（自治区发展改革委牵头，各盟行政公署、市人民政府负责落实）",
+     [("自治区发展改革委", "发展改革委", "省", L), ("各盟行政公署", "地方政府", "市", R), ("市人民政府", "地方政府", "市", R)]),
+    ("the new districts' committees in brackets",
+     "（市发展改革委牵头，各区政府（新区管委会）负责）",
+     [("市发展改革委", "发展改革委", "市", L), ("各区政府（新区管委会）", "地方政府", "区", R)]),
+    ("a department listed with the governments",
+     "（市发展改革委牵头，市财政局、各区政府按职责分工负责）",
+     [("市发展改革委", "发展改革委", "市", L), ("市财政局", "财政局", "市", R), ("各区政府", "地方政府", "区", R)]),
+    # Unchanged: no local government in the list, a written 配合, 会同, a label.
+    ("supporters after a lead, as before", "（区农业农村委牵头，区发展改革委、区属国有企业按职责分工负责）",
+     [("区农业农村委", "农业农村委", "区", L), ("区发展改革委", "发展改革委", "区", S), ("区属国有企业", "国有企业", "区", S)]),
+    ("配合 written, as before", "（省发展改革委牵头，各市人民政府、省属国有企业配合）",
+     [("省发展改革委", "发展改革委", "省", L), ("各市人民政府", "地方政府", "市", S), ("省属国有企业", "国有企业", "省", S)]),
+    ("会同, as before", "（市发展改革委会同各区政府、市属国有企业负责）",
+     [("市发展改革委", "发展改革委", "市", L), ("各区政府", "地方政府", "区", S), ("市属国有企业", "国有企业", "市", S)]),
+    ("a label carried over, as before", "（责任单位：省经信厅，省发改委、各市人民政府）",
+     [("省经信厅", "经济信息委", "省", L), ("省发改委", "发展改革委", "省", L), ("各市人民政府", "地方政府", "市", R)]),
+]
+
+
+@pytest.mark.parametrize("sentence,expected", [(s, e) for _, s, e in ONE_LIST], ids=[i for i, _, _ in ONE_LIST])
+def test_one_list_before_one_verb_has_one_role(sentence: str, expected: list[tuple[str, str, str | None, str]]) -> None:
+    refs = refs_of("推进结构调整。加快淘汰落后产能。" + sentence)
+    assert [(r.name, r.canonical, r.level, r.role) for r in refs] == expected
+    assert all(r.known for r in refs)
+
+
+# ---------------------------------------------------------------- note forms: 主要责任单位, 、 between parts, deadlines, levels
+
+# sentence -> [(name, canonical, level, role)]
+MIIT = "各省、自治区、直辖市及新疆生产建设兵团工业和信息化主管部门"
+MIIT_WIDE = "各省、自治区、直辖市及计划单列市、新疆生产建设兵团工业和信息化主管部门"
+NOTE_FORMS = [
+    ("主要责任单位", "（主要责任单位：市生态环境局、市发展改革委）",
+     [("市生态环境局", "生态环境局", "市", L), ("市发展改革委", "发展改革委", "市", L)]),
+    ("主要责任单位 then 配合单位", "（主要责任单位：市生态环境局；配合单位：市财政局）",
+     [("市生态环境局", "生态环境局", "市", L), ("市财政局", "财政局", "市", S)]),
+    ("具体责任单位", "（具体责任单位：区住房城乡建委、区城市管理局）",
+     [("区住房城乡建委", "住房城乡建委", "区", L), ("区城市管理局", "城市管理局", "区", L)]),
+    ("parts joined by 、", "（市发展改革委牵头、市统计局配合）",
+     [("市发展改革委", "发展改革委", "市", L), ("市统计局", "统计局", "市", S)]),
+    ("parts joined by 、 after 负责", "（市发展改革委负责、市统计局配合）",
+     [("市发展改革委", "发展改革委", "市", L), ("市统计局", "统计局", "市", S)]),
+    ("a bare list and its deadline", "（市发展改革委、市生态环境局，2025年底前完成）",
+     [("市发展改革委", "发展改革委", "市", R), ("市生态环境局", "生态环境局", "市", R)]),
+    ("roles and a deadline by month", "（市发展改革委牵头，市生态环境局配合，2024年12月底前完成）",
+     [("市发展改革委", "发展改革委", "市", L), ("市生态环境局", "生态环境局", "市", S)]),
+    ("a standing task", "（区农业农村委牵头，区发展改革委按职责分工负责，持续推进）",
+     [("区农业农村委", "农业农村委", "区", L), ("区发展改革委", "发展改革委", "区", S)]),
+    ("MIIT's provincial authorities", f"（{MIIT}负责）", [(MIIT, "经济信息委", "省", R)]),
+    ("… carry out after the ministry's lead", f"（工业和信息化部牵头，{MIIT_WIDE}负责落实）",
+     [("工业和信息化部", "经济信息委", "国家", L), (MIIT_WIDE, "经济信息委", None, R)]),
+    ("the provinces' departments, a bracket of other forms", "（生态环境部、各省（区、市）生态环境部门按职责分工负责）",
+     [("生态环境部", "生态环境局", "国家", R), ("各省（区、市）生态环境部门", "生态环境局", "省", R)]),
+    ("省级 departments", "（生态环境部牵头，各省级生态环境部门负责）",
+     [("生态环境部", "生态环境局", "国家", L), ("各省级生态环境部门", "生态环境局", "省", R)]),
+    # Unchanged: the provinces' governments; a list of levels sharing 人民政府; a function's departments.
+    ("the provinces' governments", "（各省、自治区、直辖市人民政府负责）", [("各省、自治区、直辖市人民政府", "地方政府", "省", R)]),
+    ("各级 departments supporting", "（生态环境部牵头，各级生态环境部门配合）",
+     [("生态环境部", "生态环境局", "国家", L), ("各级生态环境部门", "生态环境局", None, S)]),
+    ("a city before a department is no list of levels", "（市发展改革委牵头，各区、市生态环境局配合）",
+     [("市发展改革委", "发展改革委", "市", L), ("各区", "地方政府", "区", S), ("市生态环境局", "生态环境局", "市", S)]),
+]
+
+
+@pytest.mark.parametrize("sentence,expected", [(s, e) for _, s, e in NOTE_FORMS], ids=[i for i, _, _ in NOTE_FORMS])
+def test_note_forms(sentence: str, expected: list[tuple[str, str, str | None, str]]) -> None:
+    doc = plan("（一）推进结构调整。加快淘汰落后产能。" + sentence)
+    assert [(r.name, r.canonical, r.level, r.role) for r in doc.clauses[-1].departments] == expected
+    assert all(r.known for r in doc.clauses[-1].departments)
+    assert [w.code for w in doc.warnings if w.code in ("duplicate_department", "note_text_not_a_department")] == []
+
+
+@pytest.mark.parametrize("sentence", [
+    "到2025年，单位地区生产总值能耗下降（2025年底前完成）。",  # a deadline alone is no note
+    "推进重点行业改造（2023—2025年）。",
+])
+def test_a_deadline_alone_is_no_note(sentence: str) -> None:
+    assert refs_of(sentence) == []
+
+
+# ---------------------------------------------------------------- bodies of one function are not duplicates
+
+# sentence -> ([(name, canonical)], number of duplicate_department warnings)
+BODIES = [
+    ("the two grid companies", "（国家能源局、国家电网有限公司、中国南方电网有限责任公司按职责分工负责）",
+     ([("国家能源局", "能源局"), ("国家电网有限公司", "电网公司"), ("中国南方电网有限责任公司", "电网公司")], 0)),
+    ("the three oil companies", "（国家能源局、中国石油、中国石化、中国海油按职责分工负责）",
+     ([("国家能源局", "能源局"), ("中国石油", "石油石化企业"), ("中国石化", "石油石化企业"), ("中国海油", "石油石化企业")], 0)),
+    ("a bureau and its traffic police", "（市公安局、市公安局交管局按职责分工负责）",
+     ([("市公安局", "公安局"), ("市公安局交管局", "公安局")], 0)),
+    ("… written in full", "（市公安局、市公安局交通管理局、市交通局按职责分工负责）",
+     ([("市公安局", "公安局"), ("市公安局交通管理局", "公安局"), ("市交通局", "交通局")], 0)),
+    ("a province's grid company and the state one", "（省能源局、国网四川省电力公司、国家电网有限公司按职责分工负责）",
+     ([("省能源局", "能源局"), ("国网四川省电力公司", "电网公司"), ("国家电网有限公司", "电网公司")], 0)),
+    ("two courts", "（省高级人民法院、市中级人民法院按职责分工负责）",
+     ([("省高级人民法院", "法院"), ("市中级人民法院", "法院")], 0)),
+    # Still duplicates: one body under two of its names.
+    ("one company, two names", "（国家能源局、国家电网有限公司、国家电网按职责分工负责）",
+     ([("国家能源局", "能源局"), ("国家电网有限公司", "电网公司")], 1)),
+    ("one company, full and short", "（中国石化、中石化按职责分工负责）", ([("中国石化", "石油石化企业")], 1)),
+    ("one traffic police, two names", "（市公安交管局、市公安局交管局按职责分工负责）", ([("市公安交管局", "公安局")], 1)),
+]
+
+
+@pytest.mark.parametrize("sentence,expected", [(s, e) for _, s, e in BODIES], ids=[i for i, _, _ in BODIES])
+def test_bodies_of_one_function_are_not_duplicates(sentence: str, expected: tuple[list[tuple[str, str]], int]) -> None:
+    doc = plan("（一）推进结构调整。加快淘汰落后产能。" + sentence)
+    got = [(r.name, r.canonical) for r in doc.clauses[-1].departments]
+    assert (got, sum(w.code == "duplicate_department" for w in doc.warnings)) == expected
+    assert all(r.known for r in doc.clauses[-1].departments)
+    assert [w.code for w in doc.warnings if w.code == "department_repaired"] == []
+
+
+def test_the_body_column_is_read() -> None:
+    from jianwu.aliases import parse_table
+
+    table = parse_table("国家电网\t电网公司\t-\t\t国家电网\n南方电网\t电网公司\t-\n")
+    assert [(row.canonical, row.no_level, row.body) for row in table.exact.values()] == [("电网公司", True, "国家电网"), ("电网公司", True, None)]
+    assert (resolve("国网四川省电力公司").body, resolve("南方电网").body, resolve("市公安局").body) == ("国家电网", "南方电网", None)
+
+
+# 以下均需X落实，不再列出 after a comma or ；, without 不再列出, or on a heading: body -> {clause: [(name, role, inherited)]}
+STANDING = [
+    ("after a comma",
+     "（一）推进A。（市生态环境局牵头，市发展改革委配合，以下均需各区政府落实，不再列出）\n（二）推进B。（市财政局负责）",
+     {"一、/（一）": [("市生态环境局", L, False), ("市发展改革委", S, False), ("各区政府", R, False)],
+      "一、/（二）": [("市财政局", R, False), ("各区政府", R, True)]}),
+    ("after ；",
+     "（一）推进A。（市生态环境局牵头，市发展改革委配合；以下均需各区政府落实，不再列出）\n（二）推进B。（市财政局负责）",
+     {"一、/（一）": [("市生态环境局", L, False), ("市发展改革委", S, False), ("各区政府", R, False)],
+      "一、/（二）": [("市财政局", R, False), ("各区政府", R, True)]}),
+    ("after 。, as before",
+     "（一）推进A。（市生态环境局牵头，市发展改革委配合。以下均需各区政府落实，不再列出）\n（二）推进B。（市财政局负责）",
+     {"一、/（一）": [("市生态环境局", L, False), ("市发展改革委", S, False), ("各区政府", R, False)],
+      "一、/（二）": [("市财政局", R, False), ("各区政府", R, True)]}),
+    ("以下均需 without 不再列出",
+     "（一）推进A。（市生态环境局牵头，以下均需各区政府落实）\n（二）推进B。（市财政局负责）",
+     {"一、/（一）": [("市生态环境局", L, False), ("各区政府", R, False)],
+      "一、/（二）": [("市财政局", R, False), ("各区政府", R, True)]}),
+    ("the actors in the last part, no lead-in, as before",
+     "（一）推进A。（市发展改革委按职责分工负责，各区县政府具体落实，以下任务不再列出）\n（二）推进B。（市财政局负责）",
+     {"一、/（一）": [("市发展改革委", R, False), ("各区县政府", R, False)],
+      "一、/（二）": [("市财政局", R, False), ("各区县政府", R, True)]}),
+    ("on a chapter heading: its clauses only, not the heading, not the next chapter",
+     "（以下各项任务均需各区县政府落实，不再列出）\n（一）推进A。（市生态环境局负责）\n（二）推进B。（市财政局负责）\n"
+     "二、保障措施\n（一）加强领导。（市委组织部负责）",
+     {"一、": [], "一、/（一）": [("市生态环境局", R, False), ("各区县政府", R, True)],
+      "一、/（二）": [("市财政局", R, False), ("各区县政府", R, True)], "二、": [], "二、/（一）": [("市委组织部", R, False)]}),
+    ("on a section heading, 〔〕 inside",
+     "（一）推进能源结构调整（以下均由各县〔市、区〕人民政府负责落实，不再一一列出）\n1.推进A。（市生态环境局负责）\n"
+     "（二）推进交通运输结构调整。\n1.推进B。（市交通局负责）",
+     {"一、/（一）": [], "一、/（一）/1.": [("市生态环境局", R, False), ("各县〔市、区〕人民政府", R, True)],
+      "一、/（二）": [], "一、/（二）/1.": [("市交通局", R, False)]}),
+    ("a bracket that defines is still no note",
+     "（以下简称“两高”项目）\n（一）推进A。（市生态环境局负责）",
+     {"一、": [], "一、/（一）": [("市生态环境局", R, False)]}),
+]
+
+
+@pytest.mark.parametrize("body,expected", [(b, e) for _, b, e in STANDING], ids=[i for i, _, _ in STANDING])
+def test_standing_declarations(body: str, expected: dict[str, list[tuple[str, str, bool]]]) -> None:
+    # A body starting with a bracket continues the heading 一、重点任务; else it is below it.
+    doc = parse_document("测试实施方案\n一、重点任务" + ("\n" if body.startswith("（一）") else "") + body, doc_id="t")
+    got = {c.key: [(r.name, r.role, r.inherited) for r in c.departments] for c in doc.clauses}
+    assert {k: got[k] for k in expected} == expected
+    assert all(r.known for c in doc.clauses for r in c.departments)
     assert [w.code for w in doc.warnings if w.code == "note_text_not_a_department"] == []
 
 
@@ -185,7 +407,9 @@ FUNCTIONS = [
     ("证监会", "证监局", "国家"), ("青岛证监局", "证监局", None),
     ("银保监会", "金融监管总局", "国家"), ("大连银保监局", "金融监管总局", None), ("国家金融监督管理总局宁波监管局", "金融监管总局", None),
     ("地方各级人民政府", "地方政府", None), ("各市人民政府", "地方政府", "市"), ("各区人民政府", "地方政府", "区"),
-    ("各镇街", "地方政府", None), ("各县（市、区）人民政府", "地方政府", None),
+    ("各镇街", "地方政府", None), ("各县（市、区）人民政府", "地方政府", "县"),  # the bracket: other forms of 县
+    ("各省（区、市）人民政府", "地方政府", "省"), ("各省、自治区、直辖市人民政府", "地方政府", "省"), ("各县级市人民政府", "地方政府", "县"),
+    ("各市（州）、县（市、区）人民政府", "地方政府", None), ("新疆生产建设兵团", "地方政府", "省"),
     ("海关总署", "海关", "国家"), ("南宁海关", "海关", None),
     ("税务总局", "税务局", "国家"), ("省税务局", "税务局", "省"), ("广西税务局", "税务局", "省"),
     ("国家林草局", "林业局", "国家"), ("省林草局", "林业局", "省"), ("市林业局", "林业局", "市"),
@@ -216,6 +440,40 @@ FUNCTIONS = [
 def test_one_canonical_function_across_levels(name: str, canonical: str, level: str | None) -> None:
     res = resolve(name)
     assert (res.canonical, res.level, res.known) == (canonical, level, True)
+
+
+# name -> (canonical, level, region): abbreviations and branches
+CANONICAL = [
+    ("县城管局", "城市管理局", "县", None),  # 县 + 城管局, not 县城 + 管局
+    ("县城乡建设局", "住房城乡建委", "县", None),
+    ("县城市管理局", "城市管理局", "县", None),
+    ("市生态环境局万州分局", "生态环境局", None, "万州"),  # a branch of the city's bureau after the vertical reform
+    ("重庆市生态环境局渝北分局", "生态环境局", None, "渝北"),
+    ("市规划和自然资源局高新分局", "规划自然资源局", None, "高新"),
+    ("市自然资源和规划局滨江分局", "规划自然资源局", None, "滨江"),
+    ("市公安局高新分局", "公安局", None, "高新"),
+    ("市市场监督管理局经开区分局", "市场监管局", None, "经开区"),
+    ("中直管理局", "机关事务局", "国家", None),
+    ("应急部", "应急局", "国家", None),
+    ("市自规局", "规划自然资源局", "市", None),
+    ("市资规局", "规划自然资源局", "市", None),
+    ("市道路运输局", "道路运输局", "市", None),
+    ("省道路运输管理局", "道路运输局", "省", None),
+    # Unchanged
+    ("区公安分局", "公安局", "区", None), ("区生态环境分局", "生态环境局", "区", None), ("市城管局", "城市管理局", "市", None),
+    ("国管局", "机关事务局", "国家", None), ("应急管理部", "应急局", "国家", None),
+]
+
+
+@pytest.mark.parametrize("name,canonical,level,region", CANONICAL, ids=[c[0] for c in CANONICAL])
+def test_canonical_names_of_abbreviations_and_branches(name: str, canonical: str, level: str | None, region: str | None) -> None:
+    res = resolve(name)
+    assert (res.canonical, res.level, res.place, res.known) == (canonical, level, region, True)
+
+
+def test_two_administrations_of_central_organs_are_two_bodies() -> None:
+    refs = refs_of("推进节约型机关建设。（国管局、中直管理局按职责分工负责）")
+    assert [(r.name, r.canonical, r.level) for r in refs] == [("国管局", "机关事务局", "国家"), ("中直管理局", "机关事务局", "国家")]
 
 
 def test_every_alias_resolves_to_its_own_row() -> None:

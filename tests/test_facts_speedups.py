@@ -141,7 +141,7 @@ def _plain_items(text: str, start: int, end: int) -> list[tuple[int, int]]:
 
 
 def _plain_read_item(text: str, start: int, end: int) -> tuple[int, str, bool, bool]:
-    from jianwu.aliases import compact, looks_like_org, resolve
+    from jianwu.aliases import _levels_function, compact, default_table, fold_brackets, looks_like_org, resolve
     from jianwu.departments import ETC, _trim
 
     etc = ETC.pattern.search(text, start, end)
@@ -149,7 +149,8 @@ def _plain_read_item(text: str, start: int, end: int) -> tuple[int, str, bool, b
         end = _trim(text, start, etc.start())[1]
     name = compact(text[start:end])
     is_org = looks_like_org(name, places=True)
-    return end, name, is_org, is_org and resolve(name).local_government
+    levels = _levels_function(fold_brackets(name), default_table()) is not None  # unmemoised
+    return end, name, is_org, is_org and (resolve(name).local_government or levels)
 
 
 def test_memoised_items_are_the_items_worked_out_in_place(docs: list[Document]) -> None:
@@ -251,9 +252,9 @@ def test_quantities_read_by_group_number_are_read_by_name(clause_texts: list[str
 def _plain_is_assignment(content: str) -> bool:
     """``departments._is_assignment`` without its look for ASSIGNMENT_CHARS first."""
     from jianwu.aliases import _looks_like_org
-    from jianwu.departments import ASSIGNING, FIRST_LEADS, PART_SPLIT, ROLE_LABEL, VERBS, _core, _first_item
+    from jianwu.departments import ASSIGNING, FIRST_LEADS, PART_SPLIT, ROLE_LABEL, VERB_THEN_ITEM_SEP, VERBS, _core, _first_item
 
-    core = _core(content)
+    core = _core(VERB_THEN_ITEM_SEP.sub(lambda m: m.group()[:-1] + "，", content))
     if not core:
         return FIRST_LEADS.pattern.search(content) is not None
     if ROLE_LABEL.match(core):

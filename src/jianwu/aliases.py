@@ -51,8 +51,8 @@ PLACE_LEVEL = dict(LEVEL_WORDS)
 # no level word to look for (国 for 国家, 自 for 自治区 …).
 LEVEL_FIRST = frozenset(word[0] for word, _level in LEVEL_WORDS)
 # Words that start with a level character but are not a level prefix: 市场监管局 (市场), 区域, 县域,
-# 中国铁路… (a company), 州 in 州府.
-NOT_A_LEVEL = lazy(r"^(?:市场|市政(?!府|务)|区域|区县|县域|县城|省级以上|中国铁路|国家电网|国网|全国性)")
+# 中国铁路… (a company), 州 in 州府.  Not 县城: 县城管局 is 县 + 城管局, 县城乡建设局 县 + 城乡建设局.
+NOT_A_LEVEL = lazy(r"^(?:市场|市政(?!府|务)|区域|区县|县域|省级以上|中国铁路|国家电网|国网|全国性)")
 # Wildcards in the table: {地} a place name (重庆, 永川, 广西壮族自治区), {序} an ordinal (四, 七, 12),
 # {名} any name (the committee of 绿化委员会成员单位).
 WILDCARDS = {
@@ -73,13 +73,20 @@ ORG_SUFFIX = lazy(
 GENERIC_HINT = lazy(r"^各|有关|相关|所属|各级|成员单位")
 # Local governments as a group, by level (one canonical function, 地方政府, for all of them):
 # 地方各级人民政府, 各级政府, 各市（州）人民政府, 各县（市、区）人民政府, 各设区市人民政府,
-# 市州、县市区人民政府, 各地级市人民政府, 各区, 有关市, 各镇街, 各乡镇（街道）, 地方.
-LOCAL_UNITS = r"(?:自治区|自治州|自治县|直辖市|设区的?市|地级市|县级市|省份|地区|乡镇|镇街|街道|[省市州盟县区旗乡镇地])"
+# 市州、县市区人民政府, 各地级市人民政府, 各区, 有关市, 各镇街, 各乡镇（街道）, 地方; a league or prefecture
+# governs through its 行政公署 (各盟行政公署, 各地区行署).
+LOCAL_UNITS = (
+    r"(?:新疆生产建设兵团|生产建设兵团|计划单列市|自治区|自治州|自治县|直辖市|设区的?市|地级市|县级市|省份|地区|乡镇|镇街|街道|兵团"
+    r"|[省市州盟县区旗乡镇地])"
+)
+# The level of a unit that is not a level word: a municipality and the Xinjiang Production and
+# Construction Corps rank as provinces, a county-level city as a county; other …市 are cities.
+UNIT_LEVELS = {"直辖市": "省", "省份": "省", "新疆生产建设兵团": "省", "生产建设兵团": "省", "兵团": "省", "县级市": "县"}
 LOCAL_UNIT = lazy(LOCAL_UNITS)  # each unit of 各市（州）、县（市、区）: 市 州 县 市 区
 LOCAL_GOVERNMENTS = lazy(
     rf"^(?P<q>地方各级|各级|地方|各有关|各相关|各|有关|相关|所在地|沿线各?|属地)?"
     rf"(?P<units>(?:{LOCAL_UNITS}|级以上|级|地方|[（）()、和及])*?)"
-    r"(?P<gov>人民政府|政府|党委和政府|党委、政府|党委政府|办事处|街道办事处)?$"
+    r"(?P<gov>人民政府|政府|党委和政府|党委、政府|党委政府|办事处|街道办事处|行政公署|行署)?$"
 )
 # A place as an actor: 浦东新区, 松江区, 两江新区, 永川区, 平潭综合实验区 (a named district, county
 # or zone written without a department).  Not 成渝地区, 长三角地区: areas, not governments.
@@ -101,6 +108,7 @@ class _Row:
     no_level: bool  # "-" in the level column: never carries a level
     kind: str  # dept / generic / party
     level: Optional[str] = None  # a fixed level: 生态环境部 is always 国家
+    body: Optional[str] = None  # which of several bodies sharing the function: 国家电网 / 南方电网
 
 
 @dataclass(frozen=True)
@@ -115,6 +123,9 @@ class Resolution:
     prefixed: bool = False  # a level or place was written before the department name
     local_government: bool = False  # a government or a place as actor (canonical 地方政府)
     fixed_level: bool = False  # the name fixes the level (生态环境部: 国家) or has none (人行X分行)
+    # One of several bodies of one function (the body column): 国家电网 and 南方电网 are both 电网公司,
+    # 市公安局 and 市公安局交管局 both 公安局, but they are two bodies, never one named twice.
+    body: Optional[str] = None
 
 
 @dataclass
@@ -195,7 +206,7 @@ class AliasTable:
 
 
 def parse_table(text: str) -> AliasTable:
-    """Read the TSV (alias, canonical, level, kind); '#' starts a comment line."""
+    """Read the TSV (alias, canonical, level, kind, body); '#' starts a comment line."""
     exact: dict[str, _Row] = {}
     patterns: list[tuple[Wildcard, _Row]] = []
     bodies: set[str] = set()
@@ -209,9 +220,10 @@ def parse_table(text: str) -> AliasTable:
         alias, canonical = cols[0].strip(), cols[1].strip()
         level = cols[2].strip() if len(cols) > 2 else ""
         kind = (cols[3].strip() if len(cols) > 3 else "") or "dept"
+        body = (cols[4].strip() if len(cols) > 4 else "") or None
         if kind not in ("dept", "generic", "party") or level not in ("", "-", *LEVELS):
             raise ValueError(f"departments.tsv:{number}: bad level {level!r} or kind {kind!r}")
-        row = _Row(canonical, level == "-", kind, level if level in LEVELS else None)
+        row = _Row(canonical, level == "-", kind, level if level in LEVELS else None, body)
         if alias in exact or alias in bodies:
             raise ValueError(f"departments.tsv:{number}: alias {alias} listed twice")
         if "{" in alias:
@@ -321,19 +333,30 @@ def _resolve_default(name: str) -> Resolution:
     return _resolve(compact(name), default_table())
 
 
+# 〔〕 written inside a （） note for what other plans write as （）: Sichuan and Hubei nest brackets
+# as （…各市〔州〕、县〔市、区〕人民政府负责落实）.  A name is looked up with them read as （）.
+SQUARE_BRACKETS = str.maketrans("〔〕", "（）")
+
+
+def fold_brackets(name: str) -> str:
+    """``name`` with 〔〕 read as （）: 各市〔州〕人民政府 -> 各市（州）人民政府 (a quick test first: most names have none)."""
+    return name.translate(SQUARE_BRACKETS) if "〔" in name or "〕" in name else name
+
+
 def _resolve(name: str, table: AliasTable) -> Resolution:
+    name = fold_brackets(name)
     found = _resolve_table(name, table)
     if found is not None:
         return found
     plate = OTHER_PLATE.match(name)
     if plate:  # 市发展改革委（市能源局）: the body under its first plate
-        head = _resolve_table(plate.group("head"), table)
-        if head is not None:
+        head = _resolve_table(plate.group("head"), table) or _local_government(plate.group("head"))
+        if head is not None:  # 各区政府（新区管委会）: the governments, and the zones run like them
             return head
     local = _local_government(name)
     if local is not None:
         return local
-    function = _function_departments(name, table)
+    function = _function_departments(name, table) or _levels_function(name, table)
     if function is not None:
         return function
     return _unknown(name)
@@ -350,7 +373,9 @@ def _function_departments(name: str, table: AliasTable) -> Optional[Resolution]:
     for ending in ("局", "厅", "委", "部"):
         found = _resolve_table(m.group("function") + ending, table)
         if found is not None and found.known and not found.generic:
-            return Resolution(found.canonical, None, True, True)
+            # 省级生态环境部门: the level written before the function (not 生态环境部's own).
+            level = found.level if found.prefixed and not found.fixed_level else None
+            return Resolution(found.canonical, level, True, True)
     return None
 
 
@@ -358,11 +383,11 @@ def _resolve_table(name: str, table: AliasTable) -> Optional[Resolution]:
     whole, whole_place = table.match(name)
     if whole is not None and (whole.no_level or whole.level):
         return Resolution(whole.canonical, whole.level, whole.kind == "generic", True, whole_place, whole_place is not None,
-                          fixed_level=True)
+                          fixed_level=True, body=whole.body)
     for place, level, modifier, rest in _prefixes(name):
         if len(rest) < 2:
             continue
-        row, _ = table.match(rest)
+        row, row_place = table.match(rest)
         if row is None:
             continue
         if modifier in PARTY_MODIFIERS and row.kind != "party":
@@ -370,10 +395,12 @@ def _resolve_table(name: str, table: AliasTable) -> Optional[Resolution]:
         if place and row.kind == "generic":
             continue  # 永川高新区管委会 is one body, not 永川高新 + 区 + 管委会
         level_of = None if row.no_level else row.level or level
-        return Resolution(row.canonical, level_of, row.kind == "generic", True, place, True,
-                          fixed_level=row.no_level or row.level is not None)
+        # 市生态环境局万州分局: the branch's own place ({地}) says more than the level before it.
+        return Resolution(row.canonical, level_of, row.kind == "generic", True, row_place or place, True,
+                          fixed_level=row.no_level or row.level is not None, body=row.body)
     if whole is not None:
-        return Resolution(whole.canonical, None, whole.kind == "generic", True, whole_place, whole_place is not None)
+        return Resolution(whole.canonical, None, whole.kind == "generic", True, whole_place, whole_place is not None,
+                          body=whole.body)
     return None
 
 
@@ -381,8 +408,7 @@ def _local_government(name: str) -> Optional[Resolution]:
     """各市（州）人民政府, 地方各级人民政府, 各区, 有关市, 浦东新区 …: local governments as actors."""
     m = LOCAL_GOVERNMENTS.match(name)
     if m and (m.group("q") or m.group("gov") or len(m.group("units")) >= 2) and name not in ("", "地"):
-        units = LOCAL_UNIT.findall(m.group("units"))
-        levels = {PLACE_LEVEL.get(u, "市" if u.endswith("市") else None) for u in units}
+        levels = _levels(m.group("units"))
         broad = m.group("q") in ("地方各级", "各级") or "以上" in m.group("units")  # 县级以上: every level from 县 up
         level = levels.pop() if len(levels) == 1 and not broad else None
         return Resolution(LOCAL_GOVERNMENT, level, True, True, local_government=True)
@@ -391,6 +417,74 @@ def _local_government(name: str) -> Optional[Resolution]:
         unit = place.group("unit")
         level = {"区": "区", "新区": "区", "县": "县", "自治县": "县", "旗": "县", "市": "市", "州": "市", "自治州": "市", "盟": "市"}.get(unit)
         return Resolution(LOCAL_GOVERNMENT, level, True, True, name, True, local_government=True)
+    return None
+
+
+def _unit_level(unit: str) -> Optional[str]:
+    """The level of one unit of a list of local governments: 自治区 -> 省, 直辖市 -> 省, 地级市 -> 市, 乡镇 -> None."""
+    return PLACE_LEVEL.get(unit) or UNIT_LEVELS.get(unit) or ("市" if unit.endswith("市") else None)
+
+
+# A bracket after a unit lists the other forms of that level: 各省（区、市） are the provinces,
+# 各县（市、区） the counties, 各区县（自治县） districts and counties.
+SAME_LEVEL_FORMS = lazy(r"[（(][^（）()]*[）)]")
+
+
+def _levels(units: str) -> set[Optional[str]]:
+    """The levels a list of units names, a bracket of other forms aside: 各市（州）、县（市、区） -> {市, 县}."""
+    if "（" in units or "(" in units:
+        units = SAME_LEVEL_FORMS.sub("", units)
+    return {_unit_level(u) for u in LOCAL_UNIT.findall(units)}
+
+
+# What may follow a unit inside a list of levels: 各省、自治区、直辖市及新疆生产建设兵团 / 各省（区、市）.
+LEVEL_LIST_MARKS = lazy(r"[、和及与（）()]*")
+LEVELS_QUALIFIER = ("各", "有关", "相关")
+
+
+def levels_function(name: str, after_levels: bool = False) -> Optional[Resolution]:
+    """``_levels_function`` with the package table, memoised.  ``after_levels``: the name ends a list
+    whose earlier pieces are levels (各省、自治区、| 新疆生产建设兵团工业和信息化主管部门), so one unit
+    before a function's 部门 is enough."""
+    return _levels_function_default(fold_brackets(compact(name)), after_levels)
+
+
+@lru_cache(maxsize=4096)
+def _levels_function_default(name: str, after_levels: bool) -> Optional[Resolution]:
+    return _levels_function(name, default_table(), after_levels)
+
+
+def _levels_function(name: str, table: AliasTable, after_levels: bool = False) -> Optional[Resolution]:
+    """A function's departments at the levels listed before it, as one generic actor:
+    各省、自治区、直辖市及新疆生产建设兵团工业和信息化主管部门 (the ministries' standard phrase) ->
+    经济信息委, level 省; 各省（区、市）生态环境厅; 省级生态环境部门 -> 生态环境局, 省.
+
+    The units are read one after the other; the longest run after which the rest names a
+    department of the table (or a function's 部门) wins (各市市场监管局: 市, then 市场监管局).
+    A single unit with no 各 / 级 before the name is a level prefix, read by the table already.
+    """
+    qualifier = next((q for q in LEVELS_QUALIFIER if name.startswith(q)), "")
+    pos = len(qualifier)
+    units: list[tuple[str, int]] = []  # (unit, where the rest after it starts)
+    while (m := LOCAL_UNIT.match(name, pos)) is not None:
+        pos = LEVEL_LIST_MARKS.match(name, m.end()).end()
+        units.append((m.group(), pos))
+    for n in range(len(units), 0, -1):
+        rest = name[units[n - 1][1]:]
+        above = rest.startswith("级以上")  # 县级以上: every level from 县 up
+        grade = above or rest.startswith("级")
+        rest = rest[3 if above else 1:] if grade else rest
+        if len(rest) < 2:
+            continue
+        found = _function_departments(rest, table)
+        if not (qualifier or grade or n > 1 or (after_levels and found is not None)):
+            continue
+        if found is None or found.level is not None:
+            found = _resolve_table(rest, table)  # a department: 生态环境厅 (not 有关部门, not 市生态环境局)
+            if found is None or found.generic or found.prefixed or found.fixed_level:
+                continue
+        levels = _levels(name[len(qualifier):units[n - 1][1]])
+        return Resolution(found.canonical, levels.pop() if len(levels) == 1 and not above else None, True, True)
     return None
 
 
@@ -449,6 +543,16 @@ def join_points(normalized: NormalizedText) -> list[int]:
 MAX_REPAIRED_NAME = 60
 
 
+def _body_under_department(name: str) -> bool:
+    """Does ``name`` read as a department followed by a body of its own (市公安局 + 交管局, 市水利局 +
+    河长办)?  Such a name repeats a character (局) without any break having repeated it."""
+    for k in range(3, len(name) - 1):
+        head = resolve(name[:k])
+        if head.known and not head.generic and resolve(name[k:]).known:
+            return True
+    return False
+
+
 def repair_name(raw: str, start: int, joins: list[int]) -> Optional[str]:
     """A name a page break cut and duplicated a character of: 区住房城乡建设|建委 -> 区住房城乡建设委.
 
@@ -459,6 +563,8 @@ def repair_name(raw: str, start: int, joins: list[int]) -> Optional[str]:
     """
     if len(raw) > MAX_REPAIRED_NAME:
         return None  # no department name is this long; trying every cut would be quadratic
+    if _body_under_department(compact(raw)):
+        return None  # 市公安局交警大队: a body under its department, nothing repeated by a break
     inside = [join - start for join in joins if 0 < join - start < len(raw)]
     seen = set(inside)
     for r in inside + [r for r in range(1, len(raw)) if r not in seen]:

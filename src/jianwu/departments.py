@@ -8,13 +8,14 @@ carry one note after each of its tasks.  Steps:
 1. find the notes in a clause's own text: bracket groups at depth 0 that assign
    (a role label or a verb) or list only departments at a sentence end, a note
    whose closing or opening bracket was lost, a ``责任单位：`` line;
-2. cut a note into parts (at ，；。) and a part into items (at 、), and read the
-   role from a label before the items (责任单位：) or a verb after them (牵头 /
-   配合 / 按职责分工负责);
+2. cut a note into parts (at ，；。, and 、 after a verb) and a part into items (at 、),
+   and read the role from a label before the items (责任单位：) or a verb after them
+   (牵头 / 配合 / 按职责分工负责); a deadline part (2025年底前完成) names no one;
 3. resolve each item in the alias table (``aliases.py``), repairing a name that
    a page break cut and duplicated a character of;
 4. apply the conventions a plan declares once: ``列首位的为牵头单位`` (the first
-   unit listed leads) and ``下同`` (the same below).
+   unit listed leads), ``下同`` (the same below) and ``以下均需X落实，不再列出`` (X
+   works on every later task; on a heading, on the tasks below it).
 """
 
 from __future__ import annotations
@@ -26,7 +27,7 @@ from typing import Optional, Sequence
 
 import regex
 
-from .aliases import LOCAL_UNITS, compact, join_points, looks_like_org, provinces, repair_name, resolve
+from .aliases import LOCAL_UNITS, compact, fold_brackets, join_points, levels_function, looks_like_org, provinces, repair_name, resolve
 from .model import Clause, DepartmentRef, NormalizedText, Role, Warning_
 from .patterns import anchored, compile_pattern, lazy
 from .std_patterns import compile_std
@@ -81,15 +82,16 @@ CLOSERS = {v: k for k, v in OPENERS.items()}
 # （以下简称“三线一单”） （以下统称各区县政府） （含运渣车） （特殊用途除外）
 NOT_A_NOTE = lazy(r"^(?:以下|下称|简称|统称|含|包括|不含|即|如|例如|注|详见|见)|除外$")
 # (Patterns used with .match(text, pos) have no "^": match() anchors at pos, where "^" fails.)
-# A role label before a list: 责任单位：A、B / 牵头部门：A / 配合单位：C (group "kind" gives the role).
+# A role label before a list: 责任单位：A、B / 牵头部门：A / 配合单位：C / 主要责任单位：A (group
+# "kind" gives the role; 主要 / 具体 qualify it).
 ROLE_LABEL = spaced(
-    r"(?P<kind>责任|牵头|主责|主办|负责|配合|参与|协同|协办|协助|参加)(?:(?:单位|部门|主体|处室)(?:为|是)?[：:∶]?|[：:∶])"
+    r"(?:主要|具体)?(?P<kind>责任|牵头|主责|主办|负责|配合|参与|协同|协办|协助|参加)(?:(?:单位|部门|主体|处室)(?:为|是)?[：:∶]?|[：:∶])"
 )
 # White space right before a role label: 牵头单位：生态环境部　参与单位：国家发展改革委
-LABEL_AFTER_SPACE = anchored(lazy(r"[ \t\u3000](?=(?:责任|牵头|主责|主办|配合|参与|协同|协办|协助|参加)(?:单位|部门)[：:∶])"), " \t\u3000")
+LABEL_AFTER_SPACE = anchored(lazy(r"[ \t\u3000](?=(?:主要|具体)?(?:责任|牵头|主责|主办|配合|参与|协同|协办|协助|参加)(?:单位|部门)[：:∶])"), " \t\u3000")
 # The characters a ROLE_LABEL match can start with (the first of its kinds): a line starting with
 # none of them is not a label line.
-ROLE_LABEL_FIRSTS = "责牵主负配参协"
+ROLE_LABEL_FIRSTS = "责牵主负配参协具"
 LEAD_LABELS = frozenset({"责任", "牵头", "主责", "主办", "负责"})
 # Labels that name the units in charge without ranking them: 列首位的为牵头单位 may still rank them.
 UNRANKED_LABELS = frozenset({"责任", "负责", "主责"})
@@ -153,6 +155,20 @@ NOT_LISTED_AGAIN = spaced(
 )
 # Lead-in of such a sentence: 具体任务均涉及X / 以下均需X落实 / 各项任务均由X
 STANDING_LEAD_IN = spaced(r"(?:以下|具体|各项)?(?:各项)?(?:任务)?(?:均|都)?(?:涉及|需要?|由|要)")
+# The same lead-in naming the tasks below: a declaration even without 不再列出 —
+# （A牵头，以下均需各区政府落实） / 以下各项任务均由各县（市、区）人民政府负责落实
+STANDING_BELOW = spaced(r"(?:以下|下列)(?:各项|所有)?(?:任务|工作)?(?:均|都)?(?:涉及|需要?|由|要)", "下")
+# 、 right after a verb ends a part like ，: （市发展改革委牵头、市统计局配合） (the standard ``re``:
+# it runs on every note, and finds the few places several times faster).
+VERB_THEN_ITEM_SEP = compile_std(r"(?:牵\s*头|配\s*合|协\s*助|参\s*与|负\s*责|落\s*实)\s*、")
+# A part that gives the task's deadline, not who does it: （A、B，2025年底前完成） /
+# （…，2024年12月底前） / （…，持续推进） / （完成时限：2023年起）.
+DEADLINE = lazy(
+    r"^(?:(?:完成)?时限[：:∶]?)?(?:(?:\d{4}年?[—–－~-])?\d{4}年(?:\d{1,2}月)?(?:\d{1,2}日)?(?:年?底|末|上半年|下半年)?"
+    r"(?:前|以前|之前|起|开始)?(?:基本|全面)?(?:完成|建成|见效|实施|推进|持续推进|落实)?|(?:长期|持续)(?:推进|实施|开展|坚持))$"
+)
+# The characters a DEADLINE match starts with: a part starting with none of them is no deadline.
+DEADLINE_FIRSTS = "0123456789完时长持"
 # A page number a PDF left at a line end inside a note (浙江― 3 ―\n省交通运输厅): the note goes on.
 PAGE_RESIDUE = lazy(r"[―—–－-]\s*\d{1,3}\s*[―—–－-]\s*$")
 ITEM_SEP = "、/"  # items of a list
@@ -300,7 +316,7 @@ def _is_assignment(content: str) -> bool:
     """Does this bracket content assign responsibility by a label or a verb?"""
     if not any(ch in content for ch in ASSIGNMENT_CHARS):
         return False  # （2021—2025年）, （含运渣车）: no label, verb or 列首位的为牵头单位 can be in it
-    core = _core(content)
+    core = _core(_verb_commas(content, 0, len(content)))
     if not core:
         return FIRST_LEADS.search(content) is not None
     if ROLE_LABEL.match(core):
@@ -323,7 +339,22 @@ def _is_assignment(content: str) -> bool:
 def _is_bare_list(content: str) -> bool:
     """（A、B）: every item a department, at least one in the alias table."""
     items = [ETC.sub("", compact(x)) for x in LIST_SPLIT.split(_core(content))]
+    items = [x for x in items if not _is_deadline(x)]  # （A、B，2025年底前完成）
     return bool(items) and all(looks_like_org(x) for x in items) and any(_known(x) for x in items)
+
+
+def _verb_commas(text: str, start: int, end: int) -> str:
+    """``text`` with each 、 right after a verb in ``text[start:end]`` read as ，: 牵头、B配合 -> 牵头，B配合."""
+    if text.find("、", start, end) < 0:
+        return text
+    for m in VERB_THEN_ITEM_SEP.finditer(text, start, end):
+        text = text[: m.end() - 1] + "，" + text[m.end():]
+    return text
+
+
+def _is_deadline(part: str) -> bool:
+    """Is a part of a note its deadline (2025年底前完成, 持续推进)?  A quick literal test first."""
+    return ("年" in part or "持续" in part or "长期" in part) and DEADLINE.match(compact(part)) is not None
 
 
 def _known(name: str) -> bool:
@@ -331,6 +362,12 @@ def _known(name: str) -> bool:
     if resolve(name).known:
         return True
     return any(resolve(name[: m.start()]).known and resolve(name[m.end():]).known for m in CONJUNCTION.finditer(name))
+
+
+def _standing_declaration(content: str) -> bool:
+    """（以下各项任务均需各区县政府落实，不再列出）: a bracket that starts like a definition (以下)
+    but declares who works on the tasks below — a chapter heading carries it."""
+    return "再" in content and NOT_LISTED_AGAIN.search(content.strip().rstrip("。；;，, ")) is not None
 
 
 def find_notes(text: str) -> list[tuple[int, int, bool]]:
@@ -346,10 +383,10 @@ def find_notes(text: str) -> list[tuple[int, int, bool]]:
             continue
         end = close if close is not None else len(text) if "\n" not in text[open_:] else text.index("\n", open_)
         content = text[open_ + 1:end]
-        if not content.strip() or NOT_A_NOTE.search(content.strip()):
+        if not content.strip() or (NOT_A_NOTE.search(content.strip()) and not _standing_declaration(content)):
             continue
         at_end = close is not None and text[close + 1:close + 2] in SENTENCE_ENDS
-        if _is_assignment(content) or (at_end and _is_bare_list(content)):
+        if _is_assignment(content) or (at_end and _is_bare_list(content)) or _standing_declaration(content):
             notes.append((open_ + 1, end, close is None))
     # A 责任单位：… line with no brackets at all.
     offset = 0
@@ -424,6 +461,7 @@ def read_note(text: str, start: int, end: int, base: int = 0, unclosed: bool = F
     for m in LABEL_AFTER_SPACE.finditer(blanked, start, end):
         # 牵头单位：A　参与单位：B — a space before a label ends a part like a comma would.
         blanked = blanked[: m.start()] + "，" + blanked[m.end():]
+    blanked = _verb_commas(blanked, start, end)  # 市发展改革委牵头、市统计局配合 — parts joined by 、
     cursor = _Cursor()
     for index, (s_start, s_end, _) in enumerate(_split_depth0(blanked, "。", start, end)):
         s_start, s_end = _trim(blanked, s_start, s_end)
@@ -440,13 +478,31 @@ def read_note(text: str, start: int, end: int, base: int = 0, unclosed: bool = F
         target = note.standing if standing else note.items
         parts = _split_depth0(blanked, PART_SEP, s_start, s_end)
         for number, (p_start, p_end, sep) in enumerate(parts):
+            last_stands = not standing and bool(not_again) and number == len(parts) - 1
+            if not standing and _declares_standing(blanked, p_start, p_end, last_stands):
+                # （A牵头，B配合，以下均需各区政府落实，不再列出）: after a comma as after 。, the
+                # sentence names who works on every later task; its lead-in (以下均需) is no name.
+                _read_part(blanked, p_start, p_end, sep, True, note.standing, note, cursor, base)
+                continue
             before = len(target)
             _read_part(blanked, p_start, p_end, sep, standing, target, note, cursor, base)
-            if not standing and not_again and number == len(parts) - 1:
+            if last_stands:
                 # 〔…，各地级市人民政府具体落实，以下任务不再列出〕: the last part stands for every later task.
                 note.standing.extend(replace(item) for item in target[before:])
     _lead_before_support(note.items)
     return note
+
+
+def _declares_standing(text: str, start: int, end: int, not_listed: bool) -> bool:
+    """Does the part ``text[start:end]`` open with the lead-in of a standing declaration: 以下均需
+    anywhere, 各项任务均由 / 具体任务均涉及 in the last part of a sentence ending in 不再列出
+    (``not_listed``)?"""
+    start, end = _trim(text, start, end)
+    if not_listed:
+        m = STANDING_LEAD_IN.match(text, start, end)
+        return m is not None and m.end() > start
+    # Every STANDING_BELOW match starts with the 以 of 以下 or the 下 of 下列: a quick test first.
+    return start < end and text[start] in "以下" and STANDING_BELOW.match(text, start, end) is not None
 
 
 def _read_part(
@@ -454,8 +510,8 @@ def _read_part(
 ) -> None:
     """One part of a note: [label] [由] A、B [等] [verb]."""
     start, end = _trim(text, start, end)
-    if start >= end:
-        return
+    if start >= end or (text[start] in DEADLINE_FIRSTS and _is_deadline(text[start:end])):
+        return  # nothing, or the task's deadline: （A牵头，B配合，2025年底前完成）
     if sep and sep in GROUP_SEP:
         cursor.group += 1
         cursor.place = None
@@ -498,7 +554,12 @@ def _read_part(
         role = "support" if cursor.lead_seen else "responsible"
     cursor.lead_seen = cursor.lead_seen or role == "lead"
     together = text.find(TOGETHER_WITH, start, end)
-    for i_start, length, name, is_org, local_government in _read_items(text, start, end):
+    items = _read_items(text, start, end)
+    # …配合，各区政府、市属国有企业负责落实: one list before one 负责 has one role.  With a local
+    # government in it, the list names who carries the task out where it is (enterprises, zone
+    # committees, 行政公署 beside the governments), not the lead's supporters.
+    carry_out = verb and not written and together < 0 and any(item[4] for item in items)
+    for i_start, length, name, is_org, local_government in items:
         i_end = i_start + length
         if not is_org:
             note.fragments.append(name)
@@ -506,6 +567,8 @@ def _read_part(
         item_role: Role = role
         if together >= 0:  # A会同B负责
             item_role = "lead" if i_start < together else "support"
+        elif carry_out:
+            item_role = "responsible"
         elif not written and local_government:
             # …配合单位：…等，各市人民政府负责落实 / 责任单位：省X厅，各市、州、县人民政府: the local
             # governments carry the task out where they are; they are not the lead's supporters.
@@ -517,7 +580,8 @@ def _read_part(
 @lru_cache(maxsize=4096)
 def _read_item(written: str) -> tuple[int, str, bool, bool]:
     """An item of a note as written (市经济合作局等部门) -> its length without a closing 等 (等部门), its
-    name (compacted), whether it names a department or actor (places count) and whether a local government.
+    name (compacted), whether it names a department or actor (places count) and whether it carries
+    the task out where it is (a local government, or the departments of the levels below).
 
     A function of the item's text alone (ETC, searched in the item's span before, has no look-behind,
     and endpos ends the text for its $): memoised like ``_item_spans``.
@@ -528,7 +592,11 @@ def _read_item(written: str) -> tuple[int, str, bool, bool]:
         length = _trim(written, 0, etc.start())[1]
     name = compact(written[:length])
     is_org = looks_like_org(name, places=True)
-    return length, name, is_org, is_org and resolve(name).local_government
+    # A local government, or a function's departments at the levels below (各省、自治区、直辖市…
+    # 工业和信息化主管部门, generic): each carries the task out where it is.
+    res = resolve(name)
+    local = is_org and (res.local_government or (res.generic and levels_function(name) is not None))
+    return length, name, is_org, local
 
 
 def _items(text: str, start: int, end: int) -> list[tuple[int, int]]:
@@ -577,8 +645,9 @@ def _item_spans(piece: str) -> tuple[tuple[int, int], ...]:
 
 
 # One level of local government in a list that shares its last word: 各市、州、县人民政府 /
-# 市州、县市区人民政府 (the pieces before the one that ends in 人民政府).
-BARE_UNITS = lazy(rf"^(?:各|有关|相关)?(?:{LOCAL_UNITS}|[（）()])+$")
+# 市州、县市区人民政府 / 各省、自治区、直辖市及新疆生产建设兵团工业和信息化主管部门 (the pieces
+# before the one that ends in 人民政府 or names a function's departments).
+BARE_UNITS = lazy(rf"^(?:各|有关|相关)?(?:{LOCAL_UNITS}|[（）()和及])+$")
 UNITS_GOVERNMENT = lazy(rf"^(?:{LOCAL_UNITS}|[（）()、])+(?:人民政府|政府)$")
 
 
@@ -587,11 +656,11 @@ def _join_government_lists(text: str, pieces: list[tuple[int, int, str]]) -> lis
     out: list[tuple[int, int]] = []
     pending: list[tuple[int, int]] = []
     for a, b, _ in pieces:
-        bare, government = _government_piece(text[a:b])
-        if bare:
+        piece = text[a:b]
+        if _bare_levels(piece):
             pending.append((a, b))
             continue
-        if pending and government:
+        if pending and _closes_levels(piece):  # looked at only after bare levels: most lists have none
             out.append((pending[0][0], b))
         else:
             out.extend(pending)
@@ -601,11 +670,18 @@ def _join_government_lists(text: str, pieces: list[tuple[int, int, str]]) -> lis
 
 
 @lru_cache(maxsize=4096)
-def _government_piece(piece: str) -> tuple[bool, bool]:
-    """Is a piece of a list a bare level (各市, 州) / levels and their government (县人民政府)?  Memoised
-    like ``_item_spans``."""
-    name = compact(piece)
-    return BARE_UNITS.match(name) is not None, UNITS_GOVERNMENT.match(name) is not None
+def _bare_levels(piece: str) -> bool:
+    """Is a piece of a list a bare level (各市, 州, 自治区)?  Memoised like ``_item_spans``."""
+    # 各市〔州〕、县〔市、区〕人民政府 as 各市（州）、县（市、区）人民政府
+    return BARE_UNITS.match(fold_brackets(compact(piece))) is not None
+
+
+@lru_cache(maxsize=4096)
+def _closes_levels(piece: str) -> bool:
+    """Does a piece after bare levels end their list: levels and their government (县人民政府), or
+    levels and a function's departments (各省、自治区、|直辖市及新疆生产建设兵团工业和信息化主管部门)?"""
+    name = fold_brackets(compact(piece))
+    return UNITS_GOVERNMENT.match(name) is not None or levels_function(name, True) is not None
 
 
 @lru_cache(maxsize=4096)
@@ -758,8 +834,18 @@ def set_partners(refs: list[DepartmentRef]) -> None:
 
 def _identity(ref: DepartmentRef) -> tuple[Optional[str], Optional[str], str]:
     """What makes two references the same body: 重庆市X局 and 四川省X厅, or 厦门证监局 and
-    福建证监局, are different bodies; generic actors are told apart by what is written."""
+    福建证监局, are different bodies; generic actors are told apart by what is written.  Two
+    references of one identity may still be two bodies of one function (``_same_body``)."""
     return ref.region, ref.level, ref.name if ref.generic else ref.canonical
+
+
+def _same_body(a: DepartmentRef, b: DepartmentRef) -> bool:
+    """Two references of one ``_identity``: one body, unless the table tells their bodies apart
+    (国家电网 / 南方电网, 市公安局 / 市公安局交管局).  Looked up only then: most notes name no body twice."""
+    return a.generic or a.name == b.name or resolve(a.name).body == resolve(b.name).body
+
+
+
 
 
 # ---------------------------------------------------------------- the pass over a document
@@ -782,14 +868,21 @@ def assign_departments(clauses: list[Clause], normalized: NormalizedText) -> lis
     text = normalized.text
     joins = _JoinPoints(normalized)
     first_leads_from = first_leads_start(text)
-    standing: list[DepartmentRef] = []
+    # Standing actors (不再列出), their _identity, and the clause path whose subtree they join (() for
+    # every later note).
+    standing: list[tuple[DepartmentRef, tuple[Optional[str], Optional[str], str], list[str]]] = []
     inherited: Optional[_Inherited] = None
     warnings: list[Warning_] = []
-    for clause in clauses:
+    for number, clause in enumerate(clauses):
         clause.departments = []
         if inherited is not None and not inherited.covers(clause):
             inherited = None
         found = find_notes(clause.text)
+        path = clause.path
+        # A heading (a clause its successor is under) declares for the clauses below it only:
+        # 一、重点任务（以下各项任务均需各区县政府落实，不再列出）.
+        below = clauses[number + 1].path if found and number + 1 < len(clauses) else []
+        heading = len(below) > len(path) and below[: len(path)] == path
         for index, (start, end, unclosed) in enumerate(found):
             note = read_note(clause.text, start, end, clause.text_offset, unclosed)
             where = normalized.line_at(note.start)
@@ -809,12 +902,20 @@ def assign_departments(clauses: list[Clause], normalized: NormalizedText) -> lis
             # 不再列出 / 下同 in a later sentence: these actors work on this task and every later one.
             new_standing = _resolve_items(text, note.standing, index, joins, warnings, normalized)
             share_prefix(new_standing)
-            standing += [replace(r, role="responsible", inherited=True, declared_line=where) for r in new_standing]
-            have = {_identity(r) for r in refs}
-            for r in standing:
-                if _identity(r) in have:
+            scope = path if heading else []
+            for r in new_standing:
+                r = replace(r, role="responsible", inherited=True, declared_line=where)
+                standing.append((r, _identity(r), scope))
+            have: dict[tuple[Optional[str], Optional[str], str], list[DepartmentRef]] = {}
+            for r in refs:
+                have.setdefault(_identity(r), []).append(r)
+            for r, key, within in standing:
+                others = have.get(key)
+                if (others and any(_same_body(r, o) for o in others)) or (within and path[: len(within)] != within):
                     continue
                 written_here = r.declared_line == where and note.start <= r.span[0] < note.end
+                if written_here and heading and not note.items:
+                    continue  # the heading only declares: its actors work on the tasks below it
                 refs.append(replace(r, note=index, inherited=not written_here,
                                     declared_line=None if written_here else r.declared_line))
             clause.departments.extend(refs)
@@ -844,13 +945,17 @@ def _dedupe(
 ) -> list[DepartmentRef]:
     """A department listed twice in one note is reported once, with a warning."""
     out: list[DepartmentRef] = []
-    seen: set[tuple[Optional[str], Optional[str], str]] = set()
+    seen: dict[tuple[Optional[str], Optional[str], str], list[DepartmentRef]] = {}
     for ref in refs:
         key = _identity(ref)
-        if key in seen:
+        others = seen.get(key)
+        if others is None:
+            seen[key] = [ref]
+        elif any(_same_body(ref, other) for other in others):
             message = f"{clause.key}: {ref.name} listed twice in one responsibility note"
             warnings.append(Warning_("duplicate_department", message, normalized.line_at(ref.span[0])))
             continue
-        seen.add(key)
+        else:
+            others.append(ref)  # 国家电网 after 南方电网: another body of the function
         out.append(ref)
     return out
