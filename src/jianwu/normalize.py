@@ -223,7 +223,7 @@ class _Line:
     line, and normalisation makes one per line of every text).
     """
 
-    __slots__ = ("raw", "text", "indent", "gap_before", "page_break_before", "token", "block_start", "own_block", "_width")
+    __slots__ = ("raw", "text", "indent", "gap_before", "page_break_before", "token", "block_start", "_width")
 
     def __init__(self, raw: int, text: str, indent: int, gap_before: bool = False, page_break_before: bool = False) -> None:
         self.raw = raw  # 1-based raw line number
@@ -238,8 +238,6 @@ class _Line:
         self.token: Optional[Token] = token
         # numbered, or a label heading (指导思想：)
         self.block_start = token is not None or (len(text) <= LABEL_MAX_CHARS and match_label(text) is not None)
-        # never joined to the line above (附件2, 抄送：…), though not a clause
-        self.own_block = text[0] in "附抄" and OWN_BLOCK_LINE.match(text) is not None
         self._width: Optional[int] = None  # see width
 
     @property
@@ -380,10 +378,15 @@ def _unbalanced_open(line: str) -> bool:
     return line.count("（") > line.count("）") or line.count("《") > line.count("》")
 
 
+def _own_block(text: str) -> bool:
+    """Is this a line never joined to the line above, though not a clause (附件2, 抄送：…)?"""
+    return text[0] in "附抄" and OWN_BLOCK_LINE.match(text) is not None
+
+
 def _continues(prev: _Line, nxt: _Line, wrap: Optional[int]) -> bool:
     """Does ``nxt`` continue the sentence that ``prev`` left open?"""
     a, b = prev.text, nxt.text
-    if nxt.block_start or nxt.own_block:
+    if nxt.block_start or _own_block(nxt.text):
         return False
     if wrap and prev.width >= wrap - 4 and nxt.indent < 2:
         return True  # a full line of a hard-wrapped extraction, heading or not
@@ -587,14 +590,15 @@ def _join(
         next_row = 0  # after a table's header (序号 …): the number the next row starts with
         for ln in lines:
             row = False
-            if next_row and ln.text[0].isdigit():
-                m = TABLE_ROW_NUMBER.match(ln.text)
-                row = m is not None and int(m.group("n")) == next_row
-                next_row += row
-            if ln.text[0] == "序" and TABLE_HEADER_LINE.match(ln.text):
+            first = ln.text[0]
+            if next_row:
+                if first.isdigit() and (m := TABLE_ROW_NUMBER.match(ln.text)) is not None and int(m.group("n")) == next_row:
+                    row = True
+                    next_row += 1
+                elif ln.token is not None or _own_block(ln.text):
+                    next_row = 0  # the table ended: a clause, an attachment
+            elif first == "序" and TABLE_HEADER_LINE.match(ln.text):
                 next_row = 1
-            elif ln.token is not None or ln.own_block:
-                next_row = 0  # the table ended: a clause, an attachment
             if prev is not None:
                 if not row and _continues(prev, ln, wrap):
                     if ln.gap_before and HAN_OR_DIGIT.match(prev.text[-1]) and HAN_OR_DIGIT.match(ln.text[0]):

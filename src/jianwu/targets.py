@@ -307,7 +307,7 @@ def assign_targets(clauses: list[Clause], normalized: NormalizedText) -> list[Wa
         time = final.get(parent_key, NO_TIME) if parent and parent.text.rstrip().endswith(("：", ":")) else NO_TIME
         clause.targets = []
         # The rows of a table of main indicators hold targets, and no sentence (indicator_table).
-        own_text, table_targets = mask_tables(clause.text, clause.text_offset)
+        own_text, table_targets = mask_tables(clause.text, clause.text_offset) if "指标" in clause.text else (clause.text, [])
         if clause.style == "row" and parent is not None and not table_targets:
             table_targets = row_targets(clause.text, clause.text_offset, table_years(parent.text))
             own_text = " " * len(clause.text) if table_targets else own_text
