@@ -864,7 +864,11 @@ class _Inherited:
 
 
 def assign_departments(clauses: list[Clause], normalized: NormalizedText) -> list[Warning_]:
-    """Set ``clause.departments`` on every clause (document order); return warnings."""
+    """Set ``clause.departments`` on every clause (document order); return warnings.
+
+    A row of a task table (``task_table``) without a note of its own takes its unit cells."""
+    from . import task_table  # (it reads cells with this module's note reader)
+
     text = normalized.text
     joins = _JoinPoints(normalized)
     first_leads_from = first_leads_start(text)
@@ -873,11 +877,26 @@ def assign_departments(clauses: list[Clause], normalized: NormalizedText) -> lis
     standing: list[tuple[DepartmentRef, tuple[Optional[str], Optional[str], str], list[str]]] = []
     inherited: Optional[_Inherited] = None
     warnings: list[Warning_] = []
+    table: Optional[task_table.Header] = None  # the header of the 分工表 whose rows come next
     for number, clause in enumerate(clauses):
         clause.departments = []
         if inherited is not None and not inherited.covers(clause):
             inherited = None
         found = find_notes(clause.text)
+        if clause.style != "row":
+            header = task_table.find_header(clause.text)  # 序号 重点任务 牵头单位 配合单位
+            table = header[0] if header else None
+            if header and not found:  # a table inside a clause of the body: a note per row
+                end = clause.text_offset + len(clause.text)
+                rows = task_table.body_rows(text, clause.text_offset + header[1], end)
+                for index, (start, row_end) in enumerate(rows):
+                    clause.departments += _table_refs(text, task_table.row_items(text, start, row_end, header[0]), index,
+                                                      clause, joins, warnings, normalized)
+        elif not found and table is not None:  # a row of the table: its unit cells
+            start = clause.text_offset
+            items = task_table.row_items(text, start, start + len(clause.text), table)
+            clause.departments = _table_refs(text, items, 0, clause, joins, warnings, normalized)
+            continue
         path = clause.path
         # A heading (a clause its successor is under) declares for the clauses below it only:
         # 一、重点任务（以下各项任务均需各区县政府落实，不再列出）.
@@ -925,6 +944,17 @@ def assign_departments(clauses: list[Clause], normalized: NormalizedText) -> lis
         if not found and inherited is not None:
             clause.departments = [replace(r, note=0) for r in inherited.refs]
     return warnings
+
+
+def _table_refs(
+    text: str, items: list[_Item], index: int, clause: Clause, joins: _JoinPoints, warnings: list[Warning_],
+    normalized: NormalizedText,
+) -> list[DepartmentRef]:
+    """The references of one row of a task table (its unit cells' items), as of one note."""
+    refs = _resolve_items(text, items, index, joins, warnings, normalized)
+    share_prefix(refs)
+    set_partners(refs)
+    return _dedupe(refs, clause, normalized, warnings)
 
 
 def _resolve_items(

@@ -43,6 +43,10 @@ SPACED_DIGITS = compile_pattern(r"(?<!\d)\d(?: \d){2,}(?!\d)")
 PROSE = compile_pattern(r"[，。；、]")
 
 
+# A row of a table as text: its number, then cells of two characters or more set apart by white
+# space ("1 实施重点行业绿色升级工程 省工业和信息化厅 省发展改革委、省生态环境厅"): its gaps part
+# cells, they are no OCR damage (a damaged prose line has gaps around single characters: "绿 色低碳").
+TABLE_ROW_CELLS = compile_pattern(r"^\d{1,3}[ \t\u3000]*[^\s\d][^\s]+(?:[ \t\u3000]+[^\s]{2,})+$")
 # A clause number at a line start, often followed by a space in clean texts too: "(十四) 探索"
 LEADING_NUMBER = compile_pattern(r"^\s*[(（][一二三四五六七八九十\d]{1,4}[)）]\s*")
 
@@ -106,7 +110,7 @@ def looks_ocred(text: str) -> bool:
     spaced = sum(
         len(SPACED_HAN.findall(LEADING_NUMBER.sub("", line)))
         for line in spaced_lines(text)  # SPACED_HAN needs a space
-        if PROSE.search(line)
+        if PROSE.search(line) and not (line[:1].isdigit() and TABLE_ROW_CELLS.match(line))
     )
     return signs >= 2 or spaced >= 5 or (signs == 1 and spaced >= 2)
 
@@ -149,11 +153,11 @@ def _spaced_han(line: str) -> str:
     """Remove spaces between Chinese characters in a prose line or a letter-spaced one.
 
     A line of issuers ("沙坪坝区生态环境局 沙坪坝区交通局") keeps its spaces: it has no
-    prose punctuation and its spaced gaps are few.
+    prose punctuation and its spaced gaps are few; so does a table row (``TABLE_ROW_CELLS``).
     """
     gaps = len(SPACED_HAN.findall(line))
-    if not gaps:
-        return line
+    if not gaps or (line[:1].isdigit() and TABLE_ROW_CELLS.match(line)):
+        return line  # no gap, or the gaps between a table row's cells
     han = len(HAN_CHAR.findall(line))
     letter_spaced = gaps * 2 >= han - 1 and han >= 4  # "人 民 政 府 批 准": every character apart
     if PROSE.search(line) or letter_spaced:

@@ -334,17 +334,31 @@ def _column(lines: list[_Line], minimum: int = 8) -> Optional[tuple[float, float
     return left, right
 
 
+# A table's header line (序号 重点任务 牵头单位), and the number opening one of its rows (1实施… /
+# 1 实施…): each row under the header starts a paragraph (as normalisation keeps them apart in a text).
+TABLE_HEADER_LINE = compile_pattern(r"^序\s*号")
+TABLE_ROW_NUMBER = compile_pattern(r"^(?P<n>\d{1,3})(?![\d.．%])(?=\s*\p{Han})")
+
+
 def _decide_paragraphs(pages: list[_Page]) -> None:
     every = [ln for p in pages for ln in p.lines]
     fallback = _column(every, minimum=1)
     prev: Optional[_Line] = None
     prose = False  # the paragraph so far has sentence punctuation (it is prose, not a title)
+    next_row = 0  # after a table's header (序号 …): the number the next row starts with
     for page in pages:
         column = _column(page.lines) or fallback
         for line in page.lines:
             if column is not None:
                 line.column_left, line.column_right = column
-            line.starts_paragraph = prev is None or column is None or _starts_paragraph(prev, line, prose)
+            row = False
+            if next_row and line.text[:1].isdigit():
+                m = TABLE_ROW_NUMBER.match(line.text)
+                row = m is not None and int(m.group("n")) == next_row
+                next_row += row
+            if line.text[:1] == "序" and TABLE_HEADER_LINE.match(line.text):
+                next_row = 1
+            line.starts_paragraph = prev is None or column is None or row or _starts_paragraph(prev, line, prose)
             prose = bool(PROSE_PUNCT.search(line.text)) or (prose and not line.starts_paragraph)
             prev = line
 
