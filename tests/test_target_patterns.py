@@ -500,3 +500,48 @@ def test_a_deadline_written_after_the_value_in_its_segment() -> None:
 )
 def test_who_then_respectively_then_the_action(body: str, expected: list[tuple[Any, ...]]) -> None:
     assert [(t.scope, t.indicator, num(t.value), t.basis) for t in targets_of(body)] == expected
+
+
+# ------------------------------------------------------------------ shares and changes written in words
+
+ROW = ("indicator", "value", "value_max", "unit", "comparator", "direction", "year", "baseline_year", "value_text", "basis")
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        ("到2025年，全市单位地区生产总值能耗比2020年下降百分之十四点五。",
+         [("单位地区生产总值能耗", 14.5, None, "%", "=", "down", 2025, 2020, "百分之十四点五", "cumulative")]),
+        ("到2025年，煤炭消费量减少百分之十。", [("煤炭消费量", 10, None, "%", "=", "down", 2025, None, "百分之十", "cumulative")]),
+        ("到2025年，非化石能源消费比重提高到百分之二十五以上。",
+         [("非化石能源消费比重", 25, None, "%", ">=", "up", 2025, None, "百分之二十五", "level")]),
+        ("到2025年，可再生能源占比百分之三十左右。", [("可再生能源占比", 30, None, "%", "≈", None, 2025, None, "百分之三十", "level")]),
+        ("到2025年，城镇污水处理率达到百分之百。", [("城镇污水处理率", 100, None, "%", "=", None, 2025, None, "百分之百", "level")]),
+        ("到2025年，比重提高到百分之三至百分之五。", [("比重", 3, 5, "%", "range", "up", 2025, None, "百分之三至百分之五", "level")]),
+        ("到2025年，工业用水重复利用率提高千分之五。", [("工业用水重复利用率", 5, None, "‰", "=", "up", 2025, None, "千分之五", "cumulative")]),
+        # a fraction: a share in %, rounded to two places; written as the plan wrote it
+        ("到2025年，绿色建筑占比达到三分之一左右。", [("绿色建筑占比", 33.33, None, "%", "≈", None, 2025, None, "三分之一", "level")]),
+        ("到2025年，能耗降低四分之一。", [("能耗", 25, None, "%", "=", "down", 2025, None, "四分之一", "cumulative")]),
+        # tenths
+        ("到2025年，清洁能源公交车占比达到五成以上。", [("清洁能源公交车占比", 50, None, "%", ">=", None, 2025, None, "五成", "level")]),
+        ("到2025年，回收率达到七至八成。", [("回收率", 70, 80, "%", "range", None, 2025, None, "七至八成", "level")]),
+        # multiples: 增长1倍 is 1 倍 up, and so are 增长一倍 and 翻一番 (翻两番: ×4, up 3 倍)
+        ("到2025年，新能源汽车保有量增长一倍以上。", [("新能源汽车保有量", 1, None, "倍", ">=", "up", 2025, None, "一倍", "cumulative")]),
+        ("到2025年，地区生产总值比2020年翻一番。", [("地区生产总值", 1, None, "倍", "=", "up", 2025, 2020, "一番", "cumulative")]),
+        ("到2035年，经济总量翻两番。", [("经济总量", 3, None, "倍", "=", "up", 2035, None, "两番", "cumulative")]),
+        ("到2025年，非化石能源比重提高两个百分点。", [("非化石能源比重", 2, None, "个百分点", "=", "up", 2025, None, "两个百分点", "cumulative")]),
+        # lines that do not change
+        ("到2025年，建成两个示范园区，培育十家企业，新增五十个充电站。",
+         [("示范园区", 2, None, "个", "=", None, 2025, None, "两个", "level"), ("企业", 10, None, "家", "=", None, 2025, None, "十家", "level"),
+          ("充电站", 50, None, "个", "=", "up", 2025, None, "五十个", "cumulative")]),
+        ("到2025年，占比达到3%—5%，提高2个百分点。",
+         [("占比", 3, 5, "%", "range", None, 2025, None, "3%—5%", "level"), ("占比", 2, None, "个百分点", "=", "up", 2025, None, "2个百分点", "cumulative")]),
+        ("到2025年，全市单位地区生产总值能耗比2020年下降14.5%。",
+         [("单位地区生产总值能耗", 14.5, None, "%", "=", "down", 2025, 2020, "14.5%", "cumulative")]),
+        ("推进“一带一路”建设，落实“三线一单”，坚决遏制“两高”项目，“十四五”期间，一是加强，二是推进。", []),
+        ("坚持一成不变，发挥三成员单位作用，做好“百分之百”宣传。", []),
+    ],
+)
+def test_shares_and_changes_written_in_words(body: str, expected: list[tuple[Any, ...]]) -> None:
+    got = [tuple(num(getattr(t, name)) for name in ROW) for t in targets_of(body)]
+    assert got == expected

@@ -102,6 +102,13 @@ def test_values_fold_multipliers_and_keep_the_base_unit(seeds: dict[str, Documen
         ("实施“一厂一策”改造，推进“三线一单”落地", []),
         ("百城千县万名专家", []),
         ("PM2.5浓度，2025年，〔2023〕5号，第三批", []),
+        # shares written in words (quantities.worded_quantities), 点 as the decimal point
+        ("下降百分之十四点五", [("14.5", "%")]),
+        ("百分之三至五、千分之三", [("3", "%"), ("3", "‰")]),
+        ("三分之一、三分之二、十分之一", [("33.33", "%"), ("66.67", "%"), ("10", "%")]),
+        ("五成以上，两成", [("50", "%"), ("20", "%")]),
+        ("翻一番，翻两番，增长一倍", [("1", "倍"), ("3", "倍"), ("1", "倍")]),
+        ("一成不变，建成三成员单位，翻番，第三分之一", []),
     ],
 )
 def test_quantity_tokenizer(phrase: str, expected: list[tuple[str, str]]) -> None:

@@ -144,6 +144,8 @@ NUMERAL_NAME = lazy(r"[一二三四五六七八九十两]\p{Han}{1,2}[一二三�
 CN_COUNT_CONTEXT = lazy(
     r"(?:达到|达|新增|增加|减少|建设|建成|新建|创建|完成|培育|打造|累计|至少|超过|不少于|不低于|不超过|约|为|共|淘汰|实施|认定|形成)$"
 )
+# Verbs of a change after which a Chinese numeral is a share or a multiple: 增长一倍, 提高两个百分点, 下降三个百分点.
+CN_CHANGE_CONTEXT = lazy(r"(?:提高|提升|增加|增长|上升|扩大|下降|降低|减少|削减|压减|压降)$")
 # Ranges of characters that are never a decimal digit (regex's \d, \p{Nd}): ASCII and Latin-1 but 0-9;
 # General Punctuation to Miscellaneous Symbols and Arrows (U+2000–2BFF: “” — … Ⅲ ①); CJK punctuation,
 # kana, Bopomofo and the CJK ideographs (U+3000–9FFF); the full-width forms but ０-９.  None of these
@@ -296,11 +298,22 @@ def _is_name(sentence: str, start: int, end: int, is_chinese: bool, unit_class: 
         return False
     # A Chinese numeral glued to a preceding word (统一, 进一步) counts only after a count verb.
     before = sentence[max(0, start - 4):start]
-    return bool(before) and HAN_CHAR.match(before[-1]) is not None and not CN_COUNT_CONTEXT.search(before)
+    if not before or HAN_CHAR.match(before[-1]) is None or CN_COUNT_CONTEXT.search(before):
+        return False
+    return unit_class != "ratio" or not CN_CHANGE_CONTEXT.search(before)
 
 
 def find_quantities(sentence: str) -> list[Quantity]:
-    """Every number with a unit in ``sentence``, in order."""
+    """Every number with a unit in ``sentence``, in order: those of the tokenizer, and shares and
+    changes written in words (百分之十四点五, 三分之一, 五成, 翻一番: ``worded_quantities``)."""
+    found = _unit_quantities(sentence)
+    if MAY_BE_WORDED.search(sentence) is None:
+        return found  # 分之, 成 after a numeral, 番: most sentences have none
+    return _with_worded(found, worded_quantities(sentence))
+
+
+def _unit_quantities(sentence: str) -> list[Quantity]:
+    """Every number followed by a unit of the tables (quantity_pattern), in order."""
     pair = maybe_quantity().search(sentence)
     if pair is None:
         return []  # a number followed by what a quantity goes on with (most numerals are not: 进一步, 2025年)
@@ -399,3 +412,103 @@ def _points_lists(sentence: str, found: list[Quantity]) -> list[Quantity]:
         if q.unit == "个" and nxt.unit == "个百分点" and LIST_JOINER.match(sentence[q.end:nxt.start].strip()):
             out[i] = replace(q, unit=nxt.unit, unit_class=nxt.unit_class, measure=nxt.measure)
     return out
+
+
+# ------------------------------------------------------------------ shares and changes written in words
+
+# A number written in words with 点 as the decimal point: 十四点五 / 二十五 / 百 (of 百分之百) / 三点五.
+WORDED_NUMBER = r"[〇零一二三四五六七八九十百两]+(?:点[〇零一二三四五六七八九]+)?"
+# A share per hundred or per thousand in words: 百分之十四点五 / 百分之二十五以上 / 百分之百 / 千分之三 /
+# 百分之三至百分之五, 百分之三至五 (a range).  The written share is the value, in % or ‰.
+WORDED_PERCENT = lazy(
+    rf"(?P<base>[百千])分之(?P<n1>{WORDED_NUMBER})(?:{RANGE_SEP}(?:(?P=base)分之)?(?P<n2>{WORDED_NUMBER}))?"
+    rf"(?P<suffix>{SUFFIX})?"
+)
+# A fraction in words: 三分之一 / 三分之二左右 (not 百分之, 千分之: WORDED_PERCENT) -> a share in %.
+WORDED_FRACTION = lazy(
+    r"(?<![〇零一二三四五六七八九十百千万亿两第])(?P<d>[一二三四五六七八九十两]{1,3})分之(?P<n>[一二三四五六七八九十两]{1,3})"
+    rf"(?P<suffix>{SUFFIX})?"
+)
+# Tenths: 五成以上 -> 50% / 七至八成 -> 70%–80%; only where a share ends (a bound, a break, 的, and, or the end),
+# so 一成不变, 三成员 and 建成 are no share.
+WORDED_TENTHS = lazy(
+    r"(?<![〇零一二三四五六七八九十百千万亿两第])(?P<n1>[一二三四五六七八九两])(?:[至到—~～](?P<n2>[一二三四五六七八九]))?成"
+    rf"(?P<suffix>{SUFFIX})?(?=[，。；、,;：:）)的和或]|$)"
+)
+# Doubling: 翻一番 = up by 100% (1倍), 翻两番 = ×4 (3倍).  The quantity starts after 翻, the verb of the
+# change (indicators.UP_VERBS), as 增长 before 1倍.
+WORDED_DOUBLING = lazy(rf"(?<=翻)(?P<n>[一两二三四])番(?P<suffix>{SUFFIX})?")
+# A sentence without one of these has no worded share (each pattern above holds one).
+MAY_BE_WORDED = compile_std(r"分之|[一二三四五六七八九两]成|番")
+# Cents and a share per hundred, as a fraction's value is rounded: 三分之一 -> 33.33.
+FRACTION_PLACES = Decimal("0.01")
+
+
+def worded_number(s: str) -> Optional[Decimal]:
+    """十四点五 -> 14.5, 二十五 -> 25, 百 -> 100, 一百 -> 100; None when malformed (点 alone, 十点)."""
+    whole, _, decimals = s.partition("点")
+    if whole.startswith("百"):
+        whole = "一" + whole  # 百分之百
+    n = cn_numeral(whole)
+    if n is None or (decimals and not all(ch in CN_DIGIT for ch in decimals)):
+        return None
+    return Decimal(f"{n}.{''.join(str(CN_DIGIT[ch]) for ch in decimals)}") if decimals else Decimal(n)
+
+
+def _worded(sentence: str, start: int, value_end: int, end: int, value: Decimal, value_max: Optional[Decimal],
+            unit: str, suffix: Optional[str]) -> Quantity:
+    u = units()[unit]
+    return Quantity(start, value_end, end, value, value_max, u.unit, u.cls, u.measure, 1, suffix or "", "",
+                    sentence[start:value_end])
+
+
+def worded_quantities(sentence: str) -> list[Quantity]:
+    """The shares and changes written in words in ``sentence``, in order (outside quotes and brackets).
+
+        >>> [(str(q.value), q.unit, q.suffix, q.text) for q in worded_quantities("下降百分之十四点五，五成以上")]
+        [('14.5', '%', '', '百分之十四点五'), ('50', '%', '以上', '五成')]
+    """
+    found: list[Quantity] = []
+    if "分之" in sentence:
+        for m in WORDED_PERCENT.finditer(sentence):
+            low = worded_number(m.group("n1"))
+            high = worded_number(m.group("n2")) if m.group("n2") else None
+            if low is None or (m.group("n2") and (high is None or high <= low)):
+                continue
+            unit = "%" if m.group("base") == "百" else "‰"
+            value_end = m.end("n2") if m.group("n2") else m.end("n1")
+            found.append(_worded(sentence, m.start(), value_end, m.end(), low, high, unit, m.group("suffix")))
+        for m in WORDED_FRACTION.finditer(sentence):
+            d, n = cn_numeral(m.group("d")), cn_numeral(m.group("n"))
+            if not d or not n or n > d:
+                continue
+            value = (Decimal(100 * n) / Decimal(d)).quantize(FRACTION_PLACES)
+            value = value.quantize(Decimal(1)) if value == value.to_integral_value() else value
+            found.append(_worded(sentence, m.start(), m.end("n"), m.end(), value, None, "%", m.group("suffix")))
+    if "成" in sentence:
+        for m in WORDED_TENTHS.finditer(sentence):
+            low = Decimal(10 * CN_DIGIT[m.group("n1")])
+            high = Decimal(10 * CN_DIGIT[m.group("n2")]) if m.group("n2") else None
+            if high is not None and high <= low:
+                continue
+            value_end = m.start("suffix") if m.group("suffix") else m.end()  # after 成
+            found.append(_worded(sentence, m.start(), value_end, m.end(), low, high, "%", m.group("suffix")))
+    if "番" in sentence:
+        for m in WORDED_DOUBLING.finditer(sentence):
+            value = Decimal(2 ** CN_DIGIT[m.group("n")] - 1)
+            value_end = m.start("suffix") if m.group("suffix") else m.end()  # after 番
+            found.append(_worded(sentence, m.start(), value_end, m.end(), value, None, "倍", m.group("suffix")))
+    if not found:
+        return found
+    shelter = sheltered(sentence)
+    return sorted((q for q in found if not shelter[q.start]), key=lambda q: q.start)
+
+
+def _with_worded(found: list[Quantity], worded: list[Quantity]) -> list[Quantity]:
+    """``found`` and ``worded`` in order; a number of the tokenizer inside a worded share is part of it
+    (百分之十五个 is no count 十五个)."""
+    if not worded:
+        return found
+    spans = [(w.start, w.end) for w in worded]
+    kept = [q for q in found if not any(a <= q.start < b or q.start <= a < q.end for a, b in spans)]
+    return sorted([*kept, *worded], key=lambda q: q.start)

@@ -71,7 +71,8 @@ MAX_HEADING = 20
 # YEAR, PERIOD) or a class (CATEGORY: 类, or 一级 with its 一).  A sentence without any of these
 # characters has no target and changes no deadline (推进绿色低碳发展), nine sentences in ten; a clause
 # without them has no such sentence (a sentence is made of the clause's characters).
-MAY_HOLD_TARGET = compile_std(maybe_number_class("类"))
+# 百 too: 百分之百 has no other numeral.
+MAY_HOLD_TARGET = compile_std(maybe_number_class("类百"))
 # Segment breaks inside a sentence.
 SEGMENT_BREAK = compile_std(r"[，,：:]")  # plain characters: re (see SENTENCE_END)
 # A responsibility note closing the sentence: …稳定保持100%（生态环境局…按职责分工负责）
