@@ -343,6 +343,16 @@ def _is_bare_list(content: str) -> bool:
     return bool(items) and all(looks_like_org(x) for x in items) and any(_known(x) for x in items)
 
 
+def verb_after_names(text: str, start: int, end: int) -> Optional[tuple[int, Role]]:
+    """(where it starts, its role) of the first verb of ``VERBS`` after some names in ``text[start:end]``
+    (省发展改革委牵头 -> the offset of 牵头, lead), or None."""
+    for pattern, verb_role in VERBS:
+        m = pattern.search(text, start, end)
+        if m and m.start() > start:
+            return m.start(), verb_role
+    return None
+
+
 def _verb_commas(text: str, start: int, end: int) -> str:
     """``text`` with each 、 right after a verb in ``text[start:end]`` read as ，: 牵头、B配合 -> 牵头，B配合."""
     if text.find("、", start, end) < 0:
@@ -535,15 +545,12 @@ def _read_part(
         m = lead_in.match(text, start, end)
         if m:
             start = m.end()
-    verb = False
-    for pattern, verb_role in VERBS:
-        m = pattern.search(text, start, end)
-        if m and m.start() > start:
-            end = m.start()
-            verb = True
-            if role is None and verb_role != "responsible":
-                role = verb_role
-            break
+    found_verb = verb_after_names(text, start, end)
+    verb = found_verb is not None
+    if found_verb is not None:
+        end, verb_role = found_verb
+        if role is None and verb_role != "responsible":
+            role = verb_role
     written = role is not None  # a label or a 牵头 / 配合 verb in this very part
     if role is None and not verb and cursor.label is not None:
         role, ranked = cursor.label, cursor.label_ranked  # 责任单位：A，B: the label still holds

@@ -22,7 +22,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Literal, Optional
 
-from .departments import LEAD_IN, VERBS, _is_deadline, _Item, _read_items, _split_depth0, _trim
+from .departments import LEAD_IN, _is_deadline, _Item, _read_items, _split_depth0, _trim, verb_after_names
 from .attachments import find_rows
 from .model import Role
 from .patterns import compile_pattern
@@ -179,11 +179,9 @@ def _cell_items(text: str, start: int, end: int, role: Role) -> Optional[list[_I
         if lead_in:
             p_start = lead_in.end()
         part_role = role
-        for pattern, verb_role in VERBS:
-            m = pattern.search(text, p_start, p_end)
-            if m and m.start() > p_start:
-                p_end, part_role = m.start(), verb_role
-                break
+        found_verb = verb_after_names(text, p_start, p_end)
+        if found_verb is not None:
+            p_end, part_role = found_verb
         found = _read_items(text, p_start, p_end)
         if not found or not all(is_org for _, _, _, is_org, _ in found):
             return None
