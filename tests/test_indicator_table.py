@@ -57,3 +57,11 @@ def test_lines_that_are_not_a_table_are_sentences() -> None:
     text = HEAD + "（一）主要指标。到2025年，森林覆盖率比2020年提高到31%。\n二、重点任务\n（二）优化能源结构。"
     doc = parse_document(text, doc_id="t")
     assert [(t.indicator, t.value, t.year) for c in doc.clauses for t in c.targets if "森林" in t.indicator] == [("森林覆盖率", 31, 2025)]
+
+
+def test_a_row_without_a_number_holds_no_target_and_no_sentence() -> None:
+    """An attachment row whose value is words (〔完成国家下达目标〕) is still a row: read as a sentence
+    it would give junk; it gives nothing."""
+    text = (HEAD + "二、保障措施\n（一）加强组织领导。\n附件1\n“十四五”节能减排主要指标表\n序号 指标 2020年 2025年 属性\n"
+            "1 单位地区生产总值二氧化碳排放降低（%） — 〔完成国家下达目标〕 约束性\n2 非化石能源消费比重（%） 7.3 13 预期性")
+    assert table_targets(text) == [("非化石能源消费比重", 13, "%", "=", None, 2025, None, "level", "rate")]

@@ -99,12 +99,12 @@ def table_years(text: str) -> tuple[int, ...]:
     return next((years for line in text.split("\n") if (years := _header(line))), ())
 
 
-def row_targets(text: str, offset: int, years: tuple[int, ...]) -> list[Target]:
+def row_targets(text: str, offset: int, years: tuple[int, ...]) -> Optional[list[Target]]:
     """The targets of a table row given as a clause of its own (its number stripped: an
-    attachment's row), under a header of these year columns."""
+    attachment's row), under a header of these year columns; None when it is no such row."""
     if not years or "\n" in text.strip():
-        return []
-    return _row_targets(text, years, offset) or []
+        return None
+    return _row_targets(text, years, offset)
 
 
 def _unit(written: Optional[str]) -> tuple[Optional[str], int, Optional[str]]:

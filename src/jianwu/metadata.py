@@ -430,16 +430,24 @@ def _as_org_names(prefix: str) -> Optional[list[str]]:
     """``prefix`` read as organisation names run together, the shortest first (中共中央国务院 ->
     中共中央, 国务院), or None when it is not made of them: national organs, or names that start
     with their region (not 省人民政府, its region lost; not 大连市贯彻落实国务院, a title's words)."""
+    names = _org_name_split(prefix)
+    return None if names is None else list(names)
+
+
+@lru_cache(maxsize=256)
+def _org_name_split(prefix: str) -> Optional[tuple[str, ...]]:
+    """``_as_org_names``, each rest of the prefix read once (kept: a prefix of many names that
+    could be cut several ways is not read again for every cut before it)."""
     if not prefix:
-        return []
+        return ()
     for end in range(2, min(len(prefix), 30) + 1):
         head = prefix[:end]
         if NATIONAL_ORG.match(head) or (
             head[-1] in ORG_LAST and _org_name(head) and _named_region(head) and not TITLE_VERB.search(head)
         ):
-            rest = _as_org_names(prefix[end:])
+            rest = _org_name_split(prefix[end:])
             if rest is not None:
-                return [head, *rest]
+                return (head, *rest)
     return None
 
 

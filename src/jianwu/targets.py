@@ -310,8 +310,9 @@ def assign_targets(clauses: list[Clause], normalized: NormalizedText) -> list[Wa
         # The rows of a table of main indicators hold targets, and no sentence (indicator_table).
         own_text, table_targets = mask_tables(clause.text, clause.text_offset) if "指标" in clause.text else (clause.text, [])
         if clause.style == "row" and parent is not None and not table_targets:
-            table_targets = row_targets(clause.text, clause.text_offset, table_years(parent.text))
-            own_text = " " * len(clause.text) if table_targets else own_text
+            row = row_targets(clause.text, clause.text_offset, table_years(parent.text))
+            if row is not None:  # a row of an indicator table, its values under the header's years
+                own_text, table_targets = " " * len(clause.text), row
         # Only the sentences that may hold a target or a deadline are made: the others have neither.
         for text, offsets in sentences(own_text, clause.text_offset, only=MAY_HOLD_TARGET):
             events = _time_events(text)
