@@ -166,6 +166,17 @@ def test_glued_cells_and_notes_under_a_task_table(table: str, expected: dict) ->
     assert rows_of(with_table(table)) == expected
 
 
+def test_a_table_inside_a_body_clause_keeps_its_bracketed_cells() -> None:
+    # 各镇（街道） in a row is a cell of the table, not a note of the clause holding it.
+    text = ("某县碳达峰实施方案\n五、保障措施\n（一）加强组织领导。重点任务分工如下：\n"
+            "序号 重点任务 牵头单位 配合单位\n1 推进能源结构调整 县发改局 县工信局\n"
+            "2 推进城乡建设碳达峰 县住建局 县自然资源局、各镇（街道）\n（二）强化考核评价。\n")
+    doc = parse_document(text, doc_id="t")
+    clause = next(c for c in doc.clauses if c.text.startswith("加强组织领导"))
+    assert [(d.name, d.role, d.note) for d in clause.departments] == [
+        ("县发改局", L, 0), ("县工信局", S, 0), ("县住建局", L, 1), ("县自然资源局", S, 1), ("各镇（街道）", S, 1)]
+
+
 def test_a_standing_sentence_of_the_body_reaches_the_rows_of_a_task_table() -> None:
     body = ("某省“十四五”节能减排实施方案\n一、主要目标\n（一）到2025年，全省单位地区生产总值能耗下降14.5%。\n"
             "二、重点工程\n重点工程的责任分工见附件。各市州人民政府负责本地区具体落实，以下不再列出。\n")

@@ -109,12 +109,13 @@ LEAD_VERB = spaced(r"(?:共同)?(?:牵头(?:负责|抓总|落实|实施)?|负责
 # 配合 / 配合落实 / 协助 / 参与 -> the departments support
 SUPPORT_VERB = spaced(r"(?:按照?职责)?(?:配合(?:落实|实施|推进)?|协助|参与|协同配合)$", "配协参")
 # 按职责分工负责 / 按职能分工负责 / 负责 / 分别负责 / 负责落实 / 抓好落实 -> responsible;
-# 负责本地区具体落实 / 负责辖区内任务落实 (local governments: the task where they are).
+# 负责本地区具体落实 / 负责辖区内任务落实 (local governments: the task where they are);
+# 落实主体责任 / 履行属地责任 (重点用能单位落实主体责任); 指导 / 督导 (（各市县政府负责，省住建厅指导）).
 RESPONSIBLE_VERB = spaced(
     r"(?:(?:按照|按|根据|依据)?(?:各自)?(?:职责|职能)(?:分工)?)?"
     r"(?:分别|共同|具体|按要求)?(?:负责(?:(?:本地区|本辖区|辖区内?|本区域|属地)(?:各项|相关)?(?:任务|工作)?(?:的)?(?:具体)?)?"
-    r"(?:落实|实施|推进)?|抓好落实|落实|实施)$",
-    "负实",  # 负责 / 落实 / 实施
+    r"(?:落实|实施|推进)?|抓好落实|(?:落实|履行|承担)(?:主体|属地|监管)责任|落实|实施|(?:负责)?(?:指导督促|督促指导|指导监督|监督指导|指导|督导))$",
+    "负实责导",  # 负责 / 落实 / 实施 / 主体责任 / 指导
 )
 VERBS: tuple[tuple[regex.Pattern[str], Role], ...] = (
     (LEAD_VERB, "lead"),
@@ -122,8 +123,8 @@ VERBS: tuple[tuple[regex.Pattern[str], Role], ...] = (
     (RESPONSIBLE_VERB, "responsible"),
 )
 # A bracket assigns only if it holds one of these: the anchors of the verbs and of FIRST_LEADS, and
-# the first characters of the role labels (ROLE_LABEL_FIRSTS).
-ASSIGNMENT_CHARS = "牵配协参负实责主"
+# the first characters of the role labels (ROLE_LABEL_FIRSTS) (导: 指导 / 督导).
+ASSIGNMENT_CHARS = "牵配协参负实责主导"
 # Verbs that make a list of places a note: （浦东新区、松江区按职责分工负责）
 ASSIGNING = lazy(r"负\s*责|牵\s*头|配\s*合")
 # A会同B负责: A leads, B supports.
@@ -578,7 +579,9 @@ def _read_part(
             start = m.end()
     found_verb = verb_after_names(text, start, end)
     verb = found_verb is not None
+    own_duty = False  # 落实主体责任 / 履行属地责任: the units carry out their own duty
     if found_verb is not None:
+        own_duty = text.find("责任", found_verb[0], end) >= 0
         end, verb_role = found_verb
         if role is None and verb_role != "responsible":
             role = verb_role
@@ -596,7 +599,7 @@ def _read_part(
     # …配合，各区政府、市属国有企业负责落实: one list before one 负责 has one role.  With a local
     # government in it, the list names who carries the task out where it is (enterprises, zone
     # committees, 行政公署 beside the governments), not the lead's supporters.
-    carry_out = verb and not written and together < 0 and any(item[4] for item in items)
+    carry_out = verb and not written and together < 0 and (own_duty or any(item[4] for item in items))
     # Under a label carried from an earlier part (责任单位：A，各县人民政府、高新区管委会) or one naming
     # who carries out a lead's task (牵头单位：A；责任单位：各市州人民政府), a local government and the
     # actors after it in its part (a zone's committee, enterprises) carry the task out where they are.
@@ -937,6 +940,8 @@ def assign_departments(clauses: list[Clause], normalized: NormalizedText) -> lis
         if clause.style != "row":
             header = task_table.find_header(clause.text)  # 序号 重点任务 牵头单位 配合单位
             table = header[0] if header else None
+            if header and found:  # notes inside the table's rows (各镇（街道）) are its cells, read below
+                found = [f for f in found if f[0] < header[1]]
             if header and not found:  # a table inside a clause of the body: a note per row
                 end = clause.text_offset + len(clause.text)
                 rows = task_table.body_rows(text, clause.text_offset + header[1], end)
