@@ -257,6 +257,17 @@ LOCAL_ROLES = [
 ]
 
 
+def test_first_listed_leads_across_branch_offices_and_zone_committees() -> None:
+    # 列第一位的为牵头单位 declared once: two customs offices of two places are one list, not two
+    # partners' lists; a zone committee beside the governments is not ranked.
+    doc = plan("（一）推动能源绿色低碳转型。（责任单位：省发改委、省工信厅，列第一位的为牵头单位）\n"
+               "（二）推进交通运输协同增效。（省交通运输厅、省公安厅、福州海关、厦门海关等按职责分工负责）\n"
+               "（三）加强组织实施。（各设区市人民政府、平潭综合实验区管委会负责）\n")
+    assert [[(r.name, r.role) for r in c.departments] for c in doc.clauses[-2:]] == [
+        [("省交通运输厅", L), ("省公安厅", S), ("福州海关", S), ("厦门海关", S)],
+        [("各设区市人民政府", R), ("平潭综合实验区管委会", R)]]
+
+
 @pytest.mark.parametrize("sentence,expected", [(s, e) for _, s, e in LOCAL_ROLES], ids=[i for i, _, _ in LOCAL_ROLES])
 def test_local_governments_and_zones_carry_tasks_out(sentence: str, expected: list[tuple[str, str, str | None, str]]) -> None:
     refs = refs_of("推进结构调整。加快淘汰落后产能。" + sentence)

@@ -177,6 +177,18 @@ def test_a_table_inside_a_body_clause_keeps_its_bracketed_cells() -> None:
         ("县发改局", L, 0), ("县工信局", S, 0), ("县住建局", L, 1), ("县自然资源局", S, 1), ("各镇（街道）", S, 1)]
 
 
+def test_a_note_under_a_table_of_notes_reaches_every_row() -> None:
+    # A Word table read as rows with notes (（牵头单位：…；配合单位：…）) and a 注 line under it.
+    text = (BODY + "附件\n重点任务分工表\n1.强化生态环境分区管控（牵头单位：省生态环境厅；配合单位：省发展改革委）\n"
+            "2.推进城乡建设协同增效（牵头单位：省住建厅；配合单位：省自然资源厅）\n"
+            "注：各市人民政府负责本地区任务落实，表中不再列出。\n")
+    doc = parse_document(text, doc_id="t")
+    rows = [[(d.name, d.role, d.inherited) for d in c.departments] for c in doc.clauses if c.style == "row"]
+    assert rows == [
+        [("省生态环境厅", L, False), ("省发展改革委", S, False), ("各市人民政府", R, True)],
+        [("省住建厅", L, False), ("省自然资源厅", S, False), ("各市人民政府", R, True)]]
+
+
 def test_a_standing_sentence_of_the_body_reaches_the_rows_of_a_task_table() -> None:
     body = ("某省“十四五”节能减排实施方案\n一、主要目标\n（一）到2025年，全省单位地区生产总值能耗下降14.5%。\n"
             "二、重点工程\n重点工程的责任分工见附件。各市州人民政府负责本地区具体落实，以下不再列出。\n")

@@ -147,6 +147,9 @@ FIRST_LEADS = spaced(
 FIRST_LEADS_ANCHOR = "牵"
 FIRST_LEADS_BEFORE = 15
 FIRST_LEADS_AFTER = 9
+# The label of a note under a table or a text (注：各市（地）人民政府负责本地区任务落实，表中不再列出。).
+NOTE_LABEL = lazy(r"(?:注|备注|说明)\s*[：:∶]")
+NOTE_LABEL_FIRSTS = "注备说"
 # 下同 (the same below) closing a note or one sentence of it.
 SAME_BELOW = spaced(r"[，,；;]?\s*下同$", "同")
 # 不再列出 / 不再做分工: a sentence naming who works on every task, e.g.
@@ -428,6 +431,8 @@ def _standing_sentences(text: str, notes: list[tuple[int, int, bool]]) -> list[t
             if 0 <= stop < end:
                 end = stop
         start = max(text.rfind(ch, 0, at) for ch in "。；;\n）)") + 1
+        label = NOTE_LABEL.match(text, start, at) if text[start:start + 1] in NOTE_LABEL_FIRSTS else None
+        start = label.end() if label else start  # 注：各市人民政府负责…，表中不再列出
         content = text[start:end]
         if (not any(s <= at < e for s, e, _ in notes) and _standing_declaration(content) and _is_assignment(content)):
             start, end = _trim(text, start, end)
@@ -948,9 +953,15 @@ def assign_departments(clauses: list[Clause], normalized: NormalizedText) -> lis
                 for index, (start, row_end) in enumerate(rows):
                     clause.departments += _table_refs(text, task_table.row_items(text, start, row_end, header[0]), index,
                                                       clause, joins, warnings, normalized)
-            if table is not None:  # 注：各市州人民政府负责本地区任务落实，表中不再列出 — under any row of the table
+            # 注：各市州人民政府负责本地区任务落实，表中不再列出 — under any row of the table that follows
+            table_standing = []
+            if number + 1 < len(clauses) and clauses[number + 1].style == "row":
                 table_standing = _table_standing(clauses, number + 1, text, joins, warnings, normalized)
-        elif not found and table is not None:  # a row of the table: its unit cells
+        elif found and "不再" in clause.text:
+            # The table's note (注：…不再列出) is read for all its rows (table_standing), not as this row's.
+            spans = task_table.table_notes(clause.text, 0, len(clause.text))
+            found = [f for f in found if not any(clause.text.rfind("\n", 0, a) < f[0] <= b for a, b in spans)]
+        if clause.style == "row" and not found and table is not None:  # a row of the table: its unit cells
             start = clause.text_offset
             items = task_table.row_items(text, start, start + len(clause.text), table)
             refs = _table_refs(text, items, 0, clause, joins, warnings, normalized)
@@ -982,7 +993,10 @@ def assign_departments(clauses: list[Clause], normalized: NormalizedText) -> lis
                 warnings.append(Warning_("note_text_not_a_department", message, where))
             if note.first_leads or (first_leads_from is not None and note.start >= first_leads_from):
                 resolutions = [resolve(compact(text[i.start:i.end])) for i in note.items]
-                _apply_first_leads(note.items, [r.place for r in resolutions], [r.local_government for r in resolutions])
+                # A branch office's place (福州海关, 厦门海关) names no partner's list; a zone committee
+                # is not ranked, like a government.
+                _apply_first_leads(note.items, [None if r.fixed_level else r.place for r in resolutions],
+                                   [r.local_government or r.canonical in CARRY_OUT_ACTORS for r in resolutions])
             refs = _resolve_items(text, note.items, index, joins, warnings, normalized)
             share_prefix(refs)
             set_partners(refs)
@@ -997,7 +1011,7 @@ def assign_departments(clauses: list[Clause], normalized: NormalizedText) -> lis
             have: dict[tuple[Optional[str], Optional[str], str], list[DepartmentRef]] = {}
             for r in refs:
                 have.setdefault(_identity(r), []).append(r)
-            for r, key, within in standing:
+            for r, key, within in standing + table_standing if clause.style == "row" else standing:
                 others = have.get(key)
                 if (others and any(_same_body(r, o) for o in others)) or (within and path[: len(within)] != within):
                     continue

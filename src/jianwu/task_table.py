@@ -22,7 +22,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Literal, Optional
 
-from .departments import LEAD_IN, _is_deadline, _Item, _read_items, _split_depth0, _trim, verb_after_names
+from .departments import LEAD_IN, NOTE_LABEL, NOTE_LABEL_FIRSTS, _is_deadline, _Item, _read_items, _split_depth0, _trim, verb_after_names
 from .attachments import find_rows
 from .model import Role
 from .patterns import compile_pattern, lazy
@@ -49,10 +49,8 @@ GLUED_YEAR = compile_pattern(r"(?<=\p{Han})\d{4}(?=年|[—–－~-])")
 HEADER_PROSE = compile_pattern(r"[，。；：:]")
 # The characters a unit column's header can hold (单位 / 部门 / 主体 / 处室): a quick test first.
 HEADER_CHARS = "位门体室"
-# A note under a table (注：各市（地）人民政府负责本地区任务落实，表中不再列出。): it ends the row
-# above it, and may name who works on every row (``table_notes``).
-NOTE_LINE = lazy(r"(?:注|备注|说明)\s*[：:∶]")
-NOTE_FIRSTS = "注备说"
+# A note under a table (注：各市（地）人民政府负责本地区任务落实，表中不再列出。, departments.NOTE_LABEL)
+# ends the row above it, and may name who works on every row (``table_notes``).
 # A cell glued to the one before it after a closing bracket: normalising drops the white space
 # between CJK punctuation and a hanzi (省发展改革委（省能源局） 省经信厅 -> …（省能源局）省经信厅).
 GLUED_AFTER_BRACKET = lazy(r"[）)](?=[^\s、，,；;）)])")
@@ -145,20 +143,20 @@ def row_cells(text: str, start: int, end: int, deadline: bool = False) -> list[t
 
 def _is_note_line(text: str, start: int, end: int) -> bool:
     """Is ``text[start:end]`` a note under the table (注：…)?"""
-    return start < end and text[start] in NOTE_FIRSTS and NOTE_LINE.match(text, start, end) is not None
+    return start < end and text[start] in NOTE_LABEL_FIRSTS and NOTE_LABEL.match(text, start, end) is not None
 
 
 def table_notes(text: str, start: int, end: int) -> list[tuple[int, int]]:
     """The spans of the notes under a table (注：… lines, after their label) in ``text[start:end]``."""
     out: list[tuple[int, int]] = []
-    if not any(ch in text[start:end] for ch in NOTE_FIRSTS):
+    if not any(ch in text[start:end] for ch in NOTE_LABEL_FIRSTS):
         return out
     at = start
     while at < end:
         line_end = text.find("\n", at, end)
         line_end = end if line_end < 0 else line_end
         if _is_note_line(text, at, line_end):
-            out.append((NOTE_LINE.match(text, at, line_end).end(), line_end))
+            out.append((NOTE_LABEL.match(text, at, line_end).end(), line_end))
         at = line_end + 1
     return out
 
