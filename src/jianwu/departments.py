@@ -110,12 +110,12 @@ LEAD_VERB = spaced(r"(?:共同)?(?:牵头(?:负责|抓总|落实|实施)?|负责
 SUPPORT_VERB = spaced(r"(?:按照?职责)?(?:配合(?:落实|实施|推进)?|协助|参与|协同配合)$", "配协参")
 # 按职责分工负责 / 按职能分工负责 / 负责 / 分别负责 / 负责落实 / 抓好落实 -> responsible;
 # 负责本地区具体落实 / 负责辖区内任务落实 (local governments: the task where they are);
-# 落实主体责任 / 履行属地责任 (重点用能单位落实主体责任); 指导 / 督导 (（各市县政府负责，省住建厅指导）).
+# 落实主体责任 / 落实属地责任 (重点用能单位落实主体责任); 指导 / 督导 (（各市县政府负责，省住建厅指导）).
 RESPONSIBLE_VERB = spaced(
     r"(?:(?:按照|按|根据|依据)?(?:各自)?(?:职责|职能)(?:分工)?)?"
     r"(?:分别|共同|具体|按要求)?(?:负责(?:(?:本地区|本辖区|辖区内?|本区域|属地)(?:各项|相关)?(?:任务|工作)?(?:的)?(?:具体)?)?"
-    r"(?:落实|实施|推进)?|抓好落实|(?:落实|履行|承担)(?:主体|属地|监管)责任|落实|实施|(?:负责)?(?:指导督促|督促指导|指导监督|监督指导|指导|督导))$",
-    "负实责导",  # 负责 / 落实 / 实施 / 主体责任 / 指导
+    r"(?:落实|实施|推进)?|抓好落实|落实(?:主体|属地|监管)责任|落实|实施|(?:负责)?(?:指导督促|督促指导|指导监督|监督指导|指导|督导))$",
+    "负实导",  # 负责 / 落实 / 实施 / 指导
 )
 VERBS: tuple[tuple[regex.Pattern[str], Role], ...] = (
     (LEAD_VERB, "lead"),
@@ -584,7 +584,7 @@ def _read_part(
             start = m.end()
     found_verb = verb_after_names(text, start, end)
     verb = found_verb is not None
-    own_duty = False  # 落实主体责任 / 履行属地责任: the units carry out their own duty
+    own_duty = False  # 落实主体责任 / 落实属地责任: the units carry out their own duty
     if found_verb is not None:
         own_duty = text.find("责任", found_verb[0], end) >= 0
         end, verb_role = found_verb
