@@ -219,6 +219,62 @@ ONE_LIST = [
 ]
 
 
+# Roles of local governments, zone committees and the Corps' divisions in notes of other provinces.
+LOCAL_ROLES = [
+    ("the Corps' divisions are local governments",
+     "（自治区生态环境厅牵头，自治区发展改革委配合，各地州市人民政府、新疆生产建设兵团各师市按职责分工负责）",
+     [("自治区生态环境厅", "生态环境局", "省", L), ("自治区发展改革委", "发展改革委", "省", S),
+      ("各地州市人民政府", "地方政府", None, R), ("新疆生产建设兵团各师市", "地方政府", "市", R)]),
+    ("local governments under 责任单位 after a lead carry the task out",
+     "（牵头单位：省能源局；责任单位：各市州人民政府）",
+     [("省能源局", "能源局", "省", L), ("各市州人民政府", "地方政府", "市", R)]),
+    ("departments under 责任单位 after a lead still support",
+     "（牵头单位：省能源局；责任单位：省发展改革委、各市州人民政府）",
+     [("省能源局", "能源局", "省", L), ("省发展改革委", "发展改革委", "省", S), ("各市州人民政府", "地方政府", "市", R)]),
+    ("a zone committee after the governments under a carried label",
+     "\n责任单位：市发展改革委、市生态环境局，各县（市、区）人民政府、洛阳高新区管委会",
+     [("市发展改革委", "发展改革委", "市", L), ("市生态环境局", "生态环境局", "市", L),
+      ("各县（市、区）人民政府", "地方政府", "县", R), ("洛阳高新区管委会", "高新区管委会", None, R)]),
+    ("a department before the governments keeps the label's role",
+     "\n责任单位：市发展改革委，市生态环境局、各区政府",
+     [("市发展改革委", "发展改革委", "市", L), ("市生态环境局", "生态环境局", "市", L), ("各区政府", "地方政府", "区", R)]),
+    ("a zone committee after a lead carries the task out",
+     "（自治区住房和城乡建设厅牵头，自治区发展改革委、财政厅配合，宁东管委会负责）",
+     [("自治区住房和城乡建设厅", "住房城乡建委", "省", L), ("自治区发展改革委", "发展改革委", "省", S),
+      ("财政厅", "财政局", "省", S), ("宁东管委会", "管委会", None, R)]),
+    ("a development zone's committee with a long name",
+     "（市经济和信息化局牵头，北京经济技术开发区管委会配合）",
+     [("市经济和信息化局", "经济信息委", "市", L), ("北京经济技术开发区管委会", "管委会", None, S)]),
+    ("Henan's 各省辖市 are local governments; 指导 assigns",
+     "（各省辖市、县（市）人民政府负责，省住房城乡建设厅指导）",
+     [("各省辖市、县（市）人民政府", "地方政府", None, R), ("省住房城乡建设厅", "住房城乡建委", "省", R)]),
+    ("units named as carrying out their own duty",
+     "（省发展改革委牵头，重点用能单位落实主体责任）",
+     [("省发展改革委", "发展改革委", "省", L), ("重点用能单位", "重点用能单位", None, R)]),
+    ("Beijing's 规划自然资源委, a maritime administration, a civil aviation regional office",
+     "（市规划自然资源委、上海海事局、民航广西区局按职责分工负责）",
+     [("市规划自然资源委", "规划自然资源局", "市", R), ("上海海事局", "海事局", None, R), ("民航广西区局", "民航局", None, R)]),
+]
+
+
+def test_first_listed_leads_across_branch_offices_and_zone_committees() -> None:
+    # 列第一位的为牵头单位 declared once: two customs offices of two places are one list, not two
+    # partners' lists; a zone committee beside the governments is not ranked.
+    doc = plan("（一）推动能源绿色低碳转型。（责任单位：省发改委、省工信厅，列第一位的为牵头单位）\n"
+               "（二）推进交通运输协同增效。（省交通运输厅、省公安厅、福州海关、厦门海关等按职责分工负责）\n"
+               "（三）加强组织实施。（各设区市人民政府、平潭综合实验区管委会负责）\n")
+    assert [[(r.name, r.role) for r in c.departments] for c in doc.clauses[-2:]] == [
+        [("省交通运输厅", L), ("省公安厅", S), ("福州海关", S), ("厦门海关", S)],
+        [("各设区市人民政府", R), ("平潭综合实验区管委会", R)]]
+
+
+@pytest.mark.parametrize("sentence,expected", [(s, e) for _, s, e in LOCAL_ROLES], ids=[i for i, _, _ in LOCAL_ROLES])
+def test_local_governments_and_zones_carry_tasks_out(sentence: str, expected: list[tuple[str, str, str | None, str]]) -> None:
+    refs = refs_of("推进结构调整。加快淘汰落后产能。" + sentence)
+    assert [(r.name, r.canonical, r.level, r.role) for r in refs] == expected
+    assert all(r.known for r in refs)
+
+
 @pytest.mark.parametrize("sentence,expected", [(s, e) for _, s, e in ONE_LIST], ids=[i for i, _, _ in ONE_LIST])
 def test_one_list_before_one_verb_has_one_role(sentence: str, expected: list[tuple[str, str, str | None, str]]) -> None:
     refs = refs_of("推进结构调整。加快淘汰落后产能。" + sentence)

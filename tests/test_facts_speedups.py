@@ -142,7 +142,7 @@ def _plain_items(text: str, start: int, end: int) -> list[tuple[int, int]]:
 
 def _plain_read_item(text: str, start: int, end: int) -> tuple[int, str, bool, bool]:
     from jianwu.aliases import _levels_function, compact, default_table, fold_brackets, looks_like_org, resolve
-    from jianwu.departments import ETC, _trim
+    from jianwu.departments import CARRY_OUT_ACTORS, ETC, _trim
 
     etc = ETC.pattern.search(text, start, end)
     if etc and etc.start() > start:
@@ -150,7 +150,8 @@ def _plain_read_item(text: str, start: int, end: int) -> tuple[int, str, bool, b
     name = compact(text[start:end])
     is_org = looks_like_org(name, places=True)
     levels = _levels_function(fold_brackets(name), default_table()) is not None  # unmemoised
-    return end, name, is_org, is_org and (resolve(name).local_government or levels)
+    res = resolve(name)
+    return end, name, is_org, is_org and (res.local_government or res.canonical in CARRY_OUT_ACTORS or levels)
 
 
 def test_memoised_items_are_the_items_worked_out_in_place(docs: list[Document]) -> None:

@@ -120,6 +120,87 @@ TABLES = [
 ]
 
 
+# A cell glued to the one before it after a closing bracket (normalising drops the space after
+# CJK punctuation), a note under the table naming who works on every row, a note ending a row.
+TABLES_DEPT9 = [
+    (
+        "cells glued after a bracket",
+        "序号 重点任务 牵头单位 配合单位\n"
+        "1 推动能源绿色低碳转型 省发展改革委（省能源局） 省经信厅、省建设厅\n"
+        "2 加强生态环境准入管理（试行） 省生态环境厅 省发展改革委\n",
+        {
+            "附件1/1": [("省发展改革委（省能源局）", "发展改革委", L, "省"), ("省经信厅", "经济信息委", S, "省"),
+                      ("省建设厅", "住房城乡建委", S, "省")],
+            "附件1/2": [("省生态环境厅", "生态环境局", L, "省"), ("省发展改革委", "发展改革委", S, "省")],
+        },
+    ),
+    (
+        "a note under the table names who works on every row",
+        "序号 重点任务 牵头单位 配合单位 完成时限\n"
+        "1 强化生态环境分区管控 省生态环境厅 省发展改革委 2025年底前\n"
+        "2 推进城乡建设协同增效 省住建厅 省发展改革委 2025年\n"
+        "注：各市（地）人民政府（行署）负责本地区任务落实，表中不再列出。\n",
+        {
+            "附件1/1": [("省生态环境厅", "生态环境局", L, "省"), ("省发展改革委", "发展改革委", S, "省"),
+                      ("各市（地）人民政府（行署）", "地方政府", R, "市")],
+            "附件1/2": [("省住建厅", "住房城乡建委", L, "省"), ("省发展改革委", "发展改革委", S, "省"),
+                      ("各市（地）人民政府（行署）", "地方政府", R, "市")],
+        },
+    ),
+    (
+        "a note under the table without 不再列出 only ends the last row",
+        "序号 重点任务 牵头单位 配合单位\n"
+        "1 强化生态环境分区管控 省生态环境厅 省发展改革委\n"
+        "2 推进城乡建设协同增效 省住建厅 省发展改革委\n"
+        "注：完成时限以国家要求为准。\n",
+        {
+            "附件1/1": [("省生态环境厅", "生态环境局", L, "省"), ("省发展改革委", "发展改革委", S, "省")],
+            "附件1/2": [("省住建厅", "住房城乡建委", L, "省"), ("省发展改革委", "发展改革委", S, "省")],
+        },
+    ),
+]
+
+
+@pytest.mark.parametrize("table,expected", [(t, e) for _, t, e in TABLES_DEPT9], ids=[i for i, _, _ in TABLES_DEPT9])
+def test_glued_cells_and_notes_under_a_task_table(table: str, expected: dict) -> None:
+    assert rows_of(with_table(table)) == expected
+
+
+def test_a_table_inside_a_body_clause_keeps_its_bracketed_cells() -> None:
+    # 各镇（街道） in a row is a cell of the table, not a note of the clause holding it.
+    text = ("某县碳达峰实施方案\n五、保障措施\n（一）加强组织领导。重点任务分工如下：\n"
+            "序号 重点任务 牵头单位 配合单位\n1 推进能源结构调整 县发改局 县工信局\n"
+            "2 推进城乡建设碳达峰 县住建局 县自然资源局、各镇（街道）\n（二）强化考核评价。\n")
+    doc = parse_document(text, doc_id="t")
+    clause = next(c for c in doc.clauses if c.text.startswith("加强组织领导"))
+    assert [(d.name, d.role, d.note) for d in clause.departments] == [
+        ("县发改局", L, 0), ("县工信局", S, 0), ("县住建局", L, 1), ("县自然资源局", S, 1), ("各镇（街道）", S, 1)]
+
+
+def test_a_note_under_a_table_of_notes_reaches_every_row() -> None:
+    # A Word table read as rows with notes (（牵头单位：…；配合单位：…）) and a 注 line under it.
+    text = (BODY + "附件\n重点任务分工表\n1.强化生态环境分区管控（牵头单位：省生态环境厅；配合单位：省发展改革委）\n"
+            "2.推进城乡建设协同增效（牵头单位：省住建厅；配合单位：省自然资源厅）\n"
+            "注：各市人民政府负责本地区任务落实，表中不再列出。\n")
+    doc = parse_document(text, doc_id="t")
+    rows = [[(d.name, d.role, d.inherited) for d in c.departments] for c in doc.clauses if c.style == "row"]
+    assert rows == [
+        [("省生态环境厅", L, False), ("省发展改革委", S, False), ("各市人民政府", R, True)],
+        [("省住建厅", L, False), ("省自然资源厅", S, False), ("各市人民政府", R, True)]]
+
+
+def test_a_standing_sentence_of_the_body_reaches_the_rows_of_a_task_table() -> None:
+    body = ("某省“十四五”节能减排实施方案\n一、主要目标\n（一）到2025年，全省单位地区生产总值能耗下降14.5%。\n"
+            "二、重点工程\n重点工程的责任分工见附件。各市州人民政府负责本地区具体落实，以下不再列出。\n")
+    table = ("序号 工作任务 责任单位\n1 实施重点行业绿色升级工程 省工信厅、各市州人民政府\n"
+             "2 实施园区节能环保提升工程 省发展改革委牵头，省商务厅配合\n")
+    doc = parse_document(body + "附件\n重点任务分工表\n" + table, doc_id="t")
+    rows = {"/".join(c.path): [(d.name, d.role, d.inherited) for d in c.departments] for c in doc.clauses}
+    assert rows["二、"] == [("各市州人民政府", R, False)]
+    assert rows["附件1/1"] == [("省工信厅", R, False), ("各市州人民政府", R, False)]
+    assert rows["附件1/2"] == [("省发展改革委", L, False), ("省商务厅", S, False), ("各市州人民政府", R, True)]
+
+
 @pytest.mark.parametrize("table,expected", [(t, e) for _, t, e in TABLES], ids=[i for i, _, _ in TABLES])
 def test_rows_of_a_task_table_get_the_departments_of_their_unit_columns(table: str, expected: dict) -> None:
     assert rows_of(with_table(table)) == expected

@@ -72,11 +72,13 @@ ORG_SUFFIX = lazy(
 # Generic actors not in the table: 各… / 有关… / 相关… / …所属… / …成员单位
 GENERIC_HINT = lazy(r"^各|有关|相关|所属|各级|成员单位")
 # Local governments as a group, by level (one canonical function, 地方政府, for all of them):
+# 新疆生产建设兵团各师市 / 兵团有关师市 / 兵团各团场 (the Corps' divisions rank as cities), 各省辖市
+# (Henan's cities),
 # 地方各级人民政府, 各级政府, 各市（州）人民政府, 各县（市、区）人民政府, 各设区市人民政府,
 # 市州、县市区人民政府, 各地级市人民政府, 各区, 有关市, 各镇街, 各乡镇（街道）, 地方; a league or prefecture
 # governs through its 行政公署 (各盟行政公署, 各地区行署).
 LOCAL_UNITS = (
-    r"(?:新疆生产建设兵团|生产建设兵团|计划单列市|自治区|自治州|自治县|直辖市|设区的?市|地级市|县级市|省份|地区|乡镇|镇街|街道|兵团"
+    r"(?:(?:新疆生产建设兵团|生产建设兵团|兵团)(?:各|有关)?(?:师市|师|团场)|新疆生产建设兵团|生产建设兵团|计划单列市|省辖市|自治区|自治州|自治县|直辖市|设区的?市|地级市|县级市|省份|地区|乡镇|镇街|街道|兵团"
     r"|[省市州盟县区旗乡镇地])"
 )
 # The level of a unit that is not a level word: a municipality and the Xinjiang Production and
@@ -422,7 +424,7 @@ def _local_government(name: str) -> Optional[Resolution]:
 
 def _unit_level(unit: str) -> Optional[str]:
     """The level of one unit of a list of local governments: 自治区 -> 省, 直辖市 -> 省, 地级市 -> 市, 乡镇 -> None."""
-    return PLACE_LEVEL.get(unit) or UNIT_LEVELS.get(unit) or ("市" if unit.endswith("市") else None)
+    return PLACE_LEVEL.get(unit) or UNIT_LEVELS.get(unit) or ("市" if unit.endswith(("市", "师")) else None)
 
 
 # A bracket after a unit lists the other forms of that level: 各省（区、市） are the provinces,

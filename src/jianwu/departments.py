@@ -108,11 +108,14 @@ LEAD_IN = spaced(r"(?:具体|均|统一)?由|请")
 LEAD_VERB = spaced(r"(?:共同)?(?:牵头(?:负责|抓总|落实|实施)?|负责牵头|总牵头)$", "牵")
 # 配合 / 配合落实 / 协助 / 参与 -> the departments support
 SUPPORT_VERB = spaced(r"(?:按照?职责)?(?:配合(?:落实|实施|推进)?|协助|参与|协同配合)$", "配协参")
-# 按职责分工负责 / 按职能分工负责 / 负责 / 分别负责 / 负责落实 / 抓好落实 -> responsible
+# 按职责分工负责 / 按职能分工负责 / 负责 / 分别负责 / 负责落实 / 抓好落实 -> responsible;
+# 负责本地区具体落实 / 负责辖区内任务落实 (local governments: the task where they are);
+# 落实主体责任 / 落实属地责任 (重点用能单位落实主体责任); 指导 / 督导 (（各市县政府负责，省住建厅指导）).
 RESPONSIBLE_VERB = spaced(
     r"(?:(?:按照|按|根据|依据)?(?:各自)?(?:职责|职能)(?:分工)?)?"
-    r"(?:分别|共同|具体|按要求)?(?:负责(?:落实|实施|推进)?|抓好落实|落实|实施)$",
-    "负实",  # 负责 / 落实 / 实施
+    r"(?:分别|共同|具体|按要求)?(?:负责(?:(?:本地区|本辖区|辖区内?|本区域|属地)(?:各项|相关)?(?:任务|工作)?(?:的)?(?:具体)?)?"
+    r"(?:落实|实施|推进)?|抓好落实|落实(?:主体|属地|监管)责任|落实|实施|(?:负责)?(?:指导督促|督促指导|指导监督|监督指导|指导|督导))$",
+    "负实导",  # 负责 / 落实 / 实施 / 指导
 )
 VERBS: tuple[tuple[regex.Pattern[str], Role], ...] = (
     (LEAD_VERB, "lead"),
@@ -120,8 +123,8 @@ VERBS: tuple[tuple[regex.Pattern[str], Role], ...] = (
     (RESPONSIBLE_VERB, "responsible"),
 )
 # A bracket assigns only if it holds one of these: the anchors of the verbs and of FIRST_LEADS, and
-# the first characters of the role labels (ROLE_LABEL_FIRSTS).
-ASSIGNMENT_CHARS = "牵配协参负实责主"
+# the first characters of the role labels (ROLE_LABEL_FIRSTS) (导: 指导 / 督导).
+ASSIGNMENT_CHARS = "牵配协参负实责主导"
 # Verbs that make a list of places a note: （浦东新区、松江区按职责分工负责）
 ASSIGNING = lazy(r"负\s*责|牵\s*头|配\s*合")
 # A会同B负责: A leads, B supports.
@@ -144,13 +147,17 @@ FIRST_LEADS = spaced(
 FIRST_LEADS_ANCHOR = "牵"
 FIRST_LEADS_BEFORE = 15
 FIRST_LEADS_AFTER = 9
+# The label of a note under a table or a text (注：各市（地）人民政府负责本地区任务落实，表中不再列出。).
+NOTE_LABEL = lazy(r"(?:注|备注|说明)\s*[：:∶]")
+NOTE_LABEL_FIRSTS = "注备说"
 # 下同 (the same below) closing a note or one sentence of it.
 SAME_BELOW = spaced(r"[，,；;]?\s*下同$", "同")
 # 不再列出 / 不再做分工: a sentence naming who works on every task, e.g.
 # 〔…。具体任务均涉及相关市（州）人民政府，不再做分工，下同。〕
 # 〔…，各地级市人民政府具体落实，以下任务不再列出〕 (the actors stand in the same sentence)
+# 注：各市（地）人民政府负责本地区任务落实，表中不再列出。 (under a task table)
 NOT_LISTED_AGAIN = spaced(
-    r"[，,；;]?\s*(?:以下|后文|下文)?(?:各项|所有)?(?:任务|工作)?均?不再(?:一一)?(?:列出|列举|做分工|分工|重复)$",
+    r"[，,；;]?\s*(?:以下|后文|下文|表中|表内|下表)?(?:各项|所有)?(?:任务|工作)?均?不再(?:一一)?(?:列出|列举|做分工|分工|重复)$",
     "再",
 )
 # Lead-in of such a sentence: 具体任务均涉及X / 以下均需X落实 / 各项任务均由X
@@ -398,6 +405,10 @@ def find_notes(text: str) -> list[tuple[int, int, bool]]:
         at_end = close is not None and text[close + 1:close + 2] in SENTENCE_ENDS
         if _is_assignment(content) or (at_end and _is_bare_list(content)) or _standing_declaration(content):
             notes.append((open_ + 1, end, close is None))
+    # A sentence outside brackets naming who works on every later task: 各市州人民政府负责本地区具体
+    # 落实，以下不再列出。 (its 不再列出 makes it a declaration, its verb after a name a note).
+    if "不再" in text:
+        notes.extend(_standing_sentences(text, notes))
     # A 责任单位：… line with no brackets at all.
     offset = 0
     for line in text.split("\n"):
@@ -406,6 +417,28 @@ def find_notes(text: str) -> list[tuple[int, int, bool]]:
             notes.append((offset, offset + len(line.rstrip("。；; ")), False))
         offset += len(line) + 1
     return sorted(notes)
+
+
+def _standing_sentences(text: str, notes: list[tuple[int, int, bool]]) -> list[tuple[int, int, bool]]:
+    """(start, end, False) of each sentence of ``text`` outside the ``notes`` found that declares
+    standing actors (``_standing_declaration``) and names them before a verb (``_is_assignment``)."""
+    out: list[tuple[int, int, bool]] = []
+    at = text.find("不再")
+    while at >= 0:
+        end = len(text)
+        for ch in "。；;\n":
+            stop = text.find(ch, at)
+            if 0 <= stop < end:
+                end = stop
+        start = max(text.rfind(ch, 0, at) for ch in "。；;\n）)") + 1
+        label = NOTE_LABEL.match(text, start, at) if text[start:start + 1] in NOTE_LABEL_FIRSTS else None
+        start = label.end() if label else start  # 注：各市人民政府负责…，表中不再列出
+        content = text[start:end]
+        if (not any(s <= at < e for s, e, _ in notes) and _standing_declaration(content) and _is_assignment(content)):
+            start, end = _trim(text, start, end)
+            out.append((start, end, False))
+        at = text.find("不再", end)
+    return out
 
 
 # ---------------------------------------------------------------- reading a note
@@ -459,6 +492,9 @@ class _Cursor:
     label: Optional[Role] = None  # 责任单位：A，B，C — a label holds until another label or a verb
     place: Optional[str] = None  # the partner label of the current list (四川：)
     label_ranked: bool = True
+    # 牵头单位：A；责任单位：B — the label names the units that carry out the lead's task
+    # (SUBORDINATE_AFTER_LEAD): local governments under it carry it out where they are.
+    label_subordinate: bool = False
 
 
 def read_note(text: str, start: int, end: int, base: int = 0, unclosed: bool = False) -> Note:
@@ -530,10 +566,11 @@ def _read_part(
     label = ROLE_LABEL.match(text, start, end)
     if label:
         kind = label.group("kind")
-        lead = kind in LEAD_LABELS and not (kind in SUBORDINATE_AFTER_LEAD and cursor.lead_seen)
+        subordinate = kind in SUBORDINATE_AFTER_LEAD and cursor.lead_seen
+        lead = kind in LEAD_LABELS and not subordinate
         role = "lead" if lead else "support"
         ranked = not (lead and kind in UNRANKED_LABELS)
-        cursor.label, cursor.label_ranked = role, ranked
+        cursor.label, cursor.label_ranked, cursor.label_subordinate = role, ranked, subordinate
         start = label.end()
     partner = PARTNER_LABEL.match(text, start, end)
     if partner and _is_place(partner.group("partner")):
@@ -547,7 +584,9 @@ def _read_part(
             start = m.end()
     found_verb = verb_after_names(text, start, end)
     verb = found_verb is not None
+    own_duty = False  # 落实主体责任 / 落实属地责任: the units carry out their own duty
     if found_verb is not None:
+        own_duty = text.find("责任", found_verb[0], end) >= 0
         end, verb_role = found_verb
         if role is None and verb_role != "responsible":
             role = verb_role
@@ -565,7 +604,12 @@ def _read_part(
     # …配合，各区政府、市属国有企业负责落实: one list before one 负责 has one role.  With a local
     # government in it, the list names who carries the task out where it is (enterprises, zone
     # committees, 行政公署 beside the governments), not the lead's supporters.
-    carry_out = verb and not written and together < 0 and any(item[4] for item in items)
+    carry_out = verb and not written and together < 0 and (own_duty or any(item[4] for item in items))
+    # Under a label carried from an earlier part (责任单位：A，各县人民政府、高新区管委会) or one naming
+    # who carries out a lead's task (牵头单位：A；责任单位：各市州人民政府), a local government and the
+    # actors after it in its part (a zone's committee, enterprises) carry the task out where they are.
+    under_label = cursor.label is not None and not verb and (not written or (label is not None and cursor.label_subordinate))
+    after_local = False
     for i_start, length, name, is_org, local_government in items:
         i_end = i_start + length
         if not is_org:
@@ -574,14 +618,20 @@ def _read_part(
         item_role: Role = role
         if together >= 0:  # A会同B负责
             item_role = "lead" if i_start < together else "support"
-        elif carry_out:
+        elif carry_out or after_local:
             item_role = "responsible"
-        elif not written and local_government:
+        elif local_government and (not written or under_label):
             # …配合单位：…等，各市人民政府负责落实 / 责任单位：省X厅，各市、州、县人民政府: the local
             # governments carry the task out where they are; they are not the lead's supporters.
             item_role = "responsible"
+            after_local = under_label
         target.append(_Item(base + i_start, base + i_end, item_role, cursor.group, explicit or together >= 0,
                             ranked or together >= 0, cursor.place))
+
+
+# Actors that, like a local government, carry a task out where they are rather than support its
+# lead: a zone's committee (（A牵头，B配合，宁东管委会负责）) — canonical names of the alias table.
+CARRY_OUT_ACTORS = frozenset({"管委会", "高新区管委会"})
 
 
 @lru_cache(maxsize=4096)
@@ -602,7 +652,8 @@ def _read_item(written: str) -> tuple[int, str, bool, bool]:
     # A local government, or a function's departments at the levels below (各省、自治区、直辖市…
     # 工业和信息化主管部门, generic): each carries the task out where it is.
     res = resolve(name)
-    local = is_org and (res.local_government or (res.generic and levels_function(name) is not None))
+    local = is_org and (res.local_government or res.canonical in CARRY_OUT_ACTORS
+                        or (res.generic and levels_function(name) is not None))
     return length, name, is_org, local
 
 
@@ -885,6 +936,7 @@ def assign_departments(clauses: list[Clause], normalized: NormalizedText) -> lis
     inherited: Optional[_Inherited] = None
     warnings: list[Warning_] = []
     table: Optional[task_table.Header] = None  # the header of the 分工表 whose rows come next
+    table_standing: list[tuple[DepartmentRef, tuple[Optional[str], Optional[str], str], list[str]]] = []
     for number, clause in enumerate(clauses):
         clause.departments = []
         if inherited is not None and not inherited.covers(clause):
@@ -893,16 +945,37 @@ def assign_departments(clauses: list[Clause], normalized: NormalizedText) -> lis
         if clause.style != "row":
             header = task_table.find_header(clause.text)  # 序号 重点任务 牵头单位 配合单位
             table = header[0] if header else None
+            if header and found:  # notes inside the table's rows (各镇（街道）) are its cells, read below
+                found = [f for f in found if f[0] < header[1]]
             if header and not found:  # a table inside a clause of the body: a note per row
                 end = clause.text_offset + len(clause.text)
                 rows = task_table.body_rows(text, clause.text_offset + header[1], end)
                 for index, (start, row_end) in enumerate(rows):
                     clause.departments += _table_refs(text, task_table.row_items(text, start, row_end, header[0]), index,
                                                       clause, joins, warnings, normalized)
-        elif not found and table is not None:  # a row of the table: its unit cells
+            # 注：各市州人民政府负责本地区任务落实，表中不再列出 — under any row of the table that follows
+            table_standing = []
+            if number + 1 < len(clauses) and clauses[number + 1].style == "row":
+                table_standing = _table_standing(clauses, number + 1, text, joins, warnings, normalized)
+        elif found and "不再" in clause.text:
+            # The table's note (注：…不再列出) is read for all its rows (table_standing), not as this row's.
+            spans = task_table.table_notes(clause.text, 0, len(clause.text))
+            found = [f for f in found if not any(clause.text.rfind("\n", 0, a) < f[0] <= b for a, b in spans)]
+        if clause.style == "row" and not found and table is not None:  # a row of the table: its unit cells
             start = clause.text_offset
             items = task_table.row_items(text, start, start + len(clause.text), table)
-            clause.departments = _table_refs(text, items, 0, clause, joins, warnings, normalized)
+            refs = _table_refs(text, items, 0, clause, joins, warnings, normalized)
+            # Standing actors declared for every later task (以下均需…落实，不再列出) and by the table's note.
+            have = {}
+            for r in refs:
+                have.setdefault(_identity(r), []).append(r)
+            for r, key, within in standing + table_standing:
+                others = have.get(key)
+                if within or (others and any(_same_body(r, o) for o in others)):
+                    continue
+                have.setdefault(key, []).append(r)
+                refs.append(replace(r, note=0))
+            clause.departments = refs
             continue
         path = clause.path
         # A heading (a clause its successor is under) declares for the clauses below it only:
@@ -920,7 +993,10 @@ def assign_departments(clauses: list[Clause], normalized: NormalizedText) -> lis
                 warnings.append(Warning_("note_text_not_a_department", message, where))
             if note.first_leads or (first_leads_from is not None and note.start >= first_leads_from):
                 resolutions = [resolve(compact(text[i.start:i.end])) for i in note.items]
-                _apply_first_leads(note.items, [r.place for r in resolutions], [r.local_government for r in resolutions])
+                # A branch office's place (福州海关, 厦门海关) names no partner's list; a zone committee
+                # is not ranked, like a government.
+                _apply_first_leads(note.items, [None if r.fixed_level else r.place for r in resolutions],
+                                   [r.local_government or r.canonical in CARRY_OUT_ACTORS for r in resolutions])
             refs = _resolve_items(text, note.items, index, joins, warnings, normalized)
             share_prefix(refs)
             set_partners(refs)
@@ -935,7 +1011,7 @@ def assign_departments(clauses: list[Clause], normalized: NormalizedText) -> lis
             have: dict[tuple[Optional[str], Optional[str], str], list[DepartmentRef]] = {}
             for r in refs:
                 have.setdefault(_identity(r), []).append(r)
-            for r, key, within in standing:
+            for r, key, within in standing + table_standing if clause.style == "row" else standing:
                 others = have.get(key)
                 if (others and any(_same_body(r, o) for o in others)) or (within and path[: len(within)] != within):
                     continue
@@ -951,6 +1027,33 @@ def assign_departments(clauses: list[Clause], normalized: NormalizedText) -> lis
         if not found and inherited is not None:
             clause.departments = [replace(r, note=0) for r in inherited.refs]
     return warnings
+
+
+def _table_standing(
+    clauses: list[Clause], first: int, text: str, joins: _JoinPoints, warnings: list[Warning_], normalized: NormalizedText
+) -> list[tuple[DepartmentRef, tuple[Optional[str], Optional[str], str], list[str]]]:
+    """The standing actors a note under a task table declares (注：各市（地）人民政府负责本地区任务落实，
+    表中不再列出), for every row of the table: the rows from ``clauses[first]`` on, as standing entries."""
+    from . import task_table
+
+    out: list[tuple[DepartmentRef, tuple[Optional[str], Optional[str], str], list[str]]] = []
+    number = first
+    while number < len(clauses) and clauses[number].style == "row":
+        clause = clauses[number]
+        number += 1
+        if "不再" not in clause.text:
+            continue
+        for start, end in task_table.table_notes(clause.text, 0, len(clause.text)):
+            if not _standing_declaration(clause.text[start:end]):
+                continue
+            note = read_note(clause.text, start, end, clause.text_offset)
+            where = normalized.line_at(note.start)
+            refs = _resolve_items(text, note.standing, 0, joins, warnings, normalized)
+            share_prefix(refs)
+            for r in refs:
+                r = replace(r, role="responsible", inherited=True, declared_line=where)
+                out.append((r, _identity(r), []))
+    return out
 
 
 def _table_refs(

@@ -22,10 +22,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Literal, Optional
 
-from .departments import LEAD_IN, _is_deadline, _Item, _read_items, _split_depth0, _trim, verb_after_names
+from .departments import LEAD_IN, NOTE_LABEL, NOTE_LABEL_FIRSTS, _is_deadline, _Item, _read_items, _split_depth0, _trim, verb_after_names
 from .attachments import find_rows
 from .model import Role
-from .patterns import compile_pattern
+from .patterns import compile_pattern, lazy
 
 Column = Literal["lead", "support", "responsible", "other"]
 
@@ -49,6 +49,11 @@ GLUED_YEAR = compile_pattern(r"(?<=\p{Han})\d{4}(?=年|[—–－~-])")
 HEADER_PROSE = compile_pattern(r"[，。；：:]")
 # The characters a unit column's header can hold (单位 / 部门 / 主体 / 处室): a quick test first.
 HEADER_CHARS = "位门体室"
+# A note under a table (注：各市（地）人民政府负责本地区任务落实，表中不再列出。, departments.NOTE_LABEL)
+# ends the row above it, and may name who works on every row (``table_notes``).
+# A cell glued to the one before it after a closing bracket: normalising drops the white space
+# between CJK punctuation and a hanzi (省发展改革委（省能源局） 省经信厅 -> …（省能源局）省经信厅).
+GLUED_AFTER_BRACKET = lazy(r"[）)](?=[^\s、，,；;）)])")
 
 
 @dataclass(frozen=True)
@@ -121,17 +126,52 @@ def row_cells(text: str, start: int, end: int, deadline: bool = False) -> list[t
     while at >= 0:
         line_end = text.find("\n", at + 1, end)
         line_end = end if line_end < 0 else line_end
-        if header_of_line(text[at + 1:line_end]) is not None:
+        if _is_note_line(text, at + 1, line_end) or header_of_line(text[at + 1:line_end]) is not None:
             stop = at
             break
         at = text.find("\n", at + 1, end)
-    cells = [m.span() for m in CELL.finditer(text, start, stop)]
+    cells = []
+    for m in CELL.finditer(text, start, stop):
+        cells.extend(_unglue(text, *m.span()))
     if deadline and len(cells) > 1:
         a, b = cells[-1]
         year = GLUED_YEAR.search(text, a, b)
         if year is not None and _is_deadline(text[year.start():b]):
             cells[-1:] = [(a, year.start()), (year.start(), b)]
     return cells
+
+
+def _is_note_line(text: str, start: int, end: int) -> bool:
+    """Is ``text[start:end]`` a note under the table (注：…)?"""
+    return start < end and text[start] in NOTE_LABEL_FIRSTS and NOTE_LABEL.match(text, start, end) is not None
+
+
+def table_notes(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """The spans of the notes under a table (注：… lines, after their label) in ``text[start:end]``."""
+    out: list[tuple[int, int]] = []
+    if not any(ch in text[start:end] for ch in NOTE_LABEL_FIRSTS):
+        return out
+    at = start
+    while at < end:
+        line_end = text.find("\n", at, end)
+        line_end = end if line_end < 0 else line_end
+        if _is_note_line(text, at, line_end):
+            out.append((NOTE_LABEL.match(text, at, line_end).end(), line_end))
+        at = line_end + 1
+    return out
+
+
+def _unglue(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """A cell, or the two cells normalising glued after a closing bracket when the second names units:
+    省发展改革委（省能源局）省经信厅、省建设厅 -> 省发展改革委（省能源局） | 省经信厅、省建设厅;
+    加强生态环境准入管理（试行）省生态环境厅 -> 加强生态环境准入管理（试行） | 省生态环境厅."""
+    if "）" not in text[start:end] and ")" not in text[start:end]:
+        return [(start, end)]
+    for m in GLUED_AFTER_BRACKET.finditer(text, start, end):
+        cut = m.end()
+        if _is_units(text, cut, end):
+            return [(start, cut)] + _unglue(text, cut, end)
+    return [(start, end)]
 
 
 def unit_cells(text: str, cells: list[tuple[int, int]], header: Header) -> list[tuple[Role, int, int]]:
