@@ -1,0 +1,167 @@
+"""Ruled tables on a PDF page: each row read as one line, its cells left to right.
+
+A plan's 重点任务分工表 or table of main indicators is set as a grid of ruled cells, and the text
+of each cell wraps inside it.  Read across the page baseline by baseline, the cells of a row
+interleave::
+
+    严格执行钢铁、水泥、平板玻璃   省发展改革     省生态环境厅、省
+    1 等行业产能置换政策，坚决遏制   委、省工业和   自然资源厅、省市      持续推进
+    “两高一低”项目盲目发展         信息化厅       场监管局
+
+This module finds the grid from the page's rules (thin path objects: Word, WPS and browsers
+draw a border as a line or a thin filled rectangle) and gives each row as one line, each cell's
+lines joined and the cells set apart by a space, the form a table has in a text file
+(``1 严格执行…盲目发展 省发展改革委、省工业和信息化厅 省生态环境厅、…``), which normalisation,
+``task_table`` and ``indicator_table`` read.  A page without a grid of at least two columns
+and two rows is left to the line reader.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Sequence
+
+# A rule is at most this thick (pt) one way and at least RULE_MIN_LENGTH long the other.
+RULE_THICKNESS = 2.5
+RULE_MIN_LENGTH = 6.0
+# Rules closer than this (pt) meet (a border drawn as four lines leaves small gaps at corners),
+# and positions closer than this are one grid line.
+TOUCH = 3.0
+# A grid has at least this many column lines and row lines (two columns, two rows: a header and a row).
+MIN_COLUMN_LINES = 3
+MIN_ROW_LINES = 3
+
+Char = tuple[float, float, str, bool]  # (baseline, x, character, wide), as the PDF reader makes them
+Bounds = tuple[float, float, float, float]  # (left, bottom, right, top)
+
+
+@dataclass(frozen=True)
+class Grid:
+    """A ruled table: its column lines (x, with the span of y each covers) and its row lines (y, top first)."""
+
+    verticals: tuple[tuple[float, float, float], ...]  # (x, bottom, top)
+    rows: tuple[float, ...]  # y of each row line, top first
+    left: float
+    right: float
+
+    @property
+    def top(self) -> float:
+        return self.rows[0]
+
+    @property
+    def bottom(self) -> float:
+        return self.rows[-1]
+
+    def holds(self, x: float, y: float) -> bool:
+        return self.left <= x <= self.right and self.bottom <= y <= self.top
+
+    def row_of(self, y: float) -> int:
+        """The row (0 from the top) a baseline at ``y`` lies in."""
+        for i in range(len(self.rows) - 1):
+            if self.rows[i + 1] <= y <= self.rows[i]:
+                return i
+        return len(self.rows) - 2
+
+    def cuts(self, row: int) -> list[float]:
+        """The column lines crossing ``row`` (a cell spanning columns has none between them)."""
+        middle = (self.rows[row] + self.rows[row + 1]) / 2
+        xs = sorted({x for x, bottom, top in self.verticals if bottom - TOUCH <= middle <= top + TOUCH})
+        return _merge(xs)
+
+
+def _merge(values: list[float]) -> list[float]:
+    merged: list[float] = []
+    for v in sorted(values):
+        if not merged or v - merged[-1] > TOUCH:
+            merged.append(v)
+    return merged
+
+
+def find_grids(paths: Sequence[Bounds]) -> list[Grid]:
+    """The ruled tables among a page's path bounds."""
+    horizontals = [(l, r, (b + t) / 2) for l, b, r, t in paths if t - b <= RULE_THICKNESS and r - l >= RULE_MIN_LENGTH]
+    verticals = [((l + r) / 2, b, t) for l, b, r, t in paths if r - l <= RULE_THICKNESS and t - b >= RULE_MIN_LENGTH]
+    if len(horizontals) < MIN_ROW_LINES - 1 or len(verticals) < MIN_COLUMN_LINES - 1:
+        return []
+    # Rules that meet are of one table: union-find over the crossings of horizontals and verticals.
+    parent = list(range(len(horizontals) + len(verticals)))
+
+    def find(i: int) -> int:
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    for h, (left, right, y) in enumerate(horizontals):
+        for v, (x, bottom, top) in enumerate(verticals):
+            if left - TOUCH <= x <= right + TOUCH and bottom - TOUCH <= y <= top + TOUCH:
+                parent[find(h)] = find(len(horizontals) + v)
+    groups: dict[int, tuple[list[tuple[float, float, float]], list[tuple[float, float, float]]]] = {}
+    for h, rule in enumerate(horizontals):
+        groups.setdefault(find(h), ([], []))[0].append(rule)
+    for v, rule in enumerate(verticals):
+        groups.setdefault(find(len(horizontals) + v), ([], []))[1].append(rule)
+    grids = []
+    for hs, vs in groups.values():
+        rows = _merge([y for _, _, y in hs])[::-1]
+        columns = _merge([x for x, _, _ in vs])
+        if len(rows) < MIN_ROW_LINES or len(columns) < MIN_COLUMN_LINES:
+            continue
+        grids.append(Grid(tuple(sorted(vs)), tuple(rows), columns[0], columns[-1]))
+    return sorted(grids, key=lambda g: -g.top)
+
+
+@dataclass
+class Row:
+    """A table row read as one line: its text, where it starts and ends, its top baseline."""
+
+    text: str
+    x0: float
+    x1: float
+    y: float
+
+
+def read_rows(chars: list[Char], grids: list[Grid], em: float) -> tuple[list[Char], list[Row]]:
+    """(the characters outside every grid, the rows of the grids as lines)."""
+    outside: list[Char] = []
+    cells: dict[tuple[int, int, int], list[Char]] = {}
+    for c in chars:
+        y, x = c[0], c[1]
+        grid_index = next((i for i, g in enumerate(grids) if g.holds(x + 0.25 * em, y)), None)
+        if grid_index is None:
+            outside.append(c)
+            continue
+        grid = grids[grid_index]
+        row = grid.row_of(y)
+        cuts = grid.cuts(row)
+        column = sum(1 for cut in cuts[1:-1] if x + 0.25 * em >= cut)
+        cells.setdefault((grid_index, row, column), []).append(c)
+    rows: list[Row] = []
+    by_row: dict[tuple[int, int], list[tuple[int, list[Char]]]] = {}
+    for (g, r, column), members in cells.items():
+        by_row.setdefault((g, r), []).append((column, members))
+    for (g, r), columns in by_row.items():
+        texts = [_cell_text(members, em) for _, members in sorted(columns, key=lambda cm: cm[0])]
+        texts = [t for t in texts if t]
+        if not texts:
+            continue
+        members_all = [c for _, members in columns for c in members]
+        x0 = min(c[1] for c in members_all)
+        last = max(members_all, key=lambda c: c[1])
+        rows.append(Row(" ".join(texts), x0, last[1] + (em if last[3] else 0.5 * em), max(c[0] for c in members_all)))
+    return outside, rows
+
+
+def _cell_text(members: list[Char], em: float) -> str:
+    """A cell's characters, its lines top to bottom, each left to right, joined without a break."""
+    ordered = sorted(members, key=lambda c: -c[0])
+    lines: list[list[Char]] = []
+    base = None
+    for c in ordered:
+        if base is None or base - c[0] > 0.4 * em:
+            lines.append([c])
+            base = c[0]
+        else:
+            lines[-1].append(c)
+    # (white space inside a cell is layout: a cell is one run of text, as task_table reads cells)
+    return "".join(ch for line in lines for _, _, ch, _ in sorted(line, key=lambda c: c[1]) if not ch.isspace())
