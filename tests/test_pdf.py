@@ -273,9 +273,9 @@ def test_a_ruled_tables_rows_are_read_as_lines_of_cells() -> None:
     read = read_bytes(make_pdf([before + runs], rules=([*rules],)), "x.pdf")
     assert read.text.split("\n") == [
         "附件", "重点任务分工表",
-        "序号 重点任务 牵头单位 配合单位 完成时限",
-        "1 严格执行钢铁、水泥等行业产能置换政策 省发展改革委、省工业和信息化厅 省生态环境厅、省自然资源厅 持续推进",
-        "2 推进超低排放改造 省生态环境厅 省发展改革委 2025年底前",
+        "序号  重点任务  牵头单位  配合单位  完成时限",  # cells two spaces apart, as a tab in a text
+        "1  严格执行钢铁、水泥等行业产能置换政策  省发展改革委、省工业和信息化厅  省生态环境厅、省自然资源厅  持续推进",
+        "2  推进超低排放改造  省生态环境厅  省发展改革委  2025年底前",
     ]
     doc = parse_document(make_pdf([[Run(80, 790, "一、重点任务"), Run(80, 770, "（一）推进产能置换。严格执行产能置换政策。")] + before + runs],
                                   rules=([*rules],)), doc_id="x")
@@ -292,3 +292,29 @@ def test_rules_that_are_no_grid_leave_the_lines_alone() -> None:
     rules = [(80, 740, 400, 1.5), (80, 678, 120, 0.8)]
     read = read_bytes(make_pdf([runs], rules=(rules,)), "x.pdf")
     assert read.text.split("\n") == ["某某省人民政府文件", "序号不是表格的一行文字", "牵头单位也只是文字"]
+
+
+def test_a_ruled_table_going_on_over_a_page_is_read_on_both() -> None:
+    header = [["序号"], ["重点任务"], ["牵头单位"], ["配合单位"]]
+    first, first_rules = _ruled_table([header, [["1"], ["实施重点行业", "绿色升级工程"], ["省工业和信", "息化厅"], ["省发展改革委"]]], [40, 130, 80, 100])
+    # page 2: one row, no header (no word of a table's header on the page)
+    second, second_rules = _ruled_table([[["2"], ["实施城镇绿色节能", "改造工程"], ["省住房城乡建", "设厅"], ["省能源局、省机", "关事务局"]]], [40, 130, 80, 100])
+    read = read_bytes(make_pdf([first, second], rules=(first_rules, second_rules)), "x.pdf")
+    assert read.text.split("\n") == [
+        "序号  重点任务  牵头单位  配合单位",
+        "1  实施重点行业绿色升级工程  省工业和信息化厅  省发展改革委",
+        "\f2  实施城镇绿色节能改造工程  省住房城乡建设厅  省能源局、省机关事务局",
+    ]
+
+
+def test_a_notes_wrapped_end_beside_page_breaks_is_kept_in_a_pdf() -> None:
+    # "按职责分工负责）" wrapped onto a line of its own next to three page breaks: in a text file that is
+    # a running header's signature (normalize), in a PDF the reader has dropped the headers already.
+    from jianwu.normalize import normalize_text
+
+    note = "（市发展改革委、市生态环境局等"
+    text = "\n".join(f"（{n}）推进工作。加强统筹。\n{note}\n按职责分工负责）\n\f（{n}{n}）落实任务。" for n in "一二三")
+    pdf = normalize_text(text, format="pdf")
+    assert pdf.text.count("按职责分工负责）") == 3
+    assert not any(r.kind == "running_header" for r in pdf.repairs)
+    assert normalize_text(text).text.count("按职责分工负责）") == 0  # a text file: a running header

@@ -162,12 +162,15 @@ def _read_pages(pdf: "Document") -> tuple[list[_Page], list[Warning_]]:
     outside: list[tuple[int, str]] = []
     unmapped: list[tuple[int, str]] = []
     unloadable: list[int] = []
+    table_before = False  # the page before held a ruled table
     for index in range(pdf.page_count):
         try:
             with pdf.text_page(index) as (textpage, box):
                 chars = _characters(pdf, textpage, box, index + 1, outside)
-                # (a page's path objects are looked at only when its text may hold a table)
-                grids = find_grids(pdf.paths()) if _may_hold_table(chars) else []
+                # (a page's path objects are looked at only when its text may hold a table, or a
+                # table of the page before may go on: a continued table repeats no header)
+                grids = find_grids(pdf.paths()) if table_before or _may_hold_table(chars) else []
+                table_before = bool(grids)
         except PdfiumError:  # a page tree naming more pages than it holds, a broken page object
             unloadable.append(index + 1)
             continue

@@ -10,8 +10,8 @@ interleave::
 
 This module finds the grid from the page's rules (thin path objects: Word, WPS and browsers
 draw a border as a line or a thin filled rectangle) and gives each row as one line, each cell's
-lines joined and the cells set apart by a space, the form a table has in a text file
-(``1 严格执行…盲目发展 省发展改革委、省工业和信息化厅 省生态环境厅、…``), which normalisation,
+lines joined and the cells set apart by two spaces, the form a table has in a text file
+(``1  严格执行…盲目发展  省发展改革委、省工业和信息化厅  省生态环境厅、…``), which normalisation,
 ``task_table`` and ``indicator_table`` read.  A page without a grid of at least two columns
 and two rows is left to the line reader.
 """
@@ -27,9 +27,13 @@ RULE_MIN_LENGTH = 6.0
 # Rules closer than this (pt) meet (a border drawn as four lines leaves small gaps at corners),
 # and positions closer than this are one grid line.
 TOUCH = 3.0
-# A grid has at least this many column lines and row lines (two columns, two rows: a header and a row).
+# Between two cells of a row: two spaces, as a text's table has a tab (normalising keeps them, where
+# it takes one space out between a hanzi and a digit: "不低于80%  省交通运输厅").
+CELL_GAP = "  "
+# A grid has at least this many column lines and row lines: two columns, one row (a table going on
+# from the page before may hold one row on a page).
 MIN_COLUMN_LINES = 3
-MIN_ROW_LINES = 3
+MIN_ROW_LINES = 2
 
 Char = tuple[float, float, str, bool]  # (baseline, x, character, wide), as the PDF reader makes them
 Bounds = tuple[float, float, float, float]  # (left, bottom, right, top)
@@ -148,7 +152,7 @@ def read_rows(chars: list[Char], grids: list[Grid], em: float) -> tuple[list[Cha
         members_all = [c for _, members in columns for c in members]
         x0 = min(c[1] for c in members_all)
         last = max(members_all, key=lambda c: c[1])
-        rows.append(Row(" ".join(texts), x0, last[1] + (em if last[3] else 0.5 * em), max(c[0] for c in members_all)))
+        rows.append(Row(CELL_GAP.join(texts), x0, last[1] + (em if last[3] else 0.5 * em), max(c[0] for c in members_all)))
     return outside, rows
 
 
