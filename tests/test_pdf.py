@@ -318,3 +318,15 @@ def test_a_notes_wrapped_end_beside_page_breaks_is_kept_in_a_pdf() -> None:
     assert pdf.text.count("按职责分工负责）") == 3
     assert not any(r.kind == "running_header" for r in pdf.repairs)
     assert normalize_text(text).text.count("按职责分工负责）") == 0  # a text file: a running header
+
+
+def test_a_cell_merged_over_rows_is_each_rows() -> None:
+    # 牵头单位 written once for two tasks (a cell over two rows: no rule between them in its column).
+    widths = [40, 140, 90]
+    runs, rules = _ruled_table([[["序号"], ["重点任务"], ["牵头单位"]], [["1"], ["推进钢铁超低排放"], ["省生态"]],
+                                [["2"], ["推进水泥超低排放"], ["环境厅"]]], widths)
+    # the rule under row 1 stops at the third column: the cell 省生态环境厅 spans rows 1 and 2
+    under_first = sorted((r[1] for r in rules if r[3] == 1.0), reverse=True)[2]  # top border, under the header, under row 1
+    rules = [r for r in rules if not (r[3] == 1.0 and abs(r[1] - under_first) < 0.1)] + [(80, under_first, 180, 1.0)]
+    read = read_bytes(make_pdf([runs], rules=(rules,)), "x.pdf")
+    assert read.text.split("\n") == ["序号  重点任务  牵头单位", "1  推进钢铁超低排放  省生态环境厅", "2  推进水泥超低排放  省生态环境厅"]

@@ -41,9 +41,11 @@ Bounds = tuple[float, float, float, float]  # (left, bottom, right, top)
 
 @dataclass(frozen=True)
 class Grid:
-    """A ruled table: its column lines (x, with the span of y each covers) and its row lines (y, top first)."""
+    """A ruled table: its column lines (x, with the span of y each covers), its row rules (with
+    the span of x each covers) and its row lines (the rules' heights, top first)."""
 
     verticals: tuple[tuple[float, float, float], ...]  # (x, bottom, top)
+    horizontals: tuple[tuple[float, float, float], ...]  # (left, right, y)
     rows: tuple[float, ...]  # y of each row line, top first
     left: float
     right: float
@@ -59,18 +61,21 @@ class Grid:
     def holds(self, x: float, y: float) -> bool:
         return self.left <= x <= self.right and self.bottom <= y <= self.top
 
-    def row_of(self, y: float) -> int:
-        """The row (0 from the top) a baseline at ``y`` lies in."""
-        for i in range(len(self.rows) - 1):
-            if self.rows[i + 1] <= y <= self.rows[i]:
-                return i
-        return len(self.rows) - 2
+    def cell_of(self, x: float, y: float) -> tuple[float, float, float, float]:
+        """(left, right, top, bottom) of the cell holding the point: between the column lines
+        crossing its height, and between the row rules crossing its column (a cell merged over
+        rows has no rule between them, one merged over columns no column line)."""
+        xs = _merge([vx for vx, bottom, top in self.verticals if bottom - TOUCH <= y <= top + TOUCH])
+        left = max((vx for vx in xs if vx <= x), default=self.left)
+        right = min((vx for vx in xs if vx > x), default=self.right)
+        ys = [hy for hl, hr, hy in self.horizontals if hl <= left + TOUCH and hr >= right - TOUCH]
+        top = min((hy for hy in ys if hy >= y), default=self.top)
+        bottom = max((hy for hy in ys if hy < y), default=self.bottom)
+        return left, right, top, bottom
 
-    def cuts(self, row: int) -> list[float]:
-        """The column lines crossing ``row`` (a cell spanning columns has none between them)."""
-        middle = (self.rows[row] + self.rows[row + 1]) / 2
-        xs = sorted({x for x, bottom, top in self.verticals if bottom - TOUCH <= middle <= top + TOUCH})
-        return _merge(xs)
+    def rows_of(self, top: float, bottom: float) -> list[int]:
+        """The rows (0 from the top) between two row lines: one, or those a merged cell spans."""
+        return [i for i in range(len(self.rows) - 1) if self.rows[i] <= top + TOUCH and self.rows[i + 1] >= bottom - TOUCH]
 
 
 def _merge(values: list[float]) -> list[float]:
@@ -111,7 +116,7 @@ def find_grids(paths: Sequence[Bounds]) -> list[Grid]:
         columns = _merge([x for x, _, _ in vs])
         if len(rows) < MIN_ROW_LINES or len(columns) < MIN_COLUMN_LINES:
             continue
-        grids.append(Grid(tuple(sorted(vs)), tuple(rows), columns[0], columns[-1]))
+        grids.append(Grid(tuple(sorted(vs)), tuple(sorted(hs)), tuple(rows), columns[0], columns[-1]))
     return sorted(grids, key=lambda g: -g.top)
 
 
@@ -126,33 +131,31 @@ class Row:
 
 
 def read_rows(chars: list[Char], grids: list[Grid], em: float) -> tuple[list[Char], list[Row]]:
-    """(the characters outside every grid, the rows of the grids as lines)."""
+    """(the characters outside every grid, the rows of the grids as lines).  A cell merged over
+    rows gives its text to each of them (牵头单位 written once for three tasks is each one's)."""
     outside: list[Char] = []
-    cells: dict[tuple[int, int, int], list[Char]] = {}
+    cells: dict[tuple[int, tuple[float, float, float, float]], list[Char]] = {}
     for c in chars:
-        y, x = c[0], c[1]
-        grid_index = next((i for i, g in enumerate(grids) if g.holds(x + 0.25 * em, y)), None)
+        y, x = c[0], c[1] + 0.25 * em  # (a character's origin is its left edge: a bit inside it)
+        grid_index = next((i for i, g in enumerate(grids) if g.holds(x, y)), None)
         if grid_index is None:
             outside.append(c)
             continue
-        grid = grids[grid_index]
-        row = grid.row_of(y)
-        cuts = grid.cuts(row)
-        column = sum(1 for cut in cuts[1:-1] if x + 0.25 * em >= cut)
-        cells.setdefault((grid_index, row, column), []).append(c)
+        cells.setdefault((grid_index, grids[grid_index].cell_of(x, y)), []).append(c)
+    by_row: dict[tuple[int, int], list[tuple[float, list[Char]]]] = {}
+    for (g, (left, _, top, bottom)), members in cells.items():
+        for r in grids[g].rows_of(top, bottom):
+            by_row.setdefault((g, r), []).append((left, members))
     rows: list[Row] = []
-    by_row: dict[tuple[int, int], list[tuple[int, list[Char]]]] = {}
-    for (g, r, column), members in cells.items():
-        by_row.setdefault((g, r), []).append((column, members))
-    for (g, r), columns in by_row.items():
-        texts = [_cell_text(members, em) for _, members in sorted(columns, key=lambda cm: cm[0])]
-        texts = [t for t in texts if t]
+    for (g, r), columns in sorted(by_row.items()):
+        texts = [t for t in (_cell_text(members, em) for _, members in sorted(columns, key=lambda cm: cm[0])) if t]
         if not texts:
             continue
         members_all = [c for _, members in columns for c in members]
         x0 = min(c[1] for c in members_all)
         last = max(members_all, key=lambda c: c[1])
-        rows.append(Row(CELL_GAP.join(texts), x0, last[1] + (em if last[3] else 0.5 * em), max(c[0] for c in members_all)))
+        # (the row's height: its top line's, less a line, so that rows keep their order among the lines)
+        rows.append(Row(CELL_GAP.join(texts), x0, last[1] + (em if last[3] else 0.5 * em), grids[g].rows[r] - em))
     return outside, rows
 
 
