@@ -49,8 +49,10 @@ def _stream(data: bytes) -> bytes:
     return b"<< /Length %d >>\nstream\n" % len(data) + data + b"\nendstream"
 
 
-def make_pdf(pages: list[list[Run]], *, size: tuple[float, float] = A4, encrypted: bool = False) -> bytes:
-    """A PDF with one page per list of runs (an empty list: a page without text, like a scan)."""
+def make_pdf(pages: list[list[Run]], *, size: tuple[float, float] = A4, encrypted: bool = False,
+             rules: tuple[list[tuple[float, float, float, float]], ...] = ()) -> bytes:
+    """A PDF with one page per list of runs (an empty list: a page without text, like a scan);
+    ``rules``: per page, filled rectangles (x, y, width, height), a table's borders."""
     chars = sorted({c for page in pages for run in page for c in run.text if ord(c) <= 0xFFFF})
     objects: dict[int, bytes] = {}
     # 1 catalog, 2 pages, 3 font, 4 descendant font, 5 ToUnicode, then page + content pairs.
@@ -74,6 +76,8 @@ def make_pdf(pages: list[list[Run]], *, size: tuple[float, float] = A4, encrypte
             ops.append(f"BT /F1 {run.size:g} Tf 1 0 0 1 {run.x:.2f} {run.y:.2f} Tm <{codes}> Tj ET")
         if not page:
             ops.append("0.5 g 50 50 400 600 re f")  # a picture: a scan has images, no text
+        for x, y, w, h in rules[i] if i < len(rules) else ():
+            ops.append(f"{x:.2f} {y:.2f} {w:.2f} {h:.2f} re f")
         objects[kids[i]] = (
             b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 %g %g] /Resources << /Font << /F1 3 0 R >> >> /Contents %d 0 R >>"
             % (size[0], size[1], kids[i] + 1)

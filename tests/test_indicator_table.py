@@ -29,6 +29,12 @@ def table_targets(text: str) -> list[tuple]:
           ("地级及以上城市空气质量优良天数比率", 83.6, "%", "=", None, 2025, None, "level", "rate"),
           ("单位地区生产总值二氧化碳排放", 18, "%", "=", "down", 2025, 2020, "cumulative", "rate"),
           ("森林覆盖率", 31, "%", "=", None, 2025, None, "level", "rate")]),
+        # A tab-separated export with a category column (its cells keep their gaps: two spaces), as
+        # the PDF reader also gives a ruled table's rows.
+        ("主要指标\n类别\t序号\t指标\t2020年\t2025年\t属性\n能源\t1\t非化石能源消费比重（%）\t20.8\t24\t预期性\n"
+         "环境\t2\t地级及以上城市PM2.5平均浓度（微克/立方米）\t25\t24\t约束性",
+         [("非化石能源消费比重", 24, "%", "=", None, 2025, None, "level", "rate"),
+          ("地级及以上城市PM2.5平均浓度", 24, "微克/立方米", "=", None, 2025, None, "level", "rate")]),
         # Two target years; a sign before a value; a tab-separated export.
         ("主要指标\n指标\t2020年\t2025年\t2030年\t属性\n城市生活垃圾资源化利用率（%）\t60\t≥80\t≥85\t预期性\n"
          "新能源汽车保有量（万辆）\t12\t50\t120\t预期性",

@@ -205,3 +205,21 @@ def test_rows_of_a_table_under_its_header_are_not_joined() -> None:
     assert [line[:2] for line in lines[3:]] == ["1实", "2实", "3实"]
     prose = normalize_text("到2025年，全省新增光伏发电装机容量达到\n10万千瓦以上，风电装机容量达到20万千瓦。").text
     assert prose == "到2025年，全省新增光伏发电装机容量达到10万千瓦以上，风电装机容量达到20万千瓦。"
+
+
+# A table in a text: its cells set apart by a tab (or two spaces) stay apart; one space between a
+# hanzi and a digit is still taken out ("到 2025 年" -> "到2025年").
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        ("3\t推广新能源汽车，比例不低于80%\t省交通运输厅\t2025年底前", "3  推广新能源汽车，比例不低于80%  省交通运输厅  2025年底前"),
+        ("3  推广新能源汽车，比例不低于80%  省交通运输厅", "3  推广新能源汽车，比例不低于80%  省交通运输厅"),
+        ("到 2025 年，比例达到 30% 以上。", "到2025年，比例达到30%以上。"),
+        ("1\t推进产能置换\t省发展改革委（省能源局）\t省经信厅", "1  推进产能置换  省发展改革委（省能源局）  省经信厅"),
+        ("（十四） 探索土壤污染治理", "（十四）探索土壤污染治理"),
+    ],
+)
+def test_a_tables_cell_gaps_are_kept_one_space_is_not(line: str, expected: str) -> None:
+    from jianwu.normalize import normalize_text
+
+    assert normalize_text(line).text == expected

@@ -130,7 +130,7 @@ def _plain_normalize(
     lines: list[nz._Line] = []
     gap = page_break = False
     ocr = nz.looks_ocred(simplified)
-    cleaned_lines = nz.SPACES.sub(" ", nz.LINE_CONTROL.sub("", simplified)).split("\n")
+    cleaned_lines = nz.SPACES.sub(" ", nz.LINE_CONTROL.sub("", simplified).replace("\t", "  ")).split("\n")  # a tab: two spaces
     for number, (raw_line, unified) in enumerate(zip(simplified.split("\n"), cleaned_lines), start=1):
         if "\f" in raw_line:
             gap = page_break = True
@@ -158,7 +158,8 @@ def _plain_normalize(
         indent = nz._display_width(raw_line[: len(raw_line) - len(raw_line.lstrip())].replace("\t", "    "))
         lines.append(nz._Line(number, cleaned, indent, gap, page_break))
         gap = page_break = False
-    lines = _plain_running_headers(lines, repairs)
+    if format != "pdf":  # a PDF's running headers are the reader's
+        lines = _plain_running_headers(lines, repairs)
     lines = nz._drop_trailer(lines, repairs)
     wrap = None if paragraph_starts else nz._wrap_width(lines)
     parts: list[str] = []

@@ -172,3 +172,161 @@ def test_check_findings_carry_the_page(tmp_path) -> None:
 def test_a_pdf_given_as_text_is_not_misread() -> None:
     with pytest.raises(InputError):
         read_bytes(b"%PDF-1.7\nnot really", "x.pdf")
+
+
+# A space a PDF draws as a gap, with no space character (Chromium's PDFs, some typesetters): runs
+# of one line as (gap before it in ems, text), and the line read back.  16-pt type, CJK 1 em wide,
+# digits half an em.
+GAP_CASES = [
+    ([(0, "工业和信息化部"), (0.5, "国家发展改革委"), (0.3, "生态环境部")], "工业和信息化部 国家发展改革委 生态环境部"),  # joint signatures
+    ([(0, "区经济信息委"), (0.28, "配合单位：区统计局")], "区经济信息委 配合单位：区统计局"),  # a sans font's space: 0.28 em
+    ([(0, "推进工业领域"), (0.1, "节能降碳改造")], "推进工业领域节能降碳改造"),  # kerning, not a space
+    ([(0, "非化石能源比重7.3"), (0.35, "13预期性")], "非化石能源比重7.3 13预期性"),  # two numbers of a table row
+    ([(0, "能耗降低14.5"), (0.05, "约束性")], "能耗降低14.5约束性"),
+    ([(0, "序号"), (3, "重点任务"), (3, "牵头单位")], "序号 重点任务 牵头单位"),  # table cells, as before
+]
+
+
+@pytest.mark.parametrize(("runs", "expected"), GAP_CASES)
+def test_a_gap_between_characters_is_a_space(runs: list[tuple[float, str]], expected: str) -> None:
+    x, placed = 80.0, []
+    for gap, text in runs:
+        x += gap * 16
+        placed.append(Run(x, 700, text))
+        x += sum(16 if ord(c) > 0x2E80 else 8 for c in text)
+    assert read_bytes(make_pdf([placed]), "x.pdf").text == expected
+
+
+def test_letter_spaced_lines_keep_their_words_together() -> None:
+    # A title set with half an em between its characters, every one: letter spacing, not spaces.
+    title = "关于印发实施方案的通知"
+    # (pdfium skips one-character runs of the test font: each character is drawn with an
+    # ideographic space after it, which the reader keeps as a character and the test removes)
+    runs = [Run(80 + 24 * k, 700, ch + "\u3000") for k, ch in enumerate(title)]
+    text = read_bytes(make_pdf([runs]), "x.pdf").text
+    assert text.replace("\u3000", "") == title
+
+
+@pytest.mark.parametrize(
+    ("header", "footer"),
+    [
+        ("12/7/26, 2:29 AM", "https://www.gd.gov.cn/zwgk/wjk/qbwj/yf/content/post_4091234.html 1/1"),
+        ("2023/1/5 下午3:20", "file:///C:/Users/admin/Desktop/方案.html 1/1"),
+        ("2023-01-05 15:20", "Page 1 of 1"),
+    ],
+)
+def test_a_browser_prints_header_and_footer_are_dropped_on_a_single_page(header: str, footer: str) -> None:
+    runs = [Run(40, 810, header), Run(250, 810, "广东省人民政府门户网站"), Run(160, 740, "广东省减污降碳协同增效实施方案", 22),
+            Run(80, 690, "一、总体要求"), Run(80, 660, "（一）主要目标。到2025年，全省单位地区生产总值能耗下降14%。"),
+            Run(40, 30, footer)]
+    doc = parse_document(make_pdf([runs]), doc_id="x")
+    assert doc.title == "广东省减污降碳协同增效实施方案"
+    assert doc.level == "province"
+    assert "http" not in doc.text and "1/1" not in doc.text and ":2" not in doc.text
+    assert [c.number for c in doc.clauses] == ["一、", "（一）"]
+
+
+def test_an_attachment_label_after_a_full_line_starts_its_own_paragraph() -> None:
+    body = [(0, f"第{n}行背景文字用来确定文本栏的左右边界二。") for n in "一二三四五六七八"]
+    full = "（一）实施重点行业绿色升级工程推进钢铁改。"  # as wide as the column: a full line
+    assert len(full) == len(body[0][1])
+    rows = body + [(0, full), (0, "附件：1.主要指标表"), (0, "附件2"), (0, "重点任务分工表")]
+    runs = [Run(80, 760 - 26 * k, text) for k, (_, text) in enumerate(rows)]
+    doc = parse_document(make_pdf([runs]), doc_id="x", require_clauses=False)
+    assert doc.text.split("\n")[-4:] == [full, "附件：1.主要指标表", "附件2", "重点任务分工表"]
+
+
+def _ruled_table(cells: list[list[list[str]]], widths: list[float], left: float = 80.0, top: float = 700.0,
+                 line: float = 14.0, size: float = 12.0) -> tuple[list[Run], list[tuple[float, float, float, float]]]:
+    """Runs and border rules of a table: ``cells[row][column]`` are the lines of a cell (its text
+    wrapped inside it), each row as tall as its tallest cell, each cell's lines centred in it."""
+    runs: list[Run] = []
+    rules: list[tuple[float, float, float, float]] = []
+    xs = [left]
+    for w in widths:
+        xs.append(xs[-1] + w)
+    y = top
+    ys = [y]
+    for row in cells:
+        height = line * max(len(c) for c in row) + 8
+        for column, lines in enumerate(row):
+            first = y - (height - line * len(lines)) / 2 - line + 3  # centred, as vertical-align: middle
+            for k, text in enumerate(lines):
+                runs.append(Run(xs[column] + 3, first - k * line, text, size))
+        y -= height
+        ys.append(y)
+    for x in xs:
+        rules.append((x - 0.5, ys[-1], 1.0, ys[0] - ys[-1]))
+    for y in ys:
+        rules.append((xs[0], y - 0.5, xs[-1] - xs[0], 1.0))
+    return runs, rules
+
+
+def test_a_ruled_tables_rows_are_read_as_lines_of_cells() -> None:
+    cells = [
+        [["序号"], ["重点任务"], ["牵头单位"], ["配合单位"], ["完成时限"]],
+        [["1"], ["严格执行钢铁、水泥", "等行业产能置换", "政策"], ["省发展改革", "委、省工业和", "信息化厅"], ["省生态环境厅、", "省自然资源厅"], ["持续", "推进"]],
+        [["2"], ["推进超低排放改造"], ["省生态环境厅"], ["省发展改革委"], ["2025年", "底前"]],
+    ]
+    runs, rules = _ruled_table(cells, [40, 130, 80, 100, 60])
+    before = [Run(80, 760, "附件"), Run(80, 735, "重点任务分工表")]
+    read = read_bytes(make_pdf([before + runs], rules=([*rules],)), "x.pdf")
+    assert read.text.split("\n") == [
+        "附件", "重点任务分工表",
+        "序号  重点任务  牵头单位  配合单位  完成时限",  # cells two spaces apart, as a tab in a text
+        "1  严格执行钢铁、水泥等行业产能置换政策  省发展改革委、省工业和信息化厅  省生态环境厅、省自然资源厅  持续推进",
+        "2  推进超低排放改造  省生态环境厅  省发展改革委  2025年底前",
+    ]
+    doc = parse_document(make_pdf([[Run(80, 790, "一、重点任务"), Run(80, 770, "（一）推进产能置换。严格执行产能置换政策。")] + before + runs],
+                                  rules=([*rules],)), doc_id="x")
+    rows = [c for c in doc.clauses if c.style == "row"]
+    assert [(c.number, [(d.name, d.role) for d in c.departments]) for c in rows] == [
+        ("1", [("省发展改革委", "lead"), ("省工业和信息化厅", "lead"), ("省生态环境厅", "support"), ("省自然资源厅", "support")]),
+        ("2", [("省生态环境厅", "lead"), ("省发展改革委", "support")]),
+    ]
+
+
+def test_rules_that_are_no_grid_leave_the_lines_alone() -> None:
+    # An underline and a rule under a red head: no table, the lines are read as before.
+    runs = [Run(80, 760, "某某省人民政府文件"), Run(80, 700, "序号不是表格的一行文字"), Run(80, 680, "牵头单位也只是文字")]
+    rules = [(80, 740, 400, 1.5), (80, 678, 120, 0.8)]
+    read = read_bytes(make_pdf([runs], rules=(rules,)), "x.pdf")
+    assert read.text.split("\n") == ["某某省人民政府文件", "序号不是表格的一行文字", "牵头单位也只是文字"]
+
+
+def test_a_ruled_table_going_on_over_a_page_is_read_on_both() -> None:
+    header = [["序号"], ["重点任务"], ["牵头单位"], ["配合单位"]]
+    first, first_rules = _ruled_table([header, [["1"], ["实施重点行业", "绿色升级工程"], ["省工业和信", "息化厅"], ["省发展改革委"]]], [40, 130, 80, 100])
+    # page 2: one row, no header (no word of a table's header on the page)
+    second, second_rules = _ruled_table([[["2"], ["实施城镇绿色节能", "改造工程"], ["省住房城乡建", "设厅"], ["省能源局、省机", "关事务局"]]], [40, 130, 80, 100])
+    read = read_bytes(make_pdf([first, second], rules=(first_rules, second_rules)), "x.pdf")
+    assert read.text.split("\n") == [
+        "序号  重点任务  牵头单位  配合单位",
+        "1  实施重点行业绿色升级工程  省工业和信息化厅  省发展改革委",
+        "\f2  实施城镇绿色节能改造工程  省住房城乡建设厅  省能源局、省机关事务局",
+    ]
+
+
+def test_a_notes_wrapped_end_beside_page_breaks_is_kept_in_a_pdf() -> None:
+    # "按职责分工负责）" wrapped onto a line of its own next to three page breaks: in a text file that is
+    # a running header's signature (normalize), in a PDF the reader has dropped the headers already.
+    from jianwu.normalize import normalize_text
+
+    note = "（市发展改革委、市生态环境局等"
+    text = "\n".join(f"（{n}）推进工作。加强统筹。\n{note}\n按职责分工负责）\n\f（{n}{n}）落实任务。" for n in "一二三")
+    pdf = normalize_text(text, format="pdf")
+    assert pdf.text.count("按职责分工负责）") == 3
+    assert not any(r.kind == "running_header" for r in pdf.repairs)
+    assert normalize_text(text).text.count("按职责分工负责）") == 0  # a text file: a running header
+
+
+def test_a_cell_merged_over_rows_is_each_rows() -> None:
+    # 牵头单位 written once for two tasks (a cell over two rows: no rule between them in its column).
+    widths = [40, 140, 90]
+    runs, rules = _ruled_table([[["序号"], ["重点任务"], ["牵头单位"]], [["1"], ["推进钢铁超低排放"], ["省生态"]],
+                                [["2"], ["推进水泥超低排放"], ["环境厅"]]], widths)
+    # the rule under row 1 stops at the third column: the cell 省生态环境厅 spans rows 1 and 2
+    under_first = sorted((r[1] for r in rules if r[3] == 1.0), reverse=True)[2]  # top border, under the header, under row 1
+    rules = [r for r in rules if not (r[3] == 1.0 and abs(r[1] - under_first) < 0.1)] + [(80, under_first, 180, 1.0)]
+    read = read_bytes(make_pdf([runs], rules=(rules,)), "x.pdf")
+    assert read.text.split("\n") == ["序号  重点任务  牵头单位", "1  推进钢铁超低排放  省生态环境厅", "2  推进水泥超低排放  省生态环境厅"]

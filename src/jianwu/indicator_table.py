@@ -32,8 +32,9 @@ ROW = compile_pattern(
 )
 # One value of a row: a number (its sign), a bracketed (cumulative) one, a dash or a bracketed phrase.
 VALUE = compile_pattern(r"(?P<sign>[≥≤><＞＜])?(?P<n>\d+(?:\.\d+)?)%?|〔\s*(?P<sum>\d+(?:\.\d+)?)\s*%?\s*〕|〔[^〕\n]*〕|[—–\-－]+")
-# A category in front of a row's number: 环境治理1地级… (a category alone on its line is skipped).
-CATEGORY_THEN_NUMBER = compile_pattern(r"^(?P<category>\p{Han}{2,10}?)(?=\d{1,2}(?![\d.．、])\p{Han})")
+# A category in front of a row's number: 环境治理1地级…, or its cell ``环境  3  地级…`` (a table's cells
+# keep their gaps, a tab or a PDF's ruled cells); a category alone on its line is skipped.
+CATEGORY_THEN_NUMBER = compile_pattern(r"^(?P<category>\p{Han}{2,10}?)\s*(?=\d{1,2}(?![\d.．、])\s*\p{Han})")
 # The unit in brackets closing the indicator: …浓度（微克/立方米）, …比率（%）.
 UNIT_NOTE = compile_pattern(r"（(?P<unit>[^（）]{1,12})）$")
 # Words that make the indicator a change, with their direction: …能耗降低（%）, …增长（%）.

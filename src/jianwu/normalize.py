@@ -104,10 +104,12 @@ CJK_PUNCT = "，。、；：！？（）《》〈〉“”‘’【】…—"
 # A character that makes a neighbouring half-width mark "Chinese context".
 CJK_CONTEXT = rf"[{HAN}{CJK_PUNCT}]"
 # Spaces between Chinese and digits/Latin: "到 2025 年" -> "到2025年", "70% 以上" -> "70%以上"
-SPACE_CJK_THEN_ASCII = compile_pattern(rf"(?<={CJK_CONTEXT})[ ]+(?=[0-9A-Za-z%])")
-SPACE_ASCII_THEN_CJK = compile_pattern(rf"(?<=[0-9A-Za-z%.])[ ]+(?={CJK_CONTEXT})")
+# One space only: two or more (a tab is two, see unify) part a table's cells ("…不低于80%  省交通运输厅").
+SPACE_CJK_THEN_ASCII = compile_pattern(rf"(?<={CJK_CONTEXT})[ ](?=[0-9A-Za-z%])")
+SPACE_ASCII_THEN_CJK = compile_pattern(rf"(?<=[0-9A-Za-z%.])[ ](?={CJK_CONTEXT})")
 # Spaces after an opening / before a closing Chinese mark: "（十四） 探索" -> "（十四）探索"
-SPACE_AFTER_OPEN = compile_pattern(r"(?<=[（《“，。、；：）])[ ]+")
+# After a closing bracket one space only: two part a table's cells ("省发展改革委（省能源局）  省经信厅").
+SPACE_AFTER_OPEN = compile_pattern(r"(?<=[（《“，。、；：])[ ]+|(?<=）)[ ](?![ ])")
 SPACE_BEFORE_CLOSE = compile_pattern(r"[ ]+(?=[，。、；：）》”])")
 # Half-width brackets whose content is Chinese: (三) / (市发展改革委…负责)
 HALF_PAREN_PAIR = compile_pattern(rf"\(([^()\n]*{HAN}[^()\n]*)\)")
@@ -500,7 +502,8 @@ def normalize_text(
         # pattern touches a line break, so its lines are the raw lines, cleaned).
         unified_text = LINE_CONTROL.sub("", simplified)
         if _has_any(unified_text, SPACE_CHARS):
-            unified_text = SPACES.sub(" ", unified_text)
+            # (a tab, a table's cell gap in a text, becomes two spaces: see SPACE_CJK_THEN_ASCII)
+            unified_text = SPACES.sub(" ", unified_text.replace("\t", "  ") if "\t" in unified_text else unified_text)
         form_feeds = "\f" in simplified
     else:  # the same, knowing the text holds no full-width ASCII, space variant, nor control character but \f
         fullwidth = ocr
@@ -548,7 +551,10 @@ def normalize_text(
         indent = _display_width(raw_line[: len(raw_line) - len(raw_line.lstrip())].replace("\t", "    ")) if raw_line[:1].isspace() else 0
         lines.append(_Line(number, cleaned, indent, gap, page_break))
         gap = page_break = False
-    lines = _drop_running_headers(lines, repairs)
+    # (a PDF's running headers are dropped by the reader, by where they sit on the page: a short line
+    # repeated beside page breaks is then text, a note's wrapped end 按职责分工负责） as often as not)
+    if format != "pdf":
+        lines = _drop_running_headers(lines, repairs)
     lines = _drop_trailer(lines, repairs)
     # (the NormalizedText made once, with the reader's format, pages and repairs: each made
     # again by dataclasses.replace cost its line-start offsets again)

@@ -27,9 +27,14 @@ from operator import itemgetter
 from typing import TYPE_CHECKING, Optional
 
 from ..errors import InputError
+# A table's header line (序号 重点任务 牵头单位), the number opening one of its rows (1实施… / 1 实施…),
+# and an attachment's label (附件 / 附件2 / 附件1：…) or 抄送：: each starts a paragraph, as
+# normalisation keeps them apart in a text.
+from ..normalize import OWN_BLOCK_LINE, TABLE_HEADER_LINE, TABLE_ROW_NUMBER
 from ..model import Repair, Warning_
 from . import SourceText
 from ..patterns import compile_pattern
+from .pdf_tables import Row, find_grids, read_rows
 
 if TYPE_CHECKING:
     from .pdfium_lib import Document
@@ -40,6 +45,19 @@ PAGE_NUMBER = compile_pattern(
     r"^(?:[-—―－–─一~～·•]*[(（]?\d{1,3}[)）]?[-—―－–─一~～·•]*"
     r"|第\d{1,3}页(?:[,，/]?共\d{1,3}页)?"
     r"|\d{1,3}/\d{1,3})$"
+)
+# What a web browser prints at the edges of each page of a saved web page, after spaces are removed:
+# a header starting with the date and time of printing, then the page's title (Chrome, Edge:
+# "12/7/26, 2:29 AM  河南省人民政府…", "2023/1/5 下午3:20 …", "2023-01-05 15:20"), and a footer
+# with the page's address and the page count ("https://www.henan.gov.cn/2022/01-05/2378901.html 3/10",
+# "file:///…/plan.html 1/9", Firefox's "Page 1 of 9").  Dropped on every page, where a single-page
+# print cannot repeat them; only as the first or last line of a page (see _at_edge).
+BROWSER_HEADER = compile_pattern(
+    r"^(?:\d{1,4}[/.-]\d{1,2}[/.-]\d{1,4}|\d{4}年\d{1,2}月\d{1,2}日),?"
+    r"(?:上午|下午|凌晨|中午|晚上)?\d{1,2}:\d{2}(?::\d{2})?(?:[AaPp]\.?[Mm]\.?)?(?!\d)"
+)
+BROWSER_FOOTER = compile_pattern(
+    r"^(?:(?:https?|file)://|www\.)\S+$|^(?:Page|页)?\d{1,4}(?:of|/|共)\d{1,4}页?$"
 )
 # Digits inside a header/footer line (its page number), folded for comparing pages:
 # "- 3 重庆市人民政府办公厅发布" and "- 4 重庆市人民政府办公厅发布" are one footer.
@@ -67,6 +85,15 @@ FILE_NAME_TITLE = compile_pattern(r"(?i)\.(?:docx?|wps|pdf)$|^microsoft")
 # Sentence punctuation inside a line: the paragraph is prose, not a title or an issuer line.
 PROSE_PUNCT = compile_pattern(r"[，。、；！？,;]")
 
+# A space a PDF sets as a gap, with no space character (Chromium/Skia, some typesetters): between two
+# CJK characters a gap of more than this many ems ("工业和信息化部  国家发展改革委"; justified prose
+# spreads a line by a small fraction of an em), between two digits more than this share of an em
+# ("7.3 13" in a table row; a digit is about half an em wide in every font, so the estimate holds).
+WORD_GAP_EM = 0.25
+DIGIT_GAP_EM = 0.3
+# Words of a table's header: a page holding one may hold a ruled table (pdf_tables), and only
+# such a page's path objects are looked at.
+TABLE_WORDS = ("序号", "牵头", "配合", "责任单位", "责任部门", "完成时限", "时间节点", "指标", "属性")
 # How many lines at the top and the bottom of a page may be a header or footer.
 EDGE_LINES = 3
 # A header/footer repeats on at least this share of the pages (and on two pages at least).
@@ -86,6 +113,7 @@ class _Line:
     column_left: float = 0.0
     column_right: float = 0.0
     starts_paragraph: bool = True
+    ruled: bool = False  # a row of a ruled table (pdf_tables), its cells on one line
 
 
 @dataclass
@@ -134,14 +162,25 @@ def _read_pages(pdf: "Document") -> tuple[list[_Page], list[Warning_]]:
     outside: list[tuple[int, str]] = []
     unmapped: list[tuple[int, str]] = []
     unloadable: list[int] = []
+    table_before = False  # the page before held a ruled table
     for index in range(pdf.page_count):
         try:
             with pdf.text_page(index) as (textpage, box):
                 chars = _characters(pdf, textpage, box, index + 1, outside)
+                # (a page's path objects are looked at only when its text may hold a table, or a
+                # table of the page before may go on: a continued table repeats no header)
+                grids = find_grids(pdf.paths()) if table_before or _may_hold_table(chars) else []
+                table_before = bool(grids)
         except PdfiumError:  # a page tree naming more pages than it holds, a broken page object
             unloadable.append(index + 1)
             continue
-        lines = _group_lines(index + 1, chars, _page_em(chars))
+        em = _page_em(chars)
+        rows: list[Row] = []
+        if grids:
+            chars, rows = read_rows(chars, grids, em)
+        lines = _group_lines(index + 1, chars, em)
+        if rows:
+            lines = _with_rows(index + 1, lines, rows, em)
         for line in lines:
             for m in UNMAPPED.finditer(line.text):
                 unmapped.append((index + 1, m.group()))
@@ -193,6 +232,18 @@ def _characters(pdf: "Document", textpage: int, box: tuple[float, float, float, 
     return chars
 
 
+def _may_hold_table(chars: list[tuple[float, float, str, bool]]) -> bool:
+    """Does the page's text hold a word of a table's header (序号, 牵头单位, 指标 …)?"""
+    text = "".join([c[2] for c in chars])
+    return any(word in text for word in TABLE_WORDS)
+
+
+def _with_rows(page: int, lines: list[_Line], rows: list[Row], em: float) -> list[_Line]:
+    """The page's lines and its tables' rows (each a line of its own), top to bottom."""
+    ruled = [_Line(page, row.text, row.x0, row.x1, row.y, em, ruled=True) for row in rows]
+    return sorted(lines + ruled, key=lambda ln: -ln.y)
+
+
 def _pages(numbers: list[int]) -> str:
     return ", ".join(str(n) for n in numbers[:10]) + (" …" if len(numbers) > 10 else "")
 
@@ -207,10 +258,12 @@ def _page_em(chars: list[tuple[float, float, str, bool]]) -> float:
     return steps[len(steps) // 2] if steps else 10.0
 
 
-def _line_size(group: list[tuple[float, float, str, bool]], em: float) -> float:
-    """The line's own em (a title set larger than the body), from its CJK characters' steps."""
+def _line_size(group: list[tuple[float, float, str, bool]], em: float) -> tuple[float, bool]:
+    """The line's own em (a title set larger than the body), from its CJK characters' steps, and
+    whether it was measured so (two steps at least; else the page's em, which a line of a
+    larger or smaller type does not have)."""
     steps = sorted(b[1] - a[1] for a, b in zip(group, group[1:]) if a[3] and b[3] and b[1] > a[1])
-    return steps[len(steps) // 2] if len(steps) >= 2 else em
+    return (steps[len(steps) // 2], True) if len(steps) >= 2 else (em, False)
 
 
 BASELINE, ORIGIN_X = itemgetter(0), itemgetter(1)  # of a (baseline, x, char, wide) character
@@ -233,15 +286,21 @@ def _group_lines(page: int, chars: list[tuple[float, float, str, bool]], em: flo
     lines: list[_Line] = []
     for group in groups:
         group.sort(key=ORIGIN_X)
-        size = _line_size(group, em)
+        size, measured = _line_size(group, em)
         half, gap = 0.5 * size, 2.0 * size
+        # (a space drawn as a gap is told from the line's own spacing: only in a line whose em is measured)
+        word_gap, digit_gap = (WORD_GAP_EM * size, DIGIT_GAP_EM * size) if measured else (gap, gap)
         parts: list[str] = []
         prev_end: Optional[float] = None
+        prev_wide = False
         for _, x, ch, wide in group:
-            if prev_end is not None and x - prev_end > gap and parts and parts[-1] != " ":
-                parts.append(" ")  # a wide gap: table cells or a tab stop
+            if prev_end is not None and parts and parts[-1] != " ":
+                space = x - prev_end
+                if space > gap or (space > word_gap and wide and prev_wide) or (space > digit_gap and ch.isdigit() and parts[-1].isdigit()):
+                    parts.append(" ")  # a wide gap: table cells or a tab stop; a space the PDF did not write
             parts.append(ch)
             prev_end = x + (size if wide else half)  # x + _advance(ch, size)
+            prev_wide = wide
         text = "".join(parts).strip()
         if not text:
             continue
@@ -299,6 +358,9 @@ def _drop_running_lines(pages: list[_Page], repairs: list[Repair]) -> None:
             if PAGE_NUMBER.match(compact) and _at_edge(page, i, drop):
                 drop.add(i)
                 repairs.append(Repair("page_number", 0, f"p{page.number}: {line.text}"))
+            elif (BROWSER_HEADER.match(compact) or BROWSER_FOOTER.match(compact)) and _at_edge(page, i, drop, any_length=True):
+                drop.add(i)
+                repairs.append(Repair("browser_chrome", 0, f"p{page.number}: {line.text[:30]}"))
             elif _fold(line.text) in running:
                 drop.add(i)
                 repairs.append(Repair("running_header", 0, f"p{page.number}: {line.text[:30]}"))
@@ -306,10 +368,13 @@ def _drop_running_lines(pages: list[_Page], repairs: list[Repair]) -> None:
             page.lines = [ln for i, ln in enumerate(page.lines) if i not in drop]
 
 
-def _at_edge(page: _Page, i: int, dropped: set[int]) -> bool:
-    """Is line ``i`` the first or last line of the page, once lines already dropped are ignored?"""
+def _at_edge(page: _Page, i: int, dropped: set[int], any_length: bool = False) -> bool:
+    """Is line ``i`` the first or last line of the page, once lines already dropped are ignored?
+    (A short line, or with ``any_length`` any line, may also be the second or the last but one:
+    a browser's footer under a page number, a page number above a footer.)"""
     kept = [j for j in range(len(page.lines)) if j not in dropped]
-    return i in (kept[0], kept[-1]) or i in kept[:2] and len(page.lines[i].text) <= 8 or i in kept[-2:] and len(page.lines[i].text) <= 8
+    near = any_length or len(page.lines[i].text) <= 8
+    return i in (kept[0], kept[-1]) or near and (i in kept[:2] or i in kept[-2:])
 
 
 # ---------------------------------------------------------------- paragraphs
@@ -334,10 +399,6 @@ def _column(lines: list[_Line], minimum: int = 8) -> Optional[tuple[float, float
     return left, right
 
 
-# A table's header line (序号 重点任务 牵头单位), and the number opening one of its rows (1实施… /
-# 1 实施…): each row under the header starts a paragraph (as normalisation keeps them apart in a text).
-TABLE_HEADER_LINE = compile_pattern(r"^序\s*号")
-TABLE_ROW_NUMBER = compile_pattern(r"^(?P<n>\d{1,3})(?![\d.．%])(?=\s*\p{Han})")
 
 
 def _decide_paragraphs(pages: list[_Page]) -> None:
@@ -356,9 +417,13 @@ def _decide_paragraphs(pages: list[_Page]) -> None:
                 m = TABLE_ROW_NUMBER.match(line.text)
                 row = m is not None and int(m.group("n")) == next_row
                 next_row += row
+            own_block = False
             if line.text[:1] == "序" and TABLE_HEADER_LINE.match(line.text):
-                next_row = 1
-            line.starts_paragraph = prev is None or column is None or row or _starts_paragraph(prev, line, prose)
+                next_row, own_block = 1, True
+            elif line.text[:1] in "附抄" and OWN_BLOCK_LINE.match(line.text):
+                own_block = True
+            ruled = line.ruled or (prev is not None and prev.ruled)  # a table's row, or the line after the table
+            line.starts_paragraph = prev is None or column is None or row or own_block or ruled or _starts_paragraph(prev, line, prose)
             prose = bool(PROSE_PUNCT.search(line.text)) or (prose and not line.starts_paragraph)
             prev = line
 

@@ -2,7 +2,7 @@
 
 Why not pypdfium2's own Python layer: ``import pypdfium2`` declares every function of PDFium's
 API (a generated ctypes module of 4,500 lines) and builds its helper classes, 17-20 ms on this
-machine, an eighth of a whole ``jianwu parse plan.pdf``.  The reader needs sixteen functions.
+machine, an eighth of a whole ``jianwu parse plan.pdf``.  The reader needs twenty functions.
 They are declared here, on the same shared library, found in the ``pypdfium2_raw`` package
 (pypdfium2 >= 4.21) without importing it; dlopen and the declarations take about 2 ms.  A build
 of pypdfium2 against a system PDFium falls back to the system's ``pdfium``.
@@ -59,7 +59,12 @@ PROTOTYPES: dict[str, tuple[Optional[type], tuple[type, ...]]] = {
     "FPDFText_GetText": (_INT, (_POINTER, _INT, _INT, _POINTER)),
     "FPDFText_GetCharOrigin": (_INT, (_POINTER, _INT, _POINTER, _POINTER)),
     "FPDFText_IsGenerated": (_INT, (_POINTER, _INT)),
+    "FPDFPage_CountObjects": (_INT, (_POINTER,)),
+    "FPDFPage_GetObject": (_POINTER, (_POINTER, _INT)),
+    "FPDFPageObj_GetType": (_INT, (_POINTER,)),
+    "FPDFPageObj_GetBounds": (_INT, (_POINTER, _FLOAT_OUT, _FLOAT_OUT, _FLOAT_OUT, _FLOAT_OUT)),
 }
+FPDF_PAGEOBJ_PATH = 2  # FPDFPageObj_GetType of a path: a line, a rectangle, a table's border
 
 
 class PdfiumError(Exception):
@@ -127,6 +132,7 @@ class Document:
         if not self.handle:
             raise PdfiumError(int(self.lib.FPDF_GetLastError()))
         self.page_count = self.lib.FPDF_GetPageCount(self.handle)
+        self._page: Optional[int] = None  # the page open in text_page, for paths()
         if self.page_count < 1:  # (PDFium opens it, with no error to tell)
             self.close()
             raise PdfiumError(0, message="it has no page")
@@ -153,12 +159,33 @@ class Document:
             text = self.lib.FPDFText_LoadPage(page)
             if not text:
                 raise PdfiumError(6, f"the text of page {index + 1}")
+            self._page = page
             try:
                 yield text, box
             finally:
+                self._page = None
                 self.lib.FPDFText_ClosePage(text)
         finally:
             self.lib.FPDF_ClosePage(page)
+
+    def paths(self, max_objects: int = 5000) -> list[tuple[float, float, float, float]]:
+        """The bounds (left, bottom, right, top) of the path objects (lines, rectangles) of the page
+        open in ``text_page``; none for a page of more than ``max_objects`` objects (a drawing, not
+        a table: looking at each costs more than the page's text)."""
+        lib, page = self.lib, self._page
+        if page is None:
+            return []
+        count = lib.FPDFPage_CountObjects(page)
+        if count > max_objects:
+            return []
+        left, bottom, right, top = (ctypes.c_float() for _ in range(4))
+        out = (ctypes.byref(left), ctypes.byref(bottom), ctypes.byref(right), ctypes.byref(top))
+        bounds: list[tuple[float, float, float, float]] = []
+        for i in range(count):
+            obj = lib.FPDFPage_GetObject(page, i)
+            if obj and lib.FPDFPageObj_GetType(obj) == FPDF_PAGEOBJ_PATH and lib.FPDFPageObj_GetBounds(obj, *out):
+                bounds.append((left.value, bottom.value, right.value, top.value))
+        return bounds
 
     def _crop_box(self, page: int) -> tuple[float, float, float, float]:
         """(left, bottom, right, top): the CropBox, else the MediaBox, else US Letter (as pypdfium2)."""

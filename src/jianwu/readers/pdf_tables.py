@@ -1,0 +1,174 @@
+"""Ruled tables on a PDF page: each row read as one line, its cells left to right.
+
+A plan's 重点任务分工表 or table of main indicators is set as a grid of ruled cells, and the text
+of each cell wraps inside it.  Read across the page baseline by baseline, the cells of a row
+interleave::
+
+    严格执行钢铁、水泥、平板玻璃   省发展改革     省生态环境厅、省
+    1 等行业产能置换政策，坚决遏制   委、省工业和   自然资源厅、省市      持续推进
+    “两高一低”项目盲目发展         信息化厅       场监管局
+
+This module finds the grid from the page's rules (thin path objects: Word, WPS and browsers
+draw a border as a line or a thin filled rectangle) and gives each row as one line, each cell's
+lines joined and the cells set apart by two spaces, the form a table has in a text file
+(``1  严格执行…盲目发展  省发展改革委、省工业和信息化厅  省生态环境厅、…``), which normalisation,
+``task_table`` and ``indicator_table`` read.  A page without a grid of at least two columns
+and two rows is left to the line reader.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Sequence
+
+# A rule is at most this thick (pt) one way and at least RULE_MIN_LENGTH long the other.
+RULE_THICKNESS = 2.5
+RULE_MIN_LENGTH = 6.0
+# Rules closer than this (pt) meet (a border drawn as four lines leaves small gaps at corners),
+# and positions closer than this are one grid line.
+TOUCH = 3.0
+# Between two cells of a row: two spaces, as a text's table has a tab (normalising keeps them, where
+# it takes one space out between a hanzi and a digit: "不低于80%  省交通运输厅").
+CELL_GAP = "  "
+# A grid has at least this many column lines and row lines: two columns, one row (a table going on
+# from the page before may hold one row on a page).
+MIN_COLUMN_LINES = 3
+MIN_ROW_LINES = 2
+
+Char = tuple[float, float, str, bool]  # (baseline, x, character, wide), as the PDF reader makes them
+Bounds = tuple[float, float, float, float]  # (left, bottom, right, top)
+
+
+@dataclass(frozen=True)
+class Grid:
+    """A ruled table: its column lines (x, with the span of y each covers), its row rules (with
+    the span of x each covers) and its row lines (the rules' heights, top first)."""
+
+    verticals: tuple[tuple[float, float, float], ...]  # (x, bottom, top)
+    horizontals: tuple[tuple[float, float, float], ...]  # (left, right, y)
+    rows: tuple[float, ...]  # y of each row line, top first
+    left: float
+    right: float
+
+    @property
+    def top(self) -> float:
+        return self.rows[0]
+
+    @property
+    def bottom(self) -> float:
+        return self.rows[-1]
+
+    def holds(self, x: float, y: float) -> bool:
+        return self.left <= x <= self.right and self.bottom <= y <= self.top
+
+    def cell_of(self, x: float, y: float) -> tuple[float, float, float, float]:
+        """(left, right, top, bottom) of the cell holding the point: between the column lines
+        crossing its height, and between the row rules crossing its column (a cell merged over
+        rows has no rule between them, one merged over columns no column line)."""
+        xs = _merge([vx for vx, bottom, top in self.verticals if bottom - TOUCH <= y <= top + TOUCH])
+        left = max((vx for vx in xs if vx <= x), default=self.left)
+        right = min((vx for vx in xs if vx > x), default=self.right)
+        ys = [hy for hl, hr, hy in self.horizontals if hl <= left + TOUCH and hr >= right - TOUCH]
+        top = min((hy for hy in ys if hy >= y), default=self.top)
+        bottom = max((hy for hy in ys if hy < y), default=self.bottom)
+        return left, right, top, bottom
+
+    def rows_of(self, top: float, bottom: float) -> list[int]:
+        """The rows (0 from the top) between two row lines: one, or those a merged cell spans."""
+        return [i for i in range(len(self.rows) - 1) if self.rows[i] <= top + TOUCH and self.rows[i + 1] >= bottom - TOUCH]
+
+
+def _merge(values: list[float]) -> list[float]:
+    merged: list[float] = []
+    for v in sorted(values):
+        if not merged or v - merged[-1] > TOUCH:
+            merged.append(v)
+    return merged
+
+
+def find_grids(paths: Sequence[Bounds]) -> list[Grid]:
+    """The ruled tables among a page's path bounds."""
+    horizontals = [(l, r, (b + t) / 2) for l, b, r, t in paths if t - b <= RULE_THICKNESS and r - l >= RULE_MIN_LENGTH]
+    verticals = [((l + r) / 2, b, t) for l, b, r, t in paths if r - l <= RULE_THICKNESS and t - b >= RULE_MIN_LENGTH]
+    if len(horizontals) < MIN_ROW_LINES - 1 or len(verticals) < MIN_COLUMN_LINES - 1:
+        return []
+    # Rules that meet are of one table: union-find over the crossings of horizontals and verticals.
+    parent = list(range(len(horizontals) + len(verticals)))
+
+    def find(i: int) -> int:
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    for h, (left, right, y) in enumerate(horizontals):
+        for v, (x, bottom, top) in enumerate(verticals):
+            if left - TOUCH <= x <= right + TOUCH and bottom - TOUCH <= y <= top + TOUCH:
+                parent[find(h)] = find(len(horizontals) + v)
+    groups: dict[int, tuple[list[tuple[float, float, float]], list[tuple[float, float, float]]]] = {}
+    for h, rule in enumerate(horizontals):
+        groups.setdefault(find(h), ([], []))[0].append(rule)
+    for v, rule in enumerate(verticals):
+        groups.setdefault(find(len(horizontals) + v), ([], []))[1].append(rule)
+    grids = []
+    for hs, vs in groups.values():
+        rows = _merge([y for _, _, y in hs])[::-1]
+        columns = _merge([x for x, _, _ in vs])
+        if len(rows) < MIN_ROW_LINES or len(columns) < MIN_COLUMN_LINES:
+            continue
+        grids.append(Grid(tuple(sorted(vs)), tuple(sorted(hs)), tuple(rows), columns[0], columns[-1]))
+    return sorted(grids, key=lambda g: -g.top)
+
+
+@dataclass
+class Row:
+    """A table row read as one line: its text, where it starts and ends, its top baseline."""
+
+    text: str
+    x0: float
+    x1: float
+    y: float
+
+
+def read_rows(chars: list[Char], grids: list[Grid], em: float) -> tuple[list[Char], list[Row]]:
+    """(the characters outside every grid, the rows of the grids as lines).  A cell merged over
+    rows gives its text to each of them (牵头单位 written once for three tasks is each one's)."""
+    outside: list[Char] = []
+    cells: dict[tuple[int, tuple[float, float, float, float]], list[Char]] = {}
+    for c in chars:
+        y, x = c[0], c[1] + 0.25 * em  # (a character's origin is its left edge: a bit inside it)
+        grid_index = next((i for i, g in enumerate(grids) if g.holds(x, y)), None)
+        if grid_index is None:
+            outside.append(c)
+            continue
+        cells.setdefault((grid_index, grids[grid_index].cell_of(x, y)), []).append(c)
+    by_row: dict[tuple[int, int], list[tuple[float, list[Char]]]] = {}
+    for (g, (left, _, top, bottom)), members in cells.items():
+        for r in grids[g].rows_of(top, bottom):
+            by_row.setdefault((g, r), []).append((left, members))
+    rows: list[Row] = []
+    for (g, r), columns in sorted(by_row.items()):
+        texts = [t for t in (_cell_text(members, em) for _, members in sorted(columns, key=lambda cm: cm[0])) if t]
+        if not texts:
+            continue
+        members_all = [c for _, members in columns for c in members]
+        x0 = min(c[1] for c in members_all)
+        last = max(members_all, key=lambda c: c[1])
+        # (the row's height: its top line's, less a line, so that rows keep their order among the lines)
+        rows.append(Row(CELL_GAP.join(texts), x0, last[1] + (em if last[3] else 0.5 * em), grids[g].rows[r] - em))
+    return outside, rows
+
+
+def _cell_text(members: list[Char], em: float) -> str:
+    """A cell's characters, its lines top to bottom, each left to right, joined without a break."""
+    ordered = sorted(members, key=lambda c: -c[0])
+    lines: list[list[Char]] = []
+    base = None
+    for c in ordered:
+        if base is None or base - c[0] > 0.4 * em:
+            lines.append([c])
+            base = c[0]
+        else:
+            lines[-1].append(c)
+    # (white space inside a cell is layout: a cell is one run of text, as task_table reads cells)
+    return "".join(ch for line in lines for _, _, ch, _ in sorted(line, key=lambda c: c[1]) if not ch.isspace())
