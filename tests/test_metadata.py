@@ -160,6 +160,18 @@ def test_core_title(title: str, core: str) -> None:
         ("喀什地区碳达峰实施方案", [], "喀什地区", "city"),  # a 地区 is a prefecture
         ("浦东新区碳达峰实施方案", ["上海市浦东新区人民政府"], "上海市浦东新区", "district"),  # a 新区 with a government
         ("重庆两江新区减污降碳协同增效实施方案", ["重庆两江新区管理委员会"], "重庆两江新区", "zone"),  # one with a 管委会
+        # County-level cities (data/county_cities.tsv) rank as counties; prefectures stay cities.
+        ("昆山市减污降碳协同增效实施方案", ["昆山市人民政府办公室"], "昆山市", "county"),
+        ("义乌市碳达峰实施方案", [], "义乌市", "county"),
+        ("仁怀市“十四五”节能减排综合工作实施方案", [], "仁怀市", "county"),
+        ("津市市碳达峰实施方案", [], "津市市", "county"),  # (a 市 inside its name)
+        (None, ["江苏省昆山市人民政府"], "江苏省昆山市", "county"),
+        ("苏州市碳达峰实施方案", ["苏州市人民政府"], "苏州市", "city"),
+        ("石河子市碳达峰实施方案", [], "石河子市", "county"),  # a city of the 兵团's, under the province
+        # 新疆生产建设兵团 ranks as a province; its divisions (师) as prefectures.
+        ("兵团碳达峰实施方案", ["新疆生产建设兵团"], "新疆生产建设兵团", "province"),
+        (None, ["新疆生产建设兵团发展和改革委员会", "新疆生产建设兵团生态环境局"], "新疆生产建设兵团", "province"),
+        ("兵团第八师碳达峰实施方案", [], "新疆生产建设兵团第八师", "city"),
     ],
 )
 def test_region_and_level(title: str | None, issuers: list[str], region: str | None, level: str) -> None:
@@ -274,3 +286,12 @@ def test_issuers_named_before_the_title_s_guanyu(title_line: str, issuers: list[
     """With no signature, red head or heading, the issuers a title names before its 关于."""
     doc = parse_document(f"{title_line}\n（2021年9月22日）\n一、总体要求\n（一）加强领导。", doc_id="t")
     assert doc.issuers == issuers
+
+
+def test_xpcc_signature_is_its_issuer() -> None:
+    """新疆生产建设兵团 signs as an organisation (no 局/委/政府 suffix): issuer, region and level."""
+    text = ("新疆生产建设兵团关于印发兵团碳达峰实施方案的通知\n新兵发〔2023〕3号\n各师市：\n现将方案印发给你们。\n"
+            "新疆生产建设兵团\n2023年2月20日\n兵团碳达峰实施方案\n一、总体要求\n二、重点任务\n")
+    doc = parse_document(text, doc_id="t")
+    assert (doc.title, doc.doc_number, doc.issuers, doc.date, doc.region, doc.level) == (
+        "兵团碳达峰实施方案", "新兵发〔2023〕3号", ["新疆生产建设兵团"], "2023-02-20", "新疆生产建设兵团", "province")

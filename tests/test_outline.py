@@ -147,6 +147,9 @@ def test_news_report_is_not_a_plan(corpus: dict[str, Document]) -> None:
         # A number alone on its line (a PDF or Word heading): the title is the next line.
         ("第一章\n发展基础\n成效明显。\n第二章\n总体要求\n坚持系统观念。", ["发展基础", "总体要求"]),
         ("一、\n加强组织领导。各级部门要落实责任。", ["加强组织领导"]),
+        # Spaces between Chinese characters of a heading (a PDF's justified line) are not the title's.
+        ("一、 总体要求\n（一）推进 工业领域节能\n加快推动。\n（二）推进  建筑 领域节能。加快推动。", ["总体要求", "推进工业领域节能", "推进建筑领域节能"]),
+        ("一、重点任务\n（一）推进 5G 基站建设。", ["重点任务", "推进5G基站建设"]),
     ],
 )
 def test_clause_titles(text: str, titles: list[str]) -> None:

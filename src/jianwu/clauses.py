@@ -34,6 +34,9 @@ ASIDE_HEADING_MAX = 40
 INLINE_NOTE_MARK = compile_pattern(r"[①-⑳](?<=[^\n].)")  # (the mark first: the scan looks for it alone)
 # Between two cells of a table row as text keeps them: two spaces or more, or a tab (its title is the first cell).
 CELL_GAP = compile_pattern(r"\s{2,}|\t")
+# Spaces inside a heading between Chinese characters: a PDF's justified line or a Word user's
+# spacing, not part of the title (（一）推进 工业领域节能 -> 推进工业领域节能; 5G 基站 keeps its space).
+TITLE_INNER_SPACE = compile_pattern(r"(?<=[\p{Han}“”《》、])[ ]+(?=[\p{Han}“”《》])")
 # What is not a letter of a title when one line is compared with the title a notice names:
 # brackets, quotes, spaces (国务院关于印发《2030年前碳达峰行动方案》的通知 names 2030年前碳达峰行动方案).
 NOT_TITLE_LETTER = compile_pattern(r"[\s《》〈〉“”\"]")
@@ -232,6 +235,8 @@ def _build(normalized: NormalizedText, starts: list[_Start], last_end: int, labe
             number: Optional[str] = st.token.written
             style = st.token.style
             title = title_of(stripped)
+            if " " in title:
+                title = TITLE_INNER_SPACE.sub("", title)
         else:
             number = None
             style = "label"
@@ -263,9 +268,9 @@ def attachment_clauses(normalized: NormalizedText, after: int) -> list[Clause]:
     """
     text = normalized.text
     out: list[Clause] = []
-    seen: set[int] = set()
+    seen: set[str] = set()
     for sec in find_sections(text, after):
-        prefix = f"附件{sec.number}"
+        prefix = sec.label
         sub = [st for st in find_clause_starts(text[sec.title_end:sec.end]) if st.token is not None or st.label is not None]
         children: list[Clause]
         if any(st.token is not None for st in sub):
@@ -295,10 +300,10 @@ def attachment_clauses(normalized: NormalizedText, after: int) -> list[Clause]:
             first = rows[0].start if rows else sec.end
         if TABLE_TITLE.search(sec.title):  # numbered rows of a table (1．…): rows, whatever their numbering
             children = [replace(c, style="row") for c in children]
-        if sec.number in seen or not (children or table_years(text[sec.title_start:sec.end])):
+        if prefix in seen or not (children or table_years(text[sec.title_start:sec.end])):
             continue  # a heading that holds nothing (a list of attachments before the signature)
         # (a table of main indicators without row numbers is held in the attachment's own text)
-        seen.add(sec.number)
+        seen.add(prefix)
         head_text = text[sec.title_start:first].rstrip()
         out.append(
             Clause(

@@ -81,7 +81,7 @@ PLAN_TITLE_END = compile_pattern("(?:" + "|".join(PLAN_TITLE_ENDINGS) + ")$")  #
 # Sentence punctuation: titles and issuer lines have none.
 SENTENCE_PUNCT = compile_pattern(r"[，。；：！？、]")
 # An organisation name: 重庆市生态环境局, 沙坪坝区发展和改革委员会, 重庆市永川区人民政府
-ORG_SUFFIXES = ("局", "委员会", "委", "政府", "管委会", "中心", "办公室", "办", "厅", "部", "院", "署", "会", "所", "处", "总局")
+ORG_SUFFIXES = ("局", "委员会", "委", "政府", "管委会", "中心", "办公室", "办", "厅", "部", "院", "署", "会", "所", "处", "总局", "兵团")
 ORG_NAME = compile_pattern(r"^\p{Han}{2,30}(?:" + "|".join(ORG_SUFFIXES) + ")$")  # ^\p{Han}{2,30}(?:局|委员会|…|总局)$
 # The last characters of ORG_SUFFIXES: a name ending with another (or a final "\n", before which $
 # matches too) is no ORG_NAME, without trying the pattern.
@@ -121,6 +121,12 @@ NATIONAL_ISSUER = compile_pattern(r"^(?:国务院|中共中央|党中央|中央|
 NATIONAL_ORG = compile_pattern(r"^(?:中共中央|党中央|国务院|中央军委)(?:办公厅)?$")
 # A title issued at the national level: 国务院关于…, 中共中央 国务院关于…, 国务院办公厅关于…
 NATIONAL_TITLE = compile_pattern(r"^(?:中共中央|党中央|国务院|中共中央办公厅|国务院办公厅)(?:[\s、]*(?:国务院|国务院办公厅))?关于")
+# 新疆生产建设兵团 (the Xinjiang Production and Construction Corps) ranks as a province and issues its
+# own plans; its organs are named after it in full or in short (兵团发展改革委, 兵团碳达峰实施方案).
+XPCC = "新疆生产建设兵团"
+XPCC_SHORT = "兵团"
+# One of its divisions, which rank as prefectures: 新疆生产建设兵团第八师, 兵团第一师（阿拉尔市）
+XPCC_DIVISION = compile_pattern(r"^(?:新疆生产建设兵团|兵团)(?P<division>第[一二三四五六七八九十]{1,3}师)")
 # Region names that name no region: the red head lost (省人民政府关于…), or 自治区人民政府.
 BARE_REGIONS = frozenset({"省", "市", "区", "县", "自治区", "自治州"})
 
@@ -459,6 +465,10 @@ def _org_names(line: str) -> list[str]:
 def _named_region(source: str) -> Optional[str]:
     """The region a title or issuer starts with (中共 dropped: 中共云南省委 -> 云南省), if it names one."""
     body = source[2:] if source.startswith("中共") else source
+    if body.startswith((XPCC, XPCC_SHORT)):
+        # 新疆生产建设兵团, 兵团生态环境局, 中共新疆生产建设兵团委员会; 兵团第八师 (a prefecture)
+        division = XPCC_DIVISION.match(body) if "师" in body else None
+        return XPCC + division.group("division") if division else XPCC
     m = REGION.match(body)
     region = m.group("region") if m else ""
     return region if region and region not in BARE_REGIONS else None
@@ -497,7 +507,24 @@ def region_and_level(title: Optional[str], issuers: list[str]) -> tuple[Optional
     return (regions[0] if regions else None), level
 
 
+@lru_cache(maxsize=1)
+def county_cities() -> frozenset[str]:
+    """The county-level cities (``data/county_cities.tsv``): 昆山市, 义乌市, 石河子市 …"""
+    return frozenset(row[0] for row in read_table("county_cities.tsv"))
+
+
+def _county_city(region: str) -> bool:
+    """Does ``region`` end with a county-level city (昆山市, 江苏省昆山市, 苏州市昆山市, 湖南省津市市)?"""
+    cities = county_cities()
+    if region in cities:
+        return True
+    # (after a province's or prefecture's name: its last character one of 省 区 州 市 盟)
+    return any(region[i - 1] in "省区州市盟" and region[i:] in cities for i in range(1, len(region) - 2))
+
+
 def _level(region: str) -> Level:
+    if region.startswith(XPCC):
+        return "province" if region == XPCC else "city"  # 新疆生产建设兵团第八师: a division, as a prefecture
     if ZONE_SUFFIX.search(region):
         return "zone"
     if region.endswith("地区"):
@@ -507,7 +534,9 @@ def _level(region: str) -> Level:
     if region.endswith(("县", "旗")):
         return "county"  # 自治县; 旗 and 自治旗 are Inner Mongolia's counties
     if region.endswith(("市", "自治州", "地区", "盟")):
-        return "municipality" if region in MUNICIPALITIES else "city"
+        if region in MUNICIPALITIES:
+            return "municipality"
+        return "county" if region.endswith("市") and _county_city(region) else "city"
     return "province"
 
 

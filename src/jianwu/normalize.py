@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import codecs
 import re
+from bisect import bisect_right
 from collections import Counter
 from functools import lru_cache
 from operator import attrgetter
@@ -36,11 +37,11 @@ MARKDOWN_BOLD = compile_pattern(r"\*{2,}|(?<!\S)__|__(?!\S)")
 # Markdown heading marks at line start: "## 一、总体要求"
 MARKDOWN_HEADING = compile_pattern(r"^#{1,6}\s+")
 # Lines that start a block of their own and are never joined to the line above: an attachment's
-# label (附件 / 附件2 / 附件1：重点任务分工表) and the 版记's 抄送： (not 附件所列项目…, prose).
+# label (附件 / 附件2 / 附件1：重点任务分工表 / 附表1) and the 版记's 抄送： (not 附件所列项目…, prose).
 # A table's header row (序号 重点任务 牵头单位), and a row of it: its number, then a cell (1  实施… / 1实施…).
 TABLE_HEADER_LINE = compile_pattern(r"^序\s*号")
 TABLE_ROW_NUMBER = compile_pattern(r"^(?P<n>\d{1,3})(?![\d.．%])(?=\s*\p{Han})")
-OWN_BLOCK_LINE = compile_pattern(r"^(?:附\s*件\s*(?:\d{1,2}|[一二三四五六七八九十]{1,3})?\s*(?:[：:]\s*\S.{0,40})?$|抄\s*送[：:])")
+OWN_BLOCK_LINE = compile_pattern(r"^(?:附\s*[件表]\s*(?:\d{1,2}|[一二三四五六七八九十]{1,3})?\s*(?:[：:]\s*\S.{0,40})?$|抄\s*送[：:])")
 # Word bookmarks exported as text: [bookmark: _GoBack]
 BOOKMARK = compile_pattern(r"\[bookmark:[^\]]*\]")
 # Pinyin that some mirror sites put after characters: 和【hé】新【xīn】疆 -> 和新疆
@@ -353,6 +354,10 @@ def _display_width(s: str) -> int:
     return len(s) + len(NARROW_RUN.sub("", s))
 
 
+# A hard wrap is not read where more than one line in this many is wider than the wrap.
+WRAP_OVER_SHARE = 10
+
+
 def _wrap_width(lines: list[_Line]) -> Optional[int]:
     """The width a hard-wrapped (PDF) extraction cut its lines at, if it did."""
     widths = sorted(ln.width for ln in lines if len(ln.text) >= 8)
@@ -361,8 +366,19 @@ def _wrap_width(lines: list[_Line]) -> Optional[int]:
     p75 = widths[(len(widths) * 3) // 4]
     if p75 > 110:
         return None  # whole paragraphs per line: not hard-wrapped
-    near_full = sum(1 for w in widths if w >= p75 - 4)
-    return p75 if near_full * 2 >= len(widths) else None
+    full = [ln.text for ln in lines if len(ln.text) >= 8 and p75 - 4 <= ln.width]
+    if len(full) * 2 < len(widths):
+        return None
+    # No line of a hard wrap runs past its width: lines well wider than most (a few in ten) are
+    # whole paragraphs of a short text, not the rest of a wrap (over = lines wider than p75 + 4).
+    over = len(widths) - bisect_right(widths, p75 + 4)
+    if over * WRAP_OVER_SHARE > len(widths):
+        return None
+    # A hard wrap cuts a line wherever the width runs out, mostly mid-sentence; lines of one
+    # width that mostly end a sentence are paragraphs of one line each (a short list of tasks
+    # of like length: 加快推动工业领域节能降碳改造工作。 / 加快推动建筑领域…。), not a wrap.
+    ended = sum(1 for t in full if t[-1] in TERMINATORS)
+    return p75 if ended * 2 <= len(full) else None
 
 
 def _is_heading(line: _Line) -> bool:
