@@ -172,6 +172,13 @@ def test_core_title(title: str, core: str) -> None:
         ("兵团碳达峰实施方案", ["新疆生产建设兵团"], "新疆生产建设兵团", "province"),
         (None, ["新疆生产建设兵团发展和改革委员会", "新疆生产建设兵团生态环境局"], "新疆生产建设兵团", "province"),
         ("兵团第八师碳达峰实施方案", [], "新疆生产建设兵团第八师", "city"),
+        # An autonomous prefecture by its short name is read as its full name (data/autonomous_prefectures.tsv).
+        ("黔东南州“十四五”节能减排综合工作方案", ["黔东南州人民政府办公室"], "黔东南苗族侗族自治州", "city"),
+        ("西双版纳州碳达峰实施方案", ["西双版纳傣族自治州人民政府"], "西双版纳傣族自治州", "city"),
+        (None, ["贵州省黔南州生态环境局"], "贵州省黔南布依族苗族自治州", "city"),
+        (None, ["恩施州市场监督管理局"], "恩施土家族苗族自治州", "city"),  # (州 then 市场…)
+        (None, ["黔东南州凯里市人民政府"], "黔东南苗族侗族自治州凯里市", "county"),  # a county-level city under it
+        ("巴州区碳达峰实施方案", [], "巴州区", "district"),  # 巴中市巴州区, not 巴音郭楞 (巴州)
     ],
 )
 def test_region_and_level(title: str | None, issuers: list[str], region: str | None, level: str) -> None:
@@ -295,3 +302,18 @@ def test_xpcc_signature_is_its_issuer() -> None:
     doc = parse_document(text, doc_id="t")
     assert (doc.title, doc.doc_number, doc.issuers, doc.date, doc.region, doc.level) == (
         "兵团碳达峰实施方案", "新兵发〔2023〕3号", ["新疆生产建设兵团"], "2023-02-20", "新疆生产建设兵团", "province")
+
+
+@pytest.mark.parametrize(
+    ("cover", "doc_number", "issuers", "level"),
+    [
+        # An order (令): its number under the issuer's name, or beside it; the state's name is not the issuer's.
+        ("中华人民共和国生态环境部令\n第19号\n《碳排放权交易管理办法（试行）》已于2020年12月25日审议通过，现予公布。\n部长 黄润秋\n2020年12月31日\n碳排放权交易管理办法（试行）\n",
+         "中华人民共和国生态环境部令第19号", ["生态环境部"], "national"),
+        ("山东省人民政府令（第352号）\n《山东省节约能源条例实施办法》已经省政府常务会议通过，现予公布。\n省长 周乃翔\n2022年11月20日\n山东省节约能源条例实施办法\n",
+         "山东省人民政府令第352号", ["山东省人民政府"], "province"),
+    ],
+)
+def test_order_numbers(cover: str, doc_number: str, issuers: list[str], level: str) -> None:
+    doc = parse_document(cover + "第一章 总则\n第一条 为了规范管理，制定本办法。\n第二条 本办法自印发之日起施行。\n", doc_id="t")
+    assert (doc.doc_number, doc.doc_number_valid, doc.issuers, doc.level) == (doc_number, True, issuers, level)

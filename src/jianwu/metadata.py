@@ -33,6 +33,11 @@ DAMAGED_DOC_NUMBER_LINE = compile_pattern(
     r"^[（(]?(?P<prefix>\p{Han}{1,12}?)\s*[〔［\[【(（{]\s*(?P<year>(?:19|20)\d\d)\s*"
     r"[〕］\]】)）}JjlI」|]?\s*(?P<seq>\d{1,4})\s*(?:号[）)]?)?$"
 )
+# The number of an order (令) a government or ministry issues its rules by, its name on the line
+# above or on the same line: 中华人民共和国生态环境部令 / 第19号, 山东省人民政府令（第352号）.
+ORDER_NUMBER = compile_pattern(r"^(?P<org>\p{Han}{2,30}?)令\s*[（(]?\s*第\s*(?P<seq>\d{1,4})\s*号\s*[）)]?$")
+# The name of the state an order's issuer may start with (中华人民共和国国务院令): not the issuer's.
+STATE_NAME = "中华人民共和国"
 # A signature date glued to the front of a title: 2022年3月1日X市…实施方案
 LEADING_DATE = compile_pattern(r"^\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*")
 # …or to the line after it (2021年10月17日相关解读：, 2022年5月26日为认真落实…); not a deadline
@@ -92,7 +97,7 @@ ATTACHMENT_LABEL = compile_pattern(r"^附\s*件\s*[0-9一二三四五六七八�
 RED_HEAD = compile_pattern(r"\s*文件$")
 # Region prefix of a title or issuer: 重庆市永川区 / 资阳市 / 重庆高新区 / 四川省
 REGION = compile_pattern(
-    r"^(?P<region>(?:\p{Han}{2,7}?(?:省|自治区|特别行政区))?"
+    r"^(?P<region>(?P<province>\p{Han}{2,7}?(?:省|自治区|特别行政区))?"
     r"(?:\p{Han}{2,7}?(?:市|自治州|地区|盟))?"
     r"(?:\p{Han}{1,7}?(?:高新区|经开区|新区|开发区|园区|示范区|自治县|区|县|旗))?)"
 )
@@ -234,7 +239,7 @@ def parse_date(line: str) -> Optional[str]:
 
 
 def valid_doc_number(number: str) -> bool:
-    return DOC_NUMBER.fullmatch(number) is not None
+    return DOC_NUMBER.fullmatch(number) is not None or ("令第" in number and ORDER_NUMBER.fullmatch(number) is not None)
 
 
 def repair_doc_number(number: str) -> str:
@@ -471,7 +476,34 @@ def _named_region(source: str) -> Optional[str]:
         return XPCC + division.group("division") if division else XPCC
     m = REGION.match(body)
     region = m.group("region") if m else ""
+    if "州" in body and not region.endswith("自治州"):
+        # 黔东南州人民政府, 贵州省黔南州, 黔东南州凯里市: an autonomous prefecture by its short name
+        # (REGION reads no region there, or one running on past it: 恩施州市|场监督管理局)
+        province = (m.group("province") or "") if m else ""
+        hit = _short_prefecture(body, len(province))
+        if hit:
+            full, after = hit
+            below = REGION.match(body[after:])
+            rest = below.group("region") if below else ""
+            region = province + full + (rest if rest and rest not in BARE_REGIONS else "")
     return region if region and region not in BARE_REGIONS else None
+
+
+@lru_cache(maxsize=1)
+def _prefecture_short_names() -> tuple[tuple[str, str], ...]:
+    """(short name, full name) of the autonomous prefectures (``data/autonomous_prefectures.tsv``), longest first."""
+    pairs = [(short, row[0]) for row in read_table("autonomous_prefectures.tsv") for short in row[1].split()]
+    return tuple(sorted(pairs, key=lambda pair: -len(pair[0])))
+
+
+def _short_prefecture(body: str, at: int) -> Optional[tuple[str, int]]:
+    """(full name, end) of the autonomous prefecture ``body`` names in short at ``at`` (黔东南州 ->
+    黔东南苗族侗族自治州), not a district of that name (巴州区, in 巴中市)."""
+    for short, full in _prefecture_short_names():
+        end = at + len(short)
+        if body.startswith(short, at) and body[end : end + 1] != "区":
+            return full, end
+    return None
 
 
 def regions_and_level(title: Optional[str], issuers: list[str]) -> tuple[list[str], Optional[Level]]:
@@ -593,6 +625,9 @@ def extract_metadata(text: str, body_start: int, body_end: Optional[int] = None)
     heading = issued_heading(cover)
     title = _title(cover, heading) or _page_title(fields)
     doc_number, damaged = _own_doc_number(cover)
+    order = _order_number(cover) if doc_number is None else None
+    if order is not None:
+        doc_number = order[0]
     if doc_number is None and "文号" in fields and (DOC_NUMBER.fullmatch(fields["文号"]) or GARBLED_DOC_NUMBER.fullmatch(fields["文号"])):
         doc_number = fields["文号"]
     date = (
@@ -608,7 +643,7 @@ def extract_metadata(text: str, body_start: int, body_end: Optional[int] = None)
     # 自治区党委办公厅人民政府办公厅), which win over red-head lines.
     signed = _issuers(cover) if any(parse_date(line) for line in cover) else []
     issuers = (signed or (heading[1] if heading else []) or _issuers(cover) or _issuers(closing)
-               or _org_names(fields.get("发文机关", "")) or _title_issuers(title))
+               or _org_names(fields.get("发文机关", "")) or ([order[1]] if order else []) or _title_issuers(title))
     regions, level = regions_and_level(title, issuers)
     if not regions and level is None:
         # 自治区党委办公厅… names no region: the signature or red head elsewhere on the cover may.
@@ -677,6 +712,20 @@ def _own_doc_number(cover: list[str]) -> tuple[Optional[str], Optional[str]]:
             if m:
                 return f"{m.group('prefix')}〔{m.group('year')}〕{int(m.group('seq'))}号", candidate
     return None, None
+
+
+def _order_number(cover: list[str]) -> Optional[tuple[str, str]]:
+    """(number, issuer) of an order (令) heading the cover: 中华人民共和国生态环境部令 / 第19号 ->
+    (中华人民共和国生态环境部令第19号, 生态环境部)."""
+    for i, line in enumerate(cover[:4]):
+        if "令" not in line:
+            continue
+        candidate = line if line.endswith(("号", "）", ")")) or i + 1 == len(cover) else line + cover[i + 1]
+        m = ORDER_NUMBER.match(candidate) if "第" in candidate else None
+        if m:
+            org = m.group("org")
+            return f"{org}令第{m.group('seq')}号", org.removeprefix(STATE_NAME) or org
+    return None
 
 
 def _glued_date(lines: list[str]) -> Optional[str]:
