@@ -232,3 +232,18 @@ def test_a_news_report_with_numbered_sections_is_news() -> None:
                          "一、明确目标\n到2025年单位GDP能耗下降14%。\n二、部署任务\n推进能源转型。", doc_id="t")
     assert (doc.kind, doc.clauses) == ("news", [])
     assert [w.code for w in doc.warnings] == ["not_a_plan"]
+
+
+@pytest.mark.parametrize(
+    "contents",
+    [
+        "目  录\n第一章 发展基础\n第二章 总体要求\n",
+        "目录\n第一章 发展基础……………………1\n第一节 主要成效 2\n第二章 总体要求……………………5\n",
+    ],
+)
+def test_a_table_of_contents_heads_nothing(contents: str) -> None:
+    """The chapters a 规划's 目录 lists are not clauses: the outline starts where the first one repeats."""
+    text = "某省生态环境保护规划\n" + contents + "第一章 发展基础\n第一节 主要成效\n成效明显。\n第二章 总体要求\n一、指导思想\n坚持系统观念。"
+    clauses = build_clauses(normalize_text(text))
+    assert [(c.path, c.title) for c in clauses] == [
+        (["第一章"], "发展基础"), (["第一章", "第一节"], "主要成效"), (["第二章"], "总体要求"), (["第二章", "一、"], "指导思想")]

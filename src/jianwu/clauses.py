@@ -37,6 +37,10 @@ CELL_GAP = compile_pattern(r"\s{2,}|\t")
 # Spaces inside a heading between Chinese characters: a PDF's justified line or a Word user's
 # spacing, not part of the title (（一）推进 工业领域节能 -> 推进工业领域节能; 5G 基站 keeps its space).
 TITLE_INNER_SPACE = compile_pattern(r"(?<=[\p{Han}“”《》、])[ ]+(?=[\p{Han}“”《》])")
+# The heading of a table of contents (a 规划's 目录 before its first chapter): 目录 / 目  录 / 目 录：
+CONTENTS_HEADING = compile_pattern(r"^目\s*录\s*[：:]?$")
+# What a contents line adds after its title: dot leaders and a page number (发展基础……1, 总体要求 3).
+CONTENTS_TAIL = compile_pattern(r"[\s.．…·•—\-]*\d*$")
 # What is not a letter of a title when one line is compared with the title a notice names:
 # brackets, quotes, spaces (国务院关于印发《2030年前碳达峰行动方案》的通知 names 2030年前碳达峰行动方案).
 NOT_TITLE_LETTER = compile_pattern(r"[\s《》〈〉“”\"]")
@@ -181,6 +185,40 @@ def _after_the_notice(text: str, starts: list[_Start]) -> list[_Start]:
     return starts
 
 
+def _after_the_contents(text: str, starts: list[_Start]) -> list[_Start]:
+    """The starts without a table of contents: after a 目录 line, the numbered lines up to the
+    heading that repeats its first entry (第一章 发展基础……1 … 第一章 发展基础) list the chapters,
+    they head nothing."""
+    at = text.find("录")
+    while at != -1:
+        line_start = text.rfind("\n", 0, at) + 1
+        line_end = text.find("\n", at)
+        if line_end == -1:
+            return starts
+        if CONTENTS_HEADING.match(text[line_start:line_end]):
+            break
+        at = text.find("录", line_end)
+    else:
+        return starts
+    first = next((i for i, st in enumerate(starts) if st.offset > line_end), None)
+    if first is None or starts[first].token is None:
+        return starts
+    entry = starts[first]
+    key = (entry.token.normalized, _contents_title(text, entry))
+    for j in range(first + 1, len(starts)):
+        st = starts[j]
+        if st.token is not None and st.token.normalized == key[0] and _contents_title(text, st) == key[1]:
+            return starts[:first] + starts[j:]  # (the body reopens the levels the contents opened)
+    return starts
+
+
+def _contents_title(text: str, st: _Start) -> str:
+    """The title on a clause's own line without a contents line's leaders and page number."""
+    end = text.find("\n", st.body)
+    line = text[st.body : len(text) if end == -1 else end]
+    return CONTENTS_TAIL.sub("", line).replace(" ", "")
+
+
 def _issued_title(cover: str) -> Optional[str]:
     """The title of the plan the cover's notice title issues (关于印发X的通知 -> X), letters only."""
     lines = [line.strip() for line in cover.split("\n") if line.strip()]
@@ -214,7 +252,7 @@ def title_of(own_text: str) -> str:
 
 def build_clauses(normalized: NormalizedText) -> list[Clause]:
     text = normalized.text
-    starts = _after_the_notice(text, find_clause_starts(text))
+    starts = _after_the_contents(text, _after_the_notice(text, find_clause_starts(text)))
     clauses = _build(normalized, starts, body_end_of(text, starts), len(text))
     if starts:
         clauses += attachment_clauses(normalized, _appendix_start(text, starts))
