@@ -178,7 +178,9 @@ def test_core_title(title: str, core: str) -> None:
         (None, ["贵州省黔南州生态环境局"], "贵州省黔南布依族苗族自治州", "city"),
         (None, ["恩施州市场监督管理局"], "恩施土家族苗族自治州", "city"),  # (州 then 市场…)
         (None, ["黔东南州凯里市人民政府"], "黔东南苗族侗族自治州凯里市", "county"),  # a county-level city under it
-        ("巴州区碳达峰实施方案", [], "巴州区", "district"),  # 巴中市巴州区, not 巴音郭楞 (巴州)
+        ("巴州区碳达峰实施方案", [], "巴州区", "district"),
+        ("神农架林区碳达峰实施方案", ["神农架林区人民政府"], "神农架林区", "county"),  # a 林区 and a 特区 rank as counties
+        ("六枝特区碳达峰实施方案", [], "六枝特区", "county"),  # 巴中市巴州区, not 巴音郭楞 (巴州)
     ],
 )
 def test_region_and_level(title: str | None, issuers: list[str], region: str | None, level: str) -> None:
@@ -317,3 +319,11 @@ def test_xpcc_signature_is_its_issuer() -> None:
 def test_order_numbers(cover: str, doc_number: str, issuers: list[str], level: str) -> None:
     doc = parse_document(cover + "第一章 总则\n第一条 为了规范管理，制定本办法。\n第二条 本办法自印发之日起施行。\n", doc_id="t")
     assert (doc.doc_number, doc.doc_number_valid, doc.issuers, doc.level) == (doc_number, True, issuers, level)
+
+
+def test_a_letter_spaced_signature_is_one_name() -> None:
+    """国  务  院 over the date (a 红头 signature set letter-spaced) is the issuer 国务院."""
+    text = ("国务院关于印发2030年前碳达峰行动方案的通知\n国发〔2021〕23号\n各省、自治区、直辖市人民政府：\n现将方案印发给你们。\n"
+            "国  务  院\n2021 年 10 月 24 日\n2030年前碳达峰行动方案\n一、总体要求\n二、主要目标\n")
+    doc = parse_document(text, doc_id="t")
+    assert (doc.issuers, doc.date, doc.level) == (["国务院"], "2021-10-24", "national")

@@ -464,6 +464,8 @@ def _org_name_split(prefix: str) -> Optional[tuple[str, ...]]:
 
 def _org_names(line: str) -> list[str]:
     names = RED_HEAD.sub("", line).split()
+    if len(names) > 1 and all(len(n) == 1 for n in names):
+        names = ["".join(names)]  # a name letter-spaced across the signature: 国  务  院
     return names if names and all(_org_name(n) or NATIONAL_ORG.match(n) for n in names) else []
 
 
@@ -561,6 +563,8 @@ def _level(region: str) -> Level:
         return "zone"
     if region.endswith("地区"):
         return "city"  # 喀什地区, 大兴安岭地区: a prefecture, as a 地级市
+    if region.endswith(("林区", "特区")) and not region.endswith("经济特区"):
+        return "county"  # 神农架林区, 六枝特区: counties in rank
     if region.endswith("区") and not region.endswith("自治区"):
         return "district"
     if region.endswith(("县", "旗")):
