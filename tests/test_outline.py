@@ -218,6 +218,9 @@ def test_a_plan_repeating_its_own_title_is_not_cut() -> None:
         # ① … as clauses (no mark of them in the text above): kept.
         ("一、重点任务\n（一）推进工业节能。\n①推动钢铁行业超低排放改造；\n②推动石化化工行业节能改造。\n二、保障措施",
          ["一、", "一、/（一）", "一、/（一）/①", "一、/（一）/②", "二、"]),
+        # Notes whose first note is on the 注： line: the notes after it are not clauses.
+        ("一、重点任务\n（一）能源转型\n1.大力发展新能源。\n2.严控化石能源消费。\n注：1.能耗按2020年不变价计算。\n2.非化石能源包括可再生能源和核能。\n（二）节能降碳",
+         ["一、", "一、/（一）", "一、/（一）/1.", "一、/（一）/2.", "一、/（二）"]),
     ],
 )
 def test_boxes_notes_and_footnotes_are_not_clauses(text: str, paths: list[str]) -> None:

@@ -28,6 +28,8 @@ APPENDIX = compile_pattern(r"^附(?:件|表)\s*\d*\s*[：:]?\s*\S{0,30}$")
 # A box set apart from the clauses: 专栏1 能源重点工程 / 专栏二：… (a 规划's projects and targets), or the
 # notes after a passage: 名词解释： / 注释： / 注： — its numbered lines are the box's, not clauses.
 ASIDE_HEADING = compile_pattern(r"^(?:专栏\s*[0-9一二三四五六七八九十]{1,3}|专栏(?:[\s：:]|$)|(?:名词解释|注释|注|备注|说明)[：:]?$)")
+# Notes whose first note stands on their heading's line: 注：1.单位地区生产总值能耗按2020年不变价计算。
+NOTE_WITH_TEXT = compile_pattern(r"^(?:注|注释|备注|说明)\s*[：:]\s*(?=\S)")
 # The longest line ASIDE_HEADING is tried on (a box's title is short; a sentence is not a heading).
 ASIDE_HEADING_MAX = 40
 # A footnote mark inside a line (超低排放①改造): a line starting with it later is the footnote.
@@ -91,8 +93,15 @@ def find_clause_starts(text: str) -> list[_Start]:
         if starts and line.startswith("附") and APPENDIX.match(line):  # (a cheap test first)
             break
         token = match_token(line)
-        if stack and line[:1] in ASIDE_FIRST and len(line) <= ASIDE_HEADING_MAX and ASIDE_HEADING.match(line):
-            aside = _Aside({lv.style: lv.value for lv in stack})
+        if stack and line[:1] in ASIDE_FIRST:
+            if len(line) <= ASIDE_HEADING_MAX and ASIDE_HEADING.match(line):
+                aside = _Aside({lv.style: lv.value for lv in stack})
+            elif (note := NOTE_WITH_TEXT.match(line)) is not None:
+                # 注：1.单位GDP能耗按不变价计算。 / 2.… : the notes go on below, numbered from the first
+                aside = _Aside({lv.style: lv.value for lv in stack})
+                first = match_token(line[note.end():])
+                if first is not None:
+                    aside.own[first.style] = first.value
         if token is not None and aside is not None:
             if not aside.resumes(token):
                 offset += len(line) + 1
