@@ -270,8 +270,8 @@ def test_title_set_over_several_lines(cover: str, title: str) -> None:
     [
         ("宜宾市人民政府\n宜府发〔2023〕5号\n现将方案印发给你们。\n宜宾市人民政府 2023年6月30日\n宜宾市碳达峰实施方案",
          dict(doc_number="宜府发〔2023〕5号", issuers=["宜宾市人民政府"], date="2023-06-30", region="宜宾市", level="city")),
-        ("宜宾市人民政府关于印发宜宾市碳达峰实施方案的通知 宜府发〔2023〕5号\n宜宾市碳达峰实施方案",  # 文号 on the notice's line
-         dict(doc_number="宜府发〔2023〕5号", issuers=[], date=None, region="宜宾市", level="city")),
+        ("宜宾市人民政府关于印发宜宾市碳达峰实施方案的通知 宜府发〔2023〕5号\n宜宾市碳达峰实施方案",  # 文号 on the notice's line; no signature: the notice title names the issuer
+         dict(doc_number="宜府发〔2023〕5号", issuers=["宜宾市人民政府"], date=None, region="宜宾市", level="city")),
         ("宜宾市人民政府关于印发宜宾市碳达峰实施方案的通知\n宜府发﹝2023﹞5号\n宜宾市人民政府\n二O二三年六月三十日\n宜宾市碳达峰实施方案",
          dict(doc_number="宜府发﹝2023﹞5号", issuers=["宜宾市人民政府"], date="2023-06-30", region="宜宾市", level="city")),
     ],
@@ -327,3 +327,24 @@ def test_a_letter_spaced_signature_is_one_name() -> None:
             "国  务  院\n2021 年 10 月 24 日\n2030年前碳达峰行动方案\n一、总体要求\n二、主要目标\n")
     doc = parse_document(text, doc_id="t")
     assert (doc.issuers, doc.date, doc.level) == (["国务院"], "2021-10-24", "national")
+
+
+@pytest.mark.parametrize(
+    ("cover", "closing", "issuers", "date"),
+    [
+        # No signature: the issuers the notice title names before its 关于.
+        ("郑州市人民政府办公厅关于印发郑州市碳达峰实施方案的通知\n郑政办〔2023〕18号\n各县（市、区）人民政府：\n现将方案印发给你们。\n郑州市碳达峰实施方案\n",
+         "", ["郑州市人民政府办公厅"], None),
+        ("生态环境部 国家发展改革委关于印发《减污降碳协同增效实施方案》的通知\n环综合〔2022〕42号\n各省、自治区、直辖市人民政府：\n现将方案印发给你们。\n减污降碳协同增效实施方案\n",
+         "", ["生态环境部", "国家发展改革委"], None),
+        # A date alone under the notice: the notice's issuer, the date.
+        ("吉林省人民政府关于印发吉林省碳达峰实施方案的通知\n吉政发〔2022〕24号\n各市（州）人民政府：\n现将方案印发给你们，本方案自2023年1月1日起施行。\n2022年12月30日\n吉林省碳达峰实施方案\n",
+         "", ["吉林省人民政府"], "2022-12-30"),
+        # No signature date at all: the 版记's printing date.
+        ("安徽省生态环境厅关于印发安徽省减污降碳协同增效实施方案的通知\n皖环发〔2023〕3号\n各市生态环境局：\n现将方案印发给你们。\n安徽省减污降碳协同增效实施方案\n",
+         "\n抄送：生态环境部。\n安徽省生态环境厅办公室                 2023年1月16日印发\n", ["安徽省生态环境厅"], "2023-01-16"),
+    ],
+)
+def test_issuers_and_date_without_a_signature(cover: str, closing: str, issuers: list[str], date: str | None) -> None:
+    doc = parse_document(cover + "一、总体要求\n二、重点任务\n（一）加强组织领导。\n" + closing, doc_id="t")
+    assert (doc.issuers, doc.date) == (issuers, date)

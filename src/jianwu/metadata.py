@@ -113,6 +113,7 @@ PAGE_FIELD = compile_pattern(
 # The 版记 at the very end: 抄送：市委办公厅… / 重庆市人民政府办公厅 2023年3月2日印发
 CC_LINE = compile_pattern(r"^抄送[：:]")
 PRINTED_LINE = compile_pattern(r"^\p{Han}{2,30}\s*\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*印发$")
+PRINTED_DATE = compile_pattern(r"\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日")  # the date of a PRINTED_LINE
 ZONE_SUFFIX = compile_pattern(r"(?:高新区|经开区|新区|开发区|园区|示范区)$")
 # National issuers: 国务院, 国务院办公厅, 中共中央, 中共中央办公厅, 全国…, 国家发展改革委, 生态环境部 …
 # Between two issuers of a 印发 heading: 、 ， or spaces, or nothing after 办公厅 / 委员会 / 政府 where
@@ -641,13 +642,16 @@ def extract_metadata(text: str, body_start: int, body_end: Optional[int] = None)
         or parse_date(fields.get("成文日期", ""))
         or parse_date(fields.get("发布日期", ""))
         or _glued_date(cover + closing + tail)
+        # No signature date: the 版记's printing date (安徽省生态环境厅办公室 2023年1月16日印发).
+        or _printed_date(closing + tail)
     )
     publication = _publication(cover) or _publication(closing)
     # The signature above a date wins over a heading's issuers (which may be fused or abridged:
     # 自治区党委办公厅人民政府办公厅), which win over red-head lines.
     signed = _issuers(cover) if any(parse_date(line) for line in cover) else []
     issuers = (signed or (heading[1] if heading else []) or _issuers(cover) or _issuers(closing)
-               or _org_names(fields.get("发文机关", "")) or ([order[1]] if order else []) or _title_issuers(title))
+               or _org_names(fields.get("发文机关", "")) or ([order[1]] if order else []) or _notice_issuers(cover)
+               or _title_issuers(title))
     regions, level = regions_and_level(title, issuers)
     if not regions and level is None:
         # 自治区党委办公厅… names no region: the signature or red head elsewhere on the cover may.
@@ -716,6 +720,40 @@ def _own_doc_number(cover: list[str]) -> tuple[Optional[str], Optional[str]]:
             if m:
                 return f"{m.group('prefix')}〔{m.group('year')}〕{int(m.group('seq'))}号", candidate
     return None, None
+
+
+def _notice_issuers(cover: list[str]) -> list[str]:
+    """The issuers a notice title names before its 关于, for a cover without a signature:
+    郑州市人民政府办公厅关于印发…的通知 -> 郑州市人民政府办公厅; 生态环境部 国家发展改革委关于印发… ->
+    both; 洛阳市人民政府 / 关于印发… (the name on the line above) -> 洛阳市人民政府."""
+    for i, line in enumerate(cover[:8]):
+        at = line.find("关于")
+        if at < 0 or ("印发" not in line and "转发" not in line):
+            continue
+        prefix = line[:at].strip() or (cover[i - 1] if i else "")
+        names: list[str] = []
+        for part in ISSUER_LINE_SEPARATOR.split(prefix):
+            if not part:
+                continue
+            if NATIONAL_ISSUER.match(part) and _org_name(part):
+                names.append(part)  # 生态环境部, 国家发展改革委: a ministry names no region
+                continue
+            found = _as_org_names(part)
+            if not found:
+                return []
+            names.extend(found)
+        return names
+    return []
+
+
+def _printed_date(lines: list[str]) -> Optional[str]:
+    """The date of a 版记's printing line: 安徽省生态环境厅办公室 2023年1月16日印发 -> 2023-01-16."""
+    for line in lines:
+        if line.endswith("印发") and PRINTED_LINE.match(line):
+            m = PRINTED_DATE.search(line)
+            if m and (iso := parse_date(m.group())):
+                return iso
+    return None
 
 
 def _order_number(cover: list[str]) -> Optional[tuple[str, str]]:
