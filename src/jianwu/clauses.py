@@ -200,13 +200,14 @@ def _after_the_contents(text: str, starts: list[_Start]) -> list[_Start]:
     they head nothing."""
     at = text.find("录")
     while at != -1:
-        line_start = text.rfind("\n", 0, at) + 1
-        line_end = text.find("\n", at)
-        if line_end == -1:
-            return starts
-        if CONTENTS_HEADING.match(text[line_start:line_end]):
-            break
-        at = text.find("录", line_end)
+        if text[at - 1 : at] in ("目", " ", "\u3000"):  # (名录, 记录 … : no heading, nothing sliced)
+            line_start = text.rfind("\n", 0, at) + 1
+            line_end = text.find("\n", at)
+            if line_end == -1:
+                return starts
+            if CONTENTS_HEADING.match(text[line_start:line_end]):
+                break
+        at = text.find("录", at + 1)
     else:
         return starts
     first = next((i for i, st in enumerate(starts) if st.offset > line_end), None)

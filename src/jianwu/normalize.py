@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import codecs
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from collections import Counter
 from functools import lru_cache
 from operator import attrgetter
@@ -366,19 +366,19 @@ def _wrap_width(lines: list[_Line]) -> Optional[int]:
     p75 = widths[(len(widths) * 3) // 4]
     if p75 > 110:
         return None  # whole paragraphs per line: not hard-wrapped
-    full = [ln.text for ln in lines if len(ln.text) >= 8 and p75 - 4 <= ln.width]
-    if len(full) * 2 < len(widths):
+    near_full = len(widths) - bisect_left(widths, p75 - 4)
+    if near_full * 2 < len(widths):
         return None
-    # No line of a hard wrap runs past its width: lines well wider than most (a few in ten) are
-    # whole paragraphs of a short text, not the rest of a wrap (over = lines wider than p75 + 4).
+    # No line of a hard wrap runs past its width: lines well wider than most (more than one in
+    # WRAP_OVER_SHARE) are whole paragraphs of a short text, not the rest of a wrap.
     over = len(widths) - bisect_right(widths, p75 + 4)
     if over * WRAP_OVER_SHARE > len(widths):
         return None
     # A hard wrap cuts a line wherever the width runs out, mostly mid-sentence; lines of one
     # width that mostly end a sentence are paragraphs of one line each (a short list of tasks
     # of like length: 加快推动工业领域节能降碳改造工作。 / 加快推动建筑领域…。), not a wrap.
-    ended = sum(1 for t in full if t[-1] in TERMINATORS)
-    return p75 if ended * 2 <= len(full) else None
+    ended = sum(1 for ln in lines if ln.width >= p75 - 4 and len(ln.text) >= 8 and ln.text[-1] in TERMINATORS)
+    return p75 if ended * 2 <= near_full else None
 
 
 def _is_heading(line: _Line) -> bool:
