@@ -15,7 +15,7 @@ from typing import Optional
 
 from .metadata import NOTICE_WRAPPER, closing_kind, parse_date
 from .model import Clause, NormalizedText
-from .attachments import TABLE_TITLE, find_rows, find_sections
+from .attachments import TABLE_HEADER, TABLE_TITLE, find_rows, find_sections
 from .indicator_table import table_years
 from .numbering import STRONG, Token, match_label, match_token
 from .patterns import compile_pattern
@@ -331,13 +331,14 @@ def attachment_clauses(normalized: NormalizedText, after: int) -> list[Clause]:
             if rows:  # the last row ends before the 版记 (抄送：… / …印发) that may follow the table
                 last = rows[-1]
                 rows[-1] = replace(last, end=max(last.body, _closing_start(text, last.start, last.end)))
+            columns = _header_columns(text, sec.title_end, rows[0].start) if rows else 0
             children = [
                 Clause(
                     path=[prefix, str(r.number)],
                     number=str(r.number),
                     style="row",
                     depth=2,
-                    title=CELL_GAP.split(title_of(text[r.body:r.end]), 1)[0],
+                    title=_row_title(title_of(text[r.body:r.end]), columns),
                     text=text[r.body:r.end],
                     line=normalized.line_at(r.start),
                     span=(r.start, r.end),
@@ -368,6 +369,26 @@ def attachment_clauses(normalized: NormalizedText, after: int) -> list[Clause]:
         )
         out += children
     return out
+
+
+def _header_columns(text: str, start: int, end: int) -> int:
+    """The number of cells after 序号 in a table's header row between ``start`` and ``end``
+    (序号 重点任务 牵头单位 配合单位 -> 3), 0 when there is none."""
+    for line in text[start:end].split("\n"):
+        if line.startswith("序") and TABLE_HEADER.match(line):
+            return len(line.split()) - 1
+    return 0
+
+
+def _row_title(first_line: str, columns: int) -> str:
+    """A row's title: its first cell.  Cells kept apart by two spaces or a tab end at CELL_GAP; a
+    row whose single spaces split it into as many cells as the header names after 序号 (a tab
+    turned into one space: 强化生态环境分区管控 市生态环境局 市发展改革委) ends its first at the first."""
+    if columns >= 2 and " " in first_line:
+        cells = first_line.split()
+        if len(cells) == columns:
+            return cells[0]
+    return CELL_GAP.split(first_line, 1)[0]
 
 
 def body_end_of(text: str, starts: list[_Start]) -> int:
