@@ -250,3 +250,12 @@ def test_a_table_of_contents_heads_nothing(contents: str) -> None:
     clauses = build_clauses(normalize_text(text))
     assert [(c.path, c.title) for c in clauses] == [
         (["第一章"], "发展基础"), (["第一章", "第一节"], "主要成效"), (["第二章"], "总体要求"), (["第二章", "一、"], "指导思想")]
+
+
+def test_a_plan_outline_s_volumes_nest_chapters() -> None:
+    """第一篇 … 第二篇 (a 规划纲要's parts) over 第一章 and 第一节; chapters run on across them."""
+    text = "某省国民经济和社会发展第十四个五年规划纲要\n第一篇 开启新征程\n第一章 发展环境\n第一节 发展基础\n第二章 指导方针\n第二篇 坚持创新驱动发展\n第三章 打造创新平台\n第一节 建设重大创新平台"
+    assert [(c.path, c.title) for c in build_clauses(normalize_text(text))] == [
+        (["第一篇"], "开启新征程"), (["第一篇", "第一章"], "发展环境"), (["第一篇", "第一章", "第一节"], "发展基础"),
+        (["第一篇", "第二章"], "指导方针"), (["第二篇"], "坚持创新驱动发展"), (["第二篇", "第三章"], "打造创新平台"),
+        (["第二篇", "第三章", "第一节"], "建设重大创新平台")]
