@@ -348,3 +348,17 @@ def test_a_letter_spaced_signature_is_one_name() -> None:
 def test_issuers_and_date_without_a_signature(cover: str, closing: str, issuers: list[str], date: str | None) -> None:
     doc = parse_document(cover + "一、总体要求\n二、重点任务\n（一）加强组织领导。\n" + closing, doc_id="t")
     assert (doc.issuers, doc.date) == (issuers, date)
+
+
+@pytest.mark.parametrize(
+    ("note", "publication"),
+    [("（此件公开发布）", "此件公开发布"), ("（公开方式：主动公开）", "公开方式：主动公开"), ("公开方式：依申请公开", "公开方式：依申请公开")],
+)
+def test_publication_notes(note: str, publication: str) -> None:
+    """Both forms of the note under the signature: 此件… and 公开方式：…, before the plan or after it."""
+    cover = "湖北省人民政府关于印发湖北省碳达峰实施方案的通知\n鄂政发〔2022〕30号\n各市、州、县人民政府：\n现将方案印发给你们。\n"
+    body = "湖北省碳达峰实施方案\n一、总体要求\n二、重点任务\n（一）加强组织领导。\n"
+    before = parse_document(cover + f"湖北省人民政府\n2022年12月28日\n{note}\n" + body, doc_id="t")
+    after = parse_document(body + f"湖北省人民政府\n2022年12月28日\n{note}\n", doc_id="t")
+    assert (before.publication, before.date) == (publication, "2022-12-28")
+    assert (after.publication, after.date, after.clauses[-1].text) == (publication, "2022-12-28", "加强组织领导。")

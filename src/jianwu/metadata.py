@@ -64,8 +64,8 @@ DATE_LINE = compile_pattern(
     r"|(?P<y4>[〇○OoＯ０零一二三四五六七八九]{4})年(?P<m4>[一二三四五六七八九十]{1,3})月(?P<d4>[一二三四五六七八九十]{1,3})日"
     r")$"
 )
-# 此件公开发布 / 此件删减后公开 / 此件不公开 / 此件依申请公开
-PUBLICATION = compile_pattern(r"此件[^）)\n]{0,10}公开[^）)\n]{0,4}")
+# 此件公开发布 / 此件删减后公开 / 此件不公开 / 此件依申请公开; 公开方式：主动公开 (its other form)
+PUBLICATION = compile_pattern(r"此件[^）)\n]{0,10}公开[^）)\n]{0,4}|公开方式\s*[：:]\s*\p{Han}{0,4}公开")
 # 《title》 optionally followed, within a few characters, by （文号）.
 # OCR may read the closing 》 as } or ~ (《国务院关于…指导意见}（国发…）).
 CITATION = compile_pattern(r"《(?P<title>[^《》\n{}~]{2,120})(?:》|[}~](?=[\s，。、；（(）)]|$))(?P<tail>[^《\n]{0,24})")
@@ -204,8 +204,9 @@ def _own_doc_number_line(s: str) -> bool:
 
 
 def _publication_note(s: str) -> Optional[regex.Match[str]]:
-    """``PUBLICATION.search(s)``, tried only on a line holding 此件, its first word: "（此件公开发布）"."""
-    return PUBLICATION.search(s) if "此件" in s else None
+    """``PUBLICATION.search(s)``, tried only on a line holding 此件 or 公开方式, its first words:
+    "（此件公开发布）", "公开方式：主动公开"."""
+    return PUBLICATION.search(s) if "此件" in s or "公开方式" in s else None
 
 
 # DATE_LINE's alternatives start with a digit (\d, as regex reads it) or a Chinese digit: a line
@@ -582,7 +583,7 @@ def closing_kind(line: str) -> Optional[str]:
     line = line.strip()
     if parse_date(line):
         return "date"
-    if _publication_note(line) and line.startswith(("（", "(")):
+    if _publication_note(line) and line.startswith(("（", "(", "公开方式")):
         return "publication"
     if CC_LINE.match(line) or PRINTED_LINE.match(line):
         return "colophon"
