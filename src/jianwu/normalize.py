@@ -403,7 +403,15 @@ def _continues(prev: _Line, nxt: _Line, wrap: Optional[int]) -> bool:
     """Does ``nxt`` continue the sentence that ``prev`` left open?"""
     a, b = prev.text, nxt.text
     if nxt.block_start or _own_block(nxt.text):
-        return False
+        # A label-shaped line (设兵团：) after prose cut mid-word is the rest of a wrapped line
+        # (…直辖市人民政府，新疆生产建 / 设兵团：), not a heading; a numbered line is never a rest.
+        return (
+            nxt.token is None
+            and not _own_block(b)
+            and HAN_OR_DIGIT.match(a[-1]) is not None
+            and ((wrap is not None and prev.width >= wrap - 4) or PROSE_PUNCT.search(a) is not None)
+            and not _is_heading(prev)
+        )
     if wrap and prev.width >= wrap - 4 and nxt.indent < 2:
         return True  # a full line of a hard-wrapped extraction, heading or not
     if _is_heading(prev):
