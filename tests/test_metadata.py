@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from jianwu import Document, parse_document
-from jianwu.metadata import core_title, parse_date, region_and_level, repair_doc_number, valid_doc_number
+from jianwu.metadata import _title, core_title, parse_date, region_and_level, repair_doc_number, valid_doc_number
 
 EXPECTED = {
     "chongqing-jianwu-2023": dict(
@@ -362,3 +362,18 @@ def test_publication_notes(note: str, publication: str) -> None:
     after = parse_document(body + f"湖北省人民政府\n2022年12月28日\n{note}\n", doc_id="t")
     assert (before.publication, before.date) == (publication, "2022-12-28")
     assert (after.publication, after.date, after.clauses[-1].text) == (publication, "2022-12-28", "加强组织领导。")
+
+
+@pytest.mark.parametrize(
+    ("cover", "title"),
+    [
+        # A preamble wrapped in a PDF, one of its lines title-shaped (ends with 行动, no punctuation, its 》
+        # before its 《): the title the notice issues wins; alone, such a line is a fragment.
+        (["广东省人民政府关于印发广东省碳达峰实施方案的通知", "粤府〔2023〕4号", "广东省人民政府", "2022年12月28日", "广东省碳达峰实施方案",
+          "为深入贯彻落实党中央、国务院关于碳达峰碳中和的重大战略决策，根据《中共中央", "国务院关于完整准确全面贯彻新发展理念做好碳达峰碳中和",
+          "工作的意见》和国务院《2030年前碳达峰行动", "方案》，结合我省实际，制定本方案。"], "广东省碳达峰实施方案"),
+        (["广东省人民政府关于印发广东省碳达峰实施方案的通知", "粤府〔2023〕4号", "工作的意见》和国务院《2030年前碳达峰行动"], "广东省碳达峰实施方案"),
+    ],
+)
+def test_title_shaped_fragments_of_a_preamble(cover: list[str], title: str) -> None:
+    assert _title(cover) == title

@@ -74,6 +74,8 @@ CITATION = compile_pattern(r"《(?P<title>[^《》\n{}~]{2,120})(?:》|[}~](?=[\
 # Only a 印发/转发/发布 wrapper is removed: 国务院关于…的指导意见 is itself the plan.
 NOTICE_WRAPPER = compile_pattern(r"^.*?(?:关于)?(?:印发|转发|发布)\s*[〈《]?(?P<inner>.{4,}?)[〉》]?\s*的(?:通知|函|批复)$")
 ANGLE_MARKS = compile_pattern(r"[〈〉<>]")
+# What two spellings of one title may differ in: brackets, quotes, spaces (〈X〉 and 《X》, 中共中央 国务院).
+NOT_TITLE_LETTERS = compile_pattern(r"[\s《》〈〉<>“”\"]")
 # A plan title ends with one of these words.
 PLAN_TITLE_ENDINGS = ("方案", "规划", "计划", "意见", "办法", "细则", "分工", "要点", "纲要", "措施", "清单", "条例", "规定", "行动")
 # The period or edition a title may end with after its genre word: 行动计划（2023—2025年）,
@@ -331,6 +333,7 @@ def _title(cover: list[str], heading: Optional[tuple[str, list[str]]] = _UNKNOWN
     # (LEADING_DATE and GLUED_DATE start with a digit: tried on a line that may start a date)
     cover = [(LEADING_DATE.sub("", line) or line) if _may_start_date(line[:1]) else line for line in cover]
     best: Optional[str] = None
+    titles: list[str] = []
     i = 0
     while i < len(cover):
         used = 1
@@ -352,9 +355,16 @@ def _title(cover: list[str], heading: Optional[tuple[str, list[str]]] = _UNKNOWN
             used += 1
         if _is_title(candidate) and not GENRE_LINE.match(candidate):
             best = candidate
+            titles.append(candidate)
             i += used
         else:
             i += 1
+    if len(titles) > 1:
+        # Title-shaped lines after the title (a preamble wrapped in a PDF: …工作的意见》和国务院《2030年
+        # 前碳达峰行动): the one the notice title issues wins.
+        notice = _notice_title(cover)
+        named = NOT_TITLE_LETTERS.sub("", notice) if notice else None
+        best = next((t for t in reversed(titles) if NOT_TITLE_LETTERS.sub("", t) == named), best)
     # A title with an unbalanced bracket is a fragment of a longer one (…指导意见〉实施方案).
     if best is not None and _balanced(best):
         return best.replace(" ", "")
@@ -367,7 +377,19 @@ def _title(cover: list[str], heading: Optional[tuple[str, list[str]]] = _UNKNOWN
 
 
 def _balanced(title: str) -> bool:
-    return title.count("〈") + title.count("《") == title.count("〉") + title.count("》")
+    """Does every 《 (〈) close, and every 》 (〉) close an open one?  "…〉实施方案" and
+    "工作的意见》和国务院《2030年前碳达峰行动" (a preamble's fragment) do not."""
+    if "》" not in title and "〉" not in title and "《" not in title and "〈" not in title:
+        return True
+    depth = 0
+    for ch in title:
+        if ch in "《〈":
+            depth += 1
+        elif ch in "》〉":
+            depth -= 1
+            if depth < 0:
+                return False
+    return depth == 0
 
 
 def _notice_title(cover: list[str]) -> Optional[str]:
