@@ -377,3 +377,20 @@ def test_publication_notes(note: str, publication: str) -> None:
 )
 def test_title_shaped_fragments_of_a_preamble(cover: list[str], title: str) -> None:
     assert _title(cover) == title
+
+
+TABLE_ATTACHMENT = "附件\n\n重点任务分工表\n\n序号\n重点任务\n牵头单位\n完成时限\n1\n强化生态环境分区管控\n市生态环境局\n2025年12月31日\n2\n加强准入管理\n市生态环境局\n2024年6月30日\n"
+
+
+@pytest.mark.parametrize(
+    ("closing", "issuers", "date"),
+    [
+        # An attachment's table cells, one per line (a Word or PDF table), are no signature nor date.
+        ("", [], None),
+        ("合肥市人民政府办公室\n2023年5月4日\n", ["合肥市人民政府办公室"], "2023-05-04"),
+        ("附件：重点任务分工表\n合肥市人民政府办公室\n2023年5月4日\n", ["合肥市人民政府办公室"], "2023-05-04"),  # a list of attachments
+    ],
+)
+def test_an_attachment_table_is_not_the_closing_block(closing: str, issuers: list[str], date: str | None) -> None:
+    doc = parse_document("合肥市减污降碳协同增效实施方案\n一、总体要求\n二、重点任务\n（一）加强源头防控。\n" + closing + TABLE_ATTACHMENT, doc_id="t")
+    assert (doc.issuers, doc.date) == (issuers, date)

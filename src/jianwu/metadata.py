@@ -97,6 +97,9 @@ ORG_LAST = frozenset(suffix[-1] for suffix in ORG_SUFFIXES)
 # The label a plan issued with a notice stands under: 附件 / 附件1 / 附件一： (never part of its title).
 ATTACHMENT_LABEL = compile_pattern(r"^附\s*件\s*[0-9一二三四五六七八九十]{0,3}\s*[：:]?$")
 RED_HEAD = compile_pattern(r"\s*文件$")
+# An attachment's label alone on its line, as a 公文 sets it above the attachment (附件 / 附件2 / 附表1);
+# not a list of attachments (附件：1.…方案), which stands above the signature.
+BARE_ATTACHMENT_LABEL = compile_pattern(r"(?m)^[ \t　]*附\s*[件表]\s*[0-9一二三四五六七八九十]{0,3}[ \t　]*$")
 # Region prefix of a title or issuer: 重庆市永川区 / 资阳市 / 重庆高新区 / 四川省
 REGION = compile_pattern(
     r"^(?P<region>(?P<province>\p{Han}{2,7}?(?:省|自治区|特别行政区))?"
@@ -642,9 +645,15 @@ def extract_metadata(text: str, body_start: int, body_end: Optional[int] = None)
     (signature, date, 此件公开发布) fills what the cover lacks.
     """
     cover = _cover_lines(text[:body_start])
-    closing = _cover_lines(text[body_end:]) if body_end is not None else []
-    tail = [line.strip() for line in text.split("\n")[-12:] if line.strip()]
-    if body_end is not None and not any(parse_date(line) for line in closing):
+    after = text[body_end:] if body_end is not None else ""
+    # The closing block ends where an attachment starts under its bare label (附件 / 附件2 alone on
+    # a line): a table's cells below it (市生态环境局 / 2025年12月31日) are no signature and date.
+    label = BARE_ATTACHMENT_LABEL.search(after) if "附" in after else None
+    closing = _cover_lines(after[: label.start()] if label else after) if body_end is not None else []
+    # (the last 12 lines, without splitting the whole text)
+    tail = [line.strip() for line in text.rsplit("\n", 12)[-12:] if line.strip()]
+    signature_tail = tail if label is None else []  # (an attachment's lines at the end are not a signature)
+    if body_end is not None and label is None and not any(parse_date(line) for line in closing):
         # The signature swallowed by the last clause (trailing web-page lines after it):
         # the last lines of the document still carry it.
         if any(parse_date(line) for line in tail):
@@ -664,7 +673,7 @@ def extract_metadata(text: str, body_start: int, body_end: Optional[int] = None)
         or next((d for d in (parse_date(line[1:-1]) for line in cover if line[:1] in "（(" and line[-1:] in "）)") if d), None)
         or parse_date(fields.get("成文日期", ""))
         or parse_date(fields.get("发布日期", ""))
-        or _glued_date(cover + closing + tail)
+        or _glued_date(cover + closing + signature_tail)
         # No signature date: the 版记's printing date (安徽省生态环境厅办公室 2023年1月16日印发).
         or _printed_date(closing + tail)
     )
