@@ -168,6 +168,12 @@ BODY = "宜宾市碳达峰实施方案\n一、总体要求\n（一）坚持系�
          "2\t强化生态环境准入管理\t市生态环境局\t市工业和信息化局",
          [("附件1", "重点任务分工表", ""), ("附件1/1", "强化生态环境分区管控", "强化生态环境分区管控 市生态环境局 市发展改革委"),
           ("附件1/2", "强化生态环境准入管理", "强化生态环境准入管理 市生态环境局 市工业和信息化局")]),
+        # A table set one cell per line (a web page's or a Word table's text): the row numbers stand alone
+        # (not page numbers), the last row's name and date cells are no signature.
+        ("附件\n重点任务分工表\n序号\n重点任务\n牵头单位\n完成时限\n1\n强化生态环境分区管控\n市生态环境局\n2025年12月31日\n"
+         "2\n加强准入管理\n市生态环境局\n2024年6月30日",
+         [("附件1", "重点任务分工表", ""), ("附件1/1", "强化生态环境分区管控", "强化生态环境分区管控\n市生态环境局\n2025年12月31日"),
+          ("附件1/2", "加强准入管理", "加强准入管理\n市生态环境局\n2024年6月30日")]),
     ],
 )
 def test_attachment_tables_as_text(attachments: str, expected: list[tuple[str, str, str]]) -> None:

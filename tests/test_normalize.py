@@ -91,6 +91,8 @@ def norm(text: str) -> str:
         # the rest of a wrapped line shaped like a label heading (设兵团：) continues the prose it was cut from
         ("各省、自治区、直辖市人民政府，新疆生产建\n设兵团：\n现将方案印发给你们。", "各省、自治区、直辖市人民政府，新疆生产建设兵团：\n现将方案印发给你们。"),
         ("（一）指导思想\n主要目标：\n到2025年，完成任务。", "（一）指导思想\n主要目标：\n到2025年，完成任务。"),  # a heading, then a label
+        # under a header 序号 alone on its line, the rows' numbers in sequence are kept; other bare numbers are page numbers
+        ("序号\n重点任务\n1\n强化分区管控\n2\n加强准入管理\n7\n推进协同", "序号\n重点任务\n1\n强化分区管控\n2\n加强准入管理推进协同"),  # (7: a page break)
         # traditional -> simplified
         ("重慶市減污降碳協同增效實施方案", "重庆市减污降碳协同增效实施方案"),
     ],

@@ -31,6 +31,8 @@ ATTACHMENT_HEAD = compile_pattern(r"^[ \t　]*附\s*(?P<kind>[件表])\s*(?P<n>\
 # A table row opening with its number: "1 推进工业绿色升级 …", "12、…", "3．…", or "1大力发展…" (the
 # cell's space dropped by normalising, which removes a space between a digit and a hanzi)
 ROW_START = compile_pattern(r"^[ \t　]*(?P<n>\d{1,3})(?:[、.．]|[ \t　]+|(?=\p{Han}))(?=\S)")
+# A line opening with a hanzi (after any indent): a table's text cell.
+HAN_FIRST = compile_pattern(r"^[ \t　]*\p{Han}")
 # The header row of a table: 序号 重点任务 责任单位
 TABLE_HEADER = compile_pattern(r"^[ \t　]*序\s*号")
 # Words a complete title ends with: a second line is only joined to a title that lacks one.
@@ -107,10 +109,16 @@ def find_rows(text: str, start: int, end: int) -> list[Row]:
     """Table rows between ``start`` and ``end``: lines opening with 1, 2, 3 … in sequence (the rest continues a row)."""
     starts: list[tuple[int, int, int]] = []
     expected = 1
-    for offset, line in _lines(text, start, end):
+    lines = _lines(text, start, end)
+    for k, (offset, line) in enumerate(lines):
         m = ROW_START.match(line)
         if m and int(m.group("n")) == expected:
             starts.append((expected, offset + m.start("n"), offset + m.end()))
+            expected += 1
+        elif line.strip() == str(expected) and k + 1 < len(lines) and HAN_FIRST.match(lines[k + 1][1]):
+            # a table given one cell per line (1 / 强化生态环境分区管控 / 市生态环境局 / 2025年): the
+            # row's number alone, its text from the next line (a value cell is followed by no hanzi)
+            starts.append((expected, offset + line.index(str(expected)), lines[k + 1][0]))
             expected += 1
     if len(starts) < MIN_ROWS:
         return []

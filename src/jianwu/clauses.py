@@ -330,7 +330,8 @@ def attachment_clauses(normalized: NormalizedText, after: int) -> list[Clause]:
             rows = find_rows(text, sec.title_end, sec.end)
             if rows:  # the last row ends before the 版记 (抄送：… / …印发) that may follow the table
                 last = rows[-1]
-                rows[-1] = replace(last, end=max(last.body, _closing_start(text, last.start, last.end)))
+                # (a date under a name there is the row's last cells: 市生态环境局 / 2025年12月31日)
+                rows[-1] = replace(last, end=max(last.body, _closing_start(text, last.start, last.end, ("publication", "colophon"))))
             columns = _header_columns(text, sec.title_end, rows[0].start) if rows else 0
             children = [
                 Clause(
@@ -397,12 +398,12 @@ def body_end_of(text: str, starts: list[_Start]) -> int:
     return _closing_start(text, starts[-1].offset if starts else 0, end)
 
 
-def _closing_start(text: str, last_start: int, end: int) -> int:
+def _closing_start(text: str, last_start: int, end: int, ends: tuple[str, ...] = ("date", "publication", "colophon")) -> int:
     """Start of the signature block / 版记 that ends the document before ``end``.
 
     Trailing lines that are issuers, a date, 此件公开发布 or 抄送/印发 lines; only
-    cut when a date, a publication note or a 版记 line is among them, so a clause that
-    merely ends with an organisation's name keeps it.
+    cut when a date, a publication note or a 版记 line is among them (a kind in ``ends``), so
+    a clause that merely ends with an organisation's name keeps it.
     """
     body = text[:end].rstrip("\n")
     cut = len(body)
@@ -416,7 +417,7 @@ def _closing_start(text: str, last_start: int, end: int) -> int:
             break
         kinds.add(kind)
         cut = line_start - 1
-    return cut if kinds & {"date", "publication", "colophon"} else end
+    return cut if kinds.intersection(ends) else end
 
 
 def _appendix_start(text: str, starts: list[_Start]) -> int:

@@ -40,6 +40,9 @@ MARKDOWN_HEADING = compile_pattern(r"^#{1,6}\s+")
 # label (附件 / 附件2 / 附件1：重点任务分工表 / 附表1) and the 版记's 抄送： (not 附件所列项目…, prose).
 # A table's header row (序号 重点任务 牵头单位), and a row of it: its number, then a cell (1  实施… / 1实施…).
 TABLE_HEADER_LINE = compile_pattern(r"^序\s*号")
+# The same header set one cell per line (序号 / 重点任务 / 牵头单位): its rows' numbers stand alone
+# on their lines, where a bare number is otherwise a page number.
+CELL_HEADER_LINE = compile_pattern(r"^序\s*号$")
 TABLE_ROW_NUMBER = compile_pattern(r"^(?P<n>\d{1,3})(?![\d.．%])(?=\s*\p{Han})")
 OWN_BLOCK_LINE = compile_pattern(r"^(?:附\s*[件表]\s*(?:\d{1,2}|[一二三四五六七八九十]{1,3})?\s*(?:[：:]\s*\S.{0,40})?$|抄\s*送[：:])")
 # Word bookmarks exported as text: [bookmark: _GoBack]
@@ -535,6 +538,7 @@ def normalize_text(
     # (_may_drop and clean_inline, inlined: a call per line is a tenth of the loop's time)
     first_checks = _first_checks
     inline_mark = INLINE_MARK.search
+    cell_row = 0  # under a table header 序号 alone on its line: the row number expected next
     for number, (raw_line, unified) in enumerate(zip(simplified.split("\n"), unified_text.split("\n")), start=1):
         if form_feeds and "\f" in raw_line:  # pdftotext marks each page break with a form feed
             gap = page_break = True
@@ -542,16 +546,22 @@ def normalize_text(
         if not stripped:
             gap = True
             continue
-        chrome, page_number = first_checks(stripped[0])
+        first = stripped[0]
+        chrome, page_number = first_checks(first)
+        if first == "序" and CELL_HEADER_LINE.match(stripped):
+            cell_row = 1  # a table set one cell per line: its row numbers stand alone below
         if chrome or (chrome_anywhere and (CHROME_ANYWHERE[0] in stripped or CHROME_ANYWHERE[1] in stripped)):
             if CHROME_LINE.match(stripped):
                 repairs.append(Repair("chrome", number, stripped[:40]))
                 gap = True
                 continue
         if page_number and PAGE_NUMBER_LINE.match(stripped):
-            repairs.append(Repair("page_number", number, stripped))
-            gap = page_break = True
-            continue
+            if cell_row and stripped == str(cell_row):
+                cell_row += 1  # the next row's number, not a page number
+            else:
+                repairs.append(Repair("page_number", number, stripped))
+                gap = page_break = True
+                continue
         if ocr:
             stripped, fixed = repair_ocr_line(stripped)
             repairs.extend(Repair(f"ocr_{name}", number, stripped[:40]) for name in dict.fromkeys(fixed))
