@@ -394,3 +394,19 @@ TABLE_ATTACHMENT = "附件\n\n重点任务分工表\n\n序号\n重点任务\n牵
 def test_an_attachment_table_is_not_the_closing_block(closing: str, issuers: list[str], date: str | None) -> None:
     doc = parse_document("合肥市减污降碳协同增效实施方案\n一、总体要求\n二、重点任务\n（一）加强源头防控。\n" + closing + TABLE_ATTACHMENT, doc_id="t")
     assert (doc.issuers, doc.date) == (issuers, date)
+
+
+@pytest.mark.parametrize(
+    ("region", "place", "in_yangtze_delta"),
+    [
+        ("河北省邯郸市", ("河北", "邯郸"), False),
+        ("邯郸市", (None, "邯郸"), None),  # a prefecture: its province unknown here
+        ("昆山市", ("江苏", "昆山"), True),  # a county-level city: its province from data/county_cities.tsv
+        ("义乌市", ("浙江", "义乌"), True),
+        ("石河子市", ("新疆", "石河子"), False),
+    ],
+)
+def test_place_of_a_region(region: str, place: tuple[str | None, str | None], in_yangtze_delta: bool | None) -> None:
+    from jianwu.regions import covers, place_of
+
+    assert (place_of(region), covers("长三角地区", region)) == (place, in_yangtze_delta)
