@@ -43,6 +43,8 @@ TITLE_INNER_SPACE = compile_pattern(r"(?<=[\p{Han}“”《》、])[ ]+(?=[\p{Ha
 CONTENTS_HEADING = compile_pattern(r"^目\s*录\s*[：:]?$")
 # What a contents line adds after its title: dot leaders and a page number (发展基础……1, 总体要求 3).
 CONTENTS_TAIL = compile_pattern(r"[\s.．…·•—\-]*\d*$")
+# A table header's cell of words only: 重点任务, 牵头单位, 完成时限（年） — not 2025年目标.
+HAN_WORD = compile_pattern(r"[\p{Han}（）()]+")
 # What is not a letter of a title when one line is compared with the title a notice names:
 # brackets, quotes, spaces (国务院关于印发《2030年前碳达峰行动方案》的通知 names 2030年前碳达峰行动方案).
 NOT_TITLE_LETTER = compile_pattern(r"[\s《》〈〉“”\"]")
@@ -374,10 +376,12 @@ def attachment_clauses(normalized: NormalizedText, after: int) -> list[Clause]:
 
 def _header_columns(text: str, start: int, end: int) -> int:
     """The number of cells after 序号 in a table's header row between ``start`` and ``end``
-    (序号 重点任务 牵头单位 配合单位 -> 3), 0 when there is none."""
+    (序号 重点任务 牵头单位 配合单位 -> 3), 0 when there is none or a cell holds more than words."""
     for line in text[start:end].split("\n"):
         if line.startswith("序") and TABLE_HEADER.match(line):
-            return len(line.split()) - 1
+            cells = line.split()
+            # (only words: a year column's space is gone once normalised, 指标 2020年 -> 指标2020年)
+            return len(cells) - 1 if all(HAN_WORD.fullmatch(c) for c in cells) else 0
     return 0
 
 
