@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from jianwu import Document, parse_document
-from jianwu.metadata import core_title, parse_date, region_and_level, repair_doc_number, valid_doc_number
+from jianwu.metadata import _title, core_title, parse_date, region_and_level, repair_doc_number, valid_doc_number
 
 EXPECTED = {
     "chongqing-jianwu-2023": dict(
@@ -160,6 +160,27 @@ def test_core_title(title: str, core: str) -> None:
         ("喀什地区碳达峰实施方案", [], "喀什地区", "city"),  # a 地区 is a prefecture
         ("浦东新区碳达峰实施方案", ["上海市浦东新区人民政府"], "上海市浦东新区", "district"),  # a 新区 with a government
         ("重庆两江新区减污降碳协同增效实施方案", ["重庆两江新区管理委员会"], "重庆两江新区", "zone"),  # one with a 管委会
+        # County-level cities (data/county_cities.tsv) rank as counties; prefectures stay cities.
+        ("昆山市减污降碳协同增效实施方案", ["昆山市人民政府办公室"], "昆山市", "county"),
+        ("义乌市碳达峰实施方案", [], "义乌市", "county"),
+        ("仁怀市“十四五”节能减排综合工作实施方案", [], "仁怀市", "county"),
+        ("津市市碳达峰实施方案", [], "津市市", "county"),  # (a 市 inside its name)
+        (None, ["江苏省昆山市人民政府"], "江苏省昆山市", "county"),
+        ("苏州市碳达峰实施方案", ["苏州市人民政府"], "苏州市", "city"),
+        ("石河子市碳达峰实施方案", [], "石河子市", "county"),  # a city of the 兵团's, under the province
+        # 新疆生产建设兵团 ranks as a province; its divisions (师) as prefectures.
+        ("兵团碳达峰实施方案", ["新疆生产建设兵团"], "新疆生产建设兵团", "province"),
+        (None, ["新疆生产建设兵团发展和改革委员会", "新疆生产建设兵团生态环境局"], "新疆生产建设兵团", "province"),
+        ("兵团第八师碳达峰实施方案", [], "新疆生产建设兵团第八师", "city"),
+        # An autonomous prefecture by its short name is read as its full name (data/autonomous_prefectures.tsv).
+        ("黔东南州“十四五”节能减排综合工作方案", ["黔东南州人民政府办公室"], "黔东南苗族侗族自治州", "city"),
+        ("西双版纳州碳达峰实施方案", ["西双版纳傣族自治州人民政府"], "西双版纳傣族自治州", "city"),
+        (None, ["贵州省黔南州生态环境局"], "贵州省黔南布依族苗族自治州", "city"),
+        (None, ["恩施州市场监督管理局"], "恩施土家族苗族自治州", "city"),  # (州 then 市场…)
+        (None, ["黔东南州凯里市人民政府"], "黔东南苗族侗族自治州凯里市", "county"),  # a county-level city under it
+        ("巴州区碳达峰实施方案", [], "巴州区", "district"),
+        ("神农架林区碳达峰实施方案", ["神农架林区人民政府"], "神农架林区", "county"),  # a 林区 and a 特区 rank as counties
+        ("六枝特区碳达峰实施方案", [], "六枝特区", "county"),  # 巴中市巴州区, not 巴音郭楞 (巴州)
     ],
 )
 def test_region_and_level(title: str | None, issuers: list[str], region: str | None, level: str) -> None:
@@ -249,8 +270,8 @@ def test_title_set_over_several_lines(cover: str, title: str) -> None:
     [
         ("宜宾市人民政府\n宜府发〔2023〕5号\n现将方案印发给你们。\n宜宾市人民政府 2023年6月30日\n宜宾市碳达峰实施方案",
          dict(doc_number="宜府发〔2023〕5号", issuers=["宜宾市人民政府"], date="2023-06-30", region="宜宾市", level="city")),
-        ("宜宾市人民政府关于印发宜宾市碳达峰实施方案的通知 宜府发〔2023〕5号\n宜宾市碳达峰实施方案",  # 文号 on the notice's line
-         dict(doc_number="宜府发〔2023〕5号", issuers=[], date=None, region="宜宾市", level="city")),
+        ("宜宾市人民政府关于印发宜宾市碳达峰实施方案的通知 宜府发〔2023〕5号\n宜宾市碳达峰实施方案",  # 文号 on the notice's line; no signature: the notice title names the issuer
+         dict(doc_number="宜府发〔2023〕5号", issuers=["宜宾市人民政府"], date=None, region="宜宾市", level="city")),
         ("宜宾市人民政府关于印发宜宾市碳达峰实施方案的通知\n宜府发﹝2023﹞5号\n宜宾市人民政府\n二O二三年六月三十日\n宜宾市碳达峰实施方案",
          dict(doc_number="宜府发﹝2023﹞5号", issuers=["宜宾市人民政府"], date="2023-06-30", region="宜宾市", level="city")),
     ],
@@ -274,3 +295,118 @@ def test_issuers_named_before_the_title_s_guanyu(title_line: str, issuers: list[
     """With no signature, red head or heading, the issuers a title names before its 关于."""
     doc = parse_document(f"{title_line}\n（2021年9月22日）\n一、总体要求\n（一）加强领导。", doc_id="t")
     assert doc.issuers == issuers
+
+
+def test_xpcc_signature_is_its_issuer() -> None:
+    """新疆生产建设兵团 signs as an organisation (no 局/委/政府 suffix): issuer, region and level."""
+    text = ("新疆生产建设兵团关于印发兵团碳达峰实施方案的通知\n新兵发〔2023〕3号\n各师市：\n现将方案印发给你们。\n"
+            "新疆生产建设兵团\n2023年2月20日\n兵团碳达峰实施方案\n一、总体要求\n二、重点任务\n")
+    doc = parse_document(text, doc_id="t")
+    assert (doc.title, doc.doc_number, doc.issuers, doc.date, doc.region, doc.level) == (
+        "兵团碳达峰实施方案", "新兵发〔2023〕3号", ["新疆生产建设兵团"], "2023-02-20", "新疆生产建设兵团", "province")
+
+
+@pytest.mark.parametrize(
+    ("cover", "doc_number", "issuers", "level"),
+    [
+        # An order (令): its number under the issuer's name, or beside it; the state's name is not the issuer's.
+        ("中华人民共和国生态环境部令\n第19号\n《碳排放权交易管理办法（试行）》已于2020年12月25日审议通过，现予公布。\n部长 黄润秋\n2020年12月31日\n碳排放权交易管理办法（试行）\n",
+         "中华人民共和国生态环境部令第19号", ["生态环境部"], "national"),
+        ("山东省人民政府令（第352号）\n《山东省节约能源条例实施办法》已经省政府常务会议通过，现予公布。\n省长 周乃翔\n2022年11月20日\n山东省节约能源条例实施办法\n",
+         "山东省人民政府令第352号", ["山东省人民政府"], "province"),
+    ],
+)
+def test_order_numbers(cover: str, doc_number: str, issuers: list[str], level: str) -> None:
+    doc = parse_document(cover + "第一章 总则\n第一条 为了规范管理，制定本办法。\n第二条 本办法自印发之日起施行。\n", doc_id="t")
+    assert (doc.doc_number, doc.doc_number_valid, doc.issuers, doc.level) == (doc_number, True, issuers, level)
+
+
+def test_a_letter_spaced_signature_is_one_name() -> None:
+    """国  务  院 over the date (a 红头 signature set letter-spaced) is the issuer 国务院."""
+    text = ("国务院关于印发2030年前碳达峰行动方案的通知\n国发〔2021〕23号\n各省、自治区、直辖市人民政府：\n现将方案印发给你们。\n"
+            "国  务  院\n2021 年 10 月 24 日\n2030年前碳达峰行动方案\n一、总体要求\n二、主要目标\n")
+    doc = parse_document(text, doc_id="t")
+    assert (doc.issuers, doc.date, doc.level) == (["国务院"], "2021-10-24", "national")
+
+
+@pytest.mark.parametrize(
+    ("cover", "closing", "issuers", "date"),
+    [
+        # No signature: the issuers the notice title names before its 关于.
+        ("郑州市人民政府办公厅关于印发郑州市碳达峰实施方案的通知\n郑政办〔2023〕18号\n各县（市、区）人民政府：\n现将方案印发给你们。\n郑州市碳达峰实施方案\n",
+         "", ["郑州市人民政府办公厅"], None),
+        ("生态环境部 国家发展改革委关于印发《减污降碳协同增效实施方案》的通知\n环综合〔2022〕42号\n各省、自治区、直辖市人民政府：\n现将方案印发给你们。\n减污降碳协同增效实施方案\n",
+         "", ["生态环境部", "国家发展改革委"], None),
+        # A date alone under the notice: the notice's issuer, the date.
+        ("吉林省人民政府关于印发吉林省碳达峰实施方案的通知\n吉政发〔2022〕24号\n各市（州）人民政府：\n现将方案印发给你们，本方案自2023年1月1日起施行。\n2022年12月30日\n吉林省碳达峰实施方案\n",
+         "", ["吉林省人民政府"], "2022-12-30"),
+        # No signature date at all: the 版记's printing date.
+        ("安徽省生态环境厅关于印发安徽省减污降碳协同增效实施方案的通知\n皖环发〔2023〕3号\n各市生态环境局：\n现将方案印发给你们。\n安徽省减污降碳协同增效实施方案\n",
+         "\n抄送：生态环境部。\n安徽省生态环境厅办公室                 2023年1月16日印发\n", ["安徽省生态环境厅"], "2023-01-16"),
+    ],
+)
+def test_issuers_and_date_without_a_signature(cover: str, closing: str, issuers: list[str], date: str | None) -> None:
+    doc = parse_document(cover + "一、总体要求\n二、重点任务\n（一）加强组织领导。\n" + closing, doc_id="t")
+    assert (doc.issuers, doc.date) == (issuers, date)
+
+
+@pytest.mark.parametrize(
+    ("note", "publication"),
+    [("（此件公开发布）", "此件公开发布"), ("（公开方式：主动公开）", "公开方式：主动公开"), ("公开方式：依申请公开", "公开方式：依申请公开")],
+)
+def test_publication_notes(note: str, publication: str) -> None:
+    """Both forms of the note under the signature: 此件… and 公开方式：…, before the plan or after it."""
+    cover = "湖北省人民政府关于印发湖北省碳达峰实施方案的通知\n鄂政发〔2022〕30号\n各市、州、县人民政府：\n现将方案印发给你们。\n"
+    body = "湖北省碳达峰实施方案\n一、总体要求\n二、重点任务\n（一）加强组织领导。\n"
+    before = parse_document(cover + f"湖北省人民政府\n2022年12月28日\n{note}\n" + body, doc_id="t")
+    after = parse_document(body + f"湖北省人民政府\n2022年12月28日\n{note}\n", doc_id="t")
+    assert (before.publication, before.date) == (publication, "2022-12-28")
+    assert (after.publication, after.date, after.clauses[-1].text) == (publication, "2022-12-28", "加强组织领导。")
+
+
+@pytest.mark.parametrize(
+    ("cover", "title"),
+    [
+        # A preamble wrapped in a PDF, one of its lines title-shaped (ends with 行动, no punctuation, its 》
+        # before its 《): the title the notice issues wins; alone, such a line is a fragment.
+        (["广东省人民政府关于印发广东省碳达峰实施方案的通知", "粤府〔2023〕4号", "广东省人民政府", "2022年12月28日", "广东省碳达峰实施方案",
+          "为深入贯彻落实党中央、国务院关于碳达峰碳中和的重大战略决策，根据《中共中央", "国务院关于完整准确全面贯彻新发展理念做好碳达峰碳中和",
+          "工作的意见》和国务院《2030年前碳达峰行动", "方案》，结合我省实际，制定本方案。"], "广东省碳达峰实施方案"),
+        (["广东省人民政府关于印发广东省碳达峰实施方案的通知", "粤府〔2023〕4号", "工作的意见》和国务院《2030年前碳达峰行动"], "广东省碳达峰实施方案"),
+    ],
+)
+def test_title_shaped_fragments_of_a_preamble(cover: list[str], title: str) -> None:
+    assert _title(cover) == title
+
+
+TABLE_ATTACHMENT = "附件\n\n重点任务分工表\n\n序号\n重点任务\n牵头单位\n完成时限\n1\n强化生态环境分区管控\n市生态环境局\n2025年12月31日\n2\n加强准入管理\n市生态环境局\n2024年6月30日\n"
+
+
+@pytest.mark.parametrize(
+    ("closing", "issuers", "date"),
+    [
+        # An attachment's table cells, one per line (a Word or PDF table), are no signature nor date.
+        ("", [], None),
+        ("合肥市人民政府办公室\n2023年5月4日\n", ["合肥市人民政府办公室"], "2023-05-04"),
+        ("附件：重点任务分工表\n合肥市人民政府办公室\n2023年5月4日\n", ["合肥市人民政府办公室"], "2023-05-04"),  # a list of attachments
+    ],
+)
+def test_an_attachment_table_is_not_the_closing_block(closing: str, issuers: list[str], date: str | None) -> None:
+    doc = parse_document("合肥市减污降碳协同增效实施方案\n一、总体要求\n二、重点任务\n（一）加强源头防控。\n" + closing + TABLE_ATTACHMENT, doc_id="t")
+    assert (doc.issuers, doc.date) == (issuers, date)
+
+
+@pytest.mark.parametrize(
+    ("region", "place", "in_yangtze_delta"),
+    [
+        ("河北省邯郸市", ("河北", "邯郸"), False),
+        ("邯郸市", (None, "邯郸"), None),  # a prefecture: its province unknown here
+        ("昆山市", ("江苏", "昆山"), True),  # a county-level city: its province from data/county_cities.tsv
+        ("义乌市", ("浙江", "义乌"), True),
+        ("石河子市", ("新疆", "石河子"), False),
+    ],
+)
+def test_place_of_a_region(region: str, place: tuple[str | None, str | None], in_yangtze_delta: bool | None) -> None:
+    from jianwu.regions import covers, place_of
+
+    assert (place_of(region), covers("长三角地区", region)) == (place, in_yangtze_delta)

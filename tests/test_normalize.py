@@ -84,6 +84,15 @@ def norm(text: str) -> str:
         # web chrome and copyright banners are dropped
         ("首页 政务公开 渝快办 互动交流\n当前的位置: 首页>政务公开>政策文件\n字体:\n一、总体要求\n返回顶部", "一、总体要求"),
         ("一、总体要求\n【版權聲明】本网为公益类网站,如有侵权请告知(QQ:51999076)。", "一、总体要求"),
+        # lines of one width that each end a sentence are paragraphs, not a hard wrap (a short text)
+        ("一、主要任务\n" + "\n".join(f"加快推动{w}领域节能降碳改造工作。" for w in ("工业", "建筑", "交通", "农业", "商贸", "城市", "居民", "公共"))
+         + "\n二、保障措施", "一、主要任务\n" + "\n".join(f"加快推动{w}领域节能降碳改造工作。" for w in ("工业", "建筑", "交通", "农业", "商贸", "城市", "居民", "公共"))
+         + "\n二、保障措施"),
+        # the rest of a wrapped line shaped like a label heading (设兵团：) continues the prose it was cut from
+        ("各省、自治区、直辖市人民政府，新疆生产建\n设兵团：\n现将方案印发给你们。", "各省、自治区、直辖市人民政府，新疆生产建设兵团：\n现将方案印发给你们。"),
+        ("（一）指导思想\n主要目标：\n到2025年，完成任务。", "（一）指导思想\n主要目标：\n到2025年，完成任务。"),  # a heading, then a label
+        # under a header 序号 alone on its line, the rows' numbers in sequence are kept; other bare numbers are page numbers
+        ("序号\n重点任务\n1\n强化分区管控\n2\n加强准入管理\n7\n推进协同", "序号\n重点任务\n1\n强化分区管控\n2\n加强准入管理推进协同"),  # (7: a page break)
         # traditional -> simplified
         ("重慶市減污降碳協同增效實施方案", "重庆市减污降碳协同增效实施方案"),
     ],

@@ -147,6 +147,9 @@ def test_news_report_is_not_a_plan(corpus: dict[str, Document]) -> None:
         # A number alone on its line (a PDF or Word heading): the title is the next line.
         ("第一章\n发展基础\n成效明显。\n第二章\n总体要求\n坚持系统观念。", ["发展基础", "总体要求"]),
         ("一、\n加强组织领导。各级部门要落实责任。", ["加强组织领导"]),
+        # Spaces between Chinese characters of a heading (a PDF's justified line) are not the title's.
+        ("一、 总体要求\n（一）推进 工业领域节能\n加快推动。\n（二）推进  建筑 领域节能。加快推动。", ["总体要求", "推进工业领域节能", "推进建筑领域节能"]),
+        ("一、重点任务\n（一）推进 5G 基站建设。", ["重点任务", "推进5G基站建设"]),
     ],
 )
 def test_clause_titles(text: str, titles: list[str]) -> None:
@@ -215,6 +218,9 @@ def test_a_plan_repeating_its_own_title_is_not_cut() -> None:
         # ① … as clauses (no mark of them in the text above): kept.
         ("一、重点任务\n（一）推进工业节能。\n①推动钢铁行业超低排放改造；\n②推动石化化工行业节能改造。\n二、保障措施",
          ["一、", "一、/（一）", "一、/（一）/①", "一、/（一）/②", "二、"]),
+        # Notes whose first note is on the 注： line: the notes after it are not clauses.
+        ("一、重点任务\n（一）能源转型\n1.大力发展新能源。\n2.严控化石能源消费。\n注：1.能耗按2020年不变价计算。\n2.非化石能源包括可再生能源和核能。\n（二）节能降碳",
+         ["一、", "一、/（一）", "一、/（一）/1.", "一、/（一）/2.", "一、/（二）"]),
     ],
 )
 def test_boxes_notes_and_footnotes_are_not_clauses(text: str, paths: list[str]) -> None:
@@ -229,3 +235,27 @@ def test_a_news_report_with_numbered_sections_is_news() -> None:
                          "一、明确目标\n到2025年单位GDP能耗下降14%。\n二、部署任务\n推进能源转型。", doc_id="t")
     assert (doc.kind, doc.clauses) == ("news", [])
     assert [w.code for w in doc.warnings] == ["not_a_plan"]
+
+
+@pytest.mark.parametrize(
+    "contents",
+    [
+        "目  录\n第一章 发展基础\n第二章 总体要求\n",
+        "目录\n第一章 发展基础……………………1\n第一节 主要成效 2\n第二章 总体要求……………………5\n",
+    ],
+)
+def test_a_table_of_contents_heads_nothing(contents: str) -> None:
+    """The chapters a 规划's 目录 lists are not clauses: the outline starts where the first one repeats."""
+    text = "某省生态环境保护规划\n" + contents + "第一章 发展基础\n第一节 主要成效\n成效明显。\n第二章 总体要求\n一、指导思想\n坚持系统观念。"
+    clauses = build_clauses(normalize_text(text))
+    assert [(c.path, c.title) for c in clauses] == [
+        (["第一章"], "发展基础"), (["第一章", "第一节"], "主要成效"), (["第二章"], "总体要求"), (["第二章", "一、"], "指导思想")]
+
+
+def test_a_plan_outline_s_volumes_nest_chapters() -> None:
+    """第一篇 … 第二篇 (a 规划纲要's parts) over 第一章 and 第一节; chapters run on across them."""
+    text = "某省国民经济和社会发展第十四个五年规划纲要\n第一篇 开启新征程\n第一章 发展环境\n第一节 发展基础\n第二章 指导方针\n第二篇 坚持创新驱动发展\n第三章 打造创新平台\n第一节 建设重大创新平台"
+    assert [(c.path, c.title) for c in build_clauses(normalize_text(text))] == [
+        (["第一篇"], "开启新征程"), (["第一篇", "第一章"], "发展环境"), (["第一篇", "第一章", "第一节"], "发展基础"),
+        (["第一篇", "第二章"], "指导方针"), (["第二篇"], "坚持创新驱动发展"), (["第二篇", "第三章"], "打造创新平台"),
+        (["第二篇", "第三章", "第一节"], "建设重大创新平台")]

@@ -15,7 +15,7 @@ from typing import Optional
 
 from .metadata import NOTICE_WRAPPER, closing_kind, parse_date
 from .model import Clause, NormalizedText
-from .attachments import TABLE_TITLE, find_rows, find_sections
+from .attachments import TABLE_HEADER, TABLE_TITLE, find_rows, find_sections
 from .indicator_table import table_years
 from .numbering import STRONG, Token, match_label, match_token
 from .patterns import compile_pattern
@@ -28,12 +28,23 @@ APPENDIX = compile_pattern(r"^附(?:件|表)\s*\d*\s*[：:]?\s*\S{0,30}$")
 # A box set apart from the clauses: 专栏1 能源重点工程 / 专栏二：… (a 规划's projects and targets), or the
 # notes after a passage: 名词解释： / 注释： / 注： — its numbered lines are the box's, not clauses.
 ASIDE_HEADING = compile_pattern(r"^(?:专栏\s*[0-9一二三四五六七八九十]{1,3}|专栏(?:[\s：:]|$)|(?:名词解释|注释|注|备注|说明)[：:]?$)")
+# Notes whose first note stands on their heading's line: 注：1.单位地区生产总值能耗按2020年不变价计算。
+NOTE_WITH_TEXT = compile_pattern(r"^(?:注|注释|备注|说明)\s*[：:]\s*(?=\S)")
 # The longest line ASIDE_HEADING is tried on (a box's title is short; a sentence is not a heading).
 ASIDE_HEADING_MAX = 40
 # A footnote mark inside a line (超低排放①改造): a line starting with it later is the footnote.
 INLINE_NOTE_MARK = compile_pattern(r"[①-⑳](?<=[^\n].)")  # (the mark first: the scan looks for it alone)
 # Between two cells of a table row as text keeps them: two spaces or more, or a tab (its title is the first cell).
 CELL_GAP = compile_pattern(r"\s{2,}|\t")
+# Spaces inside a heading between Chinese characters: a PDF's justified line or a Word user's
+# spacing, not part of the title (（一）推进 工业领域节能 -> 推进工业领域节能; 5G 基站 keeps its space).
+TITLE_INNER_SPACE = compile_pattern(r"(?<=[\p{Han}“”《》、])[ ]+(?=[\p{Han}“”《》])")
+# The heading of a table of contents (a 规划's 目录 before its first chapter): 目录 / 目  录 / 目 录：
+CONTENTS_HEADING = compile_pattern(r"^目\s*录\s*[：:]?$")
+# What a contents line adds after its title: dot leaders and a page number (发展基础……1, 总体要求 3).
+CONTENTS_TAIL = compile_pattern(r"[\s.．…·•—\-]*\d*$")
+# A table header's cell of words only: 重点任务, 牵头单位, 完成时限（年） — not 2025年目标.
+HAN_WORD = compile_pattern(r"[\p{Han}（）()]+")
 # What is not a letter of a title when one line is compared with the title a notice names:
 # brackets, quotes, spaces (国务院关于印发《2030年前碳达峰行动方案》的通知 names 2030年前碳达峰行动方案).
 NOT_TITLE_LETTER = compile_pattern(r"[\s《》〈〉“”\"]")
@@ -84,8 +95,15 @@ def find_clause_starts(text: str) -> list[_Start]:
         if starts and line.startswith("附") and APPENDIX.match(line):  # (a cheap test first)
             break
         token = match_token(line)
-        if stack and line[:1] in ASIDE_FIRST and len(line) <= ASIDE_HEADING_MAX and ASIDE_HEADING.match(line):
-            aside = _Aside({lv.style: lv.value for lv in stack})
+        if stack and line[:1] in ASIDE_FIRST:
+            if len(line) <= ASIDE_HEADING_MAX and ASIDE_HEADING.match(line):
+                aside = _Aside({lv.style: lv.value for lv in stack})
+            elif (note := NOTE_WITH_TEXT.match(line)) is not None:
+                # 注：1.单位GDP能耗按不变价计算。 / 2.… : the notes go on below, numbered from the first
+                aside = _Aside({lv.style: lv.value for lv in stack})
+                first = match_token(line[note.end():])
+                if first is not None:
+                    aside.own[first.style] = first.value
         if token is not None and aside is not None:
             if not aside.resumes(token):
                 offset += len(line) + 1
@@ -178,6 +196,41 @@ def _after_the_notice(text: str, starts: list[_Start]) -> list[_Start]:
     return starts
 
 
+def _after_the_contents(text: str, starts: list[_Start]) -> list[_Start]:
+    """The starts without a table of contents: after a 目录 line, the numbered lines up to the
+    heading that repeats its first entry (第一章 发展基础……1 … 第一章 发展基础) list the chapters,
+    they head nothing."""
+    at = text.find("录")
+    while at != -1:
+        if text[at - 1 : at] in ("目", " ", "\u3000"):  # (名录, 记录 … : no heading, nothing sliced)
+            line_start = text.rfind("\n", 0, at) + 1
+            line_end = text.find("\n", at)
+            if line_end == -1:
+                return starts
+            if CONTENTS_HEADING.match(text[line_start:line_end]):
+                break
+        at = text.find("录", at + 1)
+    else:
+        return starts
+    first = next((i for i, st in enumerate(starts) if st.offset > line_end), None)
+    if first is None or starts[first].token is None:
+        return starts
+    entry = starts[first]
+    key = (entry.token.normalized, _contents_title(text, entry))
+    for j in range(first + 1, len(starts)):
+        st = starts[j]
+        if st.token is not None and st.token.normalized == key[0] and _contents_title(text, st) == key[1]:
+            return starts[:first] + starts[j:]  # (the body reopens the levels the contents opened)
+    return starts
+
+
+def _contents_title(text: str, st: _Start) -> str:
+    """The title on a clause's own line without a contents line's leaders and page number."""
+    end = text.find("\n", st.body)
+    line = text[st.body : len(text) if end == -1 else end]
+    return CONTENTS_TAIL.sub("", line).replace(" ", "")
+
+
 def _issued_title(cover: str) -> Optional[str]:
     """The title of the plan the cover's notice title issues (关于印发X的通知 -> X), letters only."""
     lines = [line.strip() for line in cover.split("\n") if line.strip()]
@@ -211,7 +264,7 @@ def title_of(own_text: str) -> str:
 
 def build_clauses(normalized: NormalizedText) -> list[Clause]:
     text = normalized.text
-    starts = _after_the_notice(text, find_clause_starts(text))
+    starts = _after_the_contents(text, _after_the_notice(text, find_clause_starts(text)))
     clauses = _build(normalized, starts, body_end_of(text, starts), len(text))
     if starts:
         clauses += attachment_clauses(normalized, _appendix_start(text, starts))
@@ -232,6 +285,8 @@ def _build(normalized: NormalizedText, starts: list[_Start], last_end: int, labe
             number: Optional[str] = st.token.written
             style = st.token.style
             title = title_of(stripped)
+            if " " in title:
+                title = TITLE_INNER_SPACE.sub("", title)
         else:
             number = None
             style = "label"
@@ -263,9 +318,9 @@ def attachment_clauses(normalized: NormalizedText, after: int) -> list[Clause]:
     """
     text = normalized.text
     out: list[Clause] = []
-    seen: set[int] = set()
+    seen: set[str] = set()
     for sec in find_sections(text, after):
-        prefix = f"附件{sec.number}"
+        prefix = sec.label
         sub = [st for st in find_clause_starts(text[sec.title_end:sec.end]) if st.token is not None or st.label is not None]
         children: list[Clause]
         if any(st.token is not None for st in sub):
@@ -277,14 +332,16 @@ def attachment_clauses(normalized: NormalizedText, after: int) -> list[Clause]:
             rows = find_rows(text, sec.title_end, sec.end)
             if rows:  # the last row ends before the 版记 (抄送：… / …印发) that may follow the table
                 last = rows[-1]
-                rows[-1] = replace(last, end=max(last.body, _closing_start(text, last.start, last.end)))
+                # (a date under a name there is the row's last cells: 市生态环境局 / 2025年12月31日)
+                rows[-1] = replace(last, end=max(last.body, _closing_start(text, last.start, last.end, ("publication", "colophon"))))
+            columns = _header_columns(text, sec.title_end, rows[0].start) if rows else 0
             children = [
                 Clause(
                     path=[prefix, str(r.number)],
                     number=str(r.number),
                     style="row",
                     depth=2,
-                    title=CELL_GAP.split(title_of(text[r.body:r.end]), 1)[0],
+                    title=_row_title(title_of(text[r.body:r.end]), columns),
                     text=text[r.body:r.end],
                     line=normalized.line_at(r.start),
                     span=(r.start, r.end),
@@ -295,10 +352,10 @@ def attachment_clauses(normalized: NormalizedText, after: int) -> list[Clause]:
             first = rows[0].start if rows else sec.end
         if TABLE_TITLE.search(sec.title):  # numbered rows of a table (1．…): rows, whatever their numbering
             children = [replace(c, style="row") for c in children]
-        if sec.number in seen or not (children or table_years(text[sec.title_start:sec.end])):
+        if prefix in seen or not (children or table_years(text[sec.title_start:sec.end])):
             continue  # a heading that holds nothing (a list of attachments before the signature)
         # (a table of main indicators without row numbers is held in the attachment's own text)
-        seen.add(sec.number)
+        seen.add(prefix)
         head_text = text[sec.title_start:first].rstrip()
         out.append(
             Clause(
@@ -317,18 +374,40 @@ def attachment_clauses(normalized: NormalizedText, after: int) -> list[Clause]:
     return out
 
 
+def _header_columns(text: str, start: int, end: int) -> int:
+    """The number of cells after 序号 in a table's header row between ``start`` and ``end``
+    (序号 重点任务 牵头单位 配合单位 -> 3), 0 when there is none or a cell holds more than words."""
+    for line in text[start:end].split("\n"):
+        if line.startswith("序") and TABLE_HEADER.match(line):
+            cells = line.split()
+            # (only words: a year column's space is gone once normalised, 指标 2020年 -> 指标2020年)
+            return len(cells) - 1 if all(HAN_WORD.fullmatch(c) for c in cells) else 0
+    return 0
+
+
+def _row_title(first_line: str, columns: int) -> str:
+    """A row's title: its first cell.  Cells kept apart by two spaces or a tab end at CELL_GAP; a
+    row whose single spaces split it into as many cells as the header names after 序号 (a tab
+    turned into one space: 强化生态环境分区管控 市生态环境局 市发展改革委) ends its first at the first."""
+    if columns >= 2 and " " in first_line:
+        cells = first_line.split()
+        if len(cells) == columns:
+            return cells[0]
+    return CELL_GAP.split(first_line, 1)[0]
+
+
 def body_end_of(text: str, starts: list[_Start]) -> int:
     """Where the last clause ends: before an appendix, and before the closing block above it."""
     end = _appendix_start(text, starts)
     return _closing_start(text, starts[-1].offset if starts else 0, end)
 
 
-def _closing_start(text: str, last_start: int, end: int) -> int:
+def _closing_start(text: str, last_start: int, end: int, ends: tuple[str, ...] = ("date", "publication", "colophon")) -> int:
     """Start of the signature block / 版记 that ends the document before ``end``.
 
     Trailing lines that are issuers, a date, 此件公开发布 or 抄送/印发 lines; only
-    cut when a date, a publication note or a 版记 line is among them, so a clause that
-    merely ends with an organisation's name keeps it.
+    cut when a date, a publication note or a 版记 line is among them (a kind in ``ends``), so
+    a clause that merely ends with an organisation's name keeps it.
     """
     body = text[:end].rstrip("\n")
     cut = len(body)
@@ -342,7 +421,7 @@ def _closing_start(text: str, last_start: int, end: int) -> int:
             break
         kinds.add(kind)
         cut = line_start - 1
-    return cut if kinds & {"date", "publication", "colophon"} else end
+    return cut if kinds.intersection(ends) else end
 
 
 def _appendix_start(text: str, starts: list[_Start]) -> int:

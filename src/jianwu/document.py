@@ -78,7 +78,7 @@ def parse_bytes(
     # page's 信息公开 table, part of the cover.
     first = next((c for c in clauses if c.number), clauses[0] if clauses else None)
     body_start = first.span[0] if first is not None else len(normalized.text)
-    body = [c for c in clauses if c.style != "attachment" and not (c.path[0].startswith("附件") and c.depth > 1)]
+    body = [c for c in clauses if c.style != "attachment" and not (c.path[0].startswith(("附件", "附表")) and c.depth > 1)]
     body_end = body[-1].span[1] if body else len(normalized.text)  # attachments follow the closing block
     meta = extract_metadata(normalized.text, body_start, body_end)
     warnings: list[Warning_] = list(source.warnings)

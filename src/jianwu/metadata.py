@@ -33,6 +33,11 @@ DAMAGED_DOC_NUMBER_LINE = compile_pattern(
     r"^[（(]?(?P<prefix>\p{Han}{1,12}?)\s*[〔［\[【(（{]\s*(?P<year>(?:19|20)\d\d)\s*"
     r"[〕］\]】)）}JjlI」|]?\s*(?P<seq>\d{1,4})\s*(?:号[）)]?)?$"
 )
+# The number of an order (令) a government or ministry issues its rules by, its name on the line
+# above or on the same line: 中华人民共和国生态环境部令 / 第19号, 山东省人民政府令（第352号）.
+ORDER_NUMBER = compile_pattern(r"^(?P<org>\p{Han}{2,30}?)令\s*[（(]?\s*第\s*(?P<seq>\d{1,4})\s*号\s*[）)]?$")
+# The name of the state an order's issuer may start with (中华人民共和国国务院令): not the issuer's.
+STATE_NAME = "中华人民共和国"
 # A signature date glued to the front of a title: 2022年3月1日X市…实施方案
 LEADING_DATE = compile_pattern(r"^\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*")
 # …or to the line after it (2021年10月17日相关解读：, 2022年5月26日为认真落实…); not a deadline
@@ -59,8 +64,8 @@ DATE_LINE = compile_pattern(
     r"|(?P<y4>[〇○OoＯ０零一二三四五六七八九]{4})年(?P<m4>[一二三四五六七八九十]{1,3})月(?P<d4>[一二三四五六七八九十]{1,3})日"
     r")$"
 )
-# 此件公开发布 / 此件删减后公开 / 此件不公开 / 此件依申请公开
-PUBLICATION = compile_pattern(r"此件[^）)\n]{0,10}公开[^）)\n]{0,4}")
+# 此件公开发布 / 此件删减后公开 / 此件不公开 / 此件依申请公开; 公开方式：主动公开 (its other form)
+PUBLICATION = compile_pattern(r"此件[^）)\n]{0,10}公开[^）)\n]{0,4}|公开方式\s*[：:]\s*\p{Han}{0,4}公开")
 # 《title》 optionally followed, within a few characters, by （文号）.
 # OCR may read the closing 》 as } or ~ (《国务院关于…指导意见}（国发…）).
 CITATION = compile_pattern(r"《(?P<title>[^《》\n{}~]{2,120})(?:》|[}~](?=[\s，。、；（(）)]|$))(?P<tail>[^《\n]{0,24})")
@@ -69,6 +74,8 @@ CITATION = compile_pattern(r"《(?P<title>[^《》\n{}~]{2,120})(?:》|[}~](?=[\
 # Only a 印发/转发/发布 wrapper is removed: 国务院关于…的指导意见 is itself the plan.
 NOTICE_WRAPPER = compile_pattern(r"^.*?(?:关于)?(?:印发|转发|发布)\s*[〈《]?(?P<inner>.{4,}?)[〉》]?\s*的(?:通知|函|批复)$")
 ANGLE_MARKS = compile_pattern(r"[〈〉<>]")
+# What two spellings of one title may differ in: brackets, quotes, spaces (〈X〉 and 《X》, 中共中央 国务院).
+NOT_TITLE_LETTERS = compile_pattern(r"[\s《》〈〉<>“”\"]")
 # A plan title ends with one of these words.
 PLAN_TITLE_ENDINGS = ("方案", "规划", "计划", "意见", "办法", "细则", "分工", "要点", "纲要", "措施", "清单", "条例", "规定", "行动")
 # The period or edition a title may end with after its genre word: 行动计划（2023—2025年）,
@@ -81,7 +88,7 @@ PLAN_TITLE_END = compile_pattern("(?:" + "|".join(PLAN_TITLE_ENDINGS) + ")$")  #
 # Sentence punctuation: titles and issuer lines have none.
 SENTENCE_PUNCT = compile_pattern(r"[，。；：！？、]")
 # An organisation name: 重庆市生态环境局, 沙坪坝区发展和改革委员会, 重庆市永川区人民政府
-ORG_SUFFIXES = ("局", "委员会", "委", "政府", "管委会", "中心", "办公室", "办", "厅", "部", "院", "署", "会", "所", "处", "总局")
+ORG_SUFFIXES = ("局", "委员会", "委", "政府", "管委会", "中心", "办公室", "办", "厅", "部", "院", "署", "会", "所", "处", "总局", "兵团")
 ORG_NAME = compile_pattern(r"^\p{Han}{2,30}(?:" + "|".join(ORG_SUFFIXES) + ")$")  # ^\p{Han}{2,30}(?:局|委员会|…|总局)$
 # The last characters of ORG_SUFFIXES: a name ending with another (or a final "\n", before which $
 # matches too) is no ORG_NAME, without trying the pattern.
@@ -90,9 +97,12 @@ ORG_LAST = frozenset(suffix[-1] for suffix in ORG_SUFFIXES)
 # The label a plan issued with a notice stands under: 附件 / 附件1 / 附件一： (never part of its title).
 ATTACHMENT_LABEL = compile_pattern(r"^附\s*件\s*[0-9一二三四五六七八九十]{0,3}\s*[：:]?$")
 RED_HEAD = compile_pattern(r"\s*文件$")
+# An attachment's label alone on its line, as a 公文 sets it above the attachment (附件 / 附件2 / 附表1);
+# not a list of attachments (附件：1.…方案), which stands above the signature.
+BARE_ATTACHMENT_LABEL = compile_pattern(r"(?m)^[ \t　]*附\s*[件表]\s*[0-9一二三四五六七八九十]{0,3}[ \t　]*$")
 # Region prefix of a title or issuer: 重庆市永川区 / 资阳市 / 重庆高新区 / 四川省
 REGION = compile_pattern(
-    r"^(?P<region>(?:\p{Han}{2,7}?(?:省|自治区|特别行政区))?"
+    r"^(?P<region>(?P<province>\p{Han}{2,7}?(?:省|自治区|特别行政区))?"
     r"(?:\p{Han}{2,7}?(?:市|自治州|地区|盟))?"
     r"(?:\p{Han}{1,7}?(?:高新区|经开区|新区|开发区|园区|示范区|自治县|区|县|旗))?)"
 )
@@ -108,6 +118,7 @@ PAGE_FIELD = compile_pattern(
 # The 版记 at the very end: 抄送：市委办公厅… / 重庆市人民政府办公厅 2023年3月2日印发
 CC_LINE = compile_pattern(r"^抄送[：:]")
 PRINTED_LINE = compile_pattern(r"^\p{Han}{2,30}\s*\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*印发$")
+PRINTED_DATE = compile_pattern(r"\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日")  # the date of a PRINTED_LINE
 ZONE_SUFFIX = compile_pattern(r"(?:高新区|经开区|新区|开发区|园区|示范区)$")
 # National issuers: 国务院, 国务院办公厅, 中共中央, 中共中央办公厅, 全国…, 国家发展改革委, 生态环境部 …
 # Between two issuers of a 印发 heading: 、 ， or spaces, or nothing after 办公厅 / 委员会 / 政府 where
@@ -121,6 +132,12 @@ NATIONAL_ISSUER = compile_pattern(r"^(?:国务院|中共中央|党中央|中央|
 NATIONAL_ORG = compile_pattern(r"^(?:中共中央|党中央|国务院|中央军委)(?:办公厅)?$")
 # A title issued at the national level: 国务院关于…, 中共中央 国务院关于…, 国务院办公厅关于…
 NATIONAL_TITLE = compile_pattern(r"^(?:中共中央|党中央|国务院|中共中央办公厅|国务院办公厅)(?:[\s、]*(?:国务院|国务院办公厅))?关于")
+# 新疆生产建设兵团 (the Xinjiang Production and Construction Corps) ranks as a province and issues its
+# own plans; its organs are named after it in full or in short (兵团发展改革委, 兵团碳达峰实施方案).
+XPCC = "新疆生产建设兵团"
+XPCC_SHORT = "兵团"
+# One of its divisions, which rank as prefectures: 新疆生产建设兵团第八师, 兵团第一师（阿拉尔市）
+XPCC_DIVISION = compile_pattern(r"^(?:新疆生产建设兵团|兵团)(?P<division>第[一二三四五六七八九十]{1,3}师)")
 # Region names that name no region: the red head lost (省人民政府关于…), or 自治区人民政府.
 BARE_REGIONS = frozenset({"省", "市", "区", "县", "自治区", "自治州"})
 
@@ -192,8 +209,9 @@ def _own_doc_number_line(s: str) -> bool:
 
 
 def _publication_note(s: str) -> Optional[regex.Match[str]]:
-    """``PUBLICATION.search(s)``, tried only on a line holding 此件, its first word: "（此件公开发布）"."""
-    return PUBLICATION.search(s) if "此件" in s else None
+    """``PUBLICATION.search(s)``, tried only on a line holding 此件 or 公开方式, its first words:
+    "（此件公开发布）", "公开方式：主动公开"."""
+    return PUBLICATION.search(s) if "此件" in s or "公开方式" in s else None
 
 
 # DATE_LINE's alternatives start with a digit (\d, as regex reads it) or a Chinese digit: a line
@@ -228,7 +246,7 @@ def parse_date(line: str) -> Optional[str]:
 
 
 def valid_doc_number(number: str) -> bool:
-    return DOC_NUMBER.fullmatch(number) is not None
+    return DOC_NUMBER.fullmatch(number) is not None or ("令第" in number and ORDER_NUMBER.fullmatch(number) is not None)
 
 
 def repair_doc_number(number: str) -> str:
@@ -318,6 +336,7 @@ def _title(cover: list[str], heading: Optional[tuple[str, list[str]]] = _UNKNOWN
     # (LEADING_DATE and GLUED_DATE start with a digit: tried on a line that may start a date)
     cover = [(LEADING_DATE.sub("", line) or line) if _may_start_date(line[:1]) else line for line in cover]
     best: Optional[str] = None
+    titles: list[str] = []
     i = 0
     while i < len(cover):
         used = 1
@@ -339,9 +358,16 @@ def _title(cover: list[str], heading: Optional[tuple[str, list[str]]] = _UNKNOWN
             used += 1
         if _is_title(candidate) and not GENRE_LINE.match(candidate):
             best = candidate
+            titles.append(candidate)
             i += used
         else:
             i += 1
+    if len(titles) > 1:
+        # Title-shaped lines after the title (a preamble wrapped in a PDF: …工作的意见》和国务院《2030年
+        # 前碳达峰行动): the one the notice title issues wins.
+        notice = _notice_title(cover)
+        named = NOT_TITLE_LETTERS.sub("", notice) if notice else None
+        best = next((t for t in reversed(titles) if NOT_TITLE_LETTERS.sub("", t) == named), best)
     # A title with an unbalanced bracket is a fragment of a longer one (…指导意见〉实施方案).
     if best is not None and _balanced(best):
         return best.replace(" ", "")
@@ -354,7 +380,19 @@ def _title(cover: list[str], heading: Optional[tuple[str, list[str]]] = _UNKNOWN
 
 
 def _balanced(title: str) -> bool:
-    return title.count("〈") + title.count("《") == title.count("〉") + title.count("》")
+    """Does every 《 (〈) close, and every 》 (〉) close an open one?  "…〉实施方案" and
+    "工作的意见》和国务院《2030年前碳达峰行动" (a preamble's fragment) do not."""
+    if "》" not in title and "〉" not in title and "《" not in title and "〈" not in title:
+        return True
+    depth = 0
+    for ch in title:
+        if ch in "《〈":
+            depth += 1
+        elif ch in "》〉":
+            depth -= 1
+            if depth < 0:
+                return False
+    return depth == 0
 
 
 def _notice_title(cover: list[str]) -> Optional[str]:
@@ -453,15 +491,48 @@ def _org_name_split(prefix: str) -> Optional[tuple[str, ...]]:
 
 def _org_names(line: str) -> list[str]:
     names = RED_HEAD.sub("", line).split()
+    if len(names) > 1 and all(len(n) == 1 for n in names):
+        names = ["".join(names)]  # a name letter-spaced across the signature: 国  务  院
     return names if names and all(_org_name(n) or NATIONAL_ORG.match(n) for n in names) else []
 
 
 def _named_region(source: str) -> Optional[str]:
     """The region a title or issuer starts with (中共 dropped: 中共云南省委 -> 云南省), if it names one."""
     body = source[2:] if source.startswith("中共") else source
+    if body.startswith((XPCC, XPCC_SHORT)):
+        # 新疆生产建设兵团, 兵团生态环境局, 中共新疆生产建设兵团委员会; 兵团第八师 (a prefecture)
+        division = XPCC_DIVISION.match(body) if "师" in body else None
+        return XPCC + division.group("division") if division else XPCC
     m = REGION.match(body)
     region = m.group("region") if m else ""
+    if "州" in body and not region.endswith("自治州"):
+        # 黔东南州人民政府, 贵州省黔南州, 黔东南州凯里市: an autonomous prefecture by its short name
+        # (REGION reads no region there, or one running on past it: 恩施州市|场监督管理局)
+        province = (m.group("province") or "") if m else ""
+        hit = _short_prefecture(body, len(province))
+        if hit:
+            full, after = hit
+            below = REGION.match(body[after:])
+            rest = below.group("region") if below else ""
+            region = province + full + (rest if rest and rest not in BARE_REGIONS else "")
     return region if region and region not in BARE_REGIONS else None
+
+
+@lru_cache(maxsize=1)
+def _prefecture_short_names() -> tuple[tuple[str, str], ...]:
+    """(short name, full name) of the autonomous prefectures (``data/autonomous_prefectures.tsv``), longest first."""
+    pairs = [(short, row[0]) for row in read_table("autonomous_prefectures.tsv") for short in row[1].split()]
+    return tuple(sorted(pairs, key=lambda pair: -len(pair[0])))
+
+
+def _short_prefecture(body: str, at: int) -> Optional[tuple[str, int]]:
+    """(full name, end) of the autonomous prefecture ``body`` names in short at ``at`` (黔东南州 ->
+    黔东南苗族侗族自治州), not a district of that name (巴州区, in 巴中市)."""
+    for short, full in _prefecture_short_names():
+        end = at + len(short)
+        if body.startswith(short, at) and body[end : end + 1] != "区":
+            return full, end
+    return None
 
 
 def regions_and_level(title: Optional[str], issuers: list[str]) -> tuple[list[str], Optional[Level]]:
@@ -497,17 +568,38 @@ def region_and_level(title: Optional[str], issuers: list[str]) -> tuple[Optional
     return (regions[0] if regions else None), level
 
 
+@lru_cache(maxsize=1)
+def county_cities() -> frozenset[str]:
+    """The county-level cities (``data/county_cities.tsv``): 昆山市, 义乌市, 石河子市 …"""
+    return frozenset(row[0] for row in read_table("county_cities.tsv"))
+
+
+def _county_city(region: str) -> bool:
+    """Does ``region`` end with a county-level city (昆山市, 江苏省昆山市, 苏州市昆山市, 湖南省津市市)?"""
+    cities = county_cities()
+    if region in cities:
+        return True
+    # (after a province's or prefecture's name: its last character one of 省 区 州 市 盟)
+    return any(region[i - 1] in "省区州市盟" and region[i:] in cities for i in range(1, len(region) - 2))
+
+
 def _level(region: str) -> Level:
+    if region.startswith(XPCC):
+        return "province" if region == XPCC else "city"  # 新疆生产建设兵团第八师: a division, as a prefecture
     if ZONE_SUFFIX.search(region):
         return "zone"
     if region.endswith("地区"):
         return "city"  # 喀什地区, 大兴安岭地区: a prefecture, as a 地级市
+    if region.endswith(("林区", "特区")) and not region.endswith("经济特区"):
+        return "county"  # 神农架林区, 六枝特区: counties in rank
     if region.endswith("区") and not region.endswith("自治区"):
         return "district"
     if region.endswith(("县", "旗")):
         return "county"  # 自治县; 旗 and 自治旗 are Inner Mongolia's counties
     if region.endswith(("市", "自治州", "地区", "盟")):
-        return "municipality" if region in MUNICIPALITIES else "city"
+        if region in MUNICIPALITIES:
+            return "municipality"
+        return "county" if region.endswith("市") and _county_city(region) else "city"
     return "province"
 
 
@@ -516,7 +608,7 @@ def closing_kind(line: str) -> Optional[str]:
     line = line.strip()
     if parse_date(line):
         return "date"
-    if _publication_note(line) and line.startswith(("（", "(")):
+    if _publication_note(line) and line.startswith(("（", "(", "公开方式")):
         return "publication"
     if CC_LINE.match(line) or PRINTED_LINE.match(line):
         return "colophon"
@@ -553,9 +645,15 @@ def extract_metadata(text: str, body_start: int, body_end: Optional[int] = None)
     (signature, date, 此件公开发布) fills what the cover lacks.
     """
     cover = _cover_lines(text[:body_start])
-    closing = _cover_lines(text[body_end:]) if body_end is not None else []
-    tail = [line.strip() for line in text.split("\n")[-12:] if line.strip()]
-    if body_end is not None and not any(parse_date(line) for line in closing):
+    after = text[body_end:] if body_end is not None else ""
+    # The closing block ends where an attachment starts under its bare label (附件 / 附件2 alone on
+    # a line): a table's cells below it (市生态环境局 / 2025年12月31日) are no signature and date.
+    label = BARE_ATTACHMENT_LABEL.search(after) if "附" in after else None
+    closing = _cover_lines(after[: label.start()] if label else after) if body_end is not None else []
+    # (the last 12 lines, without splitting the whole text)
+    tail = [line.strip() for line in text.rsplit("\n", 12)[-12:] if line.strip()]
+    signature_tail = tail if label is None else []  # (an attachment's lines at the end are not a signature)
+    if body_end is not None and label is None and not any(parse_date(line) for line in closing):
         # The signature swallowed by the last clause (trailing web-page lines after it):
         # the last lines of the document still carry it.
         if any(parse_date(line) for line in tail):
@@ -564,6 +662,9 @@ def extract_metadata(text: str, body_start: int, body_end: Optional[int] = None)
     heading = issued_heading(cover)
     title = _title(cover, heading) or _page_title(fields)
     doc_number, damaged = _own_doc_number(cover)
+    order = _order_number(cover) if doc_number is None else None
+    if order is not None:
+        doc_number = order[0]
     if doc_number is None and "文号" in fields and (DOC_NUMBER.fullmatch(fields["文号"]) or GARBLED_DOC_NUMBER.fullmatch(fields["文号"])):
         doc_number = fields["文号"]
     date = (
@@ -572,14 +673,17 @@ def extract_metadata(text: str, body_start: int, body_end: Optional[int] = None)
         or next((d for d in (parse_date(line[1:-1]) for line in cover if line[:1] in "（(" and line[-1:] in "）)") if d), None)
         or parse_date(fields.get("成文日期", ""))
         or parse_date(fields.get("发布日期", ""))
-        or _glued_date(cover + closing + tail)
+        or _glued_date(cover + closing + signature_tail)
+        # No signature date: the 版记's printing date (安徽省生态环境厅办公室 2023年1月16日印发).
+        or _printed_date(closing + tail)
     )
     publication = _publication(cover) or _publication(closing)
     # The signature above a date wins over a heading's issuers (which may be fused or abridged:
     # 自治区党委办公厅人民政府办公厅), which win over red-head lines.
     signed = _issuers(cover) if any(parse_date(line) for line in cover) else []
     issuers = (signed or (heading[1] if heading else []) or _issuers(cover) or _issuers(closing)
-               or _org_names(fields.get("发文机关", "")) or _title_issuers(title))
+               or _org_names(fields.get("发文机关", "")) or ([order[1]] if order else []) or _notice_issuers(cover)
+               or _title_issuers(title))
     regions, level = regions_and_level(title, issuers)
     if not regions and level is None:
         # 自治区党委办公厅… names no region: the signature or red head elsewhere on the cover may.
@@ -648,6 +752,54 @@ def _own_doc_number(cover: list[str]) -> tuple[Optional[str], Optional[str]]:
             if m:
                 return f"{m.group('prefix')}〔{m.group('year')}〕{int(m.group('seq'))}号", candidate
     return None, None
+
+
+def _notice_issuers(cover: list[str]) -> list[str]:
+    """The issuers a notice title names before its 关于, for a cover without a signature:
+    郑州市人民政府办公厅关于印发…的通知 -> 郑州市人民政府办公厅; 生态环境部 国家发展改革委关于印发… ->
+    both; 洛阳市人民政府 / 关于印发… (the name on the line above) -> 洛阳市人民政府."""
+    for i, line in enumerate(cover[:8]):
+        at = line.find("关于")
+        if at < 0 or ("印发" not in line and "转发" not in line):
+            continue
+        prefix = line[:at].strip() or (cover[i - 1] if i else "")
+        names: list[str] = []
+        for part in ISSUER_LINE_SEPARATOR.split(prefix):
+            if not part:
+                continue
+            if NATIONAL_ISSUER.match(part) and _org_name(part):
+                names.append(part)  # 生态环境部, 国家发展改革委: a ministry names no region
+                continue
+            found = _as_org_names(part)
+            if not found:
+                return []
+            names.extend(found)
+        return names
+    return []
+
+
+def _printed_date(lines: list[str]) -> Optional[str]:
+    """The date of a 版记's printing line: 安徽省生态环境厅办公室 2023年1月16日印发 -> 2023-01-16."""
+    for line in lines:
+        if line.endswith("印发") and PRINTED_LINE.match(line):
+            m = PRINTED_DATE.search(line)
+            if m and (iso := parse_date(m.group())):
+                return iso
+    return None
+
+
+def _order_number(cover: list[str]) -> Optional[tuple[str, str]]:
+    """(number, issuer) of an order (令) heading the cover: 中华人民共和国生态环境部令 / 第19号 ->
+    (中华人民共和国生态环境部令第19号, 生态环境部)."""
+    for i, line in enumerate(cover[:4]):
+        if "令" not in line:
+            continue
+        candidate = line if line.endswith(("号", "）", ")")) or i + 1 == len(cover) else line + cover[i + 1]
+        m = ORDER_NUMBER.match(candidate) if "第" in candidate else None
+        if m:
+            org = m.group("org")
+            return f"{org}令第{m.group('seq')}号", org.removeprefix(STATE_NAME) or org
+    return None
 
 
 def _glued_date(lines: list[str]) -> Optional[str]:

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import codecs
 import re
+from bisect import bisect_left, bisect_right
 from collections import Counter
 from functools import lru_cache
 from operator import attrgetter
@@ -36,11 +37,14 @@ MARKDOWN_BOLD = compile_pattern(r"\*{2,}|(?<!\S)__|__(?!\S)")
 # Markdown heading marks at line start: "## 一、总体要求"
 MARKDOWN_HEADING = compile_pattern(r"^#{1,6}\s+")
 # Lines that start a block of their own and are never joined to the line above: an attachment's
-# label (附件 / 附件2 / 附件1：重点任务分工表) and the 版记's 抄送： (not 附件所列项目…, prose).
+# label (附件 / 附件2 / 附件1：重点任务分工表 / 附表1) and the 版记's 抄送： (not 附件所列项目…, prose).
 # A table's header row (序号 重点任务 牵头单位), and a row of it: its number, then a cell (1  实施… / 1实施…).
 TABLE_HEADER_LINE = compile_pattern(r"^序\s*号")
+# The same header set one cell per line (序号 / 重点任务 / 牵头单位): its rows' numbers stand alone
+# on their lines, where a bare number is otherwise a page number.
+CELL_HEADER_LINE = compile_pattern(r"^序\s*号$")
 TABLE_ROW_NUMBER = compile_pattern(r"^(?P<n>\d{1,3})(?![\d.．%])(?=\s*\p{Han})")
-OWN_BLOCK_LINE = compile_pattern(r"^(?:附\s*件\s*(?:\d{1,2}|[一二三四五六七八九十]{1,3})?\s*(?:[：:]\s*\S.{0,40})?$|抄\s*送[：:])")
+OWN_BLOCK_LINE = compile_pattern(r"^(?:附\s*[件表]\s*(?:\d{1,2}|[一二三四五六七八九十]{1,3})?\s*(?:[：:]\s*\S.{0,40})?$|抄\s*送[：:])")
 # Word bookmarks exported as text: [bookmark: _GoBack]
 BOOKMARK = compile_pattern(r"\[bookmark:[^\]]*\]")
 # Pinyin that some mirror sites put after characters: 和【hé】新【xīn】疆 -> 和新疆
@@ -355,6 +359,10 @@ def _display_width(s: str) -> int:
     return len(s) + len(NARROW_RUN.sub("", s))
 
 
+# A hard wrap is not read where more than one line in this many is wider than the wrap.
+WRAP_OVER_SHARE = 10
+
+
 def _wrap_width(lines: list[_Line]) -> Optional[int]:
     """The width a hard-wrapped (PDF) extraction cut its lines at, if it did."""
     widths = sorted(ln.width for ln in lines if len(ln.text) >= 8)
@@ -363,8 +371,19 @@ def _wrap_width(lines: list[_Line]) -> Optional[int]:
     p75 = widths[(len(widths) * 3) // 4]
     if p75 > 110:
         return None  # whole paragraphs per line: not hard-wrapped
-    near_full = sum(1 for w in widths if w >= p75 - 4)
-    return p75 if near_full * 2 >= len(widths) else None
+    near_full = len(widths) - bisect_left(widths, p75 - 4)
+    if near_full * 2 < len(widths):
+        return None
+    # No line of a hard wrap runs past its width: lines well wider than most (more than one in
+    # WRAP_OVER_SHARE) are whole paragraphs of a short text, not the rest of a wrap.
+    over = len(widths) - bisect_right(widths, p75 + 4)
+    if over * WRAP_OVER_SHARE > len(widths):
+        return None
+    # A hard wrap cuts a line wherever the width runs out, mostly mid-sentence; lines of one
+    # width that mostly end a sentence are paragraphs of one line each (a short list of tasks
+    # of like length: 加快推动工业领域节能降碳改造工作。 / 加快推动建筑领域…。), not a wrap.
+    ended = sum(1 for ln in lines if ln.width >= p75 - 4 and len(ln.text) >= 8 and ln.text[-1] in TERMINATORS)
+    return p75 if ended * 2 <= near_full else None
 
 
 def _is_heading(line: _Line) -> bool:
@@ -389,7 +408,15 @@ def _continues(prev: _Line, nxt: _Line, wrap: Optional[int]) -> bool:
     """Does ``nxt`` continue the sentence that ``prev`` left open?"""
     a, b = prev.text, nxt.text
     if nxt.block_start or _own_block(nxt.text):
-        return False
+        # A label-shaped line (设兵团：) after prose cut mid-word is the rest of a wrapped line
+        # (…直辖市人民政府，新疆生产建 / 设兵团：), not a heading; a numbered line is never a rest.
+        return (
+            nxt.token is None
+            and not _own_block(b)
+            and HAN_OR_DIGIT.match(a[-1]) is not None
+            and ((wrap is not None and prev.width >= wrap - 4) or PROSE_PUNCT.search(a) is not None)
+            and not _is_heading(prev)
+        )
     if wrap and prev.width >= wrap - 4 and nxt.indent < 2:
         return True  # a full line of a hard-wrapped extraction, heading or not
     if _is_heading(prev):
@@ -514,6 +541,7 @@ def normalize_text(
     # (_may_drop and clean_inline, inlined: a call per line is a tenth of the loop's time)
     first_checks = _first_checks
     inline_mark = INLINE_MARK.search
+    cell_row = 0  # under a table header 序号 alone on its line: the row number expected next
     for number, (raw_line, unified) in enumerate(zip(simplified.split("\n"), unified_text.split("\n")), start=1):
         if form_feeds and "\f" in raw_line:  # pdftotext marks each page break with a form feed
             gap = page_break = True
@@ -521,16 +549,22 @@ def normalize_text(
         if not stripped:
             gap = True
             continue
-        chrome, page_number = first_checks(stripped[0])
+        first = stripped[0]
+        chrome, page_number = first_checks(first)
+        if first == "序" and CELL_HEADER_LINE.match(stripped):
+            cell_row = 1  # a table set one cell per line: its row numbers stand alone below
         if chrome or (chrome_anywhere and (CHROME_ANYWHERE[0] in stripped or CHROME_ANYWHERE[1] in stripped)):
             if CHROME_LINE.match(stripped):
                 repairs.append(Repair("chrome", number, stripped[:40]))
                 gap = True
                 continue
         if page_number and PAGE_NUMBER_LINE.match(stripped):
-            repairs.append(Repair("page_number", number, stripped))
-            gap = page_break = True
-            continue
+            if cell_row and stripped == str(cell_row):
+                cell_row += 1  # the next row's number, not a page number
+            else:
+                repairs.append(Repair("page_number", number, stripped))
+                gap = page_break = True
+                continue
         if ocr:
             stripped, fixed = repair_ocr_line(stripped)
             repairs.extend(Repair(f"ocr_{name}", number, stripped[:40]) for name in dict.fromkeys(fixed))

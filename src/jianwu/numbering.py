@@ -19,7 +19,8 @@ CN_DIGITS = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 
 CN_NUMERAL = r"[一二三四五六七八九十百零〇两]+"
 
 # Each pattern is anchored at the start of a line; group "n" is the value.
-# 第一部分 / 第一章 / 第十二条 / 第三节 : regulation style
+# 第一部分 / 第一章 / 第十二条 / 第三节 : regulation style; 第一篇 : the part of a 规划纲要 above its chapters
+VOLUME = compile_pattern(rf"^第(?P<n>{CN_NUMERAL}|\d+)篇\s*")
 PART = compile_pattern(rf"^第(?P<n>{CN_NUMERAL}|\d+)部分\s*")
 CHAPTER = compile_pattern(rf"^第(?P<n>{CN_NUMERAL}|\d+)章\s*")
 SECTION = compile_pattern(rf"^第(?P<n>{CN_NUMERAL}|\d+)节\s*")
@@ -40,6 +41,7 @@ CIRCLED = compile_pattern(r"^(?P<n>[①-⑳])\s*")
 # token is only accepted when its value fits the running sequence, because
 # a line may start with a number for other reasons.
 STYLES: tuple[tuple[str, regex.Pattern[str], bool], ...] = (
+    ("volume", VOLUME, True),
     ("part", PART, True),
     ("chapter", CHAPTER, True),
     ("section", SECTION, True),
@@ -62,7 +64,7 @@ DIGIT = compile_pattern(r"\d")
 
 
 def _can_start(style: str, first: str) -> bool:
-    if style in ("part", "chapter", "section", "article"):
+    if style in ("volume", "part", "chapter", "section", "article"):
         return first == "第"
     if style == "cn":
         return first in CN_NUMERAL_CHARS
@@ -191,6 +193,7 @@ def _leading_group(n: int) -> str:
 
 # style -> the canonical spelling of a token of that style with value v.
 _SPELLING = {
+    "volume": lambda v: f"第{int_to_cn(v)}篇",
     "part": lambda v: f"第{int_to_cn(v)}部分",
     "chapter": lambda v: f"第{int_to_cn(v)}章",
     "section": lambda v: f"第{int_to_cn(v)}节",

@@ -86,8 +86,15 @@ def scope_prefix(text: str) -> Optional[str]:
     return m.group(0) if m else None
 
 
+@lru_cache(maxsize=1)
+def _county_city_provinces() -> dict[str, str]:
+    """County-level city -> its province's short name (``data/county_cities.tsv``): 昆山市 -> 江苏."""
+    return {row[0]: PROVINCE_SUFFIX.sub("", row[1]) for row in read_table("county_cities.tsv")}
+
+
 def place_of(region: Optional[str]) -> tuple[Optional[str], Optional[str]]:
-    """(province, city) short names of a document region: 河北省邯郸市 -> (河北, 邯郸); 邯郸市 -> (None, 邯郸)."""
+    """(province, city) short names of a document region: 河北省邯郸市 -> (河北, 邯郸); 邯郸市 -> (None, 邯郸);
+    a county-level city, whose province the table knows: 昆山市 -> (江苏, 昆山)."""
     if not region:
         return None, None
     regions, _ = _table()
@@ -97,6 +104,8 @@ def place_of(region: Optional[str]) -> tuple[Optional[str], Optional[str]]:
     if province is not None:
         rest = LEADING_PROVINCE_SUFFIX.sub("", region[len(province):])  # (region starts with province)
     city = CITY_SUFFIX.sub("", AFTER_CITY.split(rest)[0]) if rest else None
+    if province is None and region.endswith("市"):
+        province = _county_city_provinces().get(region)
     return province, city or None
 
 

@@ -49,7 +49,7 @@ ENUMERATOR_CLOSER = compile_pattern(r"(?:^|(?<=[：:；;，,。\s]))(?:\d{1,2}|[
 
 def _numbered(ctx: Context) -> list[Clause]:
     """Numbered clauses of the body: an attachment (附件1/…) numbers its own tree, or its table rows."""
-    return [c for c in ctx.doc.clauses if c.number is not None and c.style not in ("attachment", "row") and not c.path[0].startswith("附件")]
+    return [c for c in ctx.doc.clauses if c.number is not None and c.style not in ("attachment", "row") and not c.path[0].startswith(("附件", "附表"))]
 
 
 def _value(clause: Clause) -> Optional[int]:
