@@ -144,6 +144,9 @@ def test_news_report_is_not_a_plan(corpus: dict[str, Document]) -> None:
         ("一、重点任务\n（一）主要目标：到2025年，全市能耗下降14%。", ["重点任务", "主要目标"]),
         ("一、重点任务\n（一）加强组织领导：", ["重点任务", "加强组织领导"]),  # a colon ending the line: nothing cut
         ("一、重点任务\n（一）会议于10:30召开。", ["重点任务", "会议于10:30召开"]),  # a clock time is no colon
+        # A colon inside brackets is the bracket's: the title ends before the bracket.
+        ("一、重点任务\n1.推进钢铁超低排放改造（完成时限：2025年底前）（牵头单位：省生态环境厅）", ["重点任务", "推进钢铁超低排放改造"]),
+        ("一、重点任务\n（一）主要目标（2025年）：全市能耗下降14%。", ["重点任务", "主要目标（2025年）"]),
         # A number alone on its line (a PDF or Word heading): the title is the next line.
         ("第一章\n发展基础\n成效明显。\n第二章\n总体要求\n坚持系统观念。", ["发展基础", "总体要求"]),
         ("一、\n加强组织领导。各级部门要落实责任。", ["加强组织领导"]),

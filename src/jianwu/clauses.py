@@ -259,6 +259,9 @@ def title_of(own_text: str) -> str:
         colon = next((i for i, ch in enumerate(head) if ch == ":" and not (head[i - 1 : i].isdigit() and head[i + 1 : i + 2].isdigit())), -1)
     if 0 < colon < len(head.rstrip("：:；; ")):
         head = head[:colon]
+        # A colon inside brackets is the bracket's (…盲目发展（完成时限：持续推进）): the title ends before it.
+        if head.count("（") > head.count("）") and head.rfind("（") >= 2:
+            head = head[: head.rfind("（")]
     return head.rstrip("：:；; ")
 
 
