@@ -163,11 +163,11 @@ BODY = "宜宾市碳达峰实施方案\n一、总体要求\n（一）坚持系�
           ("附件1/2.", "推进煤炭消费替代", "推进煤炭消费替代。市发展改革委"), ("附表1", "各区县能耗强度降低目标", ""),
           ("附表1/1", "叙州区14%", "叙州区14%"), ("附表1/2", "南溪区14%", "南溪区14%"), ("附表2", "重点工程减排量", ""),
           ("附表2/1", "叙州区1000吨", "叙州区1000吨"), ("附表2/2", "南溪区900吨", "南溪区900吨")]),
-        # Cells kept apart by tabs (one space once normalised): as many cells as the header names, the first is the title.
+        # Cells kept apart by tabs (two spaces once normalised): as many cells as the header names, the first is the title.
         ("附件1\n重点任务分工表\n序号\t重点任务\t牵头单位\t配合单位\n1\t强化生态环境分区管控\t市生态环境局\t市发展改革委\n"
          "2\t强化生态环境准入管理\t市生态环境局\t市工业和信息化局",
-         [("附件1", "重点任务分工表", ""), ("附件1/1", "强化生态环境分区管控", "强化生态环境分区管控 市生态环境局 市发展改革委"),
-          ("附件1/2", "强化生态环境准入管理", "强化生态环境准入管理 市生态环境局 市工业和信息化局")]),
+         [("附件1", "重点任务分工表", ""), ("附件1/1", "强化生态环境分区管控", "强化生态环境分区管控  市生态环境局  市发展改革委"),
+          ("附件1/2", "强化生态环境准入管理", "强化生态环境准入管理  市生态环境局  市工业和信息化局")]),
         # A table set one cell per line (a web page's or a Word table's text): the row numbers stand alone
         # (not page numbers), the last row's name and date cells are no signature.
         ("附件\n重点任务分工表\n序号\n重点任务\n牵头单位\n完成时限\n1\n强化生态环境分区管控\n市生态环境局\n2025年12月31日\n"
