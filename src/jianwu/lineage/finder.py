@@ -148,7 +148,7 @@ class Finder:
 
         for cited in cites:
             if cited.number:
-                for position in index.by_number.get(cited.number, []):
+                for position in index.numbered(cited.number):
                     add(position, "doc_number", cited)
             if cited.key is not None and cited.key.plan:
                 for position in index.by_plan.get((cited.key.region, cited.key.plan), []):
