@@ -246,6 +246,28 @@ def test_a_child_is_compared_with_the_value_of_its_own_region() -> None:
     assert all(t.parent is None or t.parent.scope != "京津冀及周边地区" for t in diff_documents(jiangsu, nation).targets)
 
 
+@pytest.mark.parametrize(
+    ("child_body", "expected"),
+    [
+        # the child's value is the region's
+        ("到2025年，全省细颗粒物（PM2.5）浓度下降12%。", [("same", "京津冀及周边地区", "12% → 12%"), ("dropped", None, "10%")]),
+        # tightened: still against the region's value, not the country's
+        ("到2025年，全省细颗粒物（PM2.5）浓度下降13%。", [("stricter", "京津冀及周边地区", "12% → 13%"), ("dropped", None, "10%")]),
+        # the country's wording copied, the value the region's
+        ("到2025年，全省地级及以上城市细颗粒物（PM2.5）浓度下降11%。",
+         [("looser", "京津冀及周边地区", "12% → 11%"), ("dropped", None, "10%")]),
+    ],
+)
+def test_a_target_the_parent_sets_for_the_childs_region_binds_it(child_body: str, expected: list[tuple[str, Optional[str], str]]) -> None:
+    # 京津冀及周边地区、汾渭平原细颗粒物浓度分别下降12%、6%: for Hebei the 12% (its indicator without
+    # the （PM2.5） gloss) is the target, before the country's 10%; 汾渭平原's is not Hebei's at all.
+    nation = plan("国务院关于印发空气质量持续改善行动计划的通知",
+                  "到2025年，全国地级及以上城市细颗粒物（PM2.5）浓度下降10%，京津冀及周边地区、汾渭平原细颗粒物浓度分别下降12%、6%。")
+    hebei = plan("河北省空气质量持续改善行动实施方案", child_body)
+    got = [(t.status, t.parent.scope if t.parent else None, t.detail) for t in diff_documents(hebei, nation).targets]
+    assert got == expected
+
+
 def test_list_items_are_paired_one_to_one_on_the_best_total() -> None:
     nation = plan("国务院关于印发节能减排综合工作方案的通知",
                   "到2025年，营运车辆、营运船舶、营运交通工具单位换算周转量碳排放强度分别下降5%、3.5%、9.5%。")

@@ -36,7 +36,7 @@ from .diffmodel import (
     clause_status,
 )
 from .model import DepartmentRef, Document, Target
-from .patterns import compile_pattern
+from .patterns import compile_pattern, lazy
 from .tables import read_table
 
 INDICATOR_MIN = 0.6  # indicator similarity that makes two targets the same target
@@ -175,14 +175,32 @@ def _scopes_match(pt: Target, ct: Target, child: Document) -> bool:
     return (pt.scope or None) == (ct.scope or None)
 
 
+# A gloss in brackets inside an indicator: 细颗粒物（PM2.5）浓度, 化学需氧量（COD）排放量.  One plan
+# writes it and its re-issue (or the parent's sentence for one region) does not.
+INDICATOR_GLOSS = lazy(r"[（(][^（）()]{1,20}[）)]")
+# What a parent target set for a region the child lies in (京津冀及周边地区…分别下降12%) adds to its
+# score: for the child it is the target that binds it, before the parent's target for the whole country,
+# whatever their indicators' similarity above the minimum (at most 1 - INDICATOR_MIN, and 0.1 for a same value).
+OWN_REGION_BONUS = 0.6
+
+
+@lru_cache(maxsize=4096)
+def indicator_key(indicator: str) -> str:
+    """The indicator compared: level characters folded, a bracketed gloss dropped (细颗粒物（PM2.5）浓度 = 细颗粒物浓度)."""
+    if "（" in indicator or "(" in indicator:
+        indicator = INDICATOR_GLOSS.sub("", indicator) or indicator
+    return fold(indicator)
+
+
 def _score(pt: Target, ct: Target, child: Document, minimum: float) -> Optional[float]:
     if pt.basis != ct.basis or not _scopes_match(pt, ct, child):
         return None
-    similarity = fuzz.ratio(fold(pt.indicator), fold(ct.indicator)) / 100
+    similarity = fuzz.ratio(indicator_key(pt.indicator or ""), indicator_key(ct.indicator or "")) / 100
     if similarity < minimum and not (minimum == INDICATOR_MIN and (
             (pt.indicator and pt.indicator in ct.text) or (ct.indicator and ct.indicator in pt.text))):
         return None
-    return similarity + 0.1 * ((pt.unit == ct.unit) + (pt.year == ct.year) + (pt.value == ct.value))
+    own_region = bool(pt.scope and not ct.scope and regions.canonical(pt.scope))  # _scopes_match: it covers the child
+    return similarity + 0.1 * ((pt.unit == ct.unit) + (pt.year == ct.year) + (pt.value == ct.value)) + OWN_REGION_BONUS * own_region
 
 
 Key = tuple[int, int]  # (clause index, target index in the clause)
