@@ -71,6 +71,16 @@ def changes(parent: str, child: str) -> list[tuple[str, str, str]]:
             [("replace", "打造重庆经济技术开发区等国家绿色产业示范基地", "培育做大环保产业")],
         ),
         ("同一句话。", "同一句话。", []),
+        # a list of values rewritten one by one: value against value, not on 0.2万吨 that recurs in another place
+        (
+            "减排量分别达到4.2万吨、0.2万吨、6.6万吨、3.1万吨。",
+            "减排量分别达到0.3万吨、0.02万吨、0.5万吨、0.2万吨。",
+            [("replace", "4.2万吨、0.2万吨、6.6万吨、3.1万吨", "0.3万吨、0.02万吨、0.5万吨、0.2万吨")],
+        ),
+        # values apart are each their own change; an unchanged one stays equal
+        ("能耗下降10%，用水量下降5%，碳排放下降18%", "能耗下降12%，用水量下降5%，碳排放下降19.5%",
+         [("replace", "10%", "12%"), ("replace", "18%", "19.5%")]),
+        ("到2025年，能耗下降10%", "到2025年，新增指标达到30%，能耗下降10%", [("insert", "", "新增指标达到30%，")]),
     ],
 )
 def test_changes(parent: str, child: str, expected: list[tuple[str, str, str]]) -> None:

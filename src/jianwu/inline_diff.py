@@ -180,6 +180,20 @@ def diff_texts(
     opcodes = matcher.get_opcodes()
     runs: list[_Run] = []
     for k, (tag, i1, i2, j1, j2) in enumerate(opcodes):
+        if tag == "equal" and a[i1:i2] != b[j1:j2]:
+            # Numbers are matched by their unit alone (below): one that changed is a replace of its own.
+            start = i1
+            for i in range(i1, i2):
+                x, y = a[i], b[j1 + i - i1]
+                if x != y and x[0] in DIGITS:
+                    if start < i:
+                        runs.append(("equal", a[start:i], b[j1 + start - i1:j1 + i - i1]))
+                    runs.append(("replace", [x], [y]))
+                    start = i + 1
+            if start > i1:
+                if start == i2:
+                    continue
+                i1, j1 = start, j1 + start - i1
         if tag == "equal":
             # A level character at the edge of a real change belongs to it: 区县 -> 镇街, not 县 -> 街
             # (a whole department name stays apart: 市经济信息委 -> 区经济信息委 is level-only).
@@ -215,12 +229,22 @@ LEVEL_FOLD_CHAR = {c: "〇" for c in "省市区县州镇乡"}
 FOLDED_NATION = "〇"  # 国 of 全国 (the whole country) folds like 全省 / 全市 / 全区
 
 
+# A number token (a year, 14.5%, 4.2万吨) is matched by what follows its digits (年, %, 万吨): a list
+# of values rewritten one by one (4.2万吨、0.2万吨、6.6万吨 -> 0.3万吨、0.02万吨、0.5万吨) lines up
+# value with value, not on a value that happens to recur in another place; ``diff_texts`` shows
+# each changed one as its own replace.
+DIGITS = frozenset("0123456789")
+NUMBER_FOLD = str.maketrans({c: None for c in "0123456789.．"})
+
+
 def _folded_tokens(tokens: list[str], keys: Optional[dict[str, str]] = None) -> list[str]:
-    """``tokens`` with the level characters folded, as ``fold_levels`` does; department names by key."""
+    """``tokens`` with the level characters folded, as ``fold_levels`` does; department names by key;
+    a number by its unit (``NUMBER_FOLD``)."""
     out = list(map(LEVEL_FOLD_CHAR.get, tokens, tokens))  # right for every one-character token
     if len("".join(tokens)) != len(tokens):  # some are longer (most pieces of text have none: one check in C)
         for i in [i for i, t in enumerate(tokens) if len(t) > 1]:
-            out[i] = tokens[i].translate(LEVEL_FOLD)  # a year, number, Latin word or department name
+            t = tokens[i]  # a year, number, Latin word or department name
+            out[i] = "#" + t.translate(NUMBER_FOLD).translate(LEVEL_FOLD) if t[0] in DIGITS else t.translate(LEVEL_FOLD)
     if "国" in out:
         for i in [i for i, t in enumerate(tokens) if t == "国"]:
             if i and tokens[i - 1] == "全":
