@@ -107,6 +107,27 @@ def test_compare_target(parent: Target, child: Target, status: str) -> None:
     assert compare_target(parent, child)[0] == status
 
 
+@pytest.mark.parametrize(
+    ("parent_base", "child_base", "child_value", "expected"),
+    [
+        # 比2020年下降13.5% -> 比2022年下降8%: re-based, neither stricter nor looser
+        (2020, 2022, 8, ("value_changed", "13.5% → 8% (base year 2020 → 2022)")),
+        (2020, 2022, 13.5, ("value_changed", "13.5% → 13.5% (base year 2020 → 2022)")),
+        # the same base year: compared as ever
+        (2020, 2020, 14, ("stricter", "13.5% → 14%")),
+        # a base year on one side only (the other's sentence names none): compared as ever
+        (None, 2020, 14, ("stricter", "13.5% → 14%")),
+    ],
+)
+def test_a_change_from_another_base_year_is_not_ranked(
+        parent_base: Optional[int], child_base: Optional[int], child_value: float, expected: tuple[str, str]) -> None:
+    import dataclasses
+
+    parent = dataclasses.replace(target(13.5, "=", "down"), baseline_year=parent_base)
+    child = dataclasses.replace(target(child_value, "=", "down"), baseline_year=child_base)
+    assert compare_target(parent, child) == expected
+
+
 def test_year_change_keeps_the_value_comparison() -> None:
     status, detail = compare_target(target(14.5, ">=", "down"), target(15, ">=", "down", year=2027))
     assert (status, detail) == ("year_changed", "year 2025 → 2027; value stricter: 14.5% → 15%")

@@ -7,8 +7,8 @@ by value taking comparator and direction into account:
 * ``>=`` / ``>`` (a floor: 达到25%以上) and ``=`` / ``≈`` with a direction (a change
   of a given size: 降低14.5%, 下降1%): a larger value asks for more -> stricter;
 * ``<=`` / ``<`` (a ceiling: 不超过34微克/立方米): a smaller value is stricter;
-* anything else (no direction, a range, a text value, different units) is just
-  ``value_changed``.  A different year is ``year_changed`` (the value comparison
+* anything else (no direction, a range, a text value, different units, a change
+  from another base year: 比2020年 → 比2022年) is just ``value_changed``.  A different year is ``year_changed`` (the value comparison
   is kept in ``detail``).
 
 Departments are matched by ``DepartmentRef.canonical``, which names a function of
@@ -99,6 +99,9 @@ def compare_values(parent: Target, child: Target) -> tuple[str, str]:
     shown = f"{parent.value_text} → {child.value_text}"
     if (parent.unit or None) != (child.unit or None):
         return "value_changed", f"{shown} (unit {parent.unit} → {child.unit})"
+    if parent.baseline_year and child.baseline_year and parent.baseline_year != child.baseline_year:
+        # 比2020年下降13.5% -> 比2022年下降8%: a change from another base year is neither more nor less.
+        return "value_changed", f"{shown} (base year {parent.baseline_year} → {child.baseline_year})"
     if not isinstance(pv, (int, float)) or not isinstance(cv, (int, float)):
         return ("same", shown) if pv == cv and parent.value_text == child.value_text else ("value_changed", shown)
     if parent.comparator == "range" or child.comparator == "range":
