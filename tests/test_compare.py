@@ -289,6 +289,19 @@ def test_a_target_the_parent_sets_for_the_childs_region_binds_it(child_body: str
     assert got == expected
 
 
+def test_a_city_whose_region_names_no_province_takes_its_provinces_regional_target() -> None:
+    # 石家庄市: the province its text names (河北) tells that 京津冀 is its region and 长三角 is not.
+    from jianwu import parse_document
+
+    nation = plan("国务院关于印发空气质量持续改善行动计划的通知",
+                  "到2025年，全国地级及以上城市细颗粒物浓度下降10%，京津冀地区、长三角地区细颗粒物浓度分别下降12%、8%。")
+    city = parse_document("石家庄市空气质量持续改善行动实施方案\n为贯彻落实《河北省空气质量持续改善行动实施方案》，结合河北省和我市实际，"
+                          "按照河北省部署，制定本方案。\n一、主要目标\n到2025年，全市细颗粒物浓度下降12%。\n", doc_id="sjz")
+    assert city.region == "石家庄市"
+    got = [(t.status, t.parent.scope if t.parent else None, t.detail) for t in diff_documents(city, nation).targets]
+    assert got == [("same", "京津冀地区", "12% → 12%"), ("dropped", None, "10%")]
+
+
 def test_list_items_are_paired_one_to_one_on_the_best_total() -> None:
     nation = plan("国务院关于印发节能减排综合工作方案的通知",
                   "到2025年，营运车辆、营运船舶、营运交通工具单位换算周转量碳排放强度分别下降5%、3.5%、9.5%。")

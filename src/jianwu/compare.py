@@ -164,17 +164,33 @@ def _counted(t: Target) -> bool:
     return t.kind != "condition"
 
 
-def _applies(pt: Target, child: Document) -> bool:
+def scope_place(child: Document) -> Optional[str]:
+    """The child's region for telling which of the parent's regional targets are its own.
+
+    A city's region names no province (石家庄市), and a grouping defined by provinces (京津冀:
+    北京 天津 河北) cannot tell whether it lies inside; the province its text names most
+    (``lineage.cites.child_province``: 河北省, in its citations of the provincial plan) is put before it.
+    """
+    region = child.region
+    if not region or regions.place_of(region)[0] is not None:
+        return region
+    from .lineage.cites import child_province
+
+    province = child_province(child)
+    return province + region if province else region
+
+
+def _applies(pt: Target, place: Optional[str]) -> bool:
     """A parent target scoped to a region the child is known to lie outside (长三角 for Hebei) is not the child's."""
-    return not (pt.scope and regions.canonical(pt.scope) and regions.covers(pt.scope, child.region) is False)
+    return not (pt.scope and regions.canonical(pt.scope) and regions.covers(pt.scope, place) is False)
 
 
-def _scopes_match(pt: Target, ct: Target, child: Document) -> bool:
+def _scopes_match(pt: Target, ct: Target, place: Optional[str]) -> bool:
     """The child's unscoped target meets the parent's target for the child's own region or for no region."""
     if pt.scope and regions.canonical(pt.scope):
         if ct.scope:
             return regions.canonical(ct.scope) == regions.canonical(pt.scope)
-        return regions.covers(pt.scope, child.region) is True
+        return regions.covers(pt.scope, place) is True
     return (pt.scope or None) == (ct.scope or None)
 
 
@@ -195,8 +211,8 @@ def indicator_key(indicator: str) -> str:
     return fold(indicator)
 
 
-def _score(pt: Target, ct: Target, child: Document, minimum: float) -> Optional[float]:
-    if pt.basis != ct.basis or not _scopes_match(pt, ct, child):
+def _score(pt: Target, ct: Target, place: Optional[str], minimum: float) -> Optional[float]:
+    if pt.basis != ct.basis or not _scopes_match(pt, ct, place):
         return None
     similarity = fuzz.ratio(indicator_key(pt.indicator or ""), indicator_key(ct.indicator or "")) / 100
     if similarity < minimum and not (minimum == INDICATOR_MIN and (
@@ -223,8 +239,9 @@ def compare_targets(alignments: Iterable[Alignment], child: Document, parent: Do
     went), then, for what is left, across the documents on a near-identical indicator.
     """
     alignments = list(alignments)
+    place = scope_place(child) if any(t.scope for c in parent.clauses for t in c.targets) else child.region
     parent_targets = {(pi, pk): t for pi, c in enumerate(parent.clauses) for pk, t in enumerate(c.targets)
-                      if _counted(t) and _applies(t, child)}
+                      if _counted(t) and _applies(t, place)}
     child_targets = {(ci, ck): t for ci, c in enumerate(child.clauses) for ck, t in enumerate(c.targets) if _counted(t)}
     edges: dict[tuple[Key, Key], float] = {}
     for a in alignments:
@@ -234,7 +251,7 @@ def compare_targets(alignments: Iterable[Alignment], child: Document, parent: Do
             for ck, ct in enumerate(child.clauses[a.child_index].targets):
                 p_key, c_key = (a.parent_index, pk), (a.child_index, ck)
                 if p_key in parent_targets and c_key in child_targets:
-                    score = _score(pt, ct, child, INDICATOR_MIN)
+                    score = _score(pt, ct, place, INDICATOR_MIN)
                     if score is not None:
                         edges[(p_key, c_key)] = max(score, edges.get((p_key, c_key), 0.0))
     matched = _assign(edges)
@@ -246,7 +263,7 @@ def compare_targets(alignments: Iterable[Alignment], child: Document, parent: Do
             continue
         for c_key, ct in child_targets.items():
             if c_key not in used_c:
-                score = _score(pt, ct, child, DOCUMENT_MIN)
+                score = _score(pt, ct, place, DOCUMENT_MIN)
                 if score is not None:
                     loose[(p_key, c_key)] = score
     matched += _assign(loose)
