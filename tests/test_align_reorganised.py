@@ -168,3 +168,19 @@ def test_a_sentence_moved_to_another_clause_says_where(seeds: dict[str, Document
     assert came == [(len(body_sentences(parent, "（七）")) + 1, (clause(parent, "（十五）"), 3))]
     notes = [link for a in diff.alignments for link in a.sentences if link.status == "moved" and link.parent_span and parent.clauses[a.parent_index].text[link.parent_span[0]] == "（"]
     assert notes == []
+
+
+def test_chapters_meet_their_own_when_the_parent_has_a_level_more(seeds: dict[str, Document]) -> None:
+    # The municipal plan with its chapters put into two 部分: the child (the plan as it is) has one
+    # level less, and its 二、加强源头防控协同增效 is the parent's 二、 under 第二部分, not 第二部分 itself.
+    plan = seeds[PARENT]
+    text = plan.text
+    first, second = text.index("\n一、总体要求") + 1, text.index("\n二、加强源头防控协同增效") + 1
+    parted = text[:first] + "第一部分 总体要求\n" + text[first:second] + "第二部分 重点任务\n" + text[second:]
+    parent = parse_document(parted, doc_id="parted")
+    headings = {(tuple(plan.clauses[a.child_index].path), tuple(parent.clauses[a.parent_index].path), a.status)
+                for a in align_documents(plan, parent) if a.kind == "heading" and a.child_index is not None and a.parent_index is not None}
+    assert (("一、",), ("第一部分", "一、"), "identical") in headings  # the same title twice: the same numbering
+    assert (("二、",), ("第二部分", "二、"), "identical") in headings
+    assert (("七、",), ("第二部分", "七、"), "identical") in headings
+    assert not [h for h in headings if len(h[1]) == 1]  # 第一部分, 第二部分: no partner
