@@ -419,7 +419,7 @@ def level_example(parent: Document, child: Document) -> str:
     p, c = char(parent), char(child)
     if p is None or c is None or p == c:
         return "全市→全区, 市X→区X"
-    return f"全{p}→全{c}, {'国家' if p == '国' else p}X→{c}X"
+    return f"全{p}→全{c}, {'国家' if p == '国' else p}X→{'国家' if c == '国' else c}X"
 
 
 def summary_rows(diff: DocumentDiff) -> list[tuple[str, str]]:
