@@ -128,6 +128,26 @@ def test_a_change_from_another_base_year_is_not_ranked(
     assert compare_target(parent, child) == expected
 
 
+@pytest.mark.parametrize(
+    ("parent_class", "child_class", "status"),
+    [
+        ("Ⅲ类", "Ⅱ类", "stricter"),  # 黄河干流水质稳定保持在Ⅲ类以上 -> Ⅱ类以上
+        ("Ⅲ类", "Ⅳ类", "looser"),
+        ("Ⅱ类", "Ⅱ类", "same"),
+        ("劣Ⅴ类", "Ⅴ类", "stricter"),
+        ("III类", "Ⅱ类", "stricter"),  # Latin capitals
+        ("良好", "优", "value_changed"),  # other words: only "changed"
+    ],
+)
+def test_water_quality_classes_are_ranked(parent_class: str, child_class: str, status: str) -> None:
+    import dataclasses
+
+    def cls(text: str) -> Target:
+        return dataclasses.replace(target(0, ">=", None, unit=""), value=text, value_text=text, unit=None)
+
+    assert compare_target(cls(parent_class), cls(child_class))[0] == status
+
+
 def test_year_change_keeps_the_value_comparison() -> None:
     status, detail = compare_target(target(14.5, ">=", "down"), target(15, ">=", "down", year=2027))
     assert (status, detail) == ("year_changed", "year 2025 → 2027; value stricter: 14.5% → 15%")

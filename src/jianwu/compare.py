@@ -7,6 +7,7 @@ by value taking comparator and direction into account:
 * ``>=`` / ``>`` (a floor: 达到25%以上) and ``=`` / ``≈`` with a direction (a change
   of a given size: 降低14.5%, 下降1%): a larger value asks for more -> stricter;
 * ``<=`` / ``<`` (a ceiling: 不超过34微克/立方米): a smaller value is stricter;
+* a water quality class (Ⅲ类以上 -> Ⅱ类以上): a cleaner class is stricter;
 * anything else (no direction, a range, a text value, different units, a change
   from another base year: 比2020年 → 比2022年) is just ``value_changed``.  A different year is ``year_changed`` (the value comparison
   is kept in ``detail``).
@@ -88,6 +89,21 @@ def _strength(comparator: str, sense: int) -> int:
     return 1  # 达到25%: reached, i.e. at least 25% of an up-target
 
 
+# A water quality class as a target's value: Ⅱ类, Ⅲ类, 劣Ⅴ类 (also in Latin capitals, III类).
+WATER_CLASS = lazy(r"^(?P<worse>劣)?(?P<numeral>[ⅠⅡⅢⅣⅤ]|IV|V|I{1,3})类$")
+CLASS_NUMERALS = {"Ⅰ": 1, "Ⅱ": 2, "Ⅲ": 3, "Ⅳ": 4, "Ⅴ": 5, "I": 1, "II": 2, "III": 3, "IV": 4, "V": 5}
+
+
+def water_class(value_text: str) -> Optional[float]:
+    """The rank of a water quality class (Ⅰ类 1 … Ⅴ类 5, 劣Ⅴ类 5.5: smaller is cleaner), or None."""
+    if not value_text or not value_text.endswith("类"):
+        return None
+    m = WATER_CLASS.match(value_text)
+    if m is None:
+        return None
+    return CLASS_NUMERALS[m.group("numeral")] + (0.5 if m.group("worse") else 0.0)
+
+
 def compare_values(parent: Target, child: Target) -> tuple[str, str]:
     """(same / stricter / looser / value_changed, why) for two targets of one indicator, years and scope aside.
 
@@ -102,6 +118,12 @@ def compare_values(parent: Target, child: Target) -> tuple[str, str]:
     if parent.baseline_year and child.baseline_year and parent.baseline_year != child.baseline_year:
         # 比2020年下降13.5% -> 比2022年下降8%: a change from another base year is neither more nor less.
         return "value_changed", f"{shown} (base year {parent.baseline_year} → {child.baseline_year})"
+    p_class, c_class = water_class(parent.value_text), water_class(child.value_text)
+    if p_class is not None and c_class is not None:
+        # 稳定保持在Ⅲ类以上 -> Ⅱ类以上: a better class (a smaller numeral) asks more.
+        if p_class == c_class:
+            return "same", shown
+        return ("stricter" if c_class < p_class else "looser"), shown
     if not isinstance(pv, (int, float)) or not isinstance(cv, (int, float)):
         return ("same", shown) if pv == cv and parent.value_text == child.value_text else ("value_changed", shown)
     if parent.comparator == "range" or child.comparator == "range":
