@@ -295,6 +295,8 @@ def compare_targets(alignments: Iterable[Alignment], child: Document, parent: Do
     for (pi, pk), (ci, ck) in matched:
         pt, ct = parent_targets[(pi, pk)], child_targets[(ci, ck)]
         status, detail = compare_target(pt, ct, parent_place=_place(pt, parent), child_place=_place(ct, child))
+        if pt.scope and not ct.scope and regions.canonical(pt.scope) and status != "not_comparable":
+            detail += f" (the parent's value for {pt.scope})"  # 京津冀及周边地区…分别下降12%: which of its values
         changes.append(((ci, 0, ck), TargetChange(status, ct.indicator or pt.indicator, pt, ct, pi, ci, detail)))  # type: ignore[arg-type]
     anchor = {pi: ci for (pi, _), (ci, _) in matched}
     for a in alignments:
