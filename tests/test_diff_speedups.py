@@ -146,11 +146,12 @@ def test_folded_tokens_fold_each_token(seeds: dict[str, Document]) -> None:
         tokens = tokenize(clause.text, clause_spans(clause))
         folded = _folded_tokens(tokens)
         plain = [t.translate(str.maketrans({c: "〇" for c in "省市区县州镇乡"})) for t in tokens]
-        plain = ["〇" if t == "国" and i and tokens[i - 1] == "全" else f for i, (t, f) in enumerate(zip(tokens, plain))]
+        plain = ["〇" if t == "国" and i and tokens[i - 1] in ("全", "我") else f for i, (t, f) in enumerate(zip(tokens, plain))]
         # a number (a year, 14.5%) is matched by its unit: 2025年 -> #年, 14.5% -> #%
         plain = ["#" + regex.sub(r"[0-9.．]", "", f) if len(t) > 1 and t[0] in "0123456789" else f for t, f in zip(tokens, plain)]
         assert folded == plain
     assert _folded_tokens(["区发展改革委", "全", "国", "区", "和"]) == ["〇发展改革委", "全", "〇", "〇", "和"]
+    assert _folded_tokens(["我", "国", "中", "国"]) == ["我", "〇", "中", "国"]
     assert _folded_tokens(["4.2万吨", "、", "2025年", "5"]) == ["#万吨", "、", "#年", "5"]
 
 

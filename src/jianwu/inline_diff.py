@@ -55,8 +55,8 @@ NOTE_TAIL = compile_pattern(r"(?:按职责分工|按职责|分别|共同)?(?:负
 # Punctuation closing a title sentence: 指导思想。\n
 TITLE_TAIL = compile_pattern(r"[。：:；;，,\s]*")
 # Level characters of administrative names, folded for matching: 全市/全区, 市发展改革委/区发展改革委;
-# the 国 of 全国 too (全国 = 全省), not the 国 of 国家, 国际, 中国.
-LEVEL_CHAR = compile_pattern(r"[省市区县州镇乡]|(?<=全)国")
+# the 国 of 全国 and 我国 too (全国 = 全省, 我国 = 我省), not the 国 of 国家, 国际, 中国.
+LEVEL_CHAR = compile_pattern(r"[省市区县州镇乡]|(?<=[全我])国")
 # Longest equality that may be folded into the changes around it (a shared 的, 、, 推进 …).
 STRANDED_MAX = 4
 # Separators between departments inside a note.
@@ -226,7 +226,8 @@ def diff_texts(
 # one-character tokens that most tokens are (one lookup each, in C: dict.get(token, token)).
 LEVEL_FOLD = str.maketrans({c: "〇" for c in "省市区县州镇乡"})
 LEVEL_FOLD_CHAR = {c: "〇" for c in "省市区县州镇乡"}
-FOLDED_NATION = "〇"  # 国 of 全国 (the whole country) folds like 全省 / 全市 / 全区
+FOLDED_NATION = "〇"  # 国 of 全国 / 我国 (the whole country) folds like 全省 / 我市 / 全区
+NATION_BEFORE = ("全", "我")  # what stands before that 国
 
 
 # A number token (a year, 14.5%, 4.2万吨) is matched by what follows its digits (年, %, 万吨): a list
@@ -247,7 +248,7 @@ def _folded_tokens(tokens: list[str], keys: Optional[dict[str, str]] = None) -> 
             out[i] = "#" + t.translate(NUMBER_FOLD).translate(LEVEL_FOLD) if t[0] in DIGITS else t.translate(LEVEL_FOLD)
     if "国" in out:
         for i in [i for i, t in enumerate(tokens) if t == "国"]:
-            if i and tokens[i - 1] == "全":
+            if i and tokens[i - 1] in NATION_BEFORE:
                 out[i] = FOLDED_NATION
     if keys:
         out = list(map(keys.get, tokens, out))  # the key of a department name, else the folded token
