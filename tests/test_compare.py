@@ -322,6 +322,28 @@ def test_a_city_whose_region_names_no_province_takes_its_provinces_regional_targ
     assert got == [("same", "京津冀地区", "12% → 12% (the parent's value for 京津冀地区)"), ("dropped", None, "10%")]
 
 
+@pytest.mark.parametrize(
+    ("parent_body", "child_body", "expected"),
+    [
+        # GDP = 国内生产总值 = 地区生产总值, 能耗 = 能源消耗 (data/indicator_synonyms.tsv)
+        ("到2025年，全国单位国内生产总值能源消耗比2020年下降13.5%。", "到2025年，全省单位GDP能耗比2020年下降14%。",
+         [("stricter", "单位国内生产总值能源消耗", "单位GDP能耗")]),
+        # PM2.5 = 细颗粒物
+        ("到2025年，地级及以上城市细颗粒物浓度下降10%。", "到2025年，全省PM2.5浓度下降12%。",
+         [("stricter", "地级及以上城市细颗粒物浓度", "PM2.5浓度")]),
+        # 非化石能源占能源消费总量比重 = 非化石能源消费占比
+        ("到2025年，非化石能源占能源消费总量比重达到20%左右。", "到2025年，非化石能源消费占比达到18%左右。",
+         [("looser", "非化石能源占能源消费总量比重", "非化石能源消费占比")]),
+    ],
+)
+def test_indicators_are_matched_across_their_spellings(parent_body: str, child_body: str, expected: list[tuple[str, str, str]]) -> None:
+    nation = plan("国务院关于印发节能减排综合工作方案的通知", parent_body)
+    child = plan("河南省节能减排综合工作方案", child_body)
+    got = [(t.status, t.parent.indicator if t.parent else None, t.child.indicator if t.child else None)
+           for t in diff_documents(child, nation).targets]
+    assert got == expected
+
+
 def test_list_items_are_paired_one_to_one_on_the_best_total() -> None:
     nation = plan("国务院关于印发节能减排综合工作方案的通知",
                   "到2025年，营运车辆、营运船舶、营运交通工具单位换算周转量碳排放强度分别下降5%、3.5%、9.5%。")

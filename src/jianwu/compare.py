@@ -225,9 +225,20 @@ INDICATOR_GLOSS = lazy(r"[（(][^（）()]{1,20}[）)]")
 OWN_REGION_BONUS = 0.6
 
 
+@lru_cache(maxsize=1)
+def _synonyms() -> tuple[regex.Pattern[str], dict[str, str]]:
+    """data/indicator_synonyms.tsv as one alternation (longest phrase first) and its replacements."""
+    table = {phrase: canonical for phrase, canonical in read_table("indicator_synonyms.tsv")}
+    alternation = "|".join(regex.escape(p) for p in sorted(table, key=lambda p: (-len(p), p)))
+    return compile_pattern(alternation), table
+
+
 @lru_cache(maxsize=4096)
 def indicator_key(indicator: str) -> str:
-    """The indicator compared: level characters folded, a bracketed gloss dropped (细颗粒物（PM2.5）浓度 = 细颗粒物浓度)."""
+    """The indicator compared: spellings made one (data/indicator_synonyms.tsv: 单位GDP能耗 = 单位地区生产总值
+    能源消耗), a bracketed gloss dropped (化学需氧量（COD）排放量 = 化学需氧量排放量), level characters folded."""
+    pattern, table = _synonyms()
+    indicator = pattern.sub(lambda m: table[m.group()], indicator)
     if "（" in indicator or "(" in indicator:
         indicator = INDICATOR_GLOSS.sub("", indicator) or indicator
     return fold(indicator)
