@@ -234,3 +234,17 @@ def test_a_county_level_city_citing_its_prefecture_is_its_child() -> None:
                        "无锡市减污降碳协同增效行动方案", "为贯彻落实《江苏省减污降碳协同增效实施方案》，结合我市实际，制定本方案。", "全市", "20")
     assert (suzhou.level, kunshan.level, wuxi.level) == ("city", "city", "city")
     assert links([suzhou, kunshan, wuxi]) == [("kunshan", "suzhou", "parent", "title")]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "written"),
+    [
+        ("为贯彻落实冀政办字〔2022〕150号文件精神，制定本方案。", ["冀政办字〔2022〕150号"]),
+        ("按照省政府印发的冀政办字〔2022〕150号文件要求，根据国发〔2021〕23号精神，制定本方案。", ["冀政办字〔2022〕150号", "国发〔2021〕23号"]),
+    ],
+)
+def test_bare_doc_numbers_are_shown_without_the_words_before_them(sentence: str, written: list[str]) -> None:
+    from jianwu.lineage.cites import citations_of
+
+    doc = parse_document(f"某市减污降碳协同增效实施方案\n{sentence}\n一、总体要求\n（一）指导思想。坚持系统观念，推进工作。\n", doc_id="x")
+    assert [c.written for c in citations_of(doc)] == written

@@ -24,7 +24,7 @@ WHITE_SPACE = compile_pattern(r"\s+")  # inside a 文号 as written: 环综合�
 ISSUER_LEAD = compile_pattern(r"^.*(?:根据|依据|按照|落实|贯彻|执行|认真|深入|为|和|及|与|、(?=\p{Han}{0,3}《))")
 # Words a bare 文号 is read with before its prefix, for showing it: 为贯彻落实冀政办字〔2022〕150号
 # -> 冀政办字〔2022〕150号 (the key keeps them: ``keys.cites_number`` matches its end).
-NUMBER_LEAD = lazy(r"^.*(?:根据|依据|按照|落实|贯彻|执行|印发|转发|参照|为)")
+NUMBER_LEAD = lazy(r"^.*(?:根据|依据|按照|落实|贯彻|执行|印发|转发|参照|为|的)")
 NUMBER_BRACKETS = "〔［[【(（{"  # what opens a 文号's year (keys.NUMBER_PARTS)
 # The genre word of a plan named after the one it implements, after that one's title.
 OWN_GENRE_AFTER = compile_pattern(r"(?<=意见|方案|规划|计划|纲要)(?:的)?(?:实施方案|工作方案|行动方案|实施意见|实施细则|行动计划)$")
