@@ -291,17 +291,17 @@ def test_a_child_is_compared_with_the_value_of_its_own_region() -> None:
     ("child_body", "expected"),
     [
         # the child's value is the region's
-        ("到2025年，全省细颗粒物（PM2.5）浓度下降12%。", [("same", "京津冀及周边地区", "12% → 12% (the parent's value for 京津冀及周边地区)"), ("dropped", None, "10%")]),
+        ("到2025年，全省细颗粒物（PM2.5）浓度下降12%。", [("same", "京津冀及周边地区", "12% → 12% (the parent's value for 京津冀及周边地区)")]),
         # tightened: still against the region's value, not the country's
-        ("到2025年，全省细颗粒物（PM2.5）浓度下降13%。", [("stricter", "京津冀及周边地区", "12% → 13% (the parent's value for 京津冀及周边地区)"), ("dropped", None, "10%")]),
+        ("到2025年，全省细颗粒物（PM2.5）浓度下降13%。", [("stricter", "京津冀及周边地区", "12% → 13% (the parent's value for 京津冀及周边地区)")]),
         # the country's wording copied, the value the region's
         ("到2025年，全省地级及以上城市细颗粒物（PM2.5）浓度下降11%。",
-         [("looser", "京津冀及周边地区", "12% → 11% (the parent's value for 京津冀及周边地区)"), ("dropped", None, "10%")]),
+         [("looser", "京津冀及周边地区", "12% → 11% (the parent's value for 京津冀及周边地区)")]),
     ],
 )
 def test_a_target_the_parent_sets_for_the_childs_region_binds_it(child_body: str, expected: list[tuple[str, Optional[str], str]]) -> None:
-    # 京津冀及周边地区、汾渭平原细颗粒物浓度分别下降12%、6%: for Hebei the 12% (its indicator without
-    # the （PM2.5） gloss) is the target, before the country's 10%; 汾渭平原's is not Hebei's at all.
+    # 京津冀及周边地区、汾渭平原细颗粒物浓度分别下降12%、6%: for Hebei the 12% is the target, before the
+    # country's 10% (which it replaces: not dropped); 汾渭平原's is not Hebei's at all.
     nation = plan("国务院关于印发空气质量持续改善行动计划的通知",
                   "到2025年，全国地级及以上城市细颗粒物（PM2.5）浓度下降10%，京津冀及周边地区、汾渭平原细颗粒物浓度分别下降12%、6%。")
     hebei = plan("河北省空气质量持续改善行动实施方案", child_body)
@@ -319,7 +319,7 @@ def test_a_city_whose_region_names_no_province_takes_its_provinces_regional_targ
                           "按照河北省部署，制定本方案。\n一、主要目标\n到2025年，全市细颗粒物浓度下降12%。\n", doc_id="sjz")
     assert city.region == "石家庄市"
     got = [(t.status, t.parent.scope if t.parent else None, t.detail) for t in diff_documents(city, nation).targets]
-    assert got == [("same", "京津冀地区", "12% → 12% (the parent's value for 京津冀地区)"), ("dropped", None, "10%")]
+    assert got == [("same", "京津冀地区", "12% → 12% (the parent's value for 京津冀地区)")]
 
 
 @pytest.mark.parametrize(

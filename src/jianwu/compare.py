@@ -12,6 +12,9 @@ by value taking comparator and direction into account:
   from another base year: 比2020年 → 比2022年) is just ``value_changed``.  A different year is ``year_changed`` (the value comparison
   is kept in ``detail``).
 
+A parent target for a region (京津冀及周边地区…分别下降12%) binds a child inside it before the
+parent's target for the whole country beside it, which it then replaces (not ``dropped``).
+
 Departments are matched by ``DepartmentRef.canonical``, which names a function of
 government and is level-free, so the parent's 市发展改革委 meets the child's
 区发展改革委, a ministry its provincial 厅, and 地方各级人民政府 the child's 各镇街.
@@ -258,6 +261,20 @@ def _score(pt: Target, ct: Target, place: Optional[str], minimum: float) -> Opti
 Key = tuple[int, int]  # (clause index, target index in the clause)
 
 
+def _superseded(pt: Target, pi: int, used_p: set[Key], parent_targets: dict[Key, Target]) -> bool:
+    """A parent target for the whole country whose value for the child's region, set beside it
+    (全国…下降10%，京津冀及周边地区…分别下降12%), the child took: not dropped, replaced for the child."""
+    if pt.scope:
+        return False
+    key = indicator_key(pt.indicator or "")
+    return any(
+        q[0] == pi and other.scope and regions.canonical(other.scope) and other.basis == pt.basis
+        and fuzz.ratio(key, indicator_key(other.indicator or "")) >= 100 * INDICATOR_MIN
+        for q in used_p
+        for other in (parent_targets[q],)
+    )
+
+
 def _assign(edges: dict[tuple[Key, Key], float]) -> list[tuple[Key, Key]]:
     """One-to-one pairs of largest total score (Hungarian method per connected group of candidates)."""
     from .assignment import max_weight_matching
@@ -317,7 +334,7 @@ def compare_targets(alignments: Iterable[Alignment], child: Document, parent: Do
         if (ci, ck) not in used_c:
             changes.append(((ci, 0, ck), TargetChange("new", ct.indicator, None, ct, None, ci, ct.value_text)))
     for (pi, pk), pt in parent_targets.items():
-        if (pi, pk) not in used_p:
+        if (pi, pk) not in used_p and not _superseded(pt, pi, used_p, parent_targets):
             before = max((c for p, c in anchor.items() if p <= pi), default=-1)
             changes.append(((before, 1, pi * 1000 + pk), TargetChange("dropped", pt.indicator, pt, None, pi, None, pt.value_text)))
     return [c for _, c in sorted(changes, key=lambda x: x[0])]
