@@ -29,6 +29,7 @@ reads as whole phrases: ``长江、嘉陵江、乌江干流`` -> ``嘉陵江干�
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import TYPE_CHECKING, Iterable, Literal, Optional
@@ -110,27 +111,40 @@ def _tokens(text: str, start: int, end: int) -> list[str]:
     them one by one (none of the long tokens looks around, or matches empty).
     """
     tokens: list[str] = []
+    _tokens_into(tokens, None, text, start, end)
+    return tokens
+
+
+def _tokens_into(tokens: list[str], long: Optional[list[int]], text: str, start: int, end: int) -> None:
+    """``_tokens`` appended to ``tokens``; the positions of the long tokens appended to ``long`` when given."""
     i = start
     for m in _long_token_pattern().finditer(text, start, end):
         s, e = m.span()
         tokens += text[i:s]  # one token per character
+        if long is not None:
+            long.append(len(tokens))
         tokens.append(m.group())
         i = e
     tokens += text[i:end]
-    return tokens
 
 
-def tokenize(text: str, protected: Iterable[tuple[int, int]] = ()) -> list[str]:
-    """Cut ``text`` into diff tokens; each ``protected`` (start, end) span is kept whole."""
+def tokenize(text: str, protected: Iterable[tuple[int, int]] = (), long: Optional[list[int]] = None) -> list[str]:
+    """Cut ``text`` into diff tokens; each ``protected`` (start, end) span is kept whole.
+
+    ``long``, when given, receives the positions of the tokens that may be longer than one
+    character (years, numbers, Latin words, protected spans), in order.
+    """
     tokens: list[str] = []
     i = 0
     for start, end in sorted((s, e) for s, e in protected if 0 <= s < e <= len(text)):
         if start < i:
             continue  # overlaps a span already kept
-        tokens += _tokens(text, i, start)
+        _tokens_into(tokens, long, text, i, start)
+        if long is not None:
+            long.append(len(tokens))
         tokens.append(text[start:end])
         i = end
-    tokens += _tokens(text, i, len(text))
+    _tokens_into(tokens, long, text, i, len(text))
     return tokens
 
 
@@ -174,18 +188,21 @@ def diff_texts(
     *level-only* edit: it is kept ``equal`` (its parent and child texts differ;
     ``level_only_edits`` counts them), so the real edits stand out.
     """
-    a = tokenize(parent, parent_protected)
-    b = tokenize(child, child_protected)
-    matcher = sequence_matcher()(None, _folded_tokens(a, keys), _folded_tokens(b, keys), autojunk=False)
+    long_a: list[int] = []
+    long_b: list[int] = []
+    a = tokenize(parent, parent_protected, long_a)
+    b = tokenize(child, child_protected, long_b)
+    numbers: list[int] = []  # positions of a's number tokens, matched by unit alone
+    matcher = sequence_matcher()(None, _folded_tokens(a, keys, numbers, long_a), _folded_tokens(b, keys, None, long_b), autojunk=False)
     opcodes = matcher.get_opcodes()
     runs: list[_Run] = []
     for k, (tag, i1, i2, j1, j2) in enumerate(opcodes):
-        if tag == "equal" and a[i1:i2] != b[j1:j2]:
-            # Numbers are matched by their unit alone (below): one that changed is a replace of its own.
+        if tag == "equal" and numbers:
+            # A number that changed (its unit kept) is a replace of its own.
             start = i1
-            for i in range(i1, i2):
+            for i in numbers[bisect_left(numbers, i1):bisect_left(numbers, i2)]:
                 x, y = a[i], b[j1 + i - i1]
-                if x != y and x[0] in DIGITS:
+                if x != y:
                     if start < i:
                         runs.append(("equal", a[start:i], b[j1 + start - i1:j1 + i - i1]))
                     runs.append(("replace", [x], [y]))
@@ -238,14 +255,29 @@ DIGITS = frozenset("0123456789")
 NUMBER_FOLD = str.maketrans({c: None for c in "0123456789.．"})
 
 
-def _folded_tokens(tokens: list[str], keys: Optional[dict[str, str]] = None) -> list[str]:
+def _folded_tokens(
+    tokens: list[str], keys: Optional[dict[str, str]] = None, numbers: Optional[list[int]] = None, long: Optional[list[int]] = None
+) -> list[str]:
     """``tokens`` with the level characters folded, as ``fold_levels`` does; department names by key;
-    a number by its unit (``NUMBER_FOLD``)."""
+    a number by its unit (``NUMBER_FOLD``; its position appended to ``numbers`` when given).
+
+    ``long``: the positions of the tokens that may be longer than one character (``tokenize``), so
+    that the others are not looked at one by one; without it, they are found here.
+    """
     out = list(map(LEVEL_FOLD_CHAR.get, tokens, tokens))  # right for every one-character token
-    if len("".join(tokens)) != len(tokens):  # some are longer (most pieces of text have none: one check in C)
-        for i in [i for i, t in enumerate(tokens) if len(t) > 1]:
+    if long is None and len("".join(tokens)) != len(tokens):  # some are longer (most pieces of text have none: one check in C)
+        long = [i for i, t in enumerate(tokens) if len(t) > 1]
+    if long:
+        for i in long:
             t = tokens[i]  # a year, number, Latin word or department name
-            out[i] = "#" + t.translate(NUMBER_FOLD).translate(LEVEL_FOLD) if t[0] in DIGITS else t.translate(LEVEL_FOLD)
+            if len(t) < 2:
+                continue  # (a one-character span: folded above)
+            if t[0] in DIGITS:
+                out[i] = "#" + t.translate(NUMBER_FOLD).translate(LEVEL_FOLD)
+                if numbers is not None:
+                    numbers.append(i)
+            else:
+                out[i] = t.translate(LEVEL_FOLD)
     if "国" in out:
         for i in [i for i, t in enumerate(tokens) if t == "国"]:
             if i and tokens[i - 1] in NATION_BEFORE:
@@ -436,13 +468,19 @@ def _align_to_boundaries(runs: list[_Run]) -> list[_Run]:
 
 
 def _merge_equal(runs: list[_Run]) -> list[_Run]:
+    """Consecutive equal runs as one; a run's lists are copied only when another is appended to them."""
     out: list[_Run] = []
-    for tag, ta, tb in runs:
-        if out and tag == "equal" and out[-1][0] == "equal":
-            out[-1][1].extend(ta)  # the lists are this function's own copies (below): extend in place
-            out[-1][2].extend(tb)
+    own = False  # out[-1]'s lists are this function's copies (extended in place)
+    for run in runs:
+        if out and run[0] == "equal" and out[-1][0] == "equal":
+            if not own:
+                out[-1] = ("equal", list(out[-1][1]), list(out[-1][2]))
+                own = True
+            out[-1][1].extend(run[1])
+            out[-1][2].extend(run[2])
         else:
-            out.append((tag, list(ta), list(tb)))
+            out.append(run)
+            own = False
     return out
 
 
