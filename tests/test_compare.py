@@ -202,6 +202,27 @@ def test_pair_departments_by_canonical() -> None:
     assert [d.name for d in pairing.child_only] == ["区物流办"]
 
 
+@pytest.mark.parametrize(
+    ("home", "mapped", "parent_only"),
+    [
+        # a Sichuan city under the joint 川渝 plan: its 市生态环境局 is the 四川省生态环境厅's
+        ("四川省", [("四川省生态环境厅", "市生态环境局")], ["重庆市生态环境局"]),
+        # a Chongqing district: the 重庆市生态环境局's
+        ("重庆市", [("重庆市生态环境局", "市生态环境局")], ["四川省生态环境厅"]),
+        # the child's province unknown: as written
+        (None, [("重庆市生态环境局", "市生态环境局")], ["四川省生态环境厅"]),
+    ],
+)
+def test_a_joint_parents_departments_of_the_childs_province_come_first(
+        home: Optional[str], mapped: list[tuple[str, str]], parent_only: list[str]) -> None:
+    parent = [DepartmentRef("重庆市生态环境局", "生态环境局", "市", "lead", region="重庆市"),
+              DepartmentRef("四川省生态环境厅", "生态环境局", "省", "lead", region="四川省")]
+    child = [DepartmentRef("市生态环境局", "生态环境局", "市", "lead")]
+    pairing = pair_departments(parent, child, home)
+    assert [(p.name, c.name) for p, c in pairing.mapped] == mapped
+    assert [d.name for d in pairing.parent_only] == parent_only
+
+
 # ---- summary
 
 

@@ -343,20 +343,37 @@ def compare_targets(alignments: Iterable[Alignment], child: Document, parent: Do
 # ---------------------------------------------------------------- departments
 
 
-def pair_departments(parent: list[DepartmentRef], child: list[DepartmentRef]) -> DepartmentPairing:
+def home_province(child: Document, parent: Document) -> Optional[str]:
+    """The child's province, when the parent is a joint plan naming the departments of several
+    places (重庆市X局, 四川省X厅): the child's own province's come first (``pair_departments``)."""
+    if not any(d.region for c in parent.clauses for d in c.departments):
+        return None
+    from .lineage.cites import child_province, province_of
+
+    return province_of(child.region) or child_province(child)
+
+
+def pair_departments(parent: list[DepartmentRef], child: list[DepartmentRef], home: Optional[str] = None) -> DepartmentPairing:
     """Match one clause pair's departments by canonical function, across levels.
 
     The canonical name is one per function of government (aliases), so 人力资源社会保障部 meets
     人力资源社会保障厅 and 人社局, 证监会 meets 厦门证监局, 地方各级人民政府 meets 各区人民政府.
     Two passes, each first come first matched: the same function in the same region and role
     first (a joint parent names 重庆市X局 and 四川省X厅: the child's 四川省X厅 takes the second),
-    then the same function anywhere.
+    then the same function anywhere, the parent's departments of the child's province ``home``
+    first (a Sichuan city's 市生态环境局 is the 四川省生态环境厅's, not the 重庆市生态环境局's).
     """
+    from .lineage.cites import province_of
+
     pairing = DepartmentPairing()
     remaining = list(child)
     matched: dict[int, DepartmentRef] = {}
+    order = list(range(len(parent)))
+    if home is not None:
+        order.sort(key=lambda n: province_of(parent[n].region) != home)  # stable: home first, else as written
     for strict in (True, False):
-        for n, p in enumerate(parent):
+        for n in order:
+            p = parent[n]
             if n in matched:
                 continue
             match = next((c for c in remaining if c.canonical == p.canonical
