@@ -281,6 +281,7 @@ def test_bad_format_is_a_usage_error() -> None:
         ("浙江省节能减排综合工作实施方案", "湖州市节能减排综合工作实施方案", "全省→全市, 省X→市X"),
         ("广西壮族自治区碳达峰实施方案", "南宁市碳达峰实施方案", "全区→全市, 区X→市X"),
         ("重庆市减污降碳协同增效实施方案", "重庆市大足区减污降碳协同增效实施方案", "全市→全区, 市X→区X"),
+        ("鄂尔多斯市碳达峰实施方案", "达拉特旗碳达峰实施方案", "全市→全旗, 市X→旗X"),
     ],
 )
 def test_level_only_example_names_the_pairs_levels(parent_title: str, child_title: str, example: str) -> None:

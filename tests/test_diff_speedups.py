@@ -149,7 +149,7 @@ def test_folded_tokens_fold_each_token(seeds: dict[str, Document]) -> None:
         # the long tokens' positions from tokenize are every token longer than one character
         assert [i for i, t in enumerate(tokens) if len(t) > 1] == [i for i in long if len(tokens[i]) > 1]
         assert _folded_tokens(tokens, None, None, long) == folded
-        plain = [t.translate(str.maketrans({c: "〇" for c in "省市区县州镇乡"})) for t in tokens]
+        plain = [t.translate(str.maketrans({c: "〇" for c in "省市区县州镇乡盟旗"})) for t in tokens]
         plain = ["〇" if t == "国" and i and tokens[i - 1] in ("全", "我") else f for i, (t, f) in enumerate(zip(tokens, plain))]
         # a number (a year, 14.5%) is matched by its unit: 2025年 -> #年, 14.5% -> #%
         plain = ["#" + regex.sub(r"[0-9.．]", "", f) if len(t) > 1 and t[0] in "0123456789" else f for t, f in zip(tokens, plain)]

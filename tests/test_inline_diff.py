@@ -57,6 +57,7 @@ def changes(parent: str, child: str) -> list[tuple[str, str, str]]:
         # 全国 -> 全省 and 全市 -> 全区 are level-only; 国家 -> 省 is not (no department key here)
         ("全国统一的绿色产品标准", "全省统一的绿色产品标准", []),
         ("推动我国绿色低碳发展", "推动我省绿色低碳发展", []),  # 我国 -> 我省 too; 中国 stays
+        ("全市推进，市生态环境局负责", "全旗推进，旗生态环境局负责", []),  # a banner (旗) under its city
         ("中国特色", "中省特色", [("replace", "国", "省")]),
         ("全市各区县", "全区各镇街", [("replace", "区县", "镇街")]),
         ("国家发展改革委", "省发展改革委", [("replace", "国家", "省")]),

@@ -404,8 +404,8 @@ def moved_sentence_notes(diff: DocumentDiff, a: Alignment) -> list[str]:
 
 
 # The character a plan writes before its own level's names (全省, 省发展改革委), by the end of its
-# region's name (河北省, 广西壮族自治区 -> 全区, 石家庄市, 大足区, 兰考县).
-LEVEL_CHARS = "省市区县州"
+# region's name (河北省, 广西壮族自治区 -> 全区, 石家庄市, 大足区, 兰考县, 锡林郭勒盟, 达拉特旗).
+LEVEL_CHARS = "省市区县州盟旗"
 
 
 def level_example(parent: Document, child: Document) -> str:

@@ -55,9 +55,11 @@ NOTE = compile_pattern(r"（(?P<body>[^（）\n]*?(?:负责|牵头|配合)[^（�
 NOTE_TAIL = compile_pattern(r"(?:按职责分工|按职责|分别|共同)?(?:负责|牵头|配合)")
 # Punctuation closing a title sentence: 指导思想。\n
 TITLE_TAIL = compile_pattern(r"[。：:；;，,\s]*")
-# Level characters of administrative names, folded for matching: 全市/全区, 市发展改革委/区发展改革委;
-# the 国 of 全国 and 我国 too (全国 = 全省, 我国 = 我省), not the 国 of 国家, 国际, 中国.
-LEVEL_CHAR = compile_pattern(r"[省市区县州镇乡]|(?<=[全我])国")
+# Level characters of administrative names, folded for matching: 全市/全区, 市发展改革委/区发展改革委,
+# 全盟/全旗 (Inner Mongolia's leagues and banners); the 国 of 全国 and 我国 too (全国 = 全省, 我国 = 我省),
+# not the 国 of 国家, 国际, 中国.
+LEVEL_CHARS = "省市区县州镇乡盟旗"
+LEVEL_CHAR = compile_pattern(rf"[{LEVEL_CHARS}]|(?<=[全我])国")
 # Longest equality that may be folded into the changes around it (a shared 的, 、, 推进 …).
 STRANDED_MAX = 4
 # Separators between departments inside a note.
@@ -241,8 +243,8 @@ def diff_texts(
 
 # fold_levels as a translation table (tokens of several characters), and as a dict for the
 # one-character tokens that most tokens are (one lookup each, in C: dict.get(token, token)).
-LEVEL_FOLD = str.maketrans({c: "〇" for c in "省市区县州镇乡"})
-LEVEL_FOLD_CHAR = {c: "〇" for c in "省市区县州镇乡"}
+LEVEL_FOLD = str.maketrans({c: "〇" for c in LEVEL_CHARS})
+LEVEL_FOLD_CHAR = {c: "〇" for c in LEVEL_CHARS}
 FOLDED_NATION = "〇"  # 国 of 全国 / 我国 (the whole country) folds like 全省 / 我市 / 全区
 NATION_BEFORE = ("全", "我")  # what stands before that 国
 
