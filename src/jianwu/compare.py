@@ -189,19 +189,35 @@ def _counted(t: Target) -> bool:
     return t.kind != "condition"
 
 
+@lru_cache(maxsize=256)
+def province_of(region: Optional[str]) -> Optional[str]:
+    """The province (full name) a region name begins with: 重庆市沙坪坝区 -> 重庆市, 河北 -> 河北省."""
+    if not region:
+        return None
+    from .metadata import PROVINCES
+
+    return next((full for full, short in PROVINCES if region.startswith((full, short))), None)
+
+
+def document_province(doc: Document) -> Optional[str]:
+    """The province a document belongs to: named in its region, else the one its text names most
+    (as ``lineage.cites.child_province``, without loading the lineage package)."""
+    from .metadata import dominant_province
+
+    return province_of(doc.region) or dominant_province(doc.text)
+
+
 def scope_place(child: Document) -> Optional[str]:
     """The child's region for telling which of the parent's regional targets are its own.
 
     A city's region names no province (石家庄市), and a grouping defined by provinces (京津冀:
     北京 天津 河北) cannot tell whether it lies inside; the province its text names most
-    (``lineage.cites.child_province``: 河北省, in its citations of the provincial plan) is put before it.
+    (``document_province``: 河北省, in its citations of the provincial plan) is put before it.
     """
     region = child.region
     if not region or regions.place_of(region)[0] is not None:
         return region
-    from .lineage.cites import child_province
-
-    province = child_province(child)
+    province = document_province(child)
     return province + region if province else region
 
 
@@ -348,9 +364,7 @@ def home_province(child: Document, parent: Document) -> Optional[str]:
     places (重庆市X局, 四川省X厅): the child's own province's come first (``pair_departments``)."""
     if not any(d.region for c in parent.clauses for d in c.departments):
         return None
-    from .lineage.cites import child_province, province_of
-
-    return province_of(child.region) or child_province(child)
+    return document_province(child)
 
 
 def pair_departments(parent: list[DepartmentRef], child: list[DepartmentRef], home: Optional[str] = None) -> DepartmentPairing:
@@ -363,8 +377,6 @@ def pair_departments(parent: list[DepartmentRef], child: list[DepartmentRef], ho
     then the same function anywhere, the parent's departments of the child's province ``home``
     first (a Sichuan city's 市生态环境局 is the 四川省生态环境厅's, not the 重庆市生态环境局's).
     """
-    from .lineage.cites import province_of
-
     pairing = DepartmentPairing()
     remaining = list(child)
     matched: dict[int, DepartmentRef] = {}
