@@ -168,3 +168,52 @@ def test_a_sentence_moved_to_another_clause_says_where(seeds: dict[str, Document
     assert came == [(len(body_sentences(parent, "（七）")) + 1, (clause(parent, "（十五）"), 3))]
     notes = [link for a in diff.alignments for link in a.sentences if link.status == "moved" and link.parent_span and parent.clauses[a.parent_index].text[link.parent_span[0]] == "（"]
     assert notes == []
+
+
+def test_chapters_meet_their_own_when_the_parent_has_a_level_more(seeds: dict[str, Document]) -> None:
+    # The municipal plan with its chapters put into two 部分: the child (the plan as it is) has one
+    # level less, and its 二、加强源头防控协同增效 is the parent's 二、 under 第二部分, not 第二部分 itself.
+    plan = seeds[PARENT]
+    text = plan.text
+    first, second = text.index("\n一、总体要求") + 1, text.index("\n二、加强源头防控协同增效") + 1
+    parted = text[:first] + "第一部分 总体要求\n" + text[first:second] + "第二部分 重点任务\n" + text[second:]
+    parent = parse_document(parted, doc_id="parted")
+    headings = {(tuple(plan.clauses[a.child_index].path), tuple(parent.clauses[a.parent_index].path), a.status)
+                for a in align_documents(plan, parent) if a.kind == "heading" and a.child_index is not None and a.parent_index is not None}
+    assert (("一、",), ("第一部分", "一、"), "identical") in headings  # the same title twice: the same numbering
+    assert (("二、",), ("第二部分", "二、"), "identical") in headings
+    assert (("七、",), ("第二部分", "七、"), "identical") in headings
+    assert not [h for h in headings if len(h[1]) == 1]  # 第一部分, 第二部分: no partner
+
+
+PROMOTED_PARENT = """江苏省减污降碳协同增效实施方案
+一、重点任务
+（一）推进工业领域协同增效。
+1.推动产业结构优化升级。坚决遏制高耗能、高排放、低水平项目盲目发展，严格落实钢铁、水泥、平板玻璃等行业产能置换政策。
+2.推进重点行业清洁生产。在钢铁、建材、石化化工、有色等行业开展减污降碳协同增效试点，推进清洁生产审核。
+（二）推进交通运输协同增效。
+1.优化运输结构。推进大宗货物和中长途货物运输“公转铁”“公转水”，提高铁路和水路货运量占比。
+2.推广新能源车船。加快新能源汽车推广应用，推动公交、出租、物流配送等领域车辆电动化。
+"""
+PROMOTED_CHILD = """无锡市减污降碳协同增效实施方案
+一、推进工业领域协同增效
+（一）推动产业结构优化升级。坚决遏制高耗能、高排放、低水平项目盲目发展，严格落实钢铁、水泥、平板玻璃等行业产能置换政策。
+（二）推进重点行业清洁生产。在钢铁、建材、石化化工、有色等行业开展减污降碳协同增效试点，推进清洁生产审核。
+二、推进交通运输协同增效
+（一）优化运输结构。推进大宗货物和中长途货物运输“公转铁”“公转水”，提高铁路和水路货运量占比。
+（二）推广新能源车船。加快新能源汽车推广应用，推动公交、出租、物流配送等领域车辆电动化。
+"""
+
+
+def test_sections_promoted_to_chapters_meet_their_sections() -> None:
+    # The child drops the parent's 一、重点任务 and makes its （一）（二） chapters: 一、推进工业领域协同增效
+    # is the parent's （一）, not a split of 一、重点任务.
+    child, parent = parse_document(PROMOTED_CHILD, doc_id="wuxi"), parse_document(PROMOTED_PARENT, doc_id="jiangsu")
+    got = sorted(((tuple(child.clauses[a.child_index].path) if a.child_index is not None else None,
+                   tuple(parent.clauses[a.parent_index].path) if a.parent_index is not None else None, a.status)
+                  for a in align_documents(child, parent) if a.kind == "heading"), key=str)
+    assert got == sorted([
+        (("一、",), ("一、", "（一）"), "identical"),
+        (("二、",), ("一、", "（二）"), "identical"),
+        (None, ("一、",), "dropped"),
+    ], key=str)

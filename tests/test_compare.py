@@ -107,6 +107,47 @@ def test_compare_target(parent: Target, child: Target, status: str) -> None:
     assert compare_target(parent, child)[0] == status
 
 
+@pytest.mark.parametrize(
+    ("parent_base", "child_base", "child_value", "expected"),
+    [
+        # 比2020年下降13.5% -> 比2022年下降8%: re-based, neither stricter nor looser
+        (2020, 2022, 8, ("value_changed", "13.5% → 8% (base year 2020 → 2022)")),
+        (2020, 2022, 13.5, ("value_changed", "13.5% → 13.5% (base year 2020 → 2022)")),
+        # the same base year: compared as ever
+        (2020, 2020, 14, ("stricter", "13.5% → 14%")),
+        # a base year on one side only (the other's sentence names none): compared as ever
+        (None, 2020, 14, ("stricter", "13.5% → 14%")),
+    ],
+)
+def test_a_change_from_another_base_year_is_not_ranked(
+        parent_base: Optional[int], child_base: Optional[int], child_value: float, expected: tuple[str, str]) -> None:
+    import dataclasses
+
+    parent = dataclasses.replace(target(13.5, "=", "down"), baseline_year=parent_base)
+    child = dataclasses.replace(target(child_value, "=", "down"), baseline_year=child_base)
+    assert compare_target(parent, child) == expected
+
+
+@pytest.mark.parametrize(
+    ("parent_class", "child_class", "status"),
+    [
+        ("Ⅲ类", "Ⅱ类", "stricter"),  # 黄河干流水质稳定保持在Ⅲ类以上 -> Ⅱ类以上
+        ("Ⅲ类", "Ⅳ类", "looser"),
+        ("Ⅱ类", "Ⅱ类", "same"),
+        ("劣Ⅴ类", "Ⅴ类", "stricter"),
+        ("III类", "Ⅱ类", "stricter"),  # Latin capitals
+        ("良好", "优", "value_changed"),  # other words: only "changed"
+    ],
+)
+def test_water_quality_classes_are_ranked(parent_class: str, child_class: str, status: str) -> None:
+    import dataclasses
+
+    def cls(text: str) -> Target:
+        return dataclasses.replace(target(0, ">=", None, unit=""), value=text, value_text=text, unit=None)
+
+    assert compare_target(cls(parent_class), cls(child_class))[0] == status
+
+
 def test_year_change_keeps_the_value_comparison() -> None:
     status, detail = compare_target(target(14.5, ">=", "down"), target(15, ">=", "down", year=2027))
     assert (status, detail) == ("year_changed", "year 2025 → 2027; value stricter: 14.5% → 15%")
@@ -159,6 +200,27 @@ def test_pair_departments_by_canonical() -> None:
     assert [(p.name, c.name) for p, c in pairing.mapped] == [("市交通局", "区交通局")]
     assert [d.name for d in pairing.parent_only] == ["市水利局"]
     assert [d.name for d in pairing.child_only] == ["区物流办"]
+
+
+@pytest.mark.parametrize(
+    ("home", "mapped", "parent_only"),
+    [
+        # a Sichuan city under the joint 川渝 plan: its 市生态环境局 is the 四川省生态环境厅's
+        ("四川省", [("四川省生态环境厅", "市生态环境局")], ["重庆市生态环境局"]),
+        # a Chongqing district: the 重庆市生态环境局's
+        ("重庆市", [("重庆市生态环境局", "市生态环境局")], ["四川省生态环境厅"]),
+        # the child's province unknown: as written
+        (None, [("重庆市生态环境局", "市生态环境局")], ["四川省生态环境厅"]),
+    ],
+)
+def test_a_joint_parents_departments_of_the_childs_province_come_first(
+        home: Optional[str], mapped: list[tuple[str, str]], parent_only: list[str]) -> None:
+    parent = [DepartmentRef("重庆市生态环境局", "生态环境局", "市", "lead", region="重庆市"),
+              DepartmentRef("四川省生态环境厅", "生态环境局", "省", "lead", region="四川省")]
+    child = [DepartmentRef("市生态环境局", "生态环境局", "市", "lead")]
+    pairing = pair_departments(parent, child, home)
+    assert [(p.name, c.name) for p, c in pairing.mapped] == mapped
+    assert [d.name for d in pairing.parent_only] == parent_only
 
 
 # ---- summary
@@ -244,6 +306,63 @@ def test_a_child_is_compared_with_the_value_of_its_own_region() -> None:
     got = [(t.status, t.parent.scope if t.parent else None, t.indicator) for t in diff_documents(jiangsu, nation).targets]
     assert ("looser", "长三角地区", "煤炭消费量") in got
     assert all(t.parent is None or t.parent.scope != "京津冀及周边地区" for t in diff_documents(jiangsu, nation).targets)
+
+
+@pytest.mark.parametrize(
+    ("child_body", "expected"),
+    [
+        # the child's value is the region's
+        ("到2025年，全省细颗粒物（PM2.5）浓度下降12%。", [("same", "京津冀及周边地区", "12% → 12% (the parent's value for 京津冀及周边地区)")]),
+        # tightened: still against the region's value, not the country's
+        ("到2025年，全省细颗粒物（PM2.5）浓度下降13%。", [("stricter", "京津冀及周边地区", "12% → 13% (the parent's value for 京津冀及周边地区)")]),
+        # the country's wording copied, the value the region's
+        ("到2025年，全省地级及以上城市细颗粒物（PM2.5）浓度下降11%。",
+         [("looser", "京津冀及周边地区", "12% → 11% (the parent's value for 京津冀及周边地区)")]),
+    ],
+)
+def test_a_target_the_parent_sets_for_the_childs_region_binds_it(child_body: str, expected: list[tuple[str, Optional[str], str]]) -> None:
+    # 京津冀及周边地区、汾渭平原细颗粒物浓度分别下降12%、6%: for Hebei the 12% is the target, before the
+    # country's 10% (which it replaces: not dropped); 汾渭平原's is not Hebei's at all.
+    nation = plan("国务院关于印发空气质量持续改善行动计划的通知",
+                  "到2025年，全国地级及以上城市细颗粒物（PM2.5）浓度下降10%，京津冀及周边地区、汾渭平原细颗粒物浓度分别下降12%、6%。")
+    hebei = plan("河北省空气质量持续改善行动实施方案", child_body)
+    got = [(t.status, t.parent.scope if t.parent else None, t.detail) for t in diff_documents(hebei, nation).targets]
+    assert got == expected
+
+
+def test_a_city_whose_region_names_no_province_takes_its_provinces_regional_target() -> None:
+    # 石家庄市: the province its text names (河北) tells that 京津冀 is its region and 长三角 is not.
+    from jianwu import parse_document
+
+    nation = plan("国务院关于印发空气质量持续改善行动计划的通知",
+                  "到2025年，全国地级及以上城市细颗粒物浓度下降10%，京津冀地区、长三角地区细颗粒物浓度分别下降12%、8%。")
+    city = parse_document("石家庄市空气质量持续改善行动实施方案\n为贯彻落实《河北省空气质量持续改善行动实施方案》，结合河北省和我市实际，"
+                          "按照河北省部署，制定本方案。\n一、主要目标\n到2025年，全市细颗粒物浓度下降12%。\n", doc_id="sjz")
+    assert city.region == "石家庄市"
+    got = [(t.status, t.parent.scope if t.parent else None, t.detail) for t in diff_documents(city, nation).targets]
+    assert got == [("same", "京津冀地区", "12% → 12% (the parent's value for 京津冀地区)")]
+
+
+@pytest.mark.parametrize(
+    ("parent_body", "child_body", "expected"),
+    [
+        # GDP = 国内生产总值 = 地区生产总值, 能耗 = 能源消耗 (data/indicator_synonyms.tsv)
+        ("到2025年，全国单位国内生产总值能源消耗比2020年下降13.5%。", "到2025年，全省单位GDP能耗比2020年下降14%。",
+         [("stricter", "单位国内生产总值能源消耗", "单位GDP能耗")]),
+        # PM2.5 = 细颗粒物
+        ("到2025年，地级及以上城市细颗粒物浓度下降10%。", "到2025年，全省PM2.5浓度下降12%。",
+         [("stricter", "地级及以上城市细颗粒物浓度", "PM2.5浓度")]),
+        # 非化石能源占能源消费总量比重 = 非化石能源消费占比
+        ("到2025年，非化石能源占能源消费总量比重达到20%左右。", "到2025年，非化石能源消费占比达到18%左右。",
+         [("looser", "非化石能源占能源消费总量比重", "非化石能源消费占比")]),
+    ],
+)
+def test_indicators_are_matched_across_their_spellings(parent_body: str, child_body: str, expected: list[tuple[str, str, str]]) -> None:
+    nation = plan("国务院关于印发节能减排综合工作方案的通知", parent_body)
+    child = plan("河南省节能减排综合工作方案", child_body)
+    got = [(t.status, t.parent.indicator if t.parent else None, t.child.indicator if t.child else None)
+           for t in diff_documents(child, nation).targets]
+    assert got == expected
 
 
 def test_list_items_are_paired_one_to_one_on_the_best_total() -> None:

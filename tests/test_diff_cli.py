@@ -272,3 +272,24 @@ def test_errors_are_one_line_and_exit_2(args: list[str], message: str) -> None:
 def test_bad_format_is_a_usage_error() -> None:
     result = runner.invoke(app, ["diff", SHAPINGBA, "--format", "pdf"])
     assert result.exit_code == 2 and result.stdout == ""
+
+
+@pytest.mark.parametrize(
+    ("parent_title", "child_title", "example"),
+    [
+        ("国务院关于印发2030年前碳达峰行动方案的通知\n国务院\n2021年10月24日", "河北省碳达峰实施方案", "全国→全省, 国家X→省X"),
+        ("浙江省节能减排综合工作实施方案", "湖州市节能减排综合工作实施方案", "全省→全市, 省X→市X"),
+        ("广西壮族自治区碳达峰实施方案", "南宁市碳达峰实施方案", "全区→全市, 区X→市X"),
+        ("重庆市减污降碳协同增效实施方案", "重庆市大足区减污降碳协同增效实施方案", "全市→全区, 市X→区X"),
+        ("鄂尔多斯市碳达峰实施方案", "达拉特旗碳达峰实施方案", "全市→全旗, 市X→旗X"),
+    ],
+)
+def test_level_only_example_names_the_pairs_levels(parent_title: str, child_title: str, example: str) -> None:
+    """The summary's level-only example is this pair's: a province under the nation writes 全省 for 全国."""
+    from jianwu import parse_document
+    from jianwu.diffmodel import level_example
+
+    def plan(title: str) -> object:
+        return parse_document(f"{title}\n一、主要目标\n到2025年，推进各项工作。\n", doc_id=title)
+
+    assert level_example(plan(parent_title), plan(child_title)) == example  # type: ignore[arg-type]

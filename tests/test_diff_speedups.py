@@ -10,6 +10,7 @@ from __future__ import annotations
 import difflib
 
 import pytest
+import regex
 from rapidfuzz import fuzz, process
 
 from jianwu import Document
@@ -142,12 +143,20 @@ def test_shared_runs_sum_the_long_equal_opcodes(seeds: dict[str, Document], corp
 def test_folded_tokens_fold_each_token(seeds: dict[str, Document]) -> None:
     doc = seeds["shapingba-jianwu-2023"]
     for clause in doc.clauses:
-        tokens = tokenize(clause.text, clause_spans(clause))
+        long: list[int] = []
+        tokens = tokenize(clause.text, clause_spans(clause), long)
         folded = _folded_tokens(tokens)
-        plain = [t.translate(str.maketrans({c: "〇" for c in "省市区县州镇乡"})) for t in tokens]
-        plain = ["〇" if t == "国" and i and tokens[i - 1] == "全" else f for i, (t, f) in enumerate(zip(tokens, plain))]
+        # the long tokens' positions from tokenize are every token longer than one character
+        assert [i for i, t in enumerate(tokens) if len(t) > 1] == [i for i in long if len(tokens[i]) > 1]
+        assert _folded_tokens(tokens, None, None, long) == folded
+        plain = [t.translate(str.maketrans({c: "〇" for c in "省市区县州镇乡盟旗"})) for t in tokens]
+        plain = ["〇" if t == "国" and i and tokens[i - 1] in ("全", "我") else f for i, (t, f) in enumerate(zip(tokens, plain))]
+        # a number (a year, 14.5%) is matched by its unit: 2025年 -> #年, 14.5% -> #%
+        plain = ["#" + regex.sub(r"[0-9.．]", "", f) if len(t) > 1 and t[0] in "0123456789" else f for t, f in zip(tokens, plain)]
         assert folded == plain
     assert _folded_tokens(["区发展改革委", "全", "国", "区", "和"]) == ["〇发展改革委", "全", "〇", "〇", "和"]
+    assert _folded_tokens(["我", "国", "中", "国"]) == ["我", "〇", "中", "国"]
+    assert _folded_tokens(["4.2万吨", "、", "2025年", "5"]) == ["#万吨", "、", "#年", "5"]
 
 
 def test_sentences_fold_as_each_sentence_alone(seeds: dict[str, Document], corpus: dict[str, Document]) -> None:

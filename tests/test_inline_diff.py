@@ -56,6 +56,9 @@ def changes(parent: str, child: str) -> list[tuple[str, str, str]]:
         ),
         # 全国 -> 全省 and 全市 -> 全区 are level-only; 国家 -> 省 is not (no department key here)
         ("全国统一的绿色产品标准", "全省统一的绿色产品标准", []),
+        ("推动我国绿色低碳发展", "推动我省绿色低碳发展", []),  # 我国 -> 我省 too; 中国 stays
+        ("全市推进，市生态环境局负责", "全旗推进，旗生态环境局负责", []),  # a banner (旗) under its city
+        ("中国特色", "中省特色", [("replace", "国", "省")]),
         ("全市各区县", "全区各镇街", [("replace", "区县", "镇街")]),
         ("国家发展改革委", "省发展改革委", [("replace", "国家", "省")]),
         # municipal （六） -> Shapingba 4.: the list of districts dropped
@@ -71,6 +74,16 @@ def changes(parent: str, child: str) -> list[tuple[str, str, str]]:
             [("replace", "打造重庆经济技术开发区等国家绿色产业示范基地", "培育做大环保产业")],
         ),
         ("同一句话。", "同一句话。", []),
+        # a list of values rewritten one by one: value against value, not on 0.2万吨 that recurs in another place
+        (
+            "减排量分别达到4.2万吨、0.2万吨、6.6万吨、3.1万吨。",
+            "减排量分别达到0.3万吨、0.02万吨、0.5万吨、0.2万吨。",
+            [("replace", "4.2万吨、0.2万吨、6.6万吨、3.1万吨", "0.3万吨、0.02万吨、0.5万吨、0.2万吨")],
+        ),
+        # values apart are each their own change; an unchanged one stays equal
+        ("能耗下降10%，用水量下降5%，碳排放下降18%", "能耗下降12%，用水量下降5%，碳排放下降19.5%",
+         [("replace", "10%", "12%"), ("replace", "18%", "19.5%")]),
+        ("到2025年，能耗下降10%", "到2025年，新增指标达到30%，能耗下降10%", [("insert", "", "新增指标达到30%，")]),
     ],
 )
 def test_changes(parent: str, child: str, expected: list[tuple[str, str, str]]) -> None:

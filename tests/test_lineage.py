@@ -168,3 +168,83 @@ def test_profiles_without_shingles_load_them(seeds: dict[str, Document]) -> None
     ]
     assert set(asked) <= {d.id for d in docs} and len(asked) <= 2 * len(docs)
     assert len(dataclasses.replace(bare[0]).minhash) == 128 * 4  # 128 uint32 values
+
+
+# ---------------------------------------------------------------- a bare 文号 in running text
+
+
+@pytest.mark.parametrize(
+    ("cited", "own", "names"),
+    [
+        ("冀政办字〔2022〕150号", "冀政办字〔2022〕150号", True),
+        ("为贯彻落实冀政办字〔2022〕150号", "冀政办字〔2022〕150号", True),  # read with the words before it
+        ("根据国发〔2021〕23号", "国发〔2021〕23号", True),
+        ("根据国发〔2021〕23号", "国发〔2021〕24号", False),  # another number
+        ("根据国发〔2021〕23号", "国办发〔2021〕23号", False),  # another issuer
+        ("落实川办发〔2022〕7号", "发〔2022〕7号", False),  # one character is no prefix
+    ],
+)
+def test_cites_number(cited: str, own: str, names: bool) -> None:
+    from jianwu.lineage.keys import cites_number
+
+    assert cites_number(cited, own) is names
+
+
+FAMILY_BODY = """
+一、总体要求
+（一）指导思想。以习近平新时代中国特色社会主义思想为指导，坚持系统观念，统筹大气、水、土壤、固体废物与温室气体污染控制，推动减污降碳协同增效。
+（二）主要目标。到2025年，{where}单位地区生产总值二氧化碳排放比2020年下降{cut}%。
+二、重点任务
+（一）强化生态环境分区管控。构建市场导向的绿色技术创新体系，完善生态环境分区管控方案，将碳达峰碳中和要求纳入“三线一单”分区管控体系。
+（二）推动能源绿色低碳转型。严格控制煤炭消费增长，加快发展风电、太阳能发电，推进煤炭清洁高效利用。
+"""
+
+
+def family_plan(doc_id: str, cover: str, title: str, lead: str, where: str, cut: str) -> Document:
+    issuer = cover.split("关于")[0]
+    text = f"{cover}\n\n{issuer}\n2023年1月5日\n\n{title}\n\n{lead}\n" + FAMILY_BODY.format(where=where, cut=cut)
+    return parse_document(text, doc_id=doc_id)
+
+
+def test_a_bare_doc_number_in_running_text_names_its_parent() -> None:
+    # 为贯彻落实冀政办字〔2022〕150号文件精神: the province's plan, not (by content) the national one.
+    national = family_plan("national", "生态环境部关于印发《减污降碳协同增效实施方案》的通知\n环综合〔2022〕42号",
+                           "减污降碳协同增效实施方案", "为推动减污降碳协同增效，制定本方案。", "全国", "18")
+    province = family_plan("hebei", "河北省人民政府办公厅关于印发河北省减污降碳协同增效实施方案的通知\n冀政办字〔2022〕150号",
+                           "河北省减污降碳协同增效实施方案", "为深入贯彻落实《减污降碳协同增效实施方案》（环综合〔2022〕42号），制定本方案。", "全省", "19")
+    city = family_plan("shijiazhuang", "石家庄市人民政府办公室关于印发石家庄市减污降碳协同增效实施方案的通知\n石政办发〔2023〕12号",
+                       "石家庄市减污降碳协同增效实施方案", "为贯彻落实冀政办字〔2022〕150号文件精神，结合我市实际，制定本方案。", "全市", "19.5")
+    assert links([national, province, city]) == [
+        ("hebei", "national", "parent", "doc_number"),
+        ("shijiazhuang", "hebei", "parent", "doc_number"),
+    ]
+    # Without its parent, it names what it cites without the words before the 文号.
+    outcome = analyse([national, city])[1]
+    assert outcome.cites == "（冀政办字〔2022〕150号）"
+
+
+def test_a_county_level_city_citing_its_prefecture_is_its_child() -> None:
+    # 昆山市 (a county-level city, read as a city like 苏州市) cites 《苏州市…方案》: its parent.
+    # Two prefecture cities of the province that cite nothing of each other stay apart.
+    suzhou = family_plan("suzhou", "苏州市人民政府关于印发苏州市减污降碳协同增效行动方案的通知\n苏府〔2023〕30号",
+                         "苏州市减污降碳协同增效行动方案", "为贯彻落实《江苏省减污降碳协同增效实施方案》，结合我市实际，制定本方案。", "全市", "19")
+    kunshan = family_plan("kunshan", "昆山市人民政府关于印发昆山市减污降碳协同增效行动方案的通知\n昆政发〔2023〕40号",
+                          "昆山市减污降碳协同增效行动方案", "为深入落实《苏州市减污降碳协同增效行动方案》要求，结合我市实际，制定本方案。", "全市", "20")
+    wuxi = family_plan("wuxi", "无锡市人民政府关于印发无锡市减污降碳协同增效行动方案的通知\n锡政发〔2023〕9号",
+                       "无锡市减污降碳协同增效行动方案", "为贯彻落实《江苏省减污降碳协同增效实施方案》，结合我市实际，制定本方案。", "全市", "20")
+    assert (suzhou.level, kunshan.level, wuxi.level) == ("city", "city", "city")
+    assert links([suzhou, kunshan, wuxi]) == [("kunshan", "suzhou", "parent", "title")]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "written"),
+    [
+        ("为贯彻落实冀政办字〔2022〕150号文件精神，制定本方案。", ["冀政办字〔2022〕150号"]),
+        ("按照省政府印发的冀政办字〔2022〕150号文件要求，根据国发〔2021〕23号精神，制定本方案。", ["冀政办字〔2022〕150号", "国发〔2021〕23号"]),
+    ],
+)
+def test_bare_doc_numbers_are_shown_without_the_words_before_them(sentence: str, written: list[str]) -> None:
+    from jianwu.lineage.cites import citations_of
+
+    doc = parse_document(f"某市减污降碳协同增效实施方案\n{sentence}\n一、总体要求\n（一）指导思想。坚持系统观念，推进工作。\n", doc_id="x")
+    assert [c.written for c in citations_of(doc)] == written

@@ -44,7 +44,8 @@ made it (``basis``) and the scores it was made on, so a result can be explained.
 9. Headings: each heading is paired with the heading of the other document
    holding most of the partners of its content (a plurality vote from both
    sides, so a child chapter holding two parent chapters' content is a merge;
-   only headings at the same nesting depth vote: chapter with chapter);
+   only headings at the same nesting depth vote: chapter with chapter; when one
+   plan has a level more, the levels are matched where their titles agree best);
    headings without aligned content fall back to a near-identical title.
 10. Flags: a text pair whose child title is another parent clause's title
     (``title_body_mismatch``), a child clause whose body lies mostly inside
@@ -658,6 +659,31 @@ def _content_alignments(
     return out
 
 
+def _chain_pairs(
+    c_chain: list[int], p_chain: list[int], title: dict[tuple[int, int], float], same_style: Callable[[int, int], bool]
+) -> list[tuple[int, int]]:
+    """The headings above an aligned content pair, paired level by level: chapter with chapter.
+
+    Chains of one length pair by depth.  When one plan has a level more (the parent's 第一部分 总体要求 >
+    一、指导思想, the child's 一、总体要求 alone), the shorter chain lies against the longer at the
+    offset whose titles agree best (一、能源绿色低碳转型行动 meets 三、能源绿色低碳转型行动 under
+    第二部分 重点任务, not 第二部分), then whose numbering styles agree (一、总体要求 meets 一、总体要求,
+    not 第一部分 总体要求); on a tie, at the top.
+    """
+    if len(c_chain) == len(p_chain):
+        return list(zip(c_chain, p_chain))
+    short, long_ = (c_chain, p_chain) if len(c_chain) < len(p_chain) else (p_chain, c_chain)
+    child_short = short is c_chain
+
+    def pairs(offset: int) -> list[tuple[int, int]]:
+        window = long_[offset:offset + len(short)]
+        return list(zip(short, window)) if child_short else list(zip(window, short))
+
+    offsets = range(len(long_) - len(short) + 1)
+    best = max(offsets, key=lambda o: (sum(title[pair] for pair in pairs(o)), sum(same_style(*pair) for pair in pairs(o)), -o))
+    return pairs(best)
+
+
 def _heading_alignments(
     child: Document,
     parent: Document,
@@ -666,17 +692,17 @@ def _heading_alignments(
     """Pair headings through the content under them (plurality vote both ways), else by title."""
     c_anc = {u.index: u.headings for u in c_units + c_heads}
     p_anc = {u.index: u.headings for u in p_units + p_heads}
-    c_rank = {u.index: len(u.headings) for u in c_heads}
-    p_rank = {u.index: len(u.headings) for u in p_heads}
     votes: dict[tuple[int, int], int] = {}
+
+    def same_style(hc: int, hp: int) -> bool:
+        return child.clauses[hc].style == parent.clauses[hp].style
+
+    title = {(hc.index, hp.index): fuzz.ratio(hc.title, hp.title) / 100 for hc in c_heads for hp in p_heads}
     for a in content:
         if a.child_index is None or a.parent_index is None:
             continue
-        for hc in c_anc[a.child_index]:
-            for hp in p_anc[a.parent_index]:
-                if c_rank[hc] == p_rank[hp]:  # chapter with chapter, section with section
-                    votes[(hc, hp)] = votes.get((hc, hp), 0) + 1
-    title = {(hc.index, hp.index): fuzz.ratio(hc.title, hp.title) / 100 for hc in c_heads for hp in p_heads}
+        for hc, hp in _chain_pairs(c_anc[a.child_index], p_anc[a.parent_index], title, same_style):
+            votes[(hc, hp)] = votes.get((hc, hp), 0) + 1
     links: set[tuple[int, int]] = set()
     for hc in c_heads:
         mine = [(v, title[(hc.index, hp)], -hp) for (c, hp), v in votes.items() if c == hc.index]

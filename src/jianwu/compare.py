@@ -7,9 +7,13 @@ by value taking comparator and direction into account:
 * ``>=`` / ``>`` (a floor: 达到25%以上) and ``=`` / ``≈`` with a direction (a change
   of a given size: 降低14.5%, 下降1%): a larger value asks for more -> stricter;
 * ``<=`` / ``<`` (a ceiling: 不超过34微克/立方米): a smaller value is stricter;
-* anything else (no direction, a range, a text value, different units) is just
-  ``value_changed``.  A different year is ``year_changed`` (the value comparison
+* a water quality class (Ⅲ类以上 -> Ⅱ类以上): a cleaner class is stricter;
+* anything else (no direction, a range, a text value, different units, a change
+  from another base year: 比2020年 → 比2022年) is just ``value_changed``.  A different year is ``year_changed`` (the value comparison
   is kept in ``detail``).
+
+A parent target for a region (京津冀及周边地区…分别下降12%) binds a child inside it before the
+parent's target for the whole country beside it, which it then replaces (not ``dropped``).
 
 Departments are matched by ``DepartmentRef.canonical``, which names a function of
 government and is level-free, so the parent's 市发展改革委 meets the child's
@@ -36,7 +40,7 @@ from .diffmodel import (
     clause_status,
 )
 from .model import DepartmentRef, Document, Target
-from .patterns import compile_pattern
+from .patterns import compile_pattern, lazy
 from .tables import read_table
 
 INDICATOR_MIN = 0.6  # indicator similarity that makes two targets the same target
@@ -88,6 +92,21 @@ def _strength(comparator: str, sense: int) -> int:
     return 1  # 达到25%: reached, i.e. at least 25% of an up-target
 
 
+# A water quality class as a target's value: Ⅱ类, Ⅲ类, 劣Ⅴ类 (also in Latin capitals, III类).
+WATER_CLASS = lazy(r"^(?P<worse>劣)?(?P<numeral>[ⅠⅡⅢⅣⅤ]|IV|V|I{1,3})类$")
+CLASS_NUMERALS = {"Ⅰ": 1, "Ⅱ": 2, "Ⅲ": 3, "Ⅳ": 4, "Ⅴ": 5, "I": 1, "II": 2, "III": 3, "IV": 4, "V": 5}
+
+
+def water_class(value_text: str) -> Optional[float]:
+    """The rank of a water quality class (Ⅰ类 1 … Ⅴ类 5, 劣Ⅴ类 5.5: smaller is cleaner), or None."""
+    if not value_text or not value_text.endswith("类"):
+        return None
+    m = WATER_CLASS.match(value_text)
+    if m is None:
+        return None
+    return CLASS_NUMERALS[m.group("numeral")] + (0.5 if m.group("worse") else 0.0)
+
+
 def compare_values(parent: Target, child: Target) -> tuple[str, str]:
     """(same / stricter / looser / value_changed, why) for two targets of one indicator, years and scope aside.
 
@@ -99,6 +118,15 @@ def compare_values(parent: Target, child: Target) -> tuple[str, str]:
     shown = f"{parent.value_text} → {child.value_text}"
     if (parent.unit or None) != (child.unit or None):
         return "value_changed", f"{shown} (unit {parent.unit} → {child.unit})"
+    if parent.baseline_year and child.baseline_year and parent.baseline_year != child.baseline_year:
+        # 比2020年下降13.5% -> 比2022年下降8%: a change from another base year is neither more nor less.
+        return "value_changed", f"{shown} (base year {parent.baseline_year} → {child.baseline_year})"
+    p_class, c_class = water_class(parent.value_text), water_class(child.value_text)
+    if p_class is not None and c_class is not None:
+        # 稳定保持在Ⅲ类以上 -> Ⅱ类以上: a better class (a smaller numeral) asks more.
+        if p_class == c_class:
+            return "same", shown
+        return ("stricter" if c_class < p_class else "looser"), shown
     if not isinstance(pv, (int, float)) or not isinstance(cv, (int, float)):
         return ("same", shown) if pv == cv and parent.value_text == child.value_text else ("value_changed", shown)
     if parent.comparator == "range" or child.comparator == "range":
@@ -161,31 +189,106 @@ def _counted(t: Target) -> bool:
     return t.kind != "condition"
 
 
-def _applies(pt: Target, child: Document) -> bool:
+@lru_cache(maxsize=256)
+def province_of(region: Optional[str]) -> Optional[str]:
+    """The province (full name) a region name begins with: 重庆市沙坪坝区 -> 重庆市, 河北 -> 河北省."""
+    if not region:
+        return None
+    from .metadata import PROVINCES
+
+    return next((full for full, short in PROVINCES if region.startswith((full, short))), None)
+
+
+def document_province(doc: Document) -> Optional[str]:
+    """The province a document belongs to: named in its region, else the one its text names most
+    (as ``lineage.cites.child_province``, without loading the lineage package)."""
+    from .metadata import dominant_province
+
+    return province_of(doc.region) or dominant_province(doc.text)
+
+
+def scope_place(child: Document) -> Optional[str]:
+    """The child's region for telling which of the parent's regional targets are its own.
+
+    A city's region names no province (石家庄市), and a grouping defined by provinces (京津冀:
+    北京 天津 河北) cannot tell whether it lies inside; the province its text names most
+    (``document_province``: 河北省, in its citations of the provincial plan) is put before it.
+    """
+    region = child.region
+    if not region or regions.place_of(region)[0] is not None:
+        return region
+    province = document_province(child)
+    return province + region if province else region
+
+
+def _applies(pt: Target, place: Optional[str]) -> bool:
     """A parent target scoped to a region the child is known to lie outside (长三角 for Hebei) is not the child's."""
-    return not (pt.scope and regions.canonical(pt.scope) and regions.covers(pt.scope, child.region) is False)
+    return not (pt.scope and regions.canonical(pt.scope) and regions.covers(pt.scope, place) is False)
 
 
-def _scopes_match(pt: Target, ct: Target, child: Document) -> bool:
+def _scopes_match(pt: Target, ct: Target, place: Optional[str]) -> bool:
     """The child's unscoped target meets the parent's target for the child's own region or for no region."""
     if pt.scope and regions.canonical(pt.scope):
         if ct.scope:
             return regions.canonical(ct.scope) == regions.canonical(pt.scope)
-        return regions.covers(pt.scope, child.region) is True
+        return regions.covers(pt.scope, place) is True
     return (pt.scope or None) == (ct.scope or None)
 
 
-def _score(pt: Target, ct: Target, child: Document, minimum: float) -> Optional[float]:
-    if pt.basis != ct.basis or not _scopes_match(pt, ct, child):
+# A gloss in brackets inside an indicator: 细颗粒物（PM2.5）浓度, 化学需氧量（COD）排放量.  One plan
+# writes it and its re-issue (or the parent's sentence for one region) does not.
+INDICATOR_GLOSS = lazy(r"[（(][^（）()]{1,20}[）)]")
+# What a parent target set for a region the child lies in (京津冀及周边地区…分别下降12%) adds to its
+# score: for the child it is the target that binds it, before the parent's target for the whole country,
+# whatever their indicators' similarity above the minimum (at most 1 - INDICATOR_MIN, and 0.1 for a same value).
+OWN_REGION_BONUS = 0.6
+
+
+@lru_cache(maxsize=1)
+def _synonyms() -> tuple[regex.Pattern[str], dict[str, str]]:
+    """data/indicator_synonyms.tsv as one alternation (longest phrase first) and its replacements."""
+    table = {phrase: canonical for phrase, canonical in read_table("indicator_synonyms.tsv")}
+    alternation = "|".join(regex.escape(p) for p in sorted(table, key=lambda p: (-len(p), p)))
+    return compile_pattern(alternation), table
+
+
+@lru_cache(maxsize=4096)
+def indicator_key(indicator: str) -> str:
+    """The indicator compared: spellings made one (data/indicator_synonyms.tsv: 单位GDP能耗 = 单位地区生产总值
+    能源消耗), a bracketed gloss dropped (化学需氧量（COD）排放量 = 化学需氧量排放量), level characters folded."""
+    pattern, table = _synonyms()
+    indicator = pattern.sub(lambda m: table[m.group()], indicator)
+    if "（" in indicator or "(" in indicator:
+        indicator = INDICATOR_GLOSS.sub("", indicator) or indicator
+    return fold(indicator)
+
+
+def _score(pt: Target, ct: Target, place: Optional[str], minimum: float) -> Optional[float]:
+    if pt.basis != ct.basis or not _scopes_match(pt, ct, place):
         return None
-    similarity = fuzz.ratio(fold(pt.indicator), fold(ct.indicator)) / 100
+    similarity = fuzz.ratio(indicator_key(pt.indicator or ""), indicator_key(ct.indicator or "")) / 100
     if similarity < minimum and not (minimum == INDICATOR_MIN and (
             (pt.indicator and pt.indicator in ct.text) or (ct.indicator and ct.indicator in pt.text))):
         return None
-    return similarity + 0.1 * ((pt.unit == ct.unit) + (pt.year == ct.year) + (pt.value == ct.value))
+    own_region = bool(pt.scope and not ct.scope and regions.canonical(pt.scope))  # _scopes_match: it covers the child
+    return similarity + 0.1 * ((pt.unit == ct.unit) + (pt.year == ct.year) + (pt.value == ct.value)) + OWN_REGION_BONUS * own_region
 
 
 Key = tuple[int, int]  # (clause index, target index in the clause)
+
+
+def _superseded(pt: Target, pi: int, used_p: set[Key], parent_targets: dict[Key, Target]) -> bool:
+    """A parent target for the whole country whose value for the child's region, set beside it
+    (全国…下降10%，京津冀及周边地区…分别下降12%), the child took: not dropped, replaced for the child."""
+    if pt.scope:
+        return False
+    key = indicator_key(pt.indicator or "")
+    return any(
+        q[0] == pi and other.scope and regions.canonical(other.scope) and other.basis == pt.basis
+        and fuzz.ratio(key, indicator_key(other.indicator or "")) >= 100 * INDICATOR_MIN
+        for q in used_p
+        for other in (parent_targets[q],)
+    )
 
 
 def _assign(edges: dict[tuple[Key, Key], float]) -> list[tuple[Key, Key]]:
@@ -202,8 +305,9 @@ def compare_targets(alignments: Iterable[Alignment], child: Document, parent: Do
     went), then, for what is left, across the documents on a near-identical indicator.
     """
     alignments = list(alignments)
+    place = scope_place(child) if any(t.scope for c in parent.clauses for t in c.targets) else child.region
     parent_targets = {(pi, pk): t for pi, c in enumerate(parent.clauses) for pk, t in enumerate(c.targets)
-                      if _counted(t) and _applies(t, child)}
+                      if _counted(t) and _applies(t, place)}
     child_targets = {(ci, ck): t for ci, c in enumerate(child.clauses) for ck, t in enumerate(c.targets) if _counted(t)}
     edges: dict[tuple[Key, Key], float] = {}
     for a in alignments:
@@ -213,7 +317,7 @@ def compare_targets(alignments: Iterable[Alignment], child: Document, parent: Do
             for ck, ct in enumerate(child.clauses[a.child_index].targets):
                 p_key, c_key = (a.parent_index, pk), (a.child_index, ck)
                 if p_key in parent_targets and c_key in child_targets:
-                    score = _score(pt, ct, child, INDICATOR_MIN)
+                    score = _score(pt, ct, place, INDICATOR_MIN)
                     if score is not None:
                         edges[(p_key, c_key)] = max(score, edges.get((p_key, c_key), 0.0))
     matched = _assign(edges)
@@ -225,7 +329,7 @@ def compare_targets(alignments: Iterable[Alignment], child: Document, parent: Do
             continue
         for c_key, ct in child_targets.items():
             if c_key not in used_c:
-                score = _score(pt, ct, child, DOCUMENT_MIN)
+                score = _score(pt, ct, place, DOCUMENT_MIN)
                 if score is not None:
                     loose[(p_key, c_key)] = score
     matched += _assign(loose)
@@ -235,6 +339,8 @@ def compare_targets(alignments: Iterable[Alignment], child: Document, parent: Do
     for (pi, pk), (ci, ck) in matched:
         pt, ct = parent_targets[(pi, pk)], child_targets[(ci, ck)]
         status, detail = compare_target(pt, ct, parent_place=_place(pt, parent), child_place=_place(ct, child))
+        if pt.scope and not ct.scope and regions.canonical(pt.scope) and status != "not_comparable":
+            detail += f" (the parent's value for {pt.scope})"  # 京津冀及周边地区…分别下降12%: which of its values
         changes.append(((ci, 0, ck), TargetChange(status, ct.indicator or pt.indicator, pt, ct, pi, ci, detail)))  # type: ignore[arg-type]
     anchor = {pi: ci for (pi, _), (ci, _) in matched}
     for a in alignments:
@@ -244,7 +350,7 @@ def compare_targets(alignments: Iterable[Alignment], child: Document, parent: Do
         if (ci, ck) not in used_c:
             changes.append(((ci, 0, ck), TargetChange("new", ct.indicator, None, ct, None, ci, ct.value_text)))
     for (pi, pk), pt in parent_targets.items():
-        if (pi, pk) not in used_p:
+        if (pi, pk) not in used_p and not _superseded(pt, pi, used_p, parent_targets):
             before = max((c for p, c in anchor.items() if p <= pi), default=-1)
             changes.append(((before, 1, pi * 1000 + pk), TargetChange("dropped", pt.indicator, pt, None, pi, None, pt.value_text)))
     return [c for _, c in sorted(changes, key=lambda x: x[0])]
@@ -253,20 +359,33 @@ def compare_targets(alignments: Iterable[Alignment], child: Document, parent: Do
 # ---------------------------------------------------------------- departments
 
 
-def pair_departments(parent: list[DepartmentRef], child: list[DepartmentRef]) -> DepartmentPairing:
+def home_province(child: Document, parent: Document) -> Optional[str]:
+    """The child's province, when the parent is a joint plan naming the departments of several
+    places (重庆市X局, 四川省X厅): the child's own province's come first (``pair_departments``)."""
+    if not any(d.region for c in parent.clauses for d in c.departments):
+        return None
+    return document_province(child)
+
+
+def pair_departments(parent: list[DepartmentRef], child: list[DepartmentRef], home: Optional[str] = None) -> DepartmentPairing:
     """Match one clause pair's departments by canonical function, across levels.
 
     The canonical name is one per function of government (aliases), so 人力资源社会保障部 meets
     人力资源社会保障厅 and 人社局, 证监会 meets 厦门证监局, 地方各级人民政府 meets 各区人民政府.
     Two passes, each first come first matched: the same function in the same region and role
     first (a joint parent names 重庆市X局 and 四川省X厅: the child's 四川省X厅 takes the second),
-    then the same function anywhere.
+    then the same function anywhere, the parent's departments of the child's province ``home``
+    first (a Sichuan city's 市生态环境局 is the 四川省生态环境厅's, not the 重庆市生态环境局's).
     """
     pairing = DepartmentPairing()
     remaining = list(child)
     matched: dict[int, DepartmentRef] = {}
+    order = list(range(len(parent)))
+    if home is not None:
+        order.sort(key=lambda n: province_of(parent[n].region) != home)  # stable: home first, else as written
     for strict in (True, False):
-        for n, p in enumerate(parent):
+        for n in order:
+            p = parent[n]
             if n in matched:
                 continue
             match = next((c for c in remaining if c.canonical == p.canonical

@@ -10,7 +10,7 @@ from __future__ import annotations
 from rapidfuzz import fuzz
 
 from .align import align_documents
-from .compare import compare_departments, compare_targets, pair_departments, summarize
+from .compare import home_province, compare_departments, compare_targets, pair_departments, summarize
 from .diffmodel import CorpusEntry, DocumentDiff, ParentComparison
 from .inline_diff import diff_clauses, level_only_edits
 from .model import Document
@@ -20,6 +20,7 @@ from .sentences import align_sentences, link_moved_sentences, split_sentences
 
 def diff_documents(child: Document, parent: Document, *, found_by: str = "given") -> DocumentDiff:
     alignments = align_documents(child, parent)
+    home = home_province(child, parent)
     c_sentences = [split_sentences(c.text) for c in child.clauses]
     p_sentences = [split_sentences(p.text) for p in parent.clauses]
     for a in alignments:
@@ -30,7 +31,7 @@ def diff_documents(child: Document, parent: Document, *, found_by: str = "given"
         a.sentences = align_sentences(p_sentences[a.parent_index], c_sentences[a.child_index], len(p.text))
         a.edits = diff_clauses(p, c, a.sentences)
         if a.kind == "clause":
-            a.departments = pair_departments(p.departments, c.departments)
+            a.departments = pair_departments(p.departments, c.departments, home)
     link_moved_sentences(alignments, c_sentences, p_sentences, [len(p.text) for p in parent.clauses])
     targets = compare_targets(alignments, child, parent)
     departments = compare_departments(child, parent)

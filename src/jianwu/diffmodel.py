@@ -403,6 +403,25 @@ def moved_sentence_notes(diff: DocumentDiff, a: Alignment) -> list[str]:
     return notes
 
 
+# The character a plan writes before its own level's names (全省, 省发展改革委), by the end of its
+# region's name (河北省, 广西壮族自治区 -> 全区, 石家庄市, 大足区, 兰考县, 锡林郭勒盟, 达拉特旗).
+LEVEL_CHARS = "省市区县州盟旗"
+
+
+def level_example(parent: Document, child: Document) -> str:
+    """What a level-only edit of this pair looks like: 全国→全省, 国家X→省X (national → province)."""
+    def char(doc: Document) -> Optional[str]:
+        if doc.level == "national":
+            return "国"
+        last = (doc.region or "")[-1:]
+        return last if last and last in LEVEL_CHARS else None
+
+    p, c = char(parent), char(child)
+    if p is None or c is None or p == c:
+        return "全市→全区, 市X→区X"
+    return f"全{p}→全{c}, {'国家' if p == '国' else p}X→{'国家' if c == '国' else c}X"
+
+
 def summary_rows(diff: DocumentDiff) -> list[tuple[str, str]]:
     """(label, value) rows of the summary, the same in every format."""
     s = summary_to_dict(diff.summary)
@@ -421,7 +440,7 @@ def summary_rows(diff: DocumentDiff) -> list[tuple[str, str]]:
         ("  by status", counts(s["child_status"], statuses) or "—"),
         ("headings", f"parent {counts(h['parent_status'], statuses) or '—'}; child {counts(h['child_status'], statuses) or '—'}"),
         ("copied from parent", f"{s['copied_share']:.1%} of the child's clause text"),
-        ("level-only edits", f"{s['level_only_edits']} (全市→全区, 市X→区X: shown as equal)"),
+        ("level-only edits", f"{s['level_only_edits']} ({level_example(diff.parent, diff.child)}: shown as equal)"),
         ("targets", " · ".join(f"{k.replace('_', ' ')} {v}" for k, v in diff.summary.targets.items())),
         ("departments", f"mapped {s['departments']['mapped']} · parent only {s['departments']['parent_only']} · child only {s['departments']['child_only']}"),
         ("flags", str(s["flags"])),

@@ -29,6 +29,7 @@ reads as whole phrases: ``长江、嘉陵江、乌江干流`` -> ``嘉陵江干�
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import TYPE_CHECKING, Iterable, Literal, Optional
@@ -54,9 +55,11 @@ NOTE = compile_pattern(r"（(?P<body>[^（）\n]*?(?:负责|牵头|配合)[^（�
 NOTE_TAIL = compile_pattern(r"(?:按职责分工|按职责|分别|共同)?(?:负责|牵头|配合)")
 # Punctuation closing a title sentence: 指导思想。\n
 TITLE_TAIL = compile_pattern(r"[。：:；;，,\s]*")
-# Level characters of administrative names, folded for matching: 全市/全区, 市发展改革委/区发展改革委;
-# the 国 of 全国 too (全国 = 全省), not the 国 of 国家, 国际, 中国.
-LEVEL_CHAR = compile_pattern(r"[省市区县州镇乡]|(?<=全)国")
+# Level characters of administrative names, folded for matching: 全市/全区, 市发展改革委/区发展改革委,
+# 全盟/全旗 (Inner Mongolia's leagues and banners); the 国 of 全国 and 我国 too (全国 = 全省, 我国 = 我省),
+# not the 国 of 国家, 国际, 中国.
+LEVEL_CHARS = "省市区县州镇乡盟旗"
+LEVEL_CHAR = compile_pattern(rf"[{LEVEL_CHARS}]|(?<=[全我])国")
 # Longest equality that may be folded into the changes around it (a shared 的, 、, 推进 …).
 STRANDED_MAX = 4
 # Separators between departments inside a note.
@@ -110,27 +113,40 @@ def _tokens(text: str, start: int, end: int) -> list[str]:
     them one by one (none of the long tokens looks around, or matches empty).
     """
     tokens: list[str] = []
+    _tokens_into(tokens, None, text, start, end)
+    return tokens
+
+
+def _tokens_into(tokens: list[str], long: Optional[list[int]], text: str, start: int, end: int) -> None:
+    """``_tokens`` appended to ``tokens``; the positions of the long tokens appended to ``long`` when given."""
     i = start
     for m in _long_token_pattern().finditer(text, start, end):
         s, e = m.span()
         tokens += text[i:s]  # one token per character
+        if long is not None:
+            long.append(len(tokens))
         tokens.append(m.group())
         i = e
     tokens += text[i:end]
-    return tokens
 
 
-def tokenize(text: str, protected: Iterable[tuple[int, int]] = ()) -> list[str]:
-    """Cut ``text`` into diff tokens; each ``protected`` (start, end) span is kept whole."""
+def tokenize(text: str, protected: Iterable[tuple[int, int]] = (), long: Optional[list[int]] = None) -> list[str]:
+    """Cut ``text`` into diff tokens; each ``protected`` (start, end) span is kept whole.
+
+    ``long``, when given, receives the positions of the tokens that may be longer than one
+    character (years, numbers, Latin words, protected spans), in order.
+    """
     tokens: list[str] = []
     i = 0
     for start, end in sorted((s, e) for s, e in protected if 0 <= s < e <= len(text)):
         if start < i:
             continue  # overlaps a span already kept
-        tokens += _tokens(text, i, start)
+        _tokens_into(tokens, long, text, i, start)
+        if long is not None:
+            long.append(len(tokens))
         tokens.append(text[start:end])
         i = end
-    tokens += _tokens(text, i, len(text))
+    _tokens_into(tokens, long, text, i, len(text))
     return tokens
 
 
@@ -174,12 +190,29 @@ def diff_texts(
     *level-only* edit: it is kept ``equal`` (its parent and child texts differ;
     ``level_only_edits`` counts them), so the real edits stand out.
     """
-    a = tokenize(parent, parent_protected)
-    b = tokenize(child, child_protected)
-    matcher = sequence_matcher()(None, _folded_tokens(a, keys), _folded_tokens(b, keys), autojunk=False)
+    long_a: list[int] = []
+    long_b: list[int] = []
+    a = tokenize(parent, parent_protected, long_a)
+    b = tokenize(child, child_protected, long_b)
+    numbers: list[int] = []  # positions of a's number tokens, matched by unit alone
+    matcher = sequence_matcher()(None, _folded_tokens(a, keys, numbers, long_a), _folded_tokens(b, keys, None, long_b), autojunk=False)
     opcodes = matcher.get_opcodes()
     runs: list[_Run] = []
     for k, (tag, i1, i2, j1, j2) in enumerate(opcodes):
+        if tag == "equal" and numbers:
+            # A number that changed (its unit kept) is a replace of its own.
+            start = i1
+            for i in numbers[bisect_left(numbers, i1):bisect_left(numbers, i2)]:
+                x, y = a[i], b[j1 + i - i1]
+                if x != y:
+                    if start < i:
+                        runs.append(("equal", a[start:i], b[j1 + start - i1:j1 + i - i1]))
+                    runs.append(("replace", [x], [y]))
+                    start = i + 1
+            if start > i1:
+                if start == i2:
+                    continue
+                i1, j1 = start, j1 + start - i1
         if tag == "equal":
             # A level character at the edge of a real change belongs to it: 区县 -> 镇街, not 县 -> 街
             # (a whole department name stays apart: 市经济信息委 -> 区经济信息委 is level-only).
@@ -210,20 +243,46 @@ def diff_texts(
 
 # fold_levels as a translation table (tokens of several characters), and as a dict for the
 # one-character tokens that most tokens are (one lookup each, in C: dict.get(token, token)).
-LEVEL_FOLD = str.maketrans({c: "〇" for c in "省市区县州镇乡"})
-LEVEL_FOLD_CHAR = {c: "〇" for c in "省市区县州镇乡"}
-FOLDED_NATION = "〇"  # 国 of 全国 (the whole country) folds like 全省 / 全市 / 全区
+LEVEL_FOLD = str.maketrans({c: "〇" for c in LEVEL_CHARS})
+LEVEL_FOLD_CHAR = {c: "〇" for c in LEVEL_CHARS}
+FOLDED_NATION = "〇"  # 国 of 全国 / 我国 (the whole country) folds like 全省 / 我市 / 全区
+NATION_BEFORE = ("全", "我")  # what stands before that 国
 
 
-def _folded_tokens(tokens: list[str], keys: Optional[dict[str, str]] = None) -> list[str]:
-    """``tokens`` with the level characters folded, as ``fold_levels`` does; department names by key."""
+# A number token (a year, 14.5%, 4.2万吨) is matched by what follows its digits (年, %, 万吨): a list
+# of values rewritten one by one (4.2万吨、0.2万吨、6.6万吨 -> 0.3万吨、0.02万吨、0.5万吨) lines up
+# value with value, not on a value that happens to recur in another place; ``diff_texts`` shows
+# each changed one as its own replace.
+DIGITS = frozenset("0123456789")
+NUMBER_FOLD = str.maketrans({c: None for c in "0123456789.．"})
+
+
+def _folded_tokens(
+    tokens: list[str], keys: Optional[dict[str, str]] = None, numbers: Optional[list[int]] = None, long: Optional[list[int]] = None
+) -> list[str]:
+    """``tokens`` with the level characters folded, as ``fold_levels`` does; department names by key;
+    a number by its unit (``NUMBER_FOLD``; its position appended to ``numbers`` when given).
+
+    ``long``: the positions of the tokens that may be longer than one character (``tokenize``), so
+    that the others are not looked at one by one; without it, they are found here.
+    """
     out = list(map(LEVEL_FOLD_CHAR.get, tokens, tokens))  # right for every one-character token
-    if len("".join(tokens)) != len(tokens):  # some are longer (most pieces of text have none: one check in C)
-        for i in [i for i, t in enumerate(tokens) if len(t) > 1]:
-            out[i] = tokens[i].translate(LEVEL_FOLD)  # a year, number, Latin word or department name
+    if long is None and len("".join(tokens)) != len(tokens):  # some are longer (most pieces of text have none: one check in C)
+        long = [i for i, t in enumerate(tokens) if len(t) > 1]
+    if long:
+        for i in long:
+            t = tokens[i]  # a year, number, Latin word or department name
+            if len(t) < 2:
+                continue  # (a one-character span: folded above)
+            if t[0] in DIGITS:
+                out[i] = "#" + t.translate(NUMBER_FOLD).translate(LEVEL_FOLD)
+                if numbers is not None:
+                    numbers.append(i)
+            else:
+                out[i] = t.translate(LEVEL_FOLD)
     if "国" in out:
         for i in [i for i, t in enumerate(tokens) if t == "国"]:
-            if i and tokens[i - 1] == "全":
+            if i and tokens[i - 1] in NATION_BEFORE:
                 out[i] = FOLDED_NATION
     if keys:
         out = list(map(keys.get, tokens, out))  # the key of a department name, else the folded token
@@ -411,13 +470,19 @@ def _align_to_boundaries(runs: list[_Run]) -> list[_Run]:
 
 
 def _merge_equal(runs: list[_Run]) -> list[_Run]:
+    """Consecutive equal runs as one; a run's lists are copied only when another is appended to them."""
     out: list[_Run] = []
-    for tag, ta, tb in runs:
-        if out and tag == "equal" and out[-1][0] == "equal":
-            out[-1][1].extend(ta)  # the lists are this function's own copies (below): extend in place
-            out[-1][2].extend(tb)
+    own = False  # out[-1]'s lists are this function's copies (extended in place)
+    for run in runs:
+        if out and run[0] == "equal" and out[-1][0] == "equal":
+            if not own:
+                out[-1] = ("equal", list(out[-1][1]), list(out[-1][2]))
+                own = True
+            out[-1][1].extend(run[1])
+            out[-1][2].extend(run[2])
         else:
-            out.append((tag, list(ta), list(tb)))
+            out.append(run)
+            own = False
     return out
 
 

@@ -79,7 +79,7 @@ class SentenceLink:
 def split_sentences(text: str) -> list[Sentence]:
     out: list[Sentence] = []
     # Folded once for the whole text: folding keeps every character's place, and a sentence never
-    # starts right after 全 (it starts after 。！？；, a line end, or at 0), so a slice of the folded
+    # starts right after 全 or 我 (it starts after 。！？；, a line end, or at 0), so a slice of the folded
     # text is the folded sentence.
     whole = fold_levels(text)
     for m in SENTENCE.finditer(text):

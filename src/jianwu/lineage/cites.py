@@ -12,8 +12,8 @@ from typing import Optional
 
 from ..metadata import PROVINCES, dominant_province
 from ..model import Document
-from ..patterns import compile_pattern
-from .keys import IMPLEMENTS, IMPLEMENTED_PLAN, TitleKey, number_key, numbers_in, title_key
+from ..patterns import compile_pattern, lazy
+from .keys import IMPLEMENTS, IMPLEMENTED_PLAN, TitleKey, cites_number, number_key, numbers_in, title_key
 
 # The issuer written before a citation's 《: 生态环境部等七部门《…》, 党中央、国务院《…》.
 ISSUER_BEFORE = compile_pattern(
@@ -22,6 +22,10 @@ ISSUER_BEFORE = compile_pattern(
 # Words before the issuer that are not part of it: 根据, 贯彻落实, 按照 …
 WHITE_SPACE = compile_pattern(r"\s+")  # inside a 文号 as written: 环综合〔2022〕 42号
 ISSUER_LEAD = compile_pattern(r"^.*(?:根据|依据|按照|落实|贯彻|执行|认真|深入|为|和|及|与|、(?=\p{Han}{0,3}《))")
+# Words a bare 文号 is read with before its prefix, for showing it: 为贯彻落实冀政办字〔2022〕150号
+# -> 冀政办字〔2022〕150号 (the key keeps them: ``keys.cites_number`` matches its end).
+NUMBER_LEAD = lazy(r"^.*(?:根据|依据|按照|落实|贯彻|执行|印发|转发|参照|为|的)")
+NUMBER_BRACKETS = "〔［[【(（{"  # what opens a 文号's year (keys.NUMBER_PARTS)
 # The genre word of a plan named after the one it implements, after that one's title.
 OWN_GENRE_AFTER = compile_pattern(r"(?<=意见|方案|规划|计划|纲要)(?:的)?(?:实施方案|工作方案|行动方案|实施意见|实施细则|行动计划)$")
 
@@ -74,9 +78,14 @@ def citations_of(doc: Document) -> list[Cited]:
         inner = OWN_GENRE_AFTER.sub("", implemented.group("inner"))
         out.append(Cited(f"《{doc.title}》", f"《{inner}》", title_key(inner), None))
     for written, number in numbers_in(text):
-        if number != own_number and number not in seen_numbers:
+        # A bare 文号 read with the words before it (为贯彻落实冀政办字〔2022〕150号) that is the
+        # child's own or one already cited is not a new citation.
+        known = seen_numbers | ({own_number} if own_number else set())
+        if not any(cites_number(number, n) for n in known):
             seen_numbers.add(number)
             flat = WHITE_SPACE.sub("", written)
+            cut = next((i for i, ch in enumerate(flat) if ch in NUMBER_BRACKETS), len(flat))
+            flat = NUMBER_LEAD.sub("", flat[:cut]) + flat[cut:]
             out.append(Cited(flat, f"（{flat}）", None, number))
     return out
 

@@ -11,7 +11,8 @@ scan of the corpus, and only of ranks above the child's:
 3. by content: documents whose title family is the child's (LSH over family bigrams) or whose
    text the child copies (LSH over body shingles), for children that cite nothing.
 
-A candidate must be of a higher level than the child (a sibling never is) and of the child's
+A candidate must be of a higher level than the child (a sibling never is; a city may cite another
+city of its province by 文号 or title: a county-level city read as a city) and of the child's
 family or share its text; a sub-national one found by content must be the child's own
 province (named in its region, or the province its text names most). Each survivor gets a
 confidence; the nearest level above the child wins, then the highest score; two close
@@ -148,7 +149,7 @@ class Finder:
 
         for cited in cites:
             if cited.number:
-                for position in index.by_number.get(cited.number, []):
+                for position in index.numbered(cited.number):
                     add(position, "doc_number", cited)
             if cited.key is not None and cited.key.plan:
                 for position in index.by_plan.get((cited.key.region, cited.key.plan), []):
@@ -176,7 +177,7 @@ class Finder:
             other = index.entries[cand.position]
             if cand.position == me or other.sha256 == entry.sha256:
                 continue
-            if not self._level_goes_up(child_rank, rank(other.level)):
+            if not self._level_goes_up(child_rank, rank(other.level)) and not self._county_level_city(entry, other, cand):
                 continue
             cand.family = family_similarity(entry.key.family, other.key.family) if entry.key and other.key else 0.0
             if cand.found_by == "content":
@@ -222,6 +223,26 @@ class Finder:
         if child_rank is None:  # a child of unknown level: only a national plan is surely above it
             return parent_rank == 0
         return parent_rank < child_rank
+
+    @staticmethod
+    def _county_level_city(child: Profile, other: Profile, cand: Candidate) -> bool:
+        """A city that cites, by 文号 or title, another city's plan of its own province: a county-level
+        city (昆山市 贯彻落实《苏州市…方案》) read as a city like the prefecture above it.
+
+        Cities of one province do not cite each other's plans as their basis; the cited one must not
+        cite the child back (two such plans would each be the other's parent).
+        """
+        if cand.found_by == "content" or child.level != "city" or other.level != "city":
+            return False
+        if not child.region or not other.region or child.region == other.region:
+            return False
+        provinces = {p for p in (child.province, other.province, province_of(child.region), province_of(other.region)) if p}
+        if len(provinces) > 1:
+            return False  # another province's city
+        return not any(
+            (c.number is not None and c.number == child.number) or (c.key is not None and c.key.region == child.region)
+            for c in other.cites
+        )
 
     @staticmethod
     def _confidence(cand: Candidate) -> float:

@@ -29,6 +29,7 @@ from collections import OrderedDict
 from typing import Callable, Hashable, Iterable, Optional, Sequence
 
 from .cites import province_of
+from .keys import cites_number, number_parts
 from .minhash import bands, unpack_u32
 from .profile import TEXT_PERM, TITLE_PERM, Profile, title_minhash
 
@@ -124,6 +125,7 @@ class CorpusIndex:
         self._shingles: OrderedDict[int, bytes] = OrderedDict()
         self._child_set: tuple[int, frozenset[int]] = (-1, frozenset())  # the last child's shingles, as a set
         self.by_number: dict[str, list[int]] = {}
+        self.by_number_tail: dict[str, list[int]] = {}  # 〔2022〕150号 -> documents, for a bare 文号 read with words before it
         self.by_plan: dict[tuple[Optional[str], str], list[int]] = {}
         self.cited_titles = Buckets(TITLE_LSH_THRESHOLD, TITLE_PERM)
         self.family_titles = Buckets(TITLE_LSH_THRESHOLD, TITLE_PERM)
@@ -131,6 +133,7 @@ class CorpusIndex:
         for i, p in enumerate(self.entries):
             if p.number:
                 self.by_number.setdefault(p.number, []).append(i)
+                self.by_number_tail.setdefault(number_parts(p.number)[1], []).append(i)
             level = rank(p.level)
             if p.key is not None:
                 self.by_plan.setdefault((p.key.region, p.key.plan), []).append(i)
@@ -171,6 +174,14 @@ class CorpusIndex:
             return 0.0
         # Both sets are unique values: the intersection counts the shared shingles.
         return len(own.intersection(unpack_u32(self.shingles_of(parent)))) / len(own)
+
+    def numbered(self, number: str) -> list[int]:
+        """Documents whose own 文号 the cited key ``number`` names (``keys.cites_number``)."""
+        exact = self.by_number.get(number)
+        if exact:
+            return exact
+        tail = number_parts(number)[1]
+        return [i for i in self.by_number_tail.get(tail, ()) if cites_number(number, self.entries[i].number or "")]
 
     def titles_of_region(self, region: Optional[str], family: str) -> list[int]:
         """Documents of ``region`` whose title family is like ``family``."""

@@ -76,6 +76,30 @@ def number_key(number: str) -> Optional[str]:
     return f"{m.group('prefix')}〔{m.group('year')}〕{int(m.group('seq'))}号"
 
 
+# The shortest prefix a bare 文号 may be recognised by inside a longer run of words (国发, 环综合).
+NUMBER_PREFIX_MIN = 2
+
+
+def number_parts(key: str) -> tuple[str, str]:
+    """(prefix, 〔year〕number号) of a ``number_key``: 冀政办字〔2022〕150号 -> (冀政办字, 〔2022〕150号)."""
+    cut = key.rfind("〔")  # a key is always prefix〔year〕number号 (``number_key``)
+    return (key[:cut], key[cut:]) if cut >= 0 else (key, "")
+
+
+def cites_number(cited: str, own: str) -> bool:
+    """Does the cited 文号 key name the document whose own key is ``own``?
+
+    A bare 文号 in running text is read with the words before it (为贯彻落实冀政办字〔2022〕150号
+    文件精神 -> prefix 为贯彻落实冀政办字): it names 冀政办字〔2022〕150号 when its prefix ends with
+    that one's (of at least ``NUMBER_PREFIX_MIN`` characters) and the year and number agree.
+    """
+    if cited == own:
+        return True
+    c_prefix, c_tail = number_parts(cited)
+    o_prefix, o_tail = number_parts(own)
+    return bool(c_tail) and c_tail == o_tail and len(o_prefix) >= NUMBER_PREFIX_MIN and c_prefix.endswith(o_prefix)
+
+
 def numbers_in(text: str) -> list[tuple[str, str]]:
     """Every 文号 written in ``text``: (as written, key), damaged forms included, in order."""
     found: list[tuple[str, str]] = []
