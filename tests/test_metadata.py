@@ -158,6 +158,7 @@ def test_core_title(title: str, core: str) -> None:
         ("伊金霍洛旗碳达峰实施方案", [], "伊金霍洛旗", "county"),  # 旗 and 自治旗: Inner Mongolia's counties
         ("鄂温克族自治旗碳达峰实施方案", [], "鄂温克族自治旗", "county"),
         ("喀什地区碳达峰实施方案", [], "喀什地区", "city"),  # a 地区 is a prefecture
+        ("广安市融入成渝地区双城经济圈生态环境保护实施方案", [], "广安市", "city"),  # a 地区 it joins, no district
         ("浦东新区碳达峰实施方案", ["上海市浦东新区人民政府"], "上海市浦东新区", "district"),  # a 新区 with a government
         ("重庆两江新区减污降碳协同增效实施方案", ["重庆两江新区管理委员会"], "重庆两江新区", "zone"),  # one with a 管委会
         # County-level cities (data/county_cities.tsv) rank as counties; prefectures stay cities.

@@ -100,11 +100,12 @@ RED_HEAD = compile_pattern(r"\s*文件$")
 # An attachment's label alone on its line, as a 公文 sets it above the attachment (附件 / 附件2 / 附表1);
 # not a list of attachments (附件：1.…方案), which stands above the signature.
 BARE_ATTACHMENT_LABEL = compile_pattern(r"(?m)^[ \t　]*附\s*[件表]\s*[0-9一二三四五六七八九十]{0,3}[ \t　]*$")
-# Region prefix of a title or issuer: 重庆市永川区 / 资阳市 / 重庆高新区 / 四川省
+# Region prefix of a title or issuer: 重庆市永川区 / 资阳市 / 重庆高新区 / 四川省; after a city, a
+# 地区 is a region it joins, no district of it (广安市|融入成渝地区双城经济圈… -> 广安市).
 REGION = compile_pattern(
     r"^(?P<region>(?P<province>\p{Han}{2,7}?(?:省|自治区|特别行政区))?"
     r"(?:\p{Han}{2,7}?(?:市|自治州|地区|盟))?"
-    r"(?:\p{Han}{1,7}?(?:高新区|经开区|新区|开发区|园区|示范区|自治县|区|县|旗))?)"
+    r"(?:\p{Han}{1,7}?(?:高新区|经开区|新区|开发区|园区|示范区|自治县|(?<!地)区|县|旗))?)"
 )
 # Fields of the 信息公开 table a government web page puts above a document:
 # 索引号：… 发文机关：重庆市生态环境局 成文日期：2023-08-18 发文字号：渝环〔2023〕71号
