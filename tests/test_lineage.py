@@ -224,7 +224,8 @@ def test_a_bare_doc_number_in_running_text_names_its_parent() -> None:
 
 
 def test_a_county_level_city_citing_its_prefecture_is_its_child() -> None:
-    # 昆山市 (a county-level city, read as a city like 苏州市) cites 《苏州市…方案》: its parent.
+    # 昆山市 (a county-level city: data/county_cities.tsv) cites 《苏州市…方案》: its parent. (Also
+    # when a county-level city is read as a city, a citation of a city of its province links it.)
     # Two prefecture cities of the province that cite nothing of each other stay apart.
     suzhou = family_plan("suzhou", "苏州市人民政府关于印发苏州市减污降碳协同增效行动方案的通知\n苏府〔2023〕30号",
                          "苏州市减污降碳协同增效行动方案", "为贯彻落实《江苏省减污降碳协同增效实施方案》，结合我市实际，制定本方案。", "全市", "19")
@@ -232,7 +233,7 @@ def test_a_county_level_city_citing_its_prefecture_is_its_child() -> None:
                           "昆山市减污降碳协同增效行动方案", "为深入落实《苏州市减污降碳协同增效行动方案》要求，结合我市实际，制定本方案。", "全市", "20")
     wuxi = family_plan("wuxi", "无锡市人民政府关于印发无锡市减污降碳协同增效行动方案的通知\n锡政发〔2023〕9号",
                        "无锡市减污降碳协同增效行动方案", "为贯彻落实《江苏省减污降碳协同增效实施方案》，结合我市实际，制定本方案。", "全市", "20")
-    assert (suzhou.level, kunshan.level, wuxi.level) == ("city", "city", "city")
+    assert (suzhou.level, kunshan.level, wuxi.level) == ("city", "county", "city")
     assert links([suzhou, kunshan, wuxi]) == [("kunshan", "suzhou", "parent", "title")]
 
 
