@@ -330,3 +330,20 @@ def test_a_cell_merged_over_rows_is_each_rows() -> None:
     rules = [r for r in rules if not (r[3] == 1.0 and abs(r[1] - under_first) < 0.1)] + [(80, under_first, 180, 1.0)]
     read = read_bytes(make_pdf([runs], rules=(rules,)), "x.pdf")
     assert read.text.split("\n") == ["序号  重点任务  牵头单位", "1  推进钢铁超低排放  省生态环境厅", "2  推进水泥超低排放  省生态环境厅"]
+
+
+def test_random_rules_never_break_the_reader() -> None:
+    # Rules anywhere (grids, stray lines, zero-size boxes, rules over text): the reader reads every
+    # character once, in or out of a table, and gives the same text twice.
+    import random
+
+    rnd = random.Random(11)
+    words = ["序号", "重点任务", "牵头单位", "省发展改革委", "2025年", "指标", "属性", "约束性"]
+    for _ in range(40):
+        runs = [Run(rnd.uniform(40, 500), rnd.uniform(40, 800), rnd.choice(words), 12) for _ in range(rnd.randint(1, 12))]
+        rules = [(rnd.uniform(30, 520), rnd.uniform(30, 810), rnd.choice([0, 0.5, 1, rnd.uniform(0, 300)]),
+                  rnd.choice([0, 0.5, 1, rnd.uniform(0, 300)])) for _ in range(rnd.randint(0, 25))]
+        pdf = make_pdf([runs], rules=(rules,))
+        text = read_bytes(pdf, "x.pdf").text
+        assert text == read_bytes(pdf, "x.pdf").text
+        assert sorted(text.replace(" ", "").replace("\n", "")) == sorted("".join(r.text for r in runs))
