@@ -461,7 +461,7 @@ def test_respectively_over_years(body: str, expected: list[tuple[Any, ...]]) -> 
         ("到2025年，绿色食品、有机农产品和地理标志农产品认证产品达到2450个。",
          [("绿色食品、有机农产品和地理标志农产品认证产品", 2450, "个")]),
         # … while with 均 each item gets it
-        ("到2025年，甲县、乙县污水处理厂均达到3座。", [("甲县污水处理厂", 3, "座"), ("乙县污水处理厂", 3, "座")]),
+        ("到2025年，甲县、乙县污水处理厂均达到3座。", [("污水处理厂", 3, "座"), ("污水处理厂", 3, "座")]),  # scopes 甲县, 乙县
     ],
 )
 def test_counts(body: str, expected: list[tuple[Any, ...]]) -> None:
@@ -545,3 +545,78 @@ ROW = ("indicator", "value", "value_max", "unit", "comparator", "direction", "ye
 def test_shares_and_changes_written_in_words(body: str, expected: list[tuple[Any, ...]]) -> None:
     got = [tuple(num(getattr(t, name)) for name in ROW) for t in targets_of(body)]
     assert got == expected
+
+
+# ------------------------------------------------------------------ audit of national and provincial plans (targ9)
+
+
+def row(t: Target) -> tuple[Any, ...]:
+    return (t.scope, t.indicator, num(t.value), t.unit, t.comparator, t.direction, t.year, t.baseline_year, t.basis)
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        # a 分别 list whose values each have their own verb
+        ("到2025年，PM2.5浓度和优良天数比率分别下降到33微克/立方米、提高到82%。",
+         [(None, "PM2.5浓度", 33, "微克/立方米", "=", "down", 2025, None, "level"),
+          (None, "优良天数比率", 82, "%", "=", "up", 2025, None, "level")]),
+        ("到2025年，森林覆盖率、湿地保护率分别稳定在45%、提高到55%以上。",
+         [(None, "森林覆盖率", 45, "%", "=", None, 2025, None, "level"),
+          (None, "湿地保护率", 55, "%", ">=", "up", 2025, None, "level")]),
+        # a multiple of a base year's value: the year is the baseline, not the deadline
+        ("到2025年，新能源装机规模是2020年的两倍，光伏发电装机达到2020年的1.5倍，新能源发电量占比提高8个百分点。",
+         [(None, "新能源装机规模", 2, "倍", "=", None, 2025, 2020, "level"),
+          (None, "光伏发电装机", 1.5, "倍", "=", None, 2025, 2020, "level"),
+          (None, "新能源发电量占比", 8, "个百分点", "=", "up", 2025, None, "cumulative")]),
+        ("到2025年，生物质发电装机容量较2020年翻一番。",
+         [(None, "生物质发电装机容量", 1, "倍", "=", "up", 2025, 2020, "cumulative")]),
+        # … but the year after 提高到 is the deadline
+        ("非化石能源消费比重由2020年的15.9%提高到2025年的20%。",
+         [(None, "非化石能源消费比重", 20, "%", "=", "up", 2025, 2020, "level")]),
+        # places listed before the indicator they share
+        ("拉萨市、日喀则市、那曲市PM2.5浓度分别控制在18、15、10微克/立方米以下。",
+         [("拉萨市", "PM2.5浓度", 18, "微克/立方米", "<=", None, None, None, "level"),
+          ("日喀则市", "PM2.5浓度", 15, "微克/立方米", "<=", None, None, None, "level"),
+          ("那曲市", "PM2.5浓度", 10, "微克/立方米", "<=", None, None, None, "level")]),
+        ("到2025年，涪城区、游仙区、安州区单位地区生产总值能耗分别下降15%、14.5%、14%。",
+         [("涪城区", "单位地区生产总值能耗", 15, "%", "=", "down", 2025, None, "cumulative"),
+          ("游仙区", "单位地区生产总值能耗", 14.5, "%", "=", "down", 2025, None, "cumulative"),
+          ("安州区", "单位地区生产总值能耗", 14, "%", "=", "down", 2025, None, "cumulative")]),
+        ("到2025年，长沙、株洲、湘潭三市城镇新建建筑中绿色建筑面积占比分别达到80%、75%、75%以上。",
+         [("长沙", "城镇新建建筑中绿色建筑面积占比", 80, "%", ">=", None, 2025, None, "level"),
+          ("株洲", "城镇新建建筑中绿色建筑面积占比", 75, "%", ">=", None, 2025, None, "level"),
+          ("湘潭", "城镇新建建筑中绿色建筑面积占比", 75, "%", ">=", None, 2025, None, "level")]),
+        # the head a list shares: all that follows the sector (等行业) or the items' last word
+        ("到2025年，钢铁、水泥、炼油等行业能耗强度分别下降3%、5%、4%以上。",
+         [(None, "钢铁行业能耗强度", 3, "%", ">=", "down", 2025, None, "cumulative"),
+          (None, "水泥行业能耗强度", 5, "%", ">=", "down", 2025, None, "cumulative"),
+          (None, "炼油行业能耗强度", 4, "%", ">=", "down", 2025, None, "cumulative")]),
+        ("到2025年，铁路、水路货运量占比提高2个百分点。",
+         [(None, "铁路货运量占比", 2, "个百分点", "=", "up", 2025, None, "cumulative"),
+          (None, "水路货运量占比", 2, "个百分点", "=", "up", 2025, None, "cumulative")]),
+        # a class that names what a share counts is part of the share's indicator
+        ("到2025年，省控断面达到或优于Ⅲ类水质比例达到95%。",
+         [(None, "省控断面达到或优于Ⅲ类水质比例", 95, "%", "=", None, 2025, None, "level")]),
+        # a measure inside the indicator's name
+        ("到2025年，公园绿地500米服务半径覆盖率达到95%。",
+         [(None, "公园绿地500米服务半径覆盖率", 95, "%", "=", None, 2025, None, "level")]),
+        # 水平 after the value is no noun it scopes; 回升并 and 五年 are no part of the indicator
+        ("到2025年，原油年产量回升并稳定在2亿吨水平，单位GDP能耗五年累计下降13.5%。",
+         [(None, "原油年产量", 200000000, "吨", "=", None, 2025, None, "level"),
+          (None, "单位GDP能耗", 13.5, "%", "=", "down", 2025, None, "cumulative")]),
+        # a share of the previous indicator
+        ("到2025年，煤炭消费总量控制在4300万吨左右，占一次能源消费比重下降到30%以下。",
+         [(None, "煤炭消费总量", 43000000, "吨", "<=", None, 2025, None, "level"),
+          (None, "煤炭消费总量占一次能源消费比重", 30, "%", "<=", "down", 2025, None, "level")]),
+        # a box's item numbers are no part of the indicator; a count built after 建成 is a target
+        ("（1）到2025年，新增绿色建筑面积5000万平方米以上；2.建成10个以上国家级绿色工业园区。",
+         [(None, "绿色建筑面积", 50000000, "平方米", ">=", "up", 2025, None, "cumulative"),
+          (None, "国家级绿色工业园区", 10, "个", ">=", None, 2025, None, "level")]),
+        # what was done since a past year is no target
+        ("2021年以来，全省累计完成节能改造项目320个，节约标准煤45万吨。", []),
+        ("“十三五”以来，全市单位地区生产总值二氧化碳排放累计下降18.2%。", []),
+    ],
+)
+def test_audit_of_national_and_provincial_sentences(body: str, expected: list[tuple[Any, ...]]) -> None:
+    assert [row(t) for t in targets_of(body)] == expected

@@ -28,14 +28,21 @@ HEADER_YEAR = compile_pattern(r"((?:19|20)\d\d)年")
 # A row: [category][row number] indicator（unit） values [属性]; the values are numbers, — or 〔…〕.
 ROW = compile_pattern(
     r"^(?:(?P<n>\d{1,2})(?![\d.．、])\s*)?(?P<indicator>[^\s\d—–\-〔].*?)\s*"
-    r"(?P<values>(?:(?:[—–\-－]+|〔[^〕\n]{1,20}〕|[≥≤><＞＜]?\d+(?:\.\d+)?%?)\s*)+)(?P<kind>约束性|预期性)?$"
+    r"(?P<values>(?:(?:[—–\-－]+|〔[^〕\n]{1,20}〕|\[[^\]\n]{1,20}\]|【[^】\n]{1,20}】|[≥≤><＞＜]?\d+(?:\.\d+)?%?)\s*)+)(?P<kind>约束性|预期性)?$"
 )
 # One value of a row: a number (its sign), a bracketed (cumulative) one, a dash or a bracketed phrase.
-VALUE = compile_pattern(r"(?P<sign>[≥≤><＞＜])?(?P<n>\d+(?:\.\d+)?)%?|〔\s*(?P<sum>\d+(?:\.\d+)?)\s*%?\s*〕|〔[^〕\n]*〕|[—–\-－]+")
+# 〔18〕 is also written [18] or 【18】.
+VALUE = compile_pattern(
+    r"(?P<sign>[≥≤><＞＜])?(?P<n>\d+(?:\.\d+)?)%?|[〔\[【]\s*(?P<sum>\d+(?:\.\d+)?)\s*%?\s*[〕\]】]|[〔\[【][^〕\]】\n]*[〕\]】]|[—–\-－]+"
+)
 # A category in front of a row's number: 环境治理1地级… (a category alone on its line is skipped).
 CATEGORY_THEN_NUMBER = compile_pattern(r"^(?P<category>\p{Han}{2,10}?)(?=\d{1,2}(?![\d.．、])\p{Han})")
 # The unit in brackets closing the indicator: …浓度（微克/立方米）, …比率（%）.
 UNIT_NOTE = compile_pattern(r"（(?P<unit>[^（）]{1,12})）$")
+# The unit in a column of its own (a header 指标 单位 2020年 2025年): …平均浓度 微克/立方米 / …比率% (a % is glued).
+UNIT_CELL = compile_pattern(r"(?:\s+(?P<unit>[^\s（）]{1,10})|(?P<percent>%))$")
+# A category cell before the indicator, a space between them: 生态保护 森林覆盖率（%）.
+CATEGORY_CELL = compile_pattern(r"^\p{Han}{2,10}\s+(?=\S)")
 # Words that make the indicator a change, with their direction: …能耗降低（%）, …增长（%）.
 CHANGE_WORD = compile_pattern(r"(?P<down>降低|下降|减少|削减)$|(?P<up>提高|增长|增加|提升)$")
 SIGNS = {"≥": ">=", "＞": ">", ">": ">", "≤": "<=", "＜": "<", "<": "<"}
@@ -141,6 +148,16 @@ def _row_targets(line: str, years: tuple[int, ...], at: int) -> Optional[list[Ta
     unit_m = UNIT_NOTE.search(indicator)
     unit, factor, measure = _unit(unit_m.group("unit") if unit_m else None)
     name = indicator[: unit_m.start()] if unit_m else indicator
+    if unit_m is None and (" " in indicator or indicator.endswith("%")):  # a unit column (UNIT_CELL)
+        cell = UNIT_CELL.search(indicator)
+        written = None if cell is None else (cell.group("unit") or cell.group("percent"))
+        if written is not None and _unit(written)[2] is not None:
+            unit, factor, measure = _unit(written)
+            name = indicator[: cell.start()]
+    if " " in name:
+        category_cell = CATEGORY_CELL.match(name)
+        if category_cell is not None:
+            name = name[category_cell.end():]
     change = CHANGE_WORD.search(name)
     direction = None if change is None else ("down" if change.group("down") else "up")
     if change is not None:

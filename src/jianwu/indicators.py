@@ -66,6 +66,12 @@ SHARE_OF = lazy(r"(?P<verb>达到|占)(?P<ref>[^，。；、的]{2,30})的$")
 # The point a baseline names: a year (2020年, 2020年底) or the end of a five-year plan (“十三五”末 = 2020,
 # the year its period ends: see baseline_year).
 BASE_POINT = rf"(?:(?P<y>{YEAR_NUM})年(?:底|末)?|“?十(?P<p>[一二三四五六七八九])五”?(?:期末|末))"
+# A value stated as a multiple or share of a base year's: 新能源装机规模达到2020年的 | 3倍 / 是2020年的 | 两倍 /
+# 控制在2020年的 | 90%以内.  The year is the baseline (not a deadline, not a reference SHARE_OF names).
+# Not the year of a change's end: 提高到2025年的 | 20% (a deadline).
+BASE_OF = lazy(
+    rf"(?P<verb>是|为|达到|达|相当于)?(?<!(?:提高|提升|增加|增长|上升|扩大|下降|降低|减少|削减|压减|降)[到至]){BASE_POINT}(?:水平)?的$"
+)
 # Baseline: 比2020年 / 较2020年 / 与2020年相比 / 以2020年为基准 / 在2020年基础上 / 较“十三五”末 (every one
 # has 年 or 五).  Not the 比 of 占比: 新能源公交车占比2024年底前达到90% has a deadline, no baseline.
 BASELINE = lazy(
@@ -86,7 +92,9 @@ TIME_PHRASE = lazy(
 TIME_PHRASE_LAST = "年底末前时五”划间期内"
 # Framing words at the start of a subject: 全区 / 我市 / 其中 / 推动 / 力争 / 使.
 LEAD_FRAME = lazy(
-    rf"^(?:[，、；：,\s]+|(?:全|我)(?:国|省|市|区|县|镇|乡)(?:范围内)?|每年|逐年|当年|原则上|分别|其中|同时|并且|并(?=力争|确保|推动|实现|使)|以及|另外|此外|对(?!外)|"
+    # an item number a box (专栏) leaves in its text: 1. / （1） / ①
+    rf"^(?:\d{{1,2}}[.．、](?!\d)|[（(](?:\d{{1,2}}|[一二三四五六七八九十]{{1,3}})[）)]|[①②③④⑤⑥⑦⑧⑨⑩]|"
+    rf"[，、；：,\s]+|(?:全|我)(?:国|省|市|区|县|镇|乡)(?:范围内)?|每年|逐年|当年|原则上|分别|其中|同时|并且|并(?=力争|确保|推动|实现|使)|以及|另外|此外|对(?!外)|"
     rf"使(?!用)|推动|推进|促进|引导|实现|{_words(list(MODALITIES))}|累计|和|及(?!时)|与|或)"
 )
 # Framing that is only punctuation or space (，、): stripped without being a framing word.
@@ -100,7 +108,8 @@ ACTION_VERBS = (
 )
 ACTION_LEAD = lazy(rf"^(?:(?:{ACTION_VERBS})(?:(?:和|及|与|、|或)(?:{ACTION_VERBS}))*|对|在(?!线))")
 # Padding left at the end of an indicator: 塑料袋使用比例每年 | 下降20% / 公共建筑原则上 | 达到…
-TRAILING_PADDING = lazy(r"(?:每年|每年度|逐年|原则上|均|都|各)$")
+# 五年 (单位GDP能耗五年累计下降13.5%): the period of a cumulative change, not part of what is measured.
+TRAILING_PADDING = lazy(r"(?:每年|每年度|逐年|原则上|均|都|各|(?<!\d)五年|(?:回升|回落|企稳|下降|上升|增长|提高|降低|提升)并)$")
 # The noun after a count, up to the next list item, clause break or number: 1个近零碳园区、1个… / 25座充电站和5座…
 COUNTED_NOUN = lazy(r"[^，。；、,;（\n\d]+?(?=[和及与]?(?:[，。；、,;（\n\d]|$))")
 # Qualities listed before the counted noun: 左右积极性高、社会影响大、带动作用强的 | 企业.
@@ -124,6 +133,9 @@ BARE_HEAD = lazy(rf"^(?:年|年度|总|综合|平均|年均)?(?:{HEADS})$")
 # The close of a list: 化学需氧量、氨氮、氮氧化物、挥发性有机物等4项主要污染物 | 重点工程减排量. The count is
 # the list's own length (not a target) and the category noun (主要污染物) names the items, not the head.
 LIST_CLOSE = lazy(r"等(?:[\d一二三四五六七八九十两]+(?:项|个|种|类|大|方面))?(?P<tail>.*)$")
+# The sector noun after 等 that each item takes: 钢铁、水泥、炼油等行业 | 能耗强度 -> 钢铁行业能耗强度 (the rest of the
+# tail is the head, not only its last INDICATOR_HEAD: 能耗强度, not 强度).
+LIST_SECTOR = lazy(r"^(?:重点|主要|高耗能)?(?P<sector>行业|产业|领域)(?=\p{Han})")
 # Where a per-unit head starts inside the last item of a list: 营运船舶 | 单位换算周转量碳排放强度.
 PER_UNIT_HEAD = lazy(
     r"单位(?=地区|国内|GDP|工业|换算|建筑|产品|面积|周转|产值|增加值|营业|能源|耕地|土地|用地|水资源)|人均|万元|亩均|户均|每万"
@@ -219,6 +231,16 @@ def _analysed_predicate(text: str) -> tuple[str, tuple[str, ...], Optional[int]]
 
 
 def _analyse_predicate(text: str) -> Predicate:
+    if text.endswith("的") and ("年" in text or "五" in text):  # BASE_OF ends with 的 and has one of them
+        base = BASE_OF.search(text)
+        if base is not None and base.start() > 0:
+            # 新能源装机规模达到2020年的3倍 -> 新能源装机规模 | 达到 | 3倍, based on 2020
+            pred = analyse_predicate(text[: base.start()])
+            if base.group("verb"):
+                pred.words.append(base.group("verb"))
+            if pred.baseline_year is None:
+                pred.baseline_year = baseline_year(base)
+            return pred
     share = SHARE_OF.search(text) if text.endswith(("的", "的\n")) else None  # SHARE_OF ends with 的
     if share and share.start() > 0:
         # 新能源汽车新车销售量达到汽车新车销售总量的20% -> 新能源汽车新车销售量占汽车新车销售总量
@@ -376,8 +398,12 @@ def split_items(indicator: str, n: Optional[int], *, respectively: bool = False,
         if n is None and not respectively:
             return [indicator]  # 钢铁、水泥等行业能耗下降5%: one figure for the group
         tail = close.group("tail")
-        head_m = INDICATOR_HEAD.search(tail)
-        head = tail[head_m.start():] if head_m is not None else tail
+        sector = LIST_SECTOR.match(tail)
+        if sector is not None:  # 钢铁、…、乙烯等行业 | 能耗强度 -> 钢铁行业能耗强度
+            head = sector.group("sector") + tail[sector.end():]
+        else:
+            head_m = INDICATOR_HEAD.search(tail)
+            head = tail[head_m.start():] if head_m is not None else tail
         if not head:
             return items if n is not None else [indicator]
         return [item + head for item in items[:-1]] + [items[-1][: close.start()] + head]
@@ -442,11 +468,17 @@ def _shared_head(items: list[str]) -> Optional[str]:
         if objects and INDICATOR_HEAD.search(last[objects[-1].end():]):
             return last[objects[-1].end():]  # 新建公共机构建筑、新建厂房 | 屋顶光伏覆盖率
     head = INDICATOR_HEAD.search(last)
-    if head is not None and head.start() > 0:
-        return head.group(0)
     ends = {item[-1] for item in items[:-1]}
+    after_end = None
     if len(ends) == 1:
         p = last.find(ends.pop())
         if 0 < p < len(last) - 1:
-            return last[p + 1:]
-    return None
+            after_end = last[p + 1:]
+    if head is not None and head.start() > 0:
+        # 铁路、水路货运量占比: the earlier items end as the last item's first word does (路), so all after it
+        # is shared (货运量占比), more than the head noun (占比)
+        if (after_end is not None and len(after_end) > len(head.group(0)) and after_end.endswith(head.group(0))
+                and "的" not in after_end):
+            return after_end
+        return head.group(0)
+    return after_end

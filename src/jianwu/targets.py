@@ -75,6 +75,12 @@ MAX_HEADING = 20
 MAY_HOLD_TARGET = compile_std(maybe_number_class("类百"))
 # Segment breaks inside a sentence.
 SEGMENT_BREAK = compile_std(r"[，,：:]")  # plain characters: re (see SENTENCE_END)
+# After a value, a word that is no noun it scopes: 稳定在2亿吨水平 / 的水平.
+LEVEL_WORDS = ("水平", "的水平", "左右水平")
+# A measure inside an indicator's name: 公园绿地500米 | 服务半径覆盖率 | 达到 | 95% (a rate head, then the verb of the
+# next value, within NAME_VERB_SPAN characters of it).
+IN_NAME_AFTER = lazy(r"\p{Han}{1,10}?(?:率|比例|比重|占比)(?:达到|达|提高到|提高|提升到|提升|保持在|保持|稳定在|不低于|超过|控制在)")
+NAME_VERB_SPAN = 2
 # A responsibility note closing the sentence: …稳定保持100%（生态环境局…按职责分工负责）
 DEPT_NOTE = lazy(r"\s*（[^（）]*(?:负责|牵头|配合)[^（）]*）?\s*$")
 # A year that may be a deadline: 2025年 (not a date 2023年3月1日).
@@ -83,11 +89,15 @@ YEAR = lazy(rf"(?P<y>{YEAR_NUM})年(?!\d{{1,2}}月|[一二三四五六七八九�
 # year's end, right after it).
 YEAR_START_BEFORE = ("自", "从", "由")  # 由2020年的15.9%提高到20%: the year of a base value (FROM_BASE)
 YEAR_START_AFTER = lazy(r"起|以来|开始|以后")
+# A year whose value a target is a multiple or share of (indicators.BASE_OF): 达到2020年的3倍 / 是2020年的两倍.
+BASE_OF_VALUE = lazy(rf"(?:{YEAR_NUM})年(?:底|末)?(?:水平)?的(?=(?:\d+(?:\.\d+)?|[一二两三四五六七八九十]+)倍)")
 # A five-year plan period as a deadline: “十四五”期间 / 十四五末 / “十五五”时期.
 PERIOD = lazy(r"“?十(?P<n>[一二三四五六七八九])五”?(?:规划)?(?:期间|时期|末|内)")
 # A number reported as done or as the current state, not committed: 已建成 / 下降了 / 超额完成 / 目前.
 ACHIEVED = lazy(
-    r"已经|已(?=建成|完成|达|实现|下降|降低|提高|提升|增长|累计|有)|超额完成|(?<=[成到降低高升长加少])了|现有|目前|现状|当前"
+    r"已经|已(?=建成|完成|达|实现|下降|降低|提高|提升|增长|累计|有)|超额完成|(?<=[成到降低高升长加少])了|现有|目前|现状|当前|"
+    # since a past point, up to now: 2021年以来 / “十三五”以来 / 党的十八大以来 / 近年来
+    r"以来|近年来"
 )
 # Said after the number, these still mark it as a result: 累计下降19.4%，超额完成目标任务
 ACHIEVED_AFTER = lazy(r"超额完成|圆满完成|如期完成|顺利完成|均已完成")
@@ -97,6 +107,8 @@ JOINER = lazy(r"^(?:、|和|及|与|或|以及)$")
 CATEGORY = lazy(
     r"(?<=达到|达|优于|好于|保持|稳定在|保持在|为)(?P<value>(?:Ⅲ|Ⅱ|Ⅰ|Ⅳ|Ⅴ|III|II|IV|V|I|[一二三四五])类|一级[AB])"
     r"(?P<suffix>及以上|或以上|以上)?"
+    # not a class that names what a share counts: 达到或优于Ⅲ类 | 水质比例达到95% (the share is the target)
+    r"(?!\p{Han}{0,6}(?:比例|比率|占比|比重))"
 )
 HAN = lazy(r"\p{Han}")
 # A value without a unit that is still a target: a coefficient or index reached (农田灌溉水有效利用系数提高到0.58 /
@@ -179,6 +191,16 @@ PREPOSITION_BEFORE = lazy(r"(?:对|向|与|给|把|围绕|按照|根据|针对|�
 INNER_RESPECTIVELY = lazy(rf"(?<=\p{{Han}})(?:分别|均|各)(?=(?:{ACTION_VERBS}))")
 # A place named as a list item: 甲市 / 乙县 / 丙区 (scope of its row).
 PLACE_ITEM = lazy(r"^\p{Han}{1,7}(?:省|市|县|区|州|盟|旗|自治区|新区)$")
+# A list of places before the indicator they share: 拉萨市、日喀则市、那曲市 | PM2.5浓度分别控制在… (the last place
+# written with its suffix, PLACE_IN_LAST) / 长沙、株洲、湘潭 | 三市 | 城镇新建建筑中绿色建筑面积占比 (PLACES_COUNTED).
+PLACE_IN_LAST = lazy(r"^\p{Han}{1,7}?(?:省|市|县|区|州|盟|旗|自治区|新区)(?=[\p{Han}A-Za-z])")
+PLACES_COUNTED = lazy(
+    r"^(?P<name>\p{Han}{2,4}?)(?:[两二三四五六七八九十]|\d{1,2})个?(?:市州|县市区|县区|区县|地市|市|县|区|州|盟|旗)(?P<head>\p{Han}.*)$"
+)
+BARE_PLACE = lazy(r"^\p{Han}{2,4}$")
+# Words ending like a place that are none: 工业园区, 城市, 中心城区, 建成区, 示范区.
+NOT_PLACE = lazy(r"(?:园|社|小|景|矿|库|片|辖|街|校|厂|服务|试验|集聚|功能|保护|示范|开发|中心城|主城|建成)区$|城市$|^各")
+PLACE_SPAN = 9  # the longest place name PLACE_ITEM takes, and its suffix
 # Where a share's action ends: 党政机关达到创建标准，… / …建成节约型机关并…
 TRAILING_ACTION_END = lazy(r"[，。；：,;:]|并|和(?=[^，。；]*(?:达到|建成))")
 # A change from a base value to the target: 由2020年的15.9%提高到20% / 从56%下降至52% / 由“十三五”末的X增加到Y.
@@ -190,6 +212,9 @@ CHANGE_TO = lazy(
     rf"(?P<verb>(?:提高|提升|增加|增长|上升|扩大|下降|降低|减少|削减|压减|压降|降)(?:到|至))(?:(?:{YEAR_NUM})年(?:底|末)?的?)?"
 )
 CHANGE_TO_SPAN = 12  # the longest CHANGE_TO: 提高到2025年底的
+# The next value of a 分别 list said with a verb of its own: PM2.5浓度和优良天数比率分别下降到33微克/立方米 | 、提高到 | 82%
+# (each value with its own verb, the list's items in order).
+NEXT_VERB_VALUE = lazy(r"[、和及与]\s*(?:(?:提高|提升|增加|增长|上升|扩大|下降|降低|减少|削减|压减|控制|稳定|保持|降|达)(?:到|至|在)?|达到|不低于|不高于|不超过|超过|低于)")
 ANNUAL_WORDS = ("年均", "每年", "平均每年", "年平均", "逐年", "每年度")
 CUMULATIVE_HEADS = lazy(r"(?:减排量|新增量|累计量)$|^新增")
 
@@ -334,6 +359,8 @@ def _time_events(sentence: str) -> list[tuple[int, _Time]]:
     if not years and not periods:
         return events  # the brackets and baselines matter only around a year or period (每年, 年度 have none)
     baseline_spans = [m.span() for m in BASELINE.finditer(sentence)]
+    if "的" in sentence:  # 达到2020年的3倍: the year of a base value (BASE_OF_VALUE has 的)
+        baseline_spans += [m.span() for m in BASE_OF_VALUE.finditer(sentence)]
     shelter = sheltered(sentence) if years else ()
     for m in years:
         if shelter[m.start()] or any(a <= m.start() < b for a, b in baseline_spans):
@@ -385,6 +412,8 @@ class _Reading:
     pred: Predicate
     actions: list[str]
     frame: list[str]
+    # The items of a 分别 list still to take a value, each written after its own verb (NEXT_VERB_VALUE).
+    pending: list[str] = field(default_factory=list)
 
     @property
     def words(self) -> list[str]:
@@ -460,6 +489,8 @@ def _sentence_targets(
 ) -> list[Target]:
     quantities, categories = items  # _sentence_items(s.text), not None
     quantities = _commitments(s.text, quantities)
+    if len(quantities) > 1:
+        quantities = _unnamed(s.text, quantities)
     if "由" in s.text or "从" in s.text:  # every FROM_BASE has one
         quantities, s.changes = _changes(s.text, quantities)
     if not quantities and not categories:
@@ -530,6 +561,19 @@ def _changes(text: str, quantities: list[Quantity]) -> tuple[list[Quantity], dic
     if not base:
         return quantities, changes
     return [q for q in quantities if q.start not in base], changes
+
+
+def _unnamed(text: str, quantities: list[Quantity]) -> list[Quantity]:
+    """Drop the measures that are part of the name of the next value's indicator: 公园绿地500米服务半径覆盖率达到95%
+    (500米 names the radius; the target is the 覆盖率)."""
+    kept = []
+    for q, nxt in zip(quantities, [*quantities[1:], None]):
+        if nxt is not None and q.unit_class in ("measure", "count") and not q.suffix:
+            named = IN_NAME_AFTER.match(text, q.end, nxt.start)
+            if named is not None and named.end() >= nxt.start - NAME_VERB_SPAN:
+                continue
+        kept.append(q)
+    return kept
 
 
 def _commitments(text: str, quantities: list[Quantity]) -> list[Quantity]:
@@ -703,7 +747,14 @@ def _group_targets(
         if obj and verbs and len(items) >= 2:
             who, subject = items, obj
             reading.actions = reading.actions + verbs
-    follows_noun = bool(post) and (post.startswith("的") or HAN.match(post[0]) is not None)
+    listed_places = False
+    if not who and "、" in subject and (len(group) > 1 or reading.pred.distributive):  # one value for places together: one scope
+        found = _place_list(subject)
+        if found is not None:
+            who, subject = found
+            listed_places = True
+    # 稳定在2亿吨水平 / 保持在35微克/立方米的水平: 水平 is no noun the value scopes
+    follows_noun = bool(post) and (post.startswith("的") or HAN.match(post[0]) is not None) and not post.startswith(LEVEL_WORDS)
     verb_only = not subject and bool(reading.pred.words or reading.actions or any(ACTION_LEAD.match(w) for w in reading.frame))
     n_is_count = len(group) == 1 and last.unit_class == "count" and follows_noun
     if n_is_count and PREPOSITION_BEFORE.search(s.text, max(cursor, first.start - 10), first.start):
@@ -726,7 +777,13 @@ def _group_targets(
         elif last.unit_class == "ratio":
             phrase, used = counted_noun(post)  # 城镇新建建筑100%执行绿色建筑标准
             subject, end = subject + phrase, end + used
-    if not subject:
+    pending: list[str] = []
+    if not subject and segment_reading is not None and segment_reading.pending and not who:
+        # …分别下降到33微克/立方米、提高到 | 82%: the next item of the list
+        subject, pending = segment_reading.pending[0], segment_reading.pending[1:]
+        if reading.pred.baseline_year is None:
+            reading.pred.baseline_year = segment_reading.pred.baseline_year  # 分别比2020年下降8%、提高到…
+    elif not subject:
         prior = [t for t in previous if t.kind == "target"]
         if not prior:
             return [], end, segment_reading
@@ -735,6 +792,9 @@ def _group_targets(
             reading.pred.baseline_year = prior[-1].baseline_year
         if prior[-1].scope and not scope_prefix(subject):
             subject = prior[-1].scope + subject
+    elif kind != "condition" and subject.startswith("占") and any(t.kind == "target" for t in previous):
+        # 煤炭消费总量控制在4300万吨左右，占一次能源消费比重下降到30%以下: the share of the previous indicator
+        subject = [t for t in previous if t.kind == "target"][-1].indicator + subject
     elif kind != "condition" and BARE_HEAD.match(subject):
         subject = _with_subject(subject, [*earlier, *previous])
     elif kind != "condition" and last.unit_class == "ratio" and PER_UNIT_SEQUEL.fullmatch(subject):
@@ -744,7 +804,7 @@ def _group_targets(
     places: dict[int, str] = {}
     if who and kind != "condition" and n in (1, len(who)):
         indicators = [item + subject for item in who]
-        places = {i: item for i, item in enumerate(who) if PLACE_ITEM.match(item) and not scope_prefix(item)}
+        places = {i: item for i, item in enumerate(who) if listed_places or (PLACE_ITEM.match(item) and not scope_prefix(item))}
         if n == 1:
             group = [first] * len(who)
             n = len(who)
@@ -752,6 +812,8 @@ def _group_targets(
         indicators = [subject] * n
     elif n == 1:
         indicators = split_items(subject, None, respectively=reading.pred.distributive, total=first.measure == "absolute")
+        if len(indicators) > 1 and "分别" in reading.pred.words and NEXT_VERB_VALUE.match(s.text, end, seg_end):
+            indicators, pending = indicators[:1], indicators[1:]  # the others take the values that follow
     else:
         indicators = split_items(subject, n)
         if not indicators:
@@ -808,6 +870,7 @@ def _group_targets(
             basis=_basis(words, ind, direction, measure),
             measure=measure,
         ))
+    reading.pending = pending
     return made, end, reading
 
 
@@ -859,6 +922,29 @@ def _with_denominator(flow: str, previous: list[Target]) -> str:
     if m is None or m.end() == len(prior[-1].indicator):
         return flow
     return prior[-1].indicator[: m.end()] + flow
+
+
+def _place_list(subject: str) -> Optional[tuple[list[str], str]]:
+    """(places, the indicator they share) of a subject that lists places first (PLACE_IN_LAST, PLACES_COUNTED),
+    or None."""
+    items = top_level_split(subject, "、")
+    if "等" in items[-1]:
+        return None  # 甲市、乙市、丙市等5个…基地: named examples of what is counted (EXAMPLES_BEFORE)
+    if len(items) < 2 or not all(PLACE_ITEM.match(i) and not NOT_PLACE.search(i) for i in items[:-1]):
+        counted = PLACES_COUNTED.match(items[-1]) if len(items) >= 2 else None
+        if counted is None or not all(BARE_PLACE.match(i) for i in items[:-1]):
+            return None
+        return [*items[:-1], counted.group("name")], counted.group("head")
+    # the last place ends with the suffix of the others (安州区 | 单位…, not 安州 | 区单位…), else with the first suffix
+    suffixes = {i[-1] for i in items[:-1]}
+    last = items[-1]
+    cut = last.find(suffixes.pop(), 1, PLACE_SPAN) + 1 if len(suffixes) == 1 else 0
+    if cut <= 0:
+        m = PLACE_IN_LAST.match(last)
+        cut = m.end() if m is not None else 0
+    if cut <= 0 or cut >= len(last) or NOT_PLACE.search(last[:cut]) or not PLACE_ITEM.match(last[:cut]):
+        return None
+    return [*items[:-1], last[:cut]], last[cut:]
 
 
 def _year_list(text: str, pos: int, n: int) -> list[Optional[int]]:
