@@ -231,7 +231,7 @@ def _analysed_predicate(text: str) -> tuple[str, tuple[str, ...], Optional[int]]
 
 
 def _analyse_predicate(text: str) -> Predicate:
-    if text.endswith("的") and ("年" in text or "五" in text):  # BASE_OF ends with 的 and has one of them
+    if text.endswith(("的", "的\n")) and ("年" in text or "五" in text):  # BASE_OF ends with 的 and has one of them
         base = BASE_OF.search(text)
         if base is not None and base.start() > 0:
             # 新能源装机规模达到2020年的3倍 -> 新能源装机规模 | 达到 | 3倍, based on 2020

@@ -359,7 +359,7 @@ def _time_events(sentence: str) -> list[tuple[int, _Time]]:
     if not years and not periods:
         return events  # the brackets and baselines matter only around a year or period (每年, 年度 have none)
     baseline_spans = [m.span() for m in BASELINE.finditer(sentence)]
-    if "的" in sentence:  # 达到2020年的3倍: the year of a base value (BASE_OF_VALUE has 的)
+    if "倍" in sentence:  # 达到2020年的3倍: the year of a base value (every BASE_OF_VALUE match is followed by 倍)
         baseline_spans += [m.span() for m in BASE_OF_VALUE.finditer(sentence)]
     shelter = sheltered(sentence) if years else ()
     for m in years:
