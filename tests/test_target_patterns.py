@@ -613,6 +613,14 @@ def row(t: Target) -> tuple[Any, ...]:
         ("（1）到2025年，新增绿色建筑面积5000万平方米以上；2.建成10个以上国家级绿色工业园区。",
          [(None, "绿色建筑面积", 50000000, "平方米", ">=", "up", 2025, None, "cumulative"),
           (None, "国家级绿色工业园区", 10, "个", ">=", None, 2025, None, "level")]),
+        # a bare entity after a per-unit target of another entity is measured the same way, from the same base
+        ("到2025年，营运车辆单位运输周转量能耗比2020年下降5%，营运船舶下降3.5%。",
+         [(None, "营运车辆单位运输周转量能耗", 5, "%", "=", "down", 2025, 2020, "cumulative"),
+          (None, "营运船舶单位运输周转量能耗", 3.5, "%", "=", "down", 2025, 2020, "cumulative")]),
+        # units of refining
+        ("到2025年，炼油行业单位能量因数能耗达到7千克标准油/（吨·能量因数）以下，乙烯行业能耗降至590千克标油/吨。",
+         [(None, "炼油行业单位能量因数能耗", 7, "千克标准油/（吨·能量因数）", "<=", None, 2025, None, "level"),
+          (None, "乙烯行业能耗", 590, "千克标准油/吨", "=", "down", 2025, None, "level")]),
         # what was done since a past year is no target
         ("2021年以来，全省累计完成节能改造项目320个，节约标准煤45万吨。", []),
         ("“十三五”以来，全市单位地区生产总值二氧化碳排放累计下降18.2%。", []),
@@ -620,3 +628,16 @@ def row(t: Target) -> tuple[Any, ...]:
 )
 def test_audit_of_national_and_provincial_sentences(body: str, expected: list[tuple[Any, ...]]) -> None:
     assert [row(t) for t in targets_of(body)] == expected
+
+
+def test_values_of_years_before_the_document_are_results_not_targets() -> None:
+    """A plan signed in 2022 reports 2020's state and the 十三五's results: no targets (a plan without a date
+    keeps them: nothing tells them from targets)."""
+    cover = "某市人民政府关于印发某市“十四五”生态环境保护规划的通知\n某府发〔2022〕3号\n各区县人民政府：\n现将规划印发给你们。\n某市人民政府\n2022年5月20日\n"
+    body = ("某市“十四五”生态环境保护规划\n一、发展基础\n截至2020年底，全市森林覆盖率达到27.3%，建成国家级绿色工厂12家。"
+            "2020年，全市PM2.5浓度为50微克/立方米，较2015年下降37.5%。\n二、主要目标\n到2025年，全市PM2.5浓度降至45微克/立方米以下。\n")
+    for text, expected in ((cover + body, [("PM2.5浓度", 45, 2025)]),
+                           (body, [("森林覆盖率", 27.3, 2020), ("国家级绿色工厂", 12, 2020), ("PM2.5浓度", 50, 2020),
+                                   ("PM2.5浓度", 37.5, 2020), ("PM2.5浓度", 45, 2025)])):
+        doc = parse_document(text.encode(), doc_id="probe")
+        assert [(t.indicator, num(t.value), t.year) for c in doc.clauses for t in c.targets if t.kind == "target"] == expected

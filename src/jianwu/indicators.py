@@ -138,7 +138,7 @@ LIST_CLOSE = lazy(r"等(?:[\d一二三四五六七八九十两]+(?:项|个|种|�
 LIST_SECTOR = lazy(r"^(?:重点|主要|高耗能)?(?P<sector>行业|产业|领域)(?=\p{Han})")
 # Where a per-unit head starts inside the last item of a list: 营运船舶 | 单位换算周转量碳排放强度.
 PER_UNIT_HEAD = lazy(
-    r"单位(?=地区|国内|GDP|工业|换算|建筑|产品|面积|周转|产值|增加值|营业|能源|耕地|土地|用地|水资源)|人均|万元|亩均|户均|每万"
+    r"单位(?=地区|国内|GDP|工业|换算|运输|建筑|产品|面积|周转|产值|增加值|营业|能源|耕地|土地|用地|水资源)|人均|万元|亩均|户均|每万"
 )
 # The things a list names before its shared attribute: 新建公共机构建筑、新建厂房 | 屋顶光伏覆盖率.
 OBJECTS = r"建筑|厂房|园区|企业|城市|县城|城区|农村|乡镇|机关|学校|医院|社区|家庭|工厂|港口|码头|机场|车辆|船舶|设施|项目"

@@ -36,7 +36,9 @@ from .indicators import (
     YEAR_NUM,
     BARE_HEAD,
     INDICATOR_HEAD,
+    OBJECT_NOUN_END,
     PER_UNIT_DENOMINATOR,
+    PER_UNIT_HEAD,
     PER_UNIT_SEQUEL,
     Predicate,
     analyse_predicate,
@@ -81,6 +83,8 @@ LEVEL_WORDS = ("水平", "的水平", "左右水平")
 # next value, within NAME_VERB_SPAN characters of it).
 IN_NAME_AFTER = lazy(r"\p{Han}{1,10}?(?:率|比例|比重|占比)(?:达到|达|提高到|提高|提升到|提升|保持在|保持|稳定在|不低于|超过|控制在)")
 NAME_VERB_SPAN = 2
+# The longest bare entity read as the subject of the previous per-unit measure (_with_measure_of): 营运船舶.
+SHORT_ENTITY = 6
 # A responsibility note closing the sentence: …稳定保持100%（生态环境局…按职责分工负责）
 DEPT_NOTE = lazy(r"\s*（[^（）]*(?:负责|牵头|配合)[^（）]*）?\s*$")
 # A year that may be a deadline: 2025年 (not a date 2023年3月1日).
@@ -320,8 +324,13 @@ def _unbroken_sentences(text: str, offset: int, only: re.Pattern[str]) -> list[t
     return out
 
 
-def assign_targets(clauses: list[Clause], normalized: NormalizedText) -> list[Warning_]:
-    """Set ``clause.targets`` on every clause; return warnings (分别 count mismatches)."""
+def assign_targets(clauses: list[Clause], normalized: NormalizedText, issued: Optional[int] = None) -> list[Warning_]:
+    """Set ``clause.targets`` on every clause; return warnings (分别 count mismatches).
+
+    ``issued``: the year of the document's date, if known.  A value of an earlier year is a result the plan
+    reports (2020年，全市PM2.5浓度为50微克/立方米 / 截至2020年底，森林覆盖率达到27.3% in a plan of 2022), not a
+    target: it is left out.
+    """
     warnings: list[Warning_] = []
     final: dict[str, _Time] = {}
     keys = [c.key for c in clauses]  # each clause's key made once (the property joins its path each time)
@@ -348,6 +357,8 @@ def assign_targets(clauses: list[Clause], normalized: NormalizedText) -> list[Wa
             if events:
                 time = events[-1][1]
         clause.targets.extend(table_targets)
+        if issued is not None and clause.targets:
+            clause.targets = [t for t in clause.targets if t.year is None or t.year >= issued or t.kind == "condition"]
         final[key] = time
     return warnings
 
@@ -799,6 +810,11 @@ def _group_targets(
         subject = _with_subject(subject, [*earlier, *previous])
     elif kind != "condition" and last.unit_class == "ratio" and PER_UNIT_SEQUEL.fullmatch(subject):
         subject = _with_denominator(subject, previous)
+    elif kind != "condition" and last.unit_class == "ratio" and len(subject) <= SHORT_ENTITY and OBJECT_NOUN_END.search(subject):
+        measured = _with_measure_of(subject, previous)
+        if measured != subject and reading.pred.baseline_year is None:
+            reading.pred.baseline_year = [t for t in previous if t.kind == "target"][-1].baseline_year  # 比2020年 of both
+        subject = measured
     n = len(group)
     years: list[Optional[int]] = []
     places: dict[int, str] = {}
@@ -876,7 +892,7 @@ def _group_targets(
 
 # Per-unit indicators are rates whatever their unit: 人均公园绿地面积, 单位GDP能耗, 万人拥有绿道长度.
 PER_UNIT = lazy(
-    r"人均|单位(?=地区|国内|GDP|工业|换算|建筑|产品|面积|周转|产值|增加值|营业|能源|耕地|土地|用地|水资源)|每万|万人|万元|亩均|户均|"
+    r"人均|单位(?=地区|国内|GDP|工业|换算|运输|建筑|产品|面积|周转|产值|增加值|营业|能源|耕地|土地|用地|水资源)|每万|万人|万元|亩均|户均|"
     r"^平均每|^每|(?:强度|浓度|密度)$"
 )
 
@@ -945,6 +961,19 @@ def _place_list(subject: str) -> Optional[tuple[list[str], str]]:
     if cut <= 0 or cut >= len(last) or NOT_PLACE.search(last[:cut]) or not PLACE_ITEM.match(last[:cut]):
         return None
     return [*items[:-1], last[:cut]], last[cut:]
+
+
+def _with_measure_of(entity: str, previous: list[Target]) -> str:
+    """营运车辆单位运输周转量能耗比2020年下降5%，营运船舶下降3.5%: a bare entity changed by a share, right after a
+    per-unit target of another entity in the same sentence, is measured the same way (营运船舶单位运输周转量能耗)."""
+    prior = [t for t in previous if t.kind == "target"]
+    if not prior:
+        return entity
+    indicator = prior[-1].indicator
+    m = PER_UNIT_HEAD.search(indicator, 1)
+    if m is None or not OBJECT_NOUN_END.search(indicator, 0, m.start()):
+        return entity
+    return entity + indicator[m.start():]
 
 
 def _year_list(text: str, pos: int, n: int) -> list[Optional[int]]:
