@@ -89,3 +89,11 @@ def test_a_row_without_a_number_holds_no_target_and_no_sentence() -> None:
 )
 def test_unit_and_category_columns(table: str, expected: list[tuple]) -> None:
     assert table_targets(HEAD + table + "\n二、重点任务\n（一）优化能源结构。") == expected
+
+
+def test_the_last_row_of_an_attachment_table_may_hold_the_note() -> None:
+    text = (HEAD + "二、保障措施\n（一）加强组织领导。\n附件1\n主要指标表\n序号 指标 2020年 2025年 属性\n"
+            "1 城市污水集中收集率（%） 70 70 预期性\n2 县级城市集中式饮用水水源地水质达标率（%） 100 100 约束性\n"
+            "注：单位地区生产总值能耗按2020年不变价计算。")
+    assert table_targets(text) == [("城市污水集中收集率", 70, "%", "=", None, 2025, None, "level", "rate"),
+                                   ("县级城市集中式饮用水水源地水质达标率", 100, "%", "=", None, 2025, None, "level", "rate")]

@@ -621,6 +621,13 @@ def row(t: Target) -> tuple[Any, ...]:
         ("到2025年，炼油行业单位能量因数能耗达到7千克标准油/（吨·能量因数）以下，乙烯行业能耗降至590千克标油/吨。",
          [(None, "炼油行业单位能量因数能耗", 7, "千克标准油/（吨·能量因数）", "<=", None, 2025, None, "level"),
           (None, "乙烯行业能耗", 590, "千克标准油/吨", "=", "down", 2025, None, "level")]),
+        # an ordinal is no quantity; a count with no verb before it names what follows
+        ("按照《某市人民政府关于推进转型升级的意见》第3条要求，推进企业搬迁。", []),
+        ("到2025年，空气质量综合指数退出全国168个重点城市后十位，优良天数比率达到70%左右。",
+         [(None, "优良天数比率", 70, "%", "≈", None, 2025, None, "level")]),
+        # a segment ending in 中 names what a share after it counts among
+        ("到2025年，大型工矿企业中长距离运输的煤炭和焦炭中，铁路运输比例力争达到90%。",
+         [(None, "大型工矿企业中长距离运输的煤炭和焦炭中铁路运输比例", 90, "%", "=", None, 2025, None, "level")]),
         # what was done since a past year is no target
         ("2021年以来，全省累计完成节能改造项目320个，节约标准煤45万吨。", []),
         ("“十三五”以来，全市单位地区生产总值二氧化碳排放累计下降18.2%。", []),

@@ -43,6 +43,8 @@ UNIT_NOTE = compile_pattern(r"（(?P<unit>[^（）]{1,12})）$")
 UNIT_CELL = compile_pattern(r"(?:\s+(?P<unit>[^\s（）]{1,10})|(?P<percent>%))$")
 # A category cell before the indicator, a space between them: 生态保护 森林覆盖率（%）.
 CATEGORY_CELL = compile_pattern(r"^\p{Han}{2,10}\s+(?=\S)")
+# A table's note after its last row (in the last row's clause of an attachment): 注：〔〕内为五年累计数。
+NOTE_LINE = compile_pattern(r"^\s*(?:注|备注|说明)\d?[：:]")
 # Words that make the indicator a change, with their direction: …能耗降低（%）, …增长（%）.
 CHANGE_WORD = compile_pattern(r"(?P<down>降低|下降|减少|削减)$|(?P<up>提高|增长|增加|提升)$")
 SIGNS = {"≥": ">=", "＞": ">", ">": ">", "≤": "<=", "＜": "<", "<": "<"}
@@ -109,9 +111,12 @@ def table_years(text: str) -> tuple[int, ...]:
 def row_targets(text: str, offset: int, years: tuple[int, ...]) -> Optional[list[Target]]:
     """The targets of a table row given as a clause of its own (its number stripped: an
     attachment's row), under a header of these year columns; None when it is no such row."""
-    if not years or "\n" in text.strip():
+    if not years:
         return None
-    return _row_targets(text, years, offset)
+    lines = text.strip().split("\n")
+    if len(lines) > 1 and not all(NOTE_LINE.match(line) for line in lines[1:]):
+        return None
+    return _row_targets(text.split("\n")[0], years, offset)  # the last row may hold the table's note
 
 
 def _unit(written: Optional[str]) -> tuple[Optional[str], int, Optional[str]]:

@@ -329,8 +329,8 @@ def _unit_quantities(sentence: str) -> list[Quantity]:
     found: list[Quantity] = []
     for m in matches:
         start = m.start()
-        if shelter[start]:
-            continue
+        if shelter[start] or (start and sentence[start - 1] == "第"):
+            continue  # 第3条 / 第5项: an ordinal, not a quantity
         # All the groups in one call, by number (by name, they cost more than the rest of the loop).
         n1, n2, u1, unit_written, unit_m, mult, suffix, approx = m.group(*numbers)
         unit = table[_unspaced(unit_written or unit_m)]

@@ -83,6 +83,9 @@ LEVEL_WORDS = ("水平", "的水平", "左右水平")
 # next value, within NAME_VERB_SPAN characters of it).
 IN_NAME_AFTER = lazy(r"\p{Han}{1,10}?(?:率|比例|比重|占比)(?:达到|达|提高到|提高|提升到|提升|保持在|保持|稳定在|不低于|超过|控制在)")
 NAME_VERB_SPAN = 2
+# A segment ending in 中 frames the shares after it (_Frame.among), unless it is an action or a time: 推进中 / 实施过程中.
+MAX_AMONG = 40
+AMONG_NOT = lazy(r"(?:过程|工作|实施|建设|推进|发展|期间|其)中$|^在")
 # The longest bare entity read as the subject of the previous per-unit measure (_with_measure_of): 营运船舶.
 SHORT_ENTITY = 6
 # A responsibility note closing the sentence: …稳定保持100%（生态环境局…按职责分工负责）
@@ -538,6 +541,8 @@ def _sentence_targets(
             if t.kind != "condition":
                 t.modality = t.modality or frame.modality
                 t.baseline_year = t.baseline_year or frame.baseline_year
+                if frame.among and t.scope is None:
+                    t.indicator = frame.among + t.indicator
         out.extend(made_here)
     return out
 
@@ -687,11 +692,16 @@ class _Frame:
 
     modality: Optional[str] = None
     baseline_year: Optional[int] = None
+    # What the values after it are counted among: 大型工矿企业中长距离运输的煤炭和焦炭中，| 铁路运输比例力争达到90%
+    among: str = ""
 
     def read(self, segment: str) -> None:
         has_year = "年" in segment or "五" in segment  # every BASELINE has one
         baseline = BASELINE.search(segment) if has_year else None
         rest, words = clean_subject(BASELINE.sub("", segment) if has_year else segment)
+        if rest.endswith("中") and len(rest) <= MAX_AMONG and not AMONG_NOT.search(rest):
+            self.among = rest
+            return
         if rest:
             return  # a clause of its own (确保污染地块及时修复治理), not a frame
         self.modality = next((w for w in words if w in MODALITIES), self.modality)
@@ -778,6 +788,10 @@ def _group_targets(
         if last.unit_class == "count" and verb_only and not alternatives:
             noun, used = counted_noun(post.removeprefix("的"))  # 完成1个近零碳园区 / 创建至少1家…示范单位
             subject, end = noun, end + used + (1 if post.startswith("的") else 0)
+        elif (last.unit_class == "count" and subject and not post.startswith("的") and last.suffix not in BOUNDS
+              and not reading.pred.words and not reading.actions and not alternatives):
+            # 空气质量综合指数退出全国168个重点城市后十位: a count with no verb before it names what follows
+            return [], end, segment_reading
         elif post.startswith("的") or last.suffix in BOUNDS or last.unit_class == "measure" or alternatives:
             kind = "condition"
             noun, used = _condition_noun(post)
