@@ -628,6 +628,9 @@ def row(t: Target) -> tuple[Any, ...]:
         # a segment ending in 中 names what a share after it counts among
         ("到2025年，大型工矿企业中长距离运输的煤炭和焦炭中，铁路运输比例力争达到90%。",
          [(None, "大型工矿企业中长距离运输的煤炭和焦炭中铁路运输比例", 90, "%", "=", None, 2025, None, "level")]),
+        # the cost of a project is no target (完成投资 would be)
+        ("“十四五”期间，全市累计新增光伏装机200万千瓦，总投资约120亿元。",
+         [(None, "光伏装机", 2000000, "千瓦", "=", "up", 2025, None, "cumulative")]),
         # what was done since a past year is no target
         ("2021年以来，全省累计完成节能改造项目320个，节约标准煤45万吨。", []),
         ("“十三五”以来，全市单位地区生产总值二氧化碳排放累计下降18.2%。", []),
@@ -648,3 +651,12 @@ def test_values_of_years_before_the_document_are_results_not_targets() -> None:
                                    ("PM2.5浓度", 37.5, 2020), ("PM2.5浓度", 45, 2025)])):
         doc = parse_document(text.encode(), doc_id="probe")
         assert [(t.indicator, num(t.value), t.year) for c in doc.clauses for t in c.targets if t.kind == "target"] == expected
+
+
+def test_the_lines_of_a_box_table_are_sentences_of_their_own() -> None:
+    """专栏 rows exported as cells (tabs, spaces): each line ends its sentence, its row number is no part of the
+    indicator, and the header never joins the first row."""
+    body = ("专栏1 重大项目清单\n序号\t项目名称\t建设内容\t总投资（亿元）\t建设年限\n"
+            "1\t长兴抽水蓄能电站\t装机容量120万千瓦\t80\t2022—2027\n2\t吴兴区光伏项目\t分布式光伏50万千瓦\t25\t2022—2025")
+    assert [(t.indicator, num(t.value), t.unit) for t in targets_of(body)] == [
+        ("长兴抽水蓄能电站 装机容量", 1200000, "千瓦"), ("吴兴区光伏项目 分布式光伏", 500000, "千瓦")]

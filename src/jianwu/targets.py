@@ -69,6 +69,8 @@ BREAK_AFTER = set("。；;！？!?：:）)")
 # A short line with none of these is a heading (主要目标), not part of the sentence that follows it.
 PROSE = lazy(r"[，。、；：！？,;:]")
 MAX_HEADING = 20
+# A line with this many spaces and no prose punctuation is a table's row or header: a line break ends it.
+MIN_CELL_GAPS = 2
 # What a target or a deadline needs: a number, a year or a period (digits or numerals: quantities,
 # YEAR, PERIOD) or a class (CATEGORY: 类, or 一级 with its 一).  A sentence without any of these
 # characters has no target and changes no deadline (推进绿色低碳发展), nine sentences in ten; a clause
@@ -164,6 +166,9 @@ GRANT_SHARE_BEFORE = lazy(
 )
 # Right after either: 给予50万元奖励 / 的10%给予补助 / 30%的贴息.
 GRANT_AFTER = lazy(r"的?(?:一次性)?(?:给予|予以)?(?:一次性)?(?:补助|补贴|奖励|奖补|资助|贴息)")
+# The cost of a project described, not an amount to reach: 项目总投资约120亿元 / 总投资（亿元） (完成投资100亿元 is a target).
+INVESTMENT_BEFORE = lazy(r"(?:总投资|投资总额|总投资额|估算投资|投资估算|概算投资)(?:约|为|达|共计|合计)?$")
+INVESTMENT_SPAN = 7  # the longest INVESTMENT_BEFORE: 总投资额共计
 GRANT_AFTER_SPAN = 10  # the longest GRANT_AFTER: 的一次性给予一次性补助
 GRANT_SHARE_SPAN = 20  # how far before a share GRANT_SHARE_BEFORE is looked for (补助比例原则上最高不超过项目总投资的)
 # A sentence without any of these characters has no grant (every GRANT_* match holds one); one scan of the
@@ -282,7 +287,9 @@ def sentences(text: str, offset: int = 0, only: Optional[re.Pattern[str]] = None
             line = text[line_start:end].strip()
             line_start = end + 1
             heading = len(line) <= MAX_HEADING and not PROSE.search(line) and not line[-1:].isdigit()
-            if before and before[-1] not in BREAK_AFTER and not heading and end < len(text):
+            # a table's line (cells: 序号 项目名称 建设内容 总投资（亿元）) ends there, as a row does
+            cells = line.count(" ") >= MIN_CELL_GAPS and not PROSE.search(line)
+            if before and before[-1] not in BREAK_AFTER and not heading and not cells and end < len(text):
                 continue  # a soft break inside the sentence (the clause's end always ends one)
         if only is not None and only.search(text, start, end) is None:
             start = end + 1
@@ -616,6 +623,8 @@ def _granted(text: str, q: Quantity) -> bool:
     money = q.unit in ("元", "美元")
     if not money and q.unit_class != "ratio":
         return False
+    if money and INVESTMENT_BEFORE.search(text, max(0, q.start - INVESTMENT_SPAN), q.start) is not None:
+        return True  # a project's cost, like a grant a rule about money, not a target
     if not money and GRANT_WORD_CHAR.search(text, max(0, q.start - GRANT_SHARE_SPAN), q.end + GRANT_AFTER_SPAN) is None:
         return False  # no grant word around a share (most of them)
     if GRANT_AFTER.match(text, q.end, q.end + GRANT_AFTER_SPAN) is not None:
