@@ -628,6 +628,12 @@ def row(t: Target) -> tuple[Any, ...]:
         # a segment ending in 中 names what a share after it counts among
         ("到2025年，大型工矿企业中长距离运输的煤炭和焦炭中，铁路运输比例力争达到90%。",
          [(None, "大型工矿企业中长距离运输的煤炭和焦炭中铁路运输比例", 90, "%", "=", None, 2025, None, "level")]),
+        # a bare rate of change is the previous indicator's; a share of a reference after a bound
+        ("到2025年，煤炭消费量控制在10050万吨左右，年均增速控制在2%以内。",
+         [(None, "煤炭消费量", 100500000, "吨", "<=", None, 2025, None, "level"),
+          (None, "煤炭消费量年均增速", 2, "%", "<=", None, 2025, None, "annual")]),
+        ("到2025年，储能设施规模不低于装机容量的10%。",
+         [(None, "储能设施规模占装机容量", 10, "%", ">=", None, 2025, None, "level")]),
         # the cost of a project is no target (完成投资 would be)
         ("“十四五”期间，全市累计新增光伏装机200万千瓦，总投资约120亿元。",
          [(None, "光伏装机", 2000000, "千瓦", "=", "up", 2025, None, "cumulative")]),

@@ -62,7 +62,8 @@ PREDICATE_END = lazy(
 # The longest text PREDICATE_END matches: a verb and 到/至/为/在, a comparator, an adverb.
 PREDICATE_END_SPAN = max(max(map(len, _VERBS)) + 1, max(map(len, COMPARATOR_BEFORE)), max(map(len, _ADVERBS)))
 # A value stated as a share of a reference: 达到汽车新车销售总量的 | 20% / 占全市总量的 | 30%
-SHARE_OF = lazy(r"(?P<verb>达到|占)(?P<ref>[^，。；、的]{2,30})的$")
+# (also after a bound: 储能设施规模不低于装机容量的 | 10% -> 储能设施规模占装机容量, ≥)
+SHARE_OF = lazy(r"(?P<verb>达到|占|不低于|不少于|不高于|不超过|超过|低于|高于)(?P<ref>[^，。；、的]{2,30})的$")
 # The point a baseline names: a year (2020年, 2020年底) or the end of a five-year plan (“十三五”末 = 2020,
 # the year its period ends: see baseline_year).
 BASE_POINT = rf"(?:(?P<y>{YEAR_NUM})年(?:底|末)?|“?十(?P<p>[一二三四五六七八九])五”?(?:期末|末))"
@@ -122,7 +123,7 @@ TRAILING_ACTION = lazy(r"(?:的)?(?:创建|建设|工作|任务|建成投运|建
 HEADS = (
     r"减排量|排放量|排放总量|排放强度|消费量|消费总量|使用量|使用比例|使用率|综合利用率|利用率|利用量|处置量|回收量|"
     r"产生量|收集量|覆盖率|处理率|处置率|治理率|达标率|回收率|收集率|普及率|合格率|优良率|占比|比例|比重|浓度|强度|"
-    r"总量|产量|面积|能耗|蓄积量|天数|数量|规模|指数|效率|"
+    r"总量|产量|面积|能耗|蓄积量|天数|数量|规模|指数|效率|增速|增长率|增幅|降幅|"
     # power capacity, the head of every 风电、光伏 list (总装机容量, 合计装机规模: one total, see COMBINED_HEAD)
     r"(?:总|合计)?(?:并网)?装机(?:容量|规模)?|发电量"
 )

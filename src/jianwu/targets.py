@@ -227,6 +227,9 @@ CHANGE_TO_SPAN = 12  # the longest CHANGE_TO: 提高到2025年底的
 # The next value of a 分别 list said with a verb of its own: PM2.5浓度和优良天数比率分别下降到33微克/立方米 | 、提高到 | 82%
 # (each value with its own verb, the list's items in order).
 NEXT_VERB_VALUE = lazy(r"[、和及与]\s*(?:(?:提高|提升|增加|增长|上升|扩大|下降|降低|减少|削减|压减|控制|稳定|保持|降|达)(?:到|至|在)?|达到|不低于|不高于|不超过|超过|低于)")
+# Heads that are a rate of change (a bare one takes the previous indicator: _with_subject); with 年均 a rate per year.
+CHANGE_RATE_HEADS = ("增速", "增长率", "增幅", "降幅")
+ANNUAL_RATE_HEADS = tuple(w + h for w in ("年均", "年平均") for h in CHANGE_RATE_HEADS)
 ANNUAL_WORDS = ("年均", "每年", "平均每年", "年平均", "逐年", "每年度")
 CUMULATIVE_HEADS = lazy(r"(?:减排量|新增量|累计量)$|^新增")
 
@@ -927,7 +930,7 @@ def _measure(q: Quantity, indicator: str) -> str:
 
 def _basis(words: list[str], indicator: str, direction: Optional[str], measure: str) -> str:
     """annual (年均下降2.7%, 每年), cumulative (累计, 下降14.5%, 新增500万平方米, 减排量) or level (达到, 提高至)."""
-    if any(w in ANNUAL_WORDS or w.startswith(ANNUAL_WORDS) for w in words):
+    if any(w in ANNUAL_WORDS or w.startswith(ANNUAL_WORDS) for w in words) or indicator.endswith(ANNUAL_RATE_HEADS):
         return "annual"
     if any(w.startswith("累计") for w in words) or (measure == "absolute" and CUMULATIVE_HEADS.search(indicator)):
         return "cumulative"
@@ -938,8 +941,11 @@ def _basis(words: list[str], indicator: str, direction: Optional[str], measure: 
 
 
 def _with_subject(head: str, earlier: list[Target]) -> str:
-    """年利用量 after 大宗固废年利用量达到40亿吨左右: the subject a bare head lost to the sentence before."""
+    """年利用量 after 大宗固废年利用量达到40亿吨左右: the subject a bare head lost to the sentence before.
+    A rate of change is the previous indicator's: 煤炭消费量控制在1亿吨左右，年均增速控制在2%以内 -> 煤炭消费量年均增速."""
     prior = [t for t in earlier if t.kind == "target"]
+    if prior and head.endswith(CHANGE_RATE_HEADS) and not prior[-1].indicator.endswith(CHANGE_RATE_HEADS):
+        return prior[-1].indicator + head
     for t in reversed(prior):
         if t.indicator.endswith(head) and len(t.indicator) > len(head):
             return t.indicator
