@@ -666,3 +666,12 @@ def test_the_lines_of_a_box_table_are_sentences_of_their_own() -> None:
             "1\t长兴抽水蓄能电站\t装机容量120万千瓦\t80\t2022—2027\n2\t吴兴区光伏项目\t分布式光伏50万千瓦\t25\t2022—2025")
     assert [(t.indicator, num(t.value), t.unit) for t in targets_of(body)] == [
         ("长兴抽水蓄能电站 装机容量", 1200000, "千瓦"), ("吴兴区光伏项目 分布式光伏", 500000, "千瓦")]
+
+
+def test_a_box_of_labelled_values() -> None:
+    """——指标：值 lines of a 专栏: the label before the colon is the indicator."""
+    body = ("专栏1 “十四五”能源发展主要目标\n——能源消费总量：控制在1.6亿吨标准煤左右。\n——非化石能源消费比重：16%以上。\n"
+            "——单位GDP能耗：五年累计下降14%。\n①煤电装机：5000万千瓦；")
+    assert [(t.indicator, num(t.value), t.unit, t.comparator, t.basis) for t in targets_of(body)] == [
+        ("能源消费总量", 160000000, "吨标准煤", "<=", "level"), ("非化石能源消费比重", 16, "%", ">=", "level"),
+        ("单位GDP能耗", 14, "%", "=", "cumulative"), ("煤电装机", 50000000, "千瓦", "=", "level")]

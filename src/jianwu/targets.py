@@ -87,6 +87,7 @@ IN_NAME_AFTER = lazy(r"\p{Han}{1,10}?(?:率|比例|比重|占比)(?:达到|达|�
 NAME_VERB_SPAN = 2
 # A segment ending in 中 frames the shares after it (_Frame.among), unless it is an action or a time: 推进中 / 实施过程中.
 MAX_AMONG = 40
+MAX_LABEL = 30  # the longest label before a colon read as an indicator (_Frame.label)
 AMONG_NOT = lazy(r"(?:过程|工作|实施|建设|推进|发展|期间|其)中$|^在")
 # The longest bare entity read as the subject of the previous per-unit measure (_with_measure_of): 营运船舶.
 SHORT_ENTITY = 6
@@ -438,6 +439,8 @@ class _Reading:
     frame: list[str]
     # The items of a 分别 list still to take a value, each written after its own verb (NEXT_VERB_VALUE).
     pending: list[str] = field(default_factory=list)
+    # The indicator named before a colon (_Frame.label), for a value written without one.
+    label: str = ""
 
     @property
     def words(self) -> list[str]:
@@ -533,10 +536,13 @@ def _sentence_targets(
         items: list[tuple[int, object]] = [(g[0].start, g) for g in _groups(s.text, in_segment)]
         items += [(m.start(), m) for m in categories if seg_start <= m.start() < seg_end]
         if not items and not shares:
-            frame.read(s.text[seg_start:seg_end])
+            frame.read(s.text[seg_start:seg_end], labelled=s.text.startswith(("：", ":"), seg_end))
             continue
         cursor = seg_start
         segment_reading: Optional[_Reading] = None
+        if frame.label:  # ——能源消费总量：| 控制在1.6亿吨标准煤左右
+            segment_reading = _Reading("", Predicate(""), [], [], label=frame.label)
+            frame.label = ""
         made_here: list[Target] = list(shares)
         for _, item in sorted(items, key=lambda it: it[0]):
             if isinstance(item, list):
@@ -706,11 +712,14 @@ class _Frame:
     baseline_year: Optional[int] = None
     # What the values after it are counted among: 大型工矿企业中长距离运输的煤炭和焦炭中，| 铁路运输比例力争达到90%
     among: str = ""
+    # The indicator a colon introduces the value of: ——非化石能源消费比重：| 16%以上 (for the next segment only)
+    label: str = ""
 
-    def read(self, segment: str) -> None:
+    def read(self, segment: str, labelled: bool = False) -> None:
         has_year = "年" in segment or "五" in segment  # every BASELINE has one
         baseline = BASELINE.search(segment) if has_year else None
         rest, words = clean_subject(BASELINE.sub("", segment) if has_year else segment)
+        self.label = rest if labelled and 2 <= len(rest) <= MAX_LABEL else ""
         if rest.endswith("中") and len(rest) <= MAX_AMONG and not AMONG_NOT.search(rest):
             self.among = rest
             return
@@ -815,7 +824,9 @@ def _group_targets(
             phrase, used = counted_noun(post)  # 城镇新建建筑100%执行绿色建筑标准
             subject, end = subject + phrase, end + used
     pending: list[str] = []
-    if not subject and segment_reading is not None and segment_reading.pending and not who:
+    if not subject and segment_reading is not None and segment_reading.label:
+        subject = segment_reading.label  # ——非化石能源消费比重：16%以上
+    elif not subject and segment_reading is not None and segment_reading.pending and not who:
         # …分别下降到33微克/立方米、提高到 | 82%: the next item of the list
         subject, pending = segment_reading.pending[0], segment_reading.pending[1:]
         if reading.pred.baseline_year is None:
