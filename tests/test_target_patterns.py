@@ -634,6 +634,9 @@ def row(t: Target) -> tuple[Any, ...]:
           (None, "煤炭消费量年均增速", 2, "%", "<=", None, 2025, None, "annual")]),
         ("到2025年，储能设施规模不低于装机容量的10%。",
          [(None, "储能设施规模占装机容量", 10, "%", ">=", None, 2025, None, "level")]),
+        # a penalty and a time limit are no targets
+        ("对违法排污的企业，处10万元以上100万元以下的罚款。", []),
+        ("生态环境部门应当在15个工作日内反馈结果。", []),
         # the cost of a project is no target (完成投资 would be)
         ("“十四五”期间，全市累计新增光伏装机200万千瓦，总投资约120亿元。",
          [(None, "光伏装机", 2000000, "千瓦", "=", "up", 2025, None, "cumulative")]),

@@ -169,12 +169,13 @@ GRANT_SHARE_BEFORE = lazy(
 GRANT_AFTER = lazy(r"的?(?:一次性)?(?:给予|予以)?(?:一次性)?(?:补助|补贴|奖励|奖补|资助|贴息)")
 # The cost of a project described, not an amount to reach: 项目总投资约120亿元 / 总投资（亿元） (完成投资100亿元 is a target).
 INVESTMENT_BEFORE = lazy(r"(?:总投资|投资总额|总投资额|估算投资|投资估算|概算投资)(?:约|为|达|共计|合计)?$")
+PENALTY_SPAN = 12  # how far from a sum of money 罚 (罚款, 罚金, 处罚) makes it a penalty
 INVESTMENT_SPAN = 7  # the longest INVESTMENT_BEFORE: 总投资额共计
 GRANT_AFTER_SPAN = 10  # the longest GRANT_AFTER: 的一次性给予一次性补助
 GRANT_SHARE_SPAN = 20  # how far before a share GRANT_SHARE_BEFORE is looked for (补助比例原则上最高不超过项目总投资的)
 # A sentence without any of these characters has no grant (every GRANT_* match holds one); one scan of the
 # standard re tells.
-GRANT_CHARS = "补奖贴资助最安费"
+GRANT_CHARS = "补奖贴资助最安费罚"  # 罚: a penalty (PENALTY_SPAN)
 MAY_HOLD_GRANT = compile_std(f"[{GRANT_CHARS}]")
 # Every GRANT_SHARE_BEFORE and GRANT_AFTER match holds one of these (补助 补贴 奖励 奖补 资助 贴息).
 GRANT_WORD_CHAR = compile_std("[补奖贴资]")
@@ -634,6 +635,8 @@ def _granted(text: str, q: Quantity) -> bool:
         return False
     if money and INVESTMENT_BEFORE.search(text, max(0, q.start - INVESTMENT_SPAN), q.start) is not None:
         return True  # a project's cost, like a grant a rule about money, not a target
+    if money and "罚" in text[max(0, q.start - PENALTY_SPAN):q.end + PENALTY_SPAN]:
+        return True  # 处10万元以上100万元以下的罚款: a penalty
     if not money and GRANT_WORD_CHAR.search(text, max(0, q.start - GRANT_SHARE_SPAN), q.end + GRANT_AFTER_SPAN) is None:
         return False  # no grant word around a share (most of them)
     if GRANT_AFTER.match(text, q.end, q.end + GRANT_AFTER_SPAN) is not None:
