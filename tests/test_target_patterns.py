@@ -634,6 +634,18 @@ def row(t: Target) -> tuple[Any, ...]:
           (None, "煤炭消费量年均增速", 2, "%", "<=", None, 2025, None, "annual")]),
         ("到2025年，储能设施规模不低于装机容量的10%。",
          [(None, "储能设施规模占装机容量", 10, "%", ">=", None, 2025, None, "level")]),
+        # a count right after a condition counts the condition's noun
+        ("到2025年底前，全市淘汰35蒸吨/小时及以下燃煤锅炉200台。",
+         [(None, "燃煤锅炉", 200, "台", "=", None, 2025, None, "level")]),
+        # a second way to meet the target, after 或; a range 之间; a yearly amount
+        ("到2025年，城市生活污水集中收集率力争达到70%以上或比2020年提高5个百分点以上。",
+         [(None, "城市生活污水集中收集率", 70, "%", ">=", None, 2025, None, "level"),
+          (None, "城市生活污水集中收集率", 5, "个百分点", ">=", "up", 2025, 2020, "cumulative")]),
+        ("到2025年，全市空气质量优良天数比率保持在90%～95%之间。",
+         [(None, "空气质量优良天数比率", 90, "%", "range", None, 2025, None, "level")]),
+        ("“十四五”期间，全省完成节能量500万吨标准煤，年均节能量100万吨标准煤。",
+         [(None, "节能量", 5000000, "吨标准煤", "=", None, 2025, None, "level"),
+          (None, "年均节能量", 1000000, "吨标准煤", "=", None, 2025, None, "annual")]),
         # a penalty and a time limit are no targets
         ("对违法排污的企业，处10万元以上100万元以下的罚款。", []),
         ("生态环境部门应当在15个工作日内反馈结果。", []),

@@ -80,7 +80,9 @@ MAY_HOLD_TARGET = compile_std(maybe_number_class("类百"))
 # Segment breaks inside a sentence.
 SEGMENT_BREAK = compile_std(r"[，,：:]")  # plain characters: re (see SENTENCE_END)
 # After a value, a word that is no noun it scopes: 稳定在2亿吨水平 / 的水平.
-LEVEL_WORDS = ("水平", "的水平", "左右水平")
+LEVEL_WORDS = ("水平", "的水平", "左右水平", "之间", "区间")
+# A conjunction before a second target of the same indicator: 或比2020年提高 / 并力争 / 且不低于.
+OR_ANOTHER_WAY = lazy(r"(?:或|并|且)(?:比|较|与|提高|提升|增加|下降|降低|减少|达到|力争|确保|争取|实现|不低于|不高于|不超过|保持|稳定)")
 # A measure inside an indicator's name: 公园绿地500米 | 服务半径覆盖率 | 达到 | 95% (a rate head, then the verb of the
 # next value, within NAME_VERB_SPAN characters of it).
 IN_NAME_AFTER = lazy(r"\p{Han}{1,10}?(?:率|比例|比重|占比)(?:达到|达|提高到|提高|提升到|提升|保持在|保持|稳定在|不低于|超过|控制在)")
@@ -792,14 +794,17 @@ def _group_targets(
         if obj and verbs and len(items) >= 2:
             who, subject = items, obj
             reading.actions = reading.actions + verbs
+    counted_after = ""
     listed_places = False
     if not who and "、" in subject and (len(group) > 1 or reading.pred.distributive):  # one value for places together: one scope
         found = _place_list(subject)
         if found is not None:
             who, subject = found
             listed_places = True
-    # 稳定在2亿吨水平 / 保持在35微克/立方米的水平: 水平 is no noun the value scopes
-    follows_noun = bool(post) and (post.startswith("的") or HAN.match(post[0]) is not None) and not post.startswith(LEVEL_WORDS)
+    # 稳定在2亿吨水平 / 保持在35微克/立方米的水平: 水平 is no noun the value scopes; nor is a second way to meet the
+    # target (达到70%以上或比2020年提高5个百分点以上)
+    follows_noun = (bool(post) and (post.startswith("的") or HAN.match(post[0]) is not None) and not post.startswith(LEVEL_WORDS)
+                    and not (post[0] in "或并且" and OR_ANOTHER_WAY.match(post) is not None))
     verb_only = not subject and bool(reading.pred.words or reading.actions or any(ACTION_LEAD.match(w) for w in reading.frame))
     n_is_count = len(group) == 1 and last.unit_class == "count" and follows_noun
     if n_is_count and PREPOSITION_BEFORE.search(s.text, max(cursor, first.start - 10), first.start):
@@ -820,6 +825,7 @@ def _group_targets(
             kind = "condition"
             noun, used = _condition_noun(post)
             end += used
+            counted_after = noun  # 淘汰35蒸吨/小时以下燃煤锅炉 | 300台: what a value right after counts
             # 铁路货场3吨以下叉车 -> 叉车; but 年产废量1万吨以上 and 监测点三公里范围内 keep what is measured from
             if not ATTRIBUTE_END.search(subject) and not (subject and last.suffix == "范围内"):
                 subject = noun
@@ -927,6 +933,7 @@ def _group_targets(
             measure=measure,
         ))
     reading.pending = pending
+    reading.label = counted_after
     return made, end, reading
 
 
@@ -944,7 +951,8 @@ def _measure(q: Quantity, indicator: str) -> str:
 
 def _basis(words: list[str], indicator: str, direction: Optional[str], measure: str) -> str:
     """annual (年均下降2.7%, 每年), cumulative (累计, 下降14.5%, 新增500万平方米, 减排量) or level (达到, 提高至)."""
-    if any(w in ANNUAL_WORDS or w.startswith(ANNUAL_WORDS) for w in words) or indicator.endswith(ANNUAL_RATE_HEADS):
+    if (any(w in ANNUAL_WORDS or w.startswith(ANNUAL_WORDS) for w in words) or indicator.endswith(ANNUAL_RATE_HEADS)
+            or indicator.startswith(("年均", "每年"))):  # 年均节能量100万吨标准煤
         return "annual"
     if any(w.startswith("累计") for w in words) or (measure == "absolute" and CUMULATIVE_HEADS.search(indicator)):
         return "cumulative"
