@@ -587,6 +587,12 @@ def row(t: Target) -> tuple[Any, ...]:
          [("长沙", "城镇新建建筑中绿色建筑面积占比", 80, "%", ">=", None, 2025, None, "level"),
           ("株洲", "城镇新建建筑中绿色建筑面积占比", 75, "%", ">=", None, 2025, None, "level"),
           ("湘潭", "城镇新建建筑中绿色建筑面积占比", 75, "%", ">=", None, 2025, None, "level")]),
+        # places only, after a target of the same sentence: its indicator, for each of them; 全州 is framing
+        ("到2025年，全州延吉市、珲春市PM2.5年均浓度均控制在28微克/立方米以内，龙井市、图们市控制在25微克/立方米以内。",
+         [("延吉市", "PM2.5年均浓度", 28, "微克/立方米", "<=", None, 2025, None, "level"),
+          ("珲春市", "PM2.5年均浓度", 28, "微克/立方米", "<=", None, 2025, None, "level"),
+          ("龙井市", "PM2.5年均浓度", 25, "微克/立方米", "<=", None, 2025, None, "level"),
+          ("图们市", "PM2.5年均浓度", 25, "微克/立方米", "<=", None, 2025, None, "level")]),
         # the head a list shares: all that follows the sector (等行业) or the items' last word
         ("到2025年，钢铁、水泥、炼油等行业能耗强度分别下降3%、5%、4%以上。",
          [(None, "钢铁行业能耗强度", 3, "%", ">=", "down", 2025, None, "cumulative"),

@@ -796,9 +796,15 @@ def _group_targets(
             reading.actions = reading.actions + verbs
     counted_after = ""
     listed_places = False
-    if not who and "、" in subject and (len(group) > 1 or reading.pred.distributive):  # one value for places together: one scope
+    if not who and "、" in subject:
         found = _place_list(subject)
-        if found is not None:
+        # one value for places together is one scope, unless the places are all there is: …；龙井市、图们市控制在
+        # 25微克/立方米以内 (the indicator of the target before, for each)
+        elided = found is not None and not found[1]
+        if elided:
+            prior = [t for t in previous if t.kind == "target"]
+            found = (found[0], prior[-1].indicator) if prior else None
+        if found is not None and (elided or len(group) > 1 or reading.pred.distributive):
             who, subject = found
             listed_places = True
     # 稳定在2亿吨水平 / 保持在35微克/立方米的水平: 水平 is no noun the value scopes; nor is a second way to meet the
@@ -1005,6 +1011,8 @@ def _place_list(subject: str) -> Optional[tuple[list[str], str]]:
     # the last place ends with the suffix of the others (安州区 | 单位…, not 安州 | 区单位…), else with the first suffix
     suffixes = {i[-1] for i in items[:-1]}
     last = items[-1]
+    if PLACE_ITEM.match(last) and not NOT_PLACE.search(last):
+        return items, ""  # places only: the indicator is the one before (the caller's)
     cut = last.find(suffixes.pop(), 1, PLACE_SPAN) + 1 if len(suffixes) == 1 else 0
     if cut <= 0:
         m = PLACE_IN_LAST.match(last)
