@@ -593,6 +593,11 @@ def row(t: Target) -> tuple[Any, ...]:
           ("珲春市", "PM2.5年均浓度", 28, "微克/立方米", "<=", None, 2025, None, "level"),
           ("龙井市", "PM2.5年均浓度", 25, "微克/立方米", "<=", None, 2025, None, "level"),
           ("图们市", "PM2.5年均浓度", 25, "微克/立方米", "<=", None, 2025, None, "level")]),
+        # a place alone after a target: the target's indicator there (not the object of a verb: 治理生态脆弱地区50万亩)
+        ("到2025年，京津冀及周边地区、长三角地区PM2.5浓度分别下降10%、8%左右，汾渭平原下降10%以上。",
+         [("京津冀及周边地区", "PM2.5浓度", 10, "%", "≈", "down", 2025, None, "cumulative"),
+          ("长三角地区", "PM2.5浓度", 8, "%", "≈", "down", 2025, None, "cumulative"),
+          ("汾渭平原", "PM2.5浓度", 10, "%", ">=", "down", 2025, None, "cumulative")]),
         # the head a list shares: all that follows the sector (等行业) or the items' last word
         ("到2025年，钢铁、水泥、炼油等行业能耗强度分别下降3%、5%、4%以上。",
          [(None, "钢铁行业能耗强度", 3, "%", ">=", "down", 2025, None, "cumulative"),

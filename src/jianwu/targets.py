@@ -796,6 +796,12 @@ def _group_targets(
             reading.actions = reading.actions + verbs
     counted_after = ""
     listed_places = False
+    if not who and subject and not reading.actions and _is_place(subject):  # (治理生态脆弱地区50万亩: an object)
+        # 京津冀及周边地区、长三角地区PM2.5浓度分别下降10%、8%左右，汾渭平原 | 下降10%以上: the place of the
+        # indicator before
+        prior = [t for t in previous if t.kind == "target"]
+        if prior:
+            who, subject, listed_places = [subject], prior[-1].indicator, True
     if not who and "、" in subject:
         found = _place_list(subject)
         # one value for places together is one scope, unless the places are all there is: …；龙井市、图们市控制在
@@ -995,6 +1001,13 @@ def _with_denominator(flow: str, previous: list[Target]) -> str:
     if m is None or m.end() == len(prior[-1].indicator):
         return flow
     return prior[-1].indicator[: m.end()] + flow
+
+
+def _is_place(text: str) -> bool:
+    """A region or place and nothing else: 汾渭平原 / 河北省 / 延吉市 (not 工业园区, 城市)."""
+    if len(text) > PLACE_SPAN + 4:
+        return False
+    return scope_prefix(text) == text or (PLACE_ITEM.match(text) is not None and NOT_PLACE.search(text) is None)
 
 
 def _place_list(subject: str) -> Optional[tuple[list[str], str]]:
