@@ -57,7 +57,7 @@ def test_regional_sub_targets_keep_the_indicator_and_take_the_region_as_scope(bo
          [("化学需氧量重点工程减排量", 32000), ("氨氮重点工程减排量", 1500)]),
         ("氮氧化物和挥发性有机物重点工程减排量较2020年分别完成11万吨、8万吨。",
          [("氮氧化物重点工程减排量", 110000), ("挥发性有机物重点工程减排量", 80000)]),
-        ("主要农作物化肥、农药利用率均达到43%。", [("主要农作物化肥利用率", 43), ("农药利用率", 43)]),
+        ("主要农作物化肥、农药利用率均达到43%。", [("主要农作物化肥利用率", 43), ("主要农作物农药利用率", 43)]),  # the sector for both
         ("到2025年，绿色防控、统防统治覆盖率分别达到55%、45%。", [("绿色防控覆盖率", 55), ("统防统治覆盖率", 45)]),
         # the things named before a shared attribute: the attribute is the head, not just its last word
         ("新建公共机构建筑、新建厂房屋顶光伏覆盖率力争达到50%。",
@@ -598,6 +598,14 @@ def row(t: Target) -> tuple[Any, ...]:
          [("京津冀及周边地区", "PM2.5浓度", 10, "%", "≈", "down", 2025, None, "cumulative"),
           ("长三角地区", "PM2.5浓度", 8, "%", "≈", "down", 2025, None, "cumulative"),
           ("汾渭平原", "PM2.5浓度", 10, "%", ">=", "down", 2025, None, "cumulative")]),
+        # a sector written once before a list, a pollutant list's head after the last pollutant
+        ("到2025年，钢铁行业颗粒物、二氧化硫、氮氧化物有组织排放浓度分别不高于10、35、50毫克/立方米。",
+         [(None, "钢铁行业颗粒物有组织排放浓度", 10, "毫克/立方米", "<=", None, 2025, None, "level"),
+          (None, "钢铁行业二氧化硫有组织排放浓度", 35, "毫克/立方米", "<=", None, 2025, None, "level"),
+          (None, "钢铁行业氮氧化物有组织排放浓度", 50, "毫克/立方米", "<=", None, 2025, None, "level")]),
+        ("到2025年，重点行业能耗、水耗分别下降5%、8%。",
+         [(None, "重点行业能耗", 5, "%", "=", "down", 2025, None, "cumulative"),
+          (None, "重点行业水耗", 8, "%", "=", "down", 2025, None, "cumulative")]),
         # the head a list shares: all that follows the sector (等行业) or the items' last word
         ("到2025年，钢铁、水泥、炼油等行业能耗强度分别下降3%、5%、4%以上。",
          [(None, "钢铁行业能耗强度", 3, "%", ">=", "down", 2025, None, "cumulative"),

@@ -134,6 +134,16 @@ BARE_HEAD = lazy(rf"^(?:年|年度|总|综合|平均|年均)?(?:{HEADS})$")
 # The close of a list: 化学需氧量、氨氮、氮氧化物、挥发性有机物等4项主要污染物 | 重点工程减排量. The count is
 # the list's own length (not a target) and the category noun (主要污染物) names the items, not the head.
 LIST_CLOSE = lazy(r"等(?:[\d一二三四五六七八九十两]+(?:项|个|种|类|大|方面))?(?P<tail>.*)$")
+# Pollutants, the items of many lists: 颗粒物、二氧化硫、氮氧化物 | 有组织排放浓度 (the rest of the last item is shared).
+POLLUTANTS = r"颗粒物|二氧化硫|氮氧化物|挥发性有机物|VOCs|化学需氧量|氨氮|总磷|总氮|二氧化碳|甲烷|一氧化碳|臭氧|PM2\.5|PM10"
+POLLUTANT = lazy(POLLUTANTS)
+POLLUTANT_END = lazy(rf"(?:{POLLUTANTS})$")
+# A sector at the start of a list's first item, shared by the items after it: 钢铁行业 | 颗粒物、二氧化硫….
+SECTOR_PREFIX = lazy(r"^(?P<prefix>\p{Han}{1,10}?(?:行业|作物))(?=\p{Han})")
+SECTOR_WORD = lazy(r"行业|作物|产业|领域|部门")
+# Items that are sectors or places of their own: 交通运输碳排放 / 城镇… (no sector prefix is shared with them).
+NOT_SECTOR_ITEM = lazy(r"交通|建筑|工业|农业|电力|钢铁|水泥|化工|能源|服务业|公共机构|城镇|农村|城市|全")
+SECTOR_ITEM_MAX = 6
 # The sector noun after 等 that each item takes: 钢铁、水泥、炼油等行业 | 能耗强度 -> 钢铁行业能耗强度 (the rest of the
 # tail is the head, not only its last INDICATOR_HEAD: 能耗强度, not 强度).
 LIST_SECTOR = lazy(r"^(?:重点|主要|高耗能)?(?P<sector>行业|产业|领域)(?=\p{Han})")
@@ -392,7 +402,7 @@ def split_items(indicator: str, n: Optional[int], *, respectively: bool = False,
         return []
     if len(items) < 2:
         return [indicator]
-    items = _shared_denominator(items)
+    items = _shared_sector(_shared_denominator(items))
     close = LIST_CLOSE.search(items[-1])
     if close is not None and close.start() > 0:
         # 化学需氧量、…、挥发性有机物等4项主要污染物重点工程减排量 -> the head is the indicator head of the tail
@@ -421,6 +431,21 @@ def split_items(indicator: str, n: Optional[int], *, respectively: bool = False,
     if n is None and len(body) > max(len(i) for i in items[:-1]) + PARALLEL_SLACK:
         return [indicator]  # 各级党政机关、事业单位…纯电动汽车占比 is one indicator
     return [item if has else item + head for item, has in zip(items[:-1], own)] + [items[-1]]
+
+
+def _shared_sector(items: list[str]) -> list[str]:
+    """钢铁行业颗粒物、二氧化硫、氮氧化物有组织排放浓度 / 三大粮食作物化肥、农药利用率: the sector the first item
+    starts with is written once for all (钢铁行业二氧化硫…, 三大粮食作物农药利用率), when no other item names one."""
+    m = SECTOR_PREFIX.match(items[0])
+    if m is None or any(SECTOR_WORD.search(item) or NOT_SECTOR_ITEM.match(item) for item in items[1:]):
+        return items
+    # the later items are things of the sector, short (电力行业碳排放、交通运输碳排放 lists two sectors)
+    last = items[-1]
+    head = INDICATOR_HEAD.search(last)
+    body = last[: head.start()] if head is not None and head.start() > 0 else last
+    if any(len(item) > SECTOR_ITEM_MAX for item in items[1:-1]) or (len(body) > SECTOR_ITEM_MAX and not POLLUTANT.match(last)):
+        return items
+    return [items[0]] + [m.group("prefix") + item for item in items[1:]]
 
 
 def _shared_denominator(items: list[str]) -> list[str]:
@@ -468,6 +493,10 @@ def _shared_head(items: list[str]) -> Optional[str]:
         objects = [m for m in OBJECT_NOUN.finditer(last) if 0 < m.end() < len(last)]
         if objects and INDICATOR_HEAD.search(last[objects[-1].end():]):
             return last[objects[-1].end():]  # 新建公共机构建筑、新建厂房 | 屋顶光伏覆盖率
+    if all(POLLUTANT_END.search(item) for item in items[:-1]):
+        named = list(POLLUTANT.finditer(last))
+        if named and 0 < named[-1].end() < len(last):
+            return last[named[-1].end():]  # 颗粒物、二氧化硫、氮氧化物 | 有组织排放浓度
     head = INDICATOR_HEAD.search(last)
     ends = {item[-1] for item in items[:-1]}
     after_end = None
