@@ -709,3 +709,14 @@ def test_a_box_of_labelled_values() -> None:
     assert [(t.indicator, num(t.value), t.unit, t.comparator, t.basis) for t in targets_of(body)] == [
         ("能源消费总量", 160000000, "吨标准煤", "<=", "level"), ("非化石能源消费比重", 16, "%", ">=", "level"),
         ("单位GDP能耗", 14, "%", "=", "cumulative"), ("煤电装机", 50000000, "千瓦", "=", "level")]
+
+
+def test_place_last_characters_cover_the_region_table() -> None:
+    """_is_place turns a subject down by its last character (PLACE_LAST) before the region pattern: every group
+    region of the table ends with one of them."""
+    from jianwu.regions import _table
+    from jianwu.targets import PLACE_LAST
+
+    regions, aliases = _table()
+    spellings = {n for n in set(regions) | set(aliases) if regions.get(n) is None or regions[n].kind == "group"}
+    assert {n[-1] for n in spellings} <= PLACE_LAST

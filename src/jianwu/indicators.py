@@ -92,10 +92,15 @@ TIME_PHRASE = lazy(
 # The characters a TIME_PHRASE match can end with: 2025年 / 年底 / 年末 / 前 / 时 / 十四五 / ” / 规划 / 期间 / 时期 / 末 / 内.
 TIME_PHRASE_LAST = "年底末前时五”划间期内"
 # Framing words at the start of a subject: 全区 / 我市 / 其中 / 推动 / 力争 / 使.
+# An item number a box (专栏) or a table row leaves in its text, a dash of a list, 五年 before 累计: 1. / （1） / ① /
+# 1长兴… / —— (tried only at a text starting with one of ITEM_MARK_FIRST, before LEAD_FRAME).
+ITEM_MARK = lazy(
+    r"^(?:[—－]+|五年(?=累计|$)|\d{1,2}[.．、](?!\d)|\d{1,2}(?=\p{Han})(?!(?:个|家|座|项|条|类|种|大|年|月|日|号))|"
+    r"[（(](?:\d{1,2}|[一二三四五六七八九十]{1,3})[）)]|[①②③④⑤⑥⑦⑧⑨⑩])"
+)
+ITEM_MARK_FIRST = frozenset("—－五0123456789（(①②③④⑤⑥⑦⑧⑨⑩")
 LEAD_FRAME = lazy(
-    # an item number a box (专栏) leaves in its text: 1. / （1） / ①
-    rf"^(?:[—－]+|五年(?=累计|$)|\d{{1,2}}[.．、](?!\d)|\d{{1,2}}(?=\p{{Han}})(?!(?:个|家|座|项|条|类|种|大|年|月|日|号))|[（(](?:\d{{1,2}}|[一二三四五六七八九十]{{1,3}})[）)]|[①②③④⑤⑥⑦⑧⑨⑩]|"
-    rf"[，、；：,\s]+|(?:全|我)(?:国|省|市|区|县|镇|乡|州|盟|旗)(?:范围内)?|每年|逐年|当年|原则上|分别|其中|同时|并且|并(?=力争|确保|推动|实现|使)|以及|另外|此外|对(?!外)|"
+    rf"^(?:[，、；：,\s]+|(?:全|我)(?:国|省|市|区|县|镇|乡|州|盟|旗)(?:范围内)?|每年|逐年|当年|原则上|分别|其中|同时|并且|并(?=力争|确保|推动|实现|使)|以及|另外|此外|对(?!外)|"
     rf"使(?!用)|推动|推进|促进|引导|实现|{_words(list(MODALITIES))}|累计|和|及(?!时)|与|或)"
 )
 # Framing that is only punctuation or space (，、): stripped without being a framing word.
@@ -123,14 +128,15 @@ TRAILING_ACTION = lazy(r"(?:的)?(?:创建|建设|工作|任务|建成投运|建
 HEADS = (
     r"减排量|排放量|排放总量|排放强度|消费量|消费总量|使用量|使用比例|使用率|综合利用率|利用率|利用量|处置量|回收量|"
     r"产生量|收集量|覆盖率|处理率|处置率|治理率|达标率|回收率|收集率|普及率|合格率|优良率|占比|比例|比重|浓度|强度|"
-    r"总量|产量|面积|能耗|蓄积量|天数|数量|规模|指数|效率|增速|增长率|增幅|降幅|"
+    r"总量|产量|面积|能耗|蓄积量|天数|数量|规模|指数|效率|"
     # power capacity, the head of every 风电、光伏 list (总装机容量, 合计装机规模: one total, see COMBINED_HEAD)
     r"(?:总|合计)?(?:并网)?装机(?:容量|规模)?|发电量"
 )
 INDICATOR_HEAD = lazy(rf"(?:重点工程|工程)?(?:{HEADS})$")
 # An indicator that is only a head noun has lost its subject to the sentence before:
 # 大宗固废年利用量达到40亿吨左右；到2030年，年利用量达到45亿吨左右 (年利用量 <- 大宗固废年利用量).
-BARE_HEAD = lazy(rf"^(?:年|年度|总|综合|平均|年均)?(?:{HEADS})$")
+# (and a rate of change: 年均增速 <- 煤炭消费量年均增速, see targets._with_subject)
+BARE_HEAD = lazy(rf"^(?:年|年度|总|综合|平均|年均)?(?:{HEADS}|增速|增长率|增幅|降幅)$")
 # The close of a list: 化学需氧量、氨氮、氮氧化物、挥发性有机物等4项主要污染物 | 重点工程减排量. The count is
 # the list's own length (not a target) and the category noun (主要污染物) names the items, not the head.
 LIST_CLOSE = lazy(r"等(?:[\d一二三四五六七八九十两]+(?:项|个|种|类|大|方面))?(?P<tail>.*)$")
@@ -317,6 +323,10 @@ def _clean_subject(text: str) -> tuple[str, list[str]]:
     changed = True
     while changed and text:
         changed = False
+        if text[0] in ITEM_MARK_FIRST and (mark := ITEM_MARK.match(text)) is not None:
+            text = text[mark.end():]
+            changed = True
+            continue
         for pattern in (LEAD_FRAME, TIME_PHRASE):
             if pattern is TIME_PHRASE and "年" not in text and "五" not in text:
                 continue  # every TIME_PHRASE has one of them

@@ -107,10 +107,10 @@ BASE_OF_VALUE = lazy(rf"(?:{YEAR_NUM})年(?:底|末)?(?:水平)?的(?=(?:\d+(?:\
 PERIOD = lazy(r"“?十(?P<n>[一二三四五六七八九])五”?(?:规划)?(?:期间|时期|末|内)")
 # A number reported as done or as the current state, not committed: 已建成 / 下降了 / 超额完成 / 目前.
 ACHIEVED = lazy(
-    r"已经|已(?=建成|完成|达|实现|下降|降低|提高|提升|增长|累计|有)|超额完成|(?<=[成到降低高升长加少])了|现有|目前|现状|当前|"
-    # since a past point, up to now: 2021年以来 / “十三五”以来 / 党的十八大以来 / 近年来
-    r"以来|近年来"
+    r"已经|已(?=建成|完成|达|实现|下降|降低|提高|提升|增长|累计|有)|超额完成|(?<=[成到降低高升长加少])了|现有|目前|现状|当前"
 )
+# Since a past point, up to now, also a report: 2021年以来 / “十三五”以来 / 党的十八大以来 / 近年来 (substring tests).
+SINCE_WORDS = ("以来", "年来")
 # Said after the number, these still mark it as a result: 累计下降19.4%，超额完成目标任务
 ACHIEVED_AFTER = lazy(r"超额完成|圆满完成|如期完成|顺利完成|均已完成")
 # Values joined into one group: 45%、50% / 200户或500人以上.
@@ -214,8 +214,12 @@ PLACES_COUNTED = lazy(
     r"^(?P<name>\p{Han}{2,4}?)(?:[两二三四五六七八九十]|\d{1,2})个?(?:市州|县市区|县区|区县|地市|市|县|区|州|盟|旗)(?P<head>\p{Han}.*)$"
 )
 BARE_PLACE = lazy(r"^\p{Han}{2,4}$")
+BARE_PLACE_MAX = 4  # the longest BARE_PLACE
 # Words ending like a place that are none: 工业园区, 城市, 中心城区, 建成区, 示范区.
 NOT_PLACE = lazy(r"(?:园|社|小|景|矿|库|片|辖|街|校|厂|服务|试验|集聚|功能|保护|示范|开发|中心城|主城|建成)区$|城市$|^各")
+# The last characters of a place (PLACE_ITEM) or a region of the table (地区, 平原, 经济圈, 经济带, 流域, 城市群, 三角洲,
+# 大湾区, 京津冀, 东北, 成渝, 京津冀及周边; test_targets checks the table).
+PLACE_LAST = frozenset("省市县区州盟旗原圈带域群洲角湾冀北渝边")
 PLACE_SPAN = 9  # the longest place name PLACE_ITEM takes, and its suffix
 # Where a share's action ends: 党政机关达到创建标准，… / …建成节约型机关并…
 TRAILING_ACTION_END = lazy(r"[，。；：,;:]|并|和(?=[^，。；]*(?:达到|建成))")
@@ -294,9 +298,9 @@ def sentences(text: str, offset: int = 0, only: Optional[re.Pattern[str]] = None
             line = text[line_start:end].strip()
             line_start = end + 1
             heading = len(line) <= MAX_HEADING and not PROSE.search(line) and not line[-1:].isdigit()
-            # a table's line (cells: 序号 项目名称 建设内容 总投资（亿元）) ends there, as a row does
-            cells = line.count(" ") >= MIN_CELL_GAPS and not PROSE.search(line)
-            if before and before[-1] not in BREAK_AFTER and not heading and not cells and end < len(text):
+            if (before and before[-1] not in BREAK_AFTER and not heading and end < len(text)
+                    # a table's line (cells: 序号 项目名称 建设内容 总投资（亿元）) ends there, as a row does
+                    and not (line.count(" ") >= MIN_CELL_GAPS and not PROSE.search(line))):
                 continue  # a soft break inside the sentence (the clause's end always ends one)
         if only is not None and only.search(text, start, end) is None:
             start = end + 1
@@ -519,7 +523,7 @@ def _sentence_targets(
 ) -> list[Target]:
     quantities, categories = items  # _sentence_items(s.text), not None
     quantities = _commitments(s.text, quantities)
-    if len(quantities) > 1:
+    if len(quantities) > 1 and ("率" in s.text or "比" in s.text):  # every IN_NAME_AFTER match has one
         quantities = _unnamed(s.text, quantities)
     if "由" in s.text or "从" in s.text:  # every FROM_BASE has one
         quantities, s.changes = _changes(s.text, quantities)
@@ -743,7 +747,10 @@ def _achieved(s: _Sentence, pos: int, after: int = 0) -> bool:
     scope_start = max([p for p, _ in s.events if p < pos], default=0)
     if after > scope_start:
         scope_start = after
-    return ACHIEVED.search(s.text, scope_start, pos) is not None or ACHIEVED_AFTER.search(s.text, pos) is not None
+    if ACHIEVED.search(s.text, scope_start, pos) is not None or ACHIEVED_AFTER.search(s.text, pos) is not None:
+        return True
+    before = s.text[scope_start:pos]
+    return SINCE_WORDS[0] in before or SINCE_WORDS[1] in before
 
 
 def _comparator(q: Quantity, reading: _Reading, shared_suffix: str = "") -> str:
@@ -796,13 +803,13 @@ def _group_targets(
             reading.actions = reading.actions + verbs
     counted_after = ""
     listed_places = False
-    if not who and subject and not reading.actions and _is_place(subject):  # (治理生态脆弱地区50万亩: an object)
+    if previous and not who and subject and not reading.actions and _is_place(subject):  # (治理生态脆弱地区50万亩: an object)
         # 京津冀及周边地区、长三角地区PM2.5浓度分别下降10%、8%左右，汾渭平原 | 下降10%以上: the place of the
         # indicator before
         prior = [t for t in previous if t.kind == "target"]
         if prior:
             who, subject, listed_places = [subject], prior[-1].indicator, True
-    if not who and "、" in subject:
+    if not who and "、" in subject and _may_list_places(subject):
         found = _place_list(subject)
         # one value for places together is one scope, unless the places are all there is: …；龙井市、图们市控制在
         # 25微克/立方米以内 (the indicator of the target before, for each)
@@ -868,7 +875,8 @@ def _group_targets(
         subject = _with_subject(subject, [*earlier, *previous])
     elif kind != "condition" and last.unit_class == "ratio" and PER_UNIT_SEQUEL.fullmatch(subject):
         subject = _with_denominator(subject, previous)
-    elif kind != "condition" and last.unit_class == "ratio" and len(subject) <= SHORT_ENTITY and OBJECT_NOUN_END.search(subject):
+    elif (previous and kind != "condition" and last.unit_class == "ratio" and len(subject) <= SHORT_ENTITY
+          and OBJECT_NOUN_END.search(subject)):
         measured = _with_measure_of(subject, previous)
         if measured != subject and reading.pred.baseline_year is None:
             reading.pred.baseline_year = [t for t in previous if t.kind == "target"][-1].baseline_year  # 比2020年 of both
@@ -1005,9 +1013,15 @@ def _with_denominator(flow: str, previous: list[Target]) -> str:
 
 def _is_place(text: str) -> bool:
     """A region or place and nothing else: 汾渭平原 / 河北省 / 延吉市 (not 工业园区, 城市)."""
-    if len(text) > PLACE_SPAN + 4:
-        return False
+    if len(text) > PLACE_SPAN + 4 or text[-1] not in PLACE_LAST:
+        return False  # (the region pattern is long: most subjects are turned down by their last character)
     return scope_prefix(text) == text or (PLACE_ITEM.match(text) is not None and NOT_PLACE.search(text) is None)
+
+
+def _may_list_places(subject: str) -> bool:
+    """Cheap test before _place_list: the first item ends as a place does (PLACE_LAST) or is a bare short name (长沙)."""
+    first = subject[: subject.index("、")]
+    return bool(first) and (first[-1] in PLACE_LAST or len(first) <= BARE_PLACE_MAX)
 
 
 def _place_list(subject: str) -> Optional[tuple[list[str], str]]:
