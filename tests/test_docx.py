@@ -18,7 +18,7 @@ from jianwu.departments import find_notes
 from jianwu.document import parse_bytes
 from jianwu.model import Clause, Document
 from jianwu.readers import read_bytes
-from jianwu.readers.table_lines import table_to_lines
+from jianwu.readers.table_lines import span_cells, table_to_lines
 
 from conftest import ROOT, SEED_IDS
 
@@ -95,9 +95,9 @@ def test_some_seed_notes_arrive_through_a_task_table(seeds: dict[str, Document])
              "2.加强建筑节能（完成时限：持续推进）（牵头单位：区住房城乡建委）"],
         ),
         (  # spaced-out headers, a title row, a group row merged across the table, written numbers
-            [["附件：重点任务分工表", "附件：重点任务分工表", "附件：重点任务分工表", "附件：重点任务分工表"],
+            [span_cells("附件：重点任务分工表", 4),
              ["序 号", "工作任务", "责任单位", "参与单位"],
-             ["一、加强源头防控", "一、加强源头防控", "一、加强源头防控", "一、加强源头防控"],
+             span_cells("一、加强源头防控", 4),
              ["（一）", "强化分区管控", "市生态环境局", "各区县政府"]],
             ["附件：重点任务分工表", "一、加强源头防控", "（一）强化分区管控（责任单位：市生态环境局；参与单位：各区县政府）"],
         ),
@@ -113,6 +113,11 @@ def test_some_seed_notes_arrive_through_a_task_table(seeds: dict[str, Document])
         (  # a plain data table
             [["指标", "2020年", "2025年"], ["单位地区生产总值能耗下降", "", "14.5%"], ["", "", ""]],
             ["指标 2020年 2025年", "单位地区生产总值能耗下降 14.5%"],
+        ),
+        (  # equal values in two cells are two values; only a merge's copies (span_cells) are one cell
+            [["指标", "2020年", "2025年"], ["县级城市集中式饮用水水源地水质达标率（%）", "100", "100"],
+             span_cells("注：〔〕内为五年累计数", 3)],
+            ["指标 2020年 2025年", "县级城市集中式饮用水水源地水质达标率（%） 100 100", "注：〔〕内为五年累计数"],
         ),
     ],
 )

@@ -177,6 +177,14 @@ def _plain_analyse_predicate(text: str) -> "object":
     """``indicators.analyse_predicate`` trying BASELINE and TIME_PHRASE at the end of every text."""
     from jianwu import indicators as i
 
+    base = i.BASE_OF.search(text)
+    if base is not None and base.start() > 0:
+        pred = _plain_analyse_predicate(text[: base.start()])
+        if base.group("verb"):
+            pred.words.append(base.group("verb"))  # type: ignore[attr-defined]
+        if pred.baseline_year is None:  # type: ignore[attr-defined]
+            pred.baseline_year = i.baseline_year(base)  # type: ignore[attr-defined]
+        return pred
     share = i.SHARE_OF.search(text)
     if share and share.start() > 0:
         verb = share.group("verb")

@@ -71,3 +71,35 @@ def test_a_row_without_a_number_holds_no_target_and_no_sentence() -> None:
     text = (HEAD + "二、保障措施\n（一）加强组织领导。\n附件1\n“十四五”节能减排主要指标表\n序号 指标 2020年 2025年 属性\n"
             "1 单位地区生产总值二氧化碳排放降低（%） — 〔完成国家下达目标〕 约束性\n2 非化石能源消费比重（%） 7.3 13 预期性")
     assert table_targets(text) == [("非化石能源消费比重", 13, "%", "=", None, 2025, None, "level", "rate")]
+
+
+@pytest.mark.parametrize(
+    ("table", "expected"),
+    [
+        # a 单位 column (its cell after the indicator's, a % glued to it), 〔〕 written [] or 【】
+        ("表1 主要指标\n序号\t指标名称\t单位\t2020年\t2025年\t属性\n"
+         "1\t设区城市细颗粒物（PM2.5）平均浓度\t微克/立方米\t25\t≤24\t约束性\n"
+         "2\t设区城市空气质量优良天数比率\t%\t93.3\t≥93\t约束性\n"
+         "3\t化学需氧量重点工程减排量\t万吨\t—\t[7.6]\t约束性\n"
+         "4\t氨氮重点工程减排量\t吨\t—\t【300】\t约束性",
+         [("设区城市细颗粒物（PM2.5）平均浓度", 24, "微克/立方米", "<=", None, 2025, None, "level", "rate"),
+          ("设区城市空气质量优良天数比率", 93, "%", ">=", None, 2025, None, "level", "rate"),
+          ("化学需氧量重点工程减排量", 76000, "吨", "=", None, 2025, 2020, "cumulative", "absolute"),
+          ("氨氮重点工程减排量", 300, "吨", "=", None, 2025, 2020, "cumulative", "absolute")]),
+        # a category cell with no row number, a space before the indicator
+        ("主要指标\n类别\t指标\t2020年\t2025年\t属性\n生态保护\t森林覆盖率（%）\t45.87\t46.3\t预期性\n"
+         "\t湿地保护率（%）\t50\t55\t预期性",
+         [("森林覆盖率", 46.3, "%", "=", None, 2025, None, "level", "rate"),
+          ("湿地保护率", 55, "%", "=", None, 2025, None, "level", "rate")]),
+    ],
+)
+def test_unit_and_category_columns(table: str, expected: list[tuple]) -> None:
+    assert table_targets(HEAD + table + "\n二、重点任务\n（一）优化能源结构。") == expected
+
+
+def test_the_last_row_of_an_attachment_table_may_hold_the_note() -> None:
+    text = (HEAD + "二、保障措施\n（一）加强组织领导。\n附件1\n主要指标表\n序号 指标 2020年 2025年 属性\n"
+            "1 城市污水集中收集率（%） 70 70 预期性\n2 县级城市集中式饮用水水源地水质达标率（%） 100 100 约束性\n"
+            "注：单位地区生产总值能耗按2020年不变价计算。")
+    assert table_targets(text) == [("城市污水集中收集率", 70, "%", "=", None, 2025, None, "level", "rate"),
+                                   ("县级城市集中式饮用水水源地水质达标率", 100, "%", "=", None, 2025, None, "level", "rate")]

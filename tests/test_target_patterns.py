@@ -57,7 +57,7 @@ def test_regional_sub_targets_keep_the_indicator_and_take_the_region_as_scope(bo
          [("化学需氧量重点工程减排量", 32000), ("氨氮重点工程减排量", 1500)]),
         ("氮氧化物和挥发性有机物重点工程减排量较2020年分别完成11万吨、8万吨。",
          [("氮氧化物重点工程减排量", 110000), ("挥发性有机物重点工程减排量", 80000)]),
-        ("主要农作物化肥、农药利用率均达到43%。", [("主要农作物化肥利用率", 43), ("农药利用率", 43)]),
+        ("主要农作物化肥、农药利用率均达到43%。", [("主要农作物化肥利用率", 43), ("主要农作物农药利用率", 43)]),  # the sector for both
         ("到2025年，绿色防控、统防统治覆盖率分别达到55%、45%。", [("绿色防控覆盖率", 55), ("统防统治覆盖率", 45)]),
         # the things named before a shared attribute: the attribute is the head, not just its last word
         ("新建公共机构建筑、新建厂房屋顶光伏覆盖率力争达到50%。",
@@ -461,7 +461,7 @@ def test_respectively_over_years(body: str, expected: list[tuple[Any, ...]]) -> 
         ("到2025年，绿色食品、有机农产品和地理标志农产品认证产品达到2450个。",
          [("绿色食品、有机农产品和地理标志农产品认证产品", 2450, "个")]),
         # … while with 均 each item gets it
-        ("到2025年，甲县、乙县污水处理厂均达到3座。", [("甲县污水处理厂", 3, "座"), ("乙县污水处理厂", 3, "座")]),
+        ("到2025年，甲县、乙县污水处理厂均达到3座。", [("污水处理厂", 3, "座"), ("污水处理厂", 3, "座")]),  # scopes 甲县, 乙县
     ],
 )
 def test_counts(body: str, expected: list[tuple[Any, ...]]) -> None:
@@ -545,3 +545,178 @@ ROW = ("indicator", "value", "value_max", "unit", "comparator", "direction", "ye
 def test_shares_and_changes_written_in_words(body: str, expected: list[tuple[Any, ...]]) -> None:
     got = [tuple(num(getattr(t, name)) for name in ROW) for t in targets_of(body)]
     assert got == expected
+
+
+# ------------------------------------------------------------------ audit of national and provincial plans (targ9)
+
+
+def row(t: Target) -> tuple[Any, ...]:
+    return (t.scope, t.indicator, num(t.value), t.unit, t.comparator, t.direction, t.year, t.baseline_year, t.basis)
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        # a 分别 list whose values each have their own verb
+        ("到2025年，PM2.5浓度和优良天数比率分别下降到33微克/立方米、提高到82%。",
+         [(None, "PM2.5浓度", 33, "微克/立方米", "=", "down", 2025, None, "level"),
+          (None, "优良天数比率", 82, "%", "=", "up", 2025, None, "level")]),
+        ("到2025年，森林覆盖率、湿地保护率分别稳定在45%、提高到55%以上。",
+         [(None, "森林覆盖率", 45, "%", "=", None, 2025, None, "level"),
+          (None, "湿地保护率", 55, "%", ">=", "up", 2025, None, "level")]),
+        # a multiple of a base year's value: the year is the baseline, not the deadline
+        ("到2025年，新能源装机规模是2020年的两倍，光伏发电装机达到2020年的1.5倍，新能源发电量占比提高8个百分点。",
+         [(None, "新能源装机规模", 2, "倍", "=", None, 2025, 2020, "level"),
+          (None, "光伏发电装机", 1.5, "倍", "=", None, 2025, 2020, "level"),
+          (None, "新能源发电量占比", 8, "个百分点", "=", "up", 2025, None, "cumulative")]),
+        ("到2025年，生物质发电装机容量较2020年翻一番。",
+         [(None, "生物质发电装机容量", 1, "倍", "=", "up", 2025, 2020, "cumulative")]),
+        # … but the year after 提高到 is the deadline
+        ("非化石能源消费比重由2020年的15.9%提高到2025年的20%。",
+         [(None, "非化石能源消费比重", 20, "%", "=", "up", 2025, 2020, "level")]),
+        # places listed before the indicator they share
+        ("拉萨市、日喀则市、那曲市PM2.5浓度分别控制在18、15、10微克/立方米以下。",
+         [("拉萨市", "PM2.5浓度", 18, "微克/立方米", "<=", None, None, None, "level"),
+          ("日喀则市", "PM2.5浓度", 15, "微克/立方米", "<=", None, None, None, "level"),
+          ("那曲市", "PM2.5浓度", 10, "微克/立方米", "<=", None, None, None, "level")]),
+        ("到2025年，涪城区、游仙区、安州区单位地区生产总值能耗分别下降15%、14.5%、14%。",
+         [("涪城区", "单位地区生产总值能耗", 15, "%", "=", "down", 2025, None, "cumulative"),
+          ("游仙区", "单位地区生产总值能耗", 14.5, "%", "=", "down", 2025, None, "cumulative"),
+          ("安州区", "单位地区生产总值能耗", 14, "%", "=", "down", 2025, None, "cumulative")]),
+        ("到2025年，长沙、株洲、湘潭三市城镇新建建筑中绿色建筑面积占比分别达到80%、75%、75%以上。",
+         [("长沙", "城镇新建建筑中绿色建筑面积占比", 80, "%", ">=", None, 2025, None, "level"),
+          ("株洲", "城镇新建建筑中绿色建筑面积占比", 75, "%", ">=", None, 2025, None, "level"),
+          ("湘潭", "城镇新建建筑中绿色建筑面积占比", 75, "%", ">=", None, 2025, None, "level")]),
+        # places only, after a target of the same sentence: its indicator, for each of them; 全州 is framing
+        ("到2025年，全州延吉市、珲春市PM2.5年均浓度均控制在28微克/立方米以内，龙井市、图们市控制在25微克/立方米以内。",
+         [("延吉市", "PM2.5年均浓度", 28, "微克/立方米", "<=", None, 2025, None, "level"),
+          ("珲春市", "PM2.5年均浓度", 28, "微克/立方米", "<=", None, 2025, None, "level"),
+          ("龙井市", "PM2.5年均浓度", 25, "微克/立方米", "<=", None, 2025, None, "level"),
+          ("图们市", "PM2.5年均浓度", 25, "微克/立方米", "<=", None, 2025, None, "level")]),
+        # a place alone after a target: the target's indicator there (not the object of a verb: 治理生态脆弱地区50万亩)
+        ("到2025年，京津冀及周边地区、长三角地区PM2.5浓度分别下降10%、8%左右，汾渭平原下降10%以上。",
+         [("京津冀及周边地区", "PM2.5浓度", 10, "%", "≈", "down", 2025, None, "cumulative"),
+          ("长三角地区", "PM2.5浓度", 8, "%", "≈", "down", 2025, None, "cumulative"),
+          ("汾渭平原", "PM2.5浓度", 10, "%", ">=", "down", 2025, None, "cumulative")]),
+        # a sector written once before a list, a pollutant list's head after the last pollutant
+        ("到2025年，钢铁行业颗粒物、二氧化硫、氮氧化物有组织排放浓度分别不高于10、35、50毫克/立方米。",
+         [(None, "钢铁行业颗粒物有组织排放浓度", 10, "毫克/立方米", "<=", None, 2025, None, "level"),
+          (None, "钢铁行业二氧化硫有组织排放浓度", 35, "毫克/立方米", "<=", None, 2025, None, "level"),
+          (None, "钢铁行业氮氧化物有组织排放浓度", 50, "毫克/立方米", "<=", None, 2025, None, "level")]),
+        ("到2025年，重点行业能耗、水耗分别下降5%、8%。",
+         [(None, "重点行业能耗", 5, "%", "=", "down", 2025, None, "cumulative"),
+          (None, "重点行业水耗", 8, "%", "=", "down", 2025, None, "cumulative")]),
+        # the head a list shares: all that follows the sector (等行业) or the items' last word
+        ("到2025年，钢铁、水泥、炼油等行业能耗强度分别下降3%、5%、4%以上。",
+         [(None, "钢铁行业能耗强度", 3, "%", ">=", "down", 2025, None, "cumulative"),
+          (None, "水泥行业能耗强度", 5, "%", ">=", "down", 2025, None, "cumulative"),
+          (None, "炼油行业能耗强度", 4, "%", ">=", "down", 2025, None, "cumulative")]),
+        ("到2025年，铁路、水路货运量占比提高2个百分点。",
+         [(None, "铁路货运量占比", 2, "个百分点", "=", "up", 2025, None, "cumulative"),
+          (None, "水路货运量占比", 2, "个百分点", "=", "up", 2025, None, "cumulative")]),
+        # a class that names what a share counts is part of the share's indicator
+        ("到2025年，省控断面达到或优于Ⅲ类水质比例达到95%。",
+         [(None, "省控断面达到或优于Ⅲ类水质比例", 95, "%", "=", None, 2025, None, "level")]),
+        # a measure inside the indicator's name
+        ("到2025年，公园绿地500米服务半径覆盖率达到95%。",
+         [(None, "公园绿地500米服务半径覆盖率", 95, "%", "=", None, 2025, None, "level")]),
+        # 水平 after the value is no noun it scopes; 回升并 and 五年 are no part of the indicator
+        ("到2025年，原油年产量回升并稳定在2亿吨水平，单位GDP能耗五年累计下降13.5%。",
+         [(None, "原油年产量", 200000000, "吨", "=", None, 2025, None, "level"),
+          (None, "单位GDP能耗", 13.5, "%", "=", "down", 2025, None, "cumulative")]),
+        # a share of the previous indicator
+        ("到2025年，煤炭消费总量控制在4300万吨左右，占一次能源消费比重下降到30%以下。",
+         [(None, "煤炭消费总量", 43000000, "吨", "<=", None, 2025, None, "level"),
+          (None, "煤炭消费总量占一次能源消费比重", 30, "%", "<=", "down", 2025, None, "level")]),
+        # a box's item numbers are no part of the indicator; a count built after 建成 is a target
+        ("（1）到2025年，新增绿色建筑面积5000万平方米以上；2.建成10个以上国家级绿色工业园区。",
+         [(None, "绿色建筑面积", 50000000, "平方米", ">=", "up", 2025, None, "cumulative"),
+          (None, "国家级绿色工业园区", 10, "个", ">=", None, 2025, None, "level")]),
+        # a bare entity after a per-unit target of another entity is measured the same way, from the same base
+        ("到2025年，营运车辆单位运输周转量能耗比2020年下降5%，营运船舶下降3.5%。",
+         [(None, "营运车辆单位运输周转量能耗", 5, "%", "=", "down", 2025, 2020, "cumulative"),
+          (None, "营运船舶单位运输周转量能耗", 3.5, "%", "=", "down", 2025, 2020, "cumulative")]),
+        # units of refining
+        ("到2025年，炼油行业单位能量因数能耗达到7千克标准油/（吨·能量因数）以下，乙烯行业能耗降至590千克标油/吨。",
+         [(None, "炼油行业单位能量因数能耗", 7, "千克标准油/（吨·能量因数）", "<=", None, 2025, None, "level"),
+          (None, "乙烯行业能耗", 590, "千克标准油/吨", "=", "down", 2025, None, "level")]),
+        # an ordinal is no quantity; a count with no verb before it names what follows
+        ("按照《某市人民政府关于推进转型升级的意见》第3条要求，推进企业搬迁。", []),
+        ("到2025年，空气质量综合指数退出全国168个重点城市后十位，优良天数比率达到70%左右。",
+         [(None, "优良天数比率", 70, "%", "≈", None, 2025, None, "level")]),
+        # a segment ending in 中 names what a share after it counts among
+        ("到2025年，大型工矿企业中长距离运输的煤炭和焦炭中，铁路运输比例力争达到90%。",
+         [(None, "大型工矿企业中长距离运输的煤炭和焦炭中铁路运输比例", 90, "%", "=", None, 2025, None, "level")]),
+        # a bare rate of change is the previous indicator's; a share of a reference after a bound
+        ("到2025年，煤炭消费量控制在10050万吨左右，年均增速控制在2%以内。",
+         [(None, "煤炭消费量", 100500000, "吨", "<=", None, 2025, None, "level"),
+          (None, "煤炭消费量年均增速", 2, "%", "<=", None, 2025, None, "annual")]),
+        ("到2025年，储能设施规模不低于装机容量的10%。",
+         [(None, "储能设施规模占装机容量", 10, "%", ">=", None, 2025, None, "level")]),
+        # a count right after a condition counts the condition's noun
+        ("到2025年底前，全市淘汰35蒸吨/小时及以下燃煤锅炉200台。",
+         [(None, "燃煤锅炉", 200, "台", "=", None, 2025, None, "level")]),
+        # a second way to meet the target, after 或; a range 之间; a yearly amount
+        ("到2025年，城市生活污水集中收集率力争达到70%以上或比2020年提高5个百分点以上。",
+         [(None, "城市生活污水集中收集率", 70, "%", ">=", None, 2025, None, "level"),
+          (None, "城市生活污水集中收集率", 5, "个百分点", ">=", "up", 2025, 2020, "cumulative")]),
+        ("到2025年，全市空气质量优良天数比率保持在90%～95%之间。",
+         [(None, "空气质量优良天数比率", 90, "%", "range", None, 2025, None, "level")]),
+        ("“十四五”期间，全省完成节能量500万吨标准煤，年均节能量100万吨标准煤。",
+         [(None, "节能量", 5000000, "吨标准煤", "=", None, 2025, None, "level"),
+          (None, "年均节能量", 1000000, "吨标准煤", "=", None, 2025, None, "annual")]),
+        # a penalty and a time limit are no targets
+        ("对违法排污的企业，处10万元以上100万元以下的罚款。", []),
+        ("生态环境部门应当在15个工作日内反馈结果。", []),
+        # the cost of a project is no target (完成投资 would be)
+        ("“十四五”期间，全市累计新增光伏装机200万千瓦，总投资约120亿元。",
+         [(None, "光伏装机", 2000000, "千瓦", "=", "up", 2025, None, "cumulative")]),
+        # what was done since a past year is no target
+        ("2021年以来，全省累计完成节能改造项目320个，节约标准煤45万吨。", []),
+        ("“十三五”以来，全市单位地区生产总值二氧化碳排放累计下降18.2%。", []),
+    ],
+)
+def test_audit_of_national_and_provincial_sentences(body: str, expected: list[tuple[Any, ...]]) -> None:
+    assert [row(t) for t in targets_of(body)] == expected
+
+
+def test_values_of_years_before_the_document_are_results_not_targets() -> None:
+    """A plan signed in 2022 reports 2020's state and the 十三五's results: no targets (a plan without a date
+    keeps them: nothing tells them from targets)."""
+    cover = "某市人民政府关于印发某市“十四五”生态环境保护规划的通知\n某府发〔2022〕3号\n各区县人民政府：\n现将规划印发给你们。\n某市人民政府\n2022年5月20日\n"
+    body = ("某市“十四五”生态环境保护规划\n一、发展基础\n截至2020年底，全市森林覆盖率达到27.3%，建成国家级绿色工厂12家。"
+            "2020年，全市PM2.5浓度为50微克/立方米，较2015年下降37.5%。\n二、主要目标\n到2025年，全市PM2.5浓度降至45微克/立方米以下。\n")
+    for text, expected in ((cover + body, [("PM2.5浓度", 45, 2025)]),
+                           (body, [("森林覆盖率", 27.3, 2020), ("国家级绿色工厂", 12, 2020), ("PM2.5浓度", 50, 2020),
+                                   ("PM2.5浓度", 37.5, 2020), ("PM2.5浓度", 45, 2025)])):
+        doc = parse_document(text.encode(), doc_id="probe")
+        assert [(t.indicator, num(t.value), t.year) for c in doc.clauses for t in c.targets if t.kind == "target"] == expected
+
+
+def test_the_lines_of_a_box_table_are_sentences_of_their_own() -> None:
+    """专栏 rows exported as cells (tabs, spaces): each line ends its sentence, its row number is no part of the
+    indicator, and the header never joins the first row."""
+    body = ("专栏1 重大项目清单\n序号\t项目名称\t建设内容\t总投资（亿元）\t建设年限\n"
+            "1\t长兴抽水蓄能电站\t装机容量120万千瓦\t80\t2022—2027\n2\t吴兴区光伏项目\t分布式光伏50万千瓦\t25\t2022—2025")
+    assert [(t.indicator, num(t.value), t.unit) for t in targets_of(body)] == [
+        ("长兴抽水蓄能电站 装机容量", 1200000, "千瓦"), ("吴兴区光伏项目 分布式光伏", 500000, "千瓦")]
+
+
+def test_a_box_of_labelled_values() -> None:
+    """——指标：值 lines of a 专栏: the label before the colon is the indicator."""
+    body = ("专栏1 “十四五”能源发展主要目标\n——能源消费总量：控制在1.6亿吨标准煤左右。\n——非化石能源消费比重：16%以上。\n"
+            "——单位GDP能耗：五年累计下降14%。\n①煤电装机：5000万千瓦；")
+    assert [(t.indicator, num(t.value), t.unit, t.comparator, t.basis) for t in targets_of(body)] == [
+        ("能源消费总量", 160000000, "吨标准煤", "<=", "level"), ("非化石能源消费比重", 16, "%", ">=", "level"),
+        ("单位GDP能耗", 14, "%", "=", "cumulative"), ("煤电装机", 50000000, "千瓦", "=", "level")]
+
+
+def test_place_last_characters_cover_the_region_table() -> None:
+    """_is_place turns a subject down by its last character (PLACE_LAST) before the region pattern: every group
+    region of the table ends with one of them."""
+    from jianwu.regions import _table
+    from jianwu.targets import PLACE_LAST
+
+    regions, aliases = _table()
+    spellings = {n for n in set(regions) | set(aliases) if regions.get(n) is None or regions[n].kind == "group"}
+    assert {n[-1] for n in spellings} <= PLACE_LAST

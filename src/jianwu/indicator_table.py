@@ -28,15 +28,24 @@ HEADER_YEAR = compile_pattern(r"((?:19|20)\d\d)年")
 # A row: [category][row number] indicator（unit） values [属性]; the values are numbers, — or 〔…〕.
 ROW = compile_pattern(
     r"^(?:(?P<n>\d{1,2})(?![\d.．、])\s*)?(?P<indicator>[^\s\d—–\-〔].*?)\s*"
-    r"(?P<values>(?:(?:[—–\-－]+|〔[^〕\n]{1,20}〕|[≥≤><＞＜]?\d+(?:\.\d+)?%?)\s*)+)(?P<kind>约束性|预期性)?$"
+    r"(?P<values>(?:(?:[—–\-－]+|〔[^〕\n]{1,20}〕|\[[^\]\n]{1,20}\]|【[^】\n]{1,20}】|[≥≤><＞＜]?\d+(?:\.\d+)?%?)\s*)+)(?P<kind>约束性|预期性)?$"
 )
 # One value of a row: a number (its sign), a bracketed (cumulative) one, a dash or a bracketed phrase.
-VALUE = compile_pattern(r"(?P<sign>[≥≤><＞＜])?(?P<n>\d+(?:\.\d+)?)%?|〔\s*(?P<sum>\d+(?:\.\d+)?)\s*%?\s*〕|〔[^〕\n]*〕|[—–\-－]+")
+# 〔18〕 is also written [18] or 【18】.
+VALUE = compile_pattern(
+    r"(?P<sign>[≥≤><＞＜])?(?P<n>\d+(?:\.\d+)?)%?|[〔\[【]\s*(?P<sum>\d+(?:\.\d+)?)\s*%?\s*[〕\]】]|[〔\[【][^〕\]】\n]*[〕\]】]|[—–\-－]+"
+)
 # A category in front of a row's number: 环境治理1地级…, or its cell ``环境  3  地级…`` (a table's cells
 # keep their gaps, a tab or a PDF's ruled cells); a category alone on its line is skipped.
 CATEGORY_THEN_NUMBER = compile_pattern(r"^(?P<category>\p{Han}{2,10}?)\s*(?=\d{1,2}(?![\d.．、])\s*\p{Han})")
 # The unit in brackets closing the indicator: …浓度（微克/立方米）, …比率（%）.
 UNIT_NOTE = compile_pattern(r"（(?P<unit>[^（）]{1,12})）$")
+# The unit in a column of its own (a header 指标 单位 2020年 2025年): …平均浓度 微克/立方米 / …比率% (a % is glued).
+UNIT_CELL = compile_pattern(r"(?:\s+(?P<unit>[^\s（）]{1,10})|(?P<percent>%))$")
+# A category cell before the indicator, a space between them: 生态保护 森林覆盖率（%）.
+CATEGORY_CELL = compile_pattern(r"^\p{Han}{2,10}\s+(?=\S)")
+# A table's note after its last row (in the last row's clause of an attachment): 注：〔〕内为五年累计数。
+NOTE_LINE = compile_pattern(r"^\s*(?:注|备注|说明)\d?[：:]")
 # Words that make the indicator a change, with their direction: …能耗降低（%）, …增长（%）.
 CHANGE_WORD = compile_pattern(r"(?P<down>降低|下降|减少|削减)$|(?P<up>提高|增长|增加|提升)$")
 SIGNS = {"≥": ">=", "＞": ">", ">": ">", "≤": "<=", "＜": "<", "<": "<"}
@@ -103,9 +112,12 @@ def table_years(text: str) -> tuple[int, ...]:
 def row_targets(text: str, offset: int, years: tuple[int, ...]) -> Optional[list[Target]]:
     """The targets of a table row given as a clause of its own (its number stripped: an
     attachment's row), under a header of these year columns; None when it is no such row."""
-    if not years or "\n" in text.strip():
+    if not years:
         return None
-    return _row_targets(text, years, offset)
+    lines = text.strip().split("\n")
+    if len(lines) > 1 and not all(NOTE_LINE.match(line) for line in lines[1:]):
+        return None
+    return _row_targets(text.split("\n")[0], years, offset)  # the last row may hold the table's note
 
 
 def _unit(written: Optional[str]) -> tuple[Optional[str], int, Optional[str]]:
@@ -142,6 +154,16 @@ def _row_targets(line: str, years: tuple[int, ...], at: int) -> Optional[list[Ta
     unit_m = UNIT_NOTE.search(indicator)
     unit, factor, measure = _unit(unit_m.group("unit") if unit_m else None)
     name = indicator[: unit_m.start()] if unit_m else indicator
+    if unit_m is None and (" " in indicator or indicator.endswith("%")):  # a unit column (UNIT_CELL)
+        cell = UNIT_CELL.search(indicator)
+        written = None if cell is None else (cell.group("unit") or cell.group("percent"))
+        if written is not None and _unit(written)[2] is not None:
+            unit, factor, measure = _unit(written)
+            name = indicator[: cell.start()]
+    if " " in name:
+        category_cell = CATEGORY_CELL.match(name)
+        if category_cell is not None:
+            name = name[category_cell.end():]
     change = CHANGE_WORD.search(name)
     direction = None if change is None else ("down" if change.group("down") else "up")
     if change is not None:

@@ -62,10 +62,17 @@ PREDICATE_END = lazy(
 # The longest text PREDICATE_END matches: a verb and 到/至/为/在, a comparator, an adverb.
 PREDICATE_END_SPAN = max(max(map(len, _VERBS)) + 1, max(map(len, COMPARATOR_BEFORE)), max(map(len, _ADVERBS)))
 # A value stated as a share of a reference: 达到汽车新车销售总量的 | 20% / 占全市总量的 | 30%
-SHARE_OF = lazy(r"(?P<verb>达到|占)(?P<ref>[^，。；、的]{2,30})的$")
+# (also after a bound: 储能设施规模不低于装机容量的 | 10% -> 储能设施规模占装机容量, ≥)
+SHARE_OF = lazy(r"(?P<verb>达到|占|不低于|不少于|不高于|不超过|超过|低于|高于)(?P<ref>[^，。；、的]{2,30})的$")
 # The point a baseline names: a year (2020年, 2020年底) or the end of a five-year plan (“十三五”末 = 2020,
 # the year its period ends: see baseline_year).
 BASE_POINT = rf"(?:(?P<y>{YEAR_NUM})年(?:底|末)?|“?十(?P<p>[一二三四五六七八九])五”?(?:期末|末))"
+# A value stated as a multiple or share of a base year's: 新能源装机规模达到2020年的 | 3倍 / 是2020年的 | 两倍 /
+# 控制在2020年的 | 90%以内.  The year is the baseline (not a deadline, not a reference SHARE_OF names).
+# Not the year of a change's end: 提高到2025年的 | 20% (a deadline).
+BASE_OF = lazy(
+    rf"(?P<verb>是|为|达到|达|相当于)?(?<!(?:提高|提升|增加|增长|上升|扩大|下降|降低|减少|削减|压减|降)[到至]){BASE_POINT}(?:水平)?的$"
+)
 # Baseline: 比2020年 / 较2020年 / 与2020年相比 / 以2020年为基准 / 在2020年基础上 / 较“十三五”末 (every one
 # has 年 or 五).  Not the 比 of 占比: 新能源公交车占比2024年底前达到90% has a deadline, no baseline.
 BASELINE = lazy(
@@ -85,8 +92,15 @@ TIME_PHRASE = lazy(
 # The characters a TIME_PHRASE match can end with: 2025年 / 年底 / 年末 / 前 / 时 / 十四五 / ” / 规划 / 期间 / 时期 / 末 / 内.
 TIME_PHRASE_LAST = "年底末前时五”划间期内"
 # Framing words at the start of a subject: 全区 / 我市 / 其中 / 推动 / 力争 / 使.
+# An item number a box (专栏) or a table row leaves in its text, a dash of a list, 五年 before 累计: 1. / （1） / ① /
+# 1长兴… / —— (tried only at a text starting with one of ITEM_MARK_FIRST, before LEAD_FRAME).
+ITEM_MARK = lazy(
+    r"^(?:[—－]+|五年(?=累计|$)|\d{1,2}[.．、](?!\d)|\d{1,2}(?=\p{Han})(?!(?:个|家|座|项|条|类|种|大|年|月|日|号))|"
+    r"[（(](?:\d{1,2}|[一二三四五六七八九十]{1,3})[）)]|[①②③④⑤⑥⑦⑧⑨⑩])"
+)
+ITEM_MARK_FIRST = frozenset("—－五0123456789（(①②③④⑤⑥⑦⑧⑨⑩")
 LEAD_FRAME = lazy(
-    rf"^(?:[，、；：,\s]+|(?:全|我)(?:国|省|市|区|县|镇|乡)(?:范围内)?|每年|逐年|当年|原则上|分别|其中|同时|并且|并(?=力争|确保|推动|实现|使)|以及|另外|此外|对(?!外)|"
+    rf"^(?:[，、；：,\s]+|(?:全|我)(?:国|省|市|区|县|镇|乡|州|盟|旗)(?:范围内)?|每年|逐年|当年|原则上|分别|其中|同时|并且|并(?=力争|确保|推动|实现|使)|以及|另外|此外|对(?!外)|"
     rf"使(?!用)|推动|推进|促进|引导|实现|{_words(list(MODALITIES))}|累计|和|及(?!时)|与|或)"
 )
 # Framing that is only punctuation or space (，、): stripped without being a framing word.
@@ -100,7 +114,8 @@ ACTION_VERBS = (
 )
 ACTION_LEAD = lazy(rf"^(?:(?:{ACTION_VERBS})(?:(?:和|及|与|、|或)(?:{ACTION_VERBS}))*|对|在(?!线))")
 # Padding left at the end of an indicator: 塑料袋使用比例每年 | 下降20% / 公共建筑原则上 | 达到…
-TRAILING_PADDING = lazy(r"(?:每年|每年度|逐年|原则上|均|都|各)$")
+# 五年 (单位GDP能耗五年累计下降13.5%): the period of a cumulative change, not part of what is measured.
+TRAILING_PADDING = lazy(r"(?:每年|每年度|逐年|原则上|均|都|各|(?<!\d)五年|(?:回升|回落|企稳|下降|上升|增长|提高|降低|提升)并)$")
 # The noun after a count, up to the next list item, clause break or number: 1个近零碳园区、1个… / 25座充电站和5座…
 COUNTED_NOUN = lazy(r"[^，。；、,;（\n\d]+?(?=[和及与]?(?:[，。；、,;（\n\d]|$))")
 # Qualities listed before the counted noun: 左右积极性高、社会影响大、带动作用强的 | 企业.
@@ -120,13 +135,27 @@ HEADS = (
 INDICATOR_HEAD = lazy(rf"(?:重点工程|工程)?(?:{HEADS})$")
 # An indicator that is only a head noun has lost its subject to the sentence before:
 # 大宗固废年利用量达到40亿吨左右；到2030年，年利用量达到45亿吨左右 (年利用量 <- 大宗固废年利用量).
-BARE_HEAD = lazy(rf"^(?:年|年度|总|综合|平均|年均)?(?:{HEADS})$")
+# (and a rate of change: 年均增速 <- 煤炭消费量年均增速, see targets._with_subject)
+BARE_HEAD = lazy(rf"^(?:年|年度|总|综合|平均|年均)?(?:{HEADS}|增速|增长率|增幅|降幅)$")
 # The close of a list: 化学需氧量、氨氮、氮氧化物、挥发性有机物等4项主要污染物 | 重点工程减排量. The count is
 # the list's own length (not a target) and the category noun (主要污染物) names the items, not the head.
 LIST_CLOSE = lazy(r"等(?:[\d一二三四五六七八九十两]+(?:项|个|种|类|大|方面))?(?P<tail>.*)$")
+# Pollutants, the items of many lists: 颗粒物、二氧化硫、氮氧化物 | 有组织排放浓度 (the rest of the last item is shared).
+POLLUTANTS = r"颗粒物|二氧化硫|氮氧化物|挥发性有机物|VOCs|化学需氧量|氨氮|总磷|总氮|二氧化碳|甲烷|一氧化碳|臭氧|PM2\.5|PM10"
+POLLUTANT = lazy(POLLUTANTS)
+POLLUTANT_END = lazy(rf"(?:{POLLUTANTS})$")
+# A sector at the start of a list's first item, shared by the items after it: 钢铁行业 | 颗粒物、二氧化硫….
+SECTOR_PREFIX = lazy(r"^(?P<prefix>\p{Han}{1,10}?(?:行业|作物))(?=\p{Han})")
+SECTOR_WORD = lazy(r"行业|作物|产业|领域|部门")
+# Items that are sectors or places of their own: 交通运输碳排放 / 城镇… (no sector prefix is shared with them).
+NOT_SECTOR_ITEM = lazy(r"交通|建筑|工业|农业|电力|钢铁|水泥|化工|能源|服务业|公共机构|城镇|农村|城市|全")
+SECTOR_ITEM_MAX = 6
+# The sector noun after 等 that each item takes: 钢铁、水泥、炼油等行业 | 能耗强度 -> 钢铁行业能耗强度 (the rest of the
+# tail is the head, not only its last INDICATOR_HEAD: 能耗强度, not 强度).
+LIST_SECTOR = lazy(r"^(?:重点|主要|高耗能)?(?P<sector>行业|产业|领域)(?=\p{Han})")
 # Where a per-unit head starts inside the last item of a list: 营运船舶 | 单位换算周转量碳排放强度.
 PER_UNIT_HEAD = lazy(
-    r"单位(?=地区|国内|GDP|工业|换算|建筑|产品|面积|周转|产值|增加值|营业|能源|耕地|土地|用地|水资源)|人均|万元|亩均|户均|每万"
+    r"单位(?=地区|国内|GDP|工业|换算|运输|建筑|产品|面积|周转|产值|增加值|营业|能源|耕地|土地|用地|水资源)|人均|万元|亩均|户均|每万"
 )
 # The things a list names before its shared attribute: 新建公共机构建筑、新建厂房 | 屋顶光伏覆盖率.
 OBJECTS = r"建筑|厂房|园区|企业|城市|县城|城区|农村|乡镇|机关|学校|医院|社区|家庭|工厂|港口|码头|机场|车辆|船舶|设施|项目"
@@ -219,6 +248,16 @@ def _analysed_predicate(text: str) -> tuple[str, tuple[str, ...], Optional[int]]
 
 
 def _analyse_predicate(text: str) -> Predicate:
+    if text.endswith(("的", "的\n")) and ("年" in text or "五" in text):  # BASE_OF ends with 的 and has one of them
+        base = BASE_OF.search(text)
+        if base is not None and base.start() > 0:
+            # 新能源装机规模达到2020年的3倍 -> 新能源装机规模 | 达到 | 3倍, based on 2020
+            pred = analyse_predicate(text[: base.start()])
+            if base.group("verb"):
+                pred.words.append(base.group("verb"))
+            if pred.baseline_year is None:
+                pred.baseline_year = baseline_year(base)
+            return pred
     share = SHARE_OF.search(text) if text.endswith(("的", "的\n")) else None  # SHARE_OF ends with 的
     if share and share.start() > 0:
         # 新能源汽车新车销售量达到汽车新车销售总量的20% -> 新能源汽车新车销售量占汽车新车销售总量
@@ -284,6 +323,10 @@ def _clean_subject(text: str) -> tuple[str, list[str]]:
     changed = True
     while changed and text:
         changed = False
+        if text[0] in ITEM_MARK_FIRST and (mark := ITEM_MARK.match(text)) is not None:
+            text = text[mark.end():]
+            changed = True
+            continue
         for pattern in (LEAD_FRAME, TIME_PHRASE):
             if pattern is TIME_PHRASE and "年" not in text and "五" not in text:
                 continue  # every TIME_PHRASE has one of them
@@ -369,15 +412,19 @@ def split_items(indicator: str, n: Optional[int], *, respectively: bool = False,
         return []
     if len(items) < 2:
         return [indicator]
-    items = _shared_denominator(items)
+    items = _shared_sector(_shared_denominator(items))
     close = LIST_CLOSE.search(items[-1])
     if close is not None and close.start() > 0:
         # 化学需氧量、…、挥发性有机物等4项主要污染物重点工程减排量 -> the head is the indicator head of the tail
         if n is None and not respectively:
             return [indicator]  # 钢铁、水泥等行业能耗下降5%: one figure for the group
         tail = close.group("tail")
-        head_m = INDICATOR_HEAD.search(tail)
-        head = tail[head_m.start():] if head_m is not None else tail
+        sector = LIST_SECTOR.match(tail)
+        if sector is not None:  # 钢铁、…、乙烯等行业 | 能耗强度 -> 钢铁行业能耗强度
+            head = sector.group("sector") + tail[sector.end():]
+        else:
+            head_m = INDICATOR_HEAD.search(tail)
+            head = tail[head_m.start():] if head_m is not None else tail
         if not head:
             return items if n is not None else [indicator]
         return [item + head for item in items[:-1]] + [items[-1][: close.start()] + head]
@@ -394,6 +441,21 @@ def split_items(indicator: str, n: Optional[int], *, respectively: bool = False,
     if n is None and len(body) > max(len(i) for i in items[:-1]) + PARALLEL_SLACK:
         return [indicator]  # 各级党政机关、事业单位…纯电动汽车占比 is one indicator
     return [item if has else item + head for item, has in zip(items[:-1], own)] + [items[-1]]
+
+
+def _shared_sector(items: list[str]) -> list[str]:
+    """钢铁行业颗粒物、二氧化硫、氮氧化物有组织排放浓度 / 三大粮食作物化肥、农药利用率: the sector the first item
+    starts with is written once for all (钢铁行业二氧化硫…, 三大粮食作物农药利用率), when no other item names one."""
+    m = SECTOR_PREFIX.match(items[0])
+    if m is None or any(SECTOR_WORD.search(item) or NOT_SECTOR_ITEM.match(item) for item in items[1:]):
+        return items
+    # the later items are things of the sector, short (电力行业碳排放、交通运输碳排放 lists two sectors)
+    last = items[-1]
+    head = INDICATOR_HEAD.search(last)
+    body = last[: head.start()] if head is not None and head.start() > 0 else last
+    if any(len(item) > SECTOR_ITEM_MAX for item in items[1:-1]) or (len(body) > SECTOR_ITEM_MAX and not POLLUTANT.match(last)):
+        return items
+    return [items[0]] + [m.group("prefix") + item for item in items[1:]]
 
 
 def _shared_denominator(items: list[str]) -> list[str]:
@@ -441,12 +503,22 @@ def _shared_head(items: list[str]) -> Optional[str]:
         objects = [m for m in OBJECT_NOUN.finditer(last) if 0 < m.end() < len(last)]
         if objects and INDICATOR_HEAD.search(last[objects[-1].end():]):
             return last[objects[-1].end():]  # 新建公共机构建筑、新建厂房 | 屋顶光伏覆盖率
+    if all(POLLUTANT_END.search(item) for item in items[:-1]):
+        named = list(POLLUTANT.finditer(last))
+        if named and 0 < named[-1].end() < len(last):
+            return last[named[-1].end():]  # 颗粒物、二氧化硫、氮氧化物 | 有组织排放浓度
     head = INDICATOR_HEAD.search(last)
-    if head is not None and head.start() > 0:
-        return head.group(0)
     ends = {item[-1] for item in items[:-1]}
+    after_end = None
     if len(ends) == 1:
         p = last.find(ends.pop())
         if 0 < p < len(last) - 1:
-            return last[p + 1:]
-    return None
+            after_end = last[p + 1:]
+    if head is not None and head.start() > 0:
+        # 铁路、水路货运量占比: the earlier items end as the last item's first word does (路), so all after it
+        # is shared (货运量占比), more than the head noun (占比)
+        if (after_end is not None and len(after_end) > len(head.group(0)) and after_end.endswith(head.group(0))
+                and "的" not in after_end):
+            return after_end
+        return head.group(0)
+    return after_end

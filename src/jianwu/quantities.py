@@ -142,7 +142,7 @@ def quantity_group_numbers() -> tuple[int, ...]:
 NUMERAL_NAME = lazy(r"[一二三四五六七八九十两]\p{Han}{1,2}[一二三四五六七八九十两]\p{Han}")
 # Words after which a Chinese numeral is a count: 建成两个, 至少三家, 新增五座.
 CN_COUNT_CONTEXT = lazy(
-    r"(?:达到|达|新增|增加|减少|建设|建成|新建|创建|完成|培育|打造|累计|至少|超过|不少于|不低于|不超过|约|为|共|淘汰|实施|认定|形成)$"
+    r"(?:达到|达|新增|增加|减少|建设|建成|新建|创建|完成|培育|打造|累计|至少|超过|不少于|不低于|不超过|约|为|共|淘汰|实施|认定|形成|年的)$"
 )
 # Verbs of a change after which a Chinese numeral is a share or a multiple: 增长一倍, 提高两个百分点, 下降三个百分点.
 CN_CHANGE_CONTEXT = lazy(r"(?:提高|提升|增加|增长|上升|扩大|下降|降低|减少|削减|压减|压降)$")
@@ -329,8 +329,8 @@ def _unit_quantities(sentence: str) -> list[Quantity]:
     found: list[Quantity] = []
     for m in matches:
         start = m.start()
-        if shelter[start]:
-            continue
+        if shelter[start] or (start and sentence[start - 1] == "第"):
+            continue  # 第3条 / 第5项: an ordinal, not a quantity
         # All the groups in one call, by number (by name, they cost more than the rest of the loop).
         n1, n2, u1, unit_written, unit_m, mult, suffix, approx = m.group(*numbers)
         unit = table[_unspaced(unit_written or unit_m)]

@@ -36,7 +36,9 @@ from .indicators import (
     YEAR_NUM,
     BARE_HEAD,
     INDICATOR_HEAD,
+    OBJECT_NOUN_END,
     PER_UNIT_DENOMINATOR,
+    PER_UNIT_HEAD,
     PER_UNIT_SEQUEL,
     Predicate,
     analyse_predicate,
@@ -67,6 +69,8 @@ BREAK_AFTER = set("。；;！？!?：:）)")
 # A short line with none of these is a heading (主要目标), not part of the sentence that follows it.
 PROSE = lazy(r"[，。、；：！？,;:]")
 MAX_HEADING = 20
+# A line with this many spaces and no prose punctuation is a table's row or header: a line break ends it.
+MIN_CELL_GAPS = 2
 # What a target or a deadline needs: a number, a year or a period (digits or numerals: quantities,
 # YEAR, PERIOD) or a class (CATEGORY: 类, or 一级 with its 一).  A sentence without any of these
 # characters has no target and changes no deadline (推进绿色低碳发展), nine sentences in ten; a clause
@@ -75,6 +79,20 @@ MAX_HEADING = 20
 MAY_HOLD_TARGET = compile_std(maybe_number_class("类百"))
 # Segment breaks inside a sentence.
 SEGMENT_BREAK = compile_std(r"[，,：:]")  # plain characters: re (see SENTENCE_END)
+# After a value, a word that is no noun it scopes: 稳定在2亿吨水平 / 的水平.
+LEVEL_WORDS = ("水平", "的水平", "左右水平", "之间", "区间")
+# A conjunction before a second target of the same indicator: 或比2020年提高 / 并力争 / 且不低于.
+OR_ANOTHER_WAY = lazy(r"(?:或|并|且)(?:比|较|与|提高|提升|增加|下降|降低|减少|达到|力争|确保|争取|实现|不低于|不高于|不超过|保持|稳定)")
+# A measure inside an indicator's name: 公园绿地500米 | 服务半径覆盖率 | 达到 | 95% (a rate head, then the verb of the
+# next value, within NAME_VERB_SPAN characters of it).
+IN_NAME_AFTER = lazy(r"\p{Han}{1,10}?(?:率|比例|比重|占比)(?:达到|达|提高到|提高|提升到|提升|保持在|保持|稳定在|不低于|超过|控制在)")
+NAME_VERB_SPAN = 2
+# A segment ending in 中 frames the shares after it (_Frame.among), unless it is an action or a time: 推进中 / 实施过程中.
+MAX_AMONG = 40
+MAX_LABEL = 30  # the longest label before a colon read as an indicator (_Frame.label)
+AMONG_NOT = lazy(r"(?:过程|工作|实施|建设|推进|发展|期间|其)中$|^在")
+# The longest bare entity read as the subject of the previous per-unit measure (_with_measure_of): 营运船舶.
+SHORT_ENTITY = 6
 # A responsibility note closing the sentence: …稳定保持100%（生态环境局…按职责分工负责）
 DEPT_NOTE = lazy(r"\s*（[^（）]*(?:负责|牵头|配合)[^（）]*）?\s*$")
 # A year that may be a deadline: 2025年 (not a date 2023年3月1日).
@@ -83,12 +101,16 @@ YEAR = lazy(rf"(?P<y>{YEAR_NUM})年(?!\d{{1,2}}月|[一二三四五六七八九�
 # year's end, right after it).
 YEAR_START_BEFORE = ("自", "从", "由")  # 由2020年的15.9%提高到20%: the year of a base value (FROM_BASE)
 YEAR_START_AFTER = lazy(r"起|以来|开始|以后")
+# A year whose value a target is a multiple or share of (indicators.BASE_OF): 达到2020年的3倍 / 是2020年的两倍.
+BASE_OF_VALUE = lazy(rf"(?:{YEAR_NUM})年(?:底|末)?(?:水平)?的(?=(?:\d+(?:\.\d+)?|[一二两三四五六七八九十]+)倍)")
 # A five-year plan period as a deadline: “十四五”期间 / 十四五末 / “十五五”时期.
 PERIOD = lazy(r"“?十(?P<n>[一二三四五六七八九])五”?(?:规划)?(?:期间|时期|末|内)")
 # A number reported as done or as the current state, not committed: 已建成 / 下降了 / 超额完成 / 目前.
 ACHIEVED = lazy(
     r"已经|已(?=建成|完成|达|实现|下降|降低|提高|提升|增长|累计|有)|超额完成|(?<=[成到降低高升长加少])了|现有|目前|现状|当前"
 )
+# Since a past point, up to now, also a report: 2021年以来 / “十三五”以来 / 党的十八大以来 / 近年来 (substring tests).
+SINCE_WORDS = ("以来", "年来")
 # Said after the number, these still mark it as a result: 累计下降19.4%，超额完成目标任务
 ACHIEVED_AFTER = lazy(r"超额完成|圆满完成|如期完成|顺利完成|均已完成")
 # Values joined into one group: 45%、50% / 200户或500人以上.
@@ -97,6 +119,8 @@ JOINER = lazy(r"^(?:、|和|及|与|或|以及)$")
 CATEGORY = lazy(
     r"(?<=达到|达|优于|好于|保持|稳定在|保持在|为)(?P<value>(?:Ⅲ|Ⅱ|Ⅰ|Ⅳ|Ⅴ|III|II|IV|V|I|[一二三四五])类|一级[AB])"
     r"(?P<suffix>及以上|或以上|以上)?"
+    # not a class that names what a share counts: 达到或优于Ⅲ类 | 水质比例达到95% (the share is the target)
+    r"(?!\p{Han}{0,6}(?:比例|比率|占比|比重))"
 )
 HAN = lazy(r"\p{Han}")
 # A value without a unit that is still a target: a coefficient or index reached (农田灌溉水有效利用系数提高到0.58 /
@@ -145,11 +169,15 @@ GRANT_SHARE_BEFORE = lazy(
 )
 # Right after either: 给予50万元奖励 / 的10%给予补助 / 30%的贴息.
 GRANT_AFTER = lazy(r"的?(?:一次性)?(?:给予|予以)?(?:一次性)?(?:补助|补贴|奖励|奖补|资助|贴息)")
+# The cost of a project described, not an amount to reach: 项目总投资约120亿元 / 总投资（亿元） (完成投资100亿元 is a target).
+INVESTMENT_BEFORE = lazy(r"(?:总投资|投资总额|总投资额|估算投资|投资估算|概算投资)(?:约|为|达|共计|合计)?$")
+PENALTY_SPAN = 12  # how far from a sum of money 罚 (罚款, 罚金, 处罚) makes it a penalty
+INVESTMENT_SPAN = 7  # the longest INVESTMENT_BEFORE: 总投资额共计
 GRANT_AFTER_SPAN = 10  # the longest GRANT_AFTER: 的一次性给予一次性补助
 GRANT_SHARE_SPAN = 20  # how far before a share GRANT_SHARE_BEFORE is looked for (补助比例原则上最高不超过项目总投资的)
 # A sentence without any of these characters has no grant (every GRANT_* match holds one); one scan of the
 # standard re tells.
-GRANT_CHARS = "补奖贴资助最安费"
+GRANT_CHARS = "补奖贴资助最安费罚"  # 罚: a penalty (PENALTY_SPAN)
 MAY_HOLD_GRANT = compile_std(f"[{GRANT_CHARS}]")
 # Every GRANT_SHARE_BEFORE and GRANT_AFTER match holds one of these (补助 补贴 奖励 奖补 资助 贴息).
 GRANT_WORD_CHAR = compile_std("[补奖贴资]")
@@ -179,6 +207,20 @@ PREPOSITION_BEFORE = lazy(r"(?:对|向|与|给|把|围绕|按照|根据|针对|�
 INNER_RESPECTIVELY = lazy(rf"(?<=\p{{Han}})(?:分别|均|各)(?=(?:{ACTION_VERBS}))")
 # A place named as a list item: 甲市 / 乙县 / 丙区 (scope of its row).
 PLACE_ITEM = lazy(r"^\p{Han}{1,7}(?:省|市|县|区|州|盟|旗|自治区|新区)$")
+# A list of places before the indicator they share: 拉萨市、日喀则市、那曲市 | PM2.5浓度分别控制在… (the last place
+# written with its suffix, PLACE_IN_LAST) / 长沙、株洲、湘潭 | 三市 | 城镇新建建筑中绿色建筑面积占比 (PLACES_COUNTED).
+PLACE_IN_LAST = lazy(r"^\p{Han}{1,7}?(?:省|市|县|区|州|盟|旗|自治区|新区)(?=[\p{Han}A-Za-z])")
+PLACES_COUNTED = lazy(
+    r"^(?P<name>\p{Han}{2,4}?)(?:[两二三四五六七八九十]|\d{1,2})个?(?:市州|县市区|县区|区县|地市|市|县|区|州|盟|旗)(?P<head>\p{Han}.*)$"
+)
+BARE_PLACE = lazy(r"^\p{Han}{2,4}$")
+BARE_PLACE_MAX = 4  # the longest BARE_PLACE
+# Words ending like a place that are none: 工业园区, 城市, 中心城区, 建成区, 示范区.
+NOT_PLACE = lazy(r"(?:园|社|小|景|矿|库|片|辖|街|校|厂|服务|试验|集聚|功能|保护|示范|开发|中心城|主城|建成)区$|城市$|^各")
+# The last characters of a place (PLACE_ITEM) or a region of the table (地区, 平原, 经济圈, 经济带, 流域, 城市群, 三角洲,
+# 大湾区, 京津冀, 东北, 成渝, 京津冀及周边; test_targets checks the table).
+PLACE_LAST = frozenset("省市县区州盟旗原圈带域群洲角湾冀北渝边")
+PLACE_SPAN = 9  # the longest place name PLACE_ITEM takes, and its suffix
 # Where a share's action ends: 党政机关达到创建标准，… / …建成节约型机关并…
 TRAILING_ACTION_END = lazy(r"[，。；：,;:]|并|和(?=[^，。；]*(?:达到|建成))")
 # A change from a base value to the target: 由2020年的15.9%提高到20% / 从56%下降至52% / 由“十三五”末的X增加到Y.
@@ -190,6 +232,12 @@ CHANGE_TO = lazy(
     rf"(?P<verb>(?:提高|提升|增加|增长|上升|扩大|下降|降低|减少|削减|压减|压降|降)(?:到|至))(?:(?:{YEAR_NUM})年(?:底|末)?的?)?"
 )
 CHANGE_TO_SPAN = 12  # the longest CHANGE_TO: 提高到2025年底的
+# The next value of a 分别 list said with a verb of its own: PM2.5浓度和优良天数比率分别下降到33微克/立方米 | 、提高到 | 82%
+# (each value with its own verb, the list's items in order).
+NEXT_VERB_VALUE = lazy(r"[、和及与]\s*(?:(?:提高|提升|增加|增长|上升|扩大|下降|降低|减少|削减|压减|控制|稳定|保持|降|达)(?:到|至|在)?|达到|不低于|不高于|不超过|超过|低于)")
+# Heads that are a rate of change (a bare one takes the previous indicator: _with_subject); with 年均 a rate per year.
+CHANGE_RATE_HEADS = ("增速", "增长率", "增幅", "降幅")
+ANNUAL_RATE_HEADS = tuple(w + h for w in ("年均", "年平均") for h in CHANGE_RATE_HEADS)
 ANNUAL_WORDS = ("年均", "每年", "平均每年", "年平均", "逐年", "每年度")
 CUMULATIVE_HEADS = lazy(r"(?:减排量|新增量|累计量)$|^新增")
 
@@ -250,7 +298,9 @@ def sentences(text: str, offset: int = 0, only: Optional[re.Pattern[str]] = None
             line = text[line_start:end].strip()
             line_start = end + 1
             heading = len(line) <= MAX_HEADING and not PROSE.search(line) and not line[-1:].isdigit()
-            if before and before[-1] not in BREAK_AFTER and not heading and end < len(text):
+            if (before and before[-1] not in BREAK_AFTER and not heading and end < len(text)
+                    # a table's line (cells: 序号 项目名称 建设内容 总投资（亿元）) ends there, as a row does
+                    and not (line.count(" ") >= MIN_CELL_GAPS and not PROSE.search(line))):
                 continue  # a soft break inside the sentence (the clause's end always ends one)
         if only is not None and only.search(text, start, end) is None:
             start = end + 1
@@ -295,8 +345,13 @@ def _unbroken_sentences(text: str, offset: int, only: re.Pattern[str]) -> list[t
     return out
 
 
-def assign_targets(clauses: list[Clause], normalized: NormalizedText) -> list[Warning_]:
-    """Set ``clause.targets`` on every clause; return warnings (分别 count mismatches)."""
+def assign_targets(clauses: list[Clause], normalized: NormalizedText, issued: Optional[int] = None) -> list[Warning_]:
+    """Set ``clause.targets`` on every clause; return warnings (分别 count mismatches).
+
+    ``issued``: the year of the document's date, if known.  A value of an earlier year is a result the plan
+    reports (2020年，全市PM2.5浓度为50微克/立方米 / 截至2020年底，森林覆盖率达到27.3% in a plan of 2022), not a
+    target: it is left out.
+    """
     warnings: list[Warning_] = []
     final: dict[str, _Time] = {}
     keys = [c.key for c in clauses]  # each clause's key made once (the property joins its path each time)
@@ -323,6 +378,8 @@ def assign_targets(clauses: list[Clause], normalized: NormalizedText) -> list[Wa
             if events:
                 time = events[-1][1]
         clause.targets.extend(table_targets)
+        if issued is not None and clause.targets:
+            clause.targets = [t for t in clause.targets if t.year is None or t.year >= issued or t.kind == "condition"]
         final[key] = time
     return warnings
 
@@ -334,6 +391,8 @@ def _time_events(sentence: str) -> list[tuple[int, _Time]]:
     if not years and not periods:
         return events  # the brackets and baselines matter only around a year or period (每年, 年度 have none)
     baseline_spans = [m.span() for m in BASELINE.finditer(sentence)]
+    if "倍" in sentence:  # 达到2020年的3倍: the year of a base value (every BASE_OF_VALUE match is followed by 倍)
+        baseline_spans += [m.span() for m in BASE_OF_VALUE.finditer(sentence)]
     shelter = sheltered(sentence) if years else ()
     for m in years:
         if shelter[m.start()] or any(a <= m.start() < b for a, b in baseline_spans):
@@ -385,6 +444,10 @@ class _Reading:
     pred: Predicate
     actions: list[str]
     frame: list[str]
+    # The items of a 分别 list still to take a value, each written after its own verb (NEXT_VERB_VALUE).
+    pending: list[str] = field(default_factory=list)
+    # The indicator named before a colon (_Frame.label), for a value written without one.
+    label: str = ""
 
     @property
     def words(self) -> list[str]:
@@ -460,6 +523,8 @@ def _sentence_targets(
 ) -> list[Target]:
     quantities, categories = items  # _sentence_items(s.text), not None
     quantities = _commitments(s.text, quantities)
+    if len(quantities) > 1 and ("率" in s.text or "比" in s.text):  # every IN_NAME_AFTER match has one
+        quantities = _unnamed(s.text, quantities)
     if "由" in s.text or "从" in s.text:  # every FROM_BASE has one
         quantities, s.changes = _changes(s.text, quantities)
     if not quantities and not categories:
@@ -478,10 +543,13 @@ def _sentence_targets(
         items: list[tuple[int, object]] = [(g[0].start, g) for g in _groups(s.text, in_segment)]
         items += [(m.start(), m) for m in categories if seg_start <= m.start() < seg_end]
         if not items and not shares:
-            frame.read(s.text[seg_start:seg_end])
+            frame.read(s.text[seg_start:seg_end], labelled=s.text.startswith(("：", ":"), seg_end))
             continue
         cursor = seg_start
         segment_reading: Optional[_Reading] = None
+        if frame.label:  # ——能源消费总量：| 控制在1.6亿吨标准煤左右
+            segment_reading = _Reading("", Predicate(""), [], [], label=frame.label)
+            frame.label = ""
         made_here: list[Target] = list(shares)
         for _, item in sorted(items, key=lambda it: it[0]):
             if isinstance(item, list):
@@ -496,6 +564,8 @@ def _sentence_targets(
             if t.kind != "condition":
                 t.modality = t.modality or frame.modality
                 t.baseline_year = t.baseline_year or frame.baseline_year
+                if frame.among and t.scope is None:
+                    t.indicator = frame.among + t.indicator
         out.extend(made_here)
     return out
 
@@ -532,6 +602,19 @@ def _changes(text: str, quantities: list[Quantity]) -> tuple[list[Quantity], dic
     return [q for q in quantities if q.start not in base], changes
 
 
+def _unnamed(text: str, quantities: list[Quantity]) -> list[Quantity]:
+    """Drop the measures that are part of the name of the next value's indicator: 公园绿地500米服务半径覆盖率达到95%
+    (500米 names the radius; the target is the 覆盖率)."""
+    kept = []
+    for q, nxt in zip(quantities, [*quantities[1:], None]):
+        if nxt is not None and q.unit_class in ("measure", "count") and not q.suffix:
+            named = IN_NAME_AFTER.match(text, q.end, nxt.start)
+            if named is not None and named.end() >= nxt.start - NAME_VERB_SPAN:
+                continue
+        kept.append(q)
+    return kept
+
+
 def _commitments(text: str, quantities: list[Quantity]) -> list[Quantity]:
     """Drop the numbers of price rules (不受上浮20%限制, 电价上浮不超过10%) and of grants (最高补助200万元,
     按投资额的10%给予补助): rules, not targets."""
@@ -556,6 +639,10 @@ def _granted(text: str, q: Quantity) -> bool:
     money = q.unit in ("元", "美元")
     if not money and q.unit_class != "ratio":
         return False
+    if money and INVESTMENT_BEFORE.search(text, max(0, q.start - INVESTMENT_SPAN), q.start) is not None:
+        return True  # a project's cost, like a grant a rule about money, not a target
+    if money and "罚" in text[max(0, q.start - PENALTY_SPAN):q.end + PENALTY_SPAN]:
+        return True  # 处10万元以上100万元以下的罚款: a penalty
     if not money and GRANT_WORD_CHAR.search(text, max(0, q.start - GRANT_SHARE_SPAN), q.end + GRANT_AFTER_SPAN) is None:
         return False  # no grant word around a share (most of them)
     if GRANT_AFTER.match(text, q.end, q.end + GRANT_AFTER_SPAN) is not None:
@@ -632,11 +719,19 @@ class _Frame:
 
     modality: Optional[str] = None
     baseline_year: Optional[int] = None
+    # What the values after it are counted among: 大型工矿企业中长距离运输的煤炭和焦炭中，| 铁路运输比例力争达到90%
+    among: str = ""
+    # The indicator a colon introduces the value of: ——非化石能源消费比重：| 16%以上 (for the next segment only)
+    label: str = ""
 
-    def read(self, segment: str) -> None:
+    def read(self, segment: str, labelled: bool = False) -> None:
         has_year = "年" in segment or "五" in segment  # every BASELINE has one
         baseline = BASELINE.search(segment) if has_year else None
         rest, words = clean_subject(BASELINE.sub("", segment) if has_year else segment)
+        self.label = rest if labelled and 2 <= len(rest) <= MAX_LABEL else ""
+        if rest.endswith("中") and len(rest) <= MAX_AMONG and not AMONG_NOT.search(rest):
+            self.among = rest
+            return
         if rest:
             return  # a clause of its own (确保污染地块及时修复治理), not a frame
         self.modality = next((w for w in words if w in MODALITIES), self.modality)
@@ -652,7 +747,10 @@ def _achieved(s: _Sentence, pos: int, after: int = 0) -> bool:
     scope_start = max([p for p, _ in s.events if p < pos], default=0)
     if after > scope_start:
         scope_start = after
-    return ACHIEVED.search(s.text, scope_start, pos) is not None or ACHIEVED_AFTER.search(s.text, pos) is not None
+    if ACHIEVED.search(s.text, scope_start, pos) is not None or ACHIEVED_AFTER.search(s.text, pos) is not None:
+        return True
+    before = s.text[scope_start:pos]
+    return SINCE_WORDS[0] in before or SINCE_WORDS[1] in before
 
 
 def _comparator(q: Quantity, reading: _Reading, shared_suffix: str = "") -> str:
@@ -703,7 +801,29 @@ def _group_targets(
         if obj and verbs and len(items) >= 2:
             who, subject = items, obj
             reading.actions = reading.actions + verbs
-    follows_noun = bool(post) and (post.startswith("的") or HAN.match(post[0]) is not None)
+    counted_after = ""
+    listed_places = False
+    if previous and not who and subject and not reading.actions and _is_place(subject):  # (治理生态脆弱地区50万亩: an object)
+        # 京津冀及周边地区、长三角地区PM2.5浓度分别下降10%、8%左右，汾渭平原 | 下降10%以上: the place of the
+        # indicator before
+        prior = [t for t in previous if t.kind == "target"]
+        if prior:
+            who, subject, listed_places = [subject], prior[-1].indicator, True
+    if not who and "、" in subject and _may_list_places(subject):
+        found = _place_list(subject)
+        # one value for places together is one scope, unless the places are all there is: …；龙井市、图们市控制在
+        # 25微克/立方米以内 (the indicator of the target before, for each)
+        elided = found is not None and not found[1]
+        if elided:
+            prior = [t for t in previous if t.kind == "target"]
+            found = (found[0], prior[-1].indicator) if prior else None
+        if found is not None and (elided or len(group) > 1 or reading.pred.distributive):
+            who, subject = found
+            listed_places = True
+    # 稳定在2亿吨水平 / 保持在35微克/立方米的水平: 水平 is no noun the value scopes; nor is a second way to meet the
+    # target (达到70%以上或比2020年提高5个百分点以上)
+    follows_noun = (bool(post) and (post.startswith("的") or HAN.match(post[0]) is not None) and not post.startswith(LEVEL_WORDS)
+                    and not (post[0] in "或并且" and OR_ANOTHER_WAY.match(post) is not None))
     verb_only = not subject and bool(reading.pred.words or reading.actions or any(ACTION_LEAD.match(w) for w in reading.frame))
     n_is_count = len(group) == 1 and last.unit_class == "count" and follows_noun
     if n_is_count and PREPOSITION_BEFORE.search(s.text, max(cursor, first.start - 10), first.start):
@@ -716,17 +836,30 @@ def _group_targets(
         if last.unit_class == "count" and verb_only and not alternatives:
             noun, used = counted_noun(post.removeprefix("的"))  # 完成1个近零碳园区 / 创建至少1家…示范单位
             subject, end = noun, end + used + (1 if post.startswith("的") else 0)
+        elif (last.unit_class == "count" and subject and not post.startswith("的") and last.suffix not in BOUNDS
+              and not reading.pred.words and not reading.actions and not alternatives):
+            # 空气质量综合指数退出全国168个重点城市后十位: a count with no verb before it names what follows
+            return [], end, segment_reading
         elif post.startswith("的") or last.suffix in BOUNDS or last.unit_class == "measure" or alternatives:
             kind = "condition"
             noun, used = _condition_noun(post)
             end += used
+            counted_after = noun  # 淘汰35蒸吨/小时以下燃煤锅炉 | 300台: what a value right after counts
             # 铁路货场3吨以下叉车 -> 叉车; but 年产废量1万吨以上 and 监测点三公里范围内 keep what is measured from
             if not ATTRIBUTE_END.search(subject) and not (subject and last.suffix == "范围内"):
                 subject = noun
         elif last.unit_class == "ratio":
             phrase, used = counted_noun(post)  # 城镇新建建筑100%执行绿色建筑标准
             subject, end = subject + phrase, end + used
-    if not subject:
+    pending: list[str] = []
+    if not subject and segment_reading is not None and segment_reading.label:
+        subject = segment_reading.label  # ——非化石能源消费比重：16%以上
+    elif not subject and segment_reading is not None and segment_reading.pending and not who:
+        # …分别下降到33微克/立方米、提高到 | 82%: the next item of the list
+        subject, pending = segment_reading.pending[0], segment_reading.pending[1:]
+        if reading.pred.baseline_year is None:
+            reading.pred.baseline_year = segment_reading.pred.baseline_year  # 分别比2020年下降8%、提高到…
+    elif not subject:
         prior = [t for t in previous if t.kind == "target"]
         if not prior:
             return [], end, segment_reading
@@ -735,16 +868,25 @@ def _group_targets(
             reading.pred.baseline_year = prior[-1].baseline_year
         if prior[-1].scope and not scope_prefix(subject):
             subject = prior[-1].scope + subject
+    elif kind != "condition" and subject.startswith("占") and any(t.kind == "target" for t in previous):
+        # 煤炭消费总量控制在4300万吨左右，占一次能源消费比重下降到30%以下: the share of the previous indicator
+        subject = [t for t in previous if t.kind == "target"][-1].indicator + subject
     elif kind != "condition" and BARE_HEAD.match(subject):
         subject = _with_subject(subject, [*earlier, *previous])
     elif kind != "condition" and last.unit_class == "ratio" and PER_UNIT_SEQUEL.fullmatch(subject):
         subject = _with_denominator(subject, previous)
+    elif (previous and kind != "condition" and last.unit_class == "ratio" and len(subject) <= SHORT_ENTITY
+          and OBJECT_NOUN_END.search(subject)):
+        measured = _with_measure_of(subject, previous)
+        if measured != subject and reading.pred.baseline_year is None:
+            reading.pred.baseline_year = [t for t in previous if t.kind == "target"][-1].baseline_year  # 比2020年 of both
+        subject = measured
     n = len(group)
     years: list[Optional[int]] = []
     places: dict[int, str] = {}
     if who and kind != "condition" and n in (1, len(who)):
         indicators = [item + subject for item in who]
-        places = {i: item for i, item in enumerate(who) if PLACE_ITEM.match(item) and not scope_prefix(item)}
+        places = {i: item for i, item in enumerate(who) if listed_places or (PLACE_ITEM.match(item) and not scope_prefix(item))}
         if n == 1:
             group = [first] * len(who)
             n = len(who)
@@ -752,6 +894,8 @@ def _group_targets(
         indicators = [subject] * n
     elif n == 1:
         indicators = split_items(subject, None, respectively=reading.pred.distributive, total=first.measure == "absolute")
+        if len(indicators) > 1 and "分别" in reading.pred.words and NEXT_VERB_VALUE.match(s.text, end, seg_end):
+            indicators, pending = indicators[:1], indicators[1:]  # the others take the values that follow
     else:
         indicators = split_items(subject, n)
         if not indicators:
@@ -808,12 +952,14 @@ def _group_targets(
             basis=_basis(words, ind, direction, measure),
             measure=measure,
         ))
+    reading.pending = pending
+    reading.label = counted_after
     return made, end, reading
 
 
 # Per-unit indicators are rates whatever their unit: 人均公园绿地面积, 单位GDP能耗, 万人拥有绿道长度.
 PER_UNIT = lazy(
-    r"人均|单位(?=地区|国内|GDP|工业|换算|建筑|产品|面积|周转|产值|增加值|营业|能源|耕地|土地|用地|水资源)|每万|万人|万元|亩均|户均|"
+    r"人均|单位(?=地区|国内|GDP|工业|换算|运输|建筑|产品|面积|周转|产值|增加值|营业|能源|耕地|土地|用地|水资源)|每万|万人|万元|亩均|户均|"
     r"^平均每|^每|(?:强度|浓度|密度)$"
 )
 
@@ -825,7 +971,8 @@ def _measure(q: Quantity, indicator: str) -> str:
 
 def _basis(words: list[str], indicator: str, direction: Optional[str], measure: str) -> str:
     """annual (年均下降2.7%, 每年), cumulative (累计, 下降14.5%, 新增500万平方米, 减排量) or level (达到, 提高至)."""
-    if any(w in ANNUAL_WORDS or w.startswith(ANNUAL_WORDS) for w in words):
+    if (any(w in ANNUAL_WORDS or w.startswith(ANNUAL_WORDS) for w in words) or indicator.endswith(ANNUAL_RATE_HEADS)
+            or indicator.startswith(("年均", "每年"))):  # 年均节能量100万吨标准煤
         return "annual"
     if any(w.startswith("累计") for w in words) or (measure == "absolute" and CUMULATIVE_HEADS.search(indicator)):
         return "cumulative"
@@ -836,8 +983,11 @@ def _basis(words: list[str], indicator: str, direction: Optional[str], measure: 
 
 
 def _with_subject(head: str, earlier: list[Target]) -> str:
-    """年利用量 after 大宗固废年利用量达到40亿吨左右: the subject a bare head lost to the sentence before."""
+    """年利用量 after 大宗固废年利用量达到40亿吨左右: the subject a bare head lost to the sentence before.
+    A rate of change is the previous indicator's: 煤炭消费量控制在1亿吨左右，年均增速控制在2%以内 -> 煤炭消费量年均增速."""
     prior = [t for t in earlier if t.kind == "target"]
+    if prior and head.endswith(CHANGE_RATE_HEADS) and not prior[-1].indicator.endswith(CHANGE_RATE_HEADS):
+        return prior[-1].indicator + head
     for t in reversed(prior):
         if t.indicator.endswith(head) and len(t.indicator) > len(head):
             return t.indicator
@@ -859,6 +1009,57 @@ def _with_denominator(flow: str, previous: list[Target]) -> str:
     if m is None or m.end() == len(prior[-1].indicator):
         return flow
     return prior[-1].indicator[: m.end()] + flow
+
+
+def _is_place(text: str) -> bool:
+    """A region or place and nothing else: 汾渭平原 / 河北省 / 延吉市 (not 工业园区, 城市)."""
+    if len(text) > PLACE_SPAN + 4 or text[-1] not in PLACE_LAST:
+        return False  # (the region pattern is long: most subjects are turned down by their last character)
+    return scope_prefix(text) == text or (PLACE_ITEM.match(text) is not None and NOT_PLACE.search(text) is None)
+
+
+def _may_list_places(subject: str) -> bool:
+    """Cheap test before _place_list: the first item ends as a place does (PLACE_LAST) or is a bare short name (长沙)."""
+    first = subject[: subject.index("、")]
+    return bool(first) and (first[-1] in PLACE_LAST or len(first) <= BARE_PLACE_MAX)
+
+
+def _place_list(subject: str) -> Optional[tuple[list[str], str]]:
+    """(places, the indicator they share) of a subject that lists places first (PLACE_IN_LAST, PLACES_COUNTED),
+    or None."""
+    items = top_level_split(subject, "、")
+    if "等" in items[-1]:
+        return None  # 甲市、乙市、丙市等5个…基地: named examples of what is counted (EXAMPLES_BEFORE)
+    if len(items) < 2 or not all(PLACE_ITEM.match(i) and not NOT_PLACE.search(i) for i in items[:-1]):
+        counted = PLACES_COUNTED.match(items[-1]) if len(items) >= 2 else None
+        if counted is None or not all(BARE_PLACE.match(i) for i in items[:-1]):
+            return None
+        return [*items[:-1], counted.group("name")], counted.group("head")
+    # the last place ends with the suffix of the others (安州区 | 单位…, not 安州 | 区单位…), else with the first suffix
+    suffixes = {i[-1] for i in items[:-1]}
+    last = items[-1]
+    if PLACE_ITEM.match(last) and not NOT_PLACE.search(last):
+        return items, ""  # places only: the indicator is the one before (the caller's)
+    cut = last.find(suffixes.pop(), 1, PLACE_SPAN) + 1 if len(suffixes) == 1 else 0
+    if cut <= 0:
+        m = PLACE_IN_LAST.match(last)
+        cut = m.end() if m is not None else 0
+    if cut <= 0 or cut >= len(last) or NOT_PLACE.search(last[:cut]) or not PLACE_ITEM.match(last[:cut]):
+        return None
+    return [*items[:-1], last[:cut]], last[cut:]
+
+
+def _with_measure_of(entity: str, previous: list[Target]) -> str:
+    """营运车辆单位运输周转量能耗比2020年下降5%，营运船舶下降3.5%: a bare entity changed by a share, right after a
+    per-unit target of another entity in the same sentence, is measured the same way (营运船舶单位运输周转量能耗)."""
+    prior = [t for t in previous if t.kind == "target"]
+    if not prior:
+        return entity
+    indicator = prior[-1].indicator
+    m = PER_UNIT_HEAD.search(indicator, 1)
+    if m is None or not OBJECT_NOUN_END.search(indicator, 0, m.start()):
+        return entity
+    return entity + indicator[m.start():]
 
 
 def _year_list(text: str, pos: int, n: int) -> list[Optional[int]]:

@@ -19,7 +19,7 @@ from typing import Iterator, Optional
 from ..errors import InputError
 from . import SourceText
 from .docx_numbering import W, NumberingRenderer, _on, _val
-from .table_lines import table_to_lines
+from .table_lines import span_cells, table_to_lines
 
 MC_FALLBACK = "{http://schemas.openxmlformats.org/markup-compatibility/2006}Fallback"
 # Subtrees whose text is not part of what the paragraph shows.
@@ -152,7 +152,7 @@ class _BodyReader:
                         line for line in self._cell_lines(tc) if line.strip()
                     )
                 above[column] = text
-                row.extend([text] * span)
+                row.extend(span_cells(text, span))
                 column += span
             rows.append(row)
         return rows

@@ -24,7 +24,7 @@ from __future__ import annotations
 import re
 from typing import Optional
 
-from .table_lines import table_to_lines
+from .table_lines import span_cells, table_to_lines
 
 INVISIBLE_TAGS = {"script", "style", "noscript", "template", "iframe", "object", "embed", "svg", "canvas", "select",
                   "option", "button", "input", "textarea", "head", "link", "meta", "map", "audio", "video"}
@@ -248,7 +248,7 @@ class _Lines:
                 inner.flush()
                 text = "\n".join(inner.lines)
                 span = cell.get("colspan", "1")
-                row.extend([text] * (int(span) if span.isdigit() and 0 < int(span) < 50 else 1))
+                row.extend(span_cells(text, int(span) if span.isdigit() and 0 < int(span) < 50 else 1))
             rows.append(row)
         return rows
 

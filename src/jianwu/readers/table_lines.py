@@ -55,12 +55,25 @@ def _number_token(cell: str) -> str:
     return cell
 
 
+class SpanCopy(str):
+    """A cell's text repeated in a grid column its horizontal merge covers (gridSpan, colspan): the readers
+    give the first column the text itself and the others a copy of this type."""
+
+
+def span_cells(text: str, span: int) -> list[str]:
+    """The grid columns of a cell spanning ``span`` of them: its text, then its copies."""
+    return [text] + [SpanCopy(text)] * (span - 1)
+
+
 def _distinct(row: list[str]) -> list[str]:
-    """Cells of a row without the copies a horizontal merge repeats, empty cells dropped."""
+    """Cells of a row without the copies a horizontal merge repeats, empty cells dropped.
+
+    Only a merge's copy (SpanCopy) goes: two cells that hold the same text are both kept (an indicator
+    table's 2020年 and 2025年 values, 100 and 100)."""
     out: list[str] = []
-    for cell in row:
-        cell = cell.strip()
-        if cell and (not out or out[-1] != cell):
+    for raw in row:
+        cell = raw.strip()
+        if cell and not (isinstance(raw, SpanCopy) and out and out[-1] == cell):
             out.append(cell)
     return out
 
