@@ -93,9 +93,9 @@ TIME_PHRASE = lazy(
 TIME_PHRASE_LAST = "年底末前时五”划间期内"
 # Framing words at the start of a subject: 全区 / 我市 / 其中 / 推动 / 力争 / 使.
 # An item number a box (专栏) or a table row leaves in its text, a dash of a list, 五年 before 累计: 1. / （1） / ① /
-# 1长兴… / —— (tried only at a text starting with one of ITEM_MARK_FIRST, before LEAD_FRAME).
+# 1长兴… / 1  长兴… (a row's cells) / —— (tried only at a text starting with one of ITEM_MARK_FIRST, before LEAD_FRAME).
 ITEM_MARK = lazy(
-    r"^(?:[—－]+|五年(?=累计|$)|\d{1,2}[.．、](?!\d)|\d{1,2}(?=\p{Han})(?!(?:个|家|座|项|条|类|种|大|年|月|日|号))|"
+    r"^(?:[—－]+|五年(?=累计|$)|\d{1,2}[.．、](?!\d)|\d{1,2}(?:[ \t]+|(?!(?:个|家|座|项|条|类|种|大|年|月|日|号)))(?=\p{Han})|"
     r"[（(](?:\d{1,2}|[一二三四五六七八九十]{1,3})[）)]|[①②③④⑤⑥⑦⑧⑨⑩])"
 )
 ITEM_MARK_FIRST = frozenset("—－五0123456789（(①②③④⑤⑥⑦⑧⑨⑩")
@@ -336,6 +336,8 @@ def _clean_subject(text: str) -> tuple[str, list[str]]:
                     words.append(m.group(0))
                 text = text[m.end():]
                 changed = True
+    if "  " in text:  # a table row's cell gap (two spaces) is one space in an indicator
+        text = " ".join(text.split())
     return _unquote(text.strip()), words
 
 
