@@ -347,3 +347,18 @@ def test_random_rules_never_break_the_reader() -> None:
         text = read_bytes(pdf, "x.pdf").text
         assert text == read_bytes(pdf, "x.pdf").text
         assert sorted(text.replace(" ", "").replace("\n", "")) == sorted("".join(r.text for r in runs))
+
+
+def test_a_table_drawn_cell_by_cell_is_one_grid() -> None:
+    # Word draws each cell's four borders apart: 60 rows of 4 cells are 960 pieces of 65 lines.
+    from jianwu.readers.pdf_tables import find_grids
+
+    pieces = []
+    for row in range(60):
+        for column in range(4):
+            x0, x1, y0, y1 = 80 + 100 * column, 180 + 100 * column, 700 - 10 * row, 690 - 10 * row
+            pieces += [(x0, y0 - 0.25, x1, y0 + 0.25), (x0, y1 - 0.25, x1, y1 + 0.25),
+                       (x0 - 0.25, y1, x0 + 0.25, y0), (x1 - 0.25, y1, x1 + 0.25, y0)]
+    grids = find_grids(pieces)
+    assert len(grids) == 1
+    assert len(grids[0].rows) == 61 and len(grids[0].horizontals) == 61 and len(grids[0].verticals) == 5

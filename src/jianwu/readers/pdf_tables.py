@@ -30,6 +30,8 @@ TOUCH = 3.0
 # Between two cells of a row: two spaces, as a text's table has a tab (normalising keeps them, where
 # it takes one space out between a hanzi and a digit: "不低于80%  省交通运输厅").
 CELL_GAP = "  "
+# Two pieces of one rule lie within this (pt) of one line.
+ALIGNED = 1.0
 # A grid has at least this many column lines and row lines: two columns, one row (a table going on
 # from the page before may hold one row on a page).
 MIN_COLUMN_LINES = 3
@@ -86,12 +88,28 @@ def _merge(values: list[float]) -> list[float]:
     return merged
 
 
+def _joined(segments: list[tuple[float, float, float]]) -> list[tuple[float, float, float]]:
+    """(position, start, end) segments on one line (positions within ALIGNED) that touch or overlap
+    (within TOUCH), joined into one; the others as they are."""
+    out: list[tuple[float, float, float]] = []
+    for at, start, end in sorted(segments):
+        if out and at - out[-1][0] <= ALIGNED and start <= out[-1][2] + TOUCH:
+            out[-1] = (out[-1][0], out[-1][1], max(out[-1][2], end))
+        else:
+            out.append((at, start, end))
+    return out
+
+
 def find_grids(paths: Sequence[Bounds]) -> list[Grid]:
     """The ruled tables among a page's path bounds."""
     horizontals = [(l, r, (b + t) / 2) for l, b, r, t in paths if t - b <= RULE_THICKNESS and r - l >= RULE_MIN_LENGTH]
     verticals = [((l + r) / 2, b, t) for l, b, r, t in paths if r - l <= RULE_THICKNESS and t - b >= RULE_MIN_LENGTH]
     if len(horizontals) < MIN_ROW_LINES - 1 or len(verticals) < MIN_COLUMN_LINES - 1:
         return []
+    # Word and WPS draw each cell's borders apart: the pieces of one line are one rule (a table of
+    # 60 rows is then some 60 rules, not 2,000 pieces crossing 2,000 others).
+    horizontals = [(a, b, y) for y, a, b in _joined([(y, l, r) for l, r, y in horizontals])]
+    verticals = _joined(verticals)
     # Rules that meet are of one table: union-find over the crossings of horizontals and verticals.
     parent = list(range(len(horizontals) + len(verticals)))
 
