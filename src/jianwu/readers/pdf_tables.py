@@ -12,8 +12,9 @@ This module finds the grid from the page's rules (thin path objects: Word, WPS a
 draw a border as a line or a thin filled rectangle) and gives each row as one line, each cell's
 lines joined and the cells set apart by two spaces, the form a table has in a text file
 (``1  严格执行…盲目发展  省发展改革委、省工业和信息化厅  省生态环境厅、…``), which normalisation,
-``task_table`` and ``indicator_table`` read.  A page without a grid of at least two columns
-and two rows is left to the line reader.
+``task_table`` and ``indicator_table`` read.  A cell merged over rows gives its text to each
+row it spans.  A page without a grid of at least two columns and one row (a table going on from
+the page before may hold one row on a page) is left to the line reader.
 """
 
 from __future__ import annotations
