@@ -70,6 +70,16 @@ PARAGRAPH_CASES = [
     ([(2, "（一）指导思想。以习近平新时代中国特色社"), (0, "会主"), (0, "义思想为指导，深入贯彻党的二十大精神，"),
       (0, "全面"), (0, "贯彻新发展理念。")],
      ["（一）指导思想。以习近平新时代中国特色社会主义思想为指导，深入贯彻党的二十大精神，全面贯彻新发展理念。"]),
+    # a paragraph typed in two pieces inside its bracket: one paragraph, the indent notwithstanding
+    ([(2, "一是发展生物质能、地热能等。（区发展"), (2, "改革委、区经济信息委按职责分工负责）")],
+     ["一是发展生物质能、地热能等。（区发展改革委、区经济信息委按职责分工负责）"]),
+    # a ragged line broken before a number that did not fit: the space between the two comes back
+    ([(2, "各地级城市空气优良天数比率（%）82.9"), (0, "83.6约束性")], ["各地级城市空气优良天数比率（%）82.9 83.6约束性"]),
+    # … with room left, it broke inside the number (a Word export): no space
+    ([(2, "全面发展绿色建筑，2"), (0, "025年城镇新建建筑执行绿色标准。")], ["全面发展绿色建筑，2025年城镇新建建筑执行绿色标准。"]),
+    # a character pushed down with the punctuation after it (禁则), on an indented line: a wrap
+    ([(2, "推进土壤污染防治、固体废物防治、节约用"), (1, "水、土地管理等法规制修订工作。")],
+     ["推进土壤污染防治、固体废物防治、节约用水、土地管理等法规制修订工作。"]),
 ]
 
 
@@ -183,7 +193,7 @@ GAP_CASES = [
     ([(0, "推进工业领域"), (0.1, "节能降碳改造")], "推进工业领域节能降碳改造"),  # kerning, not a space
     ([(0, "非化石能源比重7.3"), (0.35, "13预期性")], "非化石能源比重7.3 13预期性"),  # two numbers of a table row
     ([(0, "能耗降低14.5"), (0.05, "约束性")], "能耗降低14.5约束性"),
-    ([(0, "序号"), (3, "重点任务"), (3, "牵头单位")], "序号 重点任务 牵头单位"),  # table cells, as before
+    ([(0, "序号"), (3, "重点任务"), (3, "牵头单位")], "序号  重点任务  牵头单位"),  # table cells: a text's cell gap
 ]
 
 

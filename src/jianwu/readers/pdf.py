@@ -34,7 +34,7 @@ from ..normalize import OWN_BLOCK_LINE, TABLE_HEADER_LINE, TABLE_ROW_NUMBER
 from ..model import Repair, Warning_
 from . import SourceText
 from ..patterns import compile_pattern
-from .pdf_tables import Row, find_grids, read_rows
+from .pdf_tables import CELL_GAP, Row, find_grids, read_rows
 
 if TYPE_CHECKING:
     from .pdfium_lib import Document
@@ -84,6 +84,12 @@ HAN_WORD = compile_pattern(r"\p{Han}{4}")
 FILE_NAME_TITLE = compile_pattern(r"(?i)\.(?:docx?|wps|pdf)$|^microsoft")
 # Sentence punctuation inside a line: the paragraph is prose, not a title or an issuer line.
 PROSE_PUNCT = compile_pattern(r"[，。、；！？,;]")
+# A run of half-width letters, digits and signs at a line's start: a word a line is not broken inside
+# (83.6 / PM2.5 / 2025年's 2025).
+LEADING_HALFWIDTH = compile_pattern(r"[0-9A-Za-z.%‰/+\-]+")
+# Punctuation a line may not start with (GB/T 15834 and typesetters' 禁则): the character before it moves
+# down with it.
+NO_LINE_START = frozenset("，。、；：！？）》”’%,.;:!?)")
 
 # A space a PDF sets as a gap, with no space character (Chromium/Skia, some typesetters): between two
 # CJK characters a gap of more than this many ems ("工业和信息化部  国家发展改革委"; justified prose
@@ -114,6 +120,9 @@ class _Line:
     column_right: float = 0.0
     starts_paragraph: bool = True
     ruled: bool = False  # a row of a ruled table (pdf_tables), its cells on one line
+    # It goes on the line above after a space: a ragged line wrapped at a space between half-width
+    # words (…比率（%）82.9 | 83.6 约束性); the two are given as one line.
+    space_before: bool = False
 
 
 @dataclass
@@ -294,10 +303,14 @@ def _group_lines(page: int, chars: list[tuple[float, float, str, bool]], em: flo
         prev_end: Optional[float] = None
         prev_wide = False
         for _, x, ch, wide in group:
-            if prev_end is not None and parts and parts[-1] != " ":
+            if prev_end is not None and parts and parts[-1][-1] != " ":
                 space = x - prev_end
-                if space > gap or (space > word_gap and wide and prev_wide) or (space > digit_gap and ch.isdigit() and parts[-1].isdigit()):
-                    parts.append(" ")  # a wide gap: table cells or a tab stop; a space the PDF did not write
+                if space > gap and measured:
+                    # table cells or a tab stop, in a line of its em: two spaces, a cell gap as a text has one
+                    # (normalisation keeps two spaces, and the table readers split on them)
+                    parts.append(CELL_GAP)
+                elif space > gap or (space > word_gap and wide and prev_wide) or (space > digit_gap and ch.isdigit() and parts[-1].isdigit()):
+                    parts.append(" ")  # a space the PDF did not write (or the gaps of a line spaced out: 通   知)
             parts.append(ch)
             prev_end = x + (size if wide else half)  # x + _advance(ch, size)
             prev_wide = wide
@@ -406,6 +419,7 @@ def _decide_paragraphs(pages: list[_Page]) -> None:
     fallback = _column(every, minimum=1)
     prev: Optional[_Line] = None
     prose = False  # the paragraph so far has sentence punctuation (it is prose, not a title)
+    depth = 0  # the （ and 《 the paragraph so far has left open
     next_row = 0  # after a table's header (序号 …): the number the next row starts with
     for page in pages:
         column = _column(page.lines) or fallback
@@ -423,8 +437,12 @@ def _decide_paragraphs(pages: list[_Page]) -> None:
             elif line.text[:1] in "附抄" and OWN_BLOCK_LINE.match(line.text):
                 own_block = True
             ruled = line.ruled or (prev is not None and prev.ruled)  # a table's row, or the line after the table
-            line.starts_paragraph = prev is None or column is None or row or own_block or ruled or _starts_paragraph(prev, line, prose)
+            line.starts_paragraph = (prev is None or column is None or row or own_block or ruled
+                                     or _starts_paragraph(prev, line, prose, depth > 0))
             prose = bool(PROSE_PUNCT.search(line.text)) or (prose and not line.starts_paragraph)
+            depth = (0 if line.starts_paragraph else depth) + _bracket_depth(line.text)
+            line.space_before = (not line.starts_paragraph and prev is not None and prev.page == line.page
+                                 and _between_words(prev.text[-1], line.text[0]) and not _full(prev) and _no_room(prev, line))
             prev = line
 
 
@@ -433,8 +451,37 @@ def _full(line: _Line) -> bool:
     return line.x1 >= line.column_right - 0.75 * line.size
 
 
-def _starts_paragraph(prev: _Line, line: _Line, prose: bool) -> bool:
-    """Does ``line`` start a paragraph, given the line before it (``prose``: its paragraph is prose)?"""
+def _no_room(prev: _Line, line: _Line) -> bool:
+    """Would the first word of ``line`` not have fit at the end of ``prev``?  Then ``prev`` was wrapped
+    before it, full or not: a ragged-right line breaks before a number or a Latin word that does not
+    fit, after another (…比率（%）82.9 | 83.6 约束性), and before a character that punctuation may not be
+    parted from (…节约用 | 水、).  Half-width characters are taken as half an em, the narrowest they are set."""
+    word = LEADING_HALFWIDTH.match(line.text)
+    if word is not None:
+        if not prev.text[-1].isascii():
+            return False  # …下降 | 13.5%: prose decides (a cover's 意见 | 04230 is no wrap)
+        width = 0.5 * len(word.group())
+    elif line.text[1:2] in NO_LINE_START:
+        width = 2.0  # the character and the punctuation after it
+    else:
+        return False  # one character: ``_full`` says whether it had room
+    return prev.x1 + width * line.size > prev.column_right + 0.1 * line.size
+
+
+def _between_words(last: str, first: str) -> bool:
+    """Do two lines meet between half-width letters or digits?  A line that is not full and had no room
+    for the next word broke at a space there; one with room broke inside a number (…绿色建筑，2 | 025年)."""
+    return last.isascii() and last.isalnum() and first.isascii() and first.isalnum()
+
+
+def _bracket_depth(text: str) -> int:
+    """（ and 《 that ``text`` opens, less those it closes."""
+    return text.count("（") + text.count("《") - text.count("）") - text.count("》")
+
+
+def _starts_paragraph(prev: _Line, line: _Line, prose: bool, in_bracket: bool = False) -> bool:
+    """Does ``line`` start a paragraph, given the line before it (``prose``: its paragraph is prose;
+    ``in_bracket``: it has a （ or 《 open)?"""
     if abs(line.size - prev.size) > 0.15 * max(line.size, prev.size):
         return True  # a change of type size: a title or heading
     if prev.page == line.page and prev.y - line.y > 3.3 * line.size:
@@ -444,10 +491,14 @@ def _starts_paragraph(prev: _Line, line: _Line, prose: bool) -> bool:
     # The paragraph so far is prose and stops mid-sentence (not after 。； or a closing bracket).
     mid_sentence = prose and prev.text[-1] not in SENTENCE_END | CLOSERS and not CLAUSE_START.match(line.text)
     indented = line.x0 - line.column_left >= 0.8 * line.size
-    if _full(prev):
+    if _full(prev) or (prev.text[-1] not in SENTENCE_END | CLOSERS and _no_room(prev, line)):
         # A full line continues on the next one; an indent after it starts a paragraph
         # unless the sentence is left open ("…对河北" / "工" set off by OCR).
         return indented and not mid_sentence
+    if mid_sentence and in_bracket:
+        # "…地热能等。（区发展" / "改革委…负责）": a paragraph split inside a bracket or a title (text
+        # pasted from another PDF, each piece typed as its own paragraph), indent or not
+        return False
     if indented:
         return True  # a first-line indent (or a centred line)
     # A short line ends its paragraph, unless it stops mid-sentence: text laid out twice
@@ -476,6 +527,9 @@ def _source_text(pages: list[_Page], warnings: list[Warning_], repairs: list[Rep
         for k, line in enumerate(page.lines):
             if k == 0:
                 page_first_line[page.number] = len(texts) + 1
+            elif line.space_before:
+                texts[-1] += " " + line.text
+                continue
             texts.append(("\f" if k == 0 and page.number > 1 else "") + line.text)
             line_pages.append(page.number)
             starts.append(line.starts_paragraph)
