@@ -75,6 +75,8 @@ PARAGRAPH_CASES = [
      ["一是发展生物质能、地热能等。（区发展改革委、区经济信息委按职责分工负责）"]),
     # a ragged line broken before a number that did not fit: the space between the two comes back
     ([(2, "各地级城市空气优良天数比率（%）82.9"), (0, "83.6约束性")], ["各地级城市空气优良天数比率（%）82.9 83.6约束性"]),
+    # … a justified line, stretched full: two numbers of one decimal point each, not one of two
+    ([(2, "全省地级以上城市优良天数比率（%）82.9"), (0, "83.6约束性")], ["全省地级以上城市优良天数比率（%）82.9 83.6约束性"]),
     # … with room left, it broke inside the number (a Word export): no space
     ([(2, "全面发展绿色建筑，2"), (0, "025年城镇新建建筑执行绿色标准。")], ["全面发展绿色建筑，2025年城镇新建建筑执行绿色标准。"]),
     # a character pushed down with the punctuation after it (禁则), on an indented line: a wrap
@@ -314,6 +316,27 @@ def test_a_ruled_table_going_on_over_a_page_is_read_on_both() -> None:
         "序号  重点任务  牵头单位  配合单位",
         "1  实施重点行业绿色升级工程  省工业和信息化厅  省发展改革委",
         "\f2  实施城镇绿色节能改造工程  省住房城乡建设厅  省能源局、省机关事务局",
+    ]
+
+
+def test_a_table_going_on_over_a_page_drops_its_repeated_header_and_mends_a_row_broken_over_the_break() -> None:
+    # Word's "repeat header row" and "allow row to break across pages", and a lead cell merged down
+    # over the break: row 2 is broken (its 序号 cell empty on page 2), its lead written once for rows 2 and 3.
+    header = [["序号"], ["重点任务"], ["牵头单位"], ["配合单位"]]
+    widths = [40, 130, 80, 100]
+    first, first_rules = _ruled_table([header, [["1"], ["实施重点行业", "绿色升级工程"], ["省工业和信", "息化厅"], ["省发展改革委"]],
+                                       [["2"], ["实施城镇绿色"], ["省住房城乡建", "设厅"], ["省能源局、省机"]]], widths)
+    second, second_rules = _ruled_table([header, [[], ["节能改造工程"], [], ["关事务局"]], [["3"], ["推进既有建筑节能改造"], [], ["省财政厅"]]], widths)
+    # no rule under the rest of row 2 in the lead column: the cell goes on down over row 3
+    under_rest = sorted((r[1] for r in second_rules if r[3] == 1.0), reverse=True)[2]
+    second_rules = [r for r in second_rules if not (r[3] == 1.0 and abs(r[1] - under_rest) < 0.1)]
+    second_rules += [(80, under_rest, 170, 1.0), (330, under_rest, 100, 1.0)]
+    read = read_bytes(make_pdf([first, second], rules=(first_rules, second_rules)), "x.pdf")
+    assert read.text.split("\n") == [
+        "序号  重点任务  牵头单位  配合单位",
+        "1  实施重点行业绿色升级工程  省工业和信息化厅  省发展改革委",
+        "2  实施城镇绿色节能改造工程  省住房城乡建设厅  省能源局、省机关事务局",
+        "\f3  推进既有建筑节能改造  省住房城乡建设厅  省财政厅",
     ]
 
 

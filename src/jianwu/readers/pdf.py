@@ -34,7 +34,7 @@ from ..normalize import OWN_BLOCK_LINE, TABLE_HEADER_LINE, TABLE_ROW_NUMBER
 from ..model import Repair, Warning_
 from . import SourceText
 from ..patterns import compile_pattern
-from .pdf_tables import CELL_GAP, Row, find_grids, read_rows
+from .pdf_tables import CELL_GAP, Grid, Row, find_grids, go_on, read_rows
 
 if TYPE_CHECKING:
     from .pdfium_lib import Document
@@ -87,6 +87,8 @@ PROSE_PUNCT = compile_pattern(r"[，。、；！？,;]")
 # A run of half-width letters, digits and signs at a line's start: a word a line is not broken inside
 # (83.6 / PM2.5 / 2025年's 2025).
 LEADING_HALFWIDTH = compile_pattern(r"[0-9A-Za-z.%‰/+\-]+")
+# The number a line ends with (82.9).
+TRAILING_NUMBER = compile_pattern(r"[0-9.]+$")
 # Punctuation a line may not start with (GB/T 15834 and typesetters' 禁则): the character before it moves
 # down with it.
 NO_LINE_START = frozenset("，。、；：！？）》”’%,.;:!?)")
@@ -120,6 +122,8 @@ class _Line:
     column_right: float = 0.0
     starts_paragraph: bool = True
     ruled: bool = False  # a row of a ruled table (pdf_tables), its cells on one line
+    row: Optional[Row] = None  # that row
+    header: Optional[Row] = None  # the first row of its table (a page on, the table's on the first page)
     # It goes on the line above after a space: a ragged line wrapped at a space between half-width
     # words (…比率（%）82.9 | 83.6 约束性); the two are given as one line.
     space_before: bool = False
@@ -172,6 +176,9 @@ def _read_pages(pdf: "Document") -> tuple[list[_Page], list[Warning_]]:
     unmapped: list[tuple[int, str]] = []
     unloadable: list[int] = []
     table_before = False  # the page before held a ruled table
+    # The last row of the page before, when its table may go on here (only page numbers and footers
+    # after it), and that table's first row (its header).
+    carry: Optional[_Line] = None
     for index in range(pdf.page_count):
         try:
             with pdf.text_page(index) as (textpage, box):
@@ -188,8 +195,12 @@ def _read_pages(pdf: "Document") -> tuple[list[_Page], list[Warning_]]:
         if grids:
             chars, rows = read_rows(chars, grids, em)
         lines = _group_lines(index + 1, chars, em)
+        headers = {r.grid: r for r in rows if r.index == 0}
+        if rows and carry is not None and not any(len(ln.text) >= 10 and ln.y > grids[0].top for ln in lines):
+            rows, headers[0] = _go_on(carry, rows, grids[0])
         if rows:
-            lines = _with_rows(index + 1, lines, rows, em)
+            lines = _with_rows(index + 1, lines, rows, em, headers)
+        carry = _carried(lines) if rows else None
         for line in lines:
             for m in UNMAPPED.finditer(line.text):
                 unmapped.append((index + 1, m.group()))
@@ -247,10 +258,30 @@ def _may_hold_table(chars: list[tuple[float, float, str, bool]]) -> bool:
     return any(word in text for word in TABLE_WORDS)
 
 
-def _with_rows(page: int, lines: list[_Line], rows: list[Row], em: float) -> list[_Line]:
+def _with_rows(page: int, lines: list[_Line], rows: list[Row], em: float, headers: dict[int, Optional[Row]]) -> list[_Line]:
     """The page's lines and its tables' rows (each a line of its own), top to bottom."""
-    ruled = [_Line(page, row.text, row.x0, row.x1, row.y, em, ruled=True) for row in rows]
+    ruled = [_Line(page, row.text, row.x0, row.x1, row.y, em, ruled=True, row=row, header=headers.get(row.grid)) for row in rows]
     return sorted(lines + ruled, key=lambda ln: -ln.y)
+
+
+def _go_on(carry: _Line, rows: list[Row], grid: Grid) -> tuple[list[Row], Optional[Row]]:
+    """The page's rows, its first grid's read as the table of ``carry`` going on (``pdf_tables.go_on``;
+    ``carry`` takes the rest of its row), and that table's header."""
+    assert carry.row is not None
+    merged, kept = go_on(carry.row, carry.header, [r for r in rows if r.grid == 0], grid)
+    if merged is not None:
+        carry.text, carry.row, carry.x1 = merged.text, merged, max(carry.x1, merged.x1)
+    return kept + [r for r in rows if r.grid != 0], carry.header
+
+
+def _carried(lines: list[_Line]) -> Optional[_Line]:
+    """The page's last table row, when only short lines (a page number, a footer) follow it."""
+    for line in reversed(lines):
+        if line.ruled:
+            return line
+        if len(line.text) > MAX_RUNNING:
+            return None
+    return None
 
 
 def _pages(numbers: list[int]) -> str:
@@ -442,7 +473,8 @@ def _decide_paragraphs(pages: list[_Page]) -> None:
             prose = bool(PROSE_PUNCT.search(line.text)) or (prose and not line.starts_paragraph)
             depth = (0 if line.starts_paragraph else depth) + _bracket_depth(line.text)
             line.space_before = (not line.starts_paragraph and prev is not None and prev.page == line.page
-                                 and _between_words(prev.text[-1], line.text[0]) and not _full(prev) and _no_room(prev, line))
+                                 and _between_words(prev.text[-1], line.text[0])
+                                 and ((not _full(prev) and _no_room(prev, line)) or _two_decimals(prev.text, line.text)))
             prev = line
 
 
@@ -472,6 +504,14 @@ def _between_words(last: str, first: str) -> bool:
     """Do two lines meet between half-width letters or digits?  A line that is not full and had no room
     for the next word broke at a space there; one with room broke inside a number (…绿色建筑，2 | 025年)."""
     return last.isascii() and last.isalnum() and first.isascii() and first.isalnum()
+
+
+def _two_decimals(before: str, after: str) -> bool:
+    """Would the end of ``before`` and the start of ``after`` make one number of two decimal points
+    (82.9 | 83.6 of a justified line, stretched full)?  Then a space parted them."""
+    end = TRAILING_NUMBER.search(before)
+    start = LEADING_HALFWIDTH.match(after)
+    return end is not None and "." in end.group() and start is not None and "." in start.group()
 
 
 def _bracket_depth(text: str) -> int:

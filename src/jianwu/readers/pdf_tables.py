@@ -20,7 +20,7 @@ the page before may hold one row on a page) is left to the line reader.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Sequence
+from typing import Optional, Sequence
 
 # A rule is at most this thick (pt) one way and at least RULE_MIN_LENGTH long the other.
 RULE_THICKNESS = 2.5
@@ -79,6 +79,11 @@ class Grid:
     def rows_of(self, top: float, bottom: float) -> list[int]:
         """The rows (0 from the top) between two row lines: one, or those a merged cell spans."""
         return [i for i in range(len(self.rows) - 1) if self.rows[i] <= top + TOUCH and self.rows[i + 1] >= bottom - TOUCH]
+
+    def spanned(self, left: float, row: int) -> list[int]:
+        """The rows the cell whose left edge is ``left`` in row ``row`` spans (it alone, or a merge)."""
+        _, _, top, bottom = self.cell_of(left + TOUCH + 0.5, (self.rows[row] + self.rows[row + 1]) / 2)
+        return self.rows_of(top, bottom)
 
 
 def _merge(values: list[float]) -> list[float]:
@@ -141,12 +146,20 @@ def find_grids(paths: Sequence[Bounds]) -> list[Grid]:
 
 @dataclass
 class Row:
-    """A table row read as one line: its text, where it starts and ends, its top baseline."""
+    """A table row read as one line: its text, where it starts and ends, its top baseline, and its
+    cells with text as (left edge, text), left to right, in row ``index`` (0 at the top) of grid ``grid``."""
 
     text: str
     x0: float
     x1: float
     y: float
+    cells: tuple[tuple[float, str], ...] = ()
+    grid: int = 0
+    index: int = 0
+
+    def with_cells(self, cells: list[tuple[float, str]]) -> "Row":
+        ordered = tuple(sorted(cells))
+        return Row(CELL_GAP.join(t for _, t in ordered), self.x0, self.x1, self.y, ordered, self.grid, self.index)
 
 
 def read_rows(chars: list[Char], grids: list[Grid], em: float) -> tuple[list[Char], list[Row]]:
@@ -167,15 +180,57 @@ def read_rows(chars: list[Char], grids: list[Grid], em: float) -> tuple[list[Cha
             by_row.setdefault((g, r), []).append((left, members))
     rows: list[Row] = []
     for (g, r), columns in sorted(by_row.items()):
-        texts = [t for t in (_cell_text(members, em) for _, members in sorted(columns, key=lambda cm: cm[0])) if t]
+        cells = [(left, t) for left, t in ((left, _cell_text(members, em)) for left, members in sorted(columns, key=lambda cm: cm[0])) if t]
+        texts = [t for _, t in cells]
         if not texts:
             continue
         members_all = [c for _, members in columns for c in members]
         x0 = min(c[1] for c in members_all)
         last = max(members_all, key=lambda c: c[1])
         # (the row's height: its top line's, less a line, so that rows keep their order among the lines)
-        rows.append(Row(CELL_GAP.join(texts), x0, last[1] + (em if last[3] else 0.5 * em), grids[g].rows[r] - em))
+        rows.append(Row(CELL_GAP.join(texts), x0, last[1] + (em if last[3] else 0.5 * em), grids[g].rows[r] - em, tuple(cells), g, r))
     return outside, rows
+
+
+def go_on(before: Row, header: Optional[Row], rows: list[Row], grid: Grid) -> tuple[Optional[Row], list[Row]]:
+    """A table going on at the top of a page: ``before``, the last row of the page before (``header``:
+    the table's first row), and ``rows``, those of the page's first ``grid``, top first.  Returns
+    ``before`` with the rest of its cells (None: it had none here) and the rows left:
+
+    * the header row Word repeats on each page is dropped;
+    * a row broken over the page (its first cell, 序号, empty here, not merged down) is the rest of
+      ``before``: each cell's text goes on the cell of ``before`` it is under;
+    * a cell merged down over the page break (empty at the top, spanning rows: 牵头单位 written once for
+      tasks on both pages) gives each row it spans here the text it had on the page before.
+    """
+    rows = list(rows)
+    top = 0  # the grid's first row of data
+    if rows and header is not None and rows[0].index == 0 and rows[0].text == header.text:
+        rows.pop(0)
+        top = 1
+    if top >= len(grid.rows) - 1 or not before.cells:
+        return None, rows
+    merged: Optional[Row] = None
+    first_left = before.cells[0][0]
+    if (rows and rows[0].index == top and abs(first_left - grid.left) <= TOUCH and rows[0].cells[0][0] > grid.left + TOUCH
+            and len(grid.spanned(grid.left, top)) == 1):
+        rest = rows.pop(0)
+        cells = list(before.cells)
+        for left, text in rest.cells:
+            at = next((i for i, (l, _) in enumerate(cells) if abs(l - left) <= TOUCH), None)
+            if at is None:
+                cells.append((left, text))
+            else:
+                cells[at] = (cells[at][0], cells[at][1] + text)
+        merged = before = before.with_cells(cells)
+    for left, text in before.cells:
+        spanned = grid.spanned(left, top)
+        if len(spanned) < 2:
+            continue
+        for i, row in enumerate(rows):
+            if row.index in spanned and not any(abs(l - left) <= TOUCH for l, _ in row.cells):
+                rows[i] = row.with_cells([*row.cells, (left, text)])
+    return merged, rows
 
 
 def _cell_text(members: list[Char], em: float) -> str:
