@@ -340,6 +340,51 @@ def test_a_table_going_on_over_a_page_drops_its_repeated_header_and_mends_a_row_
     ]
 
 
+def test_a_justified_line_stretched_full_goes_on_its_paragraph() -> None:
+    # A line with few places to break is spread to the column's edge: its characters stand further apart
+    # (here 19 pt, not 16) at the paragraph's own line pitch; a larger type would stand apart.
+    body = [Run(80, 760 - 26 * k, f"第{n}行背景文字用来确定文本栏的左右边界二。") for k, n in enumerate("一二三四五六七八")]
+    first = Run(112, 760 - 26 * 8, "化学需氧量、氨氮、氮氧化物、挥发性有机物重")  # full: 2 + 19 ems
+    stretched = Run(80, 760 - 26 * 9, "点工程减排量分别达到十五万吨和两万吨", 19.0)
+    assert 80 + 19 * 18 >= 416  # reaches the column's edge
+    doc = parse_document(make_pdf([[*body, first, stretched]]), doc_id="x", require_clauses=False)
+    assert doc.text.split("\n")[-1] == "化学需氧量、氨氮、氮氧化物、挥发性有机物重点工程减排量分别达到十五万吨和两万吨"
+    title = Run(80, 760 - 26 * 9 - 30, "点工程减排量分别达到十五万吨和两万吨", 19.0)  # the same line set apart: a heading
+    doc = parse_document(make_pdf([[*body, first, title]]), doc_id="x", require_clauses=False)
+    assert doc.text.split("\n")[-1] == "点工程减排量分别达到十五万吨和两万吨"
+
+
+def _wrapped(text: str, width: float, indent: float = 32.0) -> list[tuple[float, str]]:
+    """(left offset, text) of the lines of a paragraph set in a column ``width`` pt wide (16-pt type, CJK
+    16 pt wide, the rest 8), its first line indented."""
+    lines: list[tuple[float, str]] = []
+    line, used, offset = "", indent, indent
+    for ch in text:
+        w = 16 if ord(ch) > 0x2E80 else 8
+        if used + w > width:
+            carried = line[-1] if ch in "，。、；：）" else ""  # (no line starts with punctuation: 禁则)
+            lines.append((offset, line[: len(line) - len(carried)]))
+            line, offset = carried, 0.0
+            used = sum(16 if ord(c) > 0x2E80 else 8 for c in line)
+        line += ch
+        used += w
+    lines.append((offset, line))
+    return lines
+
+
+def test_a_page_in_two_columns_is_read_column_by_column() -> None:
+    # A gazette's page (公报): its running head across the top, two columns of 13 ems with a gutter of
+    # 1.5 ems, read baseline by baseline they interleave.
+    left_text = "（一）主要目标。到2025年，全省单位地区生产总值能耗比2020年下降14%，主要污染物排放总量持续减少，生态环境质量持续改善，减污降碳协同增效取得明显成效，绿色低碳发展水平显著提升。"
+    right_text = "（二）重点任务。推进重点行业节能降碳改造，实施钢铁、水泥、平板玻璃等行业能效提升行动，推动工业园区循环化改造，建设一批绿色低碳示范园区，加快淘汰落后产能。"
+    runs = [Run(200, 790, "某某省人民政府公报　2022年第10期")]
+    for x, text in ((80.0, left_text), (312.0, right_text)):
+        for k, (offset, line) in enumerate(_wrapped(text, 208)):
+            runs.append(Run(x + offset, 740 - 26 * k, line))
+    doc = parse_document(make_pdf([runs]), doc_id="x", require_clauses=False)
+    assert doc.text.split("\n") == [left_text, right_text]
+
+
 def test_a_notes_wrapped_end_beside_page_breaks_is_kept_in_a_pdf() -> None:
     # "按职责分工负责）" wrapped onto a line of its own next to three page breaks: in a text file that is
     # a running header's signature (normalize), in a PDF the reader has dropped the headers already.

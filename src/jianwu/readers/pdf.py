@@ -34,6 +34,7 @@ from ..normalize import OWN_BLOCK_LINE, TABLE_HEADER_LINE, TABLE_ROW_NUMBER
 from ..model import Repair, Warning_
 from . import SourceText
 from ..patterns import compile_pattern
+from .pdf_columns import LEFT, SPANNING, columns_in_order, split_at
 from .pdf_tables import CELL_GAP, Grid, Row, find_grids, go_on, read_rows
 
 if TYPE_CHECKING:
@@ -55,6 +56,12 @@ PAGE_NUMBER = compile_pattern(
 BROWSER_HEADER = compile_pattern(
     r"^(?:\d{1,4}[/.-]\d{1,2}[/.-]\d{1,4}|\d{4}年\d{1,2}月\d{1,2}日),?"
     r"(?:上午|下午|凌晨|中午|晚上)?\d{1,2}:\d{2}(?::\d{2})?(?:[AaPp]\.?[Mm]\.?)?(?!\d)"
+)
+# A gazette's running head, after spaces are removed: its name and the issue (某某省人民政府公报2022年第10期,
+# 2022年第5期浙江政报, 国务院公报2021年第31号（总第1750号）).  Dropped as the first or last line of any page.
+GAZETTE_HEAD = compile_pattern(
+    r"^(?:\S{2,24}?(?:公报|政报|政府公告)(?:\d{4}年)?第\d{1,3}[期号](?:（总第\d+[期号]）)?"
+    r"|(?:\d{4}年)?第\d{1,3}[期号](?:（总第\d+[期号]）)?\S{2,24}?(?:公报|政报))$"
 )
 BROWSER_FOOTER = compile_pattern(
     r"^(?:(?:https?|file)://|www\.)\S+$|^(?:Page|页)?\d{1,4}(?:of|/|共)\d{1,4}页?$"
@@ -123,6 +130,7 @@ class _Line:
     starts_paragraph: bool = True
     ruled: bool = False  # a row of a ruled table (pdf_tables), its cells on one line
     row: Optional[Row] = None  # that row
+    col: int = 0  # on a page set in two columns (pdf_columns): 1 left, 2 right, 0 across them
     header: Optional[Row] = None  # the first row of its table (a page on, the table's on the first page)
     # It goes on the line above after a space: a ragged line wrapped at a space between half-width
     # words (…比率（%）82.9 | 83.6 约束性); the two are given as one line.
@@ -194,12 +202,11 @@ def _read_pages(pdf: "Document") -> tuple[list[_Page], list[Warning_]]:
         rows: list[Row] = []
         if grids:
             chars, rows = read_rows(chars, grids, em)
-        lines = _group_lines(index + 1, chars, em)
+        groups = _baseline_groups(chars, em)
         headers = {r.grid: r for r in rows if r.index == 0}
-        if rows and carry is not None and not any(len(ln.text) >= 10 and ln.y > grids[0].top for ln in lines):
+        if rows and carry is not None and not any(len(g) >= 10 and g[0][0] > grids[0].top for g in groups):
             rows, headers[0] = _go_on(carry, rows, grids[0])
-        if rows:
-            lines = _with_rows(index + 1, lines, rows, em, headers)
+        lines = _page_lines(index + 1, groups, rows, em, headers)
         carry = _carried(lines) if rows else None
         for line in lines:
             for m in UNMAPPED.finditer(line.text):
@@ -258,12 +265,6 @@ def _may_hold_table(chars: list[tuple[float, float, str, bool]]) -> bool:
     return any(word in text for word in TABLE_WORDS)
 
 
-def _with_rows(page: int, lines: list[_Line], rows: list[Row], em: float, headers: dict[int, Optional[Row]]) -> list[_Line]:
-    """The page's lines and its tables' rows (each a line of its own), top to bottom."""
-    ruled = [_Line(page, row.text, row.x0, row.x1, row.y, em, ruled=True, row=row, header=headers.get(row.grid)) for row in rows]
-    return sorted(lines + ruled, key=lambda ln: -ln.y)
-
-
 def _go_on(carry: _Line, rows: list[Row], grid: Grid) -> tuple[list[Row], Optional[Row]]:
     """The page's rows, its first grid's read as the table of ``carry`` going on (``pdf_tables.go_on``;
     ``carry`` takes the rest of its row), and that table's header."""
@@ -309,8 +310,8 @@ def _line_size(group: list[tuple[float, float, str, bool]], em: float) -> tuple[
 BASELINE, ORIGIN_X = itemgetter(0), itemgetter(1)  # of a (baseline, x, char, wide) character
 
 
-def _group_lines(page: int, chars: list[tuple[float, float, str, bool]], em: float) -> list[_Line]:
-    """Characters -> lines, top to bottom: same baseline (within 0.4 em), then left to right."""
+def _baseline_groups(chars: list[tuple[float, float, str, bool]], em: float) -> list[list[tuple[float, float, str, bool]]]:
+    """Characters -> the page's lines, top to bottom: same baseline (within 0.4 em), each left to right."""
     if not chars:
         return []
     chars.sort(key=BASELINE, reverse=True)  # top to bottom (a stable sort either way: the same order as by -y)
@@ -323,35 +324,64 @@ def _group_lines(page: int, chars: list[tuple[float, float, str, bool]], em: flo
         else:
             groups.append([c])
             base = c[0]
-    lines: list[_Line] = []
     for group in groups:
         group.sort(key=ORIGIN_X)
-        size, measured = _line_size(group, em)
-        half, gap = 0.5 * size, 2.0 * size
-        # (a space drawn as a gap is told from the line's own spacing: only in a line whose em is measured)
-        word_gap, digit_gap = (WORD_GAP_EM * size, DIGIT_GAP_EM * size) if measured else (gap, gap)
-        parts: list[str] = []
-        prev_end: Optional[float] = None
-        prev_wide = False
-        for _, x, ch, wide in group:
-            if prev_end is not None and parts and parts[-1][-1] != " ":
-                space = x - prev_end
-                if space > gap and measured:
-                    # table cells or a tab stop, in a line of its em: two spaces, a cell gap as a text has one
-                    # (normalisation keeps two spaces, and the table readers split on them)
-                    parts.append(CELL_GAP)
-                elif space > gap or (space > word_gap and wide and prev_wide) or (space > digit_gap and ch.isdigit() and parts[-1].isdigit()):
-                    parts.append(" ")  # a space the PDF did not write (or the gaps of a line spaced out: 通   知)
-            parts.append(ch)
-            prev_end = x + (size if wide else half)  # x + _advance(ch, size)
-            prev_wide = wide
-        text = "".join(parts).strip()
-        if not text:
+    return groups
+
+
+def _page_lines(page: int, groups: list[list[tuple[float, float, str, bool]]], rows: list[Row], em: float,
+                headers: dict[int, Optional[Row]]) -> list[_Line]:
+    """The page's lines and its tables' rows (a line each) in reading order: top to bottom, or on a page
+    set in two columns (pdf_columns) the left column's, then the right's."""
+    def ruled(row: Row, col: int = SPANNING) -> _Line:
+        return _Line(page, row.text, row.x0, row.x1, row.y, em, ruled=True, row=row, header=headers.get(row.grid), col=col)
+
+    order = columns_in_order(groups, em, [(r.y, r.x0, r.x1) for r in rows])
+    if order is None:
+        lines = [line for line in (_line_of(page, g, em) for g in groups) if line is not None]
+        return sorted(lines + [ruled(r) for r in rows], key=lambda ln: -ln.y) if rows else lines
+    centre, items = order
+    out: list[_Line] = []
+    for col, item in items:
+        if item >= len(groups):
+            out.append(ruled(rows[item - len(groups)], col))
             continue
-        first = next(c for c in group if not c[2].isspace())
-        last = next(c for c in reversed(group) if not c[2].isspace())
-        lines.append(_Line(page, text, first[1], last[1] + _advance(last[2], size), group[0][0], size))
-    return lines
+        group = groups[item]
+        if col != SPANNING:
+            group = split_at(group, centre)[0 if col == LEFT else 1]
+        line = _line_of(page, group, em, col)
+        if line is not None:
+            out.append(line)
+    return out
+
+
+def _line_of(page: int, group: list[tuple[float, float, str, bool]], em: float, col: int = SPANNING) -> Optional[_Line]:
+    """One line of characters (sorted by x), with the spaces its gaps stand for; None when it is blank."""
+    size, measured = _line_size(group, em)
+    half, gap = 0.5 * size, 2.0 * size
+    # (a space drawn as a gap is told from the line's own spacing: only in a line whose em is measured)
+    word_gap, digit_gap = (WORD_GAP_EM * size, DIGIT_GAP_EM * size) if measured else (gap, gap)
+    parts: list[str] = []
+    prev_end: Optional[float] = None
+    prev_wide = False
+    for _, x, ch, wide in group:
+        if prev_end is not None and parts and parts[-1][-1] != " ":
+            space = x - prev_end
+            if space > gap and measured:
+                # table cells or a tab stop, in a line of its em: two spaces, a cell gap as a text has one
+                # (normalisation keeps two spaces, and the table readers split on them)
+                parts.append(CELL_GAP)
+            elif space > gap or (space > word_gap and wide and prev_wide) or (space > digit_gap and ch.isdigit() and parts[-1].isdigit()):
+                parts.append(" ")  # a space the PDF did not write (or the gaps of a line spaced out: 通   知)
+        parts.append(ch)
+        prev_end = x + (size if wide else half)  # x + _advance(ch, size)
+        prev_wide = wide
+    text = "".join(parts).strip()
+    if not text:
+        return None
+    first = next(c for c in group if not c[2].isspace())
+    last = next(c for c in reversed(group) if not c[2].isspace())
+    return _Line(page, text, first[1], last[1] + _advance(last[2], size), group[0][0], size, col=col)
 
 
 def _advance(ch: str, size: float) -> float:
@@ -402,7 +432,7 @@ def _drop_running_lines(pages: list[_Page], repairs: list[Repair]) -> None:
             if PAGE_NUMBER.match(compact) and _at_edge(page, i, drop):
                 drop.add(i)
                 repairs.append(Repair("page_number", 0, f"p{page.number}: {line.text}"))
-            elif (BROWSER_HEADER.match(compact) or BROWSER_FOOTER.match(compact)) and _at_edge(page, i, drop, any_length=True):
+            elif (BROWSER_HEADER.match(compact) or BROWSER_FOOTER.match(compact) or GAZETTE_HEAD.match(compact)) and _at_edge(page, i, drop, any_length=True):
                 drop.add(i)
                 repairs.append(Repair("browser_chrome", 0, f"p{page.number}: {line.text[:30]}"))
             elif _fold(line.text) in running:
@@ -453,8 +483,12 @@ def _decide_paragraphs(pages: list[_Page]) -> None:
     depth = 0  # the （ and 《 the paragraph so far has left open
     next_row = 0  # after a table's header (序号 …): the number the next row starts with
     for page in pages:
+        cols = {ln.col for ln in page.lines}
+        edges = {col: _column([ln for ln in page.lines if ln.col == col]) or fallback for col in cols} if len(cols) > 1 else {}
         column = _column(page.lines) or fallback
         for line in page.lines:
+            if edges:
+                column = edges[line.col]
             if column is not None:
                 line.column_left, line.column_right = column
             row = False
@@ -519,10 +553,17 @@ def _bracket_depth(text: str) -> int:
     return text.count("（") + text.count("《") - text.count("）") - text.count("》")
 
 
+def _stretched(prev: _Line, line: _Line) -> bool:
+    """Is the wider-spaced of two lines a justified line stretched full, at the other's line pitch (its
+    characters spread wide, "点 工 程 减 排 量 分 别 达 到 15.4 万"), not a line of larger type?"""
+    wider = line if line.size > prev.size else prev
+    return _full(wider) and prev.page == line.page and 0 < prev.y - line.y <= 2.0 * min(line.size, prev.size)
+
+
 def _starts_paragraph(prev: _Line, line: _Line, prose: bool, in_bracket: bool = False) -> bool:
     """Does ``line`` start a paragraph, given the line before it (``prose``: its paragraph is prose;
     ``in_bracket``: it has a （ or 《 open)?"""
-    if abs(line.size - prev.size) > 0.15 * max(line.size, prev.size):
+    if abs(line.size - prev.size) > 0.15 * max(line.size, prev.size) and not _stretched(prev, line):
         return True  # a change of type size: a title or heading
     if prev.page == line.page and prev.y - line.y > 3.3 * line.size:
         return True  # a blank line between them
