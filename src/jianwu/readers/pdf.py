@@ -505,9 +505,12 @@ def _decide_paragraphs(pages: list[_Page]) -> None:
             line.starts_paragraph = (prev is None or column is None or row or own_block or ruled
                                      or _starts_paragraph(prev, line, prose, depth > 0))
             prose = bool(PROSE_PUNCT.search(line.text)) or (prose and not line.starts_paragraph)
-            depth = (0 if line.starts_paragraph else depth) + _bracket_depth(line.text)
+            if line.starts_paragraph:
+                depth = 0
+            if depth or "（" in line.text or "《" in line.text:
+                depth = max(0, depth + _bracket_depth(line.text))
             line.space_before = (not line.starts_paragraph and prev is not None and prev.page == line.page
-                                 and _between_words(prev.text[-1], line.text[0])
+                                 and prev.text[-1] < "\x80" and _between_words(prev.text[-1], line.text[0])
                                  and ((not _full(prev) and _no_room(prev, line)) or _two_decimals(prev.text, line.text)))
             prev = line
 

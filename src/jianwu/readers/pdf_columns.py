@@ -18,9 +18,11 @@ tells), and a page of short lines (a signature, a list of attachments) has no co
 from __future__ import annotations
 
 from bisect import bisect_right
+from operator import itemgetter
 from typing import Optional, Sequence
 
 Char = tuple[float, float, str, bool]  # (baseline, x, character, wide), as the PDF reader makes them
+ORIGIN_X = itemgetter(1)
 
 # Lines of the left column that must end at the gutter (within FULL_EM of it: full lines) for a page to be
 # set in two columns, and a line of the right column must start at it (within INDENT_EM: a first-line indent).
@@ -126,13 +128,13 @@ def columns_in_order(groups: list[list[Char]], em: float, blocks: Sequence[tuple
 
 def split_at(group: list[Char], centre: float) -> tuple[list[Char], list[Char]]:
     """A line's characters left of the gutter's centre and right of it."""
-    cut = bisect_right([c[1] for c in group], centre)
+    cut = bisect_right(group, centre, key=ORIGIN_X)
     return group[:cut], group[cut:]
 
 
 def _covers(line: list[Char], x: float, em: float, slack: float = 0.5) -> bool:
     """Does a character of ``line`` (sorted by x) stand over ``x``, or within ``slack`` ems of it?"""
-    at = bisect_right([c[1] for c in line], x + slack * em)
+    at = bisect_right(line, x + slack * em, key=ORIGIN_X)
     return at > 0 and line[at - 1][1] + _advance(line[at - 1], em) >= x - slack * em
 
 
