@@ -88,7 +88,7 @@ NOTE = r"（[^（）\n]{1,12}）"
 
 
 # The groups of quantity_pattern that find_quantities reads, in the order it unpacks them.
-QUANTITY_GROUPS = ("n1", "n2", "u1", "unit", "unit_m", "mult", "suffix", "approx")
+QUANTITY_GROUPS = ("n1", "n2", "u1", "unit", "unit_m", "mult", "suffix", "approx", "m1")
 
 
 @lru_cache(maxsize=1)
@@ -98,7 +98,8 @@ def quantity_pattern() -> regex.Pattern[str]:
     mult = _guarded(list(multipliers()), _alternation(list(multipliers())))
     num = rf"(?:{ARABIC}|{CHINESE})"
     return compile_pattern(
-        rf"(?P<n1>{num})(?:(?P<u1>{unit})?(?P<sep>{RANGE_SEP})(?P<n2>{num}))?"
+        # the low end of a range may be written whole: 360万千瓦—500万千瓦 / 1.5万—2万吨 (m1, u1)
+        rf"(?P<n1>{num})(?:(?P<m1>{mult})?(?P<u1>{unit})?(?P<sep>{RANGE_SEP})(?P<n2>{num}))?"
         rf"(?P<approx>余|多)?"
         rf"(?:(?P<unit>{unit})|(?P<mult>{mult})(?:余|多)?(?P<unit_m>{unit}))"
         rf"(?P<note>{NOTE})?(?P<suffix>{SUFFIX})?"
@@ -332,7 +333,7 @@ def _unit_quantities(sentence: str) -> list[Quantity]:
         if shelter[start] or (start and sentence[start - 1] == "第"):
             continue  # 第3条 / 第5项: an ordinal, not a quantity
         # All the groups in one call, by number (by name, they cost more than the rest of the loop).
-        n1, n2, u1, unit_written, unit_m, mult, suffix, approx = m.group(*numbers)
+        n1, n2, u1, unit_written, unit_m, mult, suffix, approx, m1 = m.group(*numbers)
         unit = table[_unspaced(unit_written or unit_m)]
         factor = mults[mult] if mult else 1
         low = number_value(n1)
@@ -341,7 +342,8 @@ def _unit_quantities(sentence: str) -> list[Quantity]:
             continue
         if u1 and table[_unspaced(u1)].unit != unit.unit:
             continue  # 3吨至5万台 is not one range
-        if high is not None and high <= low:
+        low_factor = mults[m1] if m1 else factor  # 1.5万—2万吨: each end its multiplier
+        if high is not None and high * factor <= low * low_factor:
             continue  # 2020—2025 and the like are not ranges of a value
         if _is_name(sentence, start, m.end(), not n1[0].isdigit(), unit.cls):
             continue
@@ -351,7 +353,7 @@ def _unit_quantities(sentence: str) -> list[Quantity]:
                 start=start,
                 value_end=value_end,
                 end=m.end(),
-                value=low * factor,
+                value=low * low_factor,
                 value_max=None if high is None else high * factor,
                 unit=unit.unit,
                 unit_class=unit.cls,

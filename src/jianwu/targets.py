@@ -153,6 +153,13 @@ BOUNDS = {"以上", "及以上", "或以上", "以下", "及以下", "或以下"
 PRICE_BEFORE = lazy(r"(?:上浮|下浮|浮动|上调|下调)[^，。；：\d%]{0,8}$")
 PRICE_AFTER = lazy(r"^(?:的)?(?:限制|浮动|上浮|下浮)")
 PRICE_AFTER_SPAN = 3  # the longest match of PRICE_AFTER: 的上浮 (test_facts_speedups checks it)
+# The unit a value is per, written before it: 城市建成区平均人口密度不低于每平方公里 | 1万人 (1万 人/平方公里).
+PER_BEFORE = lazy(r"每(?P<den>平方公里|平方米|公顷|亩|万人|千人|百人|万元|户|人)$")
+PER_BEFORE_SPAN = 5  # the longest PER_BEFORE: 每平方公里
+# A value that only names a target, in a pretext or in what a subject is (no commitment): 不得以下降30%为由关停企业 /
+# 未完成年度能耗下降3%目标的区县 (not 完成下降3%的目标: the target itself, its value followed by 的目标).
+NAMED_AFTER = lazy(r"(?:左右|以上)?(?:的)?(?:目标|任务|指标)?(?:为由|为借口|为名)|(?:左右|以上)?(?:目标|任务|目标任务)的")
+NAMED_AFTER_SPAN = 10  # the longest NAMED_AFTER: 以上的目标为借口
 # Money or a share granted, not an outcome to reach (a support rule, like a price rule): 按照投资额的10%给予补助 /
 # 最高不超过500万元 / 单个项目最高补助200万元 / 省财政安排专项资金5亿元.  A money target (绿色信贷余额达到5000亿元,
 # 营业收入达到1000亿元) names what is reached, not what is given.
@@ -240,6 +247,9 @@ CHANGE_RATE_HEADS = ("增速", "增长率", "增幅", "降幅")
 ANNUAL_RATE_HEADS = tuple(w + h for w in ("年均", "年平均") for h in CHANGE_RATE_HEADS)
 ANNUAL_WORDS = ("年均", "每年", "平均每年", "年平均", "逐年", "每年度")
 CUMULATIVE_HEADS = lazy(r"(?:减排量|新增量|累计量)$|^新增")
+
+
+NO_ITEM = 1 << 30  # past the end of any sentence: where the first item of a sentence without one is
 
 
 @dataclass(frozen=True)
@@ -376,7 +386,7 @@ def assign_targets(clauses: list[Clause], normalized: NormalizedText, issued: Op
                 sentence = _Sentence(text, offsets, events, time)
                 clause.targets.extend(_sentence_targets(sentence, items, clause, normalized, warnings, clause.targets))
             if events:
-                time = events[-1][1]
+                time = _carried(events, items, time, issued)
         clause.targets.extend(table_targets)
         if issued is not None and clause.targets:
             clause.targets = [t for t in clause.targets if t.year is None or t.year >= issued or t.kind == "condition"]
@@ -408,6 +418,33 @@ def _time_events(sentence: str) -> list[tuple[int, _Time]]:
         if n and n >= 3:  # the n-th five-year plan ends in 1955 + 5n (十四五 → 2025)
             events.append((m.start(), _Time(1955 + 5 * n, f"十{m.group('n')}五")))
     return sorted(events, key=lambda e: e[0]) if len(events) > 1 else events  # most sentences have none
+
+
+def _carried(
+    events: list[tuple[int, _Time]],
+    items: Optional[tuple[list[Quantity], list[regex.Match[str]]]],
+    time: _Time,
+    issued: Optional[int],
+) -> _Time:
+    """The deadline the sentence after one with ``events`` inherits (``time``: the one this sentence inherited).
+
+    The deadline that frames a sentence, written before its first value, carries on: 到2025年，A下降13.5%，2030年
+    提高至62%。B达到… (B's year is 2025; 2030 is a later milestone of A alone, a deadline written after a value).
+    A year before ``issued`` frames a result reported (2020年，…为35微克/立方米，到2025年下降到30微克/立方米), no
+    deadline.  A sentence without a value (到2025年，主要目标是：) hands on its last deadline, and so does one with no
+    framing deadline when none was in effect before it.
+    """
+    if items is None:
+        return events[-1][1]
+    quantities, categories = items
+    first = min(quantities[0].start if quantities else NO_ITEM,
+                categories[0].start() if categories else NO_ITEM)
+    for p, t in events:
+        if p >= first:
+            break
+        if issued is None or t.year is None or t.year >= issued:
+            return t
+    return time if time.year is not None else events[-1][1]
 
 
 def _time_at(sentence: _Sentence, pos: int) -> _Time:
@@ -630,6 +667,9 @@ def _commitments(text: str, quantities: list[Quantity]) -> list[Quantity]:
             continue
         if "不受" in text[max(0, q.start - 8):q.start] and "限制" in text[q.end:q.end + 6]:
             continue
+        after = text[q.end:q.end + NAMED_AFTER_SPAN]
+        if ("为" in after or "的" in after) and NAMED_AFTER.match(after) is not None:
+            continue
         kept.append(q)
     return kept
 
@@ -778,7 +818,13 @@ def _group_targets(
     if _achieved(s, first.start, change.base_end if change else 0):
         return [], end, segment_reading
     if change is None:
-        reading = _read(s.text[cursor:first.start])
+        pre = s.text[cursor:first.start]
+        per = PER_BEFORE.search(pre) if "每" in pre[-PER_BEFORE_SPAN:] else None
+        if per is not None:  # 人口密度不低于每平方公里 | 1万人: a value per the unit written before it
+            pre = pre[: per.start()]
+            group = [replace(q, unit=f"{q.unit}/{per.group('den')}", measure="rate") for q in group]
+            first, last = group[0], group[-1]
+        reading = _read(pre)
     else:  # 非化石能源消费比重由2020年的15.9%提高到 | 20% reads as 非化石能源消费比重提高到 | 20%, based on 2020
         reading = _read(s.text[cursor:max(cursor, change.start)] + change.verb)
         if reading.pred.baseline_year is None:
@@ -852,6 +898,8 @@ def _group_targets(
             phrase, used = counted_noun(post)  # 城镇新建建筑100%执行绿色建筑标准
             subject, end = subject + phrase, end + used
     pending: list[str] = []
+    respective: list[str] = []
+    stretch_of: Optional[Target] = None
     if not subject and segment_reading is not None and segment_reading.label:
         subject = segment_reading.label  # ——非化石能源消费比重：16%以上
     elif not subject and segment_reading is not None and segment_reading.pending and not who:
@@ -861,9 +909,20 @@ def _group_targets(
             reading.pred.baseline_year = segment_reading.pred.baseline_year  # 分别比2020年下降8%、提高到…
     elif not subject:
         prior = [t for t in previous if t.kind == "target"]
+        if not prior and earlier and earlier[-1].kind == "target" and earlier[-1].unit == first.unit and (
+                reading.pred.words or reading.actions):
+            # 2025年底前，累计推广超低能耗建筑500万平方米以上；2030年底前，推广1000万平方米以上: a value in the
+            # unit of the clause's last target, with only a verb, is that indicator's next milestone
+            prior = [earlier[-1]]
         if not prior:
             return [], end, segment_reading
+        if len(group) > 1 and len(prior) >= len(group) and "分别" in reading.pred.words and all(
+                t.unit == q.unit for t, q in zip(prior[-len(group):], group)):
+            # A达到60%、B达到65%，2030年分别达到65%、70%: the indicators of the values before, in order
+            respective = [t.indicator for t in prior[-len(group):]]
         subject = prior[-1].indicator  # 下降14%，力争下降14.5%: the stretch goal of the same indicator
+        if reading.direction is None and prior[-1].direction is not None and prior[-1].unit == first.unit:
+            stretch_of = prior[-1]  # 累计下降14%以上，力争达到15%: 达到 the same change
         if reading.pred.baseline_year is None:
             reading.pred.baseline_year = prior[-1].baseline_year
         if prior[-1].scope and not scope_prefix(subject):
@@ -892,6 +951,8 @@ def _group_targets(
             n = len(who)
     elif kind == "condition":
         indicators = [subject] * n
+    elif respective:
+        indicators = respective
     elif n == 1:
         indicators = split_items(subject, None, respectively=reading.pred.distributive, total=first.measure == "absolute")
         if len(indicators) > 1 and "分别" in reading.pred.words and NEXT_VERB_VALUE.match(s.text, end, seg_end):
@@ -932,6 +993,9 @@ def _group_targets(
                 scope = None
         direction = reading.direction if kind != "condition" else None
         measure = _measure(q, ind)
+        basis = _basis(words, ind, direction, measure)
+        if stretch_of is not None:
+            direction, basis = stretch_of.direction, stretch_of.basis
         made.append(Target(
             indicator=ind,
             value=float(q.value),
@@ -949,7 +1013,7 @@ def _group_targets(
             modality=reading.modality if kind != "condition" else None,
             value_span=s.span(q.start, q.value_end),
             scope=scope,
-            basis=_basis(words, ind, direction, measure),
+            basis=basis,
             measure=measure,
         ))
     reading.pending = pending
