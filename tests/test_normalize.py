@@ -247,3 +247,10 @@ def test_lone_numbers_under_an_indicator_header_set_one_cell_a_line_are_cells() 
     paged = normalize_text("指标\n单位\n2025年\n森林覆盖率\n%\n7\n\f18\n")
     assert [r.detail for r in paged.repairs if r.kind == "page_number"] == ["18"]  # (7, above the page break, a cell)
     assert paged.text.split("\n")[-1] == "7"
+
+
+def test_a_numbered_heading_ends_a_table_set_one_cell_a_line() -> None:
+    from jianwu.normalize import normalize_text
+
+    out = normalize_text("一、目标\n指标\n2025年\n森林覆盖率（%）\n18\n二、重点任务\n5\n（一）推进绿色发展，加快转型。")
+    assert [r.detail for r in out.repairs if r.kind == "page_number"] == ["5"]

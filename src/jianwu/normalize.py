@@ -237,12 +237,9 @@ class _Line:
     line, and normalisation makes one per line of every text).
     """
 
-    __slots__ = ("raw", "text", "indent", "gap_before", "page_break_before", "token", "block_start", "_width", "cell")
+    __slots__ = ("raw", "text", "indent", "gap_before", "page_break_before", "token", "block_start", "_width")
 
-    def __init__(
-        self, raw: int, text: str, indent: int, gap_before: bool = False, page_break_before: bool = False, cell: bool = False
-    ) -> None:
-        self.cell = cell  # a cell of a table set one cell per line (INDICATOR_HEADER_CELLS): a line of its own
+    def __init__(self, raw: int, text: str, indent: int, gap_before: bool = False, page_break_before: bool = False) -> None:
         self.raw = raw  # 1-based raw line number
         self.text = text
         self.indent = indent  # display width of the raw line's leading white space (a paragraph indent)
@@ -554,6 +551,8 @@ def normalize_text(
     inline_mark = INLINE_MARK.search
     cell_row = 0  # under a table header 序号 alone on its line: the row number expected next
     cell_table = False  # under an indicator table's header set one cell per line (INDICATOR_HEADER_CELLS)
+    cell_lines: set[int] = set()  # the raw numbers of its lines: each a line of its own
+    header_first = INDICATOR_HEADER_FIRST
     for number, (raw_line, unified) in enumerate(zip(simplified.split("\n"), unified_text.split("\n")), start=1):
         if form_feeds and "\f" in raw_line:  # pdftotext marks each page break with a form feed
             gap = page_break = True
@@ -568,7 +567,7 @@ def normalize_text(
         if cell_table:
             if len(stripped) > MAX_TABLE_CELL or TABLE_CELL_END.search(stripped) is not None:
                 cell_table = False  # prose again: the table ended
-        elif first in INDICATOR_HEADER_FIRST and stripped in INDICATOR_HEADER_CELLS:
+        elif first in header_first and stripped in INDICATOR_HEADER_CELLS:
             cell_table = True
         if chrome or (chrome_anywhere and (CHROME_ANYWHERE[0] in stripped or CHROME_ANYWHERE[1] in stripped)):
             if CHROME_LINE.match(stripped):
@@ -602,7 +601,12 @@ def normalize_text(
             cleaned = stripped
         # (a line not starting with white space has no indent: lstrip() leaves it whole)
         indent = _display_width(raw_line[: len(raw_line) - len(raw_line.lstrip())].replace("\t", "    ")) if raw_line[:1].isspace() else 0
-        lines.append(_Line(number, cleaned, indent, gap, page_break, cell_table))
+        lines.append(_Line(number, cleaned, indent, gap, page_break))
+        if cell_table:
+            if lines[-1].token is not None:  # a numbered heading (二、重点任务): the table ended
+                cell_table = False
+            else:
+                cell_lines.add(number)
         gap = page_break = False
     # (a PDF's running headers are dropped by the reader, by where they sit on the page: a short line
     # repeated beside page breaks is then text, a note's wrapped end 按职责分工负责） as often as not)
@@ -611,7 +615,8 @@ def normalize_text(
     lines = _drop_trailer(lines, repairs)
     # (the NormalizedText made once, with the reader's format, pages and repairs: each made
     # again by dataclasses.replace cost its line-start offsets again)
-    return _join(lines, script, encoding, traditional, repairs, decoded, paragraph_starts, format, tuple(line_pages), reader_repairs)
+    return _join(lines, script, encoding, traditional, repairs, decoded, paragraph_starts, format, tuple(line_pages), reader_repairs,
+                 cell_lines)
 
 
 # Repairs in the order of their lines, then kinds: (r.line, r.kind), made in C (a PDF reports
@@ -630,7 +635,9 @@ def _join(
     format: str = "text",
     line_pages: tuple[int, ...] = (),
     reader_repairs: tuple[Repair, ...] = (),
+    cell_lines: Optional[set[int]] = None,
 ) -> NormalizedText:
+    """The lines joined into paragraphs; ``cell_lines`` (raw numbers): cells of a table, never joined."""
     parts: list[str] = []
     starts: list[tuple[int, int]] = []
     offset = 0
@@ -648,7 +655,7 @@ def _join(
         prev: Optional[_Line] = None
         next_row = 0  # after a table's header (序号 …): the number the next row starts with
         for ln in lines:
-            row = ln.cell
+            row = ln.raw in cell_lines if cell_lines else False
             first = ln.text[0]
             if next_row:
                 if first.isdigit() and (m := TABLE_ROW_NUMBER.match(ln.text)) is not None and int(m.group("n")) == next_row:

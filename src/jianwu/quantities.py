@@ -98,8 +98,9 @@ def quantity_pattern() -> regex.Pattern[str]:
     mult = _guarded(list(multipliers()), _alternation(list(multipliers())))
     num = rf"(?:{ARABIC}|{CHINESE})"
     return compile_pattern(
-        # the low end of a range may be written whole: 360万千瓦—500万千瓦 / 1.5万—2万吨 (m1, u1)
-        rf"(?P<n1>{num})(?:(?P<m1>{mult})?(?P<u1>{unit})?(?P<sep>{RANGE_SEP})(?P<n2>{num}))?"
+        # the low end of a range may carry its multiplier (1.5万—2万吨: m1) or its unit (13%—14%: u1); one with
+        # both (360万千瓦—500万千瓦) is two quantities joined afterwards (_joined_ranges)
+        rf"(?P<n1>{num})(?:(?:(?P<m1>{mult})(?={RANGE_SEP})|(?P<u1>{unit}))?(?P<sep>{RANGE_SEP})(?P<n2>{num}))?"
         rf"(?P<approx>余|多)?"
         rf"(?:(?P<unit>{unit})|(?P<mult>{mult})(?:余|多)?(?P<unit_m>{unit}))"
         rf"(?P<note>{NOTE})?(?P<suffix>{SUFFIX})?"
@@ -364,7 +365,22 @@ def _unit_quantities(sentence: str) -> list[Quantity]:
                 text=sentence[start:value_end],
             )
         )
+    if len(found) > 1:
+        found = _joined_ranges(sentence, found)
     return _points_lists(sentence, _backfill_bare(sentence, found, shelter))
+
+
+def _joined_ranges(sentence: str, found: list[Quantity]) -> list[Quantity]:
+    """360万千瓦—500万千瓦: two values of one unit joined by a range separator alone are one range."""
+    out: list[Quantity] = []
+    for q in found:
+        prev = out[-1] if out else None
+        if (prev is not None and q.start == prev.end + 1 and sentence[prev.end] in RANGE_SEP_CHARS and prev.unit == q.unit
+                and not prev.suffix and prev.value_max is None and q.value_max is None and prev.value < q.value):
+            out[-1] = replace(q, start=prev.start, value=prev.value, value_max=q.value, text=sentence[prev.start:q.value_end])
+        else:
+            out.append(q)
+    return out
 
 
 def _backfill_bare(sentence: str, found: list[Quantity], shelter: list[bool]) -> list[Quantity]:

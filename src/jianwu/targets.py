@@ -69,6 +69,8 @@ BREAK_AFTER = set("。；;！？!?：:）)")
 # A short line with none of these is a heading (主要目标), not part of the sentence that follows it.
 PROSE = lazy(r"[，。、；：！？,;:]")
 MAX_HEADING = 20
+# A box's title is a heading whatever its length: 专栏1 “十四五”各地级以上市能耗强度降低目标 (not the start of its first line).
+BOX_TITLE = "专栏"
 # A line with this many spaces and no prose punctuation is a table's row or header: a line break ends it.
 MIN_CELL_GAPS = 2
 # What a target or a deadline needs: a number, a year or a period (digits or numerals: quantities,
@@ -307,7 +309,7 @@ def sentences(text: str, offset: int = 0, only: Optional[re.Pattern[str]] = None
             before = text[start:end].rstrip()
             line = text[line_start:end].strip()
             line_start = end + 1
-            heading = len(line) <= MAX_HEADING and not PROSE.search(line) and not line[-1:].isdigit()
+            heading = (len(line) <= MAX_HEADING and not PROSE.search(line) and not line[-1:].isdigit()) or line.startswith(BOX_TITLE)
             if (before and before[-1] not in BREAK_AFTER and not heading and end < len(text)
                     # a table's line (cells: 序号 项目名称 建设内容 总投资（亿元）) ends there, as a row does
                     and not (line.count(" ") >= MIN_CELL_GAPS and not PROSE.search(line))):
@@ -921,8 +923,10 @@ def _group_targets(
             # A达到60%、B达到65%，2030年分别达到65%、70%: the indicators of the values before, in order
             respective = [t.indicator for t in prior[-len(group):]]
         subject = prior[-1].indicator  # 下降14%，力争下降14.5%: the stretch goal of the same indicator
-        if reading.direction is None and prior[-1].direction is not None and prior[-1].unit == first.unit:
-            stretch_of = prior[-1]  # 累计下降14%以上，力争达到15%: 达到 the same change
+        if (reading.direction is None and prior[-1].direction is not None and prior[-1].unit == first.unit
+                and first.unit_class == "ratio"):
+            # 累计下降14%以上，力争达到15%: 达到 the same change (新增1000万千瓦，累计达到2500万千瓦 is a total)
+            stretch_of = prior[-1]
         if reading.pred.baseline_year is None:
             reading.pred.baseline_year = prior[-1].baseline_year
         if prior[-1].scope and not scope_prefix(subject):
