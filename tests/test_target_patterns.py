@@ -771,3 +771,21 @@ def test_place_last_characters_cover_the_region_table() -> None:
 )
 def test_audit_of_provincial_and_ministry_plans(body: str, expected: list[tuple[Any, ...]]) -> None:
     assert [row(t) for t in targets_of(body)] == expected
+
+
+def test_a_box_of_places_takes_the_indicator_of_its_title() -> None:
+    """专栏 “…”各地级以上市能耗强度降低目标 then ——places：value lines: each place a scope of the title's indicator,
+    its change word the direction (the title, however long, no part of the first line's sentence)."""
+    body = ("专栏1 “十四五”各地级以上市能耗强度降低目标\n——广州市、深圳市：14.5%；\n——汕头市：13.5%。\n"
+            "专栏2 重点指标\n——非化石能源消费比重：16%以上。")
+    assert [(t.scope, t.indicator, num(t.value), t.direction) for t in targets_of(body)] == [
+        ("广州市", "能耗强度", 14.5, "down"), ("深圳市", "能耗强度", 14.5, "down"), ("汕头市", "能耗强度", 13.5, "down"),
+        (None, "非化石能源消费比重", 16, None)]
+
+
+def test_a_total_after_an_addition_is_no_stretch_of_the_change() -> None:
+    """新增…1000万千瓦，到2030年累计达到2500万千瓦: 累计达到 a total (no direction); only a share 力争达到 after a change
+    is the change, further."""
+    assert [(t.indicator, num(t.value), t.direction, t.year) for t in targets_of(
+        "“十四五”期间，力争新增新能源装机容量1000万千瓦以上，到2030年累计达到2500万千瓦。")] == [
+        ("新能源装机容量", 10000000, "up", 2025), ("新能源装机容量", 25000000, None, 2030)]

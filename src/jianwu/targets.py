@@ -155,6 +155,13 @@ BOUNDS = {"以上", "及以上", "或以上", "以下", "及以下", "或以下"
 PRICE_BEFORE = lazy(r"(?:上浮|下浮|浮动|上调|下调)[^，。；：\d%]{0,8}$")
 PRICE_AFTER = lazy(r"^(?:的)?(?:限制|浮动|上浮|下浮)")
 PRICE_AFTER_SPAN = 3  # the longest match of PRICE_AFTER: 的上浮 (test_facts_speedups checks it)
+# A box's title naming the indicator of each place listed in it: 专栏1 “十四五”各地级以上市能耗强度降低目标 / 专栏2 各市州
+# 单位地区生产总值二氧化碳排放下降指标分解表 (the places, the plan's period and the table words left out).
+BOX_INDICATOR = lazy(
+    r"^专栏\s*[\d一二三四五六七八九十]*\s*(?:“[^”]{1,8}”|\p{Han}{0,2}“[^”]{1,8}”)?"
+    r"(?:各(?:地级以上市|地级市|设区市|市州|市（州）|盟市|县（市、区）|县市区|县区|区县|市|县|区))?"
+    r"(?P<ind>\p{Han}[^，。；：\s]*?)(?P<change>降低|下降|提高|提升|增长|减少)?(?:目标|任务|指标)?(?:分解表|分解|表)?$"
+)
 # The unit a value is per, written before it: 城市建成区平均人口密度不低于每平方公里 | 1万人 (1万 人/平方公里).
 PER_BEFORE = lazy(r"每(?P<den>平方公里|平方米|公顷|亩|万人|千人|百人|万元|户|人)$")
 PER_BEFORE_SPAN = 5  # the longest PER_BEFORE: 每平方公里
@@ -904,6 +911,14 @@ def _group_targets(
     stretch_of: Optional[Target] = None
     if not subject and segment_reading is not None and segment_reading.label:
         subject = segment_reading.label  # ——非化石能源消费比重：16%以上
+        if subject[-1] in PLACE_LAST and all(_is_place(p) for p in top_level_split(subject, "、")):
+            # 专栏1 各地级以上市能耗强度降低目标 | ——广州市、深圳市：14.5%: the places' value of the box's indicator
+            box = _box_indicator(clause, s.offsets[0])
+            if box is not None:
+                who, listed_places = top_level_split(subject, "、"), True
+                subject, change = box
+                if change:
+                    reading.pred = replace(reading.pred, words=[*reading.pred.words, change])
     elif not subject and segment_reading is not None and segment_reading.pending and not who:
         # …分别下降到33微克/立方米、提高到 | 82%: the next item of the list
         subject, pending = segment_reading.pending[0], segment_reading.pending[1:]
@@ -1128,6 +1143,20 @@ def _with_measure_of(entity: str, previous: list[Target]) -> str:
     if m is None or not OBJECT_NOUN_END.search(indicator, 0, m.start()):
         return entity
     return entity + indicator[m.start():]
+
+
+def _box_indicator(clause: Clause, at: int) -> Optional[tuple[str, str]]:
+    """(indicator, its change word or "") that the title of the 专栏 box holding absolute offset ``at`` names:
+    专栏1 “十四五”各地级以上市能耗强度降低目标 -> (能耗强度, 降低); None outside a box or for another title."""
+    text, start = clause.text, at - clause.text_offset
+    head = text.rfind(BOX_TITLE, 0, start)
+    if head < 0 or (head > 0 and text[head - 1] != "\n"):
+        return None
+    end = text.find("\n", head, start)
+    m = BOX_INDICATOR.match(text[head:end if end >= 0 else start].rstrip())
+    if m is None or len(m.group("ind")) < 2:
+        return None
+    return m.group("ind"), m.group("change") or ""
 
 
 def _year_list(text: str, pos: int, n: int) -> list[Optional[int]]:
