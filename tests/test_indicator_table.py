@@ -113,7 +113,8 @@ def test_the_last_row_of_an_attachment_table_may_hold_the_note() -> None:
         ("表1 主要指标\n序号\n类别\n指标\n单位\n2020年\n2025年\n属性\n1\n能源\n单位地区生产总值能耗降低\n%\n—\n14\n约束性\n"
          "2\n化学需氧量重点工程减排量\n万吨\n—\n18\n约束性\n3\n非化石能源消费比重\n%\n13.5\n20\n预期性",
          [("单位地区生产总值能耗", 14, "%", "=", "down", 2025, 2020, "cumulative", "rate"),
-          ("化学需氧量重点工程减排量", 180000, "吨", "=", None, 2025, None, "level", "absolute"),
+          # a 减排量 is a total over the period, as in a sentence
+          ("化学需氧量重点工程减排量", 180000, "吨", "=", None, 2025, 2020, "cumulative", "absolute"),
           ("非化石能源消费比重", 20, "%", "=", None, 2025, None, "level", "rate")]),
         # no 属性 column: rows of as many cells as the header; the unit in brackets; a year cell with a note
         ("指标名称\n2020年（基期）\n2025年\n2030年\n森林覆盖率（%）\n30\n31\n32\n城市生活垃圾回收利用率（%）\n—\n35\n40",

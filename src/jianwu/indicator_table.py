@@ -67,6 +67,8 @@ CELL_YEAR = compile_pattern(r"^((?:19|20)\d\d)年(?:[（(][^（）()]{1,6}[）)]
 # Header cells after the year columns that hold no number (a row's 约束性, a remark).
 NOT_VALUE_COLUMNS = frozenset(("属性", "指标属性", "指标性质", "性质", "类型", "备注"))
 MAX_CELL = 40  # the longest cell (normalize.MAX_TABLE_CELL)
+# A total over the plan's period, as a sentence's (targets.CUMULATIVE_HEADS): 化学需氧量重点工程减排量 (万吨) — 17.3.
+AMOUNT_OVER_PERIOD = compile_pattern(r"(?:减排量|新增量|累计量)$")
 # Rates whatever their unit: per-unit and share indicators.
 RATE_WORDS = compile_pattern(r"率|比例|比重|占比|强度|浓度|密度|指数|人均|单位|每万|万元|天数")
 
@@ -299,7 +301,8 @@ def _targets(
         if number is None:
             continue  # — or 〔完成国家下达目标〕: no number to hold it to
         value = Decimal(number) * factor
-        cumulative = v.group("sum") is not None or direction is not None
+        cumulative = v.group("sum") is not None or direction is not None or (
+            measure == "absolute" and "量" in name and AMOUNT_OVER_PERIOD.search(name) is not None)
         out.append(Target(
             indicator=name,
             value=int(value) if value == value.to_integral_value() else float(value),
