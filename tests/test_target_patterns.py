@@ -789,3 +789,22 @@ def test_a_total_after_an_addition_is_no_stretch_of_the_change() -> None:
     assert [(t.indicator, num(t.value), t.direction, t.year) for t in targets_of(
         "“十四五”期间，力争新增新能源装机容量1000万千瓦以上，到2030年累计达到2500万千瓦。")] == [
         ("新能源装机容量", 10000000, "up", 2025), ("新能源装机容量", 25000000, None, 2030)]
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        # an extent right after a verb is what is built or done, the noun after it what is counted (not a scope)
+        ("到2025年，累计建成10.75亿亩高标准农田，推广500万平方米超低能耗建筑，完成造林100万亩。",
+         [("高标准农田", 1075000000, "亩", "target"), ("超低能耗建筑", 5000000, "平方米", "target"), ("造林", 1000000, "亩", "target")]),
+        # and each item of the verb's list
+        ("到2025年，力争完成20万亩节水改造项目和5万亩滴灌试点。",
+         [("节水改造项目", 200000, "亩", "target"), ("滴灌试点", 50000, "亩", "target")]),
+        # a bound or 的 still scopes: a condition
+        ("淘汰35蒸吨/小时以下燃煤锅炉，对5万平方米以上的商场实施改造。",
+         [("燃煤锅炉", 35, "蒸吨/小时", "condition"), ("商场", 50000, "平方米", "condition")]),
+    ],
+)
+def test_an_extent_a_verb_completes_is_a_target(body: str, expected: list[tuple[Any, ...]]) -> None:
+    doc = parse_document(("某省实施方案\n一、主要目标\n" + body + "\n").encode(), doc_id="probe")
+    assert [(t.indicator, num(t.value), t.unit, t.kind) for c in doc.clauses for t in c.targets] == expected

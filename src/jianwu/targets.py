@@ -162,6 +162,11 @@ BOX_INDICATOR = lazy(
     r"(?:各(?:地级以上市|地级市|设区市|市州|市（州）|盟市|县（市、区）|县市区|县区|区县|市|县|区))?"
     r"(?P<ind>\p{Han}[^，。；：\s]*?)(?P<change>降低|下降|提高|提升|增长|减少)?(?:目标|任务|指标)?(?:分解表|分解|表)?$"
 )
+# Units of an extent that a verb right before makes what is built or done, the noun after it what is counted:
+# 累计建成10.75亿亩高标准农田 / 推广500万平方米超低能耗建筑 (a capacity, 35蒸吨/小时燃煤锅炉, scopes the noun: a condition).
+EXTENT_UNITS = frozenset(("亩", "公顷", "平方米", "平方公里", "公里"))
+# A joiner alone before a value: 完成20万亩节水增粮增效项目和 | 5.9万亩…试点 (the verb's next item).
+ITEM_JOINERS = frozenset(("和", "及", "与", "以及", "、"))
 # The unit a value is per, written before it: 城市建成区平均人口密度不低于每平方公里 | 1万人 (1万 人/平方公里).
 PER_BEFORE = lazy(r"每(?P<den>平方公里|平方米|公顷|亩|万人|千人|百人|万元|户|人)$")
 PER_BEFORE_SPAN = 5  # the longest PER_BEFORE: 每平方公里
@@ -838,6 +843,8 @@ def _group_targets(
         reading = _read(s.text[cursor:max(cursor, change.start)] + change.verb)
         if reading.pred.baseline_year is None:
             reading.pred.baseline_year = change.base_year
+    if reading.frame and reading.frame[-1] in ITEM_JOINERS and not reading.subject:
+        reading.frame = reading.frame[:-1]  # 完成20万亩A和 | 5.9万亩B: the next item of the verb's list
     if not reading.words and segment_reading is not None:
         # 建成市级绿色园区2个、市级绿色工厂18家: later items share the first item's verb.
         reading.pred = replace(reading.pred, words=[w for w in segment_reading.words if w not in COMPARATOR_BEFORE])
@@ -888,8 +895,10 @@ def _group_targets(
         noun, used = counted_noun(post)  # 完成防城港、…等5个 | 国家资源综合利用基地建设
         subject, end = noun, end + used
     elif follows_noun:
-        if last.unit_class == "count" and verb_only and not alternatives:
-            noun, used = counted_noun(post.removeprefix("的"))  # 完成1个近零碳园区 / 创建至少1家…示范单位
+        if (last.unit_class == "count" or (last.unit in EXTENT_UNITS and not last.suffix and not post.startswith("的"))) \
+                and verb_only and not alternatives:
+            # 完成1个近零碳园区 / 创建至少1家…示范单位 / 累计建成10.75亿亩高标准农田 (an extent built, not a scope)
+            noun, used = counted_noun(post.removeprefix("的"))
             subject, end = noun, end + used + (1 if post.startswith("的") else 0)
         elif (last.unit_class == "count" and subject and not post.startswith("的") and last.suffix not in BOUNDS
               and not reading.pred.words and not reading.actions and not alternatives):
