@@ -103,3 +103,31 @@ def test_the_last_row_of_an_attachment_table_may_hold_the_note() -> None:
             "注：单位地区生产总值能耗按2020年不变价计算。")
     assert table_targets(text) == [("城市污水集中收集率", 70, "%", "=", None, 2025, None, "level", "rate"),
                                    ("县级城市集中式饮用水水源地水质达标率", 100, "%", "=", None, 2025, None, "level", "rate")]
+
+
+@pytest.mark.parametrize(
+    ("table", "expected"),
+    [
+        # A Word table pasted as text, one cell a line: a lone value (14, 18) is a cell, not a page number; a
+        # category cell merged over rows is written once (each row ends at its 属性).
+        ("表1 主要指标\n序号\n类别\n指标\n单位\n2020年\n2025年\n属性\n1\n能源\n单位地区生产总值能耗降低\n%\n—\n14\n约束性\n"
+         "2\n化学需氧量重点工程减排量\n万吨\n—\n18\n约束性\n3\n非化石能源消费比重\n%\n13.5\n20\n预期性",
+         [("单位地区生产总值能耗", 14, "%", "=", "down", 2025, 2020, "cumulative", "rate"),
+          # a 减排量 is a total over the period, as in a sentence
+          ("化学需氧量重点工程减排量", 180000, "吨", "=", None, 2025, 2020, "cumulative", "absolute"),
+          ("非化石能源消费比重", 20, "%", "=", None, 2025, None, "level", "rate")]),
+        # no 属性 column: rows of as many cells as the header; the unit in brackets; a year cell with a note
+        ("指标名称\n2020年（基期）\n2025年\n2030年\n森林覆盖率（%）\n30\n31\n32\n城市生活垃圾回收利用率（%）\n—\n35\n40",
+         [("森林覆盖率", 31, "%", "=", None, 2025, None, "level", "rate"),
+          ("森林覆盖率", 32, "%", "=", None, 2030, None, "level", "rate"),
+          ("城市生活垃圾回收利用率", 35, "%", "=", None, 2025, None, "level", "rate"),
+          ("城市生活垃圾回收利用率", 40, "%", "=", None, 2030, None, "level", "rate")]),
+        # a value column after the years' (年均增速) is no year's; a % glued to the name after a category cell
+        ("表1 主要指标\n类别 指标 单位 2020年 2025年 年均增速 属性\n能源消费 全社会用电量 亿千瓦时 4830 6800 7.1% 预期性\n"
+         "能源结构 非化石能源消费比重 % 20.8 24 — 约束性",
+         [("全社会用电量", 680000000000, "千瓦时", "=", None, 2025, None, "level", "absolute"),
+          ("非化石能源消费比重", 24, "%", "=", None, 2025, None, "level", "rate")]),
+    ],
+)
+def test_tables_one_cell_a_line_and_columns_after_the_years(table: str, expected: list[tuple]) -> None:
+    assert table_targets(HEAD + table + "\n二、重点任务\n（一）优化能源结构。") == expected

@@ -232,3 +232,25 @@ def test_a_tables_cell_gaps_are_kept_one_space_is_not(line: str, expected: str) 
     from jianwu.normalize import normalize_text
 
     assert normalize_text(line).text == expected
+
+
+def test_lone_numbers_under_an_indicator_header_set_one_cell_a_line_are_cells() -> None:
+    """Under 指标 / 单位 / 2025年 alone on their lines a bare number is a value cell (kept, a line of its own, never
+    joined to the cell above it: —, %); the page number after the table's end, or one beside a form feed, is dropped."""
+    from jianwu.normalize import normalize_text
+
+    text = "一、主要目标\n指标\n单位\n2025年\n森林覆盖率\n%\n18\n能耗降低\n%\n—\n13.5\n到2025年，森林覆盖率达到18%。\n12\n二、任务"
+    out = normalize_text(text)
+    assert out.text.split("\n") == ["一、主要目标", "指标", "单位", "2025年", "森林覆盖率", "%", "18", "能耗降低", "%", "—",
+                                    "13.5", "到2025年，森林覆盖率达到18%。", "二、任务"]
+    assert [r.detail for r in out.repairs if r.kind == "page_number"] == ["12"]
+    paged = normalize_text("指标\n单位\n2025年\n森林覆盖率\n%\n7\n\f18\n")
+    assert [r.detail for r in paged.repairs if r.kind == "page_number"] == ["18"]  # (7, above the page break, a cell)
+    assert paged.text.split("\n")[-1] == "7"
+
+
+def test_a_numbered_heading_ends_a_table_set_one_cell_a_line() -> None:
+    from jianwu.normalize import normalize_text
+
+    out = normalize_text("一、目标\n指标\n2025年\n森林覆盖率（%）\n18\n二、重点任务\n5\n（一）推进绿色发展，加快转型。")
+    assert [r.detail for r in out.repairs if r.kind == "page_number"] == ["5"]

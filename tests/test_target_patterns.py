@@ -720,3 +720,91 @@ def test_place_last_characters_cover_the_region_table() -> None:
     regions, aliases = _table()
     spellings = {n for n in set(regions) | set(aliases) if regions.get(n) is None or regions[n].kind == "group"}
     assert {n[-1] for n in spellings} <= PLACE_LAST
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        # the deadline framing a sentence carries on, not a milestone written after one of its values
+        ("到2025年，单位地区生产总值能耗下降13.5%，2030年非化石能源消费比重提高至25%。森林覆盖率达到62%。",
+         [(None, "单位地区生产总值能耗", 13.5, "%", "=", "down", 2025, None, "cumulative"),
+          (None, "非化石能源消费比重", 25, "%", "=", "up", 2030, None, "level"),
+          (None, "森林覆盖率", 62, "%", "=", None, 2025, None, "level")]),
+        ("到2030年，森林覆盖率达到65%。森林蓄积量达到2.3亿立方米。",
+         [(None, "森林覆盖率", 65, "%", "=", None, 2030, None, "level"),
+          (None, "森林蓄积量", 230000000, "立方米", "=", None, 2030, None, "level")]),
+        # a range written whole at both ends
+        ("到2025年，抽水蓄能装机规模达到360万千瓦—500万千瓦，新增处理能力1.5万—2万吨。",
+         [(None, "抽水蓄能装机规模", 3600000, "千瓦", "range", None, 2025, None, "level"),
+          (None, "处理能力", 15000, "吨", "range", "up", 2025, None, "cumulative")]),
+        # 分别 without a subject: the indicators of the values before, in order
+        ("到2025年，一般工业固体废物综合利用率达到60%、磷石膏综合利用率达到65%，2030年分别达到65%、70%。",
+         [(None, "一般工业固体废物综合利用率", 60, "%", "=", None, 2025, None, "level"),
+          (None, "磷石膏综合利用率", 65, "%", "=", None, 2025, None, "level"),
+          (None, "一般工业固体废物综合利用率", 65, "%", "=", None, 2030, None, "level"),
+          (None, "磷石膏综合利用率", 70, "%", "=", None, 2030, None, "level")]),
+        # what the last item counts among is shared by the list
+        ("到2025年，城市公交、出租车中新能源车辆占比分别达到72%、35%。",
+         [(None, "城市公交中新能源车辆占比", 72, "%", "=", None, 2025, None, "level"),
+          (None, "出租车中新能源车辆占比", 35, "%", "=", None, 2025, None, "level")]),
+        ("城市公交、出租汽车、城市物流配送领域新能源汽车分别达到72%、35%、20%。",
+         [(None, "城市公交领域新能源汽车", 72, "%", "=", None, None, None, "level"),
+          (None, "出租汽车领域新能源汽车", 35, "%", "=", None, None, None, "level"),
+          (None, "城市物流配送领域新能源汽车", 20, "%", "=", None, None, None, "level")]),
+        # a value that only names a target (a pretext, what a subject is) is none
+        ("不得以下降30%为由关停企业。未完成年度能耗下降3%目标的区县，暂停新增高耗能项目审批。", []),
+        # the unit a value is per, written before it; 千克标准煤; a per-unit 吨/万平方米
+        ("城市建成区平均人口密度不低于每平方公里1万人。",
+         [(None, "城市建成区平均人口密度", 10000, "人/平方公里", ">=", None, None, None, "level")]),
+        ("到2025年，钢铁行业吨钢综合能耗降至540千克标准煤以下，施工现场建筑垃圾排放量不高于300吨/万平方米。",
+         [(None, "钢铁行业吨钢综合能耗", 540, "千克标准煤", "<=", "down", 2025, None, "level"),
+          (None, "施工现场建筑垃圾排放量", 300, "吨/万平方米", "<=", None, 2025, None, "level")]),
+        # 力争达到 after a change: the same change, further
+        ("到2025年，规模以上工业单位增加值能耗较2020年累计下降14%以上，力争达到15%。",
+         [(None, "规模以上工业单位增加值能耗", 14, "%", ">=", "down", 2025, 2020, "cumulative"),
+          (None, "规模以上工业单位增加值能耗", 15, "%", "=", "down", 2025, 2020, "cumulative")]),
+        # a later sentence's bare verb and value in the unit of the clause's last target: its next milestone
+        ("2025年底前，累计推广超低能耗建筑500万平方米以上；2030年底前，推广1000万平方米以上。",
+         [(None, "超低能耗建筑", 5000000, "平方米", ">=", None, 2025, None, "cumulative"),
+          (None, "超低能耗建筑", 10000000, "平方米", ">=", None, 2030, None, "level")]),
+    ],
+)
+def test_audit_of_provincial_and_ministry_plans(body: str, expected: list[tuple[Any, ...]]) -> None:
+    assert [row(t) for t in targets_of(body)] == expected
+
+
+def test_a_box_of_places_takes_the_indicator_of_its_title() -> None:
+    """专栏 “…”各地级以上市能耗强度降低目标 then ——places：value lines: each place a scope of the title's indicator,
+    its change word the direction (the title, however long, no part of the first line's sentence)."""
+    body = ("专栏1 “十四五”各地级以上市能耗强度降低目标\n——广州市、深圳市：14.5%；\n——汕头市：13.5%。\n"
+            "专栏2 重点指标\n——非化石能源消费比重：16%以上。")
+    assert [(t.scope, t.indicator, num(t.value), t.direction) for t in targets_of(body)] == [
+        ("广州市", "能耗强度", 14.5, "down"), ("深圳市", "能耗强度", 14.5, "down"), ("汕头市", "能耗强度", 13.5, "down"),
+        (None, "非化石能源消费比重", 16, None)]
+
+
+def test_a_total_after_an_addition_is_no_stretch_of_the_change() -> None:
+    """新增…1000万千瓦，到2030年累计达到2500万千瓦: 累计达到 a total (no direction); only a share 力争达到 after a change
+    is the change, further."""
+    assert [(t.indicator, num(t.value), t.direction, t.year) for t in targets_of(
+        "“十四五”期间，力争新增新能源装机容量1000万千瓦以上，到2030年累计达到2500万千瓦。")] == [
+        ("新能源装机容量", 10000000, "up", 2025), ("新能源装机容量", 25000000, None, 2030)]
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        # an extent right after a verb is what is built or done, the noun after it what is counted (not a scope)
+        ("到2025年，累计建成10.75亿亩高标准农田，推广500万平方米超低能耗建筑，完成造林100万亩。",
+         [("高标准农田", 1075000000, "亩", "target"), ("超低能耗建筑", 5000000, "平方米", "target"), ("造林", 1000000, "亩", "target")]),
+        # and each item of the verb's list
+        ("到2025年，力争完成20万亩节水改造项目和5万亩滴灌试点。",
+         [("节水改造项目", 200000, "亩", "target"), ("滴灌试点", 50000, "亩", "target")]),
+        # a bound or 的 still scopes: a condition
+        ("淘汰35蒸吨/小时以下燃煤锅炉，对5万平方米以上的商场实施改造。",
+         [("燃煤锅炉", 35, "蒸吨/小时", "condition"), ("商场", 50000, "平方米", "condition")]),
+    ],
+)
+def test_an_extent_a_verb_completes_is_a_target(body: str, expected: list[tuple[Any, ...]]) -> None:
+    doc = parse_document(("某省实施方案\n一、主要目标\n" + body + "\n").encode(), doc_id="probe")
+    assert [(t.indicator, num(t.value), t.unit, t.kind) for c in doc.clauses for t in c.targets] == expected

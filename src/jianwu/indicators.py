@@ -162,6 +162,9 @@ OBJECTS = r"建筑|厂房|园区|企业|城市|县城|城区|农村|乡镇|机�
 OBJECT_NOUN = lazy(OBJECTS)
 OBJECT_NOUN_END = lazy(rf"(?:{OBJECTS})$")
 # A head that adds the items up: 风电、太阳能发电 | 总装机容量 is one total, not two.
+# What the last item of a list counts among, written once for all the items: 城市公交、出租车 | 中新能源车辆占比 /
+# 城市公交、出租汽车、城市物流配送 | 领域新能源汽车 (not 中心城区, 中型, 中小企业, 中央, 中国).
+FRAME_IN_LAST = lazy(r"(?<=\p{Han})(?:中(?![心型小部央国华西东])|领域)(?=\p{Han}{2})")
 COMBINED_HEAD = lazy(r"^(?:总|合计|共计|总计|合共|累计总)")
 # A per-unit denominator written once at the start of a list, shared by the flows listed after it:
 # 单位地区生产总值 | 能耗和二氧化碳排放 / 单位GDP | 能耗、水耗 / 规模以上工业单位增加值 | 能耗、用水量.
@@ -509,6 +512,10 @@ def _shared_head(items: list[str]) -> Optional[str]:
         named = list(POLLUTANT.finditer(last))
         if named and 0 < named[-1].end() < len(last):
             return last[named[-1].end():]  # 颗粒物、二氧化硫、氮氧化物 | 有组织排放浓度
+    if "中" in last or "领域" in last:  # (every FRAME_IN_LAST match holds one)
+        frame = FRAME_IN_LAST.search(last)
+        if frame is not None and not any(FRAME_IN_LAST.search(item) for item in items[:-1]):
+            return last[frame.start():]  # 城市公交、出租车 | 中新能源车辆占比
     head = INDICATOR_HEAD.search(last)
     ends = {item[-1] for item in items[:-1]}
     after_end = None

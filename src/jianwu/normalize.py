@@ -43,6 +43,14 @@ TABLE_HEADER_LINE = compile_pattern(r"^序\s*号")
 # The same header set one cell per line (序号 / 重点任务 / 牵头单位): its rows' numbers stand alone
 # on their lines, where a bare number is otherwise a page number.
 CELL_HEADER_LINE = compile_pattern(r"^序\s*号$")
+# The first cell of a table of main indicators set one cell per line (指标 / 单位 / 2020年 / 2025年 / 属性):
+# its cells below stand alone on their lines, a value (18, 13.5) where a bare number is otherwise a page
+# number; each is a line of its own, never joined to the cell above (—, %).  The table runs until a line
+# of prose (a sentence mark, or longer than any cell).
+INDICATOR_HEADER_CELLS = frozenset(("指标", "指标名称", "主要指标", "具体指标", "指标内容"))
+INDICATOR_HEADER_FIRST = frozenset(c[0] for c in INDICATOR_HEADER_CELLS)
+MAX_TABLE_CELL = 40
+TABLE_CELL_END = compile_std(r"[，。；！？,;!?]")
 TABLE_ROW_NUMBER = compile_pattern(r"^(?P<n>\d{1,3})(?![\d.．%])(?=\s*\p{Han})")
 OWN_BLOCK_LINE = compile_pattern(r"^(?:附\s*[件表]\s*(?:\d{1,2}|[一二三四五六七八九十]{1,3})?\s*(?:[：:]\s*\S.{0,40})?$|抄\s*送[：:])")
 # Word bookmarks exported as text: [bookmark: _GoBack]
@@ -542,6 +550,9 @@ def normalize_text(
     first_checks = _first_checks
     inline_mark = INLINE_MARK.search
     cell_row = 0  # under a table header 序号 alone on its line: the row number expected next
+    cell_table = False  # under an indicator table's header set one cell per line (INDICATOR_HEADER_CELLS)
+    cell_lines: set[int] = set()  # the raw numbers of its lines: each a line of its own
+    header_first = INDICATOR_HEADER_FIRST
     for number, (raw_line, unified) in enumerate(zip(simplified.split("\n"), unified_text.split("\n")), start=1):
         if form_feeds and "\f" in raw_line:  # pdftotext marks each page break with a form feed
             gap = page_break = True
@@ -553,6 +564,11 @@ def normalize_text(
         chrome, page_number = first_checks(first)
         if first == "序" and CELL_HEADER_LINE.match(stripped):
             cell_row = 1  # a table set one cell per line: its row numbers stand alone below
+        if cell_table:
+            if len(stripped) > MAX_TABLE_CELL or TABLE_CELL_END.search(stripped) is not None:
+                cell_table = False  # prose again: the table ended
+        elif first in header_first and stripped in INDICATOR_HEADER_CELLS:
+            cell_table = True
         if chrome or (chrome_anywhere and (CHROME_ANYWHERE[0] in stripped or CHROME_ANYWHERE[1] in stripped)):
             if CHROME_LINE.match(stripped):
                 repairs.append(Repair("chrome", number, stripped[:40]))
@@ -561,6 +577,8 @@ def normalize_text(
         if page_number and PAGE_NUMBER_LINE.match(stripped):
             if cell_row and stripped == str(cell_row):
                 cell_row += 1  # the next row's number, not a page number
+            elif cell_table and stripped.isdigit() and not (form_feeds and "\f" in raw_line):
+                pass  # a value cell of the table, not a page number (one a page break stands beside is)
             else:
                 repairs.append(Repair("page_number", number, stripped))
                 gap = page_break = True
@@ -584,6 +602,11 @@ def normalize_text(
         # (a line not starting with white space has no indent: lstrip() leaves it whole)
         indent = _display_width(raw_line[: len(raw_line) - len(raw_line.lstrip())].replace("\t", "    ")) if raw_line[:1].isspace() else 0
         lines.append(_Line(number, cleaned, indent, gap, page_break))
+        if cell_table:
+            if lines[-1].token is not None:  # a numbered heading (二、重点任务): the table ended
+                cell_table = False
+            else:
+                cell_lines.add(number)
         gap = page_break = False
     # (a PDF's running headers are dropped by the reader, by where they sit on the page: a short line
     # repeated beside page breaks is then text, a note's wrapped end 按职责分工负责） as often as not)
@@ -592,7 +615,8 @@ def normalize_text(
     lines = _drop_trailer(lines, repairs)
     # (the NormalizedText made once, with the reader's format, pages and repairs: each made
     # again by dataclasses.replace cost its line-start offsets again)
-    return _join(lines, script, encoding, traditional, repairs, decoded, paragraph_starts, format, tuple(line_pages), reader_repairs)
+    return _join(lines, script, encoding, traditional, repairs, decoded, paragraph_starts, format, tuple(line_pages), reader_repairs,
+                 cell_lines)
 
 
 # Repairs in the order of their lines, then kinds: (r.line, r.kind), made in C (a PDF reports
@@ -611,7 +635,9 @@ def _join(
     format: str = "text",
     line_pages: tuple[int, ...] = (),
     reader_repairs: tuple[Repair, ...] = (),
+    cell_lines: Optional[set[int]] = None,
 ) -> NormalizedText:
+    """The lines joined into paragraphs; ``cell_lines`` (raw numbers): cells of a table, never joined."""
     parts: list[str] = []
     starts: list[tuple[int, int]] = []
     offset = 0
@@ -629,7 +655,7 @@ def _join(
         prev: Optional[_Line] = None
         next_row = 0  # after a table's header (序号 …): the number the next row starts with
         for ln in lines:
-            row = False
+            row = ln.raw in cell_lines if cell_lines else False
             first = ln.text[0]
             if next_row:
                 if first.isdigit() and (m := TABLE_ROW_NUMBER.match(ln.text)) is not None and int(m.group("n")) == next_row:

@@ -88,7 +88,7 @@ NOTE = r"（[^（）\n]{1,12}）"
 
 
 # The groups of quantity_pattern that find_quantities reads, in the order it unpacks them.
-QUANTITY_GROUPS = ("n1", "n2", "u1", "unit", "unit_m", "mult", "suffix", "approx")
+QUANTITY_GROUPS = ("n1", "n2", "u1", "unit", "unit_m", "mult", "suffix", "approx", "m1")
 
 
 @lru_cache(maxsize=1)
@@ -98,7 +98,9 @@ def quantity_pattern() -> regex.Pattern[str]:
     mult = _guarded(list(multipliers()), _alternation(list(multipliers())))
     num = rf"(?:{ARABIC}|{CHINESE})"
     return compile_pattern(
-        rf"(?P<n1>{num})(?:(?P<u1>{unit})?(?P<sep>{RANGE_SEP})(?P<n2>{num}))?"
+        # the low end of a range may carry its multiplier (1.5万—2万吨: m1) or its unit (13%—14%: u1); one with
+        # both (360万千瓦—500万千瓦) is two quantities joined afterwards (_joined_ranges)
+        rf"(?P<n1>{num})(?:(?:(?P<m1>{mult})(?={RANGE_SEP})|(?P<u1>{unit}))?(?P<sep>{RANGE_SEP})(?P<n2>{num}))?"
         rf"(?P<approx>余|多)?"
         rf"(?:(?P<unit>{unit})|(?P<mult>{mult})(?:余|多)?(?P<unit_m>{unit}))"
         rf"(?P<note>{NOTE})?(?P<suffix>{SUFFIX})?"
@@ -332,7 +334,7 @@ def _unit_quantities(sentence: str) -> list[Quantity]:
         if shelter[start] or (start and sentence[start - 1] == "第"):
             continue  # 第3条 / 第5项: an ordinal, not a quantity
         # All the groups in one call, by number (by name, they cost more than the rest of the loop).
-        n1, n2, u1, unit_written, unit_m, mult, suffix, approx = m.group(*numbers)
+        n1, n2, u1, unit_written, unit_m, mult, suffix, approx, m1 = m.group(*numbers)
         unit = table[_unspaced(unit_written or unit_m)]
         factor = mults[mult] if mult else 1
         low = number_value(n1)
@@ -341,7 +343,8 @@ def _unit_quantities(sentence: str) -> list[Quantity]:
             continue
         if u1 and table[_unspaced(u1)].unit != unit.unit:
             continue  # 3吨至5万台 is not one range
-        if high is not None and high <= low:
+        low_factor = mults[m1] if m1 else factor  # 1.5万—2万吨: each end its multiplier
+        if high is not None and high * factor <= low * low_factor:
             continue  # 2020—2025 and the like are not ranges of a value
         if _is_name(sentence, start, m.end(), not n1[0].isdigit(), unit.cls):
             continue
@@ -351,7 +354,7 @@ def _unit_quantities(sentence: str) -> list[Quantity]:
                 start=start,
                 value_end=value_end,
                 end=m.end(),
-                value=low * factor,
+                value=low * low_factor,
                 value_max=None if high is None else high * factor,
                 unit=unit.unit,
                 unit_class=unit.cls,
@@ -362,7 +365,22 @@ def _unit_quantities(sentence: str) -> list[Quantity]:
                 text=sentence[start:value_end],
             )
         )
+    if len(found) > 1:
+        found = _joined_ranges(sentence, found)
     return _points_lists(sentence, _backfill_bare(sentence, found, shelter))
+
+
+def _joined_ranges(sentence: str, found: list[Quantity]) -> list[Quantity]:
+    """360万千瓦—500万千瓦: two values of one unit joined by a range separator alone are one range."""
+    out: list[Quantity] = []
+    for q in found:
+        prev = out[-1] if out else None
+        if (prev is not None and q.start == prev.end + 1 and sentence[prev.end] in RANGE_SEP_CHARS and prev.unit == q.unit
+                and not prev.suffix and prev.value_max is None and q.value_max is None and prev.value < q.value):
+            out[-1] = replace(q, start=prev.start, value=prev.value, value_max=q.value, text=sentence[prev.start:q.value_end])
+        else:
+            out.append(q)
+    return out
 
 
 def _backfill_bare(sentence: str, found: list[Quantity], shelter: list[bool]) -> list[Quantity]:

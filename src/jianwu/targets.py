@@ -69,6 +69,8 @@ BREAK_AFTER = set("。；;！？!?：:）)")
 # A short line with none of these is a heading (主要目标), not part of the sentence that follows it.
 PROSE = lazy(r"[，。、；：！？,;:]")
 MAX_HEADING = 20
+# A box's title is a heading whatever its length: 专栏1 “十四五”各地级以上市能耗强度降低目标 (not the start of its first line).
+BOX_TITLE = "专栏"
 # A line with this many spaces and no prose punctuation is a table's row or header: a line break ends it.
 MIN_CELL_GAPS = 2
 # What a target or a deadline needs: a number, a year or a period (digits or numerals: quantities,
@@ -153,6 +155,25 @@ BOUNDS = {"以上", "及以上", "或以上", "以下", "及以下", "或以下"
 PRICE_BEFORE = lazy(r"(?:上浮|下浮|浮动|上调|下调)[^，。；：\d%]{0,8}$")
 PRICE_AFTER = lazy(r"^(?:的)?(?:限制|浮动|上浮|下浮)")
 PRICE_AFTER_SPAN = 3  # the longest match of PRICE_AFTER: 的上浮 (test_facts_speedups checks it)
+# A box's title naming the indicator of each place listed in it: 专栏1 “十四五”各地级以上市能耗强度降低目标 / 专栏2 各市州
+# 单位地区生产总值二氧化碳排放下降指标分解表 (the places, the plan's period and the table words left out).
+BOX_INDICATOR = lazy(
+    r"^专栏\s*[\d一二三四五六七八九十]*\s*(?:“[^”]{1,8}”|\p{Han}{0,2}“[^”]{1,8}”)?"
+    r"(?:各(?:地级以上市|地级市|设区市|市州|市（州）|盟市|县（市、区）|县市区|县区|区县|市|县|区))?"
+    r"(?P<ind>\p{Han}[^，。；：\s]*?)(?P<change>降低|下降|提高|提升|增长|减少)?(?:目标|任务|指标)?(?:分解表|分解|表)?$"
+)
+# Units of an extent that a verb right before makes what is built or done, the noun after it what is counted:
+# 累计建成10.75亿亩高标准农田 / 推广500万平方米超低能耗建筑 (a capacity, 35蒸吨/小时燃煤锅炉, scopes the noun: a condition).
+EXTENT_UNITS = frozenset(("亩", "公顷", "平方米", "平方公里", "公里"))
+# A joiner alone before a value: 完成20万亩节水增粮增效项目和 | 5.9万亩…试点 (the verb's next item).
+ITEM_JOINERS = frozenset(("和", "及", "与", "以及", "、"))
+# The unit a value is per, written before it: 城市建成区平均人口密度不低于每平方公里 | 1万人 (1万 人/平方公里).
+PER_BEFORE = lazy(r"每(?P<den>平方公里|平方米|公顷|亩|万人|千人|百人|万元|户|人)$")
+PER_BEFORE_SPAN = 5  # the longest PER_BEFORE: 每平方公里
+# A value that only names a target, in a pretext or in what a subject is (no commitment): 不得以下降30%为由关停企业 /
+# 未完成年度能耗下降3%目标的区县 (not 完成下降3%的目标: the target itself, its value followed by 的目标).
+NAMED_AFTER = lazy(r"(?:左右|以上)?(?:的)?(?:目标|任务|指标)?(?:为由|为借口|为名)|(?:左右|以上)?(?:目标|任务|目标任务)的")
+NAMED_AFTER_SPAN = 10  # the longest NAMED_AFTER: 以上的目标为借口
 # Money or a share granted, not an outcome to reach (a support rule, like a price rule): 按照投资额的10%给予补助 /
 # 最高不超过500万元 / 单个项目最高补助200万元 / 省财政安排专项资金5亿元.  A money target (绿色信贷余额达到5000亿元,
 # 营业收入达到1000亿元) names what is reached, not what is given.
@@ -242,6 +263,9 @@ ANNUAL_WORDS = ("年均", "每年", "平均每年", "年平均", "逐年", "每�
 CUMULATIVE_HEADS = lazy(r"(?:减排量|新增量|累计量)$|^新增")
 
 
+NO_ITEM = 1 << 30  # past the end of any sentence: where the first item of a sentence without one is
+
+
 @dataclass(frozen=True)
 class _Time:
     """A deadline: a year, or a period (“十四五”期间), or none."""
@@ -297,7 +321,7 @@ def sentences(text: str, offset: int = 0, only: Optional[re.Pattern[str]] = None
             before = text[start:end].rstrip()
             line = text[line_start:end].strip()
             line_start = end + 1
-            heading = len(line) <= MAX_HEADING and not PROSE.search(line) and not line[-1:].isdigit()
+            heading = (len(line) <= MAX_HEADING and not PROSE.search(line) and not line[-1:].isdigit()) or line.startswith(BOX_TITLE)
             if (before and before[-1] not in BREAK_AFTER and not heading and end < len(text)
                     # a table's line (cells: 序号 项目名称 建设内容 总投资（亿元）) ends there, as a row does
                     and not (line.count(" ") >= MIN_CELL_GAPS and not PROSE.search(line))):
@@ -376,7 +400,7 @@ def assign_targets(clauses: list[Clause], normalized: NormalizedText, issued: Op
                 sentence = _Sentence(text, offsets, events, time)
                 clause.targets.extend(_sentence_targets(sentence, items, clause, normalized, warnings, clause.targets))
             if events:
-                time = events[-1][1]
+                time = _carried(events, items, time, issued)
         clause.targets.extend(table_targets)
         if issued is not None and clause.targets:
             clause.targets = [t for t in clause.targets if t.year is None or t.year >= issued or t.kind == "condition"]
@@ -408,6 +432,33 @@ def _time_events(sentence: str) -> list[tuple[int, _Time]]:
         if n and n >= 3:  # the n-th five-year plan ends in 1955 + 5n (十四五 → 2025)
             events.append((m.start(), _Time(1955 + 5 * n, f"十{m.group('n')}五")))
     return sorted(events, key=lambda e: e[0]) if len(events) > 1 else events  # most sentences have none
+
+
+def _carried(
+    events: list[tuple[int, _Time]],
+    items: Optional[tuple[list[Quantity], list[regex.Match[str]]]],
+    time: _Time,
+    issued: Optional[int],
+) -> _Time:
+    """The deadline the sentence after one with ``events`` inherits (``time``: the one this sentence inherited).
+
+    The deadline that frames a sentence, written before its first value, carries on: 到2025年，A下降13.5%，2030年
+    提高至62%。B达到… (B's year is 2025; 2030 is a later milestone of A alone, a deadline written after a value).
+    A year before ``issued`` frames a result reported (2020年，…为35微克/立方米，到2025年下降到30微克/立方米), no
+    deadline.  A sentence without a value (到2025年，主要目标是：) hands on its last deadline, and so does one with no
+    framing deadline when none was in effect before it.
+    """
+    if items is None:
+        return events[-1][1]
+    quantities, categories = items
+    first = min(quantities[0].start if quantities else NO_ITEM,
+                categories[0].start() if categories else NO_ITEM)
+    for p, t in events:
+        if p >= first:
+            break
+        if issued is None or t.year is None or t.year >= issued:
+            return t
+    return time if time.year is not None else events[-1][1]
 
 
 def _time_at(sentence: _Sentence, pos: int) -> _Time:
@@ -630,6 +681,9 @@ def _commitments(text: str, quantities: list[Quantity]) -> list[Quantity]:
             continue
         if "不受" in text[max(0, q.start - 8):q.start] and "限制" in text[q.end:q.end + 6]:
             continue
+        after = text[q.end:q.end + NAMED_AFTER_SPAN]
+        if ("为" in after or "的" in after) and NAMED_AFTER.match(after) is not None:
+            continue
         kept.append(q)
     return kept
 
@@ -778,11 +832,19 @@ def _group_targets(
     if _achieved(s, first.start, change.base_end if change else 0):
         return [], end, segment_reading
     if change is None:
-        reading = _read(s.text[cursor:first.start])
+        pre = s.text[cursor:first.start]
+        per = PER_BEFORE.search(pre) if "每" in pre[-PER_BEFORE_SPAN:] else None
+        if per is not None:  # 人口密度不低于每平方公里 | 1万人: a value per the unit written before it
+            pre = pre[: per.start()]
+            group = [replace(q, unit=f"{q.unit}/{per.group('den')}", measure="rate") for q in group]
+            first, last = group[0], group[-1]
+        reading = _read(pre)
     else:  # 非化石能源消费比重由2020年的15.9%提高到 | 20% reads as 非化石能源消费比重提高到 | 20%, based on 2020
         reading = _read(s.text[cursor:max(cursor, change.start)] + change.verb)
         if reading.pred.baseline_year is None:
             reading.pred.baseline_year = change.base_year
+    if reading.frame and reading.frame[-1] in ITEM_JOINERS and not reading.subject:
+        reading.frame = reading.frame[:-1]  # 完成20万亩A和 | 5.9万亩B: the next item of the verb's list
     if not reading.words and segment_reading is not None:
         # 建成市级绿色园区2个、市级绿色工厂18家: later items share the first item's verb.
         reading.pred = replace(reading.pred, words=[w for w in segment_reading.words if w not in COMPARATOR_BEFORE])
@@ -833,8 +895,10 @@ def _group_targets(
         noun, used = counted_noun(post)  # 完成防城港、…等5个 | 国家资源综合利用基地建设
         subject, end = noun, end + used
     elif follows_noun:
-        if last.unit_class == "count" and verb_only and not alternatives:
-            noun, used = counted_noun(post.removeprefix("的"))  # 完成1个近零碳园区 / 创建至少1家…示范单位
+        if (last.unit_class == "count" or (last.unit in EXTENT_UNITS and not last.suffix and not post.startswith("的"))) \
+                and verb_only and not alternatives:
+            # 完成1个近零碳园区 / 创建至少1家…示范单位 / 累计建成10.75亿亩高标准农田 (an extent built, not a scope)
+            noun, used = counted_noun(post.removeprefix("的"))
             subject, end = noun, end + used + (1 if post.startswith("的") else 0)
         elif (last.unit_class == "count" and subject and not post.startswith("的") and last.suffix not in BOUNDS
               and not reading.pred.words and not reading.actions and not alternatives):
@@ -852,8 +916,18 @@ def _group_targets(
             phrase, used = counted_noun(post)  # 城镇新建建筑100%执行绿色建筑标准
             subject, end = subject + phrase, end + used
     pending: list[str] = []
+    respective: list[str] = []
+    stretch_of: Optional[Target] = None
     if not subject and segment_reading is not None and segment_reading.label:
         subject = segment_reading.label  # ——非化石能源消费比重：16%以上
+        if subject[-1] in PLACE_LAST and all(_is_place(p) for p in top_level_split(subject, "、")):
+            # 专栏1 各地级以上市能耗强度降低目标 | ——广州市、深圳市：14.5%: the places' value of the box's indicator
+            box = _box_indicator(clause, s.offsets[0])
+            if box is not None:
+                who, listed_places = top_level_split(subject, "、"), True
+                subject, change = box
+                if change:
+                    reading.pred = replace(reading.pred, words=[*reading.pred.words, change])
     elif not subject and segment_reading is not None and segment_reading.pending and not who:
         # …分别下降到33微克/立方米、提高到 | 82%: the next item of the list
         subject, pending = segment_reading.pending[0], segment_reading.pending[1:]
@@ -861,9 +935,22 @@ def _group_targets(
             reading.pred.baseline_year = segment_reading.pred.baseline_year  # 分别比2020年下降8%、提高到…
     elif not subject:
         prior = [t for t in previous if t.kind == "target"]
+        if not prior and earlier and earlier[-1].kind == "target" and earlier[-1].unit == first.unit and (
+                reading.pred.words or reading.actions):
+            # 2025年底前，累计推广超低能耗建筑500万平方米以上；2030年底前，推广1000万平方米以上: a value in the
+            # unit of the clause's last target, with only a verb, is that indicator's next milestone
+            prior = [earlier[-1]]
         if not prior:
             return [], end, segment_reading
+        if len(group) > 1 and len(prior) >= len(group) and "分别" in reading.pred.words and all(
+                t.unit == q.unit for t, q in zip(prior[-len(group):], group)):
+            # A达到60%、B达到65%，2030年分别达到65%、70%: the indicators of the values before, in order
+            respective = [t.indicator for t in prior[-len(group):]]
         subject = prior[-1].indicator  # 下降14%，力争下降14.5%: the stretch goal of the same indicator
+        if (reading.direction is None and prior[-1].direction is not None and prior[-1].unit == first.unit
+                and first.unit_class == "ratio"):
+            # 累计下降14%以上，力争达到15%: 达到 the same change (新增1000万千瓦，累计达到2500万千瓦 is a total)
+            stretch_of = prior[-1]
         if reading.pred.baseline_year is None:
             reading.pred.baseline_year = prior[-1].baseline_year
         if prior[-1].scope and not scope_prefix(subject):
@@ -892,6 +979,8 @@ def _group_targets(
             n = len(who)
     elif kind == "condition":
         indicators = [subject] * n
+    elif respective:
+        indicators = respective
     elif n == 1:
         indicators = split_items(subject, None, respectively=reading.pred.distributive, total=first.measure == "absolute")
         if len(indicators) > 1 and "分别" in reading.pred.words and NEXT_VERB_VALUE.match(s.text, end, seg_end):
@@ -932,6 +1021,9 @@ def _group_targets(
                 scope = None
         direction = reading.direction if kind != "condition" else None
         measure = _measure(q, ind)
+        basis = _basis(words, ind, direction, measure)
+        if stretch_of is not None:
+            direction, basis = stretch_of.direction, stretch_of.basis
         made.append(Target(
             indicator=ind,
             value=float(q.value),
@@ -949,7 +1041,7 @@ def _group_targets(
             modality=reading.modality if kind != "condition" else None,
             value_span=s.span(q.start, q.value_end),
             scope=scope,
-            basis=_basis(words, ind, direction, measure),
+            basis=basis,
             measure=measure,
         ))
     reading.pending = pending
@@ -1060,6 +1152,20 @@ def _with_measure_of(entity: str, previous: list[Target]) -> str:
     if m is None or not OBJECT_NOUN_END.search(indicator, 0, m.start()):
         return entity
     return entity + indicator[m.start():]
+
+
+def _box_indicator(clause: Clause, at: int) -> Optional[tuple[str, str]]:
+    """(indicator, its change word or "") that the title of the 专栏 box holding absolute offset ``at`` names:
+    专栏1 “十四五”各地级以上市能耗强度降低目标 -> (能耗强度, 降低); None outside a box or for another title."""
+    text, start = clause.text, at - clause.text_offset
+    head = text.rfind(BOX_TITLE, 0, start)
+    if head < 0 or (head > 0 and text[head - 1] != "\n"):
+        return None
+    end = text.find("\n", head, start)
+    m = BOX_INDICATOR.match(text[head:end if end >= 0 else start].rstrip())
+    if m is None or len(m.group("ind")) < 2:
+        return None
+    return m.group("ind"), m.group("change") or ""
 
 
 def _year_list(text: str, pos: int, n: int) -> list[Optional[int]]:
