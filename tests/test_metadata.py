@@ -178,7 +178,16 @@ def test_core_title(title: str, core: str) -> None:
         ("西双版纳州碳达峰实施方案", ["西双版纳傣族自治州人民政府"], "西双版纳傣族自治州", "city"),
         (None, ["贵州省黔南州生态环境局"], "贵州省黔南布依族苗族自治州", "city"),
         (None, ["恩施州市场监督管理局"], "恩施土家族苗族自治州", "city"),  # (州 then 市场…)
-        (None, ["黔东南州凯里市人民政府"], "黔东南苗族侗族自治州凯里市", "county"),  # a county-level city under it
+        # A county-level city under its prefecture is named alone (its name is unique; the table knows its province).
+        (None, ["黔东南州凯里市人民政府"], "凯里市", "county"),
+        ("阿克苏地区库车市碳达峰实施方案", [], "库车市", "county"),
+        ("库车市碳达峰实施方案", ["阿克苏地区库车市人民政府"], "库车市", "county"),
+        (None, ["伊犁哈萨克自治州奎屯市人民政府办公室"], "奎屯市", "county"),
+        ("江苏省苏州市昆山市碳达峰实施方案", [], "昆山市", "county"),
+        ("苏州市城市管理领域碳达峰实施方案", ["苏州市城市管理局"], "苏州市", "city"),  # (城市: no city's name)
+        ("喀什地区莎车县碳达峰实施方案", [], "喀什地区莎车县", "county"),
+        # A title's words after the issuers' region are no region below it (…创新区 is no 新区).
+        ("浙江省减污降碳协同创新区建设实施方案", ["浙江省发展和改革委员会", "浙江省生态环境厅"], "浙江省", "province"),
         ("巴州区碳达峰实施方案", [], "巴州区", "district"),
         ("神农架林区碳达峰实施方案", ["神农架林区人民政府"], "神农架林区", "county"),  # a 林区 and a 特区 rank as counties
         ("六枝特区碳达峰实施方案", [], "六枝特区", "county"),  # 巴中市巴州区, not 巴音郭楞 (巴州)

@@ -120,6 +120,8 @@ PAGE_FIELD = compile_pattern(
 CC_LINE = compile_pattern(r"^抄送[：:]")
 PRINTED_LINE = compile_pattern(r"^\p{Han}{2,30}\s*\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*印发$")
 PRINTED_DATE = compile_pattern(r"\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日")  # the date of a PRINTED_LINE
+# The last words of a prefecture-level name (REGION's second part): 苏州市, 延边朝鲜族自治州, 阿克苏地区, 锡林郭勒盟.
+PREFECTURE_ENDINGS = ("市", "自治州", "地区", "盟")
 ZONE_SUFFIX = compile_pattern(r"(?:高新区|经开区|新区|开发区|园区|示范区)$")
 # National issuers: 国务院, 国务院办公厅, 中共中央, 中共中央办公厅, 全国…, 国家发展改革委, 生态环境部 …
 # Between two issuers of a 印发 heading: 、 ， or spaces, or nothing after 办公厅 / 委员会 / 政府 where
@@ -506,6 +508,10 @@ def _named_region(source: str) -> Optional[str]:
         return XPCC + division.group("division") if division else XPCC
     m = REGION.match(body)
     region = m.group("region") if m else ""
+    if region.endswith(PREFECTURE_ENDINGS) and "市" in body[len(region) + 2 : len(region) + 7]:
+        # 阿克苏地区库车市, 苏州市昆山市: a county-level city under its prefecture, which REGION stops
+        # before; it is named alone (a county-level city's name is unique, its table knows its province)
+        region = _county_city_at(body, len(region)) or region
     if "州" in body and not region.endswith("自治州"):
         # 黔东南州人民政府, 贵州省黔南州, 黔东南州凯里市: an autonomous prefecture by its short name
         # (REGION reads no region there, or one running on past it: 恩施州市|场监督管理局)
@@ -515,8 +521,15 @@ def _named_region(source: str) -> Optional[str]:
             full, after = hit
             below = REGION.match(body[after:])
             rest = below.group("region") if below else ""
-            region = province + full + (rest if rest and rest not in BARE_REGIONS else "")
+            rest = rest if rest and rest not in BARE_REGIONS else ""
+            region = rest if rest in county_cities() else province + full + rest  # (a county-level city alone)
     return region if region and region not in BARE_REGIONS else None
+
+
+def _county_city_at(body: str, at: int) -> Optional[str]:
+    """The county-level city ``body`` names at ``at`` (苏州市|昆山市人民政府 -> 昆山市), if any."""
+    cities = county_cities()
+    return next((body[at:end] for end in range(at + 3, at + 7) if body[end - 1 : end] == "市" and body[at:end] in cities), None)
 
 
 @lru_cache(maxsize=1)
@@ -549,7 +562,7 @@ def regions_and_level(title: Optional[str], issuers: list[str]) -> tuple[list[st
     own = _named_region(title) if title else None
     if own and not regions:
         regions = [own]
-    elif own and own != regions[0] and (own.endswith(regions[0]) or own.startswith(regions[0])):
+    elif own and own != regions[0] and own.endswith(regions[0]):
         regions[0] = own  # the title's fuller form: 重庆市永川区 for 永川区
     # Otherwise the title's "region" is not the issuer's (成渝地区双城经济圈…: the signatories' plan).
     if regions:
