@@ -255,6 +255,20 @@ def test_a_table_of_contents_heads_nothing(contents: str) -> None:
         (["第一章"], "发展基础"), (["第一章", "第一节"], "主要成效"), (["第二章"], "总体要求"), (["第二章", "一、"], "指导思想")]
 
 
+def test_a_table_of_contents_under_the_title_is_neither_title_nor_cover() -> None:
+    """目  录 under a 规划's title is a block of its own (no wrapped rest of the title), and its
+    entries are no cover: a bare 规划 is no published notice lacking a 文号 and date."""
+    from jianwu import parse_document
+
+    doc = parse_document(
+        "湖南省“十四五”生态环境保护规划\n目  录\n第一章 发展基础与形势…………………………1\n"
+        "第二章 总体要求……………………………………5\n第三章 保障措施……………………………………9\n"
+        "第一章 发展基础与形势\n第一节 发展基础\n第二节 面临形势\n第二章 总体要求\n第三章 保障措施", doc_id="t")
+    assert (doc.title, doc.region, doc.level) == ("湖南省“十四五”生态环境保护规划", "湖南省", "province")
+    assert ["/".join(c.path) for c in doc.clauses] == ["第一章", "第一章/第一节", "第一章/第二节", "第二章", "第三章"]
+    assert [w.code for w in doc.warnings] == []
+
+
 def test_a_plan_outline_s_volumes_nest_chapters() -> None:
     """第一篇 … 第二篇 (a 规划纲要's parts) over 第一章 and 第一节; chapters run on across them."""
     text = "某省国民经济和社会发展第十四个五年规划纲要\n第一篇 开启新征程\n第一章 发展环境\n第一节 发展基础\n第二章 指导方针\n第二篇 坚持创新驱动发展\n第三章 打造创新平台\n第一节 建设重大创新平台"

@@ -107,6 +107,8 @@ REGION = compile_pattern(
     r"(?:\p{Han}{2,7}?(?:市|自治州|地区|盟))?"
     r"(?:\p{Han}{1,7}?(?:高新区|经开区|新区|开发区|园区|示范区|自治县|(?<!地)区|县|旗))?)"
 )
+# The heading of a table of contents before the body: 目录 / 目  录 / 目 录：
+CONTENTS_LINE = compile_pattern(r"^目\s*录\s*[：:]?$")
 # Fields of the 信息公开 table a government web page puts above a document:
 # 索引号：… 发文机关：重庆市生态环境局 成文日期：2023-08-18 发文字号：渝环〔2023〕71号
 PAGE_FIELD_NAMES = (
@@ -740,6 +742,8 @@ def _cover_lines(text: str) -> list[str]:
         line = line.strip()
         if not line:
             continue
+        if line[0] == "目" and CONTENTS_LINE.match(line):
+            break  # a 规划's 目录: its entries are none of the cover's fields
         if line.endswith("日") and "年" in line:
             m = SIGNATURE_AND_DATE.match(line)
             if m and parse_date(m.group("date")) and _org_names(m.group("names")):

@@ -37,14 +37,15 @@ MARKDOWN_BOLD = compile_pattern(r"\*{2,}|(?<!\S)__|__(?!\S)")
 # Markdown heading marks at line start: "## 一、总体要求"
 MARKDOWN_HEADING = compile_pattern(r"^#{1,6}\s+")
 # Lines that start a block of their own and are never joined to the line above: an attachment's
-# label (附件 / 附件2 / 附件1：重点任务分工表 / 附表1) and the 版记's 抄送： (not 附件所列项目…, prose).
+# label (附件 / 附件2 / 附件1：重点任务分工表 / 附表1), the 版记's 抄送： (not 附件所列项目…, prose) and
+# the heading of a table of contents (目  录), which a short title line above it never continues.
 # A table's header row (序号 重点任务 牵头单位), and a row of it: its number, then a cell (1  实施… / 1实施…).
 TABLE_HEADER_LINE = compile_pattern(r"^序\s*号")
 # The same header set one cell per line (序号 / 重点任务 / 牵头单位): its rows' numbers stand alone
 # on their lines, where a bare number is otherwise a page number.
 CELL_HEADER_LINE = compile_pattern(r"^序\s*号$")
 TABLE_ROW_NUMBER = compile_pattern(r"^(?P<n>\d{1,3})(?![\d.．%])(?=\s*\p{Han})")
-OWN_BLOCK_LINE = compile_pattern(r"^(?:附\s*[件表]\s*(?:\d{1,2}|[一二三四五六七八九十]{1,3})?\s*(?:[：:]\s*\S.{0,40})?$|抄\s*送[：:])")
+OWN_BLOCK_LINE = compile_pattern(r"^(?:附\s*[件表]\s*(?:\d{1,2}|[一二三四五六七八九十]{1,3})?\s*(?:[：:]\s*\S.{0,40})?$|抄\s*送[：:]|目\s*录\s*[：:]?$)")
 # Word bookmarks exported as text: [bookmark: _GoBack]
 BOOKMARK = compile_pattern(r"\[bookmark:[^\]]*\]")
 # Pinyin that some mirror sites put after characters: 和【hé】新【xīn】疆 -> 和新疆
@@ -401,7 +402,7 @@ def _unbalanced_open(line: str) -> bool:
 
 def _own_block(text: str) -> bool:
     """Is this a line never joined to the line above, though not a clause (附件2, 抄送：…)?"""
-    return text[0] in "附抄" and OWN_BLOCK_LINE.match(text) is not None
+    return text[0] in "附抄目" and OWN_BLOCK_LINE.match(text) is not None
 
 
 def _continues(prev: _Line, nxt: _Line, wrap: Optional[int]) -> bool:
