@@ -159,6 +159,39 @@ def test_clause_titles(text: str, titles: list[str]) -> None:
     assert [c.title for c in build_clauses(normalize_text(text)) if c.number] == titles
 
 
+@pytest.mark.parametrize(
+    ("text", "outline"),
+    [
+        # Items run on into their heading's line after its full stop: clauses under it.
+        ("一、主要任务\n（一）加强源头防控。1.强化生态环境分区管控。严格落实“三线一单”。2.加强生态环境准入管理。坚决遏制高耗能项目。\n（二）突出重点领域。",
+         [("一、", "主要任务", "主要任务"), ("一、/（一）", "加强源头防控", "加强源头防控。"),
+          ("一、/（一）/1.", "强化生态环境分区管控", "强化生态环境分区管控。严格落实“三线一单”。"),
+          ("一、/（一）/2.", "加强生态环境准入管理", "加强生态环境准入管理。坚决遏制高耗能项目。"),
+          ("一、/（二）", "突出重点领域", "突出重点领域。")]),
+        # …the later ones after a semicolon too; a next line numbered on continues them.
+        ("一、主要任务\n（一）加快产业结构调整。1.推进落后产能淘汰。依法依规淘汰；2.严格项目准入。\n3.推动绿色转型。",
+         [("一、", "主要任务", "主要任务"), ("一、/（一）", "加快产业结构调整", "加快产业结构调整。"),
+          ("一、/（一）/1.", "推进落后产能淘汰", "推进落后产能淘汰。依法依规淘汰；"),
+          ("一、/（一）/2.", "严格项目准入", "严格项目准入。"), ("一、/（一）/3.", "推动绿色转型", "推动绿色转型。")]),
+        # One inline item that the next line numbers on from: 一、总体要求。（一）指导思想。… / （二）…
+        ("一、总体要求。（一）指导思想。以习近平新时代中国特色社会主义思想为指导。\n（二）主要目标。到2025年形成格局。",
+         [("一、", "总体要求", "总体要求。"), ("一、/（一）", "指导思想", "指导思想。以习近平新时代中国特色社会主义思想为指导。"),
+          ("一、/（二）", "主要目标", "主要目标。到2025年形成格局。")]),
+        # No items: a list within one sentence (after a colon), decimals, a lone number, a style open above.
+        ("一、主要任务\n（一）突出重点领域。主要包括：1.工业领域；2.交通领域。",
+         [("一、", "主要任务", "主要任务"), ("一、/（一）", "突出重点领域", "突出重点领域。主要包括：1.工业领域；2.交通领域。")]),
+        ("一、主要任务\n（一）开展试点。其中，1.5万吨以上项目完成改造。2.5亿元资金全部到位。",
+         [("一、", "主要任务", "主要任务"), ("一、/（一）", "开展试点", "开展试点。其中，1.5万吨以上项目完成改造。2.5亿元资金全部到位。")]),
+        ("一、主要任务\n（一）开展试点。1.建设园区。\n（二）强化保障。",
+         [("一、", "主要任务", "主要任务"), ("一、/（一）", "开展试点", "开展试点。1.建设园区。"), ("一、/（二）", "强化保障", "强化保障。")]),
+        ("1.主要任务\n（1）开展试点。1.建设园区。2.建设社区。",
+         [("1.", "主要任务", "主要任务"), ("1./（1）", "开展试点", "开展试点。1.建设园区。2.建设社区。")]),
+    ],
+)
+def test_items_run_on_into_their_heading_s_line(text: str, outline: list[tuple[str, str, str]]) -> None:
+    assert [("/".join(c.path), c.title, c.text) for c in build_clauses(normalize_text(text))] == outline
+
+
 def test_half_width_right_bracket_numbers() -> None:
     """1) 2) as typed (a lone half-width bracket stays half-width): a level like 1） 2）."""
     clauses = build_clauses(normalize_text("一、保障措施\n1)加强组织领导。\n2)强化考核评价。\n二、附则\n本方案自印发之日起施行。"))
