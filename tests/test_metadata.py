@@ -155,6 +155,8 @@ def test_core_title(title: str, core: str) -> None:
         ("重庆高新区减污降碳协同增效实施方案", [], "重庆高新区", "zone"),
         ("减污降碳协同增效实施方案", ["生态环境部", "国家发展改革委"], None, "national"),
         (None, ["四川省生态环境厅"], "四川省", "province"),
+        ("减污降碳协同增效典型案例汇编", ["生态环境部办公厅"], None, "national"),  # a ministry's 办公厅
+        ("工业领域碳达峰实施方案", ["工业和信息化部办公厅", "国家发展改革委办公厅"], None, "national"),
         ("伊金霍洛旗碳达峰实施方案", [], "伊金霍洛旗", "county"),  # 旗 and 自治旗: Inner Mongolia's counties
         ("鄂温克族自治旗碳达峰实施方案", [], "鄂温克族自治旗", "county"),
         ("喀什地区碳达峰实施方案", [], "喀什地区", "city"),  # a 地区 is a prefecture

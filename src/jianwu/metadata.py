@@ -132,7 +132,8 @@ ISSUER_SEPARATOR = compile_pattern(r"[、，\s]+|(?<=办公厅|委员会|政府)
 # Between the names of an issuer line: spaces or 、 (邯郸市人民政府 邯郸市生态环境局).
 ISSUER_LINE_SEPARATOR = compile_pattern(r"[\s、]+")
 WHITE_SPACE = compile_pattern(r"\s+")  # a title wrapped over lines, rejoined without its breaks
-NATIONAL_ISSUER = compile_pattern(r"^(?:国务院|中共中央|党中央|中央|全国|国家)\p{Han}*$|^\p{Han}{2,10}(?:部|总局|总署)$")
+# (a ministry's 办公厅 too: 生态环境部办公厅, 工业和信息化部办公厅)
+NATIONAL_ISSUER = compile_pattern(r"^(?:国务院|中共中央|党中央|中央|全国|国家)\p{Han}*$|^\p{Han}{2,10}(?:部|总局|总署)(?:办公厅)?$")
 # The central organs that sign without an 机关 suffix: 中共中央 国务院, 中共中央办公厅.
 NATIONAL_ORG = compile_pattern(r"^(?:中共中央|党中央|国务院|中央军委)(?:办公厅)?$")
 # A title issued at the national level: 国务院关于…, 中共中央 国务院关于…, 国务院办公厅关于…

@@ -147,6 +147,9 @@ QUOTE_CLOSERS = set("》”’」』")
 # A line cannot start a paragraph with one of these.
 CONTINUATION_STARTS = set("，。、；：）》”’%")
 PROSE_PUNCT = compile_pattern(r"[，。、；！？,;]")
+# A 文号 alone on its line (发改产业〔2022〕200号, （国发〔2021〕4号）): it never continues the line above,
+# a notice title with 、 between its issuers (国家发展改革委、工业和信息化部…关于印发…的通知).
+DOC_NUMBER_LINE = compile_pattern(r"^[（(]?\p{Han}{1,12}[〔［\[【(（﹝]\d{4}[〕］\]】)）﹞]第?\d{1,4}号[）)]?$")
 # Characters that take two columns on a page (CJK and full-width forms).
 WIDE_CHAR = compile_pattern(r"[\u2e80-\U0010ffff]")
 # A run of the other characters, removed to count the wide ones (few runs in a Chinese line).
@@ -418,6 +421,10 @@ def _continues(prev: _Line, nxt: _Line, wrap: Optional[int]) -> bool:
             and ((wrap is not None and prev.width >= wrap - 4) or PROSE_PUNCT.search(a) is not None)
             and not _is_heading(prev)
         )
+    if b[-1] in "号）)" and DOC_NUMBER_LINE.match(b) is not None:
+        return False
+    if a.endswith("的通知") and "关于" in a and "。" not in a and b[0] not in CONTINUATION_STARTS:
+        return False  # a notice title, complete (its addressees below: 各省、自治区…：), though its 、 look like prose
     if wrap and prev.width >= wrap - 4 and nxt.indent < 2:
         return True  # a full line of a hard-wrapped extraction, heading or not
     if _is_heading(prev):
