@@ -225,6 +225,26 @@ def test_signature_and_colophon_after_the_body() -> None:
     assert (doc.date, doc.issuers, doc.publication) == ("2023-03-01", ["重庆市某区人民政府"], "此件公开发布")
 
 
+@pytest.mark.parametrize(
+    "extra",
+    ["签发人：张某", "（联系人：王某，联系电话：0758-2222222）"],
+)
+def test_a_signer_or_contact_line_by_the_signature_is_the_closing_block_s(extra: str) -> None:
+    """签发人：… under the signature date, or （联系人：…） beside it: no text of the last clause."""
+    text = "盐城市减污降碳协同增效实施方案\n一、总体要求\n坚持系统观念。\n二、保障措施\n加强宣传。\n盐城市生态环境局\n2023年6月30日\n" + extra
+    doc = parse_document(text, doc_id="t")
+    assert (doc.clauses[-1].text, doc.issuers, doc.date) == ("保障措施\n加强宣传。", ["盐城市生态环境局"], "2023-06-30")
+
+
+def test_a_notice_title_s_issuers_win_over_a_page_field() -> None:
+    """发布机构：国务院办公厅 on a web page's fields line; the notice title is 国务院's (关于 after its name)."""
+    text = ("索引号：000014349/2022-00032 发布机构：国务院办公厅 成文日期：2022年01月24日 发文字号：国发〔2021〕33号 "
+            "标题：国务院关于印发“十四五”节能减排综合工作方案的通知\n国务院关于印发“十四五”节能减排综合工作方案的通知\n"
+            "各省、自治区、直辖市人民政府：\n现将《“十四五”节能减排综合工作方案》印发给你们。\n“十四五”节能减排综合工作方案\n一、总体要求\n二、主要目标\n")
+    doc = parse_document(text, doc_id="t")
+    assert (doc.issuers, doc.doc_number, doc.date, doc.level) == (["国务院"], "国发〔2021〕33号", "2022-01-24", "national")
+
+
 def test_a_clause_ending_with_a_name_keeps_it() -> None:
     doc = parse_document("甲区实施方案\n一、总体要求\n（一）加强领导。各部门要落实责任。\n区生态环境局", doc_id="name")
     assert doc.clauses[-1].text == "加强领导。各部门要落实责任。\n区生态环境局"

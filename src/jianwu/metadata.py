@@ -121,6 +121,8 @@ PAGE_FIELD = compile_pattern(
 # The 版记 at the very end: 抄送：市委办公厅… / 重庆市人民政府办公厅 2023年3月2日印发
 CC_LINE = compile_pattern(r"^抄送[：:]")
 PRINTED_LINE = compile_pattern(r"^\p{Han}{2,30}\s*\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*印发$")
+# The signer's and the contact's lines by a signature: 签发人：张某 / （联系人：王某，联系电话：0758-2222222）
+SIGNER_OR_CONTACT = compile_pattern(r"^(?:签发人[：:]\s*\p{Han}{2,4}|[（(]?联系人[：:][^\n]{0,40}?[）)]?)$")
 PRINTED_DATE = compile_pattern(r"\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日")  # the date of a PRINTED_LINE
 # The last words of a prefecture-level name (REGION's second part): 苏州市, 延边朝鲜族自治州, 阿克苏地区, 锡林郭勒盟.
 PREFECTURE_ENDINGS = ("市", "自治州", "地区", "盟")
@@ -629,6 +631,8 @@ def closing_kind(line: str) -> Optional[str]:
         return "publication"
     if CC_LINE.match(line) or PRINTED_LINE.match(line):
         return "colophon"
+    if line[:1] in "签（(联" and SIGNER_OR_CONTACT.match(line):
+        return "issuer"  # (签发人：张某 / （联系人：王某，电话：…） by the signature: its lines, no clause's)
     if _org_names(line):
         return "issuer"
     return None
@@ -698,8 +702,10 @@ def extract_metadata(text: str, body_start: int, body_end: Optional[int] = None)
     # The signature above a date wins over a heading's issuers (which may be fused or abridged:
     # 自治区党委办公厅人民政府办公厅), which win over red-head lines.
     signed = _issuers(cover) if any(parse_date(line) for line in cover) else []
+    # The notice title's own issuers win over a web page's 发文机关 / 发布机构 field (the site's office
+    # may publish its government's documents: 发布机构：国务院办公厅 over 国务院关于印发…).
     issuers = (signed or (heading[1] if heading else []) or _issuers(cover) or _issuers(closing)
-               or _org_names(fields.get("发文机关", "")) or ([order[1]] if order else []) or _notice_issuers(cover)
+               or _notice_issuers(cover) or _org_names(fields.get("发文机关", "")) or ([order[1]] if order else [])
                or _title_issuers(title))
     regions, level = regions_and_level(title, issuers)
     if not regions and level is None:
@@ -791,9 +797,11 @@ def _notice_issuers(cover: list[str]) -> list[str]:
                 continue
             found = _as_org_names(part)
             if not found:
-                return []
+                names = []
+                break  # (no notice title: a web page's fields line, 索引号：… 标题：国务院关于印发…)
             names.extend(found)
-        return names
+        if names:
+            return names
     return []
 
 
