@@ -191,6 +191,9 @@ def test_core_title(title: str, core: str) -> None:
         # A title's words after the issuers' region are no region below it (…创新区 is no 新区).
         ("浙江省减污降碳协同创新区建设实施方案", ["浙江省发展和改革委员会", "浙江省生态环境厅"], "浙江省", "province"),
         ("巴州区碳达峰实施方案", [], "巴州区", "district"),
+        # A 合作区 is a zone, its name may be long.
+        ("前海合作区碳达峰实施方案", ["深圳市前海深港现代服务业合作区管理局"], "深圳市前海深港现代服务业合作区", "zone"),
+        ("深圳市深汕特别合作区碳达峰实施方案", [], "深圳市深汕特别合作区", "zone"),
         ("神农架林区碳达峰实施方案", ["神农架林区人民政府"], "神农架林区", "county"),  # a 林区 and a 特区 rank as counties
         ("六枝特区碳达峰实施方案", [], "六枝特区", "county"),  # 巴中市巴州区, not 巴音郭楞 (巴州)
     ],
