@@ -110,6 +110,11 @@ CASES = {
         "",
         ("库车市碳达峰实施方案", "库政发〔2023〕11号", ["阿克苏地区库车市人民政府"], "2023-05-10", ["库车市"], "county", []),
     ),
+    "provincial 条例, the session that passed it noted under the title": (
+        "江苏省节约能源条例\n（2022年9月29日江苏省第十三届人民代表大会常务委员会第三十二次会议通过）\n",
+        "",
+        ("江苏省节约能源条例", None, [], "2022-09-29", ["江苏省"], "province", ["no_doc_number"]),
+    ),
     "county, nothing but a title and a preamble": (
         "安岳县减污降碳协同增效实施方案\n为推动减污降碳，根据有关文件精神，制定本方案。\n",
         "",

@@ -43,6 +43,9 @@ LEADING_DATE = compile_pattern(r"^\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*
 # …or to the line after it (2021年10月17日相关解读：, 2022年5月26日为认真落实…); not a deadline
 # in running text (2025年6月30日前完成…).
 GLUED_DATE = compile_pattern(r"^(?P<date>\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日)(?!\s*(?:前|起|以前|之前|以后|后|至|到|止|开始|为止|，|,))")
+# The note under a 条例's or 办法's title on the session that passed it, its date first:
+# （2022年9月29日江苏省第十三届人民代表大会常务委员会第三十二次会议通过）
+PASSED_NOTE = compile_pattern(r"^[（(](?P<date>\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日)[^（()）]{4,80}?(?:通过|批准|修正|修订)[）)]$")
 # A signature and its date set on one line: 宜宾市人民政府 2023年6月30日 (read as two lines; the
 # space may be gone, as normalising drops a space between a name and a digit).
 SIGNATURE_AND_DATE = compile_pattern(r"^(?P<names>\p{Han}[\p{Han}\s、]*?)\s*(?P<date>[\d〇○OoＯ０零一二三四五六七八九]{4}\s*年[^年]{2,12}日)$")
@@ -694,6 +697,8 @@ def extract_metadata(text: str, body_start: int, body_end: Optional[int] = None)
         next((d for d in map(parse_date, cover + closing) if d), None)
         # 中共中央 and 省委 documents print their date in brackets under the title: （2021年9月22日）
         or next((d for d in (parse_date(line[1:-1]) for line in cover if line[:1] in "（(" and line[-1:] in "）)") if d), None)
+        # …and a 条例 or 办法 the date of the session that passed it: （2022年9月29日…常务委员会第三十二次会议通过）
+        or next((parse_date(m["date"]) for line in cover if line[:1] in "（(" and (m := PASSED_NOTE.match(line))), None)
         or parse_date(fields.get("成文日期", ""))
         or parse_date(fields.get("发布日期", ""))
         or _glued_date(cover + closing + signature_tail)
