@@ -245,6 +245,12 @@ def test_a_plan_repeating_its_own_title_is_not_cut() -> None:
         # A box between two （） clauses, its items a level the plan has not opened.
         ("一、重点任务\n（一）推进能源结构调整。\n专栏1能源绿色低碳转型重点工程\n1.可再生能源工程。\n2.电网工程。\n"
          "（二）推进产业结构调整。\n1.推动传统产业升级。\n二、保障措施", ["一、", "一、/（一）", "一、/（二）", "一、/（二）/1.", "二、"]),
+        # A box of 1. 2. before a clause's first items: the 1 right after the box's 2 starts the clause's.
+        ("一、重点任务\n（一）加强源头防控\n专栏1 源头防控重点工程\n1.“三线一单”生态环境分区管控。\n2.产业结构调整。\n"
+         "1.强化生态环境分区管控。\n2.加强生态环境准入管理。\n（二）突出重点领域", ["一、", "一、/（一）", "一、/（一）/1.", "一、/（一）/2.", "一、/（二）"]),
+        # …but a box's second list under a heading of the box's own is the box's.
+        ("一、重点任务\n（一）加强源头防控\n专栏1 重点工程\n能源工程：\n1.风电工程。\n2.光伏工程。\n交通工程：\n1.港口岸电工程。\n"
+         "（二）突出重点领域", ["一、", "一、/（一）", "一、/（二）"]),
         # A （一）（二） box in a 规划's 一、: its items are not the chapter's.
         ("一、重点任务\n专栏一：重点工程\n（一）光伏工程。\n（二）储能工程。\n二、保障措施", ["一、", "二、"]),
         # A glossary after the last clause, and a footnote of a mark in the text.

@@ -104,11 +104,14 @@ def find_clause_starts(text: str) -> list[_Start]:
                 first = match_token(line[note.end():])
                 if first is not None:
                     aside.own[first.style] = first.value
-        if token is not None and aside is not None:
-            if not aside.resumes(token):
+        if aside is not None:
+            if token is None:
+                aside.last = None
+            elif not aside.resumes(token):
                 offset += len(line) + 1
                 continue  # a line of the box
-            aside = None
+            else:
+                aside = None
         if token is not None and token.style == "circled" and marks.get(line[0], len(text)) < offset:
             token = None  # the footnote of a mark met in the text above (①超低排放是指…)
         if token is not None and _accept(token, stack, last_value):
@@ -189,14 +192,23 @@ class _Aside:
 
     open_levels: dict[str, int]  # style -> last value, when the box began
     own: dict[str, int] = field(default_factory=dict)  # style -> the box's last value
+    last: Optional[str] = None  # the style of the box's line just above, if numbered
 
     def resumes(self, token: Token) -> bool:
         """Does ``token`` resume the plan's numbering (the next number of a level open above the
-        box), rather than go on with the box's own?  Recorded as the box's when it does not."""
+        box), rather than go on with the box's own?  Recorded as the box's when it does not.
+
+        A 1 right after the box's own 1, 2 … of its style (no heading of the box between, as
+        交通工程： over a second list) starts the clause's items below the box (a Word table's box
+        of 1. 2. amid a clause's 1. 2.)."""
         before = self.open_levels.get(token.style)
-        if before is not None and token.value == before + 1 and self.own.get(token.style, 0) + 1 != token.value:
+        own = self.own.get(token.style, 0)
+        if before is not None and token.value == before + 1 and own + 1 != token.value:
+            return True
+        if token.value == 1 and own >= 2 and self.last == token.style and before is None:
             return True
         self.own[token.style] = token.value
+        self.last = token.style
         return False
 
 
