@@ -230,11 +230,12 @@ def test_signature_and_colophon_after_the_body() -> None:
 
 @pytest.mark.parametrize(
     "extra",
-    ["签发人：张某", "（联系人：王某，联系电话：0758-2222222）"],
+    ["签发人：张某", "（联系人：王某，联系电话：0758-2222222）", "（此件公开发布）\n抄送：市委办公室。\n盐城市生态环境局办公室  2023年7月4日印发\n（共印30份）"],
 )
 def test_a_signer_or_contact_line_by_the_signature_is_the_closing_block_s(extra: str) -> None:
-    """签发人：… under the signature date, or （联系人：…） beside it: no text of the last clause."""
-    text = "盐城市减污降碳协同增效实施方案\n一、总体要求\n坚持系统观念。\n二、保障措施\n加强宣传。\n盐城市生态环境局\n2023年6月30日\n" + extra
+    """签发人：… under the signature date, （联系人：…） beside it, （此页无正文） above it, （共印30份） under the
+    版记: no text of the last clause."""
+    text = "盐城市减污降碳协同增效实施方案\n一、总体要求\n坚持系统观念。\n二、保障措施\n加强宣传。\n（此页无正文）\n盐城市生态环境局\n2023年6月30日\n" + extra
     doc = parse_document(text, doc_id="t")
     assert (doc.clauses[-1].text, doc.issuers, doc.date) == ("保障措施\n加强宣传。", ["盐城市生态环境局"], "2023-06-30")
 

@@ -127,6 +127,8 @@ CC_LINE = compile_pattern(r"^抄送[：:]")
 PRINTED_LINE = compile_pattern(r"^\p{Han}{2,30}\s*\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*印发$")
 # The signer's and the contact's lines by a signature: 签发人：张某 / （联系人：王某，联系电话：0758-2222222）
 SIGNER_OR_CONTACT = compile_pattern(r"^(?:签发人[：:]\s*\p{Han}{2,4}|[（(]?联系人[：:][^\n]{0,40}?[）)]?)$")
+# The notes a printed file sets by its signature and 版记: （此页无正文） / （共印30份）
+PAGE_NOTE = compile_pattern(r"^[（(]?(?:此页无正文|本页无正文|共印\s*\d+\s*份)[）)]?$")
 PRINTED_DATE = compile_pattern(r"\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日")  # the date of a PRINTED_LINE
 # The last words of a prefecture-level name (REGION's second part): 苏州市, 延边朝鲜族自治州, 阿克苏地区, 锡林郭勒盟.
 PREFECTURE_ENDINGS = ("市", "自治州", "地区", "盟")
@@ -636,8 +638,11 @@ def closing_kind(line: str) -> Optional[str]:
         return "publication"
     if CC_LINE.match(line) or PRINTED_LINE.match(line):
         return "colophon"
-    if line[:1] in "签（(联" and SIGNER_OR_CONTACT.match(line):
-        return "issuer"  # (签发人：张某 / （联系人：王某，电话：…） by the signature: its lines, no clause's)
+    if line[:1] in "签（(联此本共":
+        if SIGNER_OR_CONTACT.match(line):
+            return "issuer"  # (签发人：张某 / （联系人：王某，电话：…） by the signature: its lines, no clause's)
+        if PAGE_NOTE.match(line):
+            return "colophon"
     if _org_names(line):
         return "issuer"
     return None
