@@ -115,6 +115,11 @@ CASES = {
         "",
         ("江苏省节约能源条例", None, [], "2022-09-29", ["江苏省"], "province", ["no_doc_number"]),
     ),
+    "municipal bureau, signed under the title with a month only": (
+        "附件\n温州市“十四五”节能减排综合工作方案\n温州市发展和改革委员会\n2022年8月\n",
+        "",
+        ("温州市“十四五”节能减排综合工作方案", None, ["温州市发展和改革委员会"], None, ["温州市"], "city", ["no_doc_number", "no_date"]),
+    ),
     "county, nothing but a title and a preamble": (
         "安岳县减污降碳协同增效实施方案\n为推动减污降碳，根据有关文件精神，制定本方案。\n",
         "",

@@ -67,6 +67,8 @@ DATE_LINE = compile_pattern(
     r"|(?P<y4>[〇○OoＯ０零一二三四五六七八九]{4})年(?P<m4>[一二三四五六七八九十]{1,3})月(?P<d4>[一二三四五六七八九十]{1,3})日"
     r")$"
 )
+# A date line of a year and month only (2022年8月, 二〇二二年八月): no date of issue, but a signature's line.
+MONTH_LINE = compile_pattern(r"^(?:\d{4}\s*年\s*\d{1,2}|[〇○OoＯ０零一二三四五六七八九]{4}年[一二三四五六七八九十]{1,3})\s*月$")
 # 此件公开发布 / 此件删减后公开 / 此件不公开 / 此件依申请公开; 公开方式：主动公开 (its other form)
 PUBLICATION = compile_pattern(r"此件[^）)\n]{0,10}公开[^）)\n]{0,4}|公开方式\s*[：:]\s*\p{Han}{0,4}公开")
 # 《title》 optionally followed, within a few characters, by （文号）.
@@ -446,8 +448,9 @@ def _title_piece(line: str) -> bool:
 
 
 def _issuers(cover: list[str]) -> list[str]:
-    """Organisation-name lines just above the date line (the signature block)."""
-    date_index = next((i for i, line in enumerate(cover) if parse_date(line)), None)
+    """Organisation-name lines just above the date line (the signature block; its date may name
+    the month only, 温州市发展和改革委员会 / 2022年8月 under a plan's title: no date, but its issuers)."""
+    date_index = next((i for i, line in enumerate(cover) if parse_date(line) or MONTH_LINE.match(line)), None)
     block: list[str] = []
     if date_index is not None:
         j = date_index - 1
