@@ -125,7 +125,7 @@ def find_clause_starts(text: str) -> list[_Start]:
             stack.append(_Open(token.style, token.value, token.normalized))
             last_value[token.style] = token.value
             starts.append(_Start(offset, offset + token.end, token, None, depth + 1, [lv.token for lv in stack]))
-            if "。" in line and ("。1" in line or "。（" in line):
+            if "。" in line and ("。1" in line or "。（1）" in line or "。（一）" in line):  # (INLINE_FIRST_ITEMS)
                 _inline_items(text, line, offset, token, stack, last_value, starts)
         elif not stack and (label := match_label(line)) is not None:
             # Label headings (指导思想：) stand at the top before numbered clauses begin.

@@ -82,12 +82,14 @@ ANGLE_MARKS = compile_pattern(r"[〈〉<>]")
 # What two spellings of one title may differ in: brackets, quotes, spaces (〈X〉 and 《X》, 中共中央 国务院).
 NOT_TITLE_LETTERS = compile_pattern(r"[\s《》〈〉<>“”\"]")
 # A plan title ends with one of these words.
-PLAN_TITLE_ENDINGS = ("方案", "规划", "计划", "意见", "办法", "细则", "分工", "要点", "纲要", "措施", "清单", "条例", "规定", "行动")
+# (指南: a ministry's 实施指南, 节能降碳改造升级实施指南)
+PLAN_TITLE_ENDINGS = ("方案", "规划", "计划", "意见", "办法", "细则", "分工", "要点", "纲要", "措施", "清单", "条例", "规定", "行动", "指南")
 # The period or edition a title may end with after its genre word: 行动计划（2023—2025年）,
-# 管理办法（试行）, 规划（2021-2025年）, 实施方案（2022年）, 方案（征求意见稿）.
+# 管理办法（试行）, 规划（2021-2025年）, 实施方案（2022年）, 方案（征求意见稿）, 实施指南（2022年版）,
+# 办法（2023年修订）, 方案（公开征求意见稿）.
 TITLE_EDITION = compile_pattern(
-    r"[（(]\s*(?:(?:19|20)\d\d\s*(?:年\s*)?[—–－\-~～至到]+\s*(?:19|20)\d\d|(?:19|20)\d\d)\s*年?\s*[）)]$"
-    r"|[（(](?:试行|暂行|修订|修订稿|修订版|征求意见稿|送审稿|草案|代拟稿)[）)]$"
+    r"[（(]\s*(?:(?:19|20)\d\d\s*(?:年\s*)?[—–－\-~～至到]+\s*(?:19|20)\d\d|(?:19|20)\d\d)\s*年?\s*(?:版|修订|修正)?\s*[）)]$"
+    r"|[（(](?:试行|暂行|修订|修订稿|修订版|(?:公开)?征求意见稿|送审稿|草案|代拟稿)[）)]$"
 )
 PLAN_TITLE_END = compile_pattern("(?:" + "|".join(PLAN_TITLE_ENDINGS) + ")$")  # (?:方案|规划|…|行动)$
 # Sentence punctuation: titles and issuer lines have none.
