@@ -155,6 +155,8 @@ def test_core_title(title: str, core: str) -> None:
         ("重庆高新区减污降碳协同增效实施方案", [], "重庆高新区", "zone"),
         ("减污降碳协同增效实施方案", ["生态环境部", "国家发展改革委"], None, "national"),
         (None, ["四川省生态环境厅"], "四川省", "province"),
+        ("减污降碳协同增效典型案例汇编", ["生态环境部办公厅"], None, "national"),  # a ministry's 办公厅
+        ("工业领域碳达峰实施方案", ["工业和信息化部办公厅", "国家发展改革委办公厅"], None, "national"),
         ("伊金霍洛旗碳达峰实施方案", [], "伊金霍洛旗", "county"),  # 旗 and 自治旗: Inner Mongolia's counties
         ("鄂温克族自治旗碳达峰实施方案", [], "鄂温克族自治旗", "county"),
         ("喀什地区碳达峰实施方案", [], "喀什地区", "city"),  # a 地区 is a prefecture
@@ -178,8 +180,20 @@ def test_core_title(title: str, core: str) -> None:
         ("西双版纳州碳达峰实施方案", ["西双版纳傣族自治州人民政府"], "西双版纳傣族自治州", "city"),
         (None, ["贵州省黔南州生态环境局"], "贵州省黔南布依族苗族自治州", "city"),
         (None, ["恩施州市场监督管理局"], "恩施土家族苗族自治州", "city"),  # (州 then 市场…)
-        (None, ["黔东南州凯里市人民政府"], "黔东南苗族侗族自治州凯里市", "county"),  # a county-level city under it
+        # A county-level city under its prefecture is named alone (its name is unique; the table knows its province).
+        (None, ["黔东南州凯里市人民政府"], "凯里市", "county"),
+        ("阿克苏地区库车市碳达峰实施方案", [], "库车市", "county"),
+        ("库车市碳达峰实施方案", ["阿克苏地区库车市人民政府"], "库车市", "county"),
+        (None, ["伊犁哈萨克自治州奎屯市人民政府办公室"], "奎屯市", "county"),
+        ("江苏省苏州市昆山市碳达峰实施方案", [], "昆山市", "county"),
+        ("苏州市城市管理领域碳达峰实施方案", ["苏州市城市管理局"], "苏州市", "city"),  # (城市: no city's name)
+        ("喀什地区莎车县碳达峰实施方案", [], "喀什地区莎车县", "county"),
+        # A title's words after the issuers' region are no region below it (…创新区 is no 新区).
+        ("浙江省减污降碳协同创新区建设实施方案", ["浙江省发展和改革委员会", "浙江省生态环境厅"], "浙江省", "province"),
         ("巴州区碳达峰实施方案", [], "巴州区", "district"),
+        # A 合作区 is a zone, its name may be long.
+        ("前海合作区碳达峰实施方案", ["深圳市前海深港现代服务业合作区管理局"], "深圳市前海深港现代服务业合作区", "zone"),
+        ("深圳市深汕特别合作区碳达峰实施方案", [], "深圳市深汕特别合作区", "zone"),
         ("神农架林区碳达峰实施方案", ["神农架林区人民政府"], "神农架林区", "county"),  # a 林区 and a 特区 rank as counties
         ("六枝特区碳达峰实施方案", [], "六枝特区", "county"),  # 巴中市巴州区, not 巴音郭楞 (巴州)
     ],
@@ -212,6 +226,27 @@ def test_signature_and_colophon_after_the_body() -> None:
     doc = parse_document(CLOSING, doc_id="closing")
     assert doc.clauses[-1].text == "加强宣传。组织开展节能宣传周。（区生态环境局负责）"
     assert (doc.date, doc.issuers, doc.publication) == ("2023-03-01", ["重庆市某区人民政府"], "此件公开发布")
+
+
+@pytest.mark.parametrize(
+    "extra",
+    ["签发人：张某", "（联系人：王某，联系电话：0758-2222222）", "（此件公开发布）\n抄送：市委办公室。\n盐城市生态环境局办公室  2023年7月4日印发\n（共印30份）"],
+)
+def test_a_signer_or_contact_line_by_the_signature_is_the_closing_block_s(extra: str) -> None:
+    """签发人：… under the signature date, （联系人：…） beside it, （此页无正文） above it, （共印30份） under the
+    版记: no text of the last clause."""
+    text = "盐城市减污降碳协同增效实施方案\n一、总体要求\n坚持系统观念。\n二、保障措施\n加强宣传。\n（此页无正文）\n盐城市生态环境局\n2023年6月30日\n" + extra
+    doc = parse_document(text, doc_id="t")
+    assert (doc.clauses[-1].text, doc.issuers, doc.date) == ("保障措施\n加强宣传。", ["盐城市生态环境局"], "2023-06-30")
+
+
+def test_a_notice_title_s_issuers_win_over_a_page_field() -> None:
+    """发布机构：国务院办公厅 on a web page's fields line; the notice title is 国务院's (关于 after its name)."""
+    text = ("索引号：000014349/2022-00032 发布机构：国务院办公厅 成文日期：2022年01月24日 发文字号：国发〔2021〕33号 "
+            "标题：国务院关于印发“十四五”节能减排综合工作方案的通知\n国务院关于印发“十四五”节能减排综合工作方案的通知\n"
+            "各省、自治区、直辖市人民政府：\n现将《“十四五”节能减排综合工作方案》印发给你们。\n“十四五”节能减排综合工作方案\n一、总体要求\n二、主要目标\n")
+    doc = parse_document(text, doc_id="t")
+    assert (doc.issuers, doc.doc_number, doc.date, doc.level) == (["国务院"], "国发〔2021〕33号", "2022-01-24", "national")
 
 
 def test_a_clause_ending_with_a_name_keeps_it() -> None:
@@ -250,6 +285,9 @@ def test_a_signature_date_wins_over_the_page_table() -> None:
         ("宜宾市减污降碳协同增效行动计划\n（2023—2025年）", "宜宾市减污降碳协同增效行动计划（2023—2025年）"),
         ("宜宾市碳排放管理办法（试行）", "宜宾市碳排放管理办法（试行）"),
         ("宜宾市碳达峰实施方案（征求意见稿）", "宜宾市碳达峰实施方案（征求意见稿）"),
+        ("宜宾市碳达峰实施方案（公开征求意见稿）", "宜宾市碳达峰实施方案（公开征求意见稿）"),
+        ("高耗能行业重点领域节能降碳改造升级实施指南（2022年版）", "高耗能行业重点领域节能降碳改造升级实施指南（2022年版）"),  # a 实施指南
+        ("宜宾市节能监察办法（2023年修订）", "宜宾市节能监察办法（2023年修订）"),
         # A title of its own starting with 关于 (实施意见, 指导意见), after its notice too.
         ("关于推进城乡建设绿色发展的实施意见", "关于推进城乡建设绿色发展的实施意见"),
         ("湖南省人民政府办公厅关于印发《关于推进城乡建设绿色发展的实施意见》的通知\n湘政办发〔2022〕30号\n"

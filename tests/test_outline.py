@@ -159,6 +159,39 @@ def test_clause_titles(text: str, titles: list[str]) -> None:
     assert [c.title for c in build_clauses(normalize_text(text)) if c.number] == titles
 
 
+@pytest.mark.parametrize(
+    ("text", "outline"),
+    [
+        # Items run on into their heading's line after its full stop: clauses under it.
+        ("一、主要任务\n（一）加强源头防控。1.强化生态环境分区管控。严格落实“三线一单”。2.加强生态环境准入管理。坚决遏制高耗能项目。\n（二）突出重点领域。",
+         [("一、", "主要任务", "主要任务"), ("一、/（一）", "加强源头防控", "加强源头防控。"),
+          ("一、/（一）/1.", "强化生态环境分区管控", "强化生态环境分区管控。严格落实“三线一单”。"),
+          ("一、/（一）/2.", "加强生态环境准入管理", "加强生态环境准入管理。坚决遏制高耗能项目。"),
+          ("一、/（二）", "突出重点领域", "突出重点领域。")]),
+        # …the later ones after a semicolon too; a next line numbered on continues them.
+        ("一、主要任务\n（一）加快产业结构调整。1.推进落后产能淘汰。依法依规淘汰；2.严格项目准入。\n3.推动绿色转型。",
+         [("一、", "主要任务", "主要任务"), ("一、/（一）", "加快产业结构调整", "加快产业结构调整。"),
+          ("一、/（一）/1.", "推进落后产能淘汰", "推进落后产能淘汰。依法依规淘汰；"),
+          ("一、/（一）/2.", "严格项目准入", "严格项目准入。"), ("一、/（一）/3.", "推动绿色转型", "推动绿色转型。")]),
+        # One inline item that the next line numbers on from: 一、总体要求。（一）指导思想。… / （二）…
+        ("一、总体要求。（一）指导思想。以习近平新时代中国特色社会主义思想为指导。\n（二）主要目标。到2025年形成格局。",
+         [("一、", "总体要求", "总体要求。"), ("一、/（一）", "指导思想", "指导思想。以习近平新时代中国特色社会主义思想为指导。"),
+          ("一、/（二）", "主要目标", "主要目标。到2025年形成格局。")]),
+        # No items: a list within one sentence (after a colon), decimals, a lone number, a style open above.
+        ("一、主要任务\n（一）突出重点领域。主要包括：1.工业领域；2.交通领域。",
+         [("一、", "主要任务", "主要任务"), ("一、/（一）", "突出重点领域", "突出重点领域。主要包括：1.工业领域；2.交通领域。")]),
+        ("一、主要任务\n（一）开展试点。其中，1.5万吨以上项目完成改造。2.5亿元资金全部到位。",
+         [("一、", "主要任务", "主要任务"), ("一、/（一）", "开展试点", "开展试点。其中，1.5万吨以上项目完成改造。2.5亿元资金全部到位。")]),
+        ("一、主要任务\n（一）开展试点。1.建设园区。\n（二）强化保障。",
+         [("一、", "主要任务", "主要任务"), ("一、/（一）", "开展试点", "开展试点。1.建设园区。"), ("一、/（二）", "强化保障", "强化保障。")]),
+        ("1.主要任务\n（1）开展试点。1.建设园区。2.建设社区。",
+         [("1.", "主要任务", "主要任务"), ("1./（1）", "开展试点", "开展试点。1.建设园区。2.建设社区。")]),
+    ],
+)
+def test_items_run_on_into_their_heading_s_line(text: str, outline: list[tuple[str, str, str]]) -> None:
+    assert [("/".join(c.path), c.title, c.text) for c in build_clauses(normalize_text(text))] == outline
+
+
 def test_half_width_right_bracket_numbers() -> None:
     """1) 2) as typed (a lone half-width bracket stays half-width): a level like 1） 2）."""
     clauses = build_clauses(normalize_text("一、保障措施\n1)加强组织领导。\n2)强化考核评价。\n二、附则\n本方案自印发之日起施行。"))
@@ -212,6 +245,12 @@ def test_a_plan_repeating_its_own_title_is_not_cut() -> None:
         # A box between two （） clauses, its items a level the plan has not opened.
         ("一、重点任务\n（一）推进能源结构调整。\n专栏1能源绿色低碳转型重点工程\n1.可再生能源工程。\n2.电网工程。\n"
          "（二）推进产业结构调整。\n1.推动传统产业升级。\n二、保障措施", ["一、", "一、/（一）", "一、/（二）", "一、/（二）/1.", "二、"]),
+        # A box of 1. 2. before a clause's first items: the 1 right after the box's 2 starts the clause's.
+        ("一、重点任务\n（一）加强源头防控\n专栏1 源头防控重点工程\n1.“三线一单”生态环境分区管控。\n2.产业结构调整。\n"
+         "1.强化生态环境分区管控。\n2.加强生态环境准入管理。\n（二）突出重点领域", ["一、", "一、/（一）", "一、/（一）/1.", "一、/（一）/2.", "一、/（二）"]),
+        # …but a box's second list under a heading of the box's own is the box's.
+        ("一、重点任务\n（一）加强源头防控\n专栏1 重点工程\n能源工程：\n1.风电工程。\n2.光伏工程。\n交通工程：\n1.港口岸电工程。\n"
+         "（二）突出重点领域", ["一、", "一、/（一）", "一、/（二）"]),
         # A （一）（二） box in a 规划's 一、: its items are not the chapter's.
         ("一、重点任务\n专栏一：重点工程\n（一）光伏工程。\n（二）储能工程。\n二、保障措施", ["一、", "二、"]),
         # A glossary after the last clause, and a footnote of a mark in the text.
@@ -253,6 +292,20 @@ def test_a_table_of_contents_heads_nothing(contents: str) -> None:
     clauses = build_clauses(normalize_text(text))
     assert [(c.path, c.title) for c in clauses] == [
         (["第一章"], "发展基础"), (["第一章", "第一节"], "主要成效"), (["第二章"], "总体要求"), (["第二章", "一、"], "指导思想")]
+
+
+def test_a_table_of_contents_under_the_title_is_neither_title_nor_cover() -> None:
+    """目  录 under a 规划's title is a block of its own (no wrapped rest of the title), and its
+    entries are no cover: a bare 规划 is no published notice lacking a 文号 and date."""
+    from jianwu import parse_document
+
+    doc = parse_document(
+        "湖南省“十四五”生态环境保护规划\n目  录\n第一章 发展基础与形势…………………………1\n"
+        "第二章 总体要求……………………………………5\n第三章 保障措施……………………………………9\n"
+        "第一章 发展基础与形势\n第一节 发展基础\n第二节 面临形势\n第二章 总体要求\n第三章 保障措施", doc_id="t")
+    assert (doc.title, doc.region, doc.level) == ("湖南省“十四五”生态环境保护规划", "湖南省", "province")
+    assert ["/".join(c.path) for c in doc.clauses] == ["第一章", "第一章/第一节", "第一章/第二节", "第二章", "第三章"]
+    assert [w.code for w in doc.warnings] == []
 
 
 def test_a_plan_outline_s_volumes_nest_chapters() -> None:

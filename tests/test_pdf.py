@@ -55,6 +55,20 @@ def test_running_header_and_footer_are_dropped_wherever_they_cut() -> None:
     assert [d.name for d in clause.departments] == ["市发展改革委", "市生态环境局", "市经济信息委", "市住房城乡建设委"]
 
 
+def test_attachment_labels_atop_their_pages_are_no_running_header() -> None:
+    """附件1 / 附件2 / 附件3, each atop the first page of its attachment, recur at one height with
+    only their digit changing, as a running header does: they are kept, each over its attachment."""
+    prose = "坚持系统观念，统筹推进经济社会发展全面绿色转型，加快构建清洁低碳安全高效的能源体系。"
+    body = "某省碳达峰实施方案\n一、总体要求\n" + prose * 3 + "\n二、保障措施\n" + prose
+    pages = layout(body, width=28)
+    for n, area in enumerate(("能源", "工业", "交通"), 1):
+        pages += layout(f"附件{n}\n某省{area}领域重点任务\n一、推进{area}领域降碳\n" + prose, width=28)
+    doc = parse_document(make_pdf(pages), doc_id="x")
+    assert [(c.path, c.title) for c in doc.clauses if c.depth == 1] == [
+        (["一、"], "总体要求"), (["二、"], "保障措施"), (["附件1"], "某省能源领域重点任务"),
+        (["附件2"], "某省工业领域重点任务"), (["附件3"], "某省交通领域重点任务")]
+
+
 # (lines as (left edge in ems, text), paragraphs expected): the column is 20 ems wide.
 PARAGRAPH_CASES = [
     # a full line continues; a short line ends its paragraph; an indent starts one

@@ -17,7 +17,7 @@ from .metadata import NOTICE_WRAPPER, closing_kind, parse_date
 from .model import Clause, NormalizedText
 from .attachments import TABLE_HEADER, TABLE_TITLE, find_rows, find_sections
 from .indicator_table import table_years
-from .numbering import STRONG, Token, match_label, match_token
+from .numbering import STRONG, Token, int_to_cn, match_label, match_token
 from .patterns import compile_pattern
 
 # A weak (arabic) token is accepted when it continues its level within this many steps.
@@ -104,11 +104,14 @@ def find_clause_starts(text: str) -> list[_Start]:
                 first = match_token(line[note.end():])
                 if first is not None:
                     aside.own[first.style] = first.value
-        if token is not None and aside is not None:
-            if not aside.resumes(token):
+        if aside is not None:
+            if token is None:
+                aside.last = None
+            elif not aside.resumes(token):
                 offset += len(line) + 1
                 continue  # a line of the box
-            aside = None
+            else:
+                aside = None
         if token is not None and token.style == "circled" and marks.get(line[0], len(text)) < offset:
             token = None  # the footnote of a mark met in the text above (①超低排放是指…)
         if token is not None and _accept(token, stack, last_value):
@@ -122,11 +125,61 @@ def find_clause_starts(text: str) -> list[_Start]:
             stack.append(_Open(token.style, token.value, token.normalized))
             last_value[token.style] = token.value
             starts.append(_Start(offset, offset + token.end, token, None, depth + 1, [lv.token for lv in stack]))
+            if "。" in line and ("。1" in line or "。（1）" in line or "。（一）" in line):  # (INLINE_FIRST_ITEMS)
+                _inline_items(text, line, offset, token, stack, last_value, starts)
         elif not stack and (label := match_label(line)) is not None:
             # Label headings (指导思想：) stand at the top before numbered clauses begin.
             starts.append(_Start(offset, offset + len(line), None, label, 1, [label]))
         offset += len(line) + 1
     return starts
+
+
+# The styles of the items a heading's line may run on into (（一）加快产业结构调整。1.推进…。2.严格…;
+# 一、总体要求。（一）指导思想。…), and the first item of each as it follows the heading's full stop
+# (not a colon: 主要包括：1.工业；2.交通 lists within one sentence).
+INLINE_ITEM_STYLES = ("arabic", "arabic_paren", "cn_paren")
+INLINE_FIRST_ITEMS = ("。1", "。（1）", "。（一）")
+# What ends the sentence before a later inline item: a full stop or a semicolon (1.推进落后产能淘汰。依法依规淘汰；2.严格项目准入。).
+INLINE_ITEM_SEPARATORS = ("。", "；")
+
+
+def _inline_items(text: str, line: str, offset: int, head: Token, stack: list[_Open], last_value: dict[str, int], starts: list[_Start]) -> None:
+    """The items 1. 2. … (（1）…, （一）…) numbered inside a heading's line after its full stop, as a
+    PDF or web page runs on their paragraphs: clauses under the heading, when they number on from 1 in a
+    style not open above, two of them at least or one the next line goes on from (1.5万千瓦 / 2.5亿元 are
+    decimals, no items)."""
+    at = min((i for probe in INLINE_FIRST_ITEMS if (i := line.find(probe, head.end)) != -1), default=-1)
+    first = match_token(line[at + 1 :]) if at != -1 else None
+    if first is None or first.value != 1 or first.style not in INLINE_ITEM_STYLES or first.style == head.style:
+        return
+    if any(level.style == first.style for level in stack):
+        return
+    items = [(at + 1, first)]
+    while True:
+        pos, tok = items[-1]
+        found = [i + 1 for sep in INLINE_ITEM_SEPARATORS if (i := line.find(sep + _spelled(first.style, tok.value + 1), pos + tok.end)) != -1]
+        nxt = match_token(line[min(found) :]) if found else None
+        if nxt is None or nxt.style != first.style or nxt.value != tok.value + 1:
+            break
+        items.append((min(found), nxt))
+    if len(items) < 2:
+        after = offset + len(line) + 1  # (the next line, numbered on: 一、总体要求。（一）指导思想。… / （二）主要目标。)
+        nxt = match_token(text[after : after + 12]) if text.startswith(_spelled(first.style, 2), after) else None
+        if nxt is None or nxt.style != first.style or nxt.value != 2:
+            return
+    depth = len(stack)
+    path = [lv.token for lv in stack]
+    for pos, tok in items:
+        starts.append(_Start(offset + pos, offset + pos + tok.end, tok, None, depth + 1, path + [tok.normalized]))
+    stack.append(_Open(first.style, items[-1][1].value, items[-1][1].normalized))
+    last_value[first.style] = items[-1][1].value
+
+
+def _spelled(style: str, value: int) -> str:
+    """How an inline item of ``style`` numbered ``value`` starts: 2 (2. / 2、), （2）, （二）."""
+    if style == "arabic":
+        return str(value)
+    return f"（{value}）" if style == "arabic_paren" else f"（{int_to_cn(value)}）"
 
 
 # The first characters of ASIDE_HEADING's lines (a quick test before the pattern).
@@ -139,14 +192,23 @@ class _Aside:
 
     open_levels: dict[str, int]  # style -> last value, when the box began
     own: dict[str, int] = field(default_factory=dict)  # style -> the box's last value
+    last: Optional[str] = None  # the style of the box's line just above, if numbered
 
     def resumes(self, token: Token) -> bool:
         """Does ``token`` resume the plan's numbering (the next number of a level open above the
-        box), rather than go on with the box's own?  Recorded as the box's when it does not."""
+        box), rather than go on with the box's own?  Recorded as the box's when it does not.
+
+        A 1 right after the box's own 1, 2 … of its style (no heading of the box between, as
+        交通工程： over a second list) starts the clause's items below the box (a Word table's box
+        of 1. 2. amid a clause's 1. 2.)."""
         before = self.open_levels.get(token.style)
-        if before is not None and token.value == before + 1 and self.own.get(token.style, 0) + 1 != token.value:
+        own = self.own.get(token.style, 0)
+        if before is not None and token.value == before + 1 and own + 1 != token.value:
+            return True
+        if token.value == 1 and own >= 2 and self.last == token.style and before is None:
             return True
         self.own[token.style] = token.value
+        self.last = token.style
         return False
 
 

@@ -43,6 +43,9 @@ LEADING_DATE = compile_pattern(r"^\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*
 # …or to the line after it (2021年10月17日相关解读：, 2022年5月26日为认真落实…); not a deadline
 # in running text (2025年6月30日前完成…).
 GLUED_DATE = compile_pattern(r"^(?P<date>\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日)(?!\s*(?:前|起|以前|之前|以后|后|至|到|止|开始|为止|，|,))")
+# The note under a 条例's or 办法's title on the session that passed it, its date first:
+# （2022年9月29日江苏省第十三届人民代表大会常务委员会第三十二次会议通过）
+PASSED_NOTE = compile_pattern(r"^[（(](?P<date>\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日)[^（()）]{4,80}?(?:通过|批准|修正|修订)[）)]$")
 # A signature and its date set on one line: 宜宾市人民政府 2023年6月30日 (read as two lines; the
 # space may be gone, as normalising drops a space between a name and a digit).
 SIGNATURE_AND_DATE = compile_pattern(r"^(?P<names>\p{Han}[\p{Han}\s、]*?)\s*(?P<date>[\d〇○OoＯ０零一二三四五六七八九]{4}\s*年[^年]{2,12}日)$")
@@ -64,6 +67,8 @@ DATE_LINE = compile_pattern(
     r"|(?P<y4>[〇○OoＯ０零一二三四五六七八九]{4})年(?P<m4>[一二三四五六七八九十]{1,3})月(?P<d4>[一二三四五六七八九十]{1,3})日"
     r")$"
 )
+# A date line of a year and month only (2022年8月, 二〇二二年八月): no date of issue, but a signature's line.
+MONTH_LINE = compile_pattern(r"^(?:\d{4}\s*年\s*\d{1,2}|[〇○OoＯ０零一二三四五六七八九]{4}年[一二三四五六七八九十]{1,3})\s*月$")
 # 此件公开发布 / 此件删减后公开 / 此件不公开 / 此件依申请公开; 公开方式：主动公开 (its other form)
 PUBLICATION = compile_pattern(r"此件[^）)\n]{0,10}公开[^）)\n]{0,4}|公开方式\s*[：:]\s*\p{Han}{0,4}公开")
 # 《title》 optionally followed, within a few characters, by （文号）.
@@ -77,12 +82,14 @@ ANGLE_MARKS = compile_pattern(r"[〈〉<>]")
 # What two spellings of one title may differ in: brackets, quotes, spaces (〈X〉 and 《X》, 中共中央 国务院).
 NOT_TITLE_LETTERS = compile_pattern(r"[\s《》〈〉<>“”\"]")
 # A plan title ends with one of these words.
-PLAN_TITLE_ENDINGS = ("方案", "规划", "计划", "意见", "办法", "细则", "分工", "要点", "纲要", "措施", "清单", "条例", "规定", "行动")
+# (指南: a ministry's 实施指南, 节能降碳改造升级实施指南)
+PLAN_TITLE_ENDINGS = ("方案", "规划", "计划", "意见", "办法", "细则", "分工", "要点", "纲要", "措施", "清单", "条例", "规定", "行动", "指南")
 # The period or edition a title may end with after its genre word: 行动计划（2023—2025年）,
-# 管理办法（试行）, 规划（2021-2025年）, 实施方案（2022年）, 方案（征求意见稿）.
+# 管理办法（试行）, 规划（2021-2025年）, 实施方案（2022年）, 方案（征求意见稿）, 实施指南（2022年版）,
+# 办法（2023年修订）, 方案（公开征求意见稿）.
 TITLE_EDITION = compile_pattern(
-    r"[（(]\s*(?:(?:19|20)\d\d\s*(?:年\s*)?[—–－\-~～至到]+\s*(?:19|20)\d\d|(?:19|20)\d\d)\s*年?\s*[）)]$"
-    r"|[（(](?:试行|暂行|修订|修订稿|修订版|征求意见稿|送审稿|草案|代拟稿)[）)]$"
+    r"[（(]\s*(?:(?:19|20)\d\d\s*(?:年\s*)?[—–－\-~～至到]+\s*(?:19|20)\d\d|(?:19|20)\d\d)\s*年?\s*(?:版|修订|修正)?\s*[）)]$"
+    r"|[（(](?:试行|暂行|修订|修订稿|修订版|(?:公开)?征求意见稿|送审稿|草案|代拟稿)[）)]$"
 )
 PLAN_TITLE_END = compile_pattern("(?:" + "|".join(PLAN_TITLE_ENDINGS) + ")$")  # (?:方案|规划|…|行动)$
 # Sentence punctuation: titles and issuer lines have none.
@@ -100,13 +107,16 @@ RED_HEAD = compile_pattern(r"\s*文件$")
 # An attachment's label alone on its line, as a 公文 sets it above the attachment (附件 / 附件2 / 附表1);
 # not a list of attachments (附件：1.…方案), which stands above the signature.
 BARE_ATTACHMENT_LABEL = compile_pattern(r"(?m)^[ \t　]*附\s*[件表]\s*[0-9一二三四五六七八九十]{0,3}[ \t　]*$")
-# Region prefix of a title or issuer: 重庆市永川区 / 资阳市 / 重庆高新区 / 四川省; after a city, a
+# Region prefix of a title or issuer: 重庆市永川区 / 资阳市 / 重庆高新区 / 四川省 / 深圳市前海深港现代服务业合作区
+# (a 合作区's name may be longer); after a city, a
 # 地区 is a region it joins, no district of it (广安市|融入成渝地区双城经济圈… -> 广安市).
 REGION = compile_pattern(
     r"^(?P<region>(?P<province>\p{Han}{2,7}?(?:省|自治区|特别行政区))?"
     r"(?:\p{Han}{2,7}?(?:市|自治州|地区|盟))?"
-    r"(?:\p{Han}{1,7}?(?:高新区|经开区|新区|开发区|园区|示范区|自治县|(?<!地)区|县|旗))?)"
+    r"(?:\p{Han}{1,7}?(?:高新区|经开区|新区|开发区|园区|示范区|自治县|(?<!地)区|县|旗)|\p{Han}{2,10}?合作区)?)"
 )
+# The heading of a table of contents before the body: 目录 / 目  录 / 目 录：
+CONTENTS_LINE = compile_pattern(r"^目\s*录\s*[：:]?$")
 # Fields of the 信息公开 table a government web page puts above a document:
 # 索引号：… 发文机关：重庆市生态环境局 成文日期：2023-08-18 发文字号：渝环〔2023〕71号
 PAGE_FIELD_NAMES = (
@@ -119,8 +129,15 @@ PAGE_FIELD = compile_pattern(
 # The 版记 at the very end: 抄送：市委办公厅… / 重庆市人民政府办公厅 2023年3月2日印发
 CC_LINE = compile_pattern(r"^抄送[：:]")
 PRINTED_LINE = compile_pattern(r"^\p{Han}{2,30}\s*\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*印发$")
+# The signer's and the contact's lines by a signature: 签发人：张某 / （联系人：王某，联系电话：0758-2222222）
+SIGNER_OR_CONTACT = compile_pattern(r"^(?:签发人[：:]\s*\p{Han}{2,4}|[（(]?联系人[：:][^\n]{0,40}?[）)]?)$")
+# The notes a printed file sets by its signature and 版记: （此页无正文） / （共印30份）
+PAGE_NOTE = compile_pattern(r"^[（(]?(?:此页无正文|本页无正文|共印\s*\d+\s*份)[）)]?$")
 PRINTED_DATE = compile_pattern(r"\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日")  # the date of a PRINTED_LINE
-ZONE_SUFFIX = compile_pattern(r"(?:高新区|经开区|新区|开发区|园区|示范区)$")
+# The last words of a prefecture-level name (REGION's second part): 苏州市, 延边朝鲜族自治州, 阿克苏地区, 锡林郭勒盟.
+PREFECTURE_ENDINGS = ("市", "自治州", "地区", "盟")
+# A zone's last words (a 合作区 too: 深圳市前海深港现代服务业合作区, 横琴粤澳深度合作区, 深汕特别合作区).
+ZONE_SUFFIX = compile_pattern(r"(?:高新区|经开区|新区|开发区|园区|示范区|合作区)$")
 # National issuers: 国务院, 国务院办公厅, 中共中央, 中共中央办公厅, 全国…, 国家发展改革委, 生态环境部 …
 # Between two issuers of a 印发 heading: 、 ， or spaces, or nothing after 办公厅 / 委员会 / 政府 where
 # the next one starts (市委办公厅市政府办公厅 -> 市委办公厅 | 市政府办公厅, 自治区党委自治区政府).
@@ -128,7 +145,8 @@ ISSUER_SEPARATOR = compile_pattern(r"[、，\s]+|(?<=办公厅|委员会|政府)
 # Between the names of an issuer line: spaces or 、 (邯郸市人民政府 邯郸市生态环境局).
 ISSUER_LINE_SEPARATOR = compile_pattern(r"[\s、]+")
 WHITE_SPACE = compile_pattern(r"\s+")  # a title wrapped over lines, rejoined without its breaks
-NATIONAL_ISSUER = compile_pattern(r"^(?:国务院|中共中央|党中央|中央|全国|国家)\p{Han}*$|^\p{Han}{2,10}(?:部|总局|总署)$")
+# (a ministry's 办公厅 too: 生态环境部办公厅, 工业和信息化部办公厅)
+NATIONAL_ISSUER = compile_pattern(r"^(?:国务院|中共中央|党中央|中央|全国|国家)\p{Han}*$|^\p{Han}{2,10}(?:部|总局|总署)(?:办公厅)?$")
 # The central organs that sign without an 机关 suffix: 中共中央 国务院, 中共中央办公厅.
 NATIONAL_ORG = compile_pattern(r"^(?:中共中央|党中央|国务院|中央军委)(?:办公厅)?$")
 # A title issued at the national level: 国务院关于…, 中共中央 国务院关于…, 国务院办公厅关于…
@@ -432,8 +450,9 @@ def _title_piece(line: str) -> bool:
 
 
 def _issuers(cover: list[str]) -> list[str]:
-    """Organisation-name lines just above the date line (the signature block)."""
-    date_index = next((i for i, line in enumerate(cover) if parse_date(line)), None)
+    """Organisation-name lines just above the date line (the signature block; its date may name
+    the month only, 温州市发展和改革委员会 / 2022年8月 under a plan's title: no date, but its issuers)."""
+    date_index = next((i for i, line in enumerate(cover) if parse_date(line) or MONTH_LINE.match(line)), None)
     block: list[str] = []
     if date_index is not None:
         j = date_index - 1
@@ -506,6 +525,10 @@ def _named_region(source: str) -> Optional[str]:
         return XPCC + division.group("division") if division else XPCC
     m = REGION.match(body)
     region = m.group("region") if m else ""
+    if region.endswith(PREFECTURE_ENDINGS) and "市" in body[len(region) + 2 : len(region) + 7]:
+        # 阿克苏地区库车市, 苏州市昆山市: a county-level city under its prefecture, which REGION stops
+        # before; it is named alone (a county-level city's name is unique, its table knows its province)
+        region = _county_city_at(body, len(region)) or region
     if "州" in body and not region.endswith("自治州"):
         # 黔东南州人民政府, 贵州省黔南州, 黔东南州凯里市: an autonomous prefecture by its short name
         # (REGION reads no region there, or one running on past it: 恩施州市|场监督管理局)
@@ -515,8 +538,15 @@ def _named_region(source: str) -> Optional[str]:
             full, after = hit
             below = REGION.match(body[after:])
             rest = below.group("region") if below else ""
-            region = province + full + (rest if rest and rest not in BARE_REGIONS else "")
+            rest = rest if rest and rest not in BARE_REGIONS else ""
+            region = rest if rest in county_cities() else province + full + rest  # (a county-level city alone)
     return region if region and region not in BARE_REGIONS else None
+
+
+def _county_city_at(body: str, at: int) -> Optional[str]:
+    """The county-level city ``body`` names at ``at`` (苏州市|昆山市人民政府 -> 昆山市), if any."""
+    cities = county_cities()
+    return next((body[at:end] for end in range(at + 3, at + 7) if body[end - 1 : end] == "市" and body[at:end] in cities), None)
 
 
 @lru_cache(maxsize=1)
@@ -549,7 +579,7 @@ def regions_and_level(title: Optional[str], issuers: list[str]) -> tuple[list[st
     own = _named_region(title) if title else None
     if own and not regions:
         regions = [own]
-    elif own and own != regions[0] and (own.endswith(regions[0]) or own.startswith(regions[0])):
+    elif own and own != regions[0] and own.endswith(regions[0]):
         regions[0] = own  # the title's fuller form: 重庆市永川区 for 永川区
     # Otherwise the title's "region" is not the issuer's (成渝地区双城经济圈…: the signatories' plan).
     if regions:
@@ -613,6 +643,11 @@ def closing_kind(line: str) -> Optional[str]:
         return "publication"
     if CC_LINE.match(line) or PRINTED_LINE.match(line):
         return "colophon"
+    if line[:1] in "签（(联此本共":
+        if SIGNER_OR_CONTACT.match(line):
+            return "issuer"  # (签发人：张某 / （联系人：王某，电话：…） by the signature: its lines, no clause's)
+        if PAGE_NOTE.match(line):
+            return "colophon"
     if _org_names(line):
         return "issuer"
     return None
@@ -672,6 +707,8 @@ def extract_metadata(text: str, body_start: int, body_end: Optional[int] = None)
         next((d for d in map(parse_date, cover + closing) if d), None)
         # 中共中央 and 省委 documents print their date in brackets under the title: （2021年9月22日）
         or next((d for d in (parse_date(line[1:-1]) for line in cover if line[:1] in "（(" and line[-1:] in "）)") if d), None)
+        # …and a 条例 or 办法 the date of the session that passed it: （2022年9月29日…常务委员会第三十二次会议通过）
+        or next((parse_date(m["date"]) for line in cover if line[:1] in "（(" and (m := PASSED_NOTE.match(line))), None)
         or parse_date(fields.get("成文日期", ""))
         or parse_date(fields.get("发布日期", ""))
         or _glued_date(cover + closing + signature_tail)
@@ -682,8 +719,10 @@ def extract_metadata(text: str, body_start: int, body_end: Optional[int] = None)
     # The signature above a date wins over a heading's issuers (which may be fused or abridged:
     # 自治区党委办公厅人民政府办公厅), which win over red-head lines.
     signed = _issuers(cover) if any(parse_date(line) for line in cover) else []
+    # The notice title's own issuers win over a web page's 发文机关 / 发布机构 field (the site's office
+    # may publish its government's documents: 发布机构：国务院办公厅 over 国务院关于印发…).
     issuers = (signed or (heading[1] if heading else []) or _issuers(cover) or _issuers(closing)
-               or _org_names(fields.get("发文机关", "")) or ([order[1]] if order else []) or _notice_issuers(cover)
+               or _notice_issuers(cover) or _org_names(fields.get("发文机关", "")) or ([order[1]] if order else [])
                or _title_issuers(title))
     regions, level = regions_and_level(title, issuers)
     if not regions and level is None:
@@ -727,6 +766,8 @@ def _cover_lines(text: str) -> list[str]:
         line = line.strip()
         if not line:
             continue
+        if line[0] == "目" and CONTENTS_LINE.match(line):
+            break  # a 规划's 目录: its entries are none of the cover's fields
         if line.endswith("日") and "年" in line:
             m = SIGNATURE_AND_DATE.match(line)
             if m and parse_date(m.group("date")) and _org_names(m.group("names")):
@@ -773,9 +814,11 @@ def _notice_issuers(cover: list[str]) -> list[str]:
                 continue
             found = _as_org_names(part)
             if not found:
-                return []
+                names = []
+                break  # (no notice title: a web page's fields line, 索引号：… 标题：国务院关于印发…)
             names.extend(found)
-        return names
+        if names:
+            return names
     return []
 
 

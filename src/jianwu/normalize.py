@@ -37,7 +37,8 @@ MARKDOWN_BOLD = compile_pattern(r"\*{2,}|(?<!\S)__|__(?!\S)")
 # Markdown heading marks at line start: "## 一、总体要求"
 MARKDOWN_HEADING = compile_pattern(r"^#{1,6}\s+")
 # Lines that start a block of their own and are never joined to the line above: an attachment's
-# label (附件 / 附件2 / 附件1：重点任务分工表 / 附表1) and the 版记's 抄送： (not 附件所列项目…, prose).
+# label (附件 / 附件2 / 附件1：重点任务分工表 / 附表1), the 版记's 抄送： (not 附件所列项目…, prose) and
+# the heading of a table of contents (目  录), which a short title line above it never continues.
 # A table's header row (序号 重点任务 牵头单位), and a row of it: its number, then a cell (1  实施… / 1实施…).
 TABLE_HEADER_LINE = compile_pattern(r"^序\s*号")
 # The same header set one cell per line (序号 / 重点任务 / 牵头单位): its rows' numbers stand alone
@@ -52,7 +53,7 @@ INDICATOR_HEADER_FIRST = frozenset(c[0] for c in INDICATOR_HEADER_CELLS)
 MAX_TABLE_CELL = 40
 TABLE_CELL_END = compile_std(r"[，。；！？,;!?]")
 TABLE_ROW_NUMBER = compile_pattern(r"^(?P<n>\d{1,3})(?![\d.．%])(?=\s*\p{Han})")
-OWN_BLOCK_LINE = compile_pattern(r"^(?:附\s*[件表]\s*(?:\d{1,2}|[一二三四五六七八九十]{1,3})?\s*(?:[：:]\s*\S.{0,40})?$|抄\s*送[：:])")
+OWN_BLOCK_LINE = compile_pattern(r"^(?:附\s*[件表]\s*(?:\d{1,2}|[一二三四五六七八九十]{1,3})?\s*(?:[：:]\s*\S.{0,40})?$|抄\s*送[：:]|目\s*录\s*[：:]?$)")
 # Word bookmarks exported as text: [bookmark: _GoBack]
 BOOKMARK = compile_pattern(r"\[bookmark:[^\]]*\]")
 # Pinyin that some mirror sites put after characters: 和【hé】新【xīn】疆 -> 和新疆
@@ -154,6 +155,9 @@ QUOTE_CLOSERS = set("》”’」』")
 # A line cannot start a paragraph with one of these.
 CONTINUATION_STARTS = set("，。、；：）》”’%")
 PROSE_PUNCT = compile_pattern(r"[，。、；！？,;]")
+# A 文号 alone on its line (发改产业〔2022〕200号, （国发〔2021〕4号）): it never continues the line above,
+# a notice title with 、 between its issuers (国家发展改革委、工业和信息化部…关于印发…的通知).
+DOC_NUMBER_LINE = compile_pattern(r"^[（(]?\p{Han}{1,12}[〔［\[【(（﹝]\d{4}[〕］\]】)）﹞]第?\d{1,4}号[）)]?$")
 # Characters that take two columns on a page (CJK and full-width forms).
 WIDE_CHAR = compile_pattern(r"[\u2e80-\U0010ffff]")
 # A run of the other characters, removed to count the wide ones (few runs in a Chinese line).
@@ -409,7 +413,7 @@ def _unbalanced_open(line: str) -> bool:
 
 def _own_block(text: str) -> bool:
     """Is this a line never joined to the line above, though not a clause (附件2, 抄送：…)?"""
-    return text[0] in "附抄" and OWN_BLOCK_LINE.match(text) is not None
+    return text[0] in "附抄目" and OWN_BLOCK_LINE.match(text) is not None
 
 
 def _continues(prev: _Line, nxt: _Line, wrap: Optional[int]) -> bool:
@@ -425,6 +429,10 @@ def _continues(prev: _Line, nxt: _Line, wrap: Optional[int]) -> bool:
             and ((wrap is not None and prev.width >= wrap - 4) or PROSE_PUNCT.search(a) is not None)
             and not _is_heading(prev)
         )
+    if b[-1] in "号）)" and DOC_NUMBER_LINE.match(b) is not None:
+        return False
+    if a.endswith("的通知") and "关于" in a and "。" not in a and b[0] not in CONTINUATION_STARTS:
+        return False  # a notice title, complete (its addressees below: 各省、自治区…：), though its 、 look like prose
     if wrap and prev.width >= wrap - 4 and nxt.indent < 2:
         return True  # a full line of a hard-wrapped extraction, heading or not
     if _is_heading(prev):

@@ -411,7 +411,8 @@ def _drop_running_lines(pages: list[_Page], repairs: list[Repair]) -> None:
     for page in pages:
         for i in _edge_lines(page):
             line = page.lines[i]
-            if len(line.text) <= MAX_RUNNING:
+            if len(line.text) <= MAX_RUNNING and not (line.text[:1] == "附" and OWN_BLOCK_LINE.match(line.text)):
+                # (an attachment's label atop each of its pages, 附件1 / 附件2 / 附件3, is no running header)
                 heights.setdefault(_fold(line.text), []).append((page.number, line.y))
     need = max(2, int(REPEAT_SHARE * len(pages) + 0.999))
     running = set()
