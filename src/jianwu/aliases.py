@@ -52,7 +52,7 @@ PLACE_LEVEL = dict(LEVEL_WORDS)
 LEVEL_FIRST = frozenset(word[0] for word, _level in LEVEL_WORDS)
 # Words that start with a level character but are not a level prefix: 市场监管局 (市场), 区域, 县域,
 # 中国铁路… (a company), 州 in 州府.  Not 县城: 县城管局 is 县 + 城管局, 县城乡建设局 县 + 城乡建设局.
-NOT_A_LEVEL = lazy(r"^(?:市场|市政(?!府|务)|区域|区县|县域|省级以上|中国铁路|国家电网|国网|全国性)")
+NOT_A_LEVEL = lazy(r"^(?:市场|市政(?!府|务)|区域|区县|县域|省级以上|中国铁路|国家电网|国网|国家开发银行|全国性)")
 # Wildcards in the table: {地} a place name (重庆, 永川, 广西壮族自治区), {序} an ordinal (四, 七, 12),
 # {名} any name (the committee of 绿化委员会成员单位).
 WILDCARDS = {
@@ -78,7 +78,7 @@ GENERIC_HINT = lazy(r"^各|有关|相关|所属|各级|成员单位")
 # 市州、县市区人民政府, 各地级市人民政府, 各区, 有关市, 各镇街, 各乡镇（街道）, 地方; a league or prefecture
 # governs through its 行政公署 (各盟行政公署, 各地区行署).
 LOCAL_UNITS = (
-    r"(?:(?:新疆生产建设兵团|生产建设兵团|兵团)(?:各|有关)?(?:师市|师|团场)|新疆生产建设兵团|生产建设兵团|计划单列市|省辖市|自治区|自治州|自治县|直辖市|设区的?市|地级市|县级市|省份|地区|乡镇|镇街|街道|兵团"
+    r"(?:(?:新疆生产建设兵团|生产建设兵团|兵团)(?:各|有关)?(?:师市|师|团场)|新疆生产建设兵团|生产建设兵团|师市|团场|计划单列市|省辖市|自治区|自治州|自治县|直辖市|设区的?市|地级市|县级市|省份|地区|乡镇|镇街|街道|兵团"
     r"|[省市州盟县区旗乡镇地])"
 )
 # The level of a unit that is not a level word: a municipality and the Xinjiang Production and
@@ -92,8 +92,9 @@ LOCAL_GOVERNMENTS = lazy(
 )
 # A place as an actor: 浦东新区, 松江区, 两江新区, 永川区, 平潭综合实验区 (a named district, county
 # or zone written without a department).  Not 成渝地区, 长三角地区: areas, not governments.
+# Also its government written out: 西昌市人民政府, 木里藏族自治县人民政府, 镇海区政府 (the region is the place).
 PLACE_ACTOR = lazy(
-    r"^(?P<place>\p{Han}{2,8}?)(?P<unit>新区|高新区|经开区|开发区|综合实验区|自治县|自治州|区|县|市|州|盟|旗)$"
+    r"^(?P<place>\p{Han}{2,8}?)(?P<unit>新区|高新区|经开区|开发区|综合实验区|自治县|自治州|区|县|市|州|盟|旗)(?P<gov>人民政府|政府)?$"
 )
 NOT_A_PLACE_ACTOR = lazy(r"(?:地区|园区|景区|城区|社区|小区|片区|林区|矿区|库区|灾区|山区|牧区|辖区|示范区|功能区|保护区|集聚区|先行区|核心区|全市|全省|全区|全县)$")
 LOCAL_GOVERNMENT = "地方政府"
@@ -293,6 +294,12 @@ def compact(name: str) -> str:
     return INNER_SPACE.sub("", PAGE_NUMBER.sub("", name))
 
 
+# The Xinjiang Production and Construction Corps before its departments (兵团发展改革委, 新疆生产建设兵团
+# 生态环境局): a place ranking as a province (UNIT_LEVELS), as a province's name is.
+CORPS_NAMES = ("新疆生产建设兵团", "新疆兵团", "生产建设兵团", "兵团")
+CORPS_FIRSTS = "新生兵"
+
+
 def _prefixes(name: str) -> Iterator[tuple[Optional[str], str, str, str]]:
     """(place, level, modifier, rest) for every way ``name`` may start with a level prefix.
 
@@ -316,6 +323,10 @@ def _prefixes(name: str) -> Iterator[tuple[Optional[str], str, str, str]]:
             if not any(end == len(written) for _, _, end in heads):
                 heads.append((written, "省", len(written)))
             break
+    if first in CORPS_FIRSTS:
+        written = next((c for c in CORPS_NAMES if name.startswith(c) and len(name) > len(c) + 1), None)
+        if written is not None:
+            heads.append((written, "省", len(written)))
     for place, level, end in heads:
         rest = name[end:]
         yield place, level, "", rest
@@ -361,7 +372,55 @@ def _resolve(name: str, table: AliasTable) -> Resolution:
     function = _function_departments(name, table) or _levels_function(name, table)
     if function is not None:
         return function
+    if name.endswith(BRANCH_ENDINGS):
+        branch = _branch_office(name, table)
+        if branch is not None:
+            return branch
+    county = _county_bureau(name, table)
+    if county is not None:
+        return county
     return _unknown(name)
+
+
+def _county_bureau(name: str, table: AliasTable) -> Optional[Resolution]:
+    """A city's bureau in one of its counties, the county's name between (苏州市昆山生态环境局, 常州市武进生态环境局:
+    Jiangsu's vertically managed ecology bureaus): the bureau's function, the county its region, no level."""
+    m = PLACE_PREFIX.match(name) if "市" in name else None
+    if m is None or m.group("level") != "市":
+        return None
+    rest = name[m.end():]
+    for k in (2, 3):
+        if len(rest) - k < 3 or rest[k - 1] in "市区县":
+            continue
+        row, _ = table.match(rest[k:])
+        if row is not None and row.kind == "dept" and not row.no_level and row.level is None:
+            return Resolution(row.canonical, None, False, True, rest[:k], True, fixed_level=True, body=row.body)
+    return None
+
+
+# A branch of a bank or a company, its place between (国家开发银行广东省分行, 中国华能集团广东分公司, 中国石化
+# 广州分公司, 广东电网有限责任公司佛山供电局, 中国铁路郑州局集团有限公司洛阳车务段): the body is the head (its
+# canonical when the table knows it, else its name as written, 国家 and all), the place its region, no level.
+BRANCH_ENDINGS = ("分行", "支行", "营业管理部", "分公司", "供电局", "供电公司", "车务段", "货运中心", "办事处")
+BRANCH_OFFICE = lazy(
+    r"^(?P<head>\p{Han}{2,16}?(?:银行|集团|有限责任公司|股份有限公司|有限公司|公司)|(?:国家|中国)\p{Han}{2,4}?)"
+    r"(?P<place>(?!有限|股份|公司)\p{Han}{2,6}?(?:省|市|自治区)?)(?:分行|中心支行|支行|营业管理部|分公司|供电局|供电公司|车务段|货运中心|办事处)$"
+)
+
+
+def _branch_office(name: str, table: AliasTable) -> Optional[Resolution]:
+    m = BRANCH_OFFICE.match(name)
+    if m is None:
+        return None
+    head = _resolve_table(m.group("head"), table)
+    if head is not None and not head.generic:
+        return Resolution(head.canonical, None, False, True, m.group("place"), True, fixed_level=True, body=head.body)
+    return Resolution(m.group("head"), None, False, False, m.group("place"), True, fixed_level=True)
+
+
+# The end of an enterprise's name: a 国家 / 中国 before it is part of the name (中国华能集团, 国家能源投资集团
+# 有限责任公司, 中国建设银行), not a level.
+ENTERPRISE_ENDINGS = ("集团", "公司", "银行")
 
 
 # 生态环境部门 / 各级住房城乡建设部门 / 有关林草部门: the departments of one function, at every level.
@@ -415,10 +474,13 @@ def _local_government(name: str) -> Optional[Resolution]:
         level = levels.pop() if len(levels) == 1 and not broad else None
         return Resolution(LOCAL_GOVERNMENT, level, True, True, local_government=True)
     place = PLACE_ACTOR.match(name)
-    if place and not NOT_A_PLACE_ACTOR.search(name) and not GENERIC_HINT.search(name):
+    if place and not GENERIC_HINT.search(name):
+        region = name[:place.end("unit")]  # 西昌市 of 西昌市人民政府
+        if NOT_A_PLACE_ACTOR.search(region):
+            return None
         unit = place.group("unit")
         level = {"区": "区", "新区": "区", "县": "县", "自治县": "县", "旗": "县", "市": "市", "州": "市", "自治州": "市", "盟": "市"}.get(unit)
-        return Resolution(LOCAL_GOVERNMENT, level, True, True, name, True, local_government=True)
+        return Resolution(LOCAL_GOVERNMENT, level, True, True, region, True, local_government=True)
     return None
 
 
@@ -436,7 +498,15 @@ def _levels(units: str) -> set[Optional[str]]:
     """The levels a list of units names, a bracket of other forms aside: 各市（州）、县（市、区） -> {市, 县}."""
     if "（" in units or "(" in units:
         units = SAME_LEVEL_FORMS.sub("", units)
-    return {_unit_level(u) for u in LOCAL_UNIT.findall(units)}
+    found = LOCAL_UNIT.findall(units)
+    levels = {_unit_level(u) for u in found}
+    if None in levels and len(levels) == 2 and "市" in levels and all(u in PREFECTURE_AREAS or _unit_level(u) for u in found):
+        levels.discard(None)  # 各地州市 / 各地（州、市）: Xinjiang's 地区 beside its 州 and 市, all prefectures
+    return levels
+
+
+# An area that is a prefecture when listed with 州 and 市 (各地州市人民政府), and a place anywhere alone (各地).
+PREFECTURE_AREAS = ("地", "地区")
 
 
 # What may follow a unit inside a list of levels: 各省、自治区、直辖市及新疆生产建设兵团 / 各省（区、市）.
@@ -491,7 +561,10 @@ def _levels_function(name: str, table: AliasTable, after_levels: bool = False) -
 
 
 def _unknown(name: str) -> Resolution:
-    """Never drop a name the table does not know: strip a level prefix when one is written."""
+    """Never drop a name the table does not know: strip a level prefix when one is written
+    (not the 国家 / 中国 of an enterprise's name)."""
+    if name.startswith(("中国", "国家")) and name.endswith(ENTERPRISE_ENDINGS):
+        return Resolution(name, None, False, False)
     for place, level, modifier, rest in _prefixes(name):
         if modifier in PARTY_MODIFIERS or len(rest) < 2:
             continue

@@ -110,11 +110,12 @@ LEAD_VERB = spaced(r"(?:共同)?(?:牵头(?:负责|抓总|落实|实施)?|负责
 SUPPORT_VERB = spaced(r"(?:按照?职责)?(?:配合(?:落实|实施|推进)?|协助|参与|协同配合)$", "配协参")
 # 按职责分工负责 / 按职能分工负责 / 负责 / 分别负责 / 负责落实 / 抓好落实 -> responsible;
 # 负责本地区具体落实 / 负责辖区内任务落实 (local governments: the task where they are);
-# 落实主体责任 / 落实属地责任 (重点用能单位落实主体责任); 指导 / 督导 (（各市县政府负责，省住建厅指导）).
+# 落实主体责任 / 落实属地责任 (重点用能单位落实主体责任); 指导 / 督导 (（各市县政府负责，省住建厅指导）,
+# （各省、自治区、直辖市人民政府负责，国家发展改革委加强指导）).
 RESPONSIBLE_VERB = spaced(
     r"(?:(?:按照|按|根据|依据)?(?:各自)?(?:职责|职能)(?:分工)?)?"
     r"(?:分别|共同|具体|按要求)?(?:负责(?:(?:本地区|本辖区|辖区内?|本区域|属地)(?:各项|相关)?(?:任务|工作)?(?:的)?(?:具体)?)?"
-    r"(?:落实|实施|推进)?|抓好落实|落实(?:主体|属地|监管)责任|落实|实施|(?:负责)?(?:指导督促|督促指导|指导监督|监督指导|指导|督导))$",
+    r"(?:落实|实施|推进)?|抓好落实|落实(?:主体|属地|监管)责任|落实|实施|(?:负责|加强|统筹|做好)?(?:指导督促|督促指导|指导监督|监督指导|指导|督导))$",
     "负实导",  # 负责 / 落实 / 实施 / 指导
 )
 VERBS: tuple[tuple[regex.Pattern[str], Role], ...] = (
@@ -161,7 +162,7 @@ NOT_LISTED_AGAIN = spaced(
     "再",
 )
 # Lead-in of such a sentence: 具体任务均涉及X / 以下均需X落实 / 各项任务均由X
-STANDING_LEAD_IN = spaced(r"(?:以下|具体|各项)?(?:各项)?(?:任务)?(?:均|都)?(?:涉及|需要?|由|要)")
+STANDING_LEAD_IN = spaced(r"(?:以下|具体|各项)?(?:各项)?(?:任务|工作)?(?:均|都)?(?:涉及|需要?|由|要)")
 # The same lead-in naming the tasks below: a declaration even without 不再列出 —
 # （A牵头，以下均需各区政府落实） / 以下各项任务均由各县（市、区）人民政府负责落实
 STANDING_BELOW = spaced(r"(?:以下|下列)(?:各项|所有)?(?:任务|工作)?(?:均|都)?(?:涉及|需要?|由|要)", "下")
@@ -909,6 +910,12 @@ def _same_body(a: DepartmentRef, b: DepartmentRef) -> bool:
 # ---------------------------------------------------------------- the pass over a document
 
 
+def _on_note_line(text: str, at: int) -> bool:
+    """Is ``at`` on a line opening with a note label (注：/ 说明：/ 备注：)?"""
+    start = text.rfind("\n", 0, at) + 1
+    return text[start:start + 1] in NOTE_LABEL_FIRSTS and NOTE_LABEL.match(text, start, at + 1) is not None
+
+
 @dataclass
 class _Inherited:
     """A 下同 list: clauses after the declaring one, under the same parent, without a note take it."""
@@ -930,6 +937,8 @@ def assign_departments(clauses: list[Clause], normalized: NormalizedText) -> lis
     text = normalized.text
     joins = _JoinPoints(normalized)
     first_leads_from = first_leads_start(text)
+    if first_leads_from and _on_note_line(text, first_leads_from):
+        first_leads_from = 0  # 注：各项任务的第一个单位为牵头单位 under the tasks: it speaks of the notes above it too
     # Standing actors (不再列出), their _identity, and the clause path whose subtree they join (() for
     # every later note).
     standing: list[tuple[DepartmentRef, tuple[Optional[str], Optional[str], str], list[str]]] = []
