@@ -672,3 +672,108 @@ def test_check_still_finds_a_real_duplicate_in_a_joint_note(tmp_path: Path) -> N
     path.write_text(JOINT_PLAN.replace("四川省交通运输厅、发展改革委；", "四川省交通运输厅、发展改革委、发展改革委；"), encoding="utf-8")
     run = check_paths([path], CheckConfig(enable=frozenset({"JW032"}), root=tmp_path))
     assert [(f.line, f.rule) for f in run.findings] == [(4, "JW032")]
+
+
+# ---------------------------------------------------------------- dept10: enterprises, branches, places, old names
+
+# name -> (canonical, level, region, known, generic): a name resolved alone
+RESOLVED_DEPT10 = [
+    # a branch of a bank or company: the head (its canonical when known, else as written), the place, no level
+    ("国家开发银行广东省分行", "国家开发银行", None, "广东省", True, False),
+    ("中国农业发展银行湖南省分行", "中国农业发展银行", None, "湖南省", True, False),
+    ("中国华能集团广东分公司", "中国华能集团", None, "广东", False, False),
+    ("中国石化广州分公司", "石油石化企业", None, "广州", True, False),
+    ("广东电网有限责任公司佛山供电局", "电网公司", None, "佛山", True, False),
+    ("中国铁路郑州局集团有限公司洛阳车务段", "国铁集团", None, "洛阳", True, False),
+    ("中国铁路上海局集团有限公司南京货运中心", "国铁集团", None, "南京", True, False),
+    # 国家 / 中国 is part of an enterprise's or an institute's name, not a level
+    ("国家能源投资集团有限责任公司", "国家能源投资集团有限责任公司", None, None, False, False),
+    ("中国科学院青岛生物能源与过程研究所", "中国科学院青岛生物能源与过程研究所", None, None, False, False),
+    # Southern Grid's companies, the State Grid's county company
+    ("南方电网广西电网公司", "电网公司", None, "广西", True, False),
+    ("深圳供电局有限公司", "电网公司", None, "深圳", True, False),
+    ("国网浙江安吉县供电有限公司", "电网公司", None, "浙江安吉县", True, False),
+    # a named place's government
+    ("西昌市人民政府", "地方政府", "市", "西昌市", True, True),
+    ("木里藏族自治县人民政府", "地方政府", "县", "木里藏族自治县", True, True),
+    ("镇海区政府", "地方政府", "区", "镇海区", True, True),
+    ("涪城区人民政府", "地方政府", "区", "涪城区", True, True),  # …城区 is a district, not a 主城区
+    ("东城区", "地方政府", "区", "东城区", True, True),
+    # the Corps before its departments, its divisions and farms
+    ("兵团发展改革委", "发展改革委", "省", "兵团", True, False),
+    ("新疆生产建设兵团生态环境局", "生态环境局", "省", "新疆生产建设兵团", True, False),
+    ("各师市", "地方政府", "市", None, True, True),
+    ("团场", "地方政府", None, None, True, True),
+    # Xinjiang's 地区 beside its 州 and 市: prefectures
+    ("各地州市人民政府", "地方政府", "市", None, True, True),
+    ("各地（州、市）人民政府（行政公署）", "地方政府", "市", None, True, True),
+    # a city's bureau in a county (Jiangsu), Shenzhen's municipal bureaus in a district
+    ("苏州市昆山生态环境局", "生态环境局", None, "昆山", True, False),
+    ("市生态环境局龙岗管理局", "生态环境局", None, "龙岗", True, False),
+    ("市交通运输局龙岗管理局", "交通局", None, "龙岗", True, False),
+    ("市公安局交通警察局龙岗大队", "公安局", None, "龙岗", True, False),
+    # names of earlier years, and local names
+    ("省发展计划委", "发展改革委", "省", None, True, False),
+    ("省经贸委", "经济信息委", "省", None, True, False),
+    ("省物价局", "发展改革委", "省", None, True, False),
+    ("省食品药品监管局", "市场监管局", "省", None, True, False),
+    ("省旅游局", "文化旅游委", "省", None, True, False),
+    ("区住房和建设局", "住房城乡建委", "区", None, True, False),
+    ("市城乡水务局", "水利局", "市", None, True, False),
+    ("自治区畜牧兽医局", "畜牧兽医局", "省", None, True, False),
+    ("市委办公室", "党委办公室", "市", None, True, False),
+    ("市公安局交警大队", "公安局", "市", None, True, False),
+    ("各地方工业和信息化主管部门", "经济信息委", None, None, True, True),
+]
+
+
+@pytest.mark.parametrize("name,canonical,level,region,known,generic", RESOLVED_DEPT10, ids=[r[0] for r in RESOLVED_DEPT10])
+def test_enterprises_branches_places_and_old_names(name: str, canonical: str, level: str | None, region: str | None,
+                                                   known: bool, generic: bool) -> None:
+    res = resolve(name)
+    assert (res.canonical, res.level, res.place, res.known, res.generic) == (canonical, level, region, known, generic)
+
+
+# sentence -> ([(name, role)], warnings of duplicate_department / note_text_not_a_department)
+NOTES_DEPT10 = [
+    ("old bodies merged since are two departments",
+     "（省经信委牵头，省环保厅、省质监局、省工商局、省安监局配合）",
+     ([("省经信委", L), ("省环保厅", S), ("省质监局", S), ("省工商局", S), ("省安监局", S)], [])),
+    ("加强指导 after a government's 负责",
+     "（各省、自治区、直辖市人民政府负责，国家发展改革委加强指导）",
+     ([("各省、自治区、直辖市人民政府", R), ("国家发展改革委", R)], [])),
+]
+
+
+@pytest.mark.parametrize("sentence,expected", [(s, e) for _, s, e in NOTES_DEPT10], ids=[i for i, _, _ in NOTES_DEPT10])
+def test_notes_of_old_and_national_plans(sentence: str, expected: tuple[list[tuple[str, str]], list[str]]) -> None:
+    doc = plan("（一）推进结构调整。" + sentence)
+    got = [(r.name, r.role) for r in doc.clauses[-1].departments]
+    assert (got, [w.code for w in doc.warnings if w.code in ("duplicate_department", "note_text_not_a_department")]) == expected
+
+
+# body -> {clause: [(name, role, inherited)]}
+DECLARED_DEPT10 = [
+    ("以下各项工作均需 after a comma",
+     "（一）推进A。（州农业农村局负责，以下各项工作均需各县（市）人民政府落实，不再列出）\n（二）推进B。（州财政局负责）",
+     {"一、/（一）": [("州农业农村局", R, False), ("各县（市）人民政府", R, False)],
+      "一、/（二）": [("州财政局", R, False), ("各县（市）人民政府", R, True)]}),
+    ("第一个单位为牵头单位 in a 注 line below the tasks",
+     "（一）推进A。（责任单位：市工业和信息化局、市发展改革委）\n（二）推进B。（责任单位：市交通运输局、市公安局）\n"
+     "注：各项任务的第一个单位为牵头单位，其他单位按职责分工负责。",
+     {"一、/（一）": [("市工业和信息化局", L, False), ("市发展改革委", S, False)],
+      "一、/（二）": [("市交通运输局", L, False), ("市公安局", S, False)]}),
+    ("a 责任单位 line ending in a bracket that declares",
+     "（一）推进A。\n责任单位：市工业和信息化局，各区县人民政府（以下均需各区县人民政府落实，不再列出）\n"
+     "（二）推进B。\n责任单位：市发展改革委",
+     {"一、/（一）": [("市工业和信息化局", L, False), ("各区县人民政府", R, False)],
+      "一、/（二）": [("市发展改革委", L, False), ("各区县人民政府", R, True)]}),
+]
+
+
+@pytest.mark.parametrize("body,expected", [(b, e) for _, b, e in DECLARED_DEPT10], ids=[i for i, _, _ in DECLARED_DEPT10])
+def test_declarations_dept10(body: str, expected: dict[str, list[tuple[str, str, bool]]]) -> None:
+    doc = parse_document("测试实施方案\n一、重点任务\n" + body, doc_id="t")
+    got = {c.key: [(r.name, r.role, r.inherited) for r in c.departments] for c in doc.clauses}
+    assert {k: got[k] for k in expected} == expected
+    assert [w.code for w in doc.warnings if w.code == "note_text_not_a_department"] == []

@@ -96,7 +96,8 @@ LOCAL_GOVERNMENTS = lazy(
 PLACE_ACTOR = lazy(
     r"^(?P<place>\p{Han}{2,8}?)(?P<unit>新区|高新区|经开区|开发区|综合实验区|自治县|自治州|区|县|市|州|盟|旗)(?P<gov>人民政府|政府)?$"
 )
-NOT_A_PLACE_ACTOR = lazy(r"(?:地区|园区|景区|城区|社区|小区|片区|林区|矿区|库区|灾区|山区|牧区|辖区|示范区|功能区|保护区|集聚区|先行区|核心区|全市|全省|全区|全县)$")
+# (城区 only after 主 / 中心 / 老 …: 东城区, 涪城区 and 历城区 are districts.)
+NOT_A_PLACE_ACTOR = lazy(r"(?:地区|园区|景区|(?:主|中心|老|建成|核心|都市)城区|社区|小区|片区|林区|矿区|库区|灾区|山区|牧区|辖区|示范区|功能区|保护区|集聚区|先行区|核心区|全市|全省|全区|全县)$")
 LOCAL_GOVERNMENT = "地方政府"
 # A trailing bracket naming the same body under its other plate: 市发展改革委（市能源局）,
 # 市委党校（行政学院）, 自治区交通运输厅〔铁建办〕.
@@ -418,13 +419,13 @@ def _branch_office(name: str, table: AliasTable) -> Optional[Resolution]:
     return Resolution(m.group("head"), None, False, False, m.group("place"), True, fixed_level=True)
 
 
-# The end of an enterprise's name: a 国家 / 中国 before it is part of the name (中国华能集团, 国家能源投资集团
-# 有限责任公司, 中国建设银行), not a level.
-ENTERPRISE_ENDINGS = ("集团", "公司", "银行")
+# The end of an enterprise's or an institute's name: a 国家 / 中国 before it is part of the name (中国华能集团,
+# 国家能源投资集团有限责任公司, 中国建设银行, 中国科学院青岛生物能源与过程研究所), not a level.
+ENTERPRISE_ENDINGS = ("集团", "公司", "银行", "研究所", "研究院", "大学")
 
 
 # 生态环境部门 / 各级住房城乡建设部门 / 有关林草部门: the departments of one function, at every level.
-FUNCTION_DEPARTMENTS = lazy(r"^(?P<q>各级|各地|各|有关|相关)?(?P<function>\p{Han}{2,12}?)(?:主管|管理)?部门$")
+FUNCTION_DEPARTMENTS = lazy(r"^(?P<q>各级|各地方|地方各级|各地|各|有关|相关)?(?P<function>\p{Han}{2,12}?)(?:主管|管理)?部门$")
 
 
 def _function_departments(name: str, table: AliasTable) -> Optional[Resolution]:
@@ -497,7 +498,10 @@ SAME_LEVEL_FORMS = lazy(r"[（(][^（）()]*[）)]")
 def _levels(units: str) -> set[Optional[str]]:
     """The levels a list of units names, a bracket of other forms aside: 各市（州）、县（市、区） -> {市, 县}."""
     if "（" in units or "(" in units:
+        written = units
         units = SAME_LEVEL_FORMS.sub("", units)
+        if units.lstrip("各") in PREFECTURE_AREAS and any(u in written for u in "州市盟"):
+            return {"市"}  # 各地（州、市）: the prefectures under their three names
     found = LOCAL_UNIT.findall(units)
     levels = {_unit_level(u) for u in found}
     if None in levels and len(levels) == 2 and "市" in levels and all(u in PREFECTURE_AREAS or _unit_level(u) for u in found):

@@ -415,7 +415,10 @@ def find_notes(text: str) -> list[tuple[int, int, bool]]:
     for line in text.split("\n"):
         label = ROLE_LABEL.match(line) if line[:1] in ROLE_LABEL_FIRSTS else None
         if label and label.group(0)[-1] in "：:" and not any(s <= offset < e for s, e, _ in notes):
-            notes.append((offset, offset + len(line.rstrip("。；; ")), False))
+            end = offset + len(line.rstrip("。；; "))
+            # 责任单位：A、B（以下均需各区县人民政府落实，不再列出）: the bracket is a note of its own
+            inner = [s - 1 for s, _, _ in notes if offset < s <= end]
+            notes.append((offset, min(inner) if inner else end, False))
         offset += len(line) + 1
     return sorted(notes)
 
@@ -1018,7 +1021,9 @@ def assign_departments(clauses: list[Clause], normalized: NormalizedText) -> lis
                 r = replace(r, role="responsible", inherited=True, declared_line=where)
                 standing.append((r, _identity(r), scope))
             have: dict[tuple[Optional[str], Optional[str], str], list[DepartmentRef]] = {}
-            for r in refs:
+            # (a note that only declares, after the clause's note naming the same actors: 责任单位：A、
+            # 各区县人民政府（以下均需各区县人民政府落实，不再列出） names them once)
+            for r in refs if note.items else clause.departments:
                 have.setdefault(_identity(r), []).append(r)
             for r, key, within in standing + table_standing if clause.style == "row" else standing:
                 others = have.get(key)
