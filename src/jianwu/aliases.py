@@ -420,8 +420,9 @@ def _branch_office(name: str, table: AliasTable) -> Optional[Resolution]:
 
 
 # The end of an enterprise's or an institute's name: a 国家 / 中国 before it is part of the name (中国华能集团,
-# 国家能源投资集团有限责任公司, 中国建设银行, 中国科学院青岛生物能源与过程研究所), not a level.
-ENTERPRISE_ENDINGS = ("集团", "公司", "银行", "研究所", "研究院", "大学")
+# 国家能源投资集团有限责任公司, 中国建设银行, 中国科学院青岛生物能源与过程研究所, 中国电力企业联合会),
+# not a level.
+ENTERPRISE_ENDINGS = ("集团", "公司", "银行", "研究所", "研究院", "大学", "联合会", "协会")
 
 
 # 生态环境部门 / 各级住房城乡建设部门 / 有关林草部门: the departments of one function, at every level.
