@@ -105,7 +105,7 @@ MUNICIPALITIES = frozenset({"北京", "天津", "上海", "重庆"})
 LEAD_IN = spaced(r"(?:具体|均|统一)?由|请")
 # Verbs after the last department of a part (tried in this order):
 # 牵头 / 牵头负责 / 负责牵头 / 牵头抓总 -> the departments lead
-LEAD_VERB = spaced(r"(?:共同)?(?:牵头(?:负责|抓总|落实|实施)?|负责牵头|总牵头)$", "牵")
+LEAD_VERB = spaced(r"(?:共同|分别)?(?:牵头(?:负责|抓总|落实|实施)?|负责牵头|总牵头)$", "牵")
 # 配合 / 配合落实 / 协助 / 参与 -> the departments support
 SUPPORT_VERB = spaced(r"(?:按照?职责)?(?:配合(?:落实|实施|推进)?|协助|参与|协同配合)$", "配协参")
 # 按职责分工负责 / 按职能分工负责 / 负责 / 分别负责 / 负责落实 / 抓好落实 -> responsible;
@@ -403,6 +403,8 @@ def find_notes(text: str) -> list[tuple[int, int, bool]]:
         content = text[open_ + 1:end]
         if not content.strip() or (NOT_A_NOTE.search(content.strip()) and not _standing_declaration(content)):
             continue
+        if close is not None and close - open_ <= ROLE_MARK_LONGEST and _is_role_mark(text, open_, close):
+            continue  # 省发展改革委（牵头）: a role written after a name, read with the name's note or cell
         at_end = close is not None and text[close + 1:close + 2] in SENTENCE_ENDS
         if _is_assignment(content) or (at_end and _is_bare_list(content)) or _standing_declaration(content):
             notes.append((open_ + 1, end, close is None))
@@ -614,12 +616,20 @@ def _read_part(
     # actors after it in its part (a zone's committee, enterprises) carry the task out where they are.
     under_label = cursor.label is not None and not verb and (not written or (label is not None and cursor.label_subordinate))
     after_local = False
-    for i_start, length, name, is_org, local_government in items:
+    # 市生态环境局（牵头）、市发展改革委: a role written after a name (only looked for after a bracket closes)
+    marks = [_role_mark(text, i + n, end) for i, n, _, _, _ in items] if any(
+        text[i + n:i + n + 1] in ROLE_MARK_OPENERS for i, n, _, _, _ in items) else None
+    for k, (i_start, length, name, is_org, local_government) in enumerate(items):
         i_end = i_start + length
         if not is_org:
             note.fragments.append(name)
             continue
         item_role: Role = role
+        if marks is not None and not local_government:
+            item_role = marks[k] or ("support" if "lead" in marks else role)
+            cursor.lead_seen = cursor.lead_seen or item_role == "lead"
+            target.append(_Item(base + i_start, base + i_end, item_role, cursor.group, True, True, cursor.place))
+            continue
         if together >= 0:  # A会同B负责
             item_role = "lead" if i_start < together else "support"
         elif carry_out or after_local:
@@ -631,6 +641,29 @@ def _read_part(
             after_local = under_label
         target.append(_Item(base + i_start, base + i_end, item_role, cursor.group, explicit or together >= 0,
                             ranked or together >= 0, cursor.place))
+
+
+# A role written in a bracket after a name: 责任单位：市生态环境局（牵头）、市发展改革委 / 市市场监管局〔牵头〕.
+# The marked unit leads, the others of its part support it; the name ends before the bracket.
+ROLE_MARK = lazy(r"[（(〔]\s*(?P<role>牵头|配合)(?:单位|部门)?\s*[）)〕]")
+ROLE_MARK_OPENERS = "（(〔"
+
+
+ROLE_MARK_LONGEST = 8  # （ 牵头单位 ） with a space inside
+
+
+def _is_role_mark(text: str, open_: int, close: int) -> bool:
+    """Is the bracket ``text[open_:close + 1]`` a role mark (（牵头）) and nothing else?"""
+    m = ROLE_MARK.match(text, open_, close + 1)
+    return m is not None and m.end() == close + 1
+
+
+def _role_mark(text: str, at: int, end: int) -> Optional[Role]:
+    """The role written in a bracket at ``text[at:end]`` right after a name, or None."""
+    if at >= end or text[at] not in ROLE_MARK_OPENERS:
+        return None
+    m = ROLE_MARK.match(text, at, end)
+    return None if m is None else ("lead" if m.group("role") == "牵头" else "support")
 
 
 # Actors that, like a local government, carry a task out where they are rather than support its
@@ -648,7 +681,11 @@ def _read_item(written: str) -> tuple[int, str, bool, bool]:
     and endpos ends the text for its $): memoised like ``_item_spans``.
     """
     length = len(written)
-    etc = ETC.search(written)
+    if written[-1] in "）)〕":
+        opener = max(written.rfind(ch) for ch in ROLE_MARK_OPENERS)
+        if opener > 0 and _role_mark(written, opener, length) is not None and ROLE_MARK.match(written, opener).end() == length:
+            length = _trim(written, 0, opener)[1]  # 市生态环境局（牵头）: the name before its role
+    etc = ETC.search(written[:length])
     if etc and etc.start() > 0:
         length = _trim(written, 0, etc.start())[1]
     name = compact(written[:length])
