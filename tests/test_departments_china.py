@@ -686,6 +686,9 @@ RESOLVED_DEPT10 = [
     ("广东电网有限责任公司佛山供电局", "电网公司", None, "佛山", True, False),
     ("中国铁路郑州局集团有限公司洛阳车务段", "国铁集团", None, "洛阳", True, False),
     ("中国铁路上海局集团有限公司南京货运中心", "国铁集团", None, "南京", True, False),
+    ("中国移动湖南公司", "中国移动", None, "湖南", False, False),  # a province's company, without 分
+    ("中国华能集团有限公司", "中国华能集团有限公司", None, None, False, False),  # not 中国华能 | 集团有限 | 公司
+    ("国家能源局华北监管局", "能源监管办", None, "华北", True, False),
     # 国家 / 中国 is part of an enterprise's or an institute's name, not a level
     ("国家能源投资集团有限责任公司", "国家能源投资集团有限责任公司", None, None, False, False),
     ("中国科学院青岛生物能源与过程研究所", "中国科学院青岛生物能源与过程研究所", None, None, False, False),
@@ -712,6 +715,17 @@ RESOLVED_DEPT10 = [
     ("市生态环境局龙岗管理局", "生态环境局", None, "龙岗", True, False),
     ("市交通运输局龙岗管理局", "交通局", None, "龙岗", True, False),
     ("市公安局交通警察局龙岗大队", "公安局", None, "龙岗", True, False),
+    # a ministry's department or bureau: the ministry (the unit is its body)
+    ("农业农村部科技教育司", "农业农村委", "国家", None, True, False),
+    ("国家发展改革委资源节约和环境保护司", "发展改革委", "国家", None, True, False),
+    ("国家林草局生态保护修复司", "林业局", "国家", None, True, False),
+    ("国家环保总局", "生态环境局", "国家", None, True, False),
+    ("国家工商总局", "市场监管局", "国家", None, True, False),
+    ("铁道部", "铁路局", "国家", None, True, False),
+    ("中国人民银行", "人民银行", "国家", None, True, False),
+    ("国家自然科学基金委", "自然科学基金委", "国家", None, True, False),
+    ("各功能区", "管委会", None, None, True, True),
+    ("各开发区（园区）管委会", "管委会", None, None, True, True),
     # names of earlier years, and local names
     ("省发展计划委", "发展改革委", "省", None, True, False),
     ("省经贸委", "经济信息委", "省", None, True, False),
@@ -748,6 +762,12 @@ NOTES_DEPT10 = [
     ("分别牵头",
      "（市科技局、市教育局分别牵头负责）",
      ([("市科技局", L), ("市教育局", L)], [])),
+    ("two departments of one ministry are two",
+     "（农业农村部科技教育司、农业农村部种植业管理司牵头，国家发展改革委资源节约和环境保护司配合）",
+     ([("农业农村部科技教育司", L), ("农业农村部种植业管理司", L), ("国家发展改革委资源节约和环境保护司", S)], [])),
+    ("a land bureau and a planning bureau of the 2000s are two",
+     "（市国土资源局、市规划局、市建委、市房管局负责）",
+     ([("市国土资源局", R), ("市规划局", R), ("市建委", R), ("市房管局", R)], [])),
     ("加强指导 after a government's 负责",
      "（各省、自治区、直辖市人民政府负责，国家发展改革委加强指导）",
      ([("各省、自治区、直辖市人民政府", R), ("国家发展改革委", R)], [])),

@@ -266,6 +266,11 @@ def provinces() -> tuple[tuple[str, str], ...]:
     return tuple(sorted(names, key=lambda n: -len(n[0])))
 
 
+def _is_province(place: str) -> bool:
+    """Is ``place`` a province's name, full or short (湖南省, 湖南, 广西)?"""
+    return place in _provinces_by_first().get(place[:1], ())
+
+
 @lru_cache(maxsize=None)
 def _provinces_by_first() -> dict[str, tuple[str, ...]]:
     """The names of ``provinces()`` by their first character, longest first as there: a name is
@@ -380,7 +385,28 @@ def _resolve(name: str, table: AliasTable) -> Resolution:
     county = _county_bureau(name, table)
     if county is not None:
         return county
+    if name.endswith(INTERNAL_UNIT_ENDINGS):
+        internal = _internal_unit(name, table)
+        if internal is not None:
+            return internal
     return _unknown(name)
+
+
+# A ministry's department or bureau (农业农村部科技教育司, 国家发展改革委资源节约和环境保护司, 国家林草局生态
+# 保护修复司, 农业农村部畜牧兽医局): the ministry's function and level; the unit is its body, so two units
+# of one ministry in one note are two.
+INTERNAL_UNIT_ENDINGS = ("司", "局")
+INTERNAL_UNIT = lazy(r"^(?P<head>\p{Han}{2,10}?(?:部|委|总局|局|署))(?P<unit>\p{Han}{2,14}(?:司|局))$")
+
+
+def _internal_unit(name: str, table: AliasTable) -> Optional[Resolution]:
+    m = INTERNAL_UNIT.match(name)
+    if m is None:
+        return None
+    head = _resolve_table(m.group("head"), table)
+    if head is None or head.generic or head.level != "国家":
+        return None
+    return Resolution(head.canonical, "国家", False, True, head.place, True, fixed_level=True, body=m.group("unit"))
 
 
 def _county_bureau(name: str, table: AliasTable) -> Optional[Resolution]:
@@ -402,10 +428,10 @@ def _county_bureau(name: str, table: AliasTable) -> Optional[Resolution]:
 # A branch of a bank or a company, its place between (国家开发银行广东省分行, 中国华能集团广东分公司, 中国石化
 # 广州分公司, 广东电网有限责任公司佛山供电局, 中国铁路郑州局集团有限公司洛阳车务段): the body is the head (its
 # canonical when the table knows it, else its name as written, 国家 and all), the place its region, no level.
-BRANCH_ENDINGS = ("分行", "支行", "营业管理部", "分公司", "供电局", "供电公司", "车务段", "货运中心", "办事处")
+BRANCH_ENDINGS = ("分行", "支行", "营业管理部", "公司", "供电局", "车务段", "货运中心", "办事处")
 BRANCH_OFFICE = lazy(
     r"^(?P<head>\p{Han}{2,16}?(?:银行|集团|有限责任公司|股份有限公司|有限公司|公司)|(?:国家|中国)\p{Han}{2,4}?)"
-    r"(?P<place>(?!有限|股份|公司)\p{Han}{2,6}?(?:省|市|自治区)?)(?:分行|中心支行|支行|营业管理部|分公司|供电局|供电公司|车务段|货运中心|办事处)$"
+    r"(?P<place>(?!有限|股份|公司)\p{Han}{2,6}?(?:省|市|自治区)?)(?P<unit>分行|中心支行|支行|营业管理部|分公司|供电局|供电公司|车务段|货运中心|办事处|公司)$"
 )
 
 
@@ -413,6 +439,8 @@ def _branch_office(name: str, table: AliasTable) -> Optional[Resolution]:
     m = BRANCH_OFFICE.match(name)
     if m is None:
         return None
+    if m.group("unit") == "公司" and not _is_province(m.group("place")):
+        return None  # 中国移动湖南公司, but not 中国华能|集团有限|公司
     head = _resolve_table(m.group("head"), table)
     if head is not None and not head.generic:
         return Resolution(head.canonical, None, False, True, m.group("place"), True, fixed_level=True, body=head.body)
