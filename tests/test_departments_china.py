@@ -692,6 +692,10 @@ RESOLVED_DEPT10 = [
     # 国家 / 中国 is part of an enterprise's or an institute's name, not a level
     ("国家能源投资集团有限责任公司", "国家能源投资集团有限责任公司", None, None, False, False),
     ("中国科学院青岛生物能源与过程研究所", "中国科学院青岛生物能源与过程研究所", None, None, False, False),
+    # a company of a place: its whole name, the place its region, no level (a bare 市 / 县 is still a level)
+    ("天津港集团", "天津港集团", None, "天津", False, False),
+    ("广东省能源集团", "广东省能源集团", None, "广东省", False, False),
+    ("县城投集团", "城投集团", "县", None, False, False),
     # Southern Grid's companies, the State Grid's county company
     ("南方电网广西电网公司", "电网公司", None, "广西", True, False),
     ("深圳供电局有限公司", "电网公司", None, "深圳", True, False),
@@ -725,6 +729,10 @@ RESOLVED_DEPT10 = [
     ("中国人民银行", "人民银行", "国家", None, True, False),
     ("国家自然科学基金委", "自然科学基金委", "国家", None, True, False),
     ("各功能区", "管委会", None, None, True, True),
+    ("涉农区人民政府", "地方政府", "区", None, True, True),  # 涉农 qualifies, it is no place
+    ("各街镇", "地方政府", None, None, True, True),
+    ("市公安局公安交通管理局", "公安局", "市", None, True, False),
+    ("区住房建设和水务局", "住房城乡建委", "区", None, True, False),
     ("各开发区（园区）管委会", "管委会", None, None, True, True),
     # names of earlier years, and local names
     ("省发展计划委", "发展改革委", "省", None, True, False),

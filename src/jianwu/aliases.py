@@ -75,10 +75,11 @@ GENERIC_HINT = lazy(r"^各|有关|相关|所属|各级|成员单位")
 # 新疆生产建设兵团各师市 / 兵团有关师市 / 兵团各团场 (the Corps' divisions rank as cities), 各省辖市
 # (Henan's cities),
 # 地方各级人民政府, 各级政府, 各市（州）人民政府, 各县（市、区）人民政府, 各设区市人民政府,
-# 市州、县市区人民政府, 各地级市人民政府, 各区, 有关市, 各镇街, 各乡镇（街道）, 地方; a league or prefecture
+# 市州、县市区人民政府, 各地级市人民政府, 各区, 有关市, 各镇街 / 各街镇, 各乡镇（街道）, 地方, 涉农区人民政府
+# (the districts with farmland: a qualifier, not a place); a league or prefecture
 # governs through its 行政公署 (各盟行政公署, 各地区行署).
 LOCAL_UNITS = (
-    r"(?:(?:新疆生产建设兵团|生产建设兵团|兵团)(?:各|有关)?(?:师市|师|团场)|新疆生产建设兵团|生产建设兵团|师市|团场|计划单列市|省辖市|自治区|自治州|自治县|直辖市|设区的?市|地级市|县级市|省份|地区|乡镇|镇街|街道|兵团"
+    r"(?:(?:新疆生产建设兵团|生产建设兵团|兵团)(?:各|有关)?(?:师市|师|团场)|新疆生产建设兵团|生产建设兵团|师市|团场|计划单列市|省辖市|自治区|自治州|自治县|直辖市|设区的?市|地级市|县级市|省份|地区|乡镇|镇街|街镇|街道|兵团"
     r"|[省市州盟县区旗乡镇地])"
 )
 # The level of a unit that is not a level word: a municipality and the Xinjiang Production and
@@ -86,7 +87,7 @@ LOCAL_UNITS = (
 UNIT_LEVELS = {"直辖市": "省", "省份": "省", "新疆生产建设兵团": "省", "生产建设兵团": "省", "兵团": "省", "县级市": "县"}
 LOCAL_UNIT = lazy(LOCAL_UNITS)  # each unit of 各市（州）、县（市、区）: 市 州 县 市 区
 LOCAL_GOVERNMENTS = lazy(
-    rf"^(?P<q>地方各级|各级|地方|各有关|各相关|各|有关|相关|所在地|沿线各?|属地)?"
+    rf"^(?P<q>地方各级|各级|地方|各有关|各相关|各|有关|相关|所在地|沿线各?|属地|涉农|远郊|沿海|沿江|重点)?"
     rf"(?P<units>(?:{LOCAL_UNITS}|级以上|级|地方|[（）()、和及])*?)"
     r"(?P<gov>人民政府|政府|党委和政府|党委、政府|党委政府|办事处|街道办事处|行政公署|行署)?$"
 )
@@ -596,13 +597,16 @@ def _levels_function(name: str, table: AliasTable, after_levels: bool = False) -
 def _unknown(name: str) -> Resolution:
     """Never drop a name the table does not know: strip a level prefix when one is written
     (not the 国家 / 中国 of an enterprise's name)."""
-    if name.startswith(("中国", "国家")) and name.endswith(ENTERPRISE_ENDINGS):
+    enterprise = name.endswith(ENTERPRISE_ENDINGS)
+    if enterprise and name.startswith(("中国", "国家")):
         return Resolution(name, None, False, False)
     for place, level, modifier, rest in _prefixes(name):
         if modifier in PARTY_MODIFIERS or len(rest) < 2:
             continue
         if place and not ORG_SUFFIX.search(rest):
             continue
+        if place and enterprise:  # 天津港集团, 广西投资集团: one company of that place, not a level's function
+            return Resolution(name, None, False, False, place, True)
         return Resolution(rest, level, bool(GENERIC_HINT.search(name)), False, place, True)
     return Resolution(name, None, bool(GENERIC_HINT.search(name)), False)
 
