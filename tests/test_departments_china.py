@@ -729,6 +729,12 @@ RESOLVED_DEPT10 = [
     ("中国人民银行", "人民银行", "国家", None, True, False),
     ("国家自然科学基金委", "自然科学基金委", "国家", None, True, False),
     ("各功能区", "管委会", None, None, True, True),
+    ("阿里地区行署", "地方政府", "市", "阿里地区", True, True),  # a prefecture by its 行署 (成渝地区 is no actor)
+    ("锡林郭勒盟行政公署", "地方政府", "市", "锡林郭勒盟", True, True),
+    ("各开发〔度假〕区管委会", "管委会", None, None, True, True),
+    ("中国铁路青藏集团有限公司", "国铁集团", None, "青藏", True, False),
+    ("区建设交通委", "住房城乡建委", "区", None, True, False),
+    ("浦东公安分局交警支队", "公安局", None, "浦东", True, False),
     ("涉农区人民政府", "地方政府", "区", None, True, True),  # 涉农 qualifies, it is no place
     ("各街镇", "地方政府", None, None, True, True),
     ("市公安局公安交通管理局", "公安局", "市", None, True, False),

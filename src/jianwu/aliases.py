@@ -94,8 +94,10 @@ LOCAL_GOVERNMENTS = lazy(
 # A place as an actor: 浦东新区, 松江区, 两江新区, 永川区, 平潭综合实验区 (a named district, county
 # or zone written without a department).  Not 成渝地区, 长三角地区: areas, not governments.
 # Also its government written out: 西昌市人民政府, 木里藏族自治县人民政府, 镇海区政府 (the region is the place).
+# A prefecture governed by its 行署: 阿里地区行署 (地区 alone is an area: 成渝地区).
 PLACE_ACTOR = lazy(
-    r"^(?P<place>\p{Han}{2,8}?)(?P<unit>新区|高新区|经开区|开发区|综合实验区|自治县|自治州|区|县|市|州|盟|旗)(?P<gov>人民政府|政府)?$"
+    r"^(?P<place>\p{Han}{2,8}?)(?:(?P<unit>新区|高新区|经开区|开发区|综合实验区|自治县|自治州|区|县|市|州|盟|旗)(?P<gov>人民政府|政府)?"
+    r"|(?P<unit>地区|盟)(?P<gov>行政公署|行署))$"
 )
 # (城区 only after 主 / 中心 / 老 …: 东城区, 涪城区 and 历城区 are districts.)
 NOT_A_PLACE_ACTOR = lazy(r"(?:地区|园区|景区|(?:主|中心|老|建成|核心|都市)城区|社区|小区|片区|林区|矿区|库区|灾区|山区|牧区|辖区|示范区|功能区|保护区|集聚区|先行区|核心区|全市|全省|全区|全县)$")
@@ -507,10 +509,10 @@ def _local_government(name: str) -> Optional[Resolution]:
     place = PLACE_ACTOR.match(name)
     if place and not GENERIC_HINT.search(name):
         region = name[:place.end("unit")]  # 西昌市 of 西昌市人民政府
-        if NOT_A_PLACE_ACTOR.search(region):
-            return None
         unit = place.group("unit")
-        level = {"区": "区", "新区": "区", "县": "县", "自治县": "县", "旗": "县", "市": "市", "州": "市", "自治州": "市", "盟": "市"}.get(unit)
+        if NOT_A_PLACE_ACTOR.search(region) and unit != "地区":
+            return None
+        level = {"地区": "市", "区": "区", "新区": "区", "县": "县", "自治县": "县", "旗": "县", "市": "市", "州": "市", "自治州": "市", "盟": "市"}.get(unit)
         return Resolution(LOCAL_GOVERNMENT, level, True, True, region, True, local_government=True)
     return None
 
