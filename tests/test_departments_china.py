@@ -820,3 +820,20 @@ def test_declarations_dept10(body: str, expected: dict[str, list[tuple[str, str,
     got = {c.key: [(r.name, r.role, r.inherited) for r in c.departments] for c in doc.clauses}
     assert {k: got[k] for k in expected} == expected
     assert [w.code for w in doc.warnings if w.code == "note_text_not_a_department"] == []
+
+
+def test_a_label_after_a_sentence_of_a_box_item() -> None:
+    # A 专栏's items: 1.钢铁超低排放改造工程。责任单位：A、B。 — one note per label, 牵头单位：A；配合单位：B one note.
+    doc = parse_document("测试规划\n一、优化能源结构\n推进煤炭消费减量替代。\n专栏1 重点工程\n"
+                         "1.钢铁超低排放改造工程。责任单位：省生态环境厅、省工业和信息化厅。\n"
+                         "2.燃煤锅炉淘汰工程。牵头单位：省市场监管局；配合单位：省生态环境厅。\n", doc_id="t")
+    got = [(r.name, r.role, r.note) for c in doc.clauses for r in c.departments]
+    assert got == [("省生态环境厅", L, 0), ("省工业和信息化厅", L, 0), ("省市场监管局", L, 1), ("省生态环境厅", S, 1)]
+    assert [w.code for w in doc.warnings if w.code == "note_text_not_a_department"] == []
+
+
+def test_the_energy_administrations_regional_offices_as_a_group() -> None:
+    refs = refs_of("推进D。（国家能源局派出机构、各省级能源主管部门负责）")
+    assert [(r.name, r.canonical, r.level, r.generic) for r in refs] == [
+        ("国家能源局派出机构", "能源监管办", None, True), ("各省级能源主管部门", "能源局", "省", True)]
+

@@ -89,6 +89,8 @@ ROLE_LABEL = spaced(
 )
 # White space right before a role label: 牵头单位：生态环境部　参与单位：国家发展改革委
 LABEL_AFTER_SPACE = anchored(lazy(r"[ \t\u3000](?=(?:主要|具体)?(?:责任|牵头|主责|主办|配合|参与|协同|协办|协助|参加)(?:单位|部门)[：:∶])"), " \t\u3000")
+# A role label with its colon right after a sentence end, outside brackets (1.钢铁超低排放改造工程。责任单位：A、B。)
+LABEL_AFTER_SENTENCE = lazy(r"(?<=[。；;])\s*(?=(?:主要|具体)?(?:责任|牵头|主责|配合|参与|协办|协助|参加)(?:单位|部门)[：:∶])")
 # The characters a ROLE_LABEL match can start with (the first of its kinds): a line starting with
 # none of them is not a label line.
 ROLE_LABEL_FIRSTS = "责牵主负配参协具"
@@ -412,10 +414,17 @@ def find_notes(text: str) -> list[tuple[int, int, bool]]:
     # 落实，以下不再列出。 (its 不再列出 makes it a declaration, its verb after a name a note).
     if "不再" in text:
         notes.extend(_standing_sentences(text, notes))
-    # A 责任单位：… line with no brackets at all.
+    # A 责任单位：… line with no brackets at all, or such a label after a sentence of the line (a 专栏's
+    # items: 1.钢铁超低排放改造工程。责任单位：省生态环境厅、省工业和信息化厅。).
     offset = 0
     for line in text.split("\n"):
         label = ROLE_LABEL.match(line) if line[:1] in ROLE_LABEL_FIRSTS else None
+        if label is None and ("：" in line or ":" in line or "∶" in line):
+            for m in LABEL_AFTER_SENTENCE.finditer(line):
+                at = offset + m.end()
+                if not any(s <= at < e for s, e, _ in notes):
+                    stop = line.find("。", m.end())  # 牵头单位：A；配合单位：B。 is one note
+                    notes.append((at, offset + (len(line) if stop < 0 else stop), False))
         if label and label.group(0)[-1] in "：:" and not any(s <= offset < e for s, e, _ in notes):
             end = offset + len(line.rstrip("。；; "))
             # 责任单位：A、B（以下均需各区县人民政府落实，不再列出）: the bracket is a note of its own
