@@ -23,7 +23,7 @@ from dataclasses import dataclass
 from typing import Literal, Optional
 
 from .departments import (
-    LEAD_IN, NOTE_LABEL, NOTE_LABEL_FIRSTS, _is_deadline, _Item, _read_items, _role_mark, _split_depth0, _trim, verb_after_names,
+    LEAD_IN, LEAD_LABELS, NOTE_LABEL, NOTE_LABEL_FIRSTS, ROLE_LABEL, ROLE_LABEL_FIRSTS, _is_deadline, _Item, _read_items, _role_mark, _split_depth0, _trim, verb_after_names,
 )
 from .attachments import find_rows
 from .model import Role
@@ -218,10 +218,15 @@ def _cell_items(text: str, start: int, end: int, role: Role) -> Optional[list[_I
         p_start, p_end = _trim(text, p_start, p_end)
         if p_start >= p_end or _is_deadline(text[p_start:p_end]):
             continue
+        part_role = role
+        # 牵头：省生态环境厅；配合：省工业和信息化厅 in one 责任单位 cell: its labels give the roles
+        label = ROLE_LABEL.match(text, p_start, p_end) if text[p_start] in ROLE_LABEL_FIRSTS else None
+        if label is not None and label.group(0)[-1] in "：:∶":
+            part_role = "lead" if label.group("kind") in LEAD_LABELS else "support"
+            p_start = label.end()
         lead_in = LEAD_IN.match(text, p_start, p_end)
         if lead_in:
             p_start = lead_in.end()
-        part_role = role
         found_verb = verb_after_names(text, p_start, p_end)
         if found_verb is not None:
             p_end, part_role = found_verb
