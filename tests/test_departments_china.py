@@ -773,6 +773,9 @@ NOTES_DEPT10 = [
     ("… in a bare list, 〔〕 and not first",
      "（市商务局、市市场监管局〔牵头〕、市公安局）",
      ([("市商务局", S), ("市市场监管局", L), ("市公安局", S)], [])),
+    ("… before a comma: the label's later units support",
+     "（责任单位：省生态环境厅（牵头），省发展改革委、省财政局）",
+     ([("省生态环境厅", L), ("省发展改革委", S), ("省财政局", S)], [])),
     ("分别牵头",
      "（市科技局、市教育局分别牵头负责）",
      ([("市科技局", L), ("市教育局", L)], [])),
@@ -836,4 +839,18 @@ def test_the_energy_administrations_regional_offices_as_a_group() -> None:
     refs = refs_of("推进D。（国家能源局派出机构、各省级能源主管部门负责）")
     assert [(r.name, r.canonical, r.level, r.generic) for r in refs] == [
         ("国家能源局派出机构", "能源监管办", None, True), ("各省级能源主管部门", "能源局", "省", True)]
+
+
+@pytest.mark.parametrize("body,expected", [
+    ("（一）推进A。【责任单位】省生态环境厅、省发展改革委\n",
+     [("省生态环境厅", L), ("省发展改革委", L)]),
+    ("（一）推进B。【牵头单位】省工业和信息化厅【配合单位】省发展改革委、省科技厅\n",
+     [("省工业和信息化厅", L), ("省发展改革委", S), ("省科技厅", S)]),
+    ("（一）推进C。\n【责任单位】省住房城乡建设厅，各市州人民政府\n",
+     [("省住房城乡建设厅", L), ("各市州人民政府", R)]),
+], ids=["after a sentence", "two labels", "on a line of its own"])
+def test_labels_in_lenticular_brackets(body: str, expected: list[tuple[str, str]]) -> None:
+    doc = parse_document("测试实施方案\n一、重点任务\n" + body, doc_id="t")
+    assert [(r.name, r.role) for r in doc.clauses[-1].departments] == expected
+    assert [w.code for w in doc.warnings if w.code == "note_text_not_a_department"] == []
 

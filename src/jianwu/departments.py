@@ -90,7 +90,11 @@ ROLE_LABEL = spaced(
 # White space right before a role label: 牵头单位：生态环境部　参与单位：国家发展改革委
 LABEL_AFTER_SPACE = anchored(lazy(r"[ \t\u3000](?=(?:主要|具体)?(?:责任|牵头|主责|主办|配合|参与|协同|协办|协助|参加)(?:单位|部门)[：:∶])"), " \t\u3000")
 # A role label with its colon right after a sentence end, outside brackets (1.钢铁超低排放改造工程。责任单位：A、B。)
-LABEL_AFTER_SENTENCE = lazy(r"(?<=[。；;])\s*(?=(?:主要|具体)?(?:责任|牵头|主责|配合|参与|协办|协助|参加)(?:单位|部门)[：:∶])")
+LABEL_AFTER_SENTENCE = lazy(
+    r"(?<=[。；;])\s*(?=【?(?:主要|具体)?(?:责任|牵头|主责|配合|参与|协办|协助|参加)(?:单位|部门)(?:[：:∶]|】))"
+)
+# A label in 【】 (【责任单位】省生态环境厅、省发展改革委 / 【牵头单位】A【配合单位】B): read as 责任单位：
+BRACKET_LABEL = lazy(r"【(?P<label>(?:主要|具体)?(?:责任|牵头|主责|主办|负责|配合|参与|协同|协办|协助|参加)(?:单位|部门))】")
 # The characters a ROLE_LABEL match can start with (the first of its kinds): a line starting with
 # none of them is not a label line.
 ROLE_LABEL_FIRSTS = "责牵主负配参协具"
@@ -418,14 +422,14 @@ def find_notes(text: str) -> list[tuple[int, int, bool]]:
     # items: 1.钢铁超低排放改造工程。责任单位：省生态环境厅、省工业和信息化厅。).
     offset = 0
     for line in text.split("\n"):
-        label = ROLE_LABEL.match(line) if line[:1] in ROLE_LABEL_FIRSTS else None
-        if label is None and ("：" in line or ":" in line or "∶" in line):
+        label = ROLE_LABEL.match(line) if line[:1] in ROLE_LABEL_FIRSTS else BRACKET_LABEL.match(line) if line[:1] == "【" else None
+        if label is None and ("：" in line or ":" in line or "∶" in line or "【" in line):
             for m in LABEL_AFTER_SENTENCE.finditer(line):
                 at = offset + m.end()
                 if not any(s <= at < e for s, e, _ in notes):
                     stop = line.find("。", m.end())  # 牵头单位：A；配合单位：B。 is one note
                     notes.append((at, offset + (len(line) if stop < 0 else stop), False))
-        if label and label.group(0)[-1] in "：:" and not any(s <= offset < e for s, e, _ in notes):
+        if label and label.group(0)[-1] in "：:】" and not any(s <= offset < e for s, e, _ in notes):
             end = offset + len(line.rstrip("。；; "))
             # 责任单位：A、B（以下均需各区县人民政府落实，不再列出）: the bracket is a note of its own
             inner = [s - 1 for s, _, _ in notes if offset < s <= end]
@@ -510,6 +514,7 @@ class _Cursor:
     # 牵头单位：A；责任单位：B — the label names the units that carry out the lead's task
     # (SUBORDINATE_AFTER_LEAD): local governments under it carry it out where they are.
     label_subordinate: bool = False
+    marked_lead: bool = False  # 责任单位：A（牵头），B、C — a lead marked in brackets: the label's later units support
 
 
 def read_note(text: str, start: int, end: int, base: int = 0, unclosed: bool = False) -> Note:
@@ -522,6 +527,9 @@ def read_note(text: str, start: int, end: int, base: int = 0, unclosed: bool = F
     for m in LABEL_AFTER_SPACE.finditer(blanked, start, end):
         # 牵头单位：A　参与单位：B — a space before a label ends a part like a comma would.
         blanked = blanked[: m.start()] + "，" + blanked[m.end():]
+    if "【" in text[start:end]:
+        for m in BRACKET_LABEL.finditer(blanked, start, end):  # 【牵头单位】A【配合单位】B -> ，牵头单位：A，配合单位：B
+            blanked = blanked[: m.start()] + "，" + m.group("label") + "：" + blanked[m.end():]
     blanked = _verb_commas(blanked, start, end)  # 市发展改革委牵头、市统计局配合 — parts joined by 、
     cursor = _Cursor()
     for index, (s_start, s_end, _) in enumerate(_split_depth0(blanked, "。", start, end)):
@@ -608,6 +616,8 @@ def _read_part(
     written = role is not None  # a label or a 牵头 / 配合 verb in this very part
     if role is None and not verb and cursor.label is not None:
         role, ranked = cursor.label, cursor.label_ranked  # 责任单位：A，B: the label still holds
+        if role == "lead" and cursor.marked_lead:
+            role = "support"  # 责任单位：A（牵头），B: A was marked the lead
     elif verb or written:
         cursor.label = None if not label else cursor.label
     explicit = role is not None
@@ -637,6 +647,7 @@ def _read_part(
         if marks is not None and not local_government:
             item_role = marks[k] or ("support" if "lead" in marks else role)
             cursor.lead_seen = cursor.lead_seen or item_role == "lead"
+            cursor.marked_lead = cursor.marked_lead or marks[k] == "lead"
             target.append(_Item(base + i_start, base + i_end, item_role, cursor.group, True, True, cursor.place))
             continue
         if together >= 0:  # A会同B负责
