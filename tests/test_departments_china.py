@@ -701,7 +701,9 @@ RESOLVED_DEPT10 = [
     ("深圳供电局有限公司", "电网公司", None, "深圳", True, False),
     ("国网浙江安吉县供电有限公司", "电网公司", None, "浙江安吉县", True, False),
     # a named place's government
-    ("西昌市人民政府", "地方政府", "市", "西昌市", True, True),
+    ("西昌市人民政府", "地方政府", "县", "西昌市", True, True),  # a county-level city (data/county_cities.tsv)
+    ("昆山市发展改革委", "发展改革委", "县", "昆山市", True, False),
+    ("包头市人民政府", "地方政府", "市", "包头市", True, True),
     ("木里藏族自治县人民政府", "地方政府", "县", "木里藏族自治县", True, True),
     ("镇海区政府", "地方政府", "区", "镇海区", True, True),
     ("涪城区人民政府", "地方政府", "区", "涪城区", True, True),  # …城区 is a district, not a 主城区
@@ -735,7 +737,9 @@ RESOLVED_DEPT10 = [
     ("中国铁路青藏集团有限公司", "国铁集团", None, "青藏", True, False),
     ("区建设交通委", "住房城乡建委", "区", None, True, False),
     ("浦东公安分局交警支队", "公安局", None, "浦东", True, False),
-    ("涉农区人民政府", "地方政府", "区", None, True, True),  # 涉农 qualifies, it is no place
+    ("涉农区人民政府", "地方政府", "区", None, True, True),
+    ("市国税局", "税务局", "市", None, True, False),
+    ("市卫计委", "卫生健康委", "市", None, True, False),  # 涉农 qualifies, it is no place
     ("各街镇", "地方政府", None, None, True, True),
     ("市公安局公安交通管理局", "公安局", "市", None, True, False),
     ("区住房建设和水务局", "住房城乡建委", "区", None, True, False),
@@ -782,6 +786,9 @@ NOTES_DEPT10 = [
     ("two departments of one ministry are two",
      "（农业农村部科技教育司、农业农村部种植业管理司牵头，国家发展改革委资源节约和环境保护司配合）",
      ([("农业农村部科技教育司", L), ("农业农村部种植业管理司", L), ("国家发展改革委资源节约和环境保护司", S)], [])),
+    ("the national and the local tax bureaus before 2018 are two",
+     "（市国税局、市地税局、市财政局负责）",
+     ([("市国税局", R), ("市地税局", R), ("市财政局", R)], [])),
     ("a land bureau and a planning bureau of the 2000s are two",
      "（市国土资源局、市规划局、市建委、市房管局负责）",
      ([("市国土资源局", R), ("市规划局", R), ("市建委", R), ("市房管局", R)], [])),

@@ -269,6 +269,15 @@ def provinces() -> tuple[tuple[str, str], ...]:
     return tuple(sorted(names, key=lambda n: -len(n[0])))
 
 
+@lru_cache(maxsize=None)
+def county_level_cities() -> frozenset[str]:
+    """The county-level cities of data/county_cities.tsv (延吉市, 昆山市, 西昌市): a 市 of county rank,
+    so a note's 延吉市人民政府 or 昆山市发展改革委 is of level 县, not 市."""
+    from .tables import read_table
+
+    return frozenset(row[0] for row in read_table("county_cities.tsv"))
+
+
 def _is_province(place: str) -> bool:
     """Is ``place`` a province's name, full or short (湖南省, 湖南, 广西)?"""
     return place in _provinces_by_first().get(place[:1], ())
@@ -326,7 +335,10 @@ def _prefixes(name: str) -> Iterator[tuple[Optional[str], str, str, str]]:
                 heads.append((None, level, len(word)))
     m = PLACE_PREFIX.match(name)
     if m:
-        heads.append((m.group(0), PLACE_LEVEL[m.group("level")], m.end()))
+        level = PLACE_LEVEL[m.group("level")]
+        if level == "市" and m.group(0) in county_level_cities():
+            level = "县"  # 昆山市发展改革委: a county-level city's bureau
+        heads.append((m.group(0), level, m.end()))
     for written in _provinces_by_first().get(first, ()):
         if name.startswith(written) and len(name) > len(written) + 1:
             if not any(end == len(written) for _, _, end in heads):
@@ -513,6 +525,8 @@ def _local_government(name: str) -> Optional[Resolution]:
         if NOT_A_PLACE_ACTOR.search(region) and unit != "地区":
             return None
         level = {"地区": "市", "区": "区", "新区": "区", "县": "县", "自治县": "县", "旗": "县", "市": "市", "州": "市", "自治州": "市", "盟": "市"}.get(unit)
+        if unit == "市" and region in county_level_cities():
+            level = "县"  # 延吉市, 西昌市人民政府: a county-level city
         return Resolution(LOCAL_GOVERNMENT, level, True, True, region, True, local_government=True)
     return None
 

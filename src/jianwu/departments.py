@@ -93,6 +93,9 @@ LABEL_AFTER_SPACE = anchored(lazy(r"[ \t\u3000](?=(?:主要|具体)?(?:责任|�
 LABEL_AFTER_SENTENCE = lazy(
     r"(?<=[。；;])\s*(?=【?(?:主要|具体)?(?:责任|牵头|主责|配合|参与|协办|协助|参加)(?:单位|部门)(?:[：:∶]|】))"
 )
+# What every LABEL_AFTER_SENTENCE match holds: a sentence end, then (after a few characters) 单位 / 部门
+# and a colon or 】 (the standard ``re``: a quick test of the lines that name 单位 or 部门).
+LABEL_AFTER_SENTENCE_QUICK = compile_std(r"[。；;]\s*【?\w{2,4}(?:单位|部门)[：:∶】]")
 # A label in 【】 (【责任单位】省生态环境厅、省发展改革委 / 【牵头单位】A【配合单位】B): read as 责任单位：
 BRACKET_LABEL = lazy(r"【(?P<label>(?:主要|具体)?(?:责任|牵头|主责|主办|负责|配合|参与|协同|协办|协助|参加)(?:单位|部门))】")
 # The characters a ROLE_LABEL match can start with (the first of its kinds): a line starting with
@@ -421,9 +424,10 @@ def find_notes(text: str) -> list[tuple[int, int, bool]]:
     # A 责任单位：… line with no brackets at all, or such a label after a sentence of the line (a 专栏's
     # items: 1.钢铁超低排放改造工程。责任单位：省生态环境厅、省工业和信息化厅。).
     offset = 0
+    inline_labels = "单位" in text or "部门" in text  # every LABEL_AFTER_SENTENCE match holds one
     for line in text.split("\n"):
         label = ROLE_LABEL.match(line) if line[:1] in ROLE_LABEL_FIRSTS else BRACKET_LABEL.match(line) if line[:1] == "【" else None
-        if label is None and ("：" in line or ":" in line or "∶" in line or "【" in line):
+        if label is None and inline_labels and ("单位" in line or "部门" in line) and LABEL_AFTER_SENTENCE_QUICK.search(line):
             for m in LABEL_AFTER_SENTENCE.finditer(line):
                 at = offset + m.end()
                 if not any(s <= at < e for s, e, _ in notes):
@@ -527,7 +531,7 @@ def read_note(text: str, start: int, end: int, base: int = 0, unclosed: bool = F
     for m in LABEL_AFTER_SPACE.finditer(blanked, start, end):
         # 牵头单位：A　参与单位：B — a space before a label ends a part like a comma would.
         blanked = blanked[: m.start()] + "，" + blanked[m.end():]
-    if "【" in text[start:end]:
+    if text.find("【", start, end) >= 0:
         for m in BRACKET_LABEL.finditer(blanked, start, end):  # 【牵头单位】A【配合单位】B -> ，牵头单位：A，配合单位：B
             blanked = blanked[: m.start()] + "，" + m.group("label") + "：" + blanked[m.end():]
     blanked = _verb_commas(blanked, start, end)  # 市发展改革委牵头、市统计局配合 — parts joined by 、
@@ -636,8 +640,8 @@ def _read_part(
     under_label = cursor.label is not None and not verb and (not written or (label is not None and cursor.label_subordinate))
     after_local = False
     # 市生态环境局（牵头）、市发展改革委: a role written after a name (only looked for after a bracket closes)
-    marks = [_role_mark(text, i + n, end) for i, n, _, _, _ in items] if any(
-        text[i + n:i + n + 1] in ROLE_MARK_OPENERS for i, n, _, _, _ in items) else None
+    marks = ([_role_mark(text, i + n, end) for i, n, _, _, _ in items]
+             if ROLE_MARK_QUICK.search(text, start, end) is not None else None)
     for k, (i_start, length, name, is_org, local_government) in enumerate(items):
         i_end = i_start + length
         if not is_org:
@@ -667,6 +671,8 @@ def _read_part(
 # The marked unit leads, the others of its part support it; the name ends before the bracket.
 ROLE_MARK = lazy(r"[（(〔]\s*(?P<role>牵头|配合)(?:单位|部门)?\s*[）)〕]")
 ROLE_MARK_OPENERS = "（(〔"
+# A quick test of a part or a cell for a role mark (the standard ``re``: it runs on every part).
+ROLE_MARK_QUICK = compile_std(r"[（(〔]\s*(?:牵头|配合)")
 
 
 ROLE_MARK_LONGEST = 8  # （ 牵头单位 ） with a space inside

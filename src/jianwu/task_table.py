@@ -23,7 +23,8 @@ from dataclasses import dataclass
 from typing import Literal, Optional
 
 from .departments import (
-    LEAD_IN, LEAD_LABELS, NOTE_LABEL, NOTE_LABEL_FIRSTS, ROLE_LABEL, ROLE_LABEL_FIRSTS, _is_deadline, _Item, _read_items, _role_mark, _split_depth0, _trim, verb_after_names,
+    LEAD_IN, LEAD_LABELS, NOTE_LABEL, NOTE_LABEL_FIRSTS, ROLE_LABEL, ROLE_LABEL_FIRSTS, ROLE_MARK_QUICK, _is_deadline, _Item,
+    _read_items, _role_mark, _split_depth0, _trim, verb_after_names,
 )
 from .attachments import find_rows
 from .model import Role
@@ -234,7 +235,8 @@ def _cell_items(text: str, start: int, end: int, role: Role) -> Optional[list[_I
         if not found or not all(is_org for _, _, _, is_org, _ in found):
             return None
         # 省生态环境厅（牵头）、省发展改革委 in a 责任单位 cell: the marked unit leads, the others support
-        marks = [_role_mark(text, i_start + length, p_end) for i_start, length, _, _, _ in found]
+        marks = ([_role_mark(text, i_start + length, p_end) for i_start, length, _, _, _ in found]
+                 if ROLE_MARK_QUICK.search(text, p_start, p_end) is not None else [None] * len(found))
         lead = "lead" in marks
         items.extend(_Item(i_start, i_start + length, mark or ("support" if lead else part_role), 0, True)
                      for (i_start, length, _, _, _), mark in zip(found, marks))
