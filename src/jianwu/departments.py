@@ -114,7 +114,7 @@ MUNICIPALITIES = frozenset({"北京", "天津", "上海", "重庆"})
 LEAD_IN = spaced(r"(?:具体|均|统一)?由|请")
 # Verbs after the last department of a part (tried in this order):
 # 牵头 / 牵头负责 / 负责牵头 / 牵头抓总 -> the departments lead
-LEAD_VERB = spaced(r"(?:共同|分别)?(?:牵头(?:负责|抓总|落实|实施)?|负责牵头|总牵头)$", "牵")
+LEAD_VERB = spaced(r"(?:共同)?(?:牵头(?:负责|抓总|落实|实施)?|负责牵头|总牵头)$", "牵")
 # 配合 / 配合落实 / 协助 / 参与 -> the departments support
 SUPPORT_VERB = spaced(r"(?:按照?职责)?(?:配合(?:落实|实施|推进)?|协助|参与|协同配合)$", "配协参")
 # 按职责分工负责 / 按职能分工负责 / 负责 / 分别负责 / 负责落实 / 抓好落实 -> responsible;
@@ -124,9 +124,12 @@ SUPPORT_VERB = spaced(r"(?:按照?职责)?(?:配合(?:落实|实施|推进)?|协
 RESPONSIBLE_VERB = spaced(
     r"(?:(?:按照|按|根据|依据)?(?:各自)?(?:职责|职能)(?:分工)?)?"
     r"(?:分别|共同|具体|按要求)?(?:负责(?:(?:本地区|本辖区|辖区内?|本区域|属地)(?:各项|相关)?(?:任务|工作)?(?:的)?(?:具体)?)?"
-    r"(?:落实|实施|推进)?|抓好落实|落实(?:主体|属地|监管)责任|落实|实施|(?:负责|加强|统筹|做好)?(?:指导督促|督促指导|指导监督|监督指导|指导|督导))$",
+    r"(?:落实|实施|推进)?|抓好落实|落实(?:主体|属地|监管)责任|落实|实施|(?:负责)?(?:指导督促|督促指导|指导监督|监督指导|指导|督导))$",
     "负实导",  # 负责 / 落实 / 实施 / 指导
 )
+# An adverb before a verb (looked at after the verb is found, not in its pattern): 市科技局、市教育局分别牵头负责 /
+# （各省、自治区、直辖市人民政府负责，国家发展改革委加强指导）.
+VERB_ADVERBS = frozenset({"分别", "加强", "统筹", "做好"})
 VERBS: tuple[tuple[regex.Pattern[str], Role], ...] = (
     (LEAD_VERB, "lead"),
     (SUPPORT_VERB, "support"),
@@ -366,7 +369,10 @@ def verb_after_names(text: str, start: int, end: int) -> Optional[tuple[int, Rol
     for pattern, verb_role in VERBS:
         m = pattern.search(text, start, end)
         if m and m.start() > start:
-            return m.start(), verb_role
+            at = m.start()
+            if at - 2 > start and text[at - 2:at] in VERB_ADVERBS:
+                at -= 2  # 分别牵头, 加强指导: the adverb is the verb's, not the last name's
+            return at, verb_role
     return None
 
 
