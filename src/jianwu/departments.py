@@ -91,11 +91,10 @@ ROLE_LABEL = spaced(
 LABEL_AFTER_SPACE = anchored(lazy(r"[ \t\u3000](?=(?:主要|具体)?(?:责任|牵头|主责|主办|配合|参与|协同|协办|协助|参加)(?:单位|部门)[：:∶])"), " \t\u3000")
 # A role label with its colon right after a sentence end, outside brackets (1.钢铁超低排放改造工程。责任单位：A、B。)
 LABEL_AFTER_SENTENCE = lazy(
-    r"(?<=[。；;])\s*(?=【?(?:主要|具体)?(?:责任|牵头|主责|配合|参与|协办|协助|参加)(?:单位|部门)(?:[：:∶]|】))"
+    r"[。；;]\s*(?=【?(?:主要|具体)?(?:责任|牵头|主责|配合|参与|协办|协助|参加)(?:单位|部门)(?:[：:∶]|】))"
 )
-# What every LABEL_AFTER_SENTENCE match holds: a sentence end, then (after a few characters) 单位 / 部门
-# and a colon or 】 (the standard ``re``: a quick test of the lines that name 单位 or 部门).
-LABEL_AFTER_SENTENCE_QUICK = compile_std(r"[。；;]\s*【?\w{2,4}(?:单位|部门)[：:∶】]")
+LABEL_WORDS = ("单位", "部门")  # every LABEL_AFTER_SENTENCE match holds one, before its colon or 】
+LABEL_ENDS = "：:∶】"
 # A label in 【】 (【责任单位】省生态环境厅、省发展改革委 / 【牵头单位】A【配合单位】B): read as 责任单位：
 BRACKET_LABEL = lazy(r"【(?P<label>(?:主要|具体)?(?:责任|牵头|主责|主办|负责|配合|参与|协同|协办|协助|参加)(?:单位|部门))】")
 # The characters a ROLE_LABEL match can start with (the first of its kinds): a line starting with
@@ -430,22 +429,36 @@ def find_notes(text: str) -> list[tuple[int, int, bool]]:
     # A 责任单位：… line with no brackets at all, or such a label after a sentence of the line (a 专栏's
     # items: 1.钢铁超低排放改造工程。责任单位：省生态环境厅、省工业和信息化厅。).
     offset = 0
-    inline_labels = "单位" in text or "部门" in text  # every LABEL_AFTER_SENTENCE match holds one
     for line in text.split("\n"):
         label = ROLE_LABEL.match(line) if line[:1] in ROLE_LABEL_FIRSTS else BRACKET_LABEL.match(line) if line[:1] == "【" else None
-        if label is None and inline_labels and ("单位" in line or "部门" in line) and LABEL_AFTER_SENTENCE_QUICK.search(line):
-            for m in LABEL_AFTER_SENTENCE.finditer(line):
-                at = offset + m.end()
-                if not any(s <= at < e for s, e, _ in notes):
-                    stop = line.find("。", m.end())  # 牵头单位：A；配合单位：B。 is one note
-                    notes.append((at, offset + (len(line) if stop < 0 else stop), False))
         if label and label.group(0)[-1] in "：:】" and not any(s <= offset < e for s, e, _ in notes):
             end = offset + len(line.rstrip("。；; "))
             # 责任单位：A、B（以下均需各区县人民政府落实，不再列出）: the bracket is a note of its own
             inner = [s - 1 for s, _, _ in notes if offset < s <= end]
             notes.append((offset, min(inner) if inner else end, False))
         offset += len(line) + 1
+    notes.extend(_labels_after_sentences(text, notes))
     return sorted(notes)
+
+
+def _labels_after_sentences(text: str, notes: list[tuple[int, int, bool]]) -> list[tuple[int, int, bool]]:
+    """(start, end, False) of each role label right after a sentence end outside the ``notes`` found, to
+    the end of its sentence (1.钢铁超低排放改造工程。责任单位：A、B。 / …。牵头单位：A；配合单位：B。).
+    Looked for from each 单位 / 部门 before a colon (a clause holds a few): no scan of every line."""
+    out: list[tuple[int, int, bool]] = []
+    for word in LABEL_WORDS:
+        at = text.find(word)
+        while at >= 0:
+            after = text[at + 2:at + 3]
+            if after and after in LABEL_ENDS and not any(s <= at < e for s, e, _ in notes + out):
+                begin = max(text.rfind(ch, max(0, at - 9), at) for ch in "。；;")
+                m = LABEL_AFTER_SENTENCE.match(text, begin) if begin >= 0 else None
+                if m is not None and text.rfind("\n", begin, at) < 0:
+                    line_end = text.find("\n", at)
+                    stop = text.find("。", at, len(text) if line_end < 0 else line_end)
+                    out.append((m.end(), (len(text) if line_end < 0 else line_end) if stop < 0 else stop, False))
+            at = text.find(word, at + 2)
+    return out
 
 
 def _standing_sentences(text: str, notes: list[tuple[int, int, bool]]) -> list[tuple[int, int, bool]]:
@@ -525,6 +538,7 @@ class _Cursor:
     # (SUBORDINATE_AFTER_LEAD): local governments under it carry it out where they are.
     label_subordinate: bool = False
     marked_lead: bool = False  # 责任单位：A（牵头），B、C — a lead marked in brackets: the label's later units support
+    may_mark: bool = False  # the note holds a role mark (（牵头）), looked for once per note
 
 
 def read_note(text: str, start: int, end: int, base: int = 0, unclosed: bool = False) -> Note:
@@ -541,7 +555,7 @@ def read_note(text: str, start: int, end: int, base: int = 0, unclosed: bool = F
         for m in BRACKET_LABEL.finditer(blanked, start, end):  # 【牵头单位】A【配合单位】B -> ，牵头单位：A，配合单位：B
             blanked = blanked[: m.start()] + "，" + m.group("label") + "：" + blanked[m.end():]
     blanked = _verb_commas(blanked, start, end)  # 市发展改革委牵头、市统计局配合 — parts joined by 、
-    cursor = _Cursor()
+    cursor = _Cursor(may_mark=ROLE_MARK_QUICK.search(text, start, end) is not None)
     for index, (s_start, s_end, _) in enumerate(_split_depth0(blanked, "。", start, end)):
         s_start, s_end = _trim(blanked, s_start, s_end)
         while s_end > s_start and blanked[s_end - 1] in "；;，, ":
@@ -646,8 +660,7 @@ def _read_part(
     under_label = cursor.label is not None and not verb and (not written or (label is not None and cursor.label_subordinate))
     after_local = False
     # 市生态环境局（牵头）、市发展改革委: a role written after a name (only looked for after a bracket closes)
-    marks = ([_role_mark(text, i + n, end) for i, n, _, _, _ in items]
-             if ROLE_MARK_QUICK.search(text, start, end) is not None else None)
+    marks = [_role_mark(text, i + n, end) for i, n, _, _, _ in items] if cursor.may_mark else None
     for k, (i_start, length, name, is_org, local_government) in enumerate(items):
         i_end = i_start + length
         if not is_org:
