@@ -106,7 +106,7 @@ def test_several_notes_in_one_clause_keep_their_index_and_span() -> None:
 
 
 def test_warnings_for_notes() -> None:
-    doc = plan("（一）推进A。（区规划和自然资源局、区规划和自然资源局负责）\n（二）推进B。(区财政局负责\n（三）推进C。（区财政局负责，区生态环境局加强指导）")
+    doc = plan("（一）推进A。（区规划和自然资源局、区规划和自然资源局负责）\n（二）推进B。(区财政局负责\n（三）推进C。（区财政局负责，区生态环境局加强宣传）")
     assert [(w.code, w.line) for w in doc.warnings] == [
         ("duplicate_department", 3), ("unclosed_note", 4), ("note_text_not_a_department", 5)]
 

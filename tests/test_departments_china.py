@@ -224,7 +224,7 @@ LOCAL_ROLES = [
     ("the Corps' divisions are local governments",
      "（自治区生态环境厅牵头，自治区发展改革委配合，各地州市人民政府、新疆生产建设兵团各师市按职责分工负责）",
      [("自治区生态环境厅", "生态环境局", "省", L), ("自治区发展改革委", "发展改革委", "省", S),
-      ("各地州市人民政府", "地方政府", None, R), ("新疆生产建设兵团各师市", "地方政府", "市", R)]),
+      ("各地州市人民政府", "地方政府", "市", R), ("新疆生产建设兵团各师市", "地方政府", "市", R)]),
     ("local governments under 责任单位 after a lead carry the task out",
      "（牵头单位：省能源局；责任单位：各市州人民政府）",
      [("省能源局", "能源局", "省", L), ("各市州人民政府", "地方政府", "市", R)]),
@@ -672,3 +672,192 @@ def test_check_still_finds_a_real_duplicate_in_a_joint_note(tmp_path: Path) -> N
     path.write_text(JOINT_PLAN.replace("四川省交通运输厅、发展改革委；", "四川省交通运输厅、发展改革委、发展改革委；"), encoding="utf-8")
     run = check_paths([path], CheckConfig(enable=frozenset({"JW032"}), root=tmp_path))
     assert [(f.line, f.rule) for f in run.findings] == [(4, "JW032")]
+
+
+# ---------------------------------------------------------------- dept10: enterprises, branches, places, old names
+
+# name -> (canonical, level, region, known, generic): a name resolved alone
+RESOLVED_DEPT10 = [
+    # a branch of a bank or company: the head (its canonical when known, else as written), the place, no level
+    ("国家开发银行广东省分行", "国家开发银行", None, "广东省", True, False),
+    ("中国农业发展银行湖南省分行", "中国农业发展银行", None, "湖南省", True, False),
+    ("中国华能集团广东分公司", "中国华能集团", None, "广东", False, False),
+    ("中国石化广州分公司", "石油石化企业", None, "广州", True, False),
+    ("广东电网有限责任公司佛山供电局", "电网公司", None, "佛山", True, False),
+    ("中国铁路郑州局集团有限公司洛阳车务段", "国铁集团", None, "洛阳", True, False),
+    ("中国铁路上海局集团有限公司南京货运中心", "国铁集团", None, "南京", True, False),
+    ("中国移动湖南公司", "中国移动", None, "湖南", False, False),  # a province's company, without 分
+    ("中国华能集团有限公司", "中国华能集团有限公司", None, None, False, False),  # not 中国华能 | 集团有限 | 公司
+    ("国家能源局华北监管局", "能源监管办", None, "华北", True, False),
+    # 国家 / 中国 is part of an enterprise's or an institute's name, not a level
+    ("国家能源投资集团有限责任公司", "国家能源投资集团有限责任公司", None, None, False, False),
+    ("中国科学院青岛生物能源与过程研究所", "中国科学院青岛生物能源与过程研究所", None, None, False, False),
+    # a company of a place: its whole name, the place its region, no level (a bare 市 / 县 is still a level)
+    ("天津港集团", "天津港集团", None, "天津", False, False),
+    ("广东省能源集团", "广东省能源集团", None, "广东省", False, False),
+    ("县城投集团", "城投集团", "县", None, False, False),
+    # Southern Grid's companies, the State Grid's county company
+    ("南方电网广西电网公司", "电网公司", None, "广西", True, False),
+    ("深圳供电局有限公司", "电网公司", None, "深圳", True, False),
+    ("国网浙江安吉县供电有限公司", "电网公司", None, "浙江安吉县", True, False),
+    # a named place's government
+    ("西昌市人民政府", "地方政府", "县", "西昌市", True, True),  # a county-level city (data/county_cities.tsv)
+    ("昆山市发展改革委", "发展改革委", "县", "昆山市", True, False),
+    ("包头市人民政府", "地方政府", "市", "包头市", True, True),
+    ("木里藏族自治县人民政府", "地方政府", "县", "木里藏族自治县", True, True),
+    ("镇海区政府", "地方政府", "区", "镇海区", True, True),
+    ("涪城区人民政府", "地方政府", "区", "涪城区", True, True),  # …城区 is a district, not a 主城区
+    ("东城区", "地方政府", "区", "东城区", True, True),
+    # the Corps before its departments, its divisions and farms
+    ("兵团发展改革委", "发展改革委", "省", "兵团", True, False),
+    ("新疆生产建设兵团生态环境局", "生态环境局", "省", "新疆生产建设兵团", True, False),
+    ("各师市", "地方政府", "市", None, True, True),
+    ("团场", "地方政府", None, None, True, True),
+    # Xinjiang's 地区 beside its 州 and 市: prefectures
+    ("各地州市人民政府", "地方政府", "市", None, True, True),
+    ("各地（州、市）人民政府（行政公署）", "地方政府", "市", None, True, True),
+    # a city's bureau in a county (Jiangsu), Shenzhen's municipal bureaus in a district
+    ("苏州市昆山生态环境局", "生态环境局", None, "昆山", True, False),
+    ("市生态环境局龙岗管理局", "生态环境局", None, "龙岗", True, False),
+    ("市交通运输局龙岗管理局", "交通局", None, "龙岗", True, False),
+    ("市公安局交通警察局龙岗大队", "公安局", None, "龙岗", True, False),
+    # a ministry's department or bureau: the ministry (the unit is its body)
+    ("农业农村部科技教育司", "农业农村委", "国家", None, True, False),
+    ("国家发展改革委资源节约和环境保护司", "发展改革委", "国家", None, True, False),
+    ("国家林草局生态保护修复司", "林业局", "国家", None, True, False),
+    ("国家环保总局", "生态环境局", "国家", None, True, False),
+    ("国家工商总局", "市场监管局", "国家", None, True, False),
+    ("铁道部", "铁路局", "国家", None, True, False),
+    ("中国人民银行", "人民银行", "国家", None, True, False),
+    ("国家自然科学基金委", "自然科学基金委", "国家", None, True, False),
+    ("各功能区", "管委会", None, None, True, True),
+    ("阿里地区行署", "地方政府", "市", "阿里地区", True, True),  # a prefecture by its 行署 (成渝地区 is no actor)
+    ("锡林郭勒盟行政公署", "地方政府", "市", "锡林郭勒盟", True, True),
+    ("各开发〔度假〕区管委会", "管委会", None, None, True, True),
+    ("中国铁路青藏集团有限公司", "国铁集团", None, "青藏", True, False),
+    ("区建设交通委", "住房城乡建委", "区", None, True, False),
+    ("浦东公安分局交警支队", "公安局", None, "浦东", True, False),
+    ("涉农区人民政府", "地方政府", "区", None, True, True),
+    ("市国税局", "税务局", "市", None, True, False),
+    ("市卫计委", "卫生健康委", "市", None, True, False),  # 涉农 qualifies, it is no place
+    ("各街镇", "地方政府", None, None, True, True),
+    ("市公安局公安交通管理局", "公安局", "市", None, True, False),
+    ("区住房建设和水务局", "住房城乡建委", "区", None, True, False),
+    ("各开发区（园区）管委会", "管委会", None, None, True, True),
+    # names of earlier years, and local names
+    ("省发展计划委", "发展改革委", "省", None, True, False),
+    ("省经贸委", "经济信息委", "省", None, True, False),
+    ("省物价局", "发展改革委", "省", None, True, False),
+    ("省食品药品监管局", "市场监管局", "省", None, True, False),
+    ("省旅游局", "文化旅游委", "省", None, True, False),
+    ("区住房和建设局", "住房城乡建委", "区", None, True, False),
+    ("市城乡水务局", "水利局", "市", None, True, False),
+    ("自治区畜牧兽医局", "畜牧兽医局", "省", None, True, False),
+    ("市委办公室", "党委办公室", "市", None, True, False),
+    ("市公安局交警大队", "公安局", "市", None, True, False),
+    ("各地方工业和信息化主管部门", "经济信息委", None, None, True, True),
+]
+
+
+@pytest.mark.parametrize("name,canonical,level,region,known,generic", RESOLVED_DEPT10, ids=[r[0] for r in RESOLVED_DEPT10])
+def test_enterprises_branches_places_and_old_names(name: str, canonical: str, level: str | None, region: str | None,
+                                                   known: bool, generic: bool) -> None:
+    res = resolve(name)
+    assert (res.canonical, res.level, res.place, res.known, res.generic) == (canonical, level, region, known, generic)
+
+
+# sentence -> ([(name, role)], warnings of duplicate_department / note_text_not_a_department)
+NOTES_DEPT10 = [
+    ("old bodies merged since are two departments",
+     "（省经信委牵头，省环保厅、省质监局、省工商局、省安监局配合）",
+     ([("省经信委", L), ("省环保厅", S), ("省质监局", S), ("省工商局", S), ("省安监局", S)], [])),
+    ("a lead marked in a bracket after its name, in a label's list",
+     "（责任单位：市生态环境局（牵头）、市发展改革委、市交通运输局）",
+     ([("市生态环境局", L), ("市发展改革委", S), ("市交通运输局", S)], [])),
+    ("… in a bare list, 〔〕 and not first",
+     "（市商务局、市市场监管局〔牵头〕、市公安局）",
+     ([("市商务局", S), ("市市场监管局", L), ("市公安局", S)], [])),
+    ("… before a comma: the label's later units support",
+     "（责任单位：省生态环境厅（牵头），省发展改革委、省财政局）",
+     ([("省生态环境厅", L), ("省发展改革委", S), ("省财政局", S)], [])),
+    ("分别牵头",
+     "（市科技局、市教育局分别牵头负责）",
+     ([("市科技局", L), ("市教育局", L)], [])),
+    ("two departments of one ministry are two",
+     "（农业农村部科技教育司、农业农村部种植业管理司牵头，国家发展改革委资源节约和环境保护司配合）",
+     ([("农业农村部科技教育司", L), ("农业农村部种植业管理司", L), ("国家发展改革委资源节约和环境保护司", S)], [])),
+    ("the national and the local tax bureaus before 2018 are two",
+     "（市国税局、市地税局、市财政局负责）",
+     ([("市国税局", R), ("市地税局", R), ("市财政局", R)], [])),
+    ("a land bureau and a planning bureau of the 2000s are two",
+     "（市国土资源局、市规划局、市建委、市房管局负责）",
+     ([("市国土资源局", R), ("市规划局", R), ("市建委", R), ("市房管局", R)], [])),
+    ("加强指导 after a government's 负责",
+     "（各省、自治区、直辖市人民政府负责，国家发展改革委加强指导）",
+     ([("各省、自治区、直辖市人民政府", R), ("国家发展改革委", R)], [])),
+]
+
+
+@pytest.mark.parametrize("sentence,expected", [(s, e) for _, s, e in NOTES_DEPT10], ids=[i for i, _, _ in NOTES_DEPT10])
+def test_notes_of_old_and_national_plans(sentence: str, expected: tuple[list[tuple[str, str]], list[str]]) -> None:
+    doc = plan("（一）推进结构调整。" + sentence)
+    got = [(r.name, r.role) for r in doc.clauses[-1].departments]
+    assert (got, [w.code for w in doc.warnings if w.code in ("duplicate_department", "note_text_not_a_department")]) == expected
+
+
+# body -> {clause: [(name, role, inherited)]}
+DECLARED_DEPT10 = [
+    ("以下各项工作均需 after a comma",
+     "（一）推进A。（州农业农村局负责，以下各项工作均需各县（市）人民政府落实，不再列出）\n（二）推进B。（州财政局负责）",
+     {"一、/（一）": [("州农业农村局", R, False), ("各县（市）人民政府", R, False)],
+      "一、/（二）": [("州财政局", R, False), ("各县（市）人民政府", R, True)]}),
+    ("第一个单位为牵头单位 in a 注 line below the tasks",
+     "（一）推进A。（责任单位：市工业和信息化局、市发展改革委）\n（二）推进B。（责任单位：市交通运输局、市公安局）\n"
+     "注：各项任务的第一个单位为牵头单位，其他单位按职责分工负责。",
+     {"一、/（一）": [("市工业和信息化局", L, False), ("市发展改革委", S, False)],
+      "一、/（二）": [("市交通运输局", L, False), ("市公安局", S, False)]}),
+    ("a 责任单位 line ending in a bracket that declares",
+     "（一）推进A。\n责任单位：市工业和信息化局，各区县人民政府（以下均需各区县人民政府落实，不再列出）\n"
+     "（二）推进B。\n责任单位：市发展改革委",
+     {"一、/（一）": [("市工业和信息化局", L, False), ("各区县人民政府", R, False)],
+      "一、/（二）": [("市发展改革委", L, False), ("各区县人民政府", R, True)]}),
+]
+
+
+@pytest.mark.parametrize("body,expected", [(b, e) for _, b, e in DECLARED_DEPT10], ids=[i for i, _, _ in DECLARED_DEPT10])
+def test_declarations_dept10(body: str, expected: dict[str, list[tuple[str, str, bool]]]) -> None:
+    doc = parse_document("测试实施方案\n一、重点任务\n" + body, doc_id="t")
+    got = {c.key: [(r.name, r.role, r.inherited) for r in c.departments] for c in doc.clauses}
+    assert {k: got[k] for k in expected} == expected
+    assert [w.code for w in doc.warnings if w.code == "note_text_not_a_department"] == []
+
+
+def test_a_label_after_a_sentence_of_a_box_item() -> None:
+    # A 专栏's items: 1.钢铁超低排放改造工程。责任单位：A、B。 — one note per label, 牵头单位：A；配合单位：B one note.
+    doc = parse_document("测试规划\n一、优化能源结构\n推进煤炭消费减量替代。\n专栏1 重点工程\n"
+                         "1.钢铁超低排放改造工程。责任单位：省生态环境厅、省工业和信息化厅。\n"
+                         "2.燃煤锅炉淘汰工程。牵头单位：省市场监管局；配合单位：省生态环境厅。\n", doc_id="t")
+    got = [(r.name, r.role, r.note) for c in doc.clauses for r in c.departments]
+    assert got == [("省生态环境厅", L, 0), ("省工业和信息化厅", L, 0), ("省市场监管局", L, 1), ("省生态环境厅", S, 1)]
+    assert [w.code for w in doc.warnings if w.code == "note_text_not_a_department"] == []
+
+
+def test_the_energy_administrations_regional_offices_as_a_group() -> None:
+    refs = refs_of("推进D。（国家能源局派出机构、各省级能源主管部门负责）")
+    assert [(r.name, r.canonical, r.level, r.generic) for r in refs] == [
+        ("国家能源局派出机构", "能源监管办", None, True), ("各省级能源主管部门", "能源局", "省", True)]
+
+
+@pytest.mark.parametrize("body,expected", [
+    ("（一）推进A。【责任单位】省生态环境厅、省发展改革委\n",
+     [("省生态环境厅", L), ("省发展改革委", L)]),
+    ("（一）推进B。【牵头单位】省工业和信息化厅【配合单位】省发展改革委、省科技厅\n",
+     [("省工业和信息化厅", L), ("省发展改革委", S), ("省科技厅", S)]),
+    ("（一）推进C。\n【责任单位】省住房城乡建设厅，各市州人民政府\n",
+     [("省住房城乡建设厅", L), ("各市州人民政府", R)]),
+], ids=["after a sentence", "two labels", "on a line of its own"])
+def test_labels_in_lenticular_brackets(body: str, expected: list[tuple[str, str]]) -> None:
+    doc = parse_document("测试实施方案\n一、重点任务\n" + body, doc_id="t")
+    assert [(r.name, r.role) for r in doc.clauses[-1].departments] == expected
+    assert [w.code for w in doc.warnings if w.code == "note_text_not_a_department"] == []
+

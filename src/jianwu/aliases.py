@@ -52,7 +52,7 @@ PLACE_LEVEL = dict(LEVEL_WORDS)
 LEVEL_FIRST = frozenset(word[0] for word, _level in LEVEL_WORDS)
 # Words that start with a level character but are not a level prefix: 市场监管局 (市场), 区域, 县域,
 # 中国铁路… (a company), 州 in 州府.  Not 县城: 县城管局 is 县 + 城管局, 县城乡建设局 县 + 城乡建设局.
-NOT_A_LEVEL = lazy(r"^(?:市场|市政(?!府|务)|区域|区县|县域|省级以上|中国铁路|国家电网|国网|全国性)")
+NOT_A_LEVEL = lazy(r"^(?:市场|市政(?!府|务)|区域|区县|县域|省级以上|中国铁路|国家电网|国网|国家开发银行|全国性)")
 # Wildcards in the table: {地} a place name (重庆, 永川, 广西壮族自治区), {序} an ordinal (四, 七, 12),
 # {名} any name (the committee of 绿化委员会成员单位).
 WILDCARDS = {
@@ -75,10 +75,11 @@ GENERIC_HINT = lazy(r"^各|有关|相关|所属|各级|成员单位")
 # 新疆生产建设兵团各师市 / 兵团有关师市 / 兵团各团场 (the Corps' divisions rank as cities), 各省辖市
 # (Henan's cities),
 # 地方各级人民政府, 各级政府, 各市（州）人民政府, 各县（市、区）人民政府, 各设区市人民政府,
-# 市州、县市区人民政府, 各地级市人民政府, 各区, 有关市, 各镇街, 各乡镇（街道）, 地方; a league or prefecture
+# 市州、县市区人民政府, 各地级市人民政府, 各区, 有关市, 各镇街 / 各街镇, 各乡镇（街道）, 地方, 涉农区人民政府
+# (the districts with farmland: a qualifier, not a place); a league or prefecture
 # governs through its 行政公署 (各盟行政公署, 各地区行署).
 LOCAL_UNITS = (
-    r"(?:(?:新疆生产建设兵团|生产建设兵团|兵团)(?:各|有关)?(?:师市|师|团场)|新疆生产建设兵团|生产建设兵团|计划单列市|省辖市|自治区|自治州|自治县|直辖市|设区的?市|地级市|县级市|省份|地区|乡镇|镇街|街道|兵团"
+    r"(?:(?:新疆生产建设兵团|生产建设兵团|兵团)(?:各|有关)?(?:师市|师|团场)|新疆生产建设兵团|生产建设兵团|师市|团场|计划单列市|省辖市|自治区|自治州|自治县|直辖市|设区的?市|地级市|县级市|省份|地区|乡镇|镇街|街镇|街道|兵团"
     r"|[省市州盟县区旗乡镇地])"
 )
 # The level of a unit that is not a level word: a municipality and the Xinjiang Production and
@@ -86,16 +87,20 @@ LOCAL_UNITS = (
 UNIT_LEVELS = {"直辖市": "省", "省份": "省", "新疆生产建设兵团": "省", "生产建设兵团": "省", "兵团": "省", "县级市": "县"}
 LOCAL_UNIT = lazy(LOCAL_UNITS)  # each unit of 各市（州）、县（市、区）: 市 州 县 市 区
 LOCAL_GOVERNMENTS = lazy(
-    rf"^(?P<q>地方各级|各级|地方|各有关|各相关|各|有关|相关|所在地|沿线各?|属地)?"
+    rf"^(?P<q>地方各级|各级|地方|各有关|各相关|各|有关|相关|所在地|沿线各?|属地|涉农|远郊|沿海|沿江|重点)?"
     rf"(?P<units>(?:{LOCAL_UNITS}|级以上|级|地方|[（）()、和及])*?)"
     r"(?P<gov>人民政府|政府|党委和政府|党委、政府|党委政府|办事处|街道办事处|行政公署|行署)?$"
 )
 # A place as an actor: 浦东新区, 松江区, 两江新区, 永川区, 平潭综合实验区 (a named district, county
 # or zone written without a department).  Not 成渝地区, 长三角地区: areas, not governments.
+# Also its government written out: 西昌市人民政府, 木里藏族自治县人民政府, 镇海区政府 (the region is the place).
+# A prefecture governed by its 行署: 阿里地区行署 (地区 alone is an area: 成渝地区).
 PLACE_ACTOR = lazy(
-    r"^(?P<place>\p{Han}{2,8}?)(?P<unit>新区|高新区|经开区|开发区|综合实验区|自治县|自治州|区|县|市|州|盟|旗)$"
+    r"^(?P<place>\p{Han}{2,8}?)(?:(?P<unit>新区|高新区|经开区|开发区|综合实验区|自治县|自治州|区|县|市|州|盟|旗)(?P<gov>人民政府|政府)?"
+    r"|(?P<unit>地区|盟)(?P<gov>行政公署|行署))$"
 )
-NOT_A_PLACE_ACTOR = lazy(r"(?:地区|园区|景区|城区|社区|小区|片区|林区|矿区|库区|灾区|山区|牧区|辖区|示范区|功能区|保护区|集聚区|先行区|核心区|全市|全省|全区|全县)$")
+# (城区 only after 主 / 中心 / 老 …: 东城区, 涪城区 and 历城区 are districts.)
+NOT_A_PLACE_ACTOR = lazy(r"(?:地区|园区|景区|(?:主|中心|老|建成|核心|都市)城区|社区|小区|片区|林区|矿区|库区|灾区|山区|牧区|辖区|示范区|功能区|保护区|集聚区|先行区|核心区|全市|全省|全区|全县)$")
 LOCAL_GOVERNMENT = "地方政府"
 # A trailing bracket naming the same body under its other plate: 市发展改革委（市能源局）,
 # 市委党校（行政学院）, 自治区交通运输厅〔铁建办〕.
@@ -265,6 +270,20 @@ def provinces() -> tuple[tuple[str, str], ...]:
 
 
 @lru_cache(maxsize=None)
+def county_level_cities() -> frozenset[str]:
+    """The county-level cities of data/county_cities.tsv (延吉市, 昆山市, 西昌市): a 市 of county rank,
+    so a note's 延吉市人民政府 or 昆山市发展改革委 is of level 县, not 市."""
+    from .tables import read_table
+
+    return frozenset(row[0] for row in read_table("county_cities.tsv"))
+
+
+def _is_province(place: str) -> bool:
+    """Is ``place`` a province's name, full or short (湖南省, 湖南, 广西)?"""
+    return place in _provinces_by_first().get(place[:1], ())
+
+
+@lru_cache(maxsize=None)
 def _provinces_by_first() -> dict[str, tuple[str, ...]]:
     """The names of ``provinces()`` by their first character, longest first as there: a name is
     compared only with the few provinces it can start with (四川 / 四川省 for 四…), not all ~90."""
@@ -293,6 +312,12 @@ def compact(name: str) -> str:
     return INNER_SPACE.sub("", PAGE_NUMBER.sub("", name))
 
 
+# The Xinjiang Production and Construction Corps before its departments (兵团发展改革委, 新疆生产建设兵团
+# 生态环境局): a place ranking as a province (UNIT_LEVELS), as a province's name is.
+CORPS_NAMES = ("新疆生产建设兵团", "新疆兵团", "生产建设兵团", "兵团")
+CORPS_FIRSTS = "新生兵"
+
+
 def _prefixes(name: str) -> Iterator[tuple[Optional[str], str, str, str]]:
     """(place, level, modifier, rest) for every way ``name`` may start with a level prefix.
 
@@ -310,12 +335,19 @@ def _prefixes(name: str) -> Iterator[tuple[Optional[str], str, str, str]]:
                 heads.append((None, level, len(word)))
     m = PLACE_PREFIX.match(name)
     if m:
-        heads.append((m.group(0), PLACE_LEVEL[m.group("level")], m.end()))
+        level = PLACE_LEVEL[m.group("level")]
+        if level == "市" and m.group(0) in county_level_cities():
+            level = "县"  # 昆山市发展改革委: a county-level city's bureau
+        heads.append((m.group(0), level, m.end()))
     for written in _provinces_by_first().get(first, ()):
         if name.startswith(written) and len(name) > len(written) + 1:
             if not any(end == len(written) for _, _, end in heads):
                 heads.append((written, "省", len(written)))
             break
+    if first in CORPS_FIRSTS:
+        written = next((c for c in CORPS_NAMES if name.startswith(c) and len(name) > len(c) + 1), None)
+        if written is not None:
+            heads.append((written, "省", len(written)))
     for place, level, end in heads:
         rest = name[end:]
         yield place, level, "", rest
@@ -361,11 +393,83 @@ def _resolve(name: str, table: AliasTable) -> Resolution:
     function = _function_departments(name, table) or _levels_function(name, table)
     if function is not None:
         return function
+    if name.endswith(BRANCH_ENDINGS):
+        branch = _branch_office(name, table)
+        if branch is not None:
+            return branch
+    county = _county_bureau(name, table)
+    if county is not None:
+        return county
+    if name.endswith(INTERNAL_UNIT_ENDINGS):
+        internal = _internal_unit(name, table)
+        if internal is not None:
+            return internal
     return _unknown(name)
 
 
+# A ministry's department or bureau (农业农村部科技教育司, 国家发展改革委资源节约和环境保护司, 国家林草局生态
+# 保护修复司, 农业农村部畜牧兽医局): the ministry's function and level; the unit is its body, so two units
+# of one ministry in one note are two.
+INTERNAL_UNIT_ENDINGS = ("司", "局")
+INTERNAL_UNIT = lazy(r"^(?P<head>\p{Han}{2,10}?(?:部|委|总局|局|署))(?P<unit>\p{Han}{2,14}(?:司|局))$")
+
+
+def _internal_unit(name: str, table: AliasTable) -> Optional[Resolution]:
+    m = INTERNAL_UNIT.match(name)
+    if m is None:
+        return None
+    head = _resolve_table(m.group("head"), table)
+    if head is None or head.generic or head.level != "国家":
+        return None
+    return Resolution(head.canonical, "国家", False, True, head.place, True, fixed_level=True, body=m.group("unit"))
+
+
+def _county_bureau(name: str, table: AliasTable) -> Optional[Resolution]:
+    """A city's bureau in one of its counties, the county's name between (苏州市昆山生态环境局, 常州市武进生态环境局:
+    Jiangsu's vertically managed ecology bureaus): the bureau's function, the county its region, no level."""
+    m = PLACE_PREFIX.match(name) if "市" in name else None
+    if m is None or m.group("level") != "市":
+        return None
+    rest = name[m.end():]
+    for k in (2, 3):
+        if len(rest) - k < 3 or rest[k - 1] in "市区县":
+            continue
+        row, _ = table.match(rest[k:])
+        if row is not None and row.kind == "dept" and not row.no_level and row.level is None:
+            return Resolution(row.canonical, None, False, True, rest[:k], True, fixed_level=True, body=row.body)
+    return None
+
+
+# A branch of a bank or a company, its place between (国家开发银行广东省分行, 中国华能集团广东分公司, 中国石化
+# 广州分公司, 广东电网有限责任公司佛山供电局, 中国铁路郑州局集团有限公司洛阳车务段): the body is the head (its
+# canonical when the table knows it, else its name as written, 国家 and all), the place its region, no level.
+BRANCH_ENDINGS = ("分行", "支行", "营业管理部", "公司", "供电局", "车务段", "货运中心", "办事处")
+BRANCH_OFFICE = lazy(
+    r"^(?P<head>\p{Han}{2,16}?(?:银行|集团|有限责任公司|股份有限公司|有限公司|公司)|(?:国家|中国)\p{Han}{2,4}?)"
+    r"(?P<place>(?!有限|股份|公司)\p{Han}{2,6}?(?:省|市|自治区)?)(?P<unit>分行|中心支行|支行|营业管理部|分公司|供电局|供电公司|车务段|货运中心|办事处|公司)$"
+)
+
+
+def _branch_office(name: str, table: AliasTable) -> Optional[Resolution]:
+    m = BRANCH_OFFICE.match(name)
+    if m is None:
+        return None
+    if m.group("unit") == "公司" and not _is_province(m.group("place")):
+        return None  # 中国移动湖南公司, but not 中国华能|集团有限|公司
+    head = _resolve_table(m.group("head"), table)
+    if head is not None and not head.generic:
+        return Resolution(head.canonical, None, False, True, m.group("place"), True, fixed_level=True, body=head.body)
+    return Resolution(m.group("head"), None, False, False, m.group("place"), True, fixed_level=True)
+
+
+# The end of an enterprise's or an institute's name: a 国家 / 中国 before it is part of the name (中国华能集团,
+# 国家能源投资集团有限责任公司, 中国建设银行, 中国科学院青岛生物能源与过程研究所, 中国电力企业联合会),
+# not a level.
+ENTERPRISE_ENDINGS = ("集团", "公司", "银行", "研究所", "研究院", "大学", "联合会", "协会")
+
+
 # 生态环境部门 / 各级住房城乡建设部门 / 有关林草部门: the departments of one function, at every level.
-FUNCTION_DEPARTMENTS = lazy(r"^(?P<q>各级|各地|各|有关|相关)?(?P<function>\p{Han}{2,12}?)(?:主管|管理)?部门$")
+FUNCTION_DEPARTMENTS = lazy(r"^(?P<q>各级|各地方|地方各级|各地|各|有关|相关)?(?P<function>\p{Han}{2,12}?)(?:主管|管理)?部门$")
 
 
 def _function_departments(name: str, table: AliasTable) -> Optional[Resolution]:
@@ -415,10 +519,15 @@ def _local_government(name: str) -> Optional[Resolution]:
         level = levels.pop() if len(levels) == 1 and not broad else None
         return Resolution(LOCAL_GOVERNMENT, level, True, True, local_government=True)
     place = PLACE_ACTOR.match(name)
-    if place and not NOT_A_PLACE_ACTOR.search(name) and not GENERIC_HINT.search(name):
+    if place and not GENERIC_HINT.search(name):
+        region = name[:place.end("unit")]  # 西昌市 of 西昌市人民政府
         unit = place.group("unit")
-        level = {"区": "区", "新区": "区", "县": "县", "自治县": "县", "旗": "县", "市": "市", "州": "市", "自治州": "市", "盟": "市"}.get(unit)
-        return Resolution(LOCAL_GOVERNMENT, level, True, True, name, True, local_government=True)
+        if NOT_A_PLACE_ACTOR.search(region) and unit != "地区":
+            return None
+        level = {"地区": "市", "区": "区", "新区": "区", "县": "县", "自治县": "县", "旗": "县", "市": "市", "州": "市", "自治州": "市", "盟": "市"}.get(unit)
+        if unit == "市" and region in county_level_cities():
+            level = "县"  # 延吉市, 西昌市人民政府: a county-level city
+        return Resolution(LOCAL_GOVERNMENT, level, True, True, region, True, local_government=True)
     return None
 
 
@@ -435,8 +544,19 @@ SAME_LEVEL_FORMS = lazy(r"[（(][^（）()]*[）)]")
 def _levels(units: str) -> set[Optional[str]]:
     """The levels a list of units names, a bracket of other forms aside: 各市（州）、县（市、区） -> {市, 县}."""
     if "（" in units or "(" in units:
+        written = units
         units = SAME_LEVEL_FORMS.sub("", units)
-    return {_unit_level(u) for u in LOCAL_UNIT.findall(units)}
+        if units.lstrip("各") in PREFECTURE_AREAS and any(u in written for u in "州市盟"):
+            return {"市"}  # 各地（州、市）: the prefectures under their three names
+    found = LOCAL_UNIT.findall(units)
+    levels = {_unit_level(u) for u in found}
+    if None in levels and len(levels) == 2 and "市" in levels and all(u in PREFECTURE_AREAS or _unit_level(u) for u in found):
+        levels.discard(None)  # 各地州市 / 各地（州、市）: Xinjiang's 地区 beside its 州 and 市, all prefectures
+    return levels
+
+
+# An area that is a prefecture when listed with 州 and 市 (各地州市人民政府), and a place anywhere alone (各地).
+PREFECTURE_AREAS = ("地", "地区")
 
 
 # What may follow a unit inside a list of levels: 各省、自治区、直辖市及新疆生产建设兵团 / 各省（区、市）.
@@ -491,12 +611,18 @@ def _levels_function(name: str, table: AliasTable, after_levels: bool = False) -
 
 
 def _unknown(name: str) -> Resolution:
-    """Never drop a name the table does not know: strip a level prefix when one is written."""
+    """Never drop a name the table does not know: strip a level prefix when one is written
+    (not the 国家 / 中国 of an enterprise's name)."""
+    enterprise = name.endswith(ENTERPRISE_ENDINGS)
+    if enterprise and name.startswith(("中国", "国家")):
+        return Resolution(name, None, False, False)
     for place, level, modifier, rest in _prefixes(name):
         if modifier in PARTY_MODIFIERS or len(rest) < 2:
             continue
         if place and not ORG_SUFFIX.search(rest):
             continue
+        if place and enterprise:  # 天津港集团, 广西投资集团: one company of that place, not a level's function
+            return Resolution(name, None, False, False, place, True)
         return Resolution(rest, level, bool(GENERIC_HINT.search(name)), False, place, True)
     return Resolution(name, None, bool(GENERIC_HINT.search(name)), False)
 

@@ -89,6 +89,14 @@ ROLE_LABEL = spaced(
 )
 # White space right before a role label: 牵头单位：生态环境部　参与单位：国家发展改革委
 LABEL_AFTER_SPACE = anchored(lazy(r"[ \t\u3000](?=(?:主要|具体)?(?:责任|牵头|主责|主办|配合|参与|协同|协办|协助|参加)(?:单位|部门)[：:∶])"), " \t\u3000")
+# A role label with its colon right after a sentence end, outside brackets (1.钢铁超低排放改造工程。责任单位：A、B。)
+LABEL_AFTER_SENTENCE = lazy(
+    r"[。；;]\s*(?=【?(?:主要|具体)?(?:责任|牵头|主责|配合|参与|协办|协助|参加)(?:单位|部门)(?:[：:∶]|】))"
+)
+LABEL_WORDS = ("单位", "部门")  # every LABEL_AFTER_SENTENCE match holds one, before its colon or 】
+LABEL_ENDS = "：:∶】"
+# A label in 【】 (【责任单位】省生态环境厅、省发展改革委 / 【牵头单位】A【配合单位】B): read as 责任单位：
+BRACKET_LABEL = lazy(r"【(?P<label>(?:主要|具体)?(?:责任|牵头|主责|主办|负责|配合|参与|协同|协办|协助|参加)(?:单位|部门))】")
 # The characters a ROLE_LABEL match can start with (the first of its kinds): a line starting with
 # none of them is not a label line.
 ROLE_LABEL_FIRSTS = "责牵主负配参协具"
@@ -110,13 +118,17 @@ LEAD_VERB = spaced(r"(?:共同)?(?:牵头(?:负责|抓总|落实|实施)?|负责
 SUPPORT_VERB = spaced(r"(?:按照?职责)?(?:配合(?:落实|实施|推进)?|协助|参与|协同配合)$", "配协参")
 # 按职责分工负责 / 按职能分工负责 / 负责 / 分别负责 / 负责落实 / 抓好落实 -> responsible;
 # 负责本地区具体落实 / 负责辖区内任务落实 (local governments: the task where they are);
-# 落实主体责任 / 落实属地责任 (重点用能单位落实主体责任); 指导 / 督导 (（各市县政府负责，省住建厅指导）).
+# 落实主体责任 / 落实属地责任 (重点用能单位落实主体责任); 指导 / 督导 (（各市县政府负责，省住建厅指导）,
+# （各省、自治区、直辖市人民政府负责，国家发展改革委加强指导）).
 RESPONSIBLE_VERB = spaced(
     r"(?:(?:按照|按|根据|依据)?(?:各自)?(?:职责|职能)(?:分工)?)?"
     r"(?:分别|共同|具体|按要求)?(?:负责(?:(?:本地区|本辖区|辖区内?|本区域|属地)(?:各项|相关)?(?:任务|工作)?(?:的)?(?:具体)?)?"
     r"(?:落实|实施|推进)?|抓好落实|落实(?:主体|属地|监管)责任|落实|实施|(?:负责)?(?:指导督促|督促指导|指导监督|监督指导|指导|督导))$",
     "负实导",  # 负责 / 落实 / 实施 / 指导
 )
+# An adverb before a verb (looked at after the verb is found, not in its pattern): 市科技局、市教育局分别牵头负责 /
+# （各省、自治区、直辖市人民政府负责，国家发展改革委加强指导）.
+VERB_ADVERBS = frozenset({"分别", "加强", "统筹", "做好"})
 VERBS: tuple[tuple[regex.Pattern[str], Role], ...] = (
     (LEAD_VERB, "lead"),
     (SUPPORT_VERB, "support"),
@@ -161,7 +173,7 @@ NOT_LISTED_AGAIN = spaced(
     "再",
 )
 # Lead-in of such a sentence: 具体任务均涉及X / 以下均需X落实 / 各项任务均由X
-STANDING_LEAD_IN = spaced(r"(?:以下|具体|各项)?(?:各项)?(?:任务)?(?:均|都)?(?:涉及|需要?|由|要)")
+STANDING_LEAD_IN = spaced(r"(?:以下|具体|各项)?(?:各项)?(?:任务|工作)?(?:均|都)?(?:涉及|需要?|由|要)")
 # The same lead-in naming the tasks below: a declaration even without 不再列出 —
 # （A牵头，以下均需各区政府落实） / 以下各项任务均由各县（市、区）人民政府负责落实
 STANDING_BELOW = spaced(r"(?:以下|下列)(?:各项|所有)?(?:任务|工作)?(?:均|都)?(?:涉及|需要?|由|要)", "下")
@@ -356,7 +368,10 @@ def verb_after_names(text: str, start: int, end: int) -> Optional[tuple[int, Rol
     for pattern, verb_role in VERBS:
         m = pattern.search(text, start, end)
         if m and m.start() > start:
-            return m.start(), verb_role
+            at = m.start()
+            if at - 2 > start and text[at - 2:at] in VERB_ADVERBS:
+                at -= 2  # 分别牵头, 加强指导: the adverb is the verb's, not the last name's
+            return at, verb_role
     return None
 
 
@@ -402,6 +417,8 @@ def find_notes(text: str) -> list[tuple[int, int, bool]]:
         content = text[open_ + 1:end]
         if not content.strip() or (NOT_A_NOTE.search(content.strip()) and not _standing_declaration(content)):
             continue
+        if close is not None and close - open_ <= ROLE_MARK_LONGEST and _is_role_mark(text, open_, close):
+            continue  # 省发展改革委（牵头）: a role written after a name, read with the name's note or cell
         at_end = close is not None and text[close + 1:close + 2] in SENTENCE_ENDS
         if _is_assignment(content) or (at_end and _is_bare_list(content)) or _standing_declaration(content):
             notes.append((open_ + 1, end, close is None))
@@ -409,14 +426,39 @@ def find_notes(text: str) -> list[tuple[int, int, bool]]:
     # 落实，以下不再列出。 (its 不再列出 makes it a declaration, its verb after a name a note).
     if "不再" in text:
         notes.extend(_standing_sentences(text, notes))
-    # A 责任单位：… line with no brackets at all.
+    # A 责任单位：… line with no brackets at all, or such a label after a sentence of the line (a 专栏's
+    # items: 1.钢铁超低排放改造工程。责任单位：省生态环境厅、省工业和信息化厅。).
     offset = 0
     for line in text.split("\n"):
-        label = ROLE_LABEL.match(line) if line[:1] in ROLE_LABEL_FIRSTS else None
-        if label and label.group(0)[-1] in "：:" and not any(s <= offset < e for s, e, _ in notes):
-            notes.append((offset, offset + len(line.rstrip("。；; ")), False))
+        label = ROLE_LABEL.match(line) if line[:1] in ROLE_LABEL_FIRSTS else BRACKET_LABEL.match(line) if line[:1] == "【" else None
+        if label and label.group(0)[-1] in "：:】" and not any(s <= offset < e for s, e, _ in notes):
+            end = offset + len(line.rstrip("。；; "))
+            # 责任单位：A、B（以下均需各区县人民政府落实，不再列出）: the bracket is a note of its own
+            inner = [s - 1 for s, _, _ in notes if offset < s <= end]
+            notes.append((offset, min(inner) if inner else end, False))
         offset += len(line) + 1
+    notes.extend(_labels_after_sentences(text, notes))
     return sorted(notes)
+
+
+def _labels_after_sentences(text: str, notes: list[tuple[int, int, bool]]) -> list[tuple[int, int, bool]]:
+    """(start, end, False) of each role label right after a sentence end outside the ``notes`` found, to
+    the end of its sentence (1.钢铁超低排放改造工程。责任单位：A、B。 / …。牵头单位：A；配合单位：B。).
+    Looked for from each 单位 / 部门 before a colon (a clause holds a few): no scan of every line."""
+    out: list[tuple[int, int, bool]] = []
+    for word in LABEL_WORDS:
+        at = text.find(word)
+        while at >= 0:
+            after = text[at + 2:at + 3]
+            if after and after in LABEL_ENDS and not any(s <= at < e for s, e, _ in notes + out):
+                begin = max(text.rfind(ch, max(0, at - 9), at) for ch in "。；;")
+                m = LABEL_AFTER_SENTENCE.match(text, begin) if begin >= 0 else None
+                if m is not None and text.rfind("\n", begin, at) < 0:
+                    line_end = text.find("\n", at)
+                    stop = text.find("。", at, len(text) if line_end < 0 else line_end)
+                    out.append((m.end(), (len(text) if line_end < 0 else line_end) if stop < 0 else stop, False))
+            at = text.find(word, at + 2)
+    return out
 
 
 def _standing_sentences(text: str, notes: list[tuple[int, int, bool]]) -> list[tuple[int, int, bool]]:
@@ -495,6 +537,8 @@ class _Cursor:
     # 牵头单位：A；责任单位：B — the label names the units that carry out the lead's task
     # (SUBORDINATE_AFTER_LEAD): local governments under it carry it out where they are.
     label_subordinate: bool = False
+    marked_lead: bool = False  # 责任单位：A（牵头），B、C — a lead marked in brackets: the label's later units support
+    may_mark: bool = False  # the note holds a role mark (（牵头）), looked for once per note
 
 
 def read_note(text: str, start: int, end: int, base: int = 0, unclosed: bool = False) -> Note:
@@ -507,8 +551,11 @@ def read_note(text: str, start: int, end: int, base: int = 0, unclosed: bool = F
     for m in LABEL_AFTER_SPACE.finditer(blanked, start, end):
         # 牵头单位：A　参与单位：B — a space before a label ends a part like a comma would.
         blanked = blanked[: m.start()] + "，" + blanked[m.end():]
+    if text.find("【", start, end) >= 0:
+        for m in BRACKET_LABEL.finditer(blanked, start, end):  # 【牵头单位】A【配合单位】B -> ，牵头单位：A，配合单位：B
+            blanked = blanked[: m.start()] + "，" + m.group("label") + "：" + blanked[m.end():]
     blanked = _verb_commas(blanked, start, end)  # 市发展改革委牵头、市统计局配合 — parts joined by 、
-    cursor = _Cursor()
+    cursor = _Cursor(may_mark=ROLE_MARK_QUICK.search(text, start, end) is not None)
     for index, (s_start, s_end, _) in enumerate(_split_depth0(blanked, "。", start, end)):
         s_start, s_end = _trim(blanked, s_start, s_end)
         while s_end > s_start and blanked[s_end - 1] in "；;，, ":
@@ -593,6 +640,8 @@ def _read_part(
     written = role is not None  # a label or a 牵头 / 配合 verb in this very part
     if role is None and not verb and cursor.label is not None:
         role, ranked = cursor.label, cursor.label_ranked  # 责任单位：A，B: the label still holds
+        if role == "lead" and cursor.marked_lead:
+            role = "support"  # 责任单位：A（牵头），B: A was marked the lead
     elif verb or written:
         cursor.label = None if not label else cursor.label
     explicit = role is not None
@@ -610,12 +659,20 @@ def _read_part(
     # actors after it in its part (a zone's committee, enterprises) carry the task out where they are.
     under_label = cursor.label is not None and not verb and (not written or (label is not None and cursor.label_subordinate))
     after_local = False
-    for i_start, length, name, is_org, local_government in items:
+    # 市生态环境局（牵头）、市发展改革委: a role written after a name (only looked for after a bracket closes)
+    marks = [_role_mark(text, i + n, end) for i, n, _, _, _ in items] if cursor.may_mark else None
+    for k, (i_start, length, name, is_org, local_government) in enumerate(items):
         i_end = i_start + length
         if not is_org:
             note.fragments.append(name)
             continue
         item_role: Role = role
+        if marks is not None and not local_government:
+            item_role = marks[k] or ("support" if "lead" in marks else role)
+            cursor.lead_seen = cursor.lead_seen or item_role == "lead"
+            cursor.marked_lead = cursor.marked_lead or marks[k] == "lead"
+            target.append(_Item(base + i_start, base + i_end, item_role, cursor.group, True, True, cursor.place))
+            continue
         if together >= 0:  # A会同B负责
             item_role = "lead" if i_start < together else "support"
         elif carry_out or after_local:
@@ -627,6 +684,31 @@ def _read_part(
             after_local = under_label
         target.append(_Item(base + i_start, base + i_end, item_role, cursor.group, explicit or together >= 0,
                             ranked or together >= 0, cursor.place))
+
+
+# A role written in a bracket after a name: 责任单位：市生态环境局（牵头）、市发展改革委 / 市市场监管局〔牵头〕.
+# The marked unit leads, the others of its part support it; the name ends before the bracket.
+ROLE_MARK = lazy(r"[（(〔]\s*(?P<role>牵头|配合)(?:单位|部门)?\s*[）)〕]")
+ROLE_MARK_OPENERS = "（(〔"
+# A quick test of a part or a cell for a role mark (the standard ``re``: it runs on every part).
+ROLE_MARK_QUICK = compile_std(r"[（(〔]\s*(?:牵头|配合)")
+
+
+ROLE_MARK_LONGEST = 8  # （ 牵头单位 ） with a space inside
+
+
+def _is_role_mark(text: str, open_: int, close: int) -> bool:
+    """Is the bracket ``text[open_:close + 1]`` a role mark (（牵头）) and nothing else?"""
+    m = ROLE_MARK.match(text, open_, close + 1)
+    return m is not None and m.end() == close + 1
+
+
+def _role_mark(text: str, at: int, end: int) -> Optional[Role]:
+    """The role written in a bracket at ``text[at:end]`` right after a name, or None."""
+    if at >= end or text[at] not in ROLE_MARK_OPENERS:
+        return None
+    m = ROLE_MARK.match(text, at, end)
+    return None if m is None else ("lead" if m.group("role") == "牵头" else "support")
 
 
 # Actors that, like a local government, carry a task out where they are rather than support its
@@ -644,7 +726,11 @@ def _read_item(written: str) -> tuple[int, str, bool, bool]:
     and endpos ends the text for its $): memoised like ``_item_spans``.
     """
     length = len(written)
-    etc = ETC.search(written)
+    if written[-1] in "）)〕":
+        opener = max(written.rfind(ch) for ch in ROLE_MARK_OPENERS)
+        if opener > 0 and _role_mark(written, opener, length) is not None and ROLE_MARK.match(written, opener).end() == length:
+            length = _trim(written, 0, opener)[1]  # 市生态环境局（牵头）: the name before its role
+    etc = ETC.search(written[:length])
     if etc and etc.start() > 0:
         length = _trim(written, 0, etc.start())[1]
     name = compact(written[:length])
@@ -909,6 +995,12 @@ def _same_body(a: DepartmentRef, b: DepartmentRef) -> bool:
 # ---------------------------------------------------------------- the pass over a document
 
 
+def _on_note_line(text: str, at: int) -> bool:
+    """Is ``at`` on a line opening with a note label (注：/ 说明：/ 备注：)?"""
+    start = text.rfind("\n", 0, at) + 1
+    return text[start:start + 1] in NOTE_LABEL_FIRSTS and NOTE_LABEL.match(text, start, at + 1) is not None
+
+
 @dataclass
 class _Inherited:
     """A 下同 list: clauses after the declaring one, under the same parent, without a note take it."""
@@ -930,6 +1022,8 @@ def assign_departments(clauses: list[Clause], normalized: NormalizedText) -> lis
     text = normalized.text
     joins = _JoinPoints(normalized)
     first_leads_from = first_leads_start(text)
+    if first_leads_from and _on_note_line(text, first_leads_from):
+        first_leads_from = 0  # 注：各项任务的第一个单位为牵头单位 under the tasks: it speaks of the notes above it too
     # Standing actors (不再列出), their _identity, and the clause path whose subtree they join (() for
     # every later note).
     standing: list[tuple[DepartmentRef, tuple[Optional[str], Optional[str], str], list[str]]] = []
@@ -1009,7 +1103,9 @@ def assign_departments(clauses: list[Clause], normalized: NormalizedText) -> lis
                 r = replace(r, role="responsible", inherited=True, declared_line=where)
                 standing.append((r, _identity(r), scope))
             have: dict[tuple[Optional[str], Optional[str], str], list[DepartmentRef]] = {}
-            for r in refs:
+            # (a note that only declares, after the clause's note naming the same actors: 责任单位：A、
+            # 各区县人民政府（以下均需各区县人民政府落实，不再列出） names them once)
+            for r in refs if note.items else clause.departments:
                 have.setdefault(_identity(r), []).append(r)
             for r, key, within in standing + table_standing if clause.style == "row" else standing:
                 others = have.get(key)

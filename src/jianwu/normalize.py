@@ -53,6 +53,9 @@ INDICATOR_HEADER_FIRST = frozenset(c[0] for c in INDICATOR_HEADER_CELLS)
 MAX_TABLE_CELL = 40
 TABLE_CELL_END = compile_std(r"[，。；！？,;!?]")
 TABLE_ROW_NUMBER = compile_pattern(r"^(?P<n>\d{1,3})(?![\d.．%])(?=\s*\p{Han})")
+# A note under a table (注：各市州人民政府负责本地区任务落实，表中不再列出。): a line of its own after
+# the last row, though the row ends without a stop (…省农业农村厅、省林业局 2025年底前).
+TABLE_NOTE_LINE = compile_pattern(r"^(?:注|备注|说明)\s*[：:∶]")
 OWN_BLOCK_LINE = compile_pattern(r"^(?:附\s*[件表]\s*(?:\d{1,2}|[一二三四五六七八九十]{1,3})?\s*(?:[：:]\s*\S.{0,40})?$|抄\s*送[：:]|目\s*录\s*[：:]?$)")
 # Word bookmarks exported as text: [bookmark: _GoBack]
 BOOKMARK = compile_pattern(r"\[bookmark:[^\]]*\]")
@@ -671,6 +674,9 @@ def _join(
                     next_row += 1
                 elif ln.token is not None or _own_block(ln.text):
                     next_row = 0  # the table ended: a clause, an attachment
+                elif first in "注备说" and TABLE_NOTE_LINE.match(ln.text) is not None:
+                    row = True  # a note under the table: its own line
+                    next_row = 0
             elif first == "序" and TABLE_HEADER_LINE.match(ln.text):
                 next_row = 1
             if prev is not None:

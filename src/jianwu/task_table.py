@@ -22,7 +22,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Literal, Optional
 
-from .departments import LEAD_IN, NOTE_LABEL, NOTE_LABEL_FIRSTS, _is_deadline, _Item, _read_items, _split_depth0, _trim, verb_after_names
+from .departments import (
+    LEAD_IN, LEAD_LABELS, NOTE_LABEL, NOTE_LABEL_FIRSTS, ROLE_LABEL, ROLE_LABEL_FIRSTS, ROLE_MARK_QUICK, _is_deadline, _Item,
+    _read_items, _role_mark, _split_depth0, _trim, verb_after_names,
+)
 from .attachments import find_rows
 from .model import Role
 from .patterns import compile_pattern, lazy
@@ -44,7 +47,8 @@ COLUMN_ROLES: dict[str, Role] = {
 CELL = compile_pattern(r"\S+(?:(?<=[、，,；;])\n\S+)*")
 # A year glued to the cell before it: normalising drops the space between a hanzi and a digit
 # (省能源局 2025年底前 -> 省能源局2025年底前); the cell is cut there when the rest is a deadline.
-GLUED_YEAR = compile_pattern(r"(?<=\p{Han})\d{4}(?=年|[—–－~-])")
+# (also after a bracket closing a cell: 省发展改革委（牵头）2025年)
+GLUED_YEAR = compile_pattern(r"(?<=[\p{Han}）)〕])\d{4}(?=年|[—–－~-])")
 # Prose punctuation: a line holding it is no header (重点任务分工表 is its title, 序号 … its header).
 HEADER_PROSE = compile_pattern(r"[，。；：:]")
 # The characters a unit column's header can hold (单位 / 部门 / 主体 / 处室): a quick test first.
@@ -215,15 +219,25 @@ def _cell_items(text: str, start: int, end: int, role: Role) -> Optional[list[_I
         p_start, p_end = _trim(text, p_start, p_end)
         if p_start >= p_end or _is_deadline(text[p_start:p_end]):
             continue
+        part_role = role
+        # 牵头：省生态环境厅；配合：省工业和信息化厅 in one 责任单位 cell: its labels give the roles
+        label = ROLE_LABEL.match(text, p_start, p_end) if text[p_start] in ROLE_LABEL_FIRSTS else None
+        if label is not None and label.group(0)[-1] in "：:∶":
+            part_role = "lead" if label.group("kind") in LEAD_LABELS else "support"
+            p_start = label.end()
         lead_in = LEAD_IN.match(text, p_start, p_end)
         if lead_in:
             p_start = lead_in.end()
-        part_role = role
         found_verb = verb_after_names(text, p_start, p_end)
         if found_verb is not None:
             p_end, part_role = found_verb
         found = _read_items(text, p_start, p_end)
         if not found or not all(is_org for _, _, _, is_org, _ in found):
             return None
-        items.extend(_Item(i_start, i_start + length, part_role, 0, True) for i_start, length, _, _, _ in found)
+        # 省生态环境厅（牵头）、省发展改革委 in a 责任单位 cell: the marked unit leads, the others support
+        marks = ([_role_mark(text, i_start + length, p_end) for i_start, length, _, _, _ in found]
+                 if ROLE_MARK_QUICK.search(text, p_start, p_end) is not None else [None] * len(found))
+        lead = "lead" in marks
+        items.extend(_Item(i_start, i_start + length, mark or ("support" if lead else part_role), 0, True)
+                     for (i_start, length, _, _, _), mark in zip(found, marks))
     return items or None
