@@ -92,6 +92,36 @@ def _county_city_provinces() -> dict[str, str]:
     return {row[0]: PROVINCE_SUFFIX.sub("", row[1]) for row in read_table("county_cities.tsv")}
 
 
+@lru_cache(maxsize=1)
+def _city_provinces() -> dict[str, str]:
+    """County-level city or prefecture above one -> its province (full name), from ``data/county_cities.tsv``:
+    昆山市 -> 江苏省, 苏州市 -> 江苏省, 延边朝鲜族自治州 -> 吉林省."""
+    table: dict[str, str] = {}
+    for name, province, prefecture, *_ in read_table("county_cities.tsv"):
+        table[name] = province
+        if prefecture:
+            table.setdefault(prefecture, province)
+    return table
+
+
+def city_province(region: Optional[str]) -> Optional[str]:
+    """The province of a region that is, or begins with, a city the county-city table knows (its own
+    name, or that of the prefecture over one of its county-level cities): 江门市 -> 广东省,
+    苏州市吴江区 -> 江苏省; None for a city it does not know."""
+    if not region:
+        return None
+    table = _city_provinces()
+    found = table.get(region)
+    if found is None:
+        for end in ("市", "州", "盟", "地区"):
+            cut = region.find(end)
+            if 0 < cut < len(region) - len(end):
+                found = table.get(region[:cut + len(end)])
+                if found is not None:
+                    break
+    return found
+
+
 def place_of(region: Optional[str]) -> tuple[Optional[str], Optional[str]]:
     """(province, city) short names of a document region: 河北省邯郸市 -> (河北, 邯郸); 邯郸市 -> (None, 邯郸);
     a county-level city, whose province the table knows: 昆山市 -> (江苏, 昆山)."""

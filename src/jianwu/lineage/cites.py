@@ -91,11 +91,14 @@ def citations_of(doc: Document) -> list[Cited]:
 
 
 def child_province(doc: Document) -> Optional[str]:
-    """The province ``doc`` belongs to: named in its region, or the one its text names most."""
+    """The province ``doc`` belongs to: named in its region, or known for its city (江门市 -> 广东省:
+    ``regions.city_province``), or the one its text names most."""
     for full, short in PROVINCES:
         if doc.region and doc.region.startswith((full, short)):
             return full
-    return dominant_province(doc.text)
+    from ..regions import city_province
+
+    return city_province(doc.region) or dominant_province(doc.text)
 
 
 @lru_cache(maxsize=65536)

@@ -108,6 +108,11 @@ def _region_compatible(child: Profile, candidate: Profile) -> bool:
     return province is not None and province == child.province
 
 
+def _contains(outer: Profile, inner: Profile) -> bool:
+    """Does ``inner``'s region lie in ``outer``'s as written (洛阳市 holds 洛阳市伊川县)?"""
+    return bool(outer.region and inner.region and inner.region != outer.region and inner.region.startswith(outer.region))
+
+
 def likely_citation(entry: Profile, cites: Sequence[Cited]) -> Optional[Cited]:
     """The cited document most likely to be the parent: the title closest to the child's family."""
     titled = [c for c in cites if c.key is not None]
@@ -170,6 +175,7 @@ class Finder:
             c.key.region
             for c in cites
             if c.key is not None and c.key.region and c not in resolved and entry.key is not None
+            and c.key.region != entry.region  # 广东省工业领域… citing 《广东省碳达峰实施方案》: its own level
             and family_similarity(entry.key.family, c.key.family) >= FAMILY_MIN
         }
         kept: list[Candidate] = []
@@ -182,8 +188,9 @@ class Finder:
             cand.family = family_similarity(entry.key.family, other.key.family) if entry.key and other.key else 0.0
             if cand.found_by == "content":
                 # The cheap tests first: a large corpus gives many same-family candidates.
-                if absent_regions and other.level != "national" and other.region not in absent_regions:
-                    continue
+                if absent_regions and other.level != "national" and other.region not in absent_regions \
+                        and not _contains(other, entry):
+                    continue  # … unless it is the child's own city's: 洛阳市伊川县 citing an absent 河南省 plan
                 if cand.family < FAMILY_MIN or not _region_compatible(entry, other):
                     continue
                 cand.shared = index.shared_text(me, cand.position)
@@ -259,13 +266,13 @@ class Finder:
         return x.key is not None and x.key == y.key and x.number == y.number
 
     def _relation(self, child: Profile, parent: Profile, cand: Candidate, absent_regions: set[str]) -> str:
-        if absent_regions and parent.region not in absent_regions:
-            return "ancestor"  # it cites its own direct parent, which is not here
-        if cand.found_by != "content":
-            return "parent"
         child_rank, parent_rank = rank(child.level) or 0, rank(parent.level) or 0
         # A municipality's districts and counties are its direct children.
         direct = child_rank - parent_rank == 1 or (parent.level == "municipality" and child_rank == 3)
+        if absent_regions and parent.region not in absent_regions and not (direct and _contains(parent, child)):
+            return "ancestor"  # it cites its own direct parent, which is not here
+        if cand.found_by != "content":
+            return "parent"
         return "parent" if direct else "ancestor"
 
     def _describe(self, cand: Candidate) -> dict[str, object]:
