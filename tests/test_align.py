@@ -173,3 +173,25 @@ def test_a_wide_gap_holds_new_and_dropped_clauses_not_rewrites(seeds: dict[str, 
     assert [a.basis for a in alignments if a.basis == "position"] == []
     assert [parent.clauses[a.parent_index].path[-1] for a in alignments if a.status == "dropped"] == [cn(n) for n in range(16, 21)]
     assert [child.clauses[a.child_index].path[-1] for a in alignments if a.status == "added"] == [cn(n) for n in range(16, 21)]
+
+
+def test_a_merge_titled_after_one_of_its_parts_is_no_title_body_mismatch() -> None:
+    """重点行业和园区绿色升级工程 holds the parent's （一） and （二）, named after （一）, written more like （二）:
+    a merge, not a clause with another's title (that flag is for a title of a clause merged elsewhere)."""
+    parent = parse_document(
+        "洛阳市节能减排综合工作方案\n一、重点工程\n"
+        "（一）重点行业绿色升级工程。以钢铁、有色、建材、石化化工等行业为重点，推进节能改造和污染物深度治理。"
+        "推进钢铁、水泥、焦化行业超低排放改造，到2025年，全市完成钢铁行业超低排放改造。（市发展改革委、市工业和信息化局、市生态环境局按职责分工负责）\n"
+        "（二）园区节能环保提升工程。引导工业企业向园区集聚，推动工业园区能源系统整体优化和污染综合整治。"
+        "到2025年，省级以上开发区全部实施循环化改造。（市发展改革委、市工业和信息化局、市生态环境局按职责分工负责）\n"
+        "（三）城镇绿色节能改造工程。全面推进城镇绿色规划、绿色建设、绿色运行管理。\n", doc_id="city")
+    child = parse_document(
+        "洛龙区节能减排实施方案\n一、重点工程\n"
+        "（一）重点行业和园区绿色升级工程。以建材、石化化工等行业为重点，推进节能改造和污染物深度治理。"
+        "引导工业企业向园区集聚，推动洛龙产业集聚区能源系统整体优化和污染综合整治。"
+        "（区发展改革委、区工业和信息化局、市生态环境局洛龙分局按职责分工负责）\n"
+        "（二）城镇绿色节能改造工程。全面推进城镇绿色规划、绿色建设、绿色运行管理。\n", doc_id="district")
+    alignments = align_documents(child, parent)
+    assert {k: sorted(v) for k, v in pairs(alignments, child, parent).items()} == {cn(1): [cn(1), cn(2)], cn(2): [cn(3)]}
+    assert {a.status for a in alignments if a.child_index is not None and child.clauses[a.child_index].path[-1] == cn(1)} == {"merged"}
+    assert [f.code for a in alignments for f in a.flags] == []

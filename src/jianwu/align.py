@@ -564,13 +564,16 @@ def _containment(state: _Pairing, n_child: int) -> list[_Entry]:
 
 
 def _mismatch_flags(entries: list[_Entry], grid: _Grid, parent: Document, p_units: list[Unit]) -> None:
-    """Step 10: a pair made on text whose child title is (near-)identical to another parent clause's title."""
+    """Step 10: a pair made on text whose child title is (near-)identical to another parent clause's title,
+    unless that clause is merged into the same child clause too (重点行业和园区绿色升级工程 holds
+    重点行业绿色升级工程 and 园区节能环保提升工程: its title is one partner's, its body both)."""
+    paired = {(ci, pi) for ci, pi, *_ in entries}
     for ci, pi, basis, s, flags in entries:
         if basis != "text" or s.title >= TITLE_MIN:
             continue
         titles = grid.titles[ci]
         other = max(range(len(p_units)), key=lambda k: (titles[k], -k))
-        if titles[other] >= TITLE_MIN:
+        if titles[other] >= TITLE_MIN and (ci, other) not in paired:
             titled, texted = parent.clauses[p_units[other].index], parent.clauses[p_units[pi].index]
             flags.append(
                 Flag(
