@@ -271,7 +271,7 @@ def test_a_plan_of_its_own_region_it_cites_is_not_its_absent_parent() -> None:
 
 def test_a_city_citing_only_the_national_plan_is_its_provinces_child() -> None:
     # 唐山市 cites the national plan only and names no province, but copies the province's plan:
-    # its province is known from its name (data/county_cities.tsv: 唐山市 governs 遵化市, 迁安市 …),
+    # its province is known from its name (data/prefectures.tsv),
     # so the province's plan is a candidate by content, and the nearest level above it wins.
     national, hebei = family_plan(*NATIONAL_JIANWU), family_plan(*HEBEI_JIANWU)
     city = family_plan("tangshan", "唐山市人民政府办公室关于印发唐山市减污降碳协同增效实施方案的通知\n唐政办字〔2023〕8号",
@@ -306,6 +306,9 @@ def test_a_county_citing_its_absent_provincial_plan_is_its_citys_child() -> None
         ("苏州市吴江区", "江苏省"),  # a district of that prefecture
         ("延边朝鲜族自治州", "吉林省"),
         ("江门市", "广东省"),
+        ("广州市", "广东省"),  # a prefecture without county-level cities (data/prefectures.tsv)
+        ("锡林郭勒盟", "内蒙古自治区"),
+        ("海南藏族自治州", "青海省"),  # not 海南省
         ("某某市", None),
         (None, None),
     ],

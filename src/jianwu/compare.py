@@ -230,7 +230,7 @@ def document_province(doc: Document) -> Optional[str]:
     (as ``lineage.cites.child_province``, without loading the lineage package)."""
     from .metadata import dominant_province
 
-    return province_of(doc.region) or regions.city_province(doc.region) or dominant_province(doc.text)
+    return regions.city_province(doc.region) or province_of(doc.region) or dominant_province(doc.text)
 
 
 def scope_place(child: Document) -> Optional[str]:

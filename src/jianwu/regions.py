@@ -94,20 +94,17 @@ def _county_city_provinces() -> dict[str, str]:
 
 @lru_cache(maxsize=1)
 def _city_provinces() -> dict[str, str]:
-    """County-level city or prefecture above one -> its province (full name), from ``data/county_cities.tsv``:
-    昆山市 -> 江苏省, 苏州市 -> 江苏省, 延边朝鲜族自治州 -> 吉林省."""
-    table: dict[str, str] = {}
-    for name, province, prefecture, *_ in read_table("county_cities.tsv"):
-        table[name] = province
-        if prefecture:
-            table.setdefault(prefecture, province)
+    """Prefecture or county-level city -> its province (full name), from ``data/prefectures.tsv`` and
+    ``data/county_cities.tsv``: 广州市 -> 广东省, 昆山市 -> 江苏省, 延边朝鲜族自治州 -> 吉林省."""
+    table = {name: province for name, province in read_table("prefectures.tsv")}
+    for name, province, *_ in read_table("county_cities.tsv"):
+        table.setdefault(name, province)
     return table
 
 
 def city_province(region: Optional[str]) -> Optional[str]:
-    """The province of a region that is, or begins with, a city the county-city table knows (its own
-    name, or that of the prefecture over one of its county-level cities): 江门市 -> 广东省,
-    苏州市吴江区 -> 江苏省; None for a city it does not know."""
+    """The province of a region that is, or begins with, a prefecture or a county-level city:
+    广州市 -> 广东省, 苏州市吴江区 -> 江苏省, 昆山市 -> 江苏省; None for a name the tables do not hold."""
     if not region:
         return None
     table = _city_provinces()
