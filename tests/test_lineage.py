@@ -317,3 +317,18 @@ def test_city_province(region: str | None, province: str | None) -> None:
     from jianwu.regions import city_province
 
     assert city_province(region) == province
+
+
+def test_a_broader_plan_found_by_content_is_no_parent() -> None:
+    # The national 工业领域碳达峰实施方案, the province's umbrella 碳达峰实施方案 (citing the absent
+    # 《2030年前碳达峰行动方案》) and a city's 工业领域 plan citing the national one, all sharing text:
+    # the umbrella is no child of the sector plan (the national plan of its family it cites is absent),
+    # and the city's parent is the sector plan it cites, not the nearer umbrella of a broader family.
+    national = family_plan("national", "工业和信息化部 国家发展改革委 生态环境部关于印发工业领域碳达峰实施方案的通知\n工信部联节〔2022〕88号",
+                           "工业领域碳达峰实施方案", "为切实做好工业领域碳达峰工作，制定本实施方案。", "全国", "18")
+    umbrella = family_plan("guangdong", "广东省人民政府关于印发广东省碳达峰实施方案的通知\n粤府〔2022〕56号",
+                           "广东省碳达峰实施方案", "为深入贯彻落实《2030年前碳达峰行动方案》，结合我省实际，制定本方案。", "全省", "19")
+    city = family_plan("guangzhou", "广州市工业和信息化局关于印发广州市工业领域碳达峰实施方案的通知\n穗工信〔2023〕8号",
+                       "广州市工业领域碳达峰实施方案", "根据《工业领域碳达峰实施方案》（工信部联节〔2022〕88号），结合我市实际，制定本方案。",
+                       "全市", "19.5")
+    assert links([national, umbrella, city]) == [("guangzhou", "national", "parent", "doc_number")]

@@ -178,6 +178,14 @@ class Finder:
             and c.key.region != entry.region  # 广东省工业领域… citing 《广东省碳达峰实施方案》: its own level
             and family_similarity(entry.key.family, c.key.family) >= FAMILY_MIN
         }
+        # … and a same-family national plan it cites that is not here: no other national plan found
+        # by content stands in for it (广东省碳达峰实施方案 citing 《2030年前碳达峰行动方案》 is no child
+        # of the national 工业领域碳达峰实施方案 whose text it shares).
+        absent_national = any(
+            c.key is not None and c.key.region is None and c not in resolved and entry.key is not None
+            and family_similarity(entry.key.family, c.key.family) >= FAMILY_MIN
+            for c in cites
+        )
         kept: list[Candidate] = []
         for cand in candidates.values():
             other = index.entries[cand.position]
@@ -191,6 +199,8 @@ class Finder:
                 if absent_regions and other.level != "national" and other.region not in absent_regions \
                         and not _contains(other, entry):
                     continue  # … unless it is the child's own city's: 洛阳市伊川县 citing an absent 河南省 plan
+                if absent_national and other.level == "national":
+                    continue
                 if cand.family < FAMILY_MIN or not _region_compatible(entry, other):
                     continue
                 cand.shared = index.shared_text(me, cand.position)
@@ -204,6 +214,11 @@ class Finder:
             cand.score = cand.confidence + 0.5 * min(cand.shared, 0.4)
             if cand.confidence >= CONFIDENCE_MIN:
                 kept.append(cand)
+        # A plan found by content only is never preferred to a cited one of a closer family: 广州市工业领域
+        # 碳达峰实施方案 citing the national 工业领域碳达峰实施方案 is not a child of 广东省碳达峰实施方案
+        # (family 碳达峰, broader), though of a nearer level and sharing its text.
+        cited_family = max((c.family for c in kept if c.found_by != "content"), default=0.0)
+        kept = [c for c in kept if c.found_by != "content" or c.family >= cited_family]
         if not kept:
             result.candidates = []
             return result
