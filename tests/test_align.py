@@ -173,3 +173,63 @@ def test_a_wide_gap_holds_new_and_dropped_clauses_not_rewrites(seeds: dict[str, 
     assert [a.basis for a in alignments if a.basis == "position"] == []
     assert [parent.clauses[a.parent_index].path[-1] for a in alignments if a.status == "dropped"] == [cn(n) for n in range(16, 21)]
     assert [child.clauses[a.child_index].path[-1] for a in alignments if a.status == "added"] == [cn(n) for n in range(16, 21)]
+
+
+def test_a_merge_titled_after_one_of_its_parts_is_no_title_body_mismatch() -> None:
+    """重点行业和园区绿色升级工程 holds the parent's （一） and （二）, named after （一）, written more like （二）:
+    a merge, not a clause with another's title (that flag is for a title of a clause merged elsewhere)."""
+    parent = parse_document(
+        "洛阳市节能减排综合工作方案\n一、重点工程\n"
+        "（一）重点行业绿色升级工程。以钢铁、有色、建材、石化化工等行业为重点，推进节能改造和污染物深度治理。"
+        "推进钢铁、水泥、焦化行业超低排放改造，到2025年，全市完成钢铁行业超低排放改造。（市发展改革委、市工业和信息化局、市生态环境局按职责分工负责）\n"
+        "（二）园区节能环保提升工程。引导工业企业向园区集聚，推动工业园区能源系统整体优化和污染综合整治。"
+        "到2025年，省级以上开发区全部实施循环化改造。（市发展改革委、市工业和信息化局、市生态环境局按职责分工负责）\n"
+        "（三）城镇绿色节能改造工程。全面推进城镇绿色规划、绿色建设、绿色运行管理。\n", doc_id="city")
+    child = parse_document(
+        "洛龙区节能减排实施方案\n一、重点工程\n"
+        "（一）重点行业和园区绿色升级工程。以建材、石化化工等行业为重点，推进节能改造和污染物深度治理。"
+        "引导工业企业向园区集聚，推动洛龙产业集聚区能源系统整体优化和污染综合整治。"
+        "（区发展改革委、区工业和信息化局、市生态环境局洛龙分局按职责分工负责）\n"
+        "（二）城镇绿色节能改造工程。全面推进城镇绿色规划、绿色建设、绿色运行管理。\n", doc_id="district")
+    alignments = align_documents(child, parent)
+    assert {k: sorted(v) for k, v in pairs(alignments, child, parent).items()} == {cn(1): [cn(1), cn(2)], cn(2): [cn(3)]}
+    assert {a.status for a in alignments if a.child_index is not None and child.clauses[a.child_index].path[-1] == cn(1)} == {"merged"}
+    assert [f.code for a in alignments for f in a.flags] == []
+
+
+def test_a_clause_merged_into_its_neighbour_is_no_rewrite_of_the_new_clause_beside_it() -> None:
+    """广东 3. holds the national 3. and 4.; its own 4. (推动战略性新兴产业示范) is new: added, not the national 4. rewritten by position."""
+    parent = parse_document(
+        "工业领域碳达峰实施方案\n一、重点任务\n"
+        "1.构建有利于碳减排的产业布局。贯彻落实产业发展与转移指导目录，推进重点区域产业有序转移和承接。\n"
+        "2.坚决遏制高耗能高排放低水平项目盲目发展。对高耗能高排放低水平项目实行清单管理、分类处置、动态监控。\n"
+        "3.优化重点行业产能规模。严格落实钢铁、水泥、平板玻璃、电解铝等行业产能置换政策，加快化解过剩产能，持续依法依规淘汰落后产能。\n"
+        "4.推动产业低碳协同示范。强化能源、钢铁、石化化工、建材、有色金属、纺织、造纸等行业耦合发展，推动产业循环链接，实施钢化联产、炼化集成。\n"
+        "5.调整优化用能结构。重点控制化石能源消费，有序推进钢铁、建材、石化化工、有色金属等行业煤炭减量替代。\n"
+        "6.推动工业用能电气化。拓宽电能替代领域，在铸造、玻璃、陶瓷等重点行业推广电锅炉、电窑炉。\n"
+        "7.提升重点用能设备能效。实施变压器、电机等能效提升计划，推动重点用能设备系统节能改造升级。\n"
+        "8.建设绿色低碳工厂。培育绿色工厂，开展绿色制造技术创新及集成应用，实施绿色工厂动态化管理。\n"
+        "9.构建绿色低碳供应链。支持汽车、电子、纺织、通信等行业龙头企业在供应链整合中发挥引领作用。\n"
+        "10.加强再生资源循环利用。实施废钢铁、废有色金属、废纸、废塑料等再生资源回收利用行业规范管理。\n"
+        "11.强化工业固废综合利用。落实资源综合利用税收优惠政策，构建工业固废综合利用体系。\n"
+        , doc_id="national")
+    child = parse_document(
+        "广东省工业领域碳达峰实施方案\n一、重点任务\n"
+        "1.构建有利于碳减排的产业布局。贯彻落实产业发展与转移指导目录，推动珠三角地区产业向粤东粤西粤北地区有序转移。\n"
+        "2.坚决遏制高耗能高排放低水平项目盲目发展。对高耗能高排放低水平项目实行清单管理、分类处置、动态监控。\n"
+        "3.优化产能规模，推动产业协同。严格落实钢铁、水泥、平板玻璃等行业产能置换政策，加快化解过剩产能，持续依法依规淘汰落后产能。"
+        "强化能源、钢铁、石化化工、建材、纺织、造纸等行业耦合发展，推动产业循环链接，实施炼化集成。\n"
+        "4.推动战略性新兴产业示范。加快发展新一代电子信息、智能家电、新能源汽车等战略性支柱产业集群。\n"
+        "5.调整优化用能结构。严格合理控制煤炭消费，有序推进钢铁、建材、石化化工、造纸等行业煤炭减量替代。\n"
+        "6.推动工业用能电气化。拓宽电能替代领域，在铸造、玻璃、陶瓷等重点行业推广电锅炉、电窑炉。\n"
+        "7.提升重点用能设备能效。实施变压器、电机等能效提升计划，推动重点用能设备系统节能改造升级。\n"
+        "8.建设绿色低碳工厂。培育绿色工厂，开展绿色制造技术创新及集成应用，实施绿色工厂动态化管理。\n"
+        "9.构建绿色低碳供应链。支持汽车、电子、纺织、通信等行业龙头企业在供应链整合中发挥引领作用。\n"
+        "10.加强再生资源循环利用。实施废钢铁、废有色金属、废纸、废塑料等再生资源回收利用行业规范管理。\n"
+        "11.强化工业固废综合利用。落实资源综合利用税收优惠政策，构建工业固废综合利用体系。\n"
+        , doc_id="guangdong")
+    alignments = align_documents(child, parent)
+    assert {k: sorted(v) for k, v in pairs(alignments, child, parent).items()} == {
+        "1.": ["1."], "2.": ["2."], "3.": ["3.", "4."], **{f"{n}.": [f"{n}."] for n in range(5, 12)}}
+    assert [a.status for a in alignments if a.child_index is not None and child.clauses[a.child_index].path[-1] == "4."] == ["added"]
+    assert [a.basis for a in alignments if a.basis == "position"] == []

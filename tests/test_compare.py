@@ -265,6 +265,15 @@ def test_summary_metrics(shapingba: DocumentDiff, gaoxin: DocumentDiff) -> None:
         (target(30, ">=", None), target(20, "<=", None), "value_changed"),
         # ranges are only same or changed
         (target(14, "range", "down"), target(15, "range", "down"), "value_changed"),
+        # data/polarity.tsv: an electrified share, a share at the benchmark, clean heating grow
+        (target(30, "≈", None, indicator="工业电能占终端用能比重"), target(35, "≈", None, indicator="工业电能占终端用能比重"), "stricter"),
+        (target(30, "=", None, indicator="重点行业能效标杆水平以上产能比例"), target(25, "=", None, indicator="重点行业能效标杆水平以上产能比例"),
+         "looser"),
+        (target(80, "=", None, indicator="城镇清洁取暖比例"), target(75, "=", None, indicator="城镇清洁取暖比例"), "looser"),
+        # 吨钢综合能耗降至560千克标准煤以下 -> 0.55吨标准煤以下: the same unit at another scale (550千克)
+        (target(560, "<=", "down", basis="level", unit="千克标准煤/吨"), target(0.55, "<=", "down", basis="level", unit="吨标准煤/吨"), "stricter"),
+        (target(560, "<=", "down", basis="level", unit="千克标准煤/吨"), target(0.56, "<=", "down", basis="level", unit="吨标准煤/吨"), "same"),
+        (target(35, "<=", "down", basis="level", unit="微克/立方米"), target(0.04, "<=", "down", basis="level", unit="毫克/立方米"), "looser"),
     ],
 )
 def test_comparator_judged_with_direction(parent: Target, child: Target, status: str) -> None:
@@ -395,3 +404,39 @@ def test_jw041_never_asks_a_lower_level_to_restore_an_absolute_total(tmp_path) -
     path.write_text(child.format("65%"), encoding="utf-8")
     assert [f.message for f in check_paths([path], config).findings] == [
         "target “城市生活污水集中收集率” is looser than in the parent plan: 65% here, 70% there; restore the parent's value or a stricter one"]
+
+
+def test_a_target_in_another_units_detail_shows_the_converted_value() -> None:
+    parent = target(560, "<=", "down", basis="level", unit="千克标准煤/吨")
+    child = target(0.55, "<=", "down", basis="level", unit="吨标准煤/吨")
+    assert compare_target(parent, child) == ("stricter", "560千克标准煤/吨 → 0.55吨标准煤/吨 (= 550千克标准煤/吨)")
+
+
+@pytest.mark.parametrize(
+    ("parent_body", "child_body", "expected"),
+    [
+        # The parent's 大宗工业固废 targets meet the child's own 大宗工业固废 target (the 2025 one first),
+        # never the 工业电能 target written in the same sentence; that one meets the parent's 工业电能.
+        ("到2025年，大宗工业固废综合利用率达到57%，2030年进一步提升至62%。\n二、推动工业用能电气化\n"
+         "拓宽电能替代领域。到2025年，工业电能占终端用能比重达到30%左右。",
+         "到2025年，全省大宗工业固废综合利用率达到60%，工业电能占终端用能比重达到28%左右。",
+         [("stricter", "大宗工业固废综合利用率", "57%", "60%"), ("looser", "工业电能占终端用能比重", "30%", "28%"),
+          ("dropped", "大宗工业固废综合利用率", "62%", None)]),
+        # 一般工业固废 (all general solid waste) is not 大宗工业固废 (bulk waste): data/indicator_contrasts.tsv
+        ("到2025年，大宗工业固废综合利用率达到57%。", "到2025年，一般工业固废综合利用率达到75%。",
+         [("new", "一般工业固废综合利用率", None, "75%"), ("dropped", "大宗工业固废综合利用率", "57%", None)]),
+        # … while a side naming both, or a qualifier of no row, meets either
+        ("到2025年，县城生活污水处理率达到95%。", "到2025年，全省城市和县城生活污水处理率达到96%。",
+         [("stricter", "城市和县城生活污水处理率", "95%", "96%")]),
+        # a target of the parent's sentence in another unit is another measure: 1.8亿吨 is no 吨钢综合能耗
+        ("到2025年，废钢铁加工准入企业年加工能力超过1.8亿吨，吨钢综合能耗明显下降。",
+         "到2025年，吨钢综合能耗降至0.55吨标准煤以下。",
+         [("new", "吨钢综合能耗", None, "0.55吨标准煤"), ("dropped", "废钢铁加工准入企业年加工能力", "1.8亿吨", None)]),
+    ],
+)
+def test_targets_meet_their_own_indicator(parent_body: str, child_body: str, expected: list[tuple]) -> None:
+    nation = plan("工业和信息化部关于印发工业领域碳达峰实施方案的通知", parent_body)
+    child = plan("河南省工业领域碳达峰行动方案", child_body)
+    got = [(t.status, t.indicator, t.parent.value_text if t.parent else None, t.child.value_text if t.child else None)
+           for t in diff_documents(child, nation).targets]
+    assert got == expected

@@ -134,3 +134,24 @@ def test_department_names_match_by_canonical_key() -> None:
     edits = diff_texts(parent, child, spans_p, spans_c, keys)
     assert [e.op for e in edits] == ["equal"]
     assert level_only_edits(edits) == 2
+
+
+@pytest.mark.parametrize(
+    ("text", "items"),
+    [
+        ("推进改造。（省工业和信息化厅、省发展改革委按职责分工负责）", ["省工业和信息化厅", "省发展改革委", "按职责分工负责"]),
+        # a note with a label (Shandong, Guangdong): the departments after it, the label no department
+        ("推进改造。（责任单位：省工业和信息化厅、省发展改革委）", ["省工业和信息化厅", "省发展改革委"]),
+        ("推进改造。（主要责任部门：市发展改革委，市生态环境局）", ["市发展改革委", "市生态环境局"]),
+    ],
+)
+def test_note_items(text: str, items: list[str]) -> None:
+    assert [text[a:b] for a, b in note_spans(text)] == items
+
+
+def test_a_labelled_note_is_left_out_of_the_compared_body() -> None:
+    from jianwu import parse_document
+    from jianwu.align import body_of
+
+    doc = parse_document("某省方案\n一、重点任务\n（一）优化产能规模。严格落实产能置换政策。（责任单位：省工业和信息化厅、省发展改革委）\n", doc_id="x")
+    assert body_of(doc.clauses[-1]) == "严格落实产能置换政策。"

@@ -38,6 +38,8 @@ def test_number_key(written: str, key: str | None) -> None:
         ("重庆市生态环境局等部门关于印发重庆市减污降碳协同增效实施方案〉的函", "", "重庆市", "减污降碳协同增效实施方案", "减污降碳协同增效"),
         ("中共中央办公厅、国务院办公厅印发〈关于推动城乡建设绿色发展的意见〉的通知", "", None, "推动城乡建设绿色发展的意见", "推动城乡建设绿色发展"),
         ("关于推动城乡建设绿色发展的意见", "中共中央办公厅、国务院办公厅", None, "推动城乡建设绿色发展的意见", "推动城乡建设绿色发展"),
+        # cited with the notice's ending but not its 关于印发
+        ("工业领域碳达峰实施方案的通知", "", None, "工业领域碳达峰实施方案", "工业领域碳达峰"),
         ("关于印发重庆市“十四五”节能减排综合工作实施方案的通知", "重庆市人民政府", "重庆市", "十四五节能减排综合工作实施方案", "十四五节能减排"),
         ("湖南省人民政府办公厅关于科学绿化的实施意见", "", "湖南省", "科学绿化的实施意见", "科学绿化"),
         ("中共中央 国务院关于完整准确全面贯彻新发展理念做好碳达峰碳中和工作的意见", "", None, "完整准确全面贯彻新发展理念做好碳达峰碳中和工作的意见", "完整准确全面贯彻新发展理念做好碳达峰碳中和工作"),
@@ -249,3 +251,86 @@ def test_bare_doc_numbers_are_shown_without_the_words_before_them(sentence: str,
 
     doc = parse_document(f"某市减污降碳协同增效实施方案\n{sentence}\n一、总体要求\n（一）指导思想。坚持系统观念，推进工作。\n", doc_id="x")
     assert [c.written for c in citations_of(doc)] == written
+
+
+NATIONAL_JIANWU = ("national", "生态环境部关于印发《减污降碳协同增效实施方案》的通知\n环综合〔2022〕42号",
+                   "减污降碳协同增效实施方案", "为推动减污降碳协同增效，制定本方案。", "全国", "18")
+HEBEI_JIANWU = ("hebei", "河北省人民政府办公厅关于印发河北省减污降碳协同增效实施方案的通知\n冀政办字〔2022〕150号",
+                "河北省减污降碳协同增效实施方案", "为深入贯彻落实《减污降碳协同增效实施方案》（环综合〔2022〕42号），制定本方案。", "全省", "19")
+
+
+def test_a_plan_of_its_own_region_it_cites_is_not_its_absent_parent() -> None:
+    # A province's sector plan cites the national plan it re-issues and its own province's umbrella
+    # plan of the family (absent): the umbrella is of its own level, so the national plan is its parent,
+    # not an ancestor standing in for an absent direct parent.
+    national = family_plan(*NATIONAL_JIANWU)
+    sector = family_plan("hebei-industry", "河北省工业和信息化厅关于印发河北省工业领域减污降碳协同增效实施方案的通知\n冀工信节〔2023〕5号",
+                         "河北省工业领域减污降碳协同增效实施方案",
+                         "为贯彻落实《减污降碳协同增效实施方案》（环综合〔2022〕42号）和《河北省减污降碳协同增效实施方案》，制定本方案。",
+                         "全省", "19")
+    assert links([national, sector]) == [("hebei-industry", "national", "parent", "doc_number")]
+
+
+def test_a_city_citing_only_the_national_plan_is_its_provinces_child() -> None:
+    # 唐山市 cites the national plan only and names no province, but copies the province's plan:
+    # its province is known from its name (data/prefectures.tsv),
+    # so the province's plan is a candidate by content, and the nearest level above it wins.
+    national, hebei = family_plan(*NATIONAL_JIANWU), family_plan(*HEBEI_JIANWU)
+    city = family_plan("tangshan", "唐山市人民政府办公室关于印发唐山市减污降碳协同增效实施方案的通知\n唐政办字〔2023〕8号",
+                       "唐山市减污降碳协同增效实施方案", "根据《减污降碳协同增效实施方案》（环综合〔2022〕42号），结合我市实际，制定本方案。",
+                       "全市", "19.5")
+    assert links([national, hebei, city]) == [
+        ("hebei", "national", "parent", "doc_number"),
+        ("tangshan", "hebei", "parent", "content"),
+    ]
+
+
+def test_a_county_citing_its_absent_provincial_plan_is_its_citys_child() -> None:
+    # 洛阳市伊川县 cites the province's plan (absent); its own city's plan, which it copies, stands
+    # between them and is its direct parent (an absent province lets only its own plans, national
+    # ones and those of the child's own city stand in).
+    lead = "为认真贯彻落实《河南省减污降碳协同增效行动方案》，结合我{}实际，制定本方案。"
+    luoyang = family_plan("luoyang", "洛阳市人民政府关于印发洛阳市减污降碳协同增效实施方案的通知\n洛政〔2023〕21号",
+                          "洛阳市减污降碳协同增效实施方案", lead.format("市"), "全市", "18")
+    county = family_plan("yichuan", "洛阳市伊川县人民政府关于印发伊川县减污降碳协同增效实施方案的通知\n川政〔2023〕6号",
+                         "伊川县减污降碳协同增效实施方案", lead.format("县"), "全县", "18")
+    zhengzhou = family_plan("zhengzhou", "郑州市人民政府关于印发郑州市减污降碳协同增效实施方案的通知\n郑政〔2023〕9号",
+                            "郑州市减污降碳协同增效实施方案", lead.format("市"), "全市", "18")
+    assert county.region == "洛阳市伊川县"
+    assert links([luoyang, county, zhengzhou]) == [("yichuan", "luoyang", "parent", "content")]
+
+
+@pytest.mark.parametrize(
+    ("region", "province"),
+    [
+        ("昆山市", "江苏省"),  # a county-level city
+        ("苏州市", "江苏省"),  # the prefecture over it
+        ("苏州市吴江区", "江苏省"),  # a district of that prefecture
+        ("延边朝鲜族自治州", "吉林省"),
+        ("江门市", "广东省"),
+        ("广州市", "广东省"),  # a prefecture without county-level cities (data/prefectures.tsv)
+        ("锡林郭勒盟", "内蒙古自治区"),
+        ("海南藏族自治州", "青海省"),  # not 海南省
+        ("某某市", None),
+        (None, None),
+    ],
+)
+def test_city_province(region: str | None, province: str | None) -> None:
+    from jianwu.regions import city_province
+
+    assert city_province(region) == province
+
+
+def test_a_broader_plan_found_by_content_is_no_parent() -> None:
+    # The national 工业领域碳达峰实施方案, the province's umbrella 碳达峰实施方案 (citing the absent
+    # 《2030年前碳达峰行动方案》) and a city's 工业领域 plan citing the national one, all sharing text:
+    # the umbrella is no child of the sector plan (the national plan of its family it cites is absent),
+    # and the city's parent is the sector plan it cites, not the nearer umbrella of a broader family.
+    national = family_plan("national", "工业和信息化部 国家发展改革委 生态环境部关于印发工业领域碳达峰实施方案的通知\n工信部联节〔2022〕88号",
+                           "工业领域碳达峰实施方案", "为切实做好工业领域碳达峰工作，制定本实施方案。", "全国", "18")
+    umbrella = family_plan("guangdong", "广东省人民政府关于印发广东省碳达峰实施方案的通知\n粤府〔2022〕56号",
+                           "广东省碳达峰实施方案", "为深入贯彻落实《2030年前碳达峰行动方案》，结合我省实际，制定本方案。", "全省", "19")
+    city = family_plan("guangzhou", "广州市工业和信息化局关于印发广州市工业领域碳达峰实施方案的通知\n穗工信〔2023〕8号",
+                       "广州市工业领域碳达峰实施方案", "根据《工业领域碳达峰实施方案》（工信部联节〔2022〕88号），结合我市实际，制定本方案。",
+                       "全市", "19.5")
+    assert links([national, umbrella, city]) == [("guangzhou", "national", "parent", "doc_number")]

@@ -427,6 +427,21 @@ def align_documents(child: Document, parent: Document, *, duplicates: bool = Tru
 _Entry = tuple[int, int, Basis, Scores, list[Flag]]  # (child position, parent position, basis, scores, flags)
 
 
+def _not_merged(state: _Pairing, free_c: list[int], free_p: list[int]) -> tuple[list[int], list[int]]:
+    """The free clauses that are not merged or split (step 8) into a clause paired already.
+
+    A free parent clause lying mostly inside a paired child clause is merged into it, a free child
+    clause inside a paired parent clause split from it: neither is a rewrite of the clause that
+    happens to stand beside it or share its chapter (广东 3. 优化产能规模，推动产业协同 holds the
+    national 3. and 4.; its 4. 推动战略性新兴产业示范 is new, not the national 4. rewritten).
+    """
+    grid = state.grid
+    paired = state.pairs
+    free_p = [pi for pi in free_p if not any(ci in paired for ci in grid.children_passing(pi, _parent_inside))]
+    free_c = [ci for ci in free_c if not grid.parents_passing(ci, _child_inside, among=state.taken)]
+    return free_c, free_p
+
+
 def _position_pairs(state: _Pairing, chain: set[tuple[int, int]], parent: Document, p_units: list[Unit]) -> None:
     """Step 7: in each tight gap between consecutive backbone pairs, pair free clauses scoring above the noise."""
     grid = state.grid
@@ -437,6 +452,9 @@ def _position_pairs(state: _Pairing, chain: set[tuple[int, int]], parent: Docume
         free_p = [pi for pi in range(p0 + 1, p1) if pi not in state.taken]
         if len(free_c) > MAX_GAP or len(free_p) > MAX_GAP:
             continue  # a wide gap does not pin a place: new and dropped clauses, not rewrites
+        if not free_c or not free_p:
+            continue
+        free_c, free_p = _not_merged(state, free_c, free_p)
         around = [parent.clauses[p_units[k].index].key for k in (p0, p1) if 0 <= k < len(p_units)]
         chosen: list[tuple[int, int]] = []
         for ci, pi in sorted(((ci, pi) for ci in free_c for pi in free_p), key=lambda cp: (-_combined(grid.exact(*cp)), cp)):
@@ -496,6 +514,9 @@ def _heading_pairs(
     for link in links:
         free_c = [ci for ci, u in enumerate(c_units) if ci not in state.pairs and _nearest_heading(u) == link.child_index]
         free_p = [pi for pi, u in enumerate(p_units) if pi not in state.taken and _nearest_heading(u) == link.parent_index]
+        if not free_c or not free_p:
+            continue
+        free_c, free_p = _not_merged(state, free_c, free_p)
         if not free_c or not free_p:
             continue
 
@@ -564,13 +585,16 @@ def _containment(state: _Pairing, n_child: int) -> list[_Entry]:
 
 
 def _mismatch_flags(entries: list[_Entry], grid: _Grid, parent: Document, p_units: list[Unit]) -> None:
-    """Step 10: a pair made on text whose child title is (near-)identical to another parent clause's title."""
+    """Step 10: a pair made on text whose child title is (near-)identical to another parent clause's title,
+    unless that clause is merged into the same child clause too (重点行业和园区绿色升级工程 holds
+    重点行业绿色升级工程 and 园区节能环保提升工程: its title is one partner's, its body both)."""
+    paired = {(ci, pi) for ci, pi, *_ in entries}
     for ci, pi, basis, s, flags in entries:
         if basis != "text" or s.title >= TITLE_MIN:
             continue
         titles = grid.titles[ci]
         other = max(range(len(p_units)), key=lambda k: (titles[k], -k))
-        if titles[other] >= TITLE_MIN:
+        if titles[other] >= TITLE_MIN and (ci, other) not in paired:
             titled, texted = parent.clauses[p_units[other].index], parent.clauses[p_units[pi].index]
             flags.append(
                 Flag(

@@ -22,6 +22,7 @@ government and is level-free, so the parent's 市发展改革委 meets the child
 
 from __future__ import annotations
 
+from dataclasses import replace
 from functools import lru_cache
 from typing import Iterable, Optional
 
@@ -107,6 +108,23 @@ def water_class(value_text: str) -> Optional[float]:
     return CLASS_NUMERALS[m.group("numeral")] + (0.5 if m.group("worse") else 0.0)
 
 
+# Mass units by their weight in tonnes: a unit that differs from another only by its leading mass unit
+# (千克标准煤/吨 and 吨标准煤/吨, 毫克/升 and 微克/升) is the same measure at another scale.
+MASS_UNITS = (("千克", 1e-3), ("公斤", 1e-3), ("毫克", 1e-9), ("微克", 1e-12), ("克", 1e-6), ("吨", 1.0))
+
+
+def unit_factor(unit: Optional[str], other: Optional[str]) -> Optional[float]:
+    """What a value in ``unit`` is multiplied by to be in ``other``, when the two differ only by their
+    leading mass unit: unit_factor("吨标准煤/吨", "千克标准煤/吨") -> 1000.0; else None."""
+    if not unit or not other:
+        return None
+    a = next(((w, f) for w, f in MASS_UNITS if unit.startswith(w)), None)
+    b = next(((w, f) for w, f in MASS_UNITS if other.startswith(w)), None)
+    if a is None or b is None or unit[len(a[0]):] != other[len(b[0]):]:
+        return None
+    return a[1] / b[1]
+
+
 def compare_values(parent: Target, child: Target) -> tuple[str, str]:
     """(same / stricter / looser / value_changed, why) for two targets of one indicator, years and scope aside.
 
@@ -117,7 +135,15 @@ def compare_values(parent: Target, child: Target) -> tuple[str, str]:
     pv, cv = parent.value, child.value
     shown = f"{parent.value_text} → {child.value_text}"
     if (parent.unit or None) != (child.unit or None):
-        return "value_changed", f"{shown} (unit {parent.unit} → {child.unit})"
+        factor = unit_factor(child.unit, parent.unit)
+        if factor is None or not isinstance(cv, (int, float)):
+            return "value_changed", f"{shown} (unit {parent.unit} → {child.unit})"
+        # 560千克标准煤/吨 -> 0.55吨标准煤/吨: the child's value in the parent's unit (550千克标准煤/吨).
+        in_parent_unit = round(cv * factor, 9)
+        child = replace(child, value=in_parent_unit, unit=parent.unit,
+                        value_max=None if child.value_max is None else round(child.value_max * factor, 9))
+        status, detail = compare_values(parent, child)
+        return status, f"{shown} (= {in_parent_unit:g}{parent.unit})"
     if parent.baseline_year and child.baseline_year and parent.baseline_year != child.baseline_year:
         # 比2020年下降13.5% -> 比2022年下降8%: a change from another base year is neither more nor less.
         return "value_changed", f"{shown} (base year {parent.baseline_year} → {child.baseline_year})"
@@ -204,7 +230,7 @@ def document_province(doc: Document) -> Optional[str]:
     (as ``lineage.cites.child_province``, without loading the lineage package)."""
     from .metadata import dominant_province
 
-    return province_of(doc.region) or dominant_province(doc.text)
+    return regions.city_province(doc.region) or province_of(doc.region) or dominant_province(doc.text)
 
 
 def scope_place(child: Document) -> Optional[str]:
@@ -256,22 +282,55 @@ def _synonyms() -> tuple[regex.Pattern[str], dict[str, str]]:
 def indicator_key(indicator: str) -> str:
     """The indicator compared: spellings made one (data/indicator_synonyms.tsv: 单位GDP能耗 = 单位地区生产总值
     能源消耗), a bracketed gloss dropped (化学需氧量（COD）排放量 = 化学需氧量排放量), level characters folded."""
-    pattern, table = _synonyms()
-    indicator = pattern.sub(lambda m: table[m.group()], indicator)
+    indicator = _named(indicator)
     if "（" in indicator or "(" in indicator:
         indicator = INDICATOR_GLOSS.sub("", indicator) or indicator
     return fold(indicator)
 
 
-def _score(pt: Target, ct: Target, place: Optional[str], minimum: float) -> Optional[float]:
+@lru_cache(maxsize=1)
+def _contrast_groups() -> tuple[tuple[str, ...], ...]:
+    """data/indicator_contrasts.tsv: rows of qualifiers naming different things of one kind (大宗 / 一般)."""
+    return tuple(tuple(row[0].split()) for row in read_table("indicator_contrasts.tsv"))
+
+
+@lru_cache(maxsize=4096)
+def _named(indicator: str) -> str:
+    """The indicator with its spellings made one (data/indicator_synonyms.tsv), not yet level-folded."""
+    pattern, table = _synonyms()
+    return pattern.sub(lambda m: table[m.group()], indicator)
+
+
+@lru_cache(maxsize=4096)
+def contrasting(a: str, b: str) -> bool:
+    """Do two indicators name different members of one kind (data/indicator_contrasts.tsv)?
+    大宗工业固废综合利用率 / 一般工业固废综合利用率 -> True; 城市和县城污水处理率 / 县城污水处理率 -> False."""
+    a, b = _named(a), _named(b)
+    for group in _contrast_groups():
+        in_a = {w for w in group if w in a}
+        if in_a:
+            in_b = {w for w in group if w in b}
+            if in_b and in_a.isdisjoint(in_b):
+                return True
+    return False
+
+
+def _score(pt: Target, ct: Target, place: Optional[str], minimum: float) -> Optional[tuple[float, bool]]:
+    """(score, by indicator) of a candidate pair, or None; ``by indicator`` is False for a pair made
+    only because one's indicator is written in the other's sentence."""
     if pt.basis != ct.basis or not _scopes_match(pt, ct, place):
         return None
-    similarity = fuzz.ratio(indicator_key(pt.indicator or ""), indicator_key(ct.indicator or "")) / 100
-    if similarity < minimum and not (minimum == INDICATOR_MIN and (
+    p_key, c_key = indicator_key(pt.indicator or ""), indicator_key(ct.indicator or "")
+    similarity = 1.0 if p_key == c_key else fuzz.ratio(p_key, c_key) / 100
+    direct = similarity >= minimum
+    if not direct and not (minimum == INDICATOR_MIN and pt.unit == ct.unit and (
             (pt.indicator and pt.indicator in ct.text) or (ct.indicator and ct.indicator in pt.text))):
-        return None
+        return None  # … a sentence's target in another unit is another measure (1.8亿吨 is no 吨钢综合能耗)
+    if p_key != c_key and contrasting(pt.indicator or "", ct.indicator or ""):
+        return None  # 大宗工业固废 is not 一般工业固废
     own_region = bool(pt.scope and not ct.scope and regions.canonical(pt.scope))  # _scopes_match: it covers the child
-    return similarity + 0.1 * ((pt.unit == ct.unit) + (pt.year == ct.year) + (pt.value == ct.value)) + OWN_REGION_BONUS * own_region
+    score = similarity + 0.1 * ((pt.unit == ct.unit) + (pt.year == ct.year) + (pt.value == ct.value)) + OWN_REGION_BONUS * own_region
+    return score, direct
 
 
 Key = tuple[int, int]  # (clause index, target index in the clause)
@@ -310,6 +369,7 @@ def compare_targets(alignments: Iterable[Alignment], child: Document, parent: Do
                       if _counted(t) and _applies(t, place)}
     child_targets = {(ci, ck): t for ci, c in enumerate(child.clauses) for ck, t in enumerate(c.targets) if _counted(t)}
     edges: dict[tuple[Key, Key], float] = {}
+    by_sentence: dict[tuple[Key, Key], float] = {}
     for a in alignments:
         if a.kind != "clause" or a.child_index is None or a.parent_index is None:
             continue
@@ -317,9 +377,19 @@ def compare_targets(alignments: Iterable[Alignment], child: Document, parent: Do
             for ck, ct in enumerate(child.clauses[a.child_index].targets):
                 p_key, c_key = (a.parent_index, pk), (a.child_index, ck)
                 if p_key in parent_targets and c_key in child_targets:
-                    score = _score(pt, ct, place, INDICATOR_MIN)
-                    if score is not None:
-                        edges[(p_key, c_key)] = max(score, edges.get((p_key, c_key), 0.0))
+                    scored = _score(pt, ct, place, INDICATOR_MIN)
+                    if scored is not None:
+                        found = edges if scored[1] else by_sentence
+                        found[(p_key, c_key)] = max(scored[0], found.get((p_key, c_key), 0.0))
+    if by_sentence:
+        # One's indicator written in the other's sentence pairs two targets only when neither has a
+        # partner by indicator: in 到2025年，大宗工业固废综合利用率达到60%，工业电能占终端用能比重达到28%
+        # the parent's 大宗工业固废 target is the first one's, never the second's.
+        p_direct = {p for p, _ in edges}
+        c_direct = {c for _, c in edges}
+        for (p_key, c_key), score in by_sentence.items():
+            if p_key not in p_direct and c_key not in c_direct:
+                edges[(p_key, c_key)] = score
     matched = _assign(edges)
     used_p = {p for p, _ in matched}
     used_c = {c for _, c in matched}
@@ -329,9 +399,9 @@ def compare_targets(alignments: Iterable[Alignment], child: Document, parent: Do
             continue
         for c_key, ct in child_targets.items():
             if c_key not in used_c:
-                score = _score(pt, ct, place, DOCUMENT_MIN)
-                if score is not None:
-                    loose[(p_key, c_key)] = score
+                scored = _score(pt, ct, place, DOCUMENT_MIN)
+                if scored is not None:
+                    loose[(p_key, c_key)] = scored[0]
     matched += _assign(loose)
     used_p = {p for p, _ in matched}
     used_c = {c for _, c in matched}

@@ -49,8 +49,11 @@ Op = Literal["equal", "insert", "delete", "replace"]
 YEAR = compile_pattern(r"\d{4}年")
 # A Latin word or code, digits allowed after the first letter: LNG, PM2.5, CO2, CCER
 LATIN = compile_pattern(r"[A-Za-z][A-Za-z0-9]*(?:\.\d+)?")
-# A responsibility note: （市发展改革委、市经济信息委按职责分工负责） — closing bracket may be lost.
-NOTE = compile_pattern(r"（(?P<body>[^（）\n]*?(?:负责|牵头|配合)[^（）\n]*)(?:）|$)")
+# A responsibility note: （市发展改革委、市经济信息委按职责分工负责）, or one with a label
+# （责任单位：省工业和信息化厅、省发展改革委） — closing bracket may be lost.
+NOTE = compile_pattern(r"（(?P<body>[^（）\n]*?(?:负责|牵头|配合|责任单位|责任部门)[^（）\n]*)(?:）|$)")
+# The label before a note's departments: 责任单位：, 主要责任部门:
+NOTE_LABEL = compile_pattern(r"(?:主要)?责任(?:单位|部门)[：:]")
 # Where the department list of a note ends: …市能源局|按职责分工负责
 NOTE_TAIL = compile_pattern(r"(?:按职责分工|按职责|分别|共同)?(?:负责|牵头|配合)")
 # Punctuation closing a title sentence: 指导思想。\n
@@ -155,6 +158,9 @@ def note_spans(text: str) -> list[tuple[int, int]]:
     spans: list[tuple[int, int]] = []
     for m in NOTE.finditer(text):
         start, body = m.start("body"), m.group("body")
+        label = NOTE_LABEL.match(body) if "责任" in body else None
+        if label is not None:  # （责任单位：省工业和信息化厅、省发展改革委）: the departments after the label
+            start, body = start + label.end(), body[label.end():]
         tail = NOTE_TAIL.search(body)
         names = body[: tail.start()] if tail else body
         offset = start

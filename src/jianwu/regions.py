@@ -92,6 +92,33 @@ def _county_city_provinces() -> dict[str, str]:
     return {row[0]: PROVINCE_SUFFIX.sub("", row[1]) for row in read_table("county_cities.tsv")}
 
 
+@lru_cache(maxsize=1)
+def _city_provinces() -> dict[str, str]:
+    """Prefecture or county-level city -> its province (full name), from ``data/prefectures.tsv`` and
+    ``data/county_cities.tsv``: 广州市 -> 广东省, 昆山市 -> 江苏省, 延边朝鲜族自治州 -> 吉林省."""
+    table = {name: province for name, province in read_table("prefectures.tsv")}
+    for name, province, *_ in read_table("county_cities.tsv"):
+        table.setdefault(name, province)
+    return table
+
+
+def city_province(region: Optional[str]) -> Optional[str]:
+    """The province of a region that is, or begins with, a prefecture or a county-level city:
+    广州市 -> 广东省, 苏州市吴江区 -> 江苏省, 昆山市 -> 江苏省; None for a name the tables do not hold."""
+    if not region:
+        return None
+    table = _city_provinces()
+    found = table.get(region)
+    if found is None:
+        for end in ("市", "州", "盟", "地区"):
+            cut = region.find(end)
+            if 0 < cut < len(region) - len(end):
+                found = table.get(region[:cut + len(end)])
+                if found is not None:
+                    break
+    return found
+
+
 def place_of(region: Optional[str]) -> tuple[Optional[str], Optional[str]]:
     """(province, city) short names of a document region: 河北省邯郸市 -> (河北, 邯郸); 邯郸市 -> (None, 邯郸);
     a county-level city, whose province the table knows: 昆山市 -> (江苏, 昆山)."""

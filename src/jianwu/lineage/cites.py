@@ -91,7 +91,13 @@ def citations_of(doc: Document) -> list[Cited]:
 
 
 def child_province(doc: Document) -> Optional[str]:
-    """The province ``doc`` belongs to: named in its region, or the one its text names most."""
+    """The province ``doc`` belongs to: known for its city (广州市 -> 广东省, 海南藏族自治州 -> 青海省:
+    ``regions.city_province``), or named in its region, or the one its text names most."""
+    from ..regions import city_province
+
+    found = city_province(doc.region)
+    if found is not None:
+        return found
     for full, short in PROVINCES:
         if doc.region and doc.region.startswith((full, short)):
             return full

@@ -108,6 +108,11 @@ def _region_compatible(child: Profile, candidate: Profile) -> bool:
     return province is not None and province == child.province
 
 
+def _contains(outer: Profile, inner: Profile) -> bool:
+    """Does ``inner``'s region lie in ``outer``'s as written (洛阳市 holds 洛阳市伊川县)?"""
+    return bool(outer.region and inner.region and inner.region != outer.region and inner.region.startswith(outer.region))
+
+
 def likely_citation(entry: Profile, cites: Sequence[Cited]) -> Optional[Cited]:
     """The cited document most likely to be the parent: the title closest to the child's family."""
     titled = [c for c in cites if c.key is not None]
@@ -170,8 +175,17 @@ class Finder:
             c.key.region
             for c in cites
             if c.key is not None and c.key.region and c not in resolved and entry.key is not None
+            and c.key.region != entry.region  # 广东省工业领域… citing 《广东省碳达峰实施方案》: its own level
             and family_similarity(entry.key.family, c.key.family) >= FAMILY_MIN
         }
+        # … and a same-family national plan it cites that is not here: no other national plan found
+        # by content stands in for it (广东省碳达峰实施方案 citing 《2030年前碳达峰行动方案》 is no child
+        # of the national 工业领域碳达峰实施方案 whose text it shares).
+        absent_national = any(
+            c.key is not None and c.key.region is None and c not in resolved and entry.key is not None
+            and family_similarity(entry.key.family, c.key.family) >= FAMILY_MIN
+            for c in cites
+        )
         kept: list[Candidate] = []
         for cand in candidates.values():
             other = index.entries[cand.position]
@@ -182,7 +196,10 @@ class Finder:
             cand.family = family_similarity(entry.key.family, other.key.family) if entry.key and other.key else 0.0
             if cand.found_by == "content":
                 # The cheap tests first: a large corpus gives many same-family candidates.
-                if absent_regions and other.level != "national" and other.region not in absent_regions:
+                if absent_regions and other.level != "national" and other.region not in absent_regions \
+                        and not _contains(other, entry):
+                    continue  # … unless it is the child's own city's: 洛阳市伊川县 citing an absent 河南省 plan
+                if absent_national and other.level == "national":
                     continue
                 if cand.family < FAMILY_MIN or not _region_compatible(entry, other):
                     continue
@@ -197,6 +214,11 @@ class Finder:
             cand.score = cand.confidence + 0.5 * min(cand.shared, 0.4)
             if cand.confidence >= CONFIDENCE_MIN:
                 kept.append(cand)
+        # A plan found by content only is never preferred to a cited one of a closer family: 广州市工业领域
+        # 碳达峰实施方案 citing the national 工业领域碳达峰实施方案 is not a child of 广东省碳达峰实施方案
+        # (family 碳达峰, broader), though of a nearer level and sharing its text.
+        cited_family = max((c.family for c in kept if c.found_by != "content"), default=0.0)
+        kept = [c for c in kept if c.found_by != "content" or c.family >= cited_family]
         if not kept:
             result.candidates = []
             return result
@@ -259,13 +281,13 @@ class Finder:
         return x.key is not None and x.key == y.key and x.number == y.number
 
     def _relation(self, child: Profile, parent: Profile, cand: Candidate, absent_regions: set[str]) -> str:
-        if absent_regions and parent.region not in absent_regions:
-            return "ancestor"  # it cites its own direct parent, which is not here
-        if cand.found_by != "content":
-            return "parent"
         child_rank, parent_rank = rank(child.level) or 0, rank(parent.level) or 0
         # A municipality's districts and counties are its direct children.
         direct = child_rank - parent_rank == 1 or (parent.level == "municipality" and child_rank == 3)
+        if absent_regions and parent.region not in absent_regions and not (direct and _contains(parent, child)):
+            return "ancestor"  # it cites its own direct parent, which is not here
+        if cand.found_by != "content":
+            return "parent"
         return "parent" if direct else "ancestor"
 
     def _describe(self, cand: Candidate) -> dict[str, object]:

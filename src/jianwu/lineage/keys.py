@@ -34,6 +34,8 @@ NOTICE_WRAPPER = compile_pattern(
     r"(?:[〈《<](?P<bracketed>[^〈《<〉》>]{4,}(?:[〈《<][^〉》>]+[〉》>][^〈《<〉》>]*)?)[〉》>]\s*(?:的)?(?:通知|函|批复)?"
     r"|(?P<inner>.+?)[〉》>]?\s*(?:的)?(?:通知|函|批复))$"
 )
+# A plan's title cited with the notice's ending but not its 关于印发: 《工业领域碳达峰实施方案的通知》.
+PLAN_NOTICE_END = compile_pattern(r"(?<=方案|意见|计划|规划|要点|措施|办法|细则)的通知$")
 # 贯彻落实〈X〉实施方案: a plan named after the plan it implements; its family is X's.
 IMPLEMENTS = compile_pattern(r"(?:贯彻落实|落实|贯彻)\s*[〈《<](?P<inner>[^〈〉《》<>]{6,})[〉》>~}]?")
 # The same once punctuation is gone: 贯彻落实国务院关于…指导意见实施方案
@@ -121,6 +123,8 @@ def unwrap(title: str) -> str:
         if not inner or len(inner) < 4:
             break
         title = inner
+    if title.endswith("的通知"):
+        title = PLAN_NOTICE_END.sub("", title)
     return title
 
 
