@@ -141,7 +141,7 @@ def test_a_parse_from_the_cache_imports_no_pdf_library_and_prints_the_same(tmp_p
     first = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, check=True, env=env)
     again = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, check=True, env=env)
     # The first run reads the PDF with PDFium's own functions, never pypdfium2's Python layer.
-    assert first.stdout.split() == ["jianwu.readers.pdf", "jianwu.readers.pdf_tables", "jianwu.readers.pdfium_lib"] and again.stdout.split() == []
+    assert first.stdout.split() == ["jianwu.readers.pdf", "jianwu.readers.pdf_columns", "jianwu.readers.pdf_tables", "jianwu.readers.pdfium_lib"] and again.stdout.split() == []
     assert again.stderr == first.stderr and '"sha256"' in first.stderr
     off = run(tmp_path / "off", "parse", pdf, switch="off")
     assert (off.returncode, off.stdout.decode(), off.stderr) == (0, first.stderr, b"")
