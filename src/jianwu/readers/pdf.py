@@ -184,8 +184,8 @@ def _read_pages(pdf: "Document") -> tuple[list[_Page], list[Warning_]]:
     unmapped: list[tuple[int, str]] = []
     unloadable: list[int] = []
     table_before = False  # the page before held a ruled table
-    # The last row of the page before, when its table may go on here (only page numbers and footers
-    # after it), and that table's first row (its header).
+    # The last row of the page before (its line: its Row and its table's header with it), when its
+    # table may go on here (only page numbers and footers after it).
     carry: Optional[_Line] = None
     for index in range(pdf.page_count):
         try:
