@@ -42,6 +42,14 @@ def table_targets(text: str) -> list[tuple]:
           ("城市生活垃圾资源化利用率", 85, "%", ">=", None, 2030, None, "level", "rate"),
           ("新能源汽车保有量", 500000, "辆", "=", None, 2025, None, "level", "absolute"),  # 万 folded in, as in a sentence
           ("新能源汽车保有量", 1200000, "辆", "=", None, 2030, None, "level", "absolute")]),
+        # A comparator written after a cell's value, as a sentence writes it (14左右, 31以上, 97及以上).
+        ("主要指标\n指标\t2020年\t2025年\t属性\n单位地区生产总值能耗降低（%）\t—\t14左右\t约束性\n"
+         "森林覆盖率（%）\t30\t31以上\t约束性\n城市污水处理率（%）\t95\t97及以上\t约束性\n"
+         "细颗粒物（PM2.5）平均浓度（微克/立方米）\t30\t28以下\t约束性",
+         [("单位地区生产总值能耗", 14, "%", "≈", "down", 2025, 2020, "cumulative", "rate"),
+          ("森林覆盖率", 31, "%", ">=", None, 2025, None, "level", "rate"),
+          ("城市污水处理率", 97, "%", ">=", None, 2025, None, "level", "rate"),
+          ("细颗粒物（PM2.5）平均浓度", 28, "微克/立方米", "<=", None, 2025, None, "level", "rate")]),
     ],
 )
 def test_a_table_of_main_indicators_in_the_body(table: str, expected: list[tuple]) -> None:

@@ -22,20 +22,23 @@ from typing import Optional
 
 import regex
 
+from .indicators import COMPARATOR_AFTER
 from .model import Target
 from .patterns import compile_pattern
 
 # The header of an indicator table: 指标 and its year columns (指标2020年2025年 属性, 指标 2020年（基期） 2025年).
 HEADER_YEAR = compile_pattern(r"((?:19|20)\d\d)年")
+# A comparator written after a cell's value, as in a sentence (indicators.COMPARATOR_AFTER): 6左右, 95以上.
+VALUE_SUFFIX = r"及以上|或以上|以上|及以下|或以下|以下|以内|左右|上下"
 # A row: [category][row number] indicator（unit） values [属性]; the values are numbers, — or 〔…〕.
 ROW = compile_pattern(
     r"^(?:(?P<n>\d{1,2})(?![\d.．、])\s*)?(?P<indicator>[^\s\d—–\-〔].*?)\s*"
-    r"(?P<values>(?:(?:[—–\-－]+|〔[^〕\n]{1,20}〕|\[[^\]\n]{1,20}\]|【[^】\n]{1,20}】|[≥≤><＞＜]?\d+(?:\.\d+)?%?)\s*)+)(?P<kind>约束性|预期性)?$"
+    r"(?P<values>(?:(?:[—–\-－]+|〔[^〕\n]{1,20}〕|\[[^\]\n]{1,20}\]|【[^】\n]{1,20}】|[≥≤><＞＜]?\d+(?:\.\d+)?%?(?:" + VALUE_SUFFIX + r")?)\s*)+)(?P<kind>约束性|预期性)?$"
 )
 # One value of a row: a number (its sign), a bracketed (cumulative) one, a dash or a bracketed phrase.
 # 〔18〕 is also written [18] or 【18】.
 VALUE = compile_pattern(
-    r"(?P<sign>[≥≤><＞＜])?(?P<n>\d+(?:\.\d+)?)%?|[〔\[【]\s*(?P<sum>\d+(?:\.\d+)?)\s*%?\s*[〕\]】]|[〔\[【][^〕\]】\n]*[〕\]】]|[—–\-－]+"
+    r"(?P<sign>[≥≤><＞＜])?(?P<n>\d+(?:\.\d+)?)%?(?P<suffix>" + VALUE_SUFFIX + r")?|[〔\[【]\s*(?P<sum>\d+(?:\.\d+)?)\s*%?\s*[〕\]】]|[〔\[【][^〕\]】\n]*[〕\]】]|[—–\-－]+"
 )
 # A category in front of a row's number: 环境治理1地级…, or its cell ``环境  3  地级…`` (a table's cells
 # keep their gaps, a tab or a PDF's ruled cells); a category alone on its line is skipped.
@@ -308,7 +311,7 @@ def _targets(
             value=int(value) if value == value.to_integral_value() else float(value),
             value_text=v.group(),
             unit=unit,
-            comparator=SIGNS.get(v.group("sign") or "", "="),
+            comparator=SIGNS.get(v.group("sign") or "") or COMPARATOR_AFTER.get(v.group("suffix") or "", "="),
             direction=direction,
             year=year,
             kind="target",
