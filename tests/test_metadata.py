@@ -297,6 +297,18 @@ def test_a_signature_date_wins_over_the_page_table() -> None:
         ("附件1\n苏州市碳达峰实施方案", "苏州市碳达峰实施方案"),
         ("宜宾市人民政府\n二○二三年六月三十日\n宜宾市碳达峰实施方案", "宜宾市碳达峰实施方案"),
         ("宜宾市人民政府 2023年6月30日\n宜宾市碳达峰实施方案", "宜宾市碳达峰实施方案"),  # signature and date on one line
+        # Broken after a genre word, the next line a part of the plan named after it (分工方案, 任务清单 …).
+        ("江苏省生态环境保护规划\n重点任务分工方案", "江苏省生态环境保护规划重点任务分工方案"),
+        ("山东省“十四五”节能减排实施方案\n责任分工", "山东省“十四五”节能减排实施方案责任分工"),
+        ("河南省推进碳达峰碳中和工作实施方案\n任务清单", "河南省推进碳达峰碳中和工作实施方案任务清单"),
+        ("湘潭市国民经济和社会发展第十四个五年规划\n和二〇三五年远景目标纲要", "湘潭市国民经济和社会发展第十四个五年规划和二〇三五年远景目标纲要"),
+        ("郑州市“十四五”节能减排综合工作方案\n重点任务分工\n（2022—2025年）", "郑州市“十四五”节能减排综合工作方案重点任务分工（2022—2025年）"),
+        ("附件1\n无锡市“十四五”生态环境保护规划\n重点任务分工方案", "无锡市“十四五”生态环境保护规划重点任务分工方案"),
+        # …but a title of its own (its region first), or the title repeated, does not go on with it.
+        ("宜宾市碳达峰实施方案\n宜宾市碳达峰实施方案", "宜宾市碳达峰实施方案"),
+        ("四川省碳达峰实施方案\n宜宾市碳达峰实施方案", "宜宾市碳达峰实施方案"),
+        # A date of the year and month above the title is none of it.
+        ("二〇二二年十月\n福建省“十四五”节能减排综合工作方案", "福建省“十四五”节能减排综合工作方案"),
     ],
 )
 def test_title_set_over_several_lines(cover: str, title: str) -> None:
@@ -382,6 +394,10 @@ def test_a_letter_spaced_signature_is_one_name() -> None:
         # No signature date at all: the 版记's printing date.
         ("安徽省生态环境厅关于印发安徽省减污降碳协同增效实施方案的通知\n皖环发〔2023〕3号\n各市生态环境局：\n现将方案印发给你们。\n安徽省减污降碳协同增效实施方案\n",
          "\n抄送：生态环境部。\n安徽省生态环境厅办公室                 2023年1月16日印发\n", ["安徽省生态环境厅"], "2023-01-16"),
+        # Issuers on several lines, the seal's place between them and the date.
+        ("天津市减污降碳协同增效实施方案\n",
+         "\n天津市生态环境局　　　天津市发展和改革委员会\n天津市工业和信息化局　天津市住房和城乡建设委员会\n（盖章）\n2023年4月12日\n",
+         ["天津市生态环境局", "天津市发展和改革委员会", "天津市工业和信息化局", "天津市住房和城乡建设委员会"], "2023-04-12"),
     ],
 )
 def test_issuers_and_date_without_a_signature(cover: str, closing: str, issuers: list[str], date: str | None) -> None:
@@ -449,3 +465,17 @@ def test_place_of_a_region(region: str, place: tuple[str | None, str | None], in
     from jianwu.regions import covers, place_of
 
     assert (place_of(region), covers("长三角地区", region)) == (place, in_yangtze_delta)
+
+
+@pytest.mark.parametrize(
+    ("closing", "doc_number"),
+    [
+        ("贵阳市人民政府\n2023年3月15日\n筑府发〔2023〕7号\n", "筑府发〔2023〕7号"),  # a web copy's 文号 under the date
+        ("贵阳市人民政府\n2023年3月15日\n（筑府发〔2023〕7号）\n", "筑府发〔2023〕7号"),
+        ("贵阳市人民政府\n2023年3月15日\n", None),
+    ],
+)
+def test_a_doc_number_under_the_signature_date(closing: str, doc_number: str | None) -> None:
+    doc = parse_document("贵阳市减污降碳协同增效实施方案\n一、总体要求\n二、重点任务\n（一）加强组织领导。\n" + closing, doc_id="t")
+    assert (doc.doc_number, doc.issuers, doc.date) == (doc_number, ["贵阳市人民政府"], "2023-03-15")
+    assert doc.clauses[-1].text == "加强组织领导。"  # the closing block is no clause's

@@ -133,6 +133,8 @@ PRINTED_LINE = compile_pattern(r"^\p{Han}{2,30}\s*\d{4}\s*年\s*\d{1,2}\s*月\s*
 SIGNER_OR_CONTACT = compile_pattern(r"^(?:签发人[：:]\s*\p{Han}{2,4}|[（(]?联系人[：:][^\n]{0,40}?[）)]?)$")
 # The notes a printed file sets by its signature and 版记: （此页无正文） / （共印30份）
 PAGE_NOTE = compile_pattern(r"^[（(]?(?:此页无正文|本页无正文|共印\s*\d+\s*份)[）)]?$")
+# The seal's place in a signature block, between the issuers and the date: （盖章） / （印章）
+SEAL_LINE = compile_pattern(r"^[（(]\s*(?:盖章|印章|公章|签章|章)\s*[）)]$")
 PRINTED_DATE = compile_pattern(r"\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日")  # the date of a PRINTED_LINE
 # The last words of a prefecture-level name (REGION's second part): 苏州市, 延边朝鲜族自治州, 阿克苏地区, 锡林郭勒盟.
 PREFECTURE_ENDINGS = ("市", "自治州", "地区", "盟")
@@ -372,6 +374,9 @@ def _title(cover: list[str], heading: Optional[tuple[str, list[str]]] = _UNKNOWN
         while i + used < len(cover) and _title_end(candidate) and GENRE_LINE.match(cover[i + used]):
             candidate += cover[i + used]  # …指导意见 / 实施方案: the genre of a plan named after another
             used += 1
+        while used < MAX_TITLE_LINES and i + used < len(cover) and _title_continues(candidate, cover[i + used]):
+            candidate += cover[i + used]  # …生态环境保护规划 / 重点任务分工方案: a plan's part named after it
+            used += 1
         if i + used < len(cover) and _title_end(candidate) and TITLE_EDITION.fullmatch(cover[i + used]):
             candidate += cover[i + used]  # …行动计划 / （2023—2025年）: the period set on a line of its own
             used += 1
@@ -396,6 +401,29 @@ def _title(cover: list[str], heading: Optional[tuple[str, list[str]]] = _UNKNOWN
     if notice is not None:
         return notice
     return best.replace(" ", "") if best is not None else None
+
+
+# The longest line that continues a title ending in a genre word (重点任务分工方案, 责任分工清单,
+# 和二〇三五年远景目标纲要): a title of its own is longer, or starts with its region.
+MAX_CONTINUATION = 16
+
+
+def _title_continues(title: str, line: str) -> bool:
+    """Does ``line`` go on with ``title``, a whole title already (…规划 / 重点任务分工方案,
+    …实施方案 / 任务清单, …规划 / 和二〇三五年远景目标纲要)?  It is short, ends like a title and
+    starts with no region, issuer, 关于 or quote of its own; it is no repetition of the title."""
+    return (
+        len(line) <= MAX_CONTINUATION
+        and line[:1] not in "关“\"《〈（(—-0123456789"
+        and _title_end(line)
+        and _title_end(title)
+        and line not in title
+        and len(title) + len(line) <= 60
+        and _is_title(title)
+        and _is_title(line)
+        and _title_piece(line)
+        and _named_region(line) is None
+    )
 
 
 def _balanced(title: str) -> bool:
@@ -444,6 +472,7 @@ def _title_piece(line: str) -> bool:
         or (line.startswith("附") and ATTACHMENT_LABEL.match(line) is not None)
         or _publication_note(line)
         or parse_date(line)
+        or (line[-1:] == "月" and MONTH_LINE.match(line) is not None)  # 二〇二二年十月 above the title
         or _own_doc_number_line(line)
         or _org_name(line)
     )
@@ -456,6 +485,8 @@ def _issuers(cover: list[str]) -> list[str]:
     block: list[str] = []
     if date_index is not None:
         j = date_index - 1
+        if j >= 0 and cover[j][:1] in "（(" and SEAL_LINE.match(cover[j]):
+            j -= 1  # （盖章） between the names and the date
         while j >= 0 and _org_names(cover[j]):
             block[:0] = _org_names(cover[j])
             j -= 1
@@ -648,6 +679,10 @@ def closing_kind(line: str) -> Optional[str]:
             return "issuer"  # (签发人：张某 / （联系人：王某，电话：…） by the signature: its lines, no clause's)
         if PAGE_NOTE.match(line):
             return "colophon"
+        if SEAL_LINE.match(line):
+            return "issuer"  # （盖章）: the seal's place in the signature block
+    if _own_doc_number_line(line):
+        return "issuer"  # the 文号 set under the signature date (a web copy's): no clause's line
     if _org_names(line):
         return "issuer"
     return None
@@ -698,6 +733,9 @@ def extract_metadata(text: str, body_start: int, body_end: Optional[int] = None)
     heading = issued_heading(cover)
     title = _title(cover, heading) or _page_title(fields)
     doc_number, damaged = _own_doc_number(cover)
+    if doc_number is None and closing:
+        # The 文号 set under the signature date (a web copy's), not in the cover
+        doc_number = next((line.strip("（）()") for line in closing if _own_doc_number_line(line)), None)
     order = _order_number(cover) if doc_number is None else None
     if order is not None:
         doc_number = order[0]
