@@ -325,6 +325,9 @@ def test_title_set_over_several_lines(cover: str, title: str) -> None:
          dict(doc_number="宜府发〔2023〕5号", issuers=["宜宾市人民政府"], date=None, region="宜宾市", level="city")),
         ("宜宾市人民政府关于印发宜宾市碳达峰实施方案的通知\n宜府发﹝2023﹞5号\n宜宾市人民政府\n二O二三年六月三十日\n宜宾市碳达峰实施方案",
          dict(doc_number="宜府发﹝2023﹞5号", issuers=["宜宾市人民政府"], date="2023-06-30", region="宜宾市", level="city")),
+        # A web copy's heading with its 文号 in brackets after it.
+        ("关于印发《宜宾市碳达峰实施方案》的通知（宜府发〔2023〕5号）\n宜宾市人民政府\n2023年6月30日\n宜宾市碳达峰实施方案",
+         dict(doc_number="宜府发〔2023〕5号", issuers=["宜宾市人民政府"], date="2023-06-30", region="宜宾市", level="city")),
     ],
 )
 def test_cover_lines_printed_together(cover: str, fields: dict[str, object]) -> None:
@@ -479,3 +482,37 @@ def test_a_doc_number_under_the_signature_date(closing: str, doc_number: str | N
     doc = parse_document("贵阳市减污降碳协同增效实施方案\n一、总体要求\n二、重点任务\n（一）加强组织领导。\n" + closing, doc_id="t")
     assert (doc.doc_number, doc.issuers, doc.date) == (doc_number, ["贵阳市人民政府"], "2023-03-15")
     assert doc.clauses[-1].text == "加强组织领导。"  # the closing block is no clause's
+
+
+@pytest.mark.parametrize(
+    ("cover", "fields"),
+    [
+        # A gazette's reprint: the issuer named without its region, the text naming the province.
+        ("省人民政府关于印发四川省碳达峰实施方案的通知\n川府发〔2023〕5号\n各市（州）人民政府：\n现将方案印发给你们。\n"
+         "省人民政府\n2023年6月30日\n四川省碳达峰实施方案",
+         dict(doc_number="川府发〔2023〕5号", issuers=["四川省人民政府"], date="2023-06-30")),
+        ("省人民政府关于印发四川省碳达峰实施方案的通知\n川府发〔2023〕5号\n各市（州）人民政府：\n现将方案印发给你们。\n"
+         "2023年6月30日\n四川省碳达峰实施方案",
+         dict(doc_number="川府发〔2023〕5号", issuers=["四川省人民政府"], date="2023-06-30")),
+        # The region unknown: the bare name is not given (test_issuers_named_before_the_title_s_guanyu).
+        ("省人民政府关于印发碳达峰实施方案的通知\n2023年6月30日\n碳达峰实施方案", dict(issuers=[], date="2023-06-30")),
+        # A 市 name of the region's level, not 市场 (市场监督管理局 names no region).
+        ("市人民政府关于印发苏州市碳达峰实施方案的通知\n2023年6月30日\n苏州市碳达峰实施方案", dict(issuers=["苏州市人民政府"], date="2023-06-30")),
+    ],
+)
+def test_issuers_named_without_their_region(cover: str, fields: dict[str, object]) -> None:
+    doc = parse_document(f"{cover}\n为协同推进，制定本方案。\n一、总体要求\n（一）加强领导。", doc_id="t")
+    assert {name: getattr(doc, name) for name in fields} == fields
+
+
+@pytest.mark.parametrize(
+    ("name", "region", "named"),
+    [("省人民政府", "湖北省", "湖北省人民政府"), ("自治区人民政府", "广西壮族自治区", "广西壮族自治区人民政府"),
+     ("市生态环境局", "苏州市", "苏州市生态环境局"), ("市场监督管理局", "苏州市", "市场监督管理局"),
+     ("省发展改革委", "苏州市", "省发展改革委"), ("区人民政府", "宁夏回族自治区", "区人民政府"),
+     ("区人民政府", "北京市朝阳区", "北京市朝阳区人民政府"), ("苏州市人民政府", "苏州市", "苏州市人民政府")],
+)
+def test_with_region(name: str, region: str, named: str) -> None:
+    from jianwu.metadata import _with_region
+
+    assert _with_region(name, region) == named

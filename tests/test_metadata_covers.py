@@ -58,10 +58,10 @@ CASES = {
         ("自治区人民政府关于加快建立健全绿色低碳循环发展经济体系的实施意见", "宁政发〔2021〕39号", ["宁夏回族自治区人民政府"], "2021-12-31",
          ["宁夏回族自治区"], "province", []),
     ),
-    "provincial, 委办 heading of a web copy": (
+    "provincial, 委办 heading of a web copy (its second issuer named with the first one's region)": (
         "甘肃省委办公厅、省政府办公厅印发《关于推动城乡建设绿色发展的实施意见》\n为深入贯彻落实中央精神，结合我省实际，提出如下实施意见。\n",
         "",
-        ("关于推动城乡建设绿色发展的实施意见", None, ["甘肃省委办公厅", "省政府办公厅"], None, ["甘肃省"], "province", ["no_doc_number", "no_date"]),
+        ("关于推动城乡建设绿色发展的实施意见", None, ["甘肃省委办公厅", "甘肃省政府办公厅"], None, ["甘肃省"], "province", ["no_doc_number", "no_date"]),
     ),
     "city, issuer line above a 关于 title over two lines": (
         "邯郸市人民政府\n关于加快建立健全绿色低碳循环发展\n经济体系的实施意见\n邯政字〔2021〕30号\n各县（市、区）人民政府：\n结合实际，提出如下实施意见。\n",

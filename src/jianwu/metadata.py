@@ -51,6 +51,11 @@ PASSED_NOTE = compile_pattern(r"^[（(](?P<date>\d{4}\s*年\s*\d{1,2}\s*月\s*\d
 SIGNATURE_AND_DATE = compile_pattern(r"^(?P<names>\p{Han}[\p{Han}\s、]*?)\s*(?P<date>[\d〇○OoＯ０零一二三四五六七八九]{4}\s*年[^年]{2,12}日)$")
 # A notice title and its 文号 on one line: …关于印发…的通知 宜府发〔2023〕5号 (read as two lines).
 TITLE_AND_DOC_NUMBER = compile_pattern(rf"^(?P<head>.+?)\s+(?P<number>{DOC_NUMBER.pattern})$")
+# …or its 文号 in brackets after it (a web copy's heading): 关于印发《昆明市碳达峰实施方案》的通知（昆政发〔2023〕8号）;
+# not a sentence citing one (…的通知》（国发〔2021〕23号）, its head has punctuation or ends with 》).
+TITLE_AND_BRACKETED_NUMBER = compile_pattern(
+    rf"^(?P<head>[^，。；：、《》]*(?:《[^《》]*》[^，。；：、《》]*)*(?:的通知|的函|的批复|意见|方案|规划|计划))\s*[（(](?P<number>{DOC_NUMBER.pattern})[）)]$"
+)
 # A title line that is only a genre word (实施方案) continues the title above it.
 GENRE_LINE = compile_pattern(r"^(?:的)?(?:实施意见|指导意见|意见|实施方案|行动方案|工作方案|方案|行动计划|任务分工)$")
 # A heading that names its issuers and the plan they issue (web and news copies):
@@ -772,6 +777,13 @@ def extract_metadata(text: str, body_start: int, body_end: Optional[int] = None)
         province = dominant_province(text)
         if province:
             regions, level = [province], "province"
+    if regions and not issuers:
+        # 省人民政府关于印发… (a gazette's reprint, no signature): named if its region is known
+        bare = _bare_title_issuers(cover)
+        named = [_with_region(name, regions[0]) for name in bare]
+        issuers = named if bare and all(a != b for a, b in zip(bare, named)) else []
+    elif regions:
+        issuers = [_with_region(name, regions[0]) for name in issuers]
     warnings: list[tuple[str, str]] = []
     if damaged:
         warnings.append(("repaired_doc_number", f"文号 read through conversion damage: {damaged} -> {doc_number}"))
@@ -813,6 +825,11 @@ def _cover_lines(text: str) -> list[str]:
                 continue
         if line.endswith("号") and (" " in line or "\u3000" in line):
             m = TITLE_AND_DOC_NUMBER.match(line)
+            if m:
+                lines.extend((m.group("head"), m.group("number")))
+                continue
+        if line.endswith(("号）", "号)")) and "关于" in line:
+            m = TITLE_AND_BRACKETED_NUMBER.match(line)
             if m:
                 lines.extend((m.group("head"), m.group("number")))
                 continue
@@ -858,6 +875,35 @@ def _notice_issuers(cover: list[str]) -> list[str]:
         if names:
             return names
     return []
+
+
+# The level words an issuer's name starts with when its region is left to the reader (a gazette's
+# reprint, a 省委 document): 省人民政府, 自治区人民政府, 市生态环境局.  (自治区 before 区)
+BARE_LEVEL_WORDS = ("自治区", "自治州", "省", "市", "州", "县", "区", "旗", "盟")
+
+
+def _bare_title_issuers(cover: list[str]) -> list[str]:
+    """The issuers a title names before its 关于 without their region (省人民政府关于印发…的通知,
+    自治区人民政府关于…的实施意见), for a cover that names them nowhere else (``_with_region`` names them)."""
+    for line in cover[:8]:
+        at = line.find("关于")
+        if at >= 2 and line.startswith(BARE_LEVEL_WORDS):
+            names = [n for n in ISSUER_LINE_SEPARATOR.split(line[:at]) if n]
+            if names and all(n.startswith(BARE_LEVEL_WORDS) and _org_name(n) for n in names):
+                return names
+    return []
+
+
+def _with_region(name: str, region: str) -> str:
+    """An issuer named without its region, given the document's: 省人民政府 in 湖北省 -> 湖北省人民政府,
+    市生态环境局 in 苏州市 -> 苏州市生态环境局; any other name as it is (省发展改革委 in 苏州市)."""
+    if not name.startswith(BARE_LEVEL_WORDS) or _named_region(name) is not None:
+        return name
+    word = next(w for w in BARE_LEVEL_WORDS if name.startswith(w))
+    if name[len(word) : len(word) + 1] in ("场", "域") or not region.endswith(word) or (word == "区" and region.endswith("自治区")):
+        # (市场监督管理局, 区域…: no level word)
+        return name
+    return region + name[len(word):]
 
 
 def _printed_date(lines: list[str]) -> Optional[str]:
