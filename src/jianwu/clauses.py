@@ -236,6 +236,9 @@ def _after_the_notice(text: str, starts: list[_Start]) -> list[_Start]:
     first = starts[0].offset
     probe = named[:4]  # (a quick find before a line is compared whole)
     found = text.find(probe, first)
+    if found == -1:
+        probe = named[:2]  # a quote or space among its first letters: 西宁市“十四五”…
+        found = text.find(probe, first)
     while found != -1:
         line_start = text.rfind("\n", 0, found) + 1
         line_end = text.find("\n", found)
