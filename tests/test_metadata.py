@@ -325,6 +325,13 @@ def test_title_set_over_several_lines(cover: str, title: str) -> None:
          dict(doc_number="宜府发〔2023〕5号", issuers=["宜宾市人民政府"], date=None, region="宜宾市", level="city")),
         ("宜宾市人民政府关于印发宜宾市碳达峰实施方案的通知\n宜府发﹝2023﹞5号\n宜宾市人民政府\n二O二三年六月三十日\n宜宾市碳达峰实施方案",
          dict(doc_number="宜府发﹝2023﹞5号", issuers=["宜宾市人民政府"], date="2023-06-30", region="宜宾市", level="city")),
+        # …or glued to it.
+        ("宜宾市人民政府关于印发宜宾市碳达峰实施方案的通知宜府发〔2023〕5号\n宜宾市人民政府\n2023年6月30日\n宜宾市碳达峰实施方案",
+         dict(doc_number="宜府发〔2023〕5号", issuers=["宜宾市人民政府"], date="2023-06-30", region="宜宾市", level="city")),
+        # A web copy's date of publication above it: the signature's date is the document's.
+        ("2023年7月5日\n关于印发宜宾市碳达峰实施方案的通知\n宜府发〔2023〕5号\n宜宾市人民政府\n2023年6月30日\n宜宾市碳达峰实施方案",
+         dict(doc_number="宜府发〔2023〕5号", issuers=["宜宾市人民政府"], date="2023-06-30", region="宜宾市", level="city")),
+        ("2023年6月30日\n宜宾市碳达峰实施方案", dict(date="2023-06-30", region="宜宾市")),  # (the only date)
         # A web copy's heading with its 文号 in brackets after it.
         ("关于印发《宜宾市碳达峰实施方案》的通知（宜府发〔2023〕5号）\n宜宾市人民政府\n2023年6月30日\n宜宾市碳达峰实施方案",
          dict(doc_number="宜府发〔2023〕5号", issuers=["宜宾市人民政府"], date="2023-06-30", region="宜宾市", level="city")),
@@ -397,6 +404,9 @@ def test_a_letter_spaced_signature_is_one_name() -> None:
         # No signature date at all: the 版记's printing date.
         ("安徽省生态环境厅关于印发安徽省减污降碳协同增效实施方案的通知\n皖环发〔2023〕3号\n各市生态环境局：\n现将方案印发给你们。\n安徽省减污降碳协同增效实施方案\n",
          "\n抄送：生态环境部。\n安徽省生态环境厅办公室                 2023年1月16日印发\n", ["安徽省生态环境厅"], "2023-01-16"),
+        # Names between 、 on the signature's line.
+        ("绍兴市减污降碳协同增效实施方案\n", "\n绍兴市发展和改革委员会、绍兴市生态环境局\n2023年7月3日\n",
+         ["绍兴市发展和改革委员会", "绍兴市生态环境局"], "2023-07-03"),
         # Issuers on several lines, the seal's place between them and the date.
         ("天津市减污降碳协同增效实施方案\n",
          "\n天津市生态环境局　　　天津市发展和改革委员会\n天津市工业和信息化局　天津市住房和城乡建设委员会\n（盖章）\n2023年4月12日\n",

@@ -56,6 +56,8 @@ TITLE_AND_DOC_NUMBER = compile_pattern(rf"^(?P<head>.+?)\s+(?P<number>{DOC_NUMBE
 TITLE_AND_BRACKETED_NUMBER = compile_pattern(
     rf"^(?P<head>[^，。；：、《》]*(?:《[^《》]*》[^，。；：、《》]*)*(?:的通知|的函|的批复|意见|方案|规划|计划))\s*[（(](?P<number>{DOC_NUMBER.pattern})[）)]$"
 )
+# …or glued to it, no space between: 珠海市人民政府关于印发珠海市碳达峰实施方案的通知珠府〔2023〕20号
+TITLE_GLUED_DOC_NUMBER = compile_pattern(rf"^(?P<head>[^，。；：、《》]*(?:《[^《》]*》[^，。；：、《》]*)*?的通知)(?P<number>{DOC_NUMBER.pattern})$")
 # A title line that is only a genre word (实施方案) continues the title above it.
 GENRE_LINE = compile_pattern(r"^(?:的)?(?:实施意见|指导意见|意见|实施方案|行动方案|工作方案|方案|行动计划|任务分工)$")
 # A heading that names its issuers and the plan they issue (web and news copies):
@@ -546,7 +548,8 @@ def _org_name_split(prefix: str) -> Optional[tuple[str, ...]]:
 
 
 def _org_names(line: str) -> list[str]:
-    names = RED_HEAD.sub("", line).split()
+    # (names between 、 too: 绍兴市发展和改革委员会、绍兴市生态环境局 signed on one line)
+    names = RED_HEAD.sub("", line.replace("、", " ") if "、" in line else line).split()
     if len(names) > 1 and all(len(n) == 1 for n in names):
         names = ["".join(names)]  # a name letter-spaced across the signature: 国  务  院
     return names if names and all(_org_name(n) or NATIONAL_ORG.match(n) for n in names) else []
@@ -734,6 +737,8 @@ def extract_metadata(text: str, body_start: int, body_end: Optional[int] = None)
         # the last lines of the document still carry it.
         if any(parse_date(line) for line in tail):
             closing = tail
+    if len(cover) > 1 and _may_start_date(cover[0][:1]) and parse_date(cover[0]) and any(map(parse_date, cover[1:] + closing)):
+        cover = cover[1:]  # a web copy's date of publication above the title: the signature's date below is the document's
     fields = _page_fields(cover)
     heading = issued_heading(cover)
     title = _title(cover, heading) or _page_title(fields)
@@ -825,6 +830,11 @@ def _cover_lines(text: str) -> list[str]:
                 continue
         if line.endswith("号") and (" " in line or "\u3000" in line):
             m = TITLE_AND_DOC_NUMBER.match(line)
+            if m:
+                lines.extend((m.group("head"), m.group("number")))
+                continue
+        if line.endswith("号") and "的通知" in line:
+            m = TITLE_GLUED_DOC_NUMBER.match(line)
             if m:
                 lines.extend((m.group("head"), m.group("number")))
                 continue
