@@ -244,8 +244,11 @@ def _after_the_notice(text: str, starts: list[_Start]) -> list[_Start]:
         line_end = text.find("\n", found)
         if line_end == -1:
             break  # the title as the text's last line heads nothing
-        line_end = _title_lines_end(text, line_start, line_end, named)
-        if NOT_TITLE_LETTER.sub("", text[line_start:line_end]) == named:
+        # (a line more than twice the title's length, a paragraph, is never it, even letter-spaced)
+        own = NOT_TITLE_LETTER.sub("", text[line_start:line_end]) if line_end - line_start <= 2 * len(named) + 4 else ""
+        if own and own != named and named.startswith(own):
+            line_end, own = _title_lines_end(text, line_start, line_end, named)
+        if own == named:
             # After the notice's signature date, and short beside the plan it issues: never half
             # of it (a plan whose own text is repeated, title and all, is not a notice and its plan).
             if not any(parse_date(line) for line in text[first:line_start].split("\n")):
@@ -262,19 +265,22 @@ def _after_the_notice(text: str, starts: list[_Start]) -> list[_Start]:
     return starts
 
 
-def _title_lines_end(text: str, line_start: int, line_end: int, named: str) -> int:
-    """The end of the title ``named`` set from ``line_start`` over up to three lines (江西省生态环境保护规划 /
-    重点任务分工方案, its large type broken after a genre word), else ``line_end`` (its first line's)."""
+def _title_lines_end(text: str, line_start: int, line_end: int, named: str) -> tuple[int, str]:
+    """(end, letters) of the title ``named`` set from ``line_start`` over up to three lines (江西省生态环境保护规划 /
+    重点任务分工方案, its large type broken after a genre word), its first line's letters a start of it;
+    else (``line_end``, "") (no title there)."""
     end = line_end
     for _ in range(2):
-        own = NOT_TITLE_LETTER.sub("", text[line_start:end])
-        if own == named or not named.startswith(own):
-            break
         following = text.find("\n", end + 1)
         if following == -1:
             break
         end = following
-    return end if NOT_TITLE_LETTER.sub("", text[line_start:end]) == named else line_end
+        own = NOT_TITLE_LETTER.sub("", text[line_start:end])
+        if own == named:
+            return end, own
+        if not named.startswith(own):
+            break
+    return line_end, ""
 
 
 def _after_the_contents(text: str, starts: list[_Start]) -> list[_Start]:
