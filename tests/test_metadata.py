@@ -195,7 +195,13 @@ def test_core_title(title: str, core: str) -> None:
         ("前海合作区碳达峰实施方案", ["深圳市前海深港现代服务业合作区管理局"], "深圳市前海深港现代服务业合作区", "zone"),
         ("深圳市深汕特别合作区碳达峰实施方案", [], "深圳市深汕特别合作区", "zone"),
         ("神农架林区碳达峰实施方案", ["神农架林区人民政府"], "神农架林区", "county"),  # a 林区 and a 特区 rank as counties
-        ("六枝特区碳达峰实施方案", [], "六枝特区", "county"),  # 巴中市巴州区, not 巴音郭楞 (巴州)
+        ("六枝特区碳达峰实施方案", [], "六枝特区", "county"),
+        # National organs named 中国…, 中华…, 最高…, 国家… (国家市场监督管理总局 names no 国家市).
+        ("气象部门碳达峰行动方案", ["中国气象局"], None, "national"),
+        ("银行业保险业绿色金融指引", ["中国人民银行", "中国银保监会"], None, "national"),
+        ("供销合作社系统碳达峰实施方案", ["中华全国供销合作总社"], None, "national"),
+        ("市场监管领域碳达峰实施方案", ["国家市场监督管理总局"], None, "national"),
+        (None, ["中国共产党湖北省委员会", "湖北省人民政府"], "湖北省", "province"),  # the party's full name  # 巴中市巴州区, not 巴音郭楞 (巴州)
     ],
 )
 def test_region_and_level(title: str | None, issuers: list[str], region: str | None, level: str) -> None:

@@ -102,7 +102,7 @@ PLAN_TITLE_END = compile_pattern("(?:" + "|".join(PLAN_TITLE_ENDINGS) + ")$")  #
 # Sentence punctuation: titles and issuer lines have none.
 SENTENCE_PUNCT = compile_pattern(r"[，。；：！？、]")
 # An organisation name: 重庆市生态环境局, 沙坪坝区发展和改革委员会, 重庆市永川区人民政府
-ORG_SUFFIXES = ("局", "委员会", "委", "政府", "管委会", "中心", "办公室", "办", "厅", "部", "院", "署", "会", "所", "处", "总局", "兵团")
+ORG_SUFFIXES = ("局", "委员会", "委", "政府", "管委会", "中心", "办公室", "办", "厅", "部", "院", "署", "会", "所", "处", "总局", "兵团", "银行", "总社")
 ORG_NAME = compile_pattern(r"^\p{Han}{2,30}(?:" + "|".join(ORG_SUFFIXES) + ")$")  # ^\p{Han}{2,30}(?:局|委员会|…|总局)$
 # The last characters of ORG_SUFFIXES: a name ending with another (or a final "\n", before which $
 # matches too) is no ORG_NAME, without trying the pattern.
@@ -155,7 +155,13 @@ ISSUER_SEPARATOR = compile_pattern(r"[、，\s]+|(?<=办公厅|委员会|政府)
 ISSUER_LINE_SEPARATOR = compile_pattern(r"[\s、]+")
 WHITE_SPACE = compile_pattern(r"\s+")  # a title wrapped over lines, rejoined without its breaks
 # (a ministry's 办公厅 too: 生态环境部办公厅, 工业和信息化部办公厅)
-NATIONAL_ISSUER = compile_pattern(r"^(?:国务院|中共中央|党中央|中央|全国|国家)\p{Han}*$|^\p{Han}{2,10}(?:部|总局|总署)(?:办公厅)?$")
+# (中国气象局, 中国人民银行, 中国民用航空局, 中华全国供销合作总社, 最高人民法院, 共青团中央; not
+# 中国共产党X省委员会, a province's)
+NATIONAL_ISSUER = compile_pattern(
+    r"^(?:国务院|中共中央|党中央|中央|全国|国家|中国(?!共产党)|中华|最高人民|共青团中央)\p{Han}*$|^\p{Han}{2,10}(?:部|总局|总署)(?:办公厅)?$"
+)
+# The first words of a national organ's name, never a region's: 国家市场监督管理总局 is not 国家市's.
+NATIONAL_NAME_STARTS = ("国家", "中国", "中华", "全国", "最高")
 # The central organs that sign without an 机关 suffix: 中共中央 国务院, 中共中央办公厅.
 NATIONAL_ORG = compile_pattern(r"^(?:中共中央|党中央|国务院|中央军委)(?:办公厅)?$")
 # A title issued at the national level: 国务院关于…, 中共中央 国务院关于…, 国务院办公厅关于…
@@ -557,7 +563,9 @@ def _org_names(line: str) -> list[str]:
 
 def _named_region(source: str) -> Optional[str]:
     """The region a title or issuer starts with (中共 dropped: 中共云南省委 -> 云南省), if it names one."""
-    body = source[2:] if source.startswith("中共") else source
+    body = source[2:] if source.startswith("中共") else source[5:] if source.startswith("中国共产党") else source
+    if body.startswith(NATIONAL_NAME_STARTS) and body[2:3] not in "（(":
+        return None  # (中国（上海）自由贸易试验区 is Shanghai's)
     if body.startswith((XPCC, XPCC_SHORT)):
         # 新疆生产建设兵团, 兵团生态环境局, 中共新疆生产建设兵团委员会; 兵团第八师 (a prefecture)
         division = XPCC_DIVISION.match(body) if "师" in body else None
