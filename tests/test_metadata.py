@@ -317,6 +317,10 @@ def test_a_signature_date_wins_over_the_page_table() -> None:
         # …but a title of its own (its region first), or the title repeated, does not go on with it.
         ("宜宾市碳达峰实施方案\n宜宾市碳达峰实施方案", "宜宾市碳达峰实施方案"),
         ("四川省碳达峰实施方案\n宜宾市碳达峰实施方案", "宜宾市碳达峰实施方案"),
+        # Broken before the 《》 of the plan it implements; a 关于印发 inside that 《》 is no notice's.
+        ("宁波市贯彻落实\n《浙江省碳达峰实施方案》的实施意见", "宁波市贯彻落实《浙江省碳达峰实施方案》的实施意见"),
+        ("关于贯彻落实\n《国务院关于印发2030年前碳达峰行动方案的通知》的实施意见",
+         "关于贯彻落实《国务院关于印发2030年前碳达峰行动方案的通知》的实施意见"),
         # A date of the year and month above the title is none of it.
         ("二〇二二年十月\n福建省“十四五”节能减排综合工作方案", "福建省“十四五”节能减排综合工作方案"),
     ],
@@ -536,3 +540,21 @@ def test_with_region(name: str, region: str, named: str) -> None:
     from jianwu.metadata import _with_region
 
     assert _with_region(name, region) == named
+
+
+@pytest.mark.parametrize(
+    ("cover", "title"),
+    [
+        ("湖南省生态环境厅关于做好2023年度碳排放权交易配额分配工作的通知\n湘环函〔2023〕15号\n各市州生态环境局：\n现将有关事项通知如下：\n",
+         "湖南省生态环境厅关于做好2023年度碳排放权交易配额分配工作的通知"),
+        ("湖南省生态环境厅\n关于做好2023年度碳排放权交易\n配额分配工作的通知\n各市州生态环境局：\n现将有关事项通知如下：\n",
+         "湖南省生态环境厅关于做好2023年度碳排放权交易配额分配工作的通知"),
+        # A notice issuing a plan names it, even when the plan's own title is not printed.
+        ("湖南省生态环境厅关于印发湖南省碳达峰实施方案的通知\n各市州生态环境局：\n现将方案印发给你们。\n", "湖南省碳达峰实施方案"),
+    ],
+)
+def test_a_notice_that_is_the_document_is_its_title(cover: str, title: str) -> None:
+    body = ("一、明确分配范围\n" + "纳入配额管理的重点排放单位名单见附件，各地要认真核实企业信息。" * 3 + "\n二、加强组织实施\n"
+            + "各地要加强指导，按时完成配额核定和发放工作。" * 3 + "\n\n湖南省生态环境厅\n2023年4月6日\n")
+    doc = parse_document(cover + body, doc_id="t")
+    assert (doc.title, doc.issuers, doc.date, doc.region) == (title, ["湖南省生态环境厅"], "2023-04-06", "湖南省")

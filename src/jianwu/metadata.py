@@ -322,6 +322,11 @@ def find_citations(text: str, own_title: Optional[str]) -> list[Citation]:
     return cites
 
 
+# The words a title line may end with before the 《》 of the plan it implements, set on the next
+# line: 宁波市贯彻落实 / 《浙江省碳达峰实施方案》的实施意见.
+CITING_ENDS = ("贯彻落实", "落实", "贯彻", "实施", "关于")
+# A cited title inside a title: 《国务院关于印发2030年前碳达峰行动方案的通知》
+CITED_TITLE = compile_pattern(r"《[^《》]*》")
 # A cover title may be set over this many lines (large type in a PDF or Word file).
 MAX_TITLE_LINES = 3
 
@@ -330,7 +335,7 @@ def _is_title(candidate: str) -> bool:
     return bool(
         _title_end(candidate)
         and not SENTENCE_PUNCT.search(candidate)
-        and "关于印发" not in candidate
+        and ("关于印发" not in candidate or "关于印发" not in CITED_TITLE.sub("", candidate))  # (…落实《…关于印发…的通知》的实施意见)
         and len(candidate) <= 60
         and not _org_name(candidate)
     )
@@ -380,7 +385,7 @@ def _title(cover: list[str], heading: Optional[tuple[str, list[str]]] = _UNKNOWN
             and i + used < len(cover)
             and not _title_end(candidate)
             and (_title_piece(candidate) or (used == 1 and _issuer_line(candidate) and cover[i + 1].startswith("关于")))
-            and _title_piece(cover[i + used])
+            and (_title_piece(cover[i + used]) or (cover[i + used][:1] == "《" and candidate.endswith(CITING_ENDS)))
         ):
             candidate += cover[i + used]
             used += 1
@@ -413,7 +418,34 @@ def _title(cover: list[str], heading: Optional[tuple[str, list[str]]] = _UNKNOWN
     notice = _notice_title(cover)
     if notice is not None:
         return notice
-    return best.replace(" ", "") if best is not None else None
+    return best.replace(" ", "") if best is not None else _own_notice_title(cover)
+
+
+# The genres of a notice that is itself the document (no plan issued under it).
+NOTICE_ENDINGS = ("的通知", "的函", "的决定", "的通报")
+
+
+def _own_notice_title(cover: list[str]) -> Optional[str]:
+    """A notice's title when the notice is the document, issuing no plan (湖南省生态环境厅关于做好
+    2023年度碳排放权交易配额分配工作的通知, its items 一、二、 below), set over up to three lines."""
+    for i in range(min(len(cover), 6)):
+        if "关于" not in cover[i] and not (i + 1 < len(cover) and cover[i + 1].startswith("关于") and _issuer_line(cover[i])):
+            continue  # (its issuers may stand on the line above: 湖南省生态环境厅 / 关于做好…的通知)
+        joined = cover[i]
+        for extra in cover[i + 1 : i + MAX_TITLE_LINES]:
+            if joined.endswith(NOTICE_ENDINGS):
+                break
+            joined += extra
+        if (
+            joined.endswith(NOTICE_ENDINGS)
+            and "关于" in joined
+            and "印发" not in joined
+            and "转发" not in joined
+            and len(joined) <= 80
+            and not SENTENCE_PUNCT.search(joined)
+        ):
+            return WHITE_SPACE.sub("", joined)
+    return None
 
 
 # The longest line that continues a title ending in a genre word (重点任务分工方案, 责任分工清单,
