@@ -196,6 +196,10 @@ def test_core_title(title: str, core: str) -> None:
         ("深圳市深汕特别合作区碳达峰实施方案", [], "深圳市深汕特别合作区", "zone"),
         ("神农架林区碳达峰实施方案", ["神农架林区人民政府"], "神农架林区", "county"),  # a 林区 and a 特区 rank as counties
         ("六枝特区碳达峰实施方案", [], "六枝特区", "county"),
+        # A 开发区 named in full, its name longer than a district's; a 保税区 is a zone.
+        (None, ["成都高新技术产业开发区管理委员会"], "成都高新技术产业开发区", "zone"),
+        (None, ["大连长兴岛经济技术开发区管理委员会"], "大连长兴岛经济技术开发区", "zone"),
+        (None, ["天津港保税区管理委员会"], "天津港保税区", "zone"),
         # National organs named 中国…, 中华…, 最高…, 国家… (国家市场监督管理总局 names no 国家市).
         ("气象部门碳达峰行动方案", ["中国气象局"], None, "national"),
         ("银行业保险业绿色金融指引", ["中国人民银行", "中国银保监会"], None, "national"),

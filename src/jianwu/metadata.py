@@ -115,12 +115,13 @@ RED_HEAD = compile_pattern(r"\s*文件$")
 # not a list of attachments (附件：1.…方案), which stands above the signature.
 BARE_ATTACHMENT_LABEL = compile_pattern(r"(?m)^[ \t　]*附\s*[件表]\s*[0-9一二三四五六七八九十]{0,3}[ \t　]*$")
 # Region prefix of a title or issuer: 重庆市永川区 / 资阳市 / 重庆高新区 / 四川省 / 深圳市前海深港现代服务业合作区
-# (a 合作区's name may be longer); after a city, a
+# (a 合作区's name may be longer, and a 开发区's in full: 成都高新技术产业开发区, 大连长兴岛经济技术开发区); after a city, a
 # 地区 is a region it joins, no district of it (广安市|融入成渝地区双城经济圈… -> 广安市).
 REGION = compile_pattern(
     r"^(?P<region>(?P<province>\p{Han}{2,7}?(?:省|自治区|特别行政区))?"
     r"(?:\p{Han}{2,7}?(?:市|自治州|地区|盟))?"
-    r"(?:\p{Han}{1,7}?(?:高新区|经开区|新区|开发区|园区|示范区|自治县|(?<!地)区|县|旗)|\p{Han}{2,10}?合作区)?)"
+    r"(?:\p{Han}{1,7}?(?:高新区|经开区|新区|开发区|园区|示范区|自治县|(?<!地)区|县|旗)|\p{Han}{2,10}?合作区"
+    r"|\p{Han}{2,8}?(?:经济技术开发区|高新技术产业开发区))?)"
 )
 # The heading of a table of contents before the body: 目录 / 目  录 / 目 录：
 CONTENTS_LINE = compile_pattern(r"^目\s*录\s*[：:]?$")
@@ -146,7 +147,7 @@ PRINTED_DATE = compile_pattern(r"\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日")  
 # The last words of a prefecture-level name (REGION's second part): 苏州市, 延边朝鲜族自治州, 阿克苏地区, 锡林郭勒盟.
 PREFECTURE_ENDINGS = ("市", "自治州", "地区", "盟")
 # A zone's last words (a 合作区 too: 深圳市前海深港现代服务业合作区, 横琴粤澳深度合作区, 深汕特别合作区).
-ZONE_SUFFIX = compile_pattern(r"(?:高新区|经开区|新区|开发区|园区|示范区|合作区)$")
+ZONE_SUFFIX = compile_pattern(r"(?:高新区|经开区|新区|开发区|园区|示范区|合作区|保税区)$")  # (天津港保税区)
 # National issuers: 国务院, 国务院办公厅, 中共中央, 中共中央办公厅, 全国…, 国家发展改革委, 生态环境部 …
 # Between two issuers of a 印发 heading: 、 ， or spaces, or nothing after 办公厅 / 委员会 / 政府 where
 # the next one starts (市委办公厅市政府办公厅 -> 市委办公厅 | 市政府办公厅, 自治区党委自治区政府).
