@@ -902,6 +902,10 @@ def _own_doc_number(cover: list[str]) -> tuple[Optional[str], Optional[str]]:
     return None, None
 
 
+# The others of a joint notice's issuers, left unnamed after the lead: 生态环境部等7部门, 省发展改革委等十部门
+ETC_DEPARTMENTS = compile_pattern(r"等(?:\d{1,2}|[一二三四五六七八九十]{1,3})?个?(?:部门|单位|部委)$")
+
+
 def _notice_issuers(cover: list[str]) -> list[str]:
     """The issuers a notice title names before its 关于, for a cover without a signature:
     郑州市人民政府办公厅关于印发…的通知 -> 郑州市人民政府办公厅; 生态环境部 国家发展改革委关于印发… ->
@@ -911,6 +915,8 @@ def _notice_issuers(cover: list[str]) -> list[str]:
         if at < 0 or ("印发" not in line and "转发" not in line):
             continue
         prefix = line[:at].strip() or (cover[i - 1] if i else "")
+        if "等" in prefix:
+            prefix = ETC_DEPARTMENTS.sub("", prefix)  # 湖北省生态环境厅等11部门: the lead, the others unnamed
         names: list[str] = []
         for part in ISSUER_LINE_SEPARATOR.split(prefix):
             if not part:
@@ -939,7 +945,8 @@ def _bare_title_issuers(cover: list[str]) -> list[str]:
     for line in cover[:8]:
         at = line.find("关于")
         if at >= 2 and line.startswith(BARE_LEVEL_WORDS):
-            names = [n for n in ISSUER_LINE_SEPARATOR.split(line[:at]) if n]
+            prefix = ETC_DEPARTMENTS.sub("", line[:at]) if "等" in line[:at] else line[:at]  # (省生态环境厅等11部门)
+            names = [n for n in ISSUER_LINE_SEPARATOR.split(prefix) if n]
             if names and all(n.startswith(BARE_LEVEL_WORDS) and _org_name(n) for n in names):
                 return names
     return []
