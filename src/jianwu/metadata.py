@@ -143,6 +143,8 @@ SIGNER_OR_CONTACT = compile_pattern(r"^(?:签发人[：:]\s*\p{Han}{2,4}|[（(]?
 PAGE_NOTE = compile_pattern(r"^[（(]?(?:此页无正文|本页无正文|共印\s*\d+\s*份)[）)]?$")
 # The seal's place in a signature block, between the issuers and the date: （盖章） / （印章）
 SEAL_LINE = compile_pattern(r"^[（(]\s*(?:盖章|印章|公章|签章|章)\s*[）)]$")
+# …or after a name on its line: 天津市生态环境局（盖章）
+SEAL_MARK = compile_pattern(r"[（(]\s*(?:盖章|印章|公章|签章)\s*[）)]$")
 PRINTED_DATE = compile_pattern(r"\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日")  # the date of a PRINTED_LINE
 # The last words of a prefecture-level name (REGION's second part): 苏州市, 延边朝鲜族自治州, 阿克苏地区, 锡林郭勒盟.
 PREFECTURE_ENDINGS = ("市", "自治州", "地区", "盟")
@@ -589,6 +591,8 @@ def _org_name_split(prefix: str) -> Optional[tuple[str, ...]]:
 def _org_names(line: str) -> list[str]:
     # (names between 、 too: 绍兴市发展和改革委员会、绍兴市生态环境局 signed on one line)
     names = RED_HEAD.sub("", line.replace("、", " ") if "、" in line else line).split()
+    if "章" in line:
+        names = [SEAL_MARK.sub("", n) for n in names if not SEAL_LINE.match(n)]  # 天津市生态环境局（盖章）
     if len(names) > 1 and all(len(n) == 1 for n in names):
         names = ["".join(names)]  # a name letter-spaced across the signature: 国  务  院
     return names if names and all(_org_name(n) or NATIONAL_ORG.match(n) for n in names) else []
