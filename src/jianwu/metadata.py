@@ -888,6 +888,9 @@ def _cover_lines(text: str) -> list[str]:
             if m:
                 lines.extend((m.group("head"), m.group("number")))
                 continue
+        if line[0] == "发" and lines and lines[-1].endswith(("印", "转")) and lines[-1].endswith(("关于印", "关于转")):
+            lines[-1] += line  # a notice title broken inside its 印发 (…关于印 / 发…的通知): one line
+            continue
         lines.append(line)
     return lines
 
