@@ -102,7 +102,9 @@ PLAN_TITLE_END = compile_pattern("(?:" + "|".join(PLAN_TITLE_ENDINGS) + ")$")  #
 # Sentence punctuation: titles and issuer lines have none.
 SENTENCE_PUNCT = compile_pattern(r"[，。；：！？、]")
 # An organisation name: 重庆市生态环境局, 沙坪坝区发展和改革委员会, 重庆市永川区人民政府
-ORG_SUFFIXES = ("局", "委员会", "委", "政府", "管委会", "中心", "办公室", "办", "厅", "部", "院", "署", "会", "所", "处", "总局", "兵团", "银行", "总社")
+# (领导小组 and 联席会议 sign the plans they coordinate: 海南省应对气候变化及节能减排工作领导小组)
+ORG_SUFFIXES = ("局", "委员会", "委", "政府", "管委会", "中心", "办公室", "办", "厅", "部", "院", "署", "会", "所", "处", "总局", "兵团", "银行", "总社",
+                "领导小组", "联席会议")
 ORG_NAME = compile_pattern(r"^\p{Han}{2,30}(?:" + "|".join(ORG_SUFFIXES) + ")$")  # ^\p{Han}{2,30}(?:局|委员会|…|总局)$
 # The last characters of ORG_SUFFIXES: a name ending with another (or a final "\n", before which $
 # matches too) is no ORG_NAME, without trying the pattern.
@@ -142,9 +144,9 @@ SIGNER_OR_CONTACT = compile_pattern(r"^(?:签发人[：:]\s*\p{Han}{2,4}|[（(]?
 # The notes a printed file sets by its signature and 版记: （此页无正文） / （共印30份）
 PAGE_NOTE = compile_pattern(r"^[（(]?(?:此页无正文|本页无正文|共印\s*\d+\s*份)[）)]?$")
 # The seal's place in a signature block, between the issuers and the date: （盖章） / （印章）
-SEAL_LINE = compile_pattern(r"^[（(]\s*(?:盖章|印章|公章|签章|章)\s*[）)]$")
+SEAL_LINE = compile_pattern(r"^[（(]\s*(?:盖章|印章|公章|签章|代章|章)\s*[）)]$")
 # …or after a name on its line: 天津市生态环境局（盖章）
-SEAL_MARK = compile_pattern(r"[（(]\s*(?:盖章|印章|公章|签章)\s*[）)]$")
+SEAL_MARK = compile_pattern(r"[（(]\s*(?:盖章|印章|公章|签章|代章)\s*[）)]$")  # (…办公室（代章）: its office's seal)
 PRINTED_DATE = compile_pattern(r"\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日")  # the date of a PRINTED_LINE
 # The last words of a prefecture-level name (REGION's second part): 苏州市, 延边朝鲜族自治州, 阿克苏地区, 锡林郭勒盟.
 PREFECTURE_ENDINGS = ("市", "自治州", "地区", "盟")

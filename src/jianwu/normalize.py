@@ -159,7 +159,7 @@ QUOTE_CLOSERS = set("》”’」』")
 CONTINUATION_STARTS = set("，。、；：）》”’%")
 PROSE_PUNCT = compile_pattern(r"[，。、；！？,;]")
 # The last characters of an organisation's name (局, 委员会, 人民政府, 办公室 …), as metadata.ORG_SUFFIXES end.
-ORG_NAME_ENDS = frozenset("局委会厅部院署府办室心所处团行社")
+ORG_NAME_ENDS = frozenset("局委会厅部院署府办室心所处团行社组议")
 # A date alone on its line, as a signature's: 2023年7月3日, 二〇二三年七月三日
 SIGNATURE_DATE_LINE = compile_pattern(r"^(?:\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}|[〇○OoＯ０零一二三四五六七八九]{4}年[一二三四五六七八九十]{1,3}月[一二三四五六七八九十]{1,3})\s*日$")
 # A 文号 alone on its line (发改产业〔2022〕200号, （国发〔2021〕4号）): it never continues the line above,
