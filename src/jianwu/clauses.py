@@ -13,7 +13,7 @@ from dataclasses import dataclass, field, replace
 from typing import Optional
 
 
-from .metadata import NOTICE_WRAPPER, closing_kind, parse_date
+from .metadata import NOTICE_WRAPPER, TITLE_EDITION, closing_kind, parse_date
 from .model import Clause, NormalizedText
 from .attachments import TABLE_HEADER, TABLE_TITLE, find_rows, find_sections
 from .indicator_table import table_years
@@ -248,6 +248,8 @@ def _after_the_notice(text: str, starts: list[_Start]) -> list[_Start]:
         own = NOT_TITLE_LETTER.sub("", text[line_start:line_end]) if line_end - line_start <= 2 * len(named) + 4 else ""
         if own and own != named and named.startswith(own):
             line_end, own = _title_lines_end(text, line_start, line_end, named)
+        elif own[-1:] in "）)" and own.startswith(named) and TITLE_EDITION.fullmatch(own[len(named) :]):
+            own = named  # its period after it, which the notice left out: 武汉市碳达峰实施方案（2023—2025年）
         if own == named:
             # After the notice's signature date, and short beside the plan it issues: never half
             # of it (a plan whose own text is repeated, title and all, is not a notice and its plan).
