@@ -195,7 +195,17 @@ def test_core_title(title: str, core: str) -> None:
         ("前海合作区碳达峰实施方案", ["深圳市前海深港现代服务业合作区管理局"], "深圳市前海深港现代服务业合作区", "zone"),
         ("深圳市深汕特别合作区碳达峰实施方案", [], "深圳市深汕特别合作区", "zone"),
         ("神农架林区碳达峰实施方案", ["神农架林区人民政府"], "神农架林区", "county"),  # a 林区 and a 特区 rank as counties
-        ("六枝特区碳达峰实施方案", [], "六枝特区", "county"),  # 巴中市巴州区, not 巴音郭楞 (巴州)
+        ("六枝特区碳达峰实施方案", [], "六枝特区", "county"),
+        # A 开发区 named in full, its name longer than a district's; a 保税区 is a zone.
+        (None, ["成都高新技术产业开发区管理委员会"], "成都高新技术产业开发区", "zone"),
+        (None, ["大连长兴岛经济技术开发区管理委员会"], "大连长兴岛经济技术开发区", "zone"),
+        (None, ["天津港保税区管理委员会"], "天津港保税区", "zone"),
+        # National organs named 中国…, 中华…, 最高…, 国家… (国家市场监督管理总局 names no 国家市).
+        ("气象部门碳达峰行动方案", ["中国气象局"], None, "national"),
+        ("银行业保险业绿色金融指引", ["中国人民银行", "中国银保监会"], None, "national"),
+        ("供销合作社系统碳达峰实施方案", ["中华全国供销合作总社"], None, "national"),
+        ("市场监管领域碳达峰实施方案", ["国家市场监督管理总局"], None, "national"),
+        (None, ["中国共产党湖北省委员会", "湖北省人民政府"], "湖北省", "province"),  # the party's full name  # 巴中市巴州区, not 巴音郭楞 (巴州)
     ],
 )
 def test_region_and_level(title: str | None, issuers: list[str], region: str | None, level: str) -> None:
@@ -288,6 +298,10 @@ def test_a_signature_date_wins_over_the_page_table() -> None:
         ("宜宾市碳达峰实施方案（公开征求意见稿）", "宜宾市碳达峰实施方案（公开征求意见稿）"),
         ("高耗能行业重点领域节能降碳改造升级实施指南（2022年版）", "高耗能行业重点领域节能降碳改造升级实施指南（2022年版）"),  # a 实施指南
         ("宜宾市节能监察办法（2023年修订）", "宜宾市节能监察办法（2023年修订）"),
+        ("宜宾市节能降碳工作要点（2023年度）", "宜宾市节能降碳工作要点（2023年度）"),
+        ("宜宾市产业结构调整指导目录清单（2022年本）", "宜宾市产业结构调整指导目录清单（2022年本）"),
+        ("宜宾市企业碳排放核算指南（第二版）", "宜宾市企业碳排放核算指南（第二版）"),
+        ("宜宾市碳排放管理办法\n（试行稿）", "宜宾市碳排放管理办法（试行稿）"),
         # A title of its own starting with 关于 (实施意见, 指导意见), after its notice too.
         ("关于推进城乡建设绿色发展的实施意见", "关于推进城乡建设绿色发展的实施意见"),
         ("湖南省人民政府办公厅关于印发《关于推进城乡建设绿色发展的实施意见》的通知\n湘政办发〔2022〕30号\n"
@@ -297,6 +311,22 @@ def test_a_signature_date_wins_over_the_page_table() -> None:
         ("附件1\n苏州市碳达峰实施方案", "苏州市碳达峰实施方案"),
         ("宜宾市人民政府\n二○二三年六月三十日\n宜宾市碳达峰实施方案", "宜宾市碳达峰实施方案"),
         ("宜宾市人民政府 2023年6月30日\n宜宾市碳达峰实施方案", "宜宾市碳达峰实施方案"),  # signature and date on one line
+        # Broken after a genre word, the next line a part of the plan named after it (分工方案, 任务清单 …).
+        ("江苏省生态环境保护规划\n重点任务分工方案", "江苏省生态环境保护规划重点任务分工方案"),
+        ("山东省“十四五”节能减排实施方案\n责任分工", "山东省“十四五”节能减排实施方案责任分工"),
+        ("河南省推进碳达峰碳中和工作实施方案\n任务清单", "河南省推进碳达峰碳中和工作实施方案任务清单"),
+        ("湘潭市国民经济和社会发展第十四个五年规划\n和二〇三五年远景目标纲要", "湘潭市国民经济和社会发展第十四个五年规划和二〇三五年远景目标纲要"),
+        ("郑州市“十四五”节能减排综合工作方案\n重点任务分工\n（2022—2025年）", "郑州市“十四五”节能减排综合工作方案重点任务分工（2022—2025年）"),
+        ("附件1\n无锡市“十四五”生态环境保护规划\n重点任务分工方案", "无锡市“十四五”生态环境保护规划重点任务分工方案"),
+        # …but a title of its own (its region first), or the title repeated, does not go on with it.
+        ("宜宾市碳达峰实施方案\n宜宾市碳达峰实施方案", "宜宾市碳达峰实施方案"),
+        ("四川省碳达峰实施方案\n宜宾市碳达峰实施方案", "宜宾市碳达峰实施方案"),
+        # Broken before the 《》 of the plan it implements; a 关于印发 inside that 《》 is no notice's.
+        ("宁波市贯彻落实\n《浙江省碳达峰实施方案》的实施意见", "宁波市贯彻落实《浙江省碳达峰实施方案》的实施意见"),
+        ("关于贯彻落实\n《国务院关于印发2030年前碳达峰行动方案的通知》的实施意见",
+         "关于贯彻落实《国务院关于印发2030年前碳达峰行动方案的通知》的实施意见"),
+        # A date of the year and month above the title is none of it.
+        ("二〇二二年十月\n福建省“十四五”节能减排综合工作方案", "福建省“十四五”节能减排综合工作方案"),
     ],
 )
 def test_title_set_over_several_lines(cover: str, title: str) -> None:
@@ -313,6 +343,16 @@ def test_title_set_over_several_lines(cover: str, title: str) -> None:
          dict(doc_number="宜府发〔2023〕5号", issuers=["宜宾市人民政府"], date=None, region="宜宾市", level="city")),
         ("宜宾市人民政府关于印发宜宾市碳达峰实施方案的通知\n宜府发﹝2023﹞5号\n宜宾市人民政府\n二O二三年六月三十日\n宜宾市碳达峰实施方案",
          dict(doc_number="宜府发﹝2023﹞5号", issuers=["宜宾市人民政府"], date="2023-06-30", region="宜宾市", level="city")),
+        # …or glued to it.
+        ("宜宾市人民政府关于印发宜宾市碳达峰实施方案的通知宜府发〔2023〕5号\n宜宾市人民政府\n2023年6月30日\n宜宾市碳达峰实施方案",
+         dict(doc_number="宜府发〔2023〕5号", issuers=["宜宾市人民政府"], date="2023-06-30", region="宜宾市", level="city")),
+        # A web copy's date of publication above it: the signature's date is the document's.
+        ("2023年7月5日\n关于印发宜宾市碳达峰实施方案的通知\n宜府发〔2023〕5号\n宜宾市人民政府\n2023年6月30日\n宜宾市碳达峰实施方案",
+         dict(doc_number="宜府发〔2023〕5号", issuers=["宜宾市人民政府"], date="2023-06-30", region="宜宾市", level="city")),
+        ("2023年6月30日\n宜宾市碳达峰实施方案", dict(date="2023-06-30", region="宜宾市")),  # (the only date)
+        # A web copy's heading with its 文号 in brackets after it.
+        ("关于印发《宜宾市碳达峰实施方案》的通知（宜府发〔2023〕5号）\n宜宾市人民政府\n2023年6月30日\n宜宾市碳达峰实施方案",
+         dict(doc_number="宜府发〔2023〕5号", issuers=["宜宾市人民政府"], date="2023-06-30", region="宜宾市", level="city")),
     ],
 )
 def test_cover_lines_printed_together(cover: str, fields: dict[str, object]) -> None:
@@ -376,12 +416,34 @@ def test_a_letter_spaced_signature_is_one_name() -> None:
          "", ["郑州市人民政府办公厅"], None),
         ("生态环境部 国家发展改革委关于印发《减污降碳协同增效实施方案》的通知\n环综合〔2022〕42号\n各省、自治区、直辖市人民政府：\n现将方案印发给你们。\n减污降碳协同增效实施方案\n",
          "", ["生态环境部", "国家发展改革委"], None),
+        # A joint notice naming its lead only (等11部门), in full or without its region.
+        ("湖北省生态环境厅等11部门关于印发湖北省减污降碳协同增效实施方案的通知\n鄂环发〔2023〕5号\n各市、州、县人民政府：\n现将方案印发给你们。\n湖北省减污降碳协同增效实施方案\n",
+         "", ["湖北省生态环境厅"], None),
+        ("生态环境部等7部门关于印发减污降碳协同增效实施方案的通知\n环综合〔2022〕42号\n各省、自治区、直辖市人民政府：\n现将方案印发给你们。\n减污降碳协同增效实施方案\n",
+         "", ["生态环境部"], None),
+        ("省生态环境厅等十部门关于印发湖北省减污降碳协同增效实施方案的通知\n鄂环发〔2023〕5号\n各市、州、县人民政府：\n现将方案印发给你们。\n湖北省减污降碳协同增效实施方案\n",
+         "", ["湖北省生态环境厅"], None),
         # A date alone under the notice: the notice's issuer, the date.
         ("吉林省人民政府关于印发吉林省碳达峰实施方案的通知\n吉政发〔2022〕24号\n各市（州）人民政府：\n现将方案印发给你们，本方案自2023年1月1日起施行。\n2022年12月30日\n吉林省碳达峰实施方案\n",
          "", ["吉林省人民政府"], "2022-12-30"),
         # No signature date at all: the 版记's printing date.
         ("安徽省生态环境厅关于印发安徽省减污降碳协同增效实施方案的通知\n皖环发〔2023〕3号\n各市生态环境局：\n现将方案印发给你们。\n安徽省减污降碳协同增效实施方案\n",
          "\n抄送：生态环境部。\n安徽省生态环境厅办公室                 2023年1月16日印发\n", ["安徽省生态环境厅"], "2023-01-16"),
+        # A seal mark after each name.
+        ("天津市减污降碳协同增效实施方案\n", "\n天津市生态环境局（盖章）　　天津市发展和改革委员会（盖章）\n2023年4月12日\n",
+         ["天津市生态环境局", "天津市发展和改革委员会"], "2023-04-12"),
+        # A 领导小组 (or its office, sealing for it: （代章）) signs the plan it coordinates.
+        ("海南省碳达峰实施方案任务分工\n", "\n海南省碳达峰碳中和工作领导小组办公室（代章）\n2023年6月30日\n",
+         ["海南省碳达峰碳中和工作领导小组办公室"], "2023-06-30"),
+        ("海南省碳达峰实施方案任务分工\n", "\n海南省应对气候变化及节能减排工作领导小组\n2023年6月30日\n",
+         ["海南省应对气候变化及节能减排工作领导小组"], "2023-06-30"),
+        # Names between 、 on the signature's line.
+        ("绍兴市减污降碳协同增效实施方案\n", "\n绍兴市发展和改革委员会、绍兴市生态环境局\n2023年7月3日\n",
+         ["绍兴市发展和改革委员会", "绍兴市生态环境局"], "2023-07-03"),
+        # Issuers on several lines, the seal's place between them and the date.
+        ("天津市减污降碳协同增效实施方案\n",
+         "\n天津市生态环境局　　　天津市发展和改革委员会\n天津市工业和信息化局　天津市住房和城乡建设委员会\n（盖章）\n2023年4月12日\n",
+         ["天津市生态环境局", "天津市发展和改革委员会", "天津市工业和信息化局", "天津市住房和城乡建设委员会"], "2023-04-12"),
     ],
 )
 def test_issuers_and_date_without_a_signature(cover: str, closing: str, issuers: list[str], date: str | None) -> None:
@@ -449,3 +511,69 @@ def test_place_of_a_region(region: str, place: tuple[str | None, str | None], in
     from jianwu.regions import covers, place_of
 
     assert (place_of(region), covers("长三角地区", region)) == (place, in_yangtze_delta)
+
+
+@pytest.mark.parametrize(
+    ("closing", "doc_number"),
+    [
+        ("贵阳市人民政府\n2023年3月15日\n筑府发〔2023〕7号\n", "筑府发〔2023〕7号"),  # a web copy's 文号 under the date
+        ("贵阳市人民政府\n2023年3月15日\n（筑府发〔2023〕7号）\n", "筑府发〔2023〕7号"),
+        ("贵阳市人民政府\n2023年3月15日\n", None),
+    ],
+)
+def test_a_doc_number_under_the_signature_date(closing: str, doc_number: str | None) -> None:
+    doc = parse_document("贵阳市减污降碳协同增效实施方案\n一、总体要求\n二、重点任务\n（一）加强组织领导。\n" + closing, doc_id="t")
+    assert (doc.doc_number, doc.issuers, doc.date) == (doc_number, ["贵阳市人民政府"], "2023-03-15")
+    assert doc.clauses[-1].text == "加强组织领导。"  # the closing block is no clause's
+
+
+@pytest.mark.parametrize(
+    ("cover", "fields"),
+    [
+        # A gazette's reprint: the issuer named without its region, the text naming the province.
+        ("省人民政府关于印发四川省碳达峰实施方案的通知\n川府发〔2023〕5号\n各市（州）人民政府：\n现将方案印发给你们。\n"
+         "省人民政府\n2023年6月30日\n四川省碳达峰实施方案",
+         dict(doc_number="川府发〔2023〕5号", issuers=["四川省人民政府"], date="2023-06-30")),
+        ("省人民政府关于印发四川省碳达峰实施方案的通知\n川府发〔2023〕5号\n各市（州）人民政府：\n现将方案印发给你们。\n"
+         "2023年6月30日\n四川省碳达峰实施方案",
+         dict(doc_number="川府发〔2023〕5号", issuers=["四川省人民政府"], date="2023-06-30")),
+        # The region unknown: the bare name is not given (test_issuers_named_before_the_title_s_guanyu).
+        ("省人民政府关于印发碳达峰实施方案的通知\n2023年6月30日\n碳达峰实施方案", dict(issuers=[], date="2023-06-30")),
+        # A 市 name of the region's level, not 市场 (市场监督管理局 names no region).
+        ("市人民政府关于印发苏州市碳达峰实施方案的通知\n2023年6月30日\n苏州市碳达峰实施方案", dict(issuers=["苏州市人民政府"], date="2023-06-30")),
+    ],
+)
+def test_issuers_named_without_their_region(cover: str, fields: dict[str, object]) -> None:
+    doc = parse_document(f"{cover}\n为协同推进，制定本方案。\n一、总体要求\n（一）加强领导。", doc_id="t")
+    assert {name: getattr(doc, name) for name in fields} == fields
+
+
+@pytest.mark.parametrize(
+    ("name", "region", "named"),
+    [("省人民政府", "湖北省", "湖北省人民政府"), ("自治区人民政府", "广西壮族自治区", "广西壮族自治区人民政府"),
+     ("市生态环境局", "苏州市", "苏州市生态环境局"), ("市场监督管理局", "苏州市", "市场监督管理局"),
+     ("省发展改革委", "苏州市", "省发展改革委"), ("区人民政府", "宁夏回族自治区", "区人民政府"),
+     ("区人民政府", "北京市朝阳区", "北京市朝阳区人民政府"), ("苏州市人民政府", "苏州市", "苏州市人民政府")],
+)
+def test_with_region(name: str, region: str, named: str) -> None:
+    from jianwu.metadata import _with_region
+
+    assert _with_region(name, region) == named
+
+
+@pytest.mark.parametrize(
+    ("cover", "title"),
+    [
+        ("湖南省生态环境厅关于做好2023年度碳排放权交易配额分配工作的通知\n湘环函〔2023〕15号\n各市州生态环境局：\n现将有关事项通知如下：\n",
+         "湖南省生态环境厅关于做好2023年度碳排放权交易配额分配工作的通知"),
+        ("湖南省生态环境厅\n关于做好2023年度碳排放权交易\n配额分配工作的通知\n各市州生态环境局：\n现将有关事项通知如下：\n",
+         "湖南省生态环境厅关于做好2023年度碳排放权交易配额分配工作的通知"),
+        # A notice issuing a plan names it, even when the plan's own title is not printed.
+        ("湖南省生态环境厅关于印发湖南省碳达峰实施方案的通知\n各市州生态环境局：\n现将方案印发给你们。\n", "湖南省碳达峰实施方案"),
+    ],
+)
+def test_a_notice_that_is_the_document_is_its_title(cover: str, title: str) -> None:
+    body = ("一、明确分配范围\n" + "纳入配额管理的重点排放单位名单见附件，各地要认真核实企业信息。" * 3 + "\n二、加强组织实施\n"
+            + "各地要加强指导，按时完成配额核定和发放工作。" * 3 + "\n\n湖南省生态环境厅\n2023年4月6日\n")
+    doc = parse_document(cover + body, doc_id="t")
+    assert (doc.title, doc.issuers, doc.date, doc.region) == (title, ["湖南省生态环境厅"], "2023-04-06", "湖南省")

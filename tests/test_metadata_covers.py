@@ -58,10 +58,10 @@ CASES = {
         ("自治区人民政府关于加快建立健全绿色低碳循环发展经济体系的实施意见", "宁政发〔2021〕39号", ["宁夏回族自治区人民政府"], "2021-12-31",
          ["宁夏回族自治区"], "province", []),
     ),
-    "provincial, 委办 heading of a web copy": (
+    "provincial, 委办 heading of a web copy (its second issuer named with the first one's region)": (
         "甘肃省委办公厅、省政府办公厅印发《关于推动城乡建设绿色发展的实施意见》\n为深入贯彻落实中央精神，结合我省实际，提出如下实施意见。\n",
         "",
-        ("关于推动城乡建设绿色发展的实施意见", None, ["甘肃省委办公厅", "省政府办公厅"], None, ["甘肃省"], "province", ["no_doc_number", "no_date"]),
+        ("关于推动城乡建设绿色发展的实施意见", None, ["甘肃省委办公厅", "甘肃省政府办公厅"], None, ["甘肃省"], "province", ["no_doc_number", "no_date"]),
     ),
     "city, issuer line above a 关于 title over two lines": (
         "邯郸市人民政府\n关于加快建立健全绿色低碳循环发展\n经济体系的实施意见\n邯政字〔2021〕30号\n各县（市、区）人民政府：\n结合实际，提出如下实施意见。\n",
@@ -135,3 +135,25 @@ def test_cover_metadata(case: str) -> None:
     warnings = [w.code for w in doc.warnings if w.code.startswith(("no_", "repaired_"))]
     assert (doc.title, doc.doc_number, doc.issuers, doc.date, doc.regions, doc.level, warnings) == expected
     assert doc.region == (expected[4][0] if expected[4] else None)
+
+
+# A title set in large type breaks wherever its line is full: after any word, inside one, after
+# its genre word (…规划 / 重点任务分工方案), before its period (（2023—2025年）).
+BROKEN_TITLES = ("江苏省生态环境保护规划重点任务分工方案", "湖南省减污降碳协同增效行动计划（2023—2025年）", "浙江省推动城乡建设绿色发展的实施意见")
+PREAMBLE_AND_BODY = "\n为深入贯彻落实党中央、国务院决策部署，制定本方案。\n" + BODY
+
+
+@pytest.mark.parametrize(("title", "at"), [(t, k) for t in BROKEN_TITLES for k in range(3, len(t) - 1)])
+def test_a_plan_title_broken_anywhere(title: str, at: int) -> None:
+    assert parse_document(title[:at] + "\n" + title[at:] + PREAMBLE_AND_BODY, doc_id="t").title == title
+
+
+@pytest.mark.parametrize(("title", "at"), [(t, k) for t in BROKEN_TITLES for k in range(3, len(t) + 12, 2)])
+def test_a_notice_title_broken_anywhere(title: str, at: int) -> None:
+    """…关于印 / 发…: the notice names the plan, its issuer and, below its signature, the date."""
+    region = title[:3]
+    notice = f"{region}人民政府关于印发{title}的通知"
+    cover = (notice[:at] + "\n" + notice[at:] + "\n苏政发〔2023〕5号\n各市人民政府：\n　　现将方案印发给你们，请认真贯彻执行。\n\n"
+             f"{region}人民政府\n2023年3月5日\n\n")
+    doc = parse_document(cover + BODY, doc_id="t")
+    assert (doc.title, doc.issuers, doc.date) == (title, [region + "人民政府"], "2023-03-05")

@@ -224,6 +224,32 @@ def test_a_notice_numbering_lines_of_its_own_is_the_cover(notice: str) -> None:
     assert (doc.title, doc.doc_number, doc.issuers, doc.date) == ("2030年前碳达峰行动方案", "国发〔2021〕23号", ["国务院"], "2021-10-24")
 
 
+@pytest.mark.parametrize(
+    ("name", "title_lines", "title"),
+    [
+        # The plan's title broken after its genre word (…规划 / 重点任务分工方案), or over three
+        # lines, quotes among its first letters.
+        ("江西省生态环境保护规划重点任务分工方案", "江西省生态环境保护规划\n重点任务分工方案", None),
+        ("西宁市“十四五”生态环境保护规划重点任务分工方案", "西宁市“十四五”\n生态环境保护规划\n重点任务分工方案", None),
+        ("西宁市“十四五”生态环境保护规划重点任务分工方案", "西宁市“十四五”生态环境保护规划重点任务分工方案", None),
+        # …or with its period, which the notice leaves out.
+        ("武汉市碳达峰实施方案", "武汉市碳达峰实施方案（2023—2025年）", "武汉市碳达峰实施方案（2023—2025年）"),
+    ],
+)
+def test_a_notice_before_a_plan_title_set_over_lines_is_the_cover(name: str, title_lines: str, title: str | None) -> None:
+    """The title set over lines is still the title the notice names: the notice's own numbered
+    lines above it are its cover."""
+    from jianwu import parse_document
+
+    notice = (f"江西省人民政府办公厅关于印发{name}的通知\n赣府厅字〔2022〕40号\n"
+              "现就有关事项通知如下：\n一、加强组织领导。各地要高度重视。\n二、强化督促落实。要加强调度。\n"
+              f"江西省人民政府办公厅\n2022年4月18日\n{title_lines}")
+    doc = parse_document(f"{notice}\n{PLAN_BODY}", doc_id="t")
+    assert [c.path for c in doc.clauses if c.depth == 1] == [["一、"], ["二、"], ["三、"], ["四、"], ["五、"]]
+    assert doc.clauses[0].title == "总体要求"
+    assert (doc.title, doc.date) == (title or name, "2022-04-18")
+
+
 def test_a_plan_repeating_its_own_title_is_not_cut() -> None:
     """Without the notice's signature before it, or when what would be cut is as long as the rest,
     the title line is the plan's own text: nothing is dropped."""

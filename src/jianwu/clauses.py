@@ -13,7 +13,7 @@ from dataclasses import dataclass, field, replace
 from typing import Optional
 
 
-from .metadata import NOTICE_WRAPPER, closing_kind, parse_date
+from .metadata import NOTICE_WRAPPER, TITLE_EDITION, closing_kind, parse_date
 from .model import Clause, NormalizedText
 from .attachments import TABLE_HEADER, TABLE_TITLE, find_rows, find_sections
 from .indicator_table import table_years
@@ -236,12 +236,21 @@ def _after_the_notice(text: str, starts: list[_Start]) -> list[_Start]:
     first = starts[0].offset
     probe = named[:4]  # (a quick find before a line is compared whole)
     found = text.find(probe, first)
+    if found == -1:
+        probe = named[:2]  # a quote or space among its first letters: 西宁市“十四五”…
+        found = text.find(probe, first)
     while found != -1:
         line_start = text.rfind("\n", 0, found) + 1
         line_end = text.find("\n", found)
         if line_end == -1:
             break  # the title as the text's last line heads nothing
-        if NOT_TITLE_LETTER.sub("", text[line_start:line_end]) == named:
+        # (a line more than twice the title's length, a paragraph, is never it, even letter-spaced)
+        own = NOT_TITLE_LETTER.sub("", text[line_start:line_end]) if line_end - line_start <= 2 * len(named) + 4 else ""
+        if own and own != named and named.startswith(own):
+            line_end, own = _title_lines_end(text, line_start, line_end, named)
+        elif own[-1:] in "）)" and own.startswith(named) and TITLE_EDITION.fullmatch(own[len(named) :]):
+            own = named  # its period after it, which the notice left out: 武汉市碳达峰实施方案（2023—2025年）
+        if own == named:
             # After the notice's signature date, and short beside the plan it issues: never half
             # of it (a plan whose own text is repeated, title and all, is not a notice and its plan).
             if not any(parse_date(line) for line in text[first:line_start].split("\n")):
@@ -256,6 +265,24 @@ def _after_the_notice(text: str, starts: list[_Start]) -> list[_Start]:
             return [_Start(st.offset + base, st.body + base, st.token, st.label, st.depth, st.path) for st in plan]
         found = text.find(probe, line_end)
     return starts
+
+
+def _title_lines_end(text: str, line_start: int, line_end: int, named: str) -> tuple[int, str]:
+    """(end, letters) of the title ``named`` set from ``line_start`` over up to three lines (江西省生态环境保护规划 /
+    重点任务分工方案, its large type broken after a genre word), its first line's letters a start of it;
+    else (``line_end``, "") (no title there)."""
+    end = line_end
+    for _ in range(2):
+        following = text.find("\n", end + 1)
+        if following == -1:
+            break
+        end = following
+        own = NOT_TITLE_LETTER.sub("", text[line_start:end])
+        if own == named:
+            return end, own
+        if not named.startswith(own):
+            break
+    return line_end, ""
 
 
 def _after_the_contents(text: str, starts: list[_Start]) -> list[_Start]:

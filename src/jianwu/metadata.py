@@ -51,6 +51,13 @@ PASSED_NOTE = compile_pattern(r"^[（(](?P<date>\d{4}\s*年\s*\d{1,2}\s*月\s*\d
 SIGNATURE_AND_DATE = compile_pattern(r"^(?P<names>\p{Han}[\p{Han}\s、]*?)\s*(?P<date>[\d〇○OoＯ０零一二三四五六七八九]{4}\s*年[^年]{2,12}日)$")
 # A notice title and its 文号 on one line: …关于印发…的通知 宜府发〔2023〕5号 (read as two lines).
 TITLE_AND_DOC_NUMBER = compile_pattern(rf"^(?P<head>.+?)\s+(?P<number>{DOC_NUMBER.pattern})$")
+# …or its 文号 in brackets after it (a web copy's heading): 关于印发《昆明市碳达峰实施方案》的通知（昆政发〔2023〕8号）;
+# not a sentence citing one (…的通知》（国发〔2021〕23号）, its head has punctuation or ends with 》).
+TITLE_AND_BRACKETED_NUMBER = compile_pattern(
+    rf"^(?P<head>[^，。；：、《》]*(?:《[^《》]*》[^，。；：、《》]*)*(?:的通知|的函|的批复|意见|方案|规划|计划))\s*[（(](?P<number>{DOC_NUMBER.pattern})[）)]$"
+)
+# …or glued to it, no space between: 珠海市人民政府关于印发珠海市碳达峰实施方案的通知珠府〔2023〕20号
+TITLE_GLUED_DOC_NUMBER = compile_pattern(rf"^(?P<head>[^，。；：、《》]*(?:《[^《》]*》[^，。；：、《》]*)*?的通知)(?P<number>{DOC_NUMBER.pattern})$")
 # A title line that is only a genre word (实施方案) continues the title above it.
 GENRE_LINE = compile_pattern(r"^(?:的)?(?:实施意见|指导意见|意见|实施方案|行动方案|工作方案|方案|行动计划|任务分工)$")
 # A heading that names its issuers and the plan they issue (web and news copies):
@@ -86,16 +93,18 @@ NOT_TITLE_LETTERS = compile_pattern(r"[\s《》〈〉<>“”\"]")
 PLAN_TITLE_ENDINGS = ("方案", "规划", "计划", "意见", "办法", "细则", "分工", "要点", "纲要", "措施", "清单", "条例", "规定", "行动", "指南")
 # The period or edition a title may end with after its genre word: 行动计划（2023—2025年）,
 # 管理办法（试行）, 规划（2021-2025年）, 实施方案（2022年）, 方案（征求意见稿）, 实施指南（2022年版）,
-# 办法（2023年修订）, 方案（公开征求意见稿）.
+# 办法（2023年修订）, 方案（公开征求意见稿）, 实施方案（2023年度）, 清单（2022年本）, 指南（第二版）.
 TITLE_EDITION = compile_pattern(
-    r"[（(]\s*(?:(?:19|20)\d\d\s*(?:年\s*)?[—–－\-~～至到]+\s*(?:19|20)\d\d|(?:19|20)\d\d)\s*年?\s*(?:版|修订|修正)?\s*[）)]$"
-    r"|[（(](?:试行|暂行|修订|修订稿|修订版|(?:公开)?征求意见稿|送审稿|草案|代拟稿)[）)]$"
+    r"[（(]\s*(?:(?:19|20)\d\d\s*(?:年\s*)?[—–－\-~～至到]+\s*(?:19|20)\d\d|(?:19|20)\d\d)\s*年?\s*(?:度|本|版|修订版?|修正)?\s*[）)]$"
+    r"|[（(](?:试行|暂行|修订|修订稿|修订版|试行稿|(?:公开)?征求意见稿|送审稿|草案|代拟稿|第[一二三四五六七八九十]{1,2}版)[）)]$"
 )
 PLAN_TITLE_END = compile_pattern("(?:" + "|".join(PLAN_TITLE_ENDINGS) + ")$")  # (?:方案|规划|…|行动)$
 # Sentence punctuation: titles and issuer lines have none.
 SENTENCE_PUNCT = compile_pattern(r"[，。；：！？、]")
 # An organisation name: 重庆市生态环境局, 沙坪坝区发展和改革委员会, 重庆市永川区人民政府
-ORG_SUFFIXES = ("局", "委员会", "委", "政府", "管委会", "中心", "办公室", "办", "厅", "部", "院", "署", "会", "所", "处", "总局", "兵团")
+# (领导小组 and 联席会议 sign the plans they coordinate: 海南省应对气候变化及节能减排工作领导小组)
+ORG_SUFFIXES = ("局", "委员会", "委", "政府", "管委会", "中心", "办公室", "办", "厅", "部", "院", "署", "会", "所", "处", "总局", "兵团", "银行", "总社",
+                "领导小组", "联席会议")
 ORG_NAME = compile_pattern(r"^\p{Han}{2,30}(?:" + "|".join(ORG_SUFFIXES) + ")$")  # ^\p{Han}{2,30}(?:局|委员会|…|总局)$
 # The last characters of ORG_SUFFIXES: a name ending with another (or a final "\n", before which $
 # matches too) is no ORG_NAME, without trying the pattern.
@@ -108,12 +117,13 @@ RED_HEAD = compile_pattern(r"\s*文件$")
 # not a list of attachments (附件：1.…方案), which stands above the signature.
 BARE_ATTACHMENT_LABEL = compile_pattern(r"(?m)^[ \t　]*附\s*[件表]\s*[0-9一二三四五六七八九十]{0,3}[ \t　]*$")
 # Region prefix of a title or issuer: 重庆市永川区 / 资阳市 / 重庆高新区 / 四川省 / 深圳市前海深港现代服务业合作区
-# (a 合作区's name may be longer); after a city, a
+# (a 合作区's name may be longer, and a 开发区's in full: 成都高新技术产业开发区, 大连长兴岛经济技术开发区); after a city, a
 # 地区 is a region it joins, no district of it (广安市|融入成渝地区双城经济圈… -> 广安市).
 REGION = compile_pattern(
     r"^(?P<region>(?P<province>\p{Han}{2,7}?(?:省|自治区|特别行政区))?"
     r"(?:\p{Han}{2,7}?(?:市|自治州|地区|盟))?"
-    r"(?:\p{Han}{1,7}?(?:高新区|经开区|新区|开发区|园区|示范区|自治县|(?<!地)区|县|旗)|\p{Han}{2,10}?合作区)?)"
+    r"(?:\p{Han}{1,7}?(?:高新区|经开区|新区|开发区|园区|示范区|自治县|(?<!地)区|县|旗)|\p{Han}{2,10}?合作区"
+    r"|\p{Han}{2,8}?(?:经济技术开发区|高新技术产业开发区))?)"
 )
 # The heading of a table of contents before the body: 目录 / 目  录 / 目 录：
 CONTENTS_LINE = compile_pattern(r"^目\s*录\s*[：:]?$")
@@ -133,11 +143,15 @@ PRINTED_LINE = compile_pattern(r"^\p{Han}{2,30}\s*\d{4}\s*年\s*\d{1,2}\s*月\s*
 SIGNER_OR_CONTACT = compile_pattern(r"^(?:签发人[：:]\s*\p{Han}{2,4}|[（(]?联系人[：:][^\n]{0,40}?[）)]?)$")
 # The notes a printed file sets by its signature and 版记: （此页无正文） / （共印30份）
 PAGE_NOTE = compile_pattern(r"^[（(]?(?:此页无正文|本页无正文|共印\s*\d+\s*份)[）)]?$")
+# The seal's place in a signature block, between the issuers and the date: （盖章） / （印章）
+SEAL_LINE = compile_pattern(r"^[（(]\s*(?:盖章|印章|公章|签章|代章|章)\s*[）)]$")
+# …or after a name on its line: 天津市生态环境局（盖章）
+SEAL_MARK = compile_pattern(r"[（(]\s*(?:盖章|印章|公章|签章|代章)\s*[）)]$")  # (…办公室（代章）: its office's seal)
 PRINTED_DATE = compile_pattern(r"\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日")  # the date of a PRINTED_LINE
 # The last words of a prefecture-level name (REGION's second part): 苏州市, 延边朝鲜族自治州, 阿克苏地区, 锡林郭勒盟.
 PREFECTURE_ENDINGS = ("市", "自治州", "地区", "盟")
 # A zone's last words (a 合作区 too: 深圳市前海深港现代服务业合作区, 横琴粤澳深度合作区, 深汕特别合作区).
-ZONE_SUFFIX = compile_pattern(r"(?:高新区|经开区|新区|开发区|园区|示范区|合作区)$")
+ZONE_SUFFIX = compile_pattern(r"(?:高新区|经开区|新区|开发区|园区|示范区|合作区|保税区)$")  # (天津港保税区)
 # National issuers: 国务院, 国务院办公厅, 中共中央, 中共中央办公厅, 全国…, 国家发展改革委, 生态环境部 …
 # Between two issuers of a 印发 heading: 、 ， or spaces, or nothing after 办公厅 / 委员会 / 政府 where
 # the next one starts (市委办公厅市政府办公厅 -> 市委办公厅 | 市政府办公厅, 自治区党委自治区政府).
@@ -146,7 +160,13 @@ ISSUER_SEPARATOR = compile_pattern(r"[、，\s]+|(?<=办公厅|委员会|政府)
 ISSUER_LINE_SEPARATOR = compile_pattern(r"[\s、]+")
 WHITE_SPACE = compile_pattern(r"\s+")  # a title wrapped over lines, rejoined without its breaks
 # (a ministry's 办公厅 too: 生态环境部办公厅, 工业和信息化部办公厅)
-NATIONAL_ISSUER = compile_pattern(r"^(?:国务院|中共中央|党中央|中央|全国|国家)\p{Han}*$|^\p{Han}{2,10}(?:部|总局|总署)(?:办公厅)?$")
+# (中国气象局, 中国人民银行, 中国民用航空局, 中华全国供销合作总社, 最高人民法院, 共青团中央; not
+# 中国共产党X省委员会, a province's)
+NATIONAL_ISSUER = compile_pattern(
+    r"^(?:国务院|中共中央|党中央|中央|全国|国家|中国(?!共产党)|中华|最高人民|共青团中央)\p{Han}*$|^\p{Han}{2,10}(?:部|总局|总署)(?:办公厅)?$"
+)
+# The first words of a national organ's name, never a region's: 国家市场监督管理总局 is not 国家市's.
+NATIONAL_NAME_STARTS = ("国家", "中国", "中华", "全国", "最高")
 # The central organs that sign without an 机关 suffix: 中共中央 国务院, 中共中央办公厅.
 NATIONAL_ORG = compile_pattern(r"^(?:中共中央|党中央|国务院|中央军委)(?:办公厅)?$")
 # A title issued at the national level: 国务院关于…, 中共中央 国务院关于…, 国务院办公厅关于…
@@ -307,6 +327,11 @@ def find_citations(text: str, own_title: Optional[str]) -> list[Citation]:
     return cites
 
 
+# The words a title line may end with before the 《》 of the plan it implements, set on the next
+# line: 宁波市贯彻落实 / 《浙江省碳达峰实施方案》的实施意见.
+CITING_ENDS = ("贯彻落实", "落实", "贯彻", "实施", "关于")
+# A cited title inside a title: 《国务院关于印发2030年前碳达峰行动方案的通知》
+CITED_TITLE = compile_pattern(r"《[^《》]*》")
 # A cover title may be set over this many lines (large type in a PDF or Word file).
 MAX_TITLE_LINES = 3
 
@@ -315,7 +340,7 @@ def _is_title(candidate: str) -> bool:
     return bool(
         _title_end(candidate)
         and not SENTENCE_PUNCT.search(candidate)
-        and "关于印发" not in candidate
+        and ("关于印发" not in candidate or "关于印发" not in CITED_TITLE.sub("", candidate))  # (…落实《…关于印发…的通知》的实施意见)
         and len(candidate) <= 60
         and not _org_name(candidate)
     )
@@ -365,12 +390,15 @@ def _title(cover: list[str], heading: Optional[tuple[str, list[str]]] = _UNKNOWN
             and i + used < len(cover)
             and not _title_end(candidate)
             and (_title_piece(candidate) or (used == 1 and _issuer_line(candidate) and cover[i + 1].startswith("关于")))
-            and _title_piece(cover[i + used])
+            and (_title_piece(cover[i + used]) or (cover[i + used][:1] == "《" and candidate.endswith(CITING_ENDS)))
         ):
             candidate += cover[i + used]
             used += 1
         while i + used < len(cover) and _title_end(candidate) and GENRE_LINE.match(cover[i + used]):
             candidate += cover[i + used]  # …指导意见 / 实施方案: the genre of a plan named after another
+            used += 1
+        while used < MAX_TITLE_LINES and i + used < len(cover) and _title_continues(candidate, cover[i + used]):
+            candidate += cover[i + used]  # …生态环境保护规划 / 重点任务分工方案: a plan's part named after it
             used += 1
         if i + used < len(cover) and _title_end(candidate) and TITLE_EDITION.fullmatch(cover[i + used]):
             candidate += cover[i + used]  # …行动计划 / （2023—2025年）: the period set on a line of its own
@@ -395,7 +423,57 @@ def _title(cover: list[str], heading: Optional[tuple[str, list[str]]] = _UNKNOWN
     notice = _notice_title(cover)
     if notice is not None:
         return notice
-    return best.replace(" ", "") if best is not None else None
+    return best.replace(" ", "") if best is not None else _own_notice_title(cover)
+
+
+# The genres of a notice that is itself the document (no plan issued under it).
+NOTICE_ENDINGS = ("的通知", "的函", "的决定", "的通报")
+
+
+def _own_notice_title(cover: list[str]) -> Optional[str]:
+    """A notice's title when the notice is the document, issuing no plan (湖南省生态环境厅关于做好
+    2023年度碳排放权交易配额分配工作的通知, its items 一、二、 below), set over up to three lines."""
+    for i in range(min(len(cover), 6)):
+        if "关于" not in cover[i] and not (i + 1 < len(cover) and cover[i + 1].startswith("关于") and _issuer_line(cover[i])):
+            continue  # (its issuers may stand on the line above: 湖南省生态环境厅 / 关于做好…的通知)
+        joined = cover[i]
+        for extra in cover[i + 1 : i + MAX_TITLE_LINES]:
+            if joined.endswith(NOTICE_ENDINGS):
+                break
+            joined += extra
+        if (
+            joined.endswith(NOTICE_ENDINGS)
+            and "关于" in joined
+            and "印发" not in joined
+            and "转发" not in joined
+            and len(joined) <= 80
+            and not SENTENCE_PUNCT.search(joined)
+        ):
+            return WHITE_SPACE.sub("", joined)
+    return None
+
+
+# The longest line that continues a title ending in a genre word (重点任务分工方案, 责任分工清单,
+# 和二〇三五年远景目标纲要): a title of its own is longer, or starts with its region.
+MAX_CONTINUATION = 16
+
+
+def _title_continues(title: str, line: str) -> bool:
+    """Does ``line`` go on with ``title``, a whole title already (…规划 / 重点任务分工方案,
+    …实施方案 / 任务清单, …规划 / 和二〇三五年远景目标纲要)?  It is short, ends like a title and
+    starts with no region, issuer, 关于 or quote of its own; it is no repetition of the title."""
+    return (
+        len(line) <= MAX_CONTINUATION
+        and line[:1] not in "关“\"《〈（(—-0123456789"
+        and _title_end(line)
+        and _title_end(title)
+        and line not in title
+        and len(title) + len(line) <= 60
+        and _is_title(title)
+        and _is_title(line)
+        and _title_piece(line)
+        and _named_region(line) is None
+    )
 
 
 def _balanced(title: str) -> bool:
@@ -444,6 +522,7 @@ def _title_piece(line: str) -> bool:
         or (line.startswith("附") and ATTACHMENT_LABEL.match(line) is not None)
         or _publication_note(line)
         or parse_date(line)
+        or (line[-1:] == "月" and MONTH_LINE.match(line) is not None)  # 二〇二二年十月 above the title
         or _own_doc_number_line(line)
         or _org_name(line)
     )
@@ -456,6 +535,8 @@ def _issuers(cover: list[str]) -> list[str]:
     block: list[str] = []
     if date_index is not None:
         j = date_index - 1
+        if j >= 0 and cover[j][:1] in "（(" and SEAL_LINE.match(cover[j]):
+            j -= 1  # （盖章） between the names and the date
         while j >= 0 and _org_names(cover[j]):
             block[:0] = _org_names(cover[j])
             j -= 1
@@ -510,7 +591,10 @@ def _org_name_split(prefix: str) -> Optional[tuple[str, ...]]:
 
 
 def _org_names(line: str) -> list[str]:
-    names = RED_HEAD.sub("", line).split()
+    # (names between 、 too: 绍兴市发展和改革委员会、绍兴市生态环境局 signed on one line)
+    names = RED_HEAD.sub("", line.replace("、", " ") if "、" in line else line).split()
+    if "章" in line:
+        names = [SEAL_MARK.sub("", n) for n in names if not SEAL_LINE.match(n)]  # 天津市生态环境局（盖章）
     if len(names) > 1 and all(len(n) == 1 for n in names):
         names = ["".join(names)]  # a name letter-spaced across the signature: 国  务  院
     return names if names and all(_org_name(n) or NATIONAL_ORG.match(n) for n in names) else []
@@ -518,7 +602,9 @@ def _org_names(line: str) -> list[str]:
 
 def _named_region(source: str) -> Optional[str]:
     """The region a title or issuer starts with (中共 dropped: 中共云南省委 -> 云南省), if it names one."""
-    body = source[2:] if source.startswith("中共") else source
+    body = source[2:] if source.startswith("中共") else source[5:] if source.startswith("中国共产党") else source
+    if body.startswith(NATIONAL_NAME_STARTS) and body[2:3] not in "（(":
+        return None  # (中国（上海）自由贸易试验区 is Shanghai's)
     if body.startswith((XPCC, XPCC_SHORT)):
         # 新疆生产建设兵团, 兵团生态环境局, 中共新疆生产建设兵团委员会; 兵团第八师 (a prefecture)
         division = XPCC_DIVISION.match(body) if "师" in body else None
@@ -648,6 +734,10 @@ def closing_kind(line: str) -> Optional[str]:
             return "issuer"  # (签发人：张某 / （联系人：王某，电话：…） by the signature: its lines, no clause's)
         if PAGE_NOTE.match(line):
             return "colophon"
+        if SEAL_LINE.match(line):
+            return "issuer"  # （盖章）: the seal's place in the signature block
+    if _own_doc_number_line(line):
+        return "issuer"  # the 文号 set under the signature date (a web copy's): no clause's line
     if _org_names(line):
         return "issuer"
     return None
@@ -694,10 +784,15 @@ def extract_metadata(text: str, body_start: int, body_end: Optional[int] = None)
         # the last lines of the document still carry it.
         if any(parse_date(line) for line in tail):
             closing = tail
+    if len(cover) > 1 and _may_start_date(cover[0][:1]) and parse_date(cover[0]) and any(map(parse_date, cover[1:] + closing)):
+        cover = cover[1:]  # a web copy's date of publication above the title: the signature's date below is the document's
     fields = _page_fields(cover)
     heading = issued_heading(cover)
     title = _title(cover, heading) or _page_title(fields)
     doc_number, damaged = _own_doc_number(cover)
+    if doc_number is None and closing:
+        # The 文号 set under the signature date (a web copy's), not in the cover
+        doc_number = next((line.strip("（）()") for line in closing if _own_doc_number_line(line)), None)
     order = _order_number(cover) if doc_number is None else None
     if order is not None:
         doc_number = order[0]
@@ -734,6 +829,13 @@ def extract_metadata(text: str, body_start: int, body_end: Optional[int] = None)
         province = dominant_province(text)
         if province:
             regions, level = [province], "province"
+    if regions and not issuers:
+        # 省人民政府关于印发… (a gazette's reprint, no signature): named if its region is known
+        bare = _bare_title_issuers(cover)
+        named = [_with_region(name, regions[0]) for name in bare]
+        issuers = named if bare and all(a != b for a, b in zip(bare, named)) else []
+    elif regions:
+        issuers = [_with_region(name, regions[0]) for name in issuers]
     warnings: list[tuple[str, str]] = []
     if damaged:
         warnings.append(("repaired_doc_number", f"文号 read through conversion damage: {damaged} -> {doc_number}"))
@@ -778,6 +880,19 @@ def _cover_lines(text: str) -> list[str]:
             if m:
                 lines.extend((m.group("head"), m.group("number")))
                 continue
+        if line.endswith("号") and "的通知" in line:
+            m = TITLE_GLUED_DOC_NUMBER.match(line)
+            if m:
+                lines.extend((m.group("head"), m.group("number")))
+                continue
+        if line.endswith(("号）", "号)")) and "关于" in line:
+            m = TITLE_AND_BRACKETED_NUMBER.match(line)
+            if m:
+                lines.extend((m.group("head"), m.group("number")))
+                continue
+        if line[0] == "发" and lines and lines[-1].endswith(("印", "转")) and lines[-1].endswith(("关于印", "关于转")):
+            lines[-1] += line  # a notice title broken inside its 印发 (…关于印 / 发…的通知): one line
+            continue
         lines.append(line)
     return lines
 
@@ -796,6 +911,10 @@ def _own_doc_number(cover: list[str]) -> tuple[Optional[str], Optional[str]]:
     return None, None
 
 
+# The others of a joint notice's issuers, left unnamed after the lead: 生态环境部等7部门, 省发展改革委等十部门
+ETC_DEPARTMENTS = compile_pattern(r"等(?:\d{1,2}|[一二三四五六七八九十]{1,3})?个?(?:部门|单位|部委)$")
+
+
 def _notice_issuers(cover: list[str]) -> list[str]:
     """The issuers a notice title names before its 关于, for a cover without a signature:
     郑州市人民政府办公厅关于印发…的通知 -> 郑州市人民政府办公厅; 生态环境部 国家发展改革委关于印发… ->
@@ -805,6 +924,8 @@ def _notice_issuers(cover: list[str]) -> list[str]:
         if at < 0 or ("印发" not in line and "转发" not in line):
             continue
         prefix = line[:at].strip() or (cover[i - 1] if i else "")
+        if "等" in prefix:
+            prefix = ETC_DEPARTMENTS.sub("", prefix)  # 湖北省生态环境厅等11部门: the lead, the others unnamed
         names: list[str] = []
         for part in ISSUER_LINE_SEPARATOR.split(prefix):
             if not part:
@@ -820,6 +941,36 @@ def _notice_issuers(cover: list[str]) -> list[str]:
         if names:
             return names
     return []
+
+
+# The level words an issuer's name starts with when its region is left to the reader (a gazette's
+# reprint, a 省委 document): 省人民政府, 自治区人民政府, 市生态环境局.  (自治区 before 区)
+BARE_LEVEL_WORDS = ("自治区", "自治州", "省", "市", "州", "县", "区", "旗", "盟")
+
+
+def _bare_title_issuers(cover: list[str]) -> list[str]:
+    """The issuers a title names before its 关于 without their region (省人民政府关于印发…的通知,
+    自治区人民政府关于…的实施意见), for a cover that names them nowhere else (``_with_region`` names them)."""
+    for line in cover[:8]:
+        at = line.find("关于")
+        if at >= 2 and line.startswith(BARE_LEVEL_WORDS):
+            prefix = ETC_DEPARTMENTS.sub("", line[:at]) if "等" in line[:at] else line[:at]  # (省生态环境厅等11部门)
+            names = [n for n in ISSUER_LINE_SEPARATOR.split(prefix) if n]
+            if names and all(n.startswith(BARE_LEVEL_WORDS) and _org_name(n) for n in names):
+                return names
+    return []
+
+
+def _with_region(name: str, region: str) -> str:
+    """An issuer named without its region, given the document's: 省人民政府 in 湖北省 -> 湖北省人民政府,
+    市生态环境局 in 苏州市 -> 苏州市生态环境局; any other name as it is (省发展改革委 in 苏州市)."""
+    if not name.startswith(BARE_LEVEL_WORDS) or _named_region(name) is not None:
+        return name
+    word = next(w for w in BARE_LEVEL_WORDS if name.startswith(w))
+    if name[len(word) : len(word) + 1] in ("场", "域") or not region.endswith(word) or (word == "区" and region.endswith("自治区")):
+        # (市场监督管理局, 区域…: no level word)
+        return name
+    return region + name[len(word):]
 
 
 def _printed_date(lines: list[str]) -> Optional[str]:

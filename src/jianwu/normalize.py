@@ -158,6 +158,10 @@ QUOTE_CLOSERS = set("》”’」』")
 # A line cannot start a paragraph with one of these.
 CONTINUATION_STARTS = set("，。、；：）》”’%")
 PROSE_PUNCT = compile_pattern(r"[，。、；！？,;]")
+# The last characters of an organisation's name (局, 委员会, 人民政府, 办公室 …), as metadata.ORG_SUFFIXES end.
+ORG_NAME_ENDS = frozenset("局委会厅部院署府办室心所处团行社组议")
+# A date alone on its line, as a signature's: 2023年7月3日, 二〇二三年七月三日
+SIGNATURE_DATE_LINE = compile_pattern(r"^(?:\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}|[〇○OoＯ０零一二三四五六七八九]{4}年[一二三四五六七八九十]{1,3}月[一二三四五六七八九十]{1,3})\s*日$")
 # A 文号 alone on its line (发改产业〔2022〕200号, （国发〔2021〕4号）): it never continues the line above,
 # a notice title with 、 between its issuers (国家发展改革委、工业和信息化部…关于印发…的通知).
 DOC_NUMBER_LINE = compile_pattern(r"^[（(]?\p{Han}{1,12}[〔［\[【(（﹝]\d{4}[〕］\]】)）﹞]第?\d{1,4}号[）)]?$")
@@ -453,6 +457,8 @@ def _continues(prev: _Line, nxt: _Line, wrap: Optional[int]) -> bool:
         return True  # "…（区发展" / "改革委…负责）"
     # Ends in a character or digit: a cut only when the line is prose, not a
     # title, issuer or date line (those have no sentence punctuation).
+    if "、" in a and b[-1:] == "日" and all(name[-1:] in ORG_NAME_ENDS for name in a.split("、")) and SIGNATURE_DATE_LINE.match(b) is not None:
+        return False  # names between 、 above a signature date (市发展改革委、市生态环境局 / 2023年7月3日)
     return bool(PROSE_PUNCT.search(a))
 
 
