@@ -642,3 +642,31 @@ def test_wide_pair_holds_every_pair_of_the_number_and_its_follower() -> None:
     for a in firsts:
         for b in follows:
             assert wide.fullmatch(a + b), (hex(ord(a)), hex(ord(b)))
+
+
+def _plain_sheltered(sentence: str) -> tuple[bool, ...]:
+    """``quantities.sheltered`` walked character by character (the marks of the outermost pair inside)."""
+    from jianwu.quantities import OPENERS
+
+    out, stack, begin = [], [], 0
+    for i, ch in enumerate(sentence):
+        if stack and ch == stack[-1]:
+            stack.pop()
+            out.append(True)
+            continue
+        if ch in OPENERS and not (ch == "“" and stack and stack[-1] == "”"):
+            if not stack:
+                begin = i
+            stack.append(OPENERS[ch])
+        out.append(bool(stack))
+    if stack:  # an unclosed pair shelters to the end, from where the outermost one opened
+        out[begin:] = [True] * (len(sentence) - begin)
+    return tuple(out)
+
+
+def test_sheltered_without_an_opener_is_all_outside(clause_texts: list[str]) -> None:
+    from jianwu.quantities import sheltered
+
+    pieces = [*"“”‘’《》〈〉（）【】「」甲乙，。", "（注）", "“十四五”"]
+    for text in clause_texts + random_texts(pieces, 10000):
+        assert sheltered.__wrapped__(text) == _plain_sheltered(text), text

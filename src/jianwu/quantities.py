@@ -284,6 +284,11 @@ def sheltered(sentence: str) -> tuple[bool, ...]:
     Memoised for the last few sentences only: the target rules ask it of the same
     sentence several times in a row (a larger cache would only flatter benchmarks).
     """
+    for opener in OPENERS:
+        if opener in sentence:
+            break
+    else:  # no opener, nothing inside (a closer alone opens nothing): substring tests, not the scan
+        return (False,) * len(sentence)
     inside = [False] * len(sentence)
     stack: list[str] = []
     begin = 0  # where the current outermost pair opened
