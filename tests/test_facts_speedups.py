@@ -670,3 +670,21 @@ def test_sheltered_without_an_opener_is_all_outside(clause_texts: list[str]) -> 
     pieces = [*"“”‘’《》〈〉（）【】「」甲乙，。", "（注）", "“十四五”"]
     for text in clause_texts + random_texts(pieces, 10000):
         assert sheltered.__wrapped__(text) == _plain_sheltered(text), text
+
+
+def test_price_rule_before_a_value_holds_its_verb(clause_texts: list[str]) -> None:
+    """_commitments asks PRICE_BEFORE only of a text with 浮 or 调; _Reading.direction is Predicate's."""
+    from jianwu.indicators import Predicate, direction_of
+    from jianwu.targets import PRICE_BEFORE
+
+    pieces = [*"上下浮调动幅度电价不超过，。0123456789%", "上浮", "下浮", "浮动", "上调", "下调", "提高", "下降", "降"]
+    found = 0
+    for text in clause_texts + random_texts(pieces, 10000):
+        for i in range(len(text) + 1):
+            before = text[max(0, i - 12):i]
+            if PRICE_BEFORE.search(before) is not None:
+                found += 1
+                assert "浮" in before or "调" in before, before
+        words = [w for w in regex.split(r"[，。]", text) if w]
+        assert direction_of(words) == Predicate("", words).direction
+    assert found > 1000

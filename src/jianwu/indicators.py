@@ -210,12 +210,7 @@ class Predicate:
 
     @property
     def direction(self) -> Optional[str]:
-        for w in self.words:
-            if w.startswith(DOWN_VERBS):
-                return "down"
-            if w.startswith(UP_VERBS):
-                return "up"
-        return None
+        return direction_of(self.words)
 
     @property
     def modality(self) -> Optional[str]:
@@ -229,6 +224,16 @@ class Predicate:
     def distributive(self) -> bool:
         """分别 / 均 / 都 / 各: the value holds for each item of the list, not for their sum."""
         return any(w in ("分别", "均", "都", "各") for w in self.words)
+
+
+def direction_of(words: list[str]) -> Optional[str]:
+    """down / up: the first word that starts with a verb of a change says which (Predicate.direction)."""
+    for w in words:
+        if w.startswith(DOWN_VERBS):
+            return "down"
+        if w.startswith(UP_VERBS):
+            return "up"
+    return None
 
 
 def baseline_year(m: regex.Match[str]) -> int:

@@ -44,6 +44,7 @@ from .indicators import (
     analyse_predicate,
     clean_subject,
     counted_noun,
+    direction_of,
     may_hold_baseline,
     split_items,
     strip_action,
@@ -532,7 +533,7 @@ class _Reading:
 
     @property
     def direction(self) -> Optional[str]:
-        return Predicate("", self.words).direction
+        return direction_of(self.words)
 
 
 def _read(pre: str) -> _Reading:
@@ -705,7 +706,8 @@ def _commitments(text: str, quantities: list[Quantity]) -> list[Quantity]:
         before = text[max(0, q.start - 12):q.start]
         # PRICE_AFTER is anchored and at most PRICE_AFTER_SPAN long: read only that much after the value
         # (the rest of the sentence was copied for each value).
-        if PRICE_BEFORE.search(before) or PRICE_AFTER.match(text[q.end:q.end + PRICE_AFTER_SPAN]):
+        # every PRICE_BEFORE match holds 浮 or 调 (上浮, 下浮, 浮动, 上调, 下调): substring tests first
+        if (("浮" in before or "调" in before) and PRICE_BEFORE.search(before)) or PRICE_AFTER.match(text[q.end:q.end + PRICE_AFTER_SPAN]):
             continue
         if "不受" in text[max(0, q.start - 8):q.start] and "限制" in text[q.end:q.end + 6]:
             continue
