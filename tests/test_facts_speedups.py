@@ -688,3 +688,20 @@ def test_price_rule_before_a_value_holds_its_verb(clause_texts: list[str]) -> No
         words = [w for w in regex.split(r"[，。]", text) if w]
         assert direction_of(words) == Predicate("", words).direction
     assert found > 1000
+
+
+def test_quantities_made_without_init_are_those_of_the_class(clause_texts: list[str]) -> None:
+    from dataclasses import fields
+
+    from jianwu.quantities import Quantity, find_quantities
+
+    names = [f.name for f in fields(Quantity)]
+    found = 0
+    for text in clause_texts:
+        for q in find_quantities(text):
+            found += 1
+            plain = Quantity(**{n: getattr(q, n) for n in names})
+            assert q == plain and hash(q) == hash(plain) and repr(q) == repr(plain) and list(vars(q)) == list(vars(plain))
+            with pytest.raises(AttributeError):
+                q.unit = "x"  # type: ignore[misc]  # still frozen
+    assert found > 300

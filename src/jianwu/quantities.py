@@ -233,6 +233,15 @@ class Quantity:
     text: str  # value as written
 
 
+def _made(fields: dict[str, object]) -> Quantity:
+    """``Quantity(**fields)`` (every field given) without the frozen class's ``__init__``, which sets each
+    field by ``object.__setattr__``: 24k instructions a quantity (callgrind), against 6.6k for one
+    ``dict.update``.  The instance is the same, its fields in the same order (test_facts_speedups)."""
+    q = object.__new__(Quantity)
+    q.__dict__.update(fields)
+    return q
+
+
 def cn_numeral(s: str) -> Optional[int]:
     """一 -> 1, 十五 -> 15, 两万 -> 20000, 一百二十 -> 120, 二〇二五 -> 2025; None when malformed."""
     if not s:
@@ -374,7 +383,7 @@ def _unit_quantities(sentence: str) -> list[Quantity]:
             continue
         value_end = m.end(numbers[3] if unit_written else numbers[4])  # the end of unit / unit_m
         found.append(
-            Quantity(
+            _made(dict(  # Quantity(...): see _made
                 start=start,
                 value_end=value_end,
                 end=m.end(),
@@ -387,7 +396,7 @@ def _unit_quantities(sentence: str) -> list[Quantity]:
                 suffix=suffix or "",
                 approx=approx or "",
                 text=sentence[start:value_end],
-            )
+            ))
         )
     if len(found) > 1:
         found = _joined_ranges(sentence, found)
