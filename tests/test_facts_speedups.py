@@ -580,3 +580,128 @@ def test_quick_tests_of_unitless_heads_and_denominators() -> None:
             assert UNITLESS_HEAD.search(text) is None, text
         if "单" not in text and "万" not in text and "均" not in text:  # indicators._shared_denominator
             assert PER_UNIT_DENOMINATOR.search(text) is None, text
+
+
+# Round 10 (branch speedt11): pre-tests before the scans of BASELINE, CATEGORY, the worded shares and the
+# number-and-follower pair.
+
+BASELINE_PIECES = [*"比较同与以在为基准数础上水平的年底末“”十三四五期占相对0123456789", "2020年", "“十三五”末", "基础上", "水平上",
+                   "基数上", "为基准", "为基数", "相比", "相较于", "对比", "同期", "占比"]
+
+
+def test_texts_without_a_baseline_word_hold_no_baseline(clause_texts: list[str]) -> None:
+    from jianwu.indicators import BASELINE, may_hold_baseline
+
+    found = 0
+    for text in clause_texts + random_texts(BASELINE_PIECES, 10000):
+        if BASELINE.search(text) is not None:
+            found += 1
+            assert may_hold_baseline(text), text
+        for m in BASELINE.finditer(text):
+            assert may_hold_baseline(m.group()), (text, m.group())
+    assert found > 500
+
+
+CLASS_PIECES = [*"达到为优于好于保持稳定在类一二三四五级ABⅠⅡⅢⅣⅤIV，。比例占", "达到", "稳定在", "好于", "III类", "一级A", "Ⅲ类", "水质比例"]
+
+
+def test_class_scan_started_near_the_first_class_finds_every_class(clause_texts: list[str]) -> None:
+    from jianwu.targets import CATEGORY, _sentence_items
+
+    for text in clause_texts + random_texts(CLASS_PIECES, 10000):
+        plain = [(m.span(), m.group()) for m in CATEGORY.finditer(text)]
+        if "类" not in text and "一级" not in text:
+            assert plain == [], text
+            continue
+        items = _sentence_items(text)
+        from jianwu.quantities import sheltered
+        shelter = sheltered(text)
+        got = [(m.span(), m.group()) for m in (items[1] if items else [])]
+        assert got == [(span, g) for span, g in plain if not shelter[span[0]]], text
+
+
+WORDED_PIECES = [*"分之成番一二三四五六七八九两十百千翻建", "百分之", "三分之一", "五成", "翻一番", "建成", "一成不变"]
+
+
+def test_worded_share_pre_test_is_the_pattern() -> None:
+    from jianwu.quantities import MAY_BE_WORDED
+
+    for text in random_texts(WORDED_PIECES, 10000):
+        quick = "分之" in text or "番" in text or ("成" in text and MAY_BE_WORDED.search(text) is not None)
+        assert quick == (MAY_BE_WORDED.search(text) is not None), text
+
+
+def test_wide_pair_holds_every_pair_of_the_number_and_its_follower() -> None:
+    from jianwu.quantities import maybe_quantity, maybe_quantity_wide
+
+    every = "".join(chr(c) for c in range(sys.maxunicode + 1) if not 0xD800 <= c <= 0xDFFF)
+    firsts = regex.findall(r"[\d〇零一二三四五六七八九十两百千万亿]", every)
+    pair = maybe_quantity()
+    follows = [ch for ch in every if pair.fullmatch("1" + ch)]
+    wide = maybe_quantity_wide()
+    for a in firsts:
+        for b in follows:
+            assert wide.fullmatch(a + b), (hex(ord(a)), hex(ord(b)))
+
+
+def _plain_sheltered(sentence: str) -> tuple[bool, ...]:
+    """``quantities.sheltered`` walked character by character (the marks of the outermost pair inside)."""
+    from jianwu.quantities import OPENERS
+
+    out, stack, begin = [], [], 0
+    for i, ch in enumerate(sentence):
+        if stack and ch == stack[-1]:
+            stack.pop()
+            out.append(True)
+            continue
+        if ch in OPENERS and not (ch == "“" and stack and stack[-1] == "”"):
+            if not stack:
+                begin = i
+            stack.append(OPENERS[ch])
+        out.append(bool(stack))
+    if stack:  # an unclosed pair shelters to the end, from where the outermost one opened
+        out[begin:] = [True] * (len(sentence) - begin)
+    return tuple(out)
+
+
+def test_sheltered_without_an_opener_is_all_outside(clause_texts: list[str]) -> None:
+    from jianwu.quantities import sheltered
+
+    pieces = [*"“”‘’《》〈〉（）【】「」甲乙，。", "（注）", "“十四五”"]
+    for text in clause_texts + random_texts(pieces, 10000):
+        assert sheltered.__wrapped__(text) == _plain_sheltered(text), text
+
+
+def test_price_rule_before_a_value_holds_its_verb(clause_texts: list[str]) -> None:
+    """_commitments asks PRICE_BEFORE only of a text with 浮 or 调; _Reading.direction is Predicate's."""
+    from jianwu.indicators import Predicate, direction_of
+    from jianwu.targets import PRICE_BEFORE
+
+    pieces = [*"上下浮调动幅度电价不超过，。0123456789%", "上浮", "下浮", "浮动", "上调", "下调", "提高", "下降", "降"]
+    found = 0
+    for text in clause_texts + random_texts(pieces, 10000):
+        for i in range(len(text) + 1):
+            before = text[max(0, i - 12):i]
+            if PRICE_BEFORE.search(before) is not None:
+                found += 1
+                assert "浮" in before or "调" in before, before
+        words = [w for w in regex.split(r"[，。]", text) if w]
+        assert direction_of(words) == Predicate("", words).direction
+    assert found > 1000
+
+
+def test_quantities_made_without_init_are_those_of_the_class(clause_texts: list[str]) -> None:
+    from dataclasses import fields
+
+    from jianwu.quantities import Quantity, find_quantities
+
+    names = [f.name for f in fields(Quantity)]
+    found = 0
+    for text in clause_texts:
+        for q in find_quantities(text):
+            found += 1
+            plain = Quantity(**{n: getattr(q, n) for n in names})
+            assert q == plain and hash(q) == hash(plain) and repr(q) == repr(plain) and list(vars(q)) == list(vars(plain))
+            with pytest.raises(AttributeError):
+                q.unit = "x"  # type: ignore[misc]  # still frozen
+    assert found > 300

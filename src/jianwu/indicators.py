@@ -81,6 +81,16 @@ BASELINE = lazy(
     rf"|以{BASE_POINT}为基[准数]年?"
     rf"|在?{BASE_POINT}(?:的)?(?:基础上|水平上|基数上)"
 )
+
+
+def may_hold_baseline(text: str) -> bool:
+    """Can ``text`` hold a BASELINE match?  Every match holds 比 (比, 相比, 对比, 比较), 较 (较, 相较), 同, 为基
+    (为基准, 为基数) or ends in 基础上 / 水平上 / 基数上: substring tests, much cheaper than the search, turn
+    down the texts with a year but no baseline (到2025年，…).  Ask it after the test for 年 / 五."""
+    return ("比" in text or "较" in text or "同" in text or "为基" in text or "基础上" in text or "水平上" in text
+            or "基数上" in text)
+
+
 # The characters a BASELINE match can end with: 比2020年 / 2020年底 / “十三五”末 / 相比 / 比较 / 水平 / 为基准 /
 # 基数 / 为基准年 / 基础上.
 BASELINE_LAST = "年底末比较平准数上"
@@ -200,12 +210,7 @@ class Predicate:
 
     @property
     def direction(self) -> Optional[str]:
-        for w in self.words:
-            if w.startswith(DOWN_VERBS):
-                return "down"
-            if w.startswith(UP_VERBS):
-                return "up"
-        return None
+        return direction_of(self.words)
 
     @property
     def modality(self) -> Optional[str]:
@@ -219,6 +224,16 @@ class Predicate:
     def distributive(self) -> bool:
         """分别 / 均 / 都 / 各: the value holds for each item of the list, not for their sum."""
         return any(w in ("分别", "均", "都", "各") for w in self.words)
+
+
+def direction_of(words: list[str]) -> Optional[str]:
+    """down / up: the first word that starts with a verb of a change says which (Predicate.direction)."""
+    for w in words:
+        if w.startswith(DOWN_VERBS):
+            return "down"
+        if w.startswith(UP_VERBS):
+            return "up"
+    return None
 
 
 def baseline_year(m: regex.Match[str]) -> int:
@@ -284,7 +299,8 @@ def _analyse_predicate(text: str) -> Predicate:
         # text is scanned for one only when that character can end one (and 年 / 五 is in it).
         subject = pred.subject
         last = subject[-1]
-        tail = _match_at_end(BASELINE, subject) if last in BASELINE_LAST and ("年" in subject or "五" in subject) else None
+        tail = (_match_at_end(BASELINE, subject)
+                if last in BASELINE_LAST and ("年" in subject or "五" in subject) and may_hold_baseline(subject) else None)
         if tail is not None:
             if pred.baseline_year is None:
                 pred.baseline_year = baseline_year(tail)
@@ -321,7 +337,7 @@ def _cleaned_subject(text: str) -> tuple[str, tuple[str, ...]]:
 
 def _clean_subject(text: str) -> tuple[str, list[str]]:
     words: list[str] = []
-    if "年" in text or "五" in text:  # every BASELINE has one
+    if ("年" in text or "五" in text) and may_hold_baseline(text):  # every BASELINE has 年 or 五
         text = BASELINE.sub("", text)
     changed = True
     while changed and text:

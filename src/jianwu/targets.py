@@ -44,6 +44,8 @@ from .indicators import (
     analyse_predicate,
     clean_subject,
     counted_noun,
+    direction_of,
+    may_hold_baseline,
     split_items,
     strip_action,
     strip_padding,
@@ -124,6 +126,7 @@ CATEGORY = lazy(
     # not a class that names what a share counts: 达到或优于Ⅲ类 | 水质比例达到95% (the share is the target)
     r"(?!\p{Han}{0,6}(?:比例|比率|占比|比重))"
 )
+CLASS_BEFORE = 3  # the longest class before its 类 in CATEGORY: III
 HAN = lazy(r"\p{Han}")
 # A value without a unit that is still a target: a coefficient or index reached (农田灌溉水有效利用系数提高到0.58 /
 # 数据中心电能利用效率（PUE）降至1.3以下 / 生态环境状况指数保持在60以上).  A bare number is otherwise a year, a 文号
@@ -309,10 +312,17 @@ def sentences(text: str, offset: int = 0, only: Optional[re.Pattern[str]] = None
     match of it are left out unmade: the others are the same sentences at the same places.
     """
     out: list[tuple[str, Sequence[int]]] = []
-    if only is not None and only.search(text) is None:
-        return out  # one scan for a clause with nothing wanted (a third of them)
-    if only is not None and "\n" not in text:
-        return _unbroken_sentences(text, offset, only)
+    # With ``only``: where its next match is, at or after the sentence being cut (the search goes on
+    # from a sentence that holds one, and a sentence before the next match is left out unsearched: one
+    # scan over the clause's characters in all).
+    wanted = len(text) + 1
+    if only is not None:
+        first = only.search(text)
+        if first is None:
+            return out  # one scan for a clause with nothing wanted (a third of them)
+        wanted = first.start()
+        if "\n" not in text:
+            return _unbroken_sentences(text, offset, only, wanted)
     start = line_start = 0
     padded = text + "\n"
     for m in SENTENCE_END.finditer(padded):
@@ -326,9 +336,13 @@ def sentences(text: str, offset: int = 0, only: Optional[re.Pattern[str]] = None
                     # a table's line (cells: 序号 项目名称 建设内容 总投资（亿元）) ends there, as a row does
                     and not (line.count(" ") >= MIN_CELL_GAPS and not PROSE.search(line))):
                 continue  # a soft break inside the sentence (the clause's end always ends one)
-        if only is not None and only.search(text, start, end) is None:
-            start = end + 1
-            continue  # nothing wanted in text[start:end]: not made
+        if only is not None:
+            if wanted < start:  # the match was in the sentence before (or on its end): the next one
+                m = only.search(text, start)
+                wanted = m.start() if m is not None else len(text) + 1
+            if wanted >= end:
+                start = end + 1
+                continue  # nothing wanted in text[start:end]: not made
         _make_sentence(text[start:end], offset + start, out)
         start = end + 1
     return out
@@ -349,23 +363,32 @@ def _make_sentence(piece: str, at: int, out: list[tuple[str, Sequence[int]]]) ->
         out.append((body, positions[lead:lead + len(body)]))  # a range stays a range: O(1)
 
 
-def _unbroken_sentences(text: str, offset: int, only: re.Pattern[str]) -> list[tuple[str, Sequence[int]]]:
+def _unbroken_sentences(text: str, offset: int, only: re.Pattern[str], wanted: int) -> list[tuple[str, Sequence[int]]]:
     """``sentences`` of a text without a line break (most clauses): every terminator ends a sentence, so
     one ``split`` in C cuts them all (no match object per end), and only the pieces holding a match of
-    ``only`` are made.
+    ``only`` (one character; ``wanted``: where its first match is) are made.
 
-    The end of the text ends the last piece, as in ``sentences``.
+    A piece holds a match when the next match after the pieces before it lies inside it: ``only`` is
+    searched again only after a piece that holds one, from its end, so the pieces before the next match
+    are passed over unsearched and each character is scanned once.  The end of the text ends the last
+    piece, as in ``sentences``.
     """
     out: list[tuple[str, Sequence[int]]] = []
-    pieces = TERMINATOR.split(text)
     start = 0
-    for piece in pieces[:-1]:
-        if only.search(piece) is not None:
+    for piece in TERMINATOR.split(text):
+        end = start + len(piece)
+        if wanted < start:  # a match on the terminator before this piece (in no piece): the next one
+            m = only.search(text, start)
+            if m is None:
+                break
+            wanted = m.start()
+        if wanted < end:
             _make_sentence(piece, offset + start, out)
-        start += len(piece) + 1
-    last = pieces[-1]  # ended by the end of the clause, terminator or not
-    if only.search(last) is not None:
-        _make_sentence(last, offset + start, out)
+            m = only.search(text, end + 1)
+            if m is None:
+                break  # nothing wanted after this piece
+            wanted = m.start()
+        start = end + 1
     return out
 
 
@@ -414,7 +437,7 @@ def _time_events(sentence: str) -> list[tuple[int, _Time]]:
     periods = list(PERIOD.finditer(sentence)) if "五" in sentence and "十" in sentence else []  # PERIOD needs both
     if not years and not periods:
         return events  # the brackets and baselines matter only around a year or period (每年, 年度 have none)
-    baseline_spans = [m.span() for m in BASELINE.finditer(sentence)]
+    baseline_spans = [m.span() for m in BASELINE.finditer(sentence)] if may_hold_baseline(sentence) else []
     if "倍" in sentence:  # 达到2020年的3倍: the year of a base value (every BASE_OF_VALUE match is followed by 倍)
         baseline_spans += [m.span() for m in BASE_OF_VALUE.finditer(sentence)]
     shelter = sheltered(sentence) if years else ()
@@ -510,7 +533,7 @@ class _Reading:
 
     @property
     def direction(self) -> Optional[str]:
-        return Predicate("", self.words).direction
+        return direction_of(self.words)
 
 
 def _read(pre: str) -> _Reading:
@@ -529,9 +552,15 @@ def _sentence_items(text: str) -> Optional[tuple[list[Quantity], list[regex.Matc
     if "系数" in text or "指数" in text or "PUE" in text or "能效比" in text:  # UNITLESS_HEADS: a unitless value needs its head
         quantities = _with_unitless(text, quantities)
     categories: list[regex.Match[str]] = []
-    if "类" in text or "一级" in text:  # a class needs one: most sentences skip the scan
+    kind, first = text.find("类"), text.find("一级")
+    if kind >= 0 or first >= 0:  # a class needs one: most sentences skip the scan
+        # A match starts at its class, at most CLASS_BEFORE characters before its 类 (III类) or at its 一级:
+        # the scan starts at the earliest of these (CATEGORY's look-behind still sees the text before).
+        if kind >= 0:
+            kind = max(0, kind - CLASS_BEFORE)
+            first = kind if first < 0 else min(kind, first)
         shelter = sheltered(text)
-        categories = [m for m in CATEGORY.finditer(text) if not shelter[m.start()]]
+        categories = [m for m in CATEGORY.finditer(text, first) if not shelter[m.start()]]
     if not quantities and not categories:
         return None
     return quantities, categories
@@ -677,7 +706,8 @@ def _commitments(text: str, quantities: list[Quantity]) -> list[Quantity]:
         before = text[max(0, q.start - 12):q.start]
         # PRICE_AFTER is anchored and at most PRICE_AFTER_SPAN long: read only that much after the value
         # (the rest of the sentence was copied for each value).
-        if PRICE_BEFORE.search(before) or PRICE_AFTER.match(text[q.end:q.end + PRICE_AFTER_SPAN]):
+        # every PRICE_BEFORE match holds 浮 or 调 (上浮, 下浮, 浮动, 上调, 下调): substring tests first
+        if (("浮" in before or "调" in before) and PRICE_BEFORE.search(before)) or PRICE_AFTER.match(text[q.end:q.end + PRICE_AFTER_SPAN]):
             continue
         if "不受" in text[max(0, q.start - 8):q.start] and "限制" in text[q.end:q.end + 6]:
             continue
@@ -779,9 +809,9 @@ class _Frame:
     label: str = ""
 
     def read(self, segment: str, labelled: bool = False) -> None:
-        has_year = "年" in segment or "五" in segment  # every BASELINE has one
-        baseline = BASELINE.search(segment) if has_year else None
-        rest, words = clean_subject(BASELINE.sub("", segment) if has_year else segment)
+        may_baseline = ("年" in segment or "五" in segment) and may_hold_baseline(segment)  # every BASELINE has 年 or 五
+        baseline = BASELINE.search(segment) if may_baseline else None
+        rest, words = clean_subject(BASELINE.sub("", segment) if may_baseline else segment)
         self.label = rest if labelled and 2 <= len(rest) <= MAX_LABEL else ""
         if rest.endswith("中") and len(rest) <= MAX_AMONG and not AMONG_NOT.search(rest):
             self.among = rest
