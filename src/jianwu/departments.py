@@ -269,9 +269,10 @@ def _skip_chars(text: str, at: int, count: int) -> int:
     return i
 
 
-# What _bracket_groups looks at: brackets and line breaks (the text between them changes nothing).
-# (Plain characters: the standard re finds them several times faster than regex, at the same places.)
+# The marks _bracket_groups reads: brackets and line breaks (the text between them changes nothing).
+# (The plain computation, one scan for all of them; ``_bracket_groups`` finds them by str.find, below.)
 BRACKET_MARKS = compile_std("[" + re.escape("".join(OPENERS) + "".join(CLOSERS)) + "\n]")
+BRACKETS = "".join(OPENERS) + "".join(CLOSERS)
 
 
 def _bracket_groups(text: str) -> list[tuple[int, Optional[int]]]:
@@ -279,21 +280,40 @@ def _bracket_groups(text: str) -> list[tuple[int, Optional[int]]]:
 
     close is None for a group never closed before the end of its paragraph;
     open is -1 for an orphan closing bracket (its opening was lost).
+
+    The brackets are found by ``str.find`` of each (a scan many times quicker than a character class
+    tried at every character: most of a clause is prose), and line breaks only where they matter:
+    between a bracket left open and the next bracket.  A line break with no group open changes
+    nothing, and one after the last bracket ends its open group as the text's end does (the same
+    ``(open, None)``): what a scan of every mark (``BRACKET_MARKS``) gives.
     """
+    marks: list[int] = []
+    for ch in BRACKETS:
+        at = text.find(ch)
+        while at >= 0:
+            marks.append(at)
+            at = text.find(ch, at + 1)
+    if not marks:
+        return []
+    marks.sort()
     groups: list[tuple[int, Optional[int]]] = []
     stack: list[int] = []
-    for m in BRACKET_MARKS.finditer(text):
-        i, ch = m.start(), m.group()
-        if ch == "\n":
-            if stack and not PAGE_RESIDUE.search(text, max(0, i - 12), i):
-                groups.append((stack[0], None))  # a note never spans a paragraph break
-                stack.clear()
-        elif ch in OPENERS:
+    last = 0
+    for i in marks:
+        if stack:  # the line breaks since the last bracket
+            at = text.find("\n", last, i)
+            while at >= 0:
+                if not PAGE_RESIDUE.search(text, max(0, at - 12), at):
+                    groups.append((stack[0], None))  # a note never spans a paragraph break
+                    stack.clear()
+                    break
+                at = text.find("\n", at + 1, i)
+        last = i
+        if text[i] in OPENERS:
             stack.append(i)
-        else:  # a closer
-            if not stack:
-                groups.append((-1, i))
-                continue
+        elif not stack:  # a closer
+            groups.append((-1, i))
+        else:
             start = stack.pop()
             if not stack:
                 groups.append((start, i))
@@ -309,26 +329,47 @@ def _core(content: str) -> str:
     return core.strip().rstrip("。；;，, ")
 
 
-def _first_item(part: str, found: Optional[Sequence[Optional[regex.Match[str]]]] = None) -> str:
+def _first_item(part: str, found: Optional[Sequence[Optional[tuple[int, int]]]] = None) -> str:
     """The first item of a note part, its lead-in (由) and verb cut off: 由市发展改革委、市财政局负责 -> 市发展改革委.
 
-    ``found``: what each of VERBS found searching the whole part (``_is_assignment`` searched it
-    already).  The verbs have no look-behind nor ^, so searching the part after its lead-in finds
-    the leftmost match there, which is the whole part's when that starts after the lead-in: a
-    verb is searched again only when its match starts inside the lead-in, and not at all when it
-    found none in the whole part.
+    ``found``: the span of what each of VERBS found searching the whole part (``_verb_spans``).  The
+    verbs have no look-behind nor ^, so searching the part after its lead-in finds the leftmost match
+    there, which is the whole part's when that starts after the lead-in: a verb is searched again
+    only when its match starts inside the lead-in, and not at all when it found none in the whole part.
     """
     lead_in = LEAD_IN.match(part)
     skip = lead_in.end() if lead_in else 0
     end = len(part)
     for index, (pattern, _role) in enumerate(VERBS):
-        m = found[index] if found is not None else pattern.search(part, skip)
-        if m is not None and m.start() < skip:
+        if found is not None:
+            span = found[index]
+            at = None if span is None else span[0]
+        else:
             m = pattern.search(part, skip)
-        if m and m.start() > skip:
-            end = m.start()
+            at = None if m is None else m.start()
+        if at is not None and at < skip:
+            m = pattern.search(part, skip)
+            at = None if m is None else m.start()
+        if at is not None and at > skip:
+            end = at
             break
     return ETC.sub("", compact(ITEM_SPLIT.split(part[skip:end])[0]))
+
+
+@lru_cache(maxsize=4096)
+def _verb_spans(segment: str) -> tuple[Optional[tuple[int, int]], ...]:
+    """The span of what each of ``VERBS`` finds searching ``segment`` whole (None where it finds nothing).
+
+    A function of the segment's text alone (the verbs have no look-behind nor ^, and their $ is the
+    end of what is searched: ``pattern.search(text, start, end)`` finds ``start`` plus what a search of
+    ``text[start:end]`` finds), memoised: a note's parts are searched when the note is found
+    (``_is_assignment``) and again when it is read (``verb_after_names``), and plans repeat their parts
+    (市发展改革委、市经济信息委按职责分工负责)."""
+    out: list[Optional[tuple[int, int]]] = []
+    for pattern, _role in VERBS:
+        m = pattern.search(segment)
+        out.append(None if m is None else m.span())
+    return tuple(out)
 
 
 def _is_assignment(content: str) -> bool:
@@ -340,19 +381,22 @@ def _is_assignment(content: str) -> bool:
         return FIRST_LEADS.search(content) is not None
     if ROLE_LABEL.match(core):
         return True
-    for part in PART_SPLIT.split(core):
-        part = part.strip()
-        found = [p.search(part) for p, _ in VERBS]
-        verbs = [m for m in found if m]
-        if not verbs:
-            continue
-        first = _first_item(part, found)
-        if looks_like_org(first):
-            return True
-        # （浦东新区、松江区负责）: places act only with a verb that assigns (not （超大城市实施）).
-        if looks_like_org(first, places=True) and any(ASSIGNING.search(m.group()) for m in verbs):
-            return True
-    return False
+    return any(_part_assigns(part.strip()) for part in PART_SPLIT.split(core))
+
+
+@lru_cache(maxsize=4096)
+def _part_assigns(part: str) -> bool:
+    """Does one part of a bracket's content (cut at ，；。) name a department before a verb?  A function
+    of the part's text alone, memoised like ``_verb_spans``."""
+    found = _verb_spans(part)
+    if not any(found):
+        return False
+    first = _first_item(part, found)
+    if looks_like_org(first):
+        return True
+    # （浦东新区、松江区负责）: places act only with a verb that assigns (not （超大城市实施）).
+    return looks_like_org(first, places=True) and any(
+        ASSIGNING.search(part[span[0]:span[1]]) for span in found if span is not None)
 
 
 def _is_bare_list(content: str) -> bool:
@@ -365,10 +409,9 @@ def _is_bare_list(content: str) -> bool:
 def verb_after_names(text: str, start: int, end: int) -> Optional[tuple[int, Role]]:
     """(where it starts, its role) of the first verb of ``VERBS`` after some names in ``text[start:end]``
     (省发展改革委牵头 -> the offset of 牵头, lead), or None."""
-    for pattern, verb_role in VERBS:
-        m = pattern.search(text, start, end)
-        if m and m.start() > start:
-            at = m.start()
+    for span, (_pattern, verb_role) in zip(_verb_spans(text[start:end]), VERBS):
+        if span is not None and span[0] > 0:
+            at = start + span[0]
             if at - 2 > start and text[at - 2:at] in VERB_ADVERBS:
                 at -= 2  # 分别牵头, 加强指导: the adverb is the verb's, not the last name's
             return at, verb_role

@@ -1,0 +1,97 @@
+"""Round 10 of the departments' fast paths (``bench/README.md``, "Round 10: departments"): each gives
+exactly what the plain computation it replaces gives, on the clauses of every plan of ``data/raw`` and
+on random texts of the characters each rule turns on.  The plain computations are written out here as
+the code stood before.
+"""
+
+from __future__ import annotations
+
+from typing import Optional
+
+from jianwu import departments as dp
+from test_facts_speedups import clause_texts, docs, random_texts  # noqa: F401 (fixtures; tests/ is on sys.path)
+
+
+def _plain_bracket_groups(text: str) -> list[tuple[int, Optional[int]]]:
+    """``_bracket_groups`` as it stood: one scan of every bracket and line break."""
+    groups: list[tuple[int, Optional[int]]] = []
+    stack: list[int] = []
+    for m in dp.BRACKET_MARKS.finditer(text):
+        i, ch = m.start(), m.group()
+        if ch == "\n":
+            if stack and not dp.PAGE_RESIDUE.search(text, max(0, i - 12), i):
+                groups.append((stack[0], None))
+                stack.clear()
+        elif ch in dp.OPENERS:
+            stack.append(i)
+        else:
+            if not stack:
+                groups.append((-1, i))
+                continue
+            start = stack.pop()
+            if not stack:
+                groups.append((start, i))
+    if stack:
+        groups.append((stack[0], None))
+    return groups
+
+
+# Brackets of the three kinds, line breaks, a page number a PDF left at a line end (― 3 ―), names.
+BRACKET_PIECES = [*"（）〔〕()\n\n 市负责，。", "― 3 ―", "- 12 -", "省发展改革委", "牵头"]
+
+
+def test_bracket_groups_by_find_are_the_scans(clause_texts: list[str]) -> None:
+    for text in clause_texts + random_texts(BRACKET_PIECES, 20000, longest=24):
+        assert dp._bracket_groups(text) == _plain_bracket_groups(text), text
+
+
+def _plain_verb_after_names(text: str, start: int, end: int) -> Optional[tuple[int, str]]:
+    """``verb_after_names`` as it stood: each verb searched in the span of the text."""
+    for pattern, verb_role in dp.VERBS:
+        m = pattern.search(text, start, end)
+        if m and m.start() > start:
+            at = m.start()
+            if at - 2 > start and text[at - 2:at] in dp.VERB_ADVERBS:
+                at -= 2
+            return at, verb_role
+    return None
+
+
+def _plain_is_assignment(content: str) -> bool:
+    """``_is_assignment`` as it stood: every part's verbs searched, its first item read, nothing memoised."""
+    if not any(ch in content for ch in dp.ASSIGNMENT_CHARS):
+        return False
+    core = dp._core(dp._verb_commas(content, 0, len(content)))
+    if not core:
+        return dp.FIRST_LEADS.search(content) is not None
+    if dp.ROLE_LABEL.match(core):
+        return True
+    for part in dp.PART_SPLIT.split(core):
+        part = part.strip()
+        found = [p.search(part) for p, _ in dp.VERBS]
+        verbs = [m for m in found if m]
+        if not verbs:
+            continue
+        first = dp._first_item(part)
+        if dp.looks_like_org(first):
+            return True
+        if dp.looks_like_org(first, places=True) and any(dp.ASSIGNING.search(m.group()) for m in verbs):
+            return True
+    return False
+
+
+# Names, places, verbs and their adverbs, lead-ins, labels, separators, spaces (PDF-spaced verbs).
+NOTE_WORDS = ["省发展改革委", "市生态环境局", "浦东新区", "各区县人民政府", "超大城市", "区", "市", "、", "，", "；", "。",
+              "牵头", "负责", "配合", "落实", "实施", "指导", "协助", "参与", "分别", "加强", "按职责分工", "由", "请",
+              "责任单位：", "会同", "等", " ", "牵 头", "负 责", "（", "）", "列首位的为牵头单位", "下同"]
+
+
+def test_verbs_memoised_per_segment_are_the_searches(docs) -> None:  # noqa: F811
+    contents = [c.text[s:e] for d in docs for c in d.clauses for s, e, _ in dp.find_notes(c.text)]
+    contents += random_texts(NOTE_WORDS, 8000, longest=10)
+    for content in contents:
+        assert dp._is_assignment(content) == _plain_is_assignment(content), content
+        for a in range(0, len(content), 3):
+            for b in (len(content), len(content) - 1, a + 7):
+                b = max(a, min(b, len(content)))
+                assert dp.verb_after_names(content, a, b) == _plain_verb_after_names(content, a, b), (content, a, b)
