@@ -95,3 +95,48 @@ def test_verbs_memoised_per_segment_are_the_searches(docs) -> None:  # noqa: F81
             for b in (len(content), len(content) - 1, a + 7):
                 b = max(a, min(b, len(content)))
                 assert dp.verb_after_names(content, a, b) == _plain_verb_after_names(content, a, b), (content, a, b)
+
+
+def test_no_letter_or_digit_is_what_compact_removes() -> None:
+    import sys
+
+    from jianwu.aliases import COMPACT_NEEDED
+
+    every = "".join(chr(c) for c in range(sys.maxunicode + 1) if not 0xD800 <= c <= 0xDFFF)
+    assert not [ch for ch in COMPACT_NEEDED.findall(every) if ch.isalnum()]  # a name passing isalnum keeps all
+
+
+def test_clause_marks_are_the_clauses_own(docs) -> None:  # noqa: F811
+    for d in docs:
+        doc_marks = dp.bracket_marks(d.normalized.text)
+        for c in d.clauses:
+            own = dp.bracket_marks(c.text)
+            assert dp.clause_marks(doc_marks, d.normalized.text, c) == own
+            assert own == [m.start() for m in dp.BRACKET_MARKS.finditer(c.text) if m.group() != "\n"]
+    from jianwu.model import Clause
+
+    moved = Clause(["一、"], "一、", "cn", 1, "", "（省发展改革委）", 1, (0, 8), 0)
+    assert dp.clause_marks([], "别的文字", moved) is None  # a text that is not the span: its own marks
+
+
+def test_not_a_note_is_the_pattern(clause_texts: list[str]) -> None:
+    contents = [t[a + 1:b].strip() for t in clause_texts for a, b in dp._bracket_groups(t) if a >= 0 and b is not None]
+    pieces = ["以下", "下称", "简称", "含", "不含", "即", "如", "例如", "注", "详见", "见", "除外", "除", "外", "市", "负责", " "]
+    for content in contents + [x.strip() for x in random_texts(pieces, 5000, longest=5)]:
+        assert dp._not_a_note(content) == (dp.NOT_A_NOTE.search(content) is not None), content
+
+
+def test_every_first_leads_match_holds_an_anchor() -> None:
+    texts = random_texts(["列", "排", "在", "首位", "第一", "第一位", "个", "的", "单位", "部门", "为", "牵头", "，", "两省市", " ", "位列",
+                          "排名", "家", "是", "者", "最前"], 20000, longest=10)
+    for text in texts:
+        for m in dp.FIRST_LEADS.pattern.finditer(text):
+            assert any(ch in m.group() for ch in "列排第") and "牵" in m.group(), text
+
+
+def test_partner_label_colon_within_its_longest() -> None:
+    texts = random_texts(["四川", "重庆", "市", "省", "方面", "：", ":", "∶", "生态环境厅", "、", "成都"], 20000, longest=8)
+    for text in texts:
+        m = dp.PARTNER_LABEL.match(text)
+        if m is not None:
+            assert m.end() <= dp.PARTNER_LABEL_LONGEST, text

@@ -21,6 +21,7 @@ carry one note after each of its tasks.  Steps:
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from typing import Optional, Sequence
@@ -81,6 +82,9 @@ CLOSERS = {v: k for k, v in OPENERS.items()}
 # A bracket that defines or qualifies instead of assigning:
 # （以下简称“三线一单”） （以下统称各区县政府） （含运渣车） （特殊用途除外）
 NOT_A_NOTE = lazy(r"^(?:以下|下称|简称|统称|含|包括|不含|即|如|例如|注|详见|见)|除外$")
+# NOT_A_NOTE's words, for ``_not_a_note`` (a search of the pattern tries its 除外$ at every character).
+NOT_A_NOTE_HEADS = ("以下", "下称", "简称", "统称", "含", "包括", "不含", "即", "如", "例如", "注", "详见", "见")
+NOT_A_NOTE_TAIL = "除外"
 # (Patterns used with .match(text, pos) have no "^": match() anchors at pos, where "^" fails.)
 # A role label before a list: 责任单位：A、B / 牵头部门：A / 配合单位：C / 主要责任单位：A (group
 # "kind" gives the role; 主要 / 具体 qualify it).
@@ -107,6 +111,7 @@ UNRANKED_LABELS = frozenset({"责任", "负责", "主责"})
 SUBORDINATE_AFTER_LEAD = frozenset({"责任", "负责"})
 # A partner's list in a joint plan: 四川：A、B；重庆：C、D
 PARTNER_LABEL = lazy(r"(?P<partner>\p{Han}{2,8}?)(?:方面)?[：:∶]")
+PARTNER_LABEL_LONGEST = 11  # 8 + 方面 + its colon: a part without a colon that early has no partner label
 # Municipalities directly under the central government: a partner 重庆： is a city-level government.
 MUNICIPALITIES = frozenset({"北京", "天津", "上海", "重庆"})
 # Words before the first department of a part: 由A牵头 / 均由A负责 / 具体由A负责
@@ -150,9 +155,9 @@ ETC = spaced(r"等(?:(?:有关|相关)?(?:部门|单位))?$", "等")
 FIRST_LEADS = spaced(
     r"[，,；;]?(?:[两双各]\p{Han}{0,3}?)?(?:(?:列|排|位列|排名|排序)(?:在)?(?:首位|第一位|第一个|第一|最前)(?:的|者)?(?:部门|单位)?"
     r"(?:为|是)?牵头(?:单位|部门)?|第一(?:个|家)?(?:单位|部门)为牵头(?:单位|部门)|牵头(?:单位|部门)(?:列|排)(?:在)?(?:首位|第一位))",
-    "牵",  # FIRST_LEADS_ANCHOR
+    "列排第",  # every match holds 列 or 排 (列首位, 排在第一位, 牵头单位列首位) or the 第 of 第一个单位为牵头单位
 )
-# Every FIRST_LEADS match holds the 牵 of 牵头, with at most FIRST_LEADS_BEFORE characters before
+# Every FIRST_LEADS match also holds the 牵 of 牵头 (rarer in a plan than 列/排/第, commoner in a note), with at most FIRST_LEADS_BEFORE characters before
 # it (，两省市列在第一位的部门为牵头…: 1 + 4 + 2 + 1 + 3 + 1 + 2 + 1) and FIRST_LEADS_AFTER from it
 # on (牵头单位列在第一位), white space aside: ``first_leads_start`` looks only there.  Counted from
 # the pattern above; test_departments checks them against a whole-text search.
@@ -275,7 +280,32 @@ BRACKET_MARKS = compile_std("[" + re.escape("".join(OPENERS) + "".join(CLOSERS))
 BRACKETS = "".join(OPENERS) + "".join(CLOSERS)
 
 
-def _bracket_groups(text: str) -> list[tuple[int, Optional[int]]]:
+def bracket_marks(text: str) -> list[int]:
+    """The offsets of every bracket (OPENERS, CLOSERS) of ``text``, in order: by ``str.find`` of each."""
+    marks: list[int] = []
+    for ch in BRACKETS:
+        at = text.find(ch)
+        while at >= 0:
+            marks.append(at)
+            at = text.find(ch, at + 1)
+    marks.sort()
+    return marks
+
+
+def clause_marks(doc_marks: list[int], text: str, clause: Clause) -> Optional[list[int]]:
+    """``bracket_marks(clause.text)`` from the document's ``doc_marks`` (one search per document, not
+    six per clause): the marks inside the clause's span, when its text is that span of the document's
+    ``text`` (None otherwise: its own are looked for)."""
+    offset = clause.text_offset
+    if not text.startswith(clause.text, offset):
+        return None
+    end = offset + len(clause.text)
+    lo = bisect_left(doc_marks, offset)
+    hi = bisect_left(doc_marks, end, lo)
+    return [at - offset for at in doc_marks[lo:hi]] if lo < hi else []
+
+
+def _bracket_groups(text: str, marks: Optional[list[int]] = None) -> list[tuple[int, Optional[int]]]:
     """(open, close) of each depth-0 bracket group, in order.
 
     close is None for a group never closed before the end of its paragraph;
@@ -285,17 +315,13 @@ def _bracket_groups(text: str) -> list[tuple[int, Optional[int]]]:
     tried at every character: most of a clause is prose), and line breaks only where they matter:
     between a bracket left open and the next bracket.  A line break with no group open changes
     nothing, and one after the last bracket ends its open group as the text's end does (the same
-    ``(open, None)``): what a scan of every mark (``BRACKET_MARKS``) gives.
+    ``(open, None)``): what a scan of every mark (``BRACKET_MARKS``) gives.  ``marks``: the text's
+    ``bracket_marks`` when known.
     """
-    marks: list[int] = []
-    for ch in BRACKETS:
-        at = text.find(ch)
-        while at >= 0:
-            marks.append(at)
-            at = text.find(ch, at + 1)
+    if marks is None:
+        marks = bracket_marks(text)
     if not marks:
         return []
-    marks.sort()
     groups: list[tuple[int, Optional[int]]] = []
     stack: list[int] = []
     last = 0
@@ -320,6 +346,12 @@ def _bracket_groups(text: str) -> list[tuple[int, Optional[int]]]:
     if stack:
         groups.append((stack[0], None))
     return groups
+
+
+def _not_a_note(content: str) -> bool:
+    """``NOT_A_NOTE.search(content)`` for a stripped content (no line break at its end for $ to stand
+    before): it starts with one of the heads or ends with the tail."""
+    return content.startswith(NOT_A_NOTE_HEADS) or content.endswith(NOT_A_NOTE_TAIL)
 
 
 def _core(content: str) -> str:
@@ -379,7 +411,7 @@ def _is_assignment(content: str) -> bool:
     core = _core(_verb_commas(content, 0, len(content)))
     if not core:
         return FIRST_LEADS.search(content) is not None
-    if ROLE_LABEL.match(core):
+    if core[0] in ROLE_LABEL_FIRSTS and ROLE_LABEL.match(core):
         return True
     return any(_part_assigns(part.strip()) for part in PART_SPLIT.split(core))
 
@@ -445,20 +477,21 @@ def _standing_declaration(content: str) -> bool:
     return "再" in content and NOT_LISTED_AGAIN.search(content.strip().rstrip("。；;，, ")) is not None
 
 
-def find_notes(text: str) -> list[tuple[int, int, bool]]:
-    """(start, end, unclosed) of the content of each responsibility note in a clause's own text."""
+def find_notes(text: str, marks: Optional[list[int]] = None) -> list[tuple[int, int, bool]]:
+    """(start, end, unclosed) of the content of each responsibility note in a clause's own text
+    (``marks``: its ``bracket_marks`` when known)."""
     notes: list[tuple[int, int, bool]] = []
-    for open_, close in _bracket_groups(text):
+    for open_, close in _bracket_groups(text, marks):
         if open_ < 0 and close is not None:
             # The opening bracket was lost: the note starts after the last sentence end.
             begin = max(text.rfind(ch, 0, close) for ch in "。；;\n）") + 1
             content = text[begin:close]
-            if content.strip() and not NOT_A_NOTE.search(content.strip()) and _is_assignment(content):
+            if content.strip() and not _not_a_note(content.strip()) and _is_assignment(content):
                 notes.append((begin, close, True))
             continue
         end = close if close is not None else len(text) if "\n" not in text[open_:] else text.index("\n", open_)
         content = text[open_ + 1:end]
-        if not content.strip() or (NOT_A_NOTE.search(content.strip()) and not _standing_declaration(content)):
+        if not content.strip() or (_not_a_note(content.strip()) and not _standing_declaration(content)):
             continue
         if close is not None and close - open_ <= ROLE_MARK_LONGEST and _is_role_mark(text, open_, close):
             continue  # 省发展改革委（牵头）: a role written after a name, read with the name's note or cell
@@ -489,6 +522,8 @@ def _labels_after_sentences(text: str, notes: list[tuple[int, int, bool]]) -> li
     the end of its sentence (1.钢铁超低排放改造工程。责任单位：A、B。 / …。牵头单位：A；配合单位：B。).
     Looked for from each 单位 / 部门 before a colon (a clause holds a few): no scan of every line."""
     out: list[tuple[int, int, bool]] = []
+    if not ("：" in text or ":" in text or "∶" in text or "】" in text):
+        return out  # no LABEL_ENDS after any 单位 / 部门 (most clauses hold neither colon nor 】)
     for word in LABEL_WORDS:
         at = text.find(word)
         while at >= 0:
@@ -653,7 +688,7 @@ def _read_part(
         cursor.place = None
     role: Optional[Role] = None
     ranked = True
-    label = ROLE_LABEL.match(text, start, end)
+    label = ROLE_LABEL.match(text, start, end) if text[start] in ROLE_LABEL_FIRSTS else None
     if label:
         kind = label.group("kind")
         subordinate = kind in SUBORDINATE_AFTER_LEAD and cursor.lead_seen
@@ -662,7 +697,8 @@ def _read_part(
         ranked = not (lead and kind in UNRANKED_LABELS)
         cursor.label, cursor.label_ranked, cursor.label_subordinate = role, ranked, subordinate
         start = label.end()
-    partner = PARTNER_LABEL.match(text, start, end)
+    head = text[start:min(end, start + PARTNER_LABEL_LONGEST)]  # where a partner label's colon can be
+    partner = PARTNER_LABEL.match(text, start, end) if "：" in head or ":" in head or "∶" in head else None
     if partner and _is_place(partner.group("partner")):
         if not (sep and sep in GROUP_SEP) or cursor.place is not None:
             cursor.group += 1
@@ -1065,6 +1101,7 @@ def assign_departments(clauses: list[Clause], normalized: NormalizedText) -> lis
     text = normalized.text
     joins = _JoinPoints(normalized)
     first_leads_from = first_leads_start(text)
+    doc_marks = bracket_marks(text)
     if first_leads_from and _on_note_line(text, first_leads_from):
         first_leads_from = 0  # 注：各项任务的第一个单位为牵头单位 under the tasks: it speaks of the notes above it too
     # Standing actors (不再列出), their _identity, and the clause path whose subtree they join (() for
@@ -1078,7 +1115,7 @@ def assign_departments(clauses: list[Clause], normalized: NormalizedText) -> lis
         clause.departments = []
         if inherited is not None and not inherited.covers(clause):
             inherited = None
-        found = find_notes(clause.text)
+        found = find_notes(clause.text, clause_marks(doc_marks, text, clause))
         if clause.style != "row":
             header = task_table.find_header(clause.text)  # 序号 重点任务 牵头单位 配合单位
             table = header[0] if header else None
