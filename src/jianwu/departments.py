@@ -155,9 +155,9 @@ ETC = spaced(r"等(?:(?:有关|相关)?(?:部门|单位))?$", "等")
 FIRST_LEADS = spaced(
     r"[，,；;]?(?:[两双各]\p{Han}{0,3}?)?(?:(?:列|排|位列|排名|排序)(?:在)?(?:首位|第一位|第一个|第一|最前)(?:的|者)?(?:部门|单位)?"
     r"(?:为|是)?牵头(?:单位|部门)?|第一(?:个|家)?(?:单位|部门)为牵头(?:单位|部门)|牵头(?:单位|部门)(?:列|排)(?:在)?(?:首位|第一位))",
-    "列排第",  # every match holds 列 or 排 (列首位, 排在第一位, 牵头单位列首位) or the 第 of 第一个单位为牵头单位
+    "牵",  # FIRST_LEADS_ANCHOR
 )
-# Every FIRST_LEADS match also holds the 牵 of 牵头 (rarer in a plan than 列/排/第, commoner in a note), with at most FIRST_LEADS_BEFORE characters before
+# Every FIRST_LEADS match holds the 牵 of 牵头, with at most FIRST_LEADS_BEFORE characters before
 # it (，两省市列在第一位的部门为牵头…: 1 + 4 + 2 + 1 + 3 + 1 + 2 + 1) and FIRST_LEADS_AFTER from it
 # on (牵头单位列在第一位), white space aside: ``first_leads_start`` looks only there.  Counted from
 # the pattern above; test_departments checks them against a whole-text search.
@@ -573,8 +573,9 @@ def _split_marks(seps: str) -> regex.Pattern[str]:
 def _split_depth0(text: str, seps: str, start: int = 0, end: Optional[int] = None) -> list[tuple[int, int, str]]:
     """(start, end, separator before) of the pieces of ``text[start:end]`` cut at ``seps`` outside brackets."""
     end = len(text) if end is None else end
+    span = text[start:end]  # (``in`` on the span: cheaper than a bounded find on the text per separator)
     for sep in seps:
-        if text.find(sep, start, end) >= 0:
+        if sep in span:
             break
     else:  # no separator in the span, e.g. no 。 in most notes: one piece, whatever its brackets
         return [(start, end, "")]
@@ -622,26 +623,36 @@ class _Cursor:
 def read_note(text: str, start: int, end: int, base: int = 0, unclosed: bool = False) -> Note:
     """Parse the note ``text[start:end]``; ``base`` makes offsets in ``text`` absolute."""
     note = Note(base + start, base + end, unclosed)
+    # The note's text once, for the quick tests below (``in`` on it is cheaper than a bounded find on
+    # the clause's text); the blanking keeps every length, so spans stay those of ``text``.
+    content = text[start:end]
     blanked = text
-    for m in FIRST_LEADS.finditer(text, start, end):
-        note.first_leads = True
-        blanked = blanked[: m.start()] + " " * (m.end() - m.start()) + blanked[m.end():]
-    for m in LABEL_AFTER_SPACE.finditer(blanked, start, end):
-        # 牵头单位：A　参与单位：B — a space before a label ends a part like a comma would.
-        blanked = blanked[: m.start()] + "，" + blanked[m.end():]
-    if text.find("【", start, end) >= 0:
+    if FIRST_LEADS_ANCHOR in content:  # every FIRST_LEADS match holds it
+        for m in FIRST_LEADS.pattern.finditer(text, start, end):
+            note.first_leads = True
+            blanked = blanked[: m.start()] + " " * (m.end() - m.start()) + blanked[m.end():]
+    if note.first_leads or " " in content or "\t" in content or "\u3000" in content:  # LABEL_AFTER_SPACE's anchors
+        for m in LABEL_AFTER_SPACE.pattern.finditer(blanked, start, end):
+            # 牵头单位：A　参与单位：B — a space before a label ends a part like a comma would.
+            blanked = blanked[: m.start()] + "，" + blanked[m.end():]
+    if "【" in content:
         for m in BRACKET_LABEL.finditer(blanked, start, end):  # 【牵头单位】A【配合单位】B -> ，牵头单位：A，配合单位：B
             blanked = blanked[: m.start()] + "，" + m.group("label") + "：" + blanked[m.end():]
-    blanked = _verb_commas(blanked, start, end)  # 市发展改革委牵头、市统计局配合 — parts joined by 、
-    cursor = _Cursor(may_mark=ROLE_MARK_QUICK.search(text, start, end) is not None)
+    if "、" in content:  # (the blanking above neither adds nor removes a 、)
+        blanked = _verb_commas(blanked, start, end)  # 市发展改革委牵头、市统计局配合 — parts joined by 、
+    # A role mark opens a bracket inside the note: most notes hold none.
+    may_mark = ("（" in content or "(" in content or "〔" in content) and ROLE_MARK_QUICK.search(text, start, end) is not None
+    cursor = _Cursor(may_mark=may_mark)
+    # SAME_BELOW's 同 and NOT_LISTED_AGAIN's 再, looked for once per note (the blanking adds neither).
+    may_same, may_again = "同" in content, "再" in content
     for index, (s_start, s_end, _) in enumerate(_split_depth0(blanked, "。", start, end)):
         s_start, s_end = _trim(blanked, s_start, s_end)
         while s_end > s_start and blanked[s_end - 1] in "；;，, ":
             s_end -= 1
-        same_below = SAME_BELOW.search(blanked, s_start, s_end)
+        same_below = SAME_BELOW.search(blanked, s_start, s_end) if may_same else None
         if same_below:
             s_end = same_below.start()
-        not_again = NOT_LISTED_AGAIN.search(blanked, s_start, s_end)
+        not_again = NOT_LISTED_AGAIN.search(blanked, s_start, s_end) if may_again else None
         if not_again:
             s_end = not_again.start()
         standing = index > 0 and bool(same_below or not_again)
@@ -837,7 +848,8 @@ def _read_items(text: str, start: int, end: int) -> list[tuple[int, int, str, bo
     for a, b in _join_government_lists(text, _split_depth0(text, ITEM_SEP, start, end)):
         if a == b:
             continue  # an empty piece (、、) has no item: _item_spans trims it away
-        out.extend((a + p, length, name, is_org, local) for p, length, name, is_org, local in _read_piece(text[a:b]))
+        for p, length, name, is_org, local in _read_piece(text[a:b]):  # (a loop, not a generator per piece)
+            out.append((a + p, length, name, is_org, local))
     return out
 
 
