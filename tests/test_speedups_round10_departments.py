@@ -131,7 +131,8 @@ def test_every_first_leads_match_holds_an_anchor() -> None:
                           "排名", "家", "是", "者", "最前"], 20000, longest=10)
     for text in texts:
         for m in dp.FIRST_LEADS.pattern.finditer(text):
-            assert any(ch in m.group() for ch in "列排第") and "牵" in m.group(), text
+            assert any(ch in m.group() for ch in dp.FIRST_LEADS_OTHERS) and dp.FIRST_LEADS_ANCHOR in m.group(), text
+            assert dp._may_first_lead(text), text
 
 
 def test_partner_label_colon_within_its_longest() -> None:

@@ -141,7 +141,7 @@ VERBS: tuple[tuple[regex.Pattern[str], Role], ...] = (
 )
 # A bracket assigns only if it holds one of these: the anchors of the verbs and of FIRST_LEADS, and
 # the first characters of the role labels (ROLE_LABEL_FIRSTS) (导: 指导 / 督导).
-ASSIGNMENT_CHARS = "牵配协参负实责主导"
+ASSIGNMENT_CHARS = "负牵责实配导协参主"  # (the commonest first: ``any`` stops at the first found)
 # Verbs that make a list of places a note: （浦东新区、松江区按职责分工负责）
 ASSIGNING = lazy(r"负\s*责|牵\s*头|配\s*合")
 # A会同B负责: A leads, B supports.
@@ -162,6 +162,9 @@ FIRST_LEADS = spaced(
 # on (牵头单位列在第一位), white space aside: ``first_leads_start`` looks only there.  Counted from
 # the pattern above; test_departments checks them against a whole-text search.
 FIRST_LEADS_ANCHOR = "牵"
+# Every FIRST_LEADS match also holds 列 or 排 (列首位, 排在第一位, 牵头单位列首位) or the 第 of 第一个单位为
+# 牵头单位: a note with 牵 but none of them (most notes that name a lead) has no match (``_may_first_lead``).
+FIRST_LEADS_OTHERS = "列排第"
 FIRST_LEADS_BEFORE = 15
 FIRST_LEADS_AFTER = 9
 # The label of a note under a table or a text (注：各市（地）人民政府负责本地区任务落实，表中不再列出。).
@@ -348,6 +351,11 @@ def _bracket_groups(text: str, marks: Optional[list[int]] = None) -> list[tuple[
     return groups
 
 
+def _may_first_lead(content: str) -> bool:
+    """Can ``content`` hold a FIRST_LEADS match: its 牵 and one of FIRST_LEADS_OTHERS?"""
+    return FIRST_LEADS_ANCHOR in content and ("列" in content or "排" in content or "第" in content)
+
+
 def _not_a_note(content: str) -> bool:
     """``NOT_A_NOTE.search(content)`` for a stripped content (no line break at its end for $ to stand
     before): it starts with one of the heads or ends with the tail."""
@@ -356,7 +364,9 @@ def _not_a_note(content: str) -> bool:
 
 def _core(content: str) -> str:
     """Content without conventions and closing punctuation: what must name departments."""
-    core = FIRST_LEADS.sub("", content.strip())
+    core = content.strip()
+    if _may_first_lead(core):
+        core = FIRST_LEADS.pattern.sub("", core)
     core = SAME_BELOW.sub("", core.rstrip("。；;，, "))
     return core.strip().rstrip("。；;，, ")
 
@@ -627,7 +637,7 @@ def read_note(text: str, start: int, end: int, base: int = 0, unclosed: bool = F
     # the clause's text); the blanking keeps every length, so spans stay those of ``text``.
     content = text[start:end]
     blanked = text
-    if FIRST_LEADS_ANCHOR in content:  # every FIRST_LEADS match holds it
+    if _may_first_lead(content):
         for m in FIRST_LEADS.pattern.finditer(text, start, end):
             note.first_leads = True
             blanked = blanked[: m.start()] + " " * (m.end() - m.start()) + blanked[m.end():]
