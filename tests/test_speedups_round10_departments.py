@@ -141,3 +141,25 @@ def test_partner_label_colon_within_its_longest() -> None:
         m = dp.PARTNER_LABEL.match(text)
         if m is not None:
             assert m.end() <= dp.PARTNER_LABEL_LONGEST, text
+
+
+def _plain_lead_before_support(items: list) -> None:
+    """``_lead_before_support`` as it stood: two generators over the items."""
+    if any(i.role == "lead" for i in items) or not any(i.role == "support" and i.explicit for i in items):
+        return
+    first_support = next(n for n, i in enumerate(items) if i.role == "support")
+    for item in items[:first_support]:
+        item.role = "lead"
+
+
+def test_lead_before_support_in_one_pass() -> None:
+    import itertools
+
+    kinds = [(r, e) for r in ("lead", "support", "responsible") for e in (True, False)]
+    for size in range(5):
+        for combo in itertools.product(kinds, repeat=size):
+            fast = [dp._Item(0, 1, r, 0, e) for r, e in combo]
+            plain = [dp._Item(0, 1, r, 0, e) for r, e in combo]
+            dp._lead_before_support(fast)
+            _plain_lead_before_support(plain)
+            assert fast == plain, combo

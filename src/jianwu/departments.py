@@ -944,10 +944,20 @@ def _conjunction_cut(item: str) -> tuple[tuple[int, int], ...]:
 
 
 def _lead_before_support(items: list[_Item]) -> None:
-    """（A负责，B配合）: a note with supporters but no written lead is led by those before them."""
-    if any(i.role == "lead" for i in items) or not any(i.role == "support" and i.explicit for i in items):
+    """（A负责，B配合）: a note with supporters but no written lead is led by those before them.
+    (One pass over the items, not two generators: a lead ends it, the first supporter is where the
+    leads end, and one supporter must have been written so.)"""
+    first_support, written = -1, False
+    for n, item in enumerate(items):
+        role = item.role
+        if role == "lead":
+            return
+        if role == "support":
+            if first_support < 0:
+                first_support = n
+            written = written or item.explicit
+    if not written:
         return
-    first_support = next(n for n, i in enumerate(items) if i.role == "support")
     for item in items[:first_support]:
         item.role = "lead"
 
