@@ -306,8 +306,11 @@ COMPACT_NEEDED = compile_std(r"[\s―—–－-]")
 
 
 def compact(name: str) -> str:
-    """Remove the spaces, line breaks and page numbers a PDF or a page break left inside a name."""
-    if COMPACT_NEEDED.search(name) is None:
+    """Remove the spaces, line breaks and page numbers a PDF or a page break left inside a name.
+
+    A name of letters and digits only (most: 市发展改革委) has none of COMPACT_NEEDED's characters
+    (white space and dashes are neither): ``str.isalnum`` says so without setting up a search."""
+    if name.isalnum() or COMPACT_NEEDED.search(name) is None:
         return name
     return INNER_SPACE.sub("", PAGE_NUMBER.sub("", name))
 

@@ -21,6 +21,7 @@ carry one note after each of its tasks.  Steps:
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from typing import Optional, Sequence
@@ -81,6 +82,9 @@ CLOSERS = {v: k for k, v in OPENERS.items()}
 # A bracket that defines or qualifies instead of assigning:
 # （以下简称“三线一单”） （以下统称各区县政府） （含运渣车） （特殊用途除外）
 NOT_A_NOTE = lazy(r"^(?:以下|下称|简称|统称|含|包括|不含|即|如|例如|注|详见|见)|除外$")
+# NOT_A_NOTE's words, for ``_not_a_note`` (a search of the pattern tries its 除外$ at every character).
+NOT_A_NOTE_HEADS = ("以下", "下称", "简称", "统称", "含", "包括", "不含", "即", "如", "例如", "注", "详见", "见")
+NOT_A_NOTE_TAIL = "除外"
 # (Patterns used with .match(text, pos) have no "^": match() anchors at pos, where "^" fails.)
 # A role label before a list: 责任单位：A、B / 牵头部门：A / 配合单位：C / 主要责任单位：A (group
 # "kind" gives the role; 主要 / 具体 qualify it).
@@ -107,6 +111,7 @@ UNRANKED_LABELS = frozenset({"责任", "负责", "主责"})
 SUBORDINATE_AFTER_LEAD = frozenset({"责任", "负责"})
 # A partner's list in a joint plan: 四川：A、B；重庆：C、D
 PARTNER_LABEL = lazy(r"(?P<partner>\p{Han}{2,8}?)(?:方面)?[：:∶]")
+PARTNER_LABEL_LONGEST = 11  # 8 + 方面 + its colon: a part without a colon that early has no partner label
 # Municipalities directly under the central government: a partner 重庆： is a city-level government.
 MUNICIPALITIES = frozenset({"北京", "天津", "上海", "重庆"})
 # Words before the first department of a part: 由A牵头 / 均由A负责 / 具体由A负责
@@ -136,7 +141,7 @@ VERBS: tuple[tuple[regex.Pattern[str], Role], ...] = (
 )
 # A bracket assigns only if it holds one of these: the anchors of the verbs and of FIRST_LEADS, and
 # the first characters of the role labels (ROLE_LABEL_FIRSTS) (导: 指导 / 督导).
-ASSIGNMENT_CHARS = "牵配协参负实责主导"
+ASSIGNMENT_CHARS = "负牵责实配导协参主"  # (the commonest first: ``any`` stops at the first found)
 # Verbs that make a list of places a note: （浦东新区、松江区按职责分工负责）
 ASSIGNING = lazy(r"负\s*责|牵\s*头|配\s*合")
 # A会同B负责: A leads, B supports.
@@ -157,6 +162,9 @@ FIRST_LEADS = spaced(
 # on (牵头单位列在第一位), white space aside: ``first_leads_start`` looks only there.  Counted from
 # the pattern above; test_departments checks them against a whole-text search.
 FIRST_LEADS_ANCHOR = "牵"
+# Every FIRST_LEADS match also holds 列 or 排 (列首位, 排在第一位, 牵头单位列首位) or the 第 of 第一个单位为
+# 牵头单位: a note with 牵 but none of them (most notes that name a lead) has no match (``_may_first_lead``).
+FIRST_LEADS_OTHERS = "列排第"
 FIRST_LEADS_BEFORE = 15
 FIRST_LEADS_AFTER = 9
 # The label of a note under a table or a text (注：各市（地）人民政府负责本地区任务落实，表中不再列出。).
@@ -269,31 +277,72 @@ def _skip_chars(text: str, at: int, count: int) -> int:
     return i
 
 
-# What _bracket_groups looks at: brackets and line breaks (the text between them changes nothing).
-# (Plain characters: the standard re finds them several times faster than regex, at the same places.)
+# The marks _bracket_groups reads: brackets and line breaks (the text between them changes nothing).
+# (The plain computation, one scan for all of them; ``_bracket_groups`` finds them by str.find, below.)
 BRACKET_MARKS = compile_std("[" + re.escape("".join(OPENERS) + "".join(CLOSERS)) + "\n]")
+BRACKETS = "".join(OPENERS) + "".join(CLOSERS)
 
 
-def _bracket_groups(text: str) -> list[tuple[int, Optional[int]]]:
+def bracket_marks(text: str) -> list[int]:
+    """The offsets of every bracket (OPENERS, CLOSERS) of ``text``, in order: by ``str.find`` of each."""
+    marks: list[int] = []
+    for ch in BRACKETS:
+        at = text.find(ch)
+        while at >= 0:
+            marks.append(at)
+            at = text.find(ch, at + 1)
+    marks.sort()
+    return marks
+
+
+def clause_marks(doc_marks: list[int], text: str, clause: Clause) -> Optional[list[int]]:
+    """``bracket_marks(clause.text)`` from the document's ``doc_marks`` (one search per document, not
+    six per clause): the marks inside the clause's span, when its text is that span of the document's
+    ``text`` (None otherwise: its own are looked for)."""
+    offset = clause.text_offset
+    if not text.startswith(clause.text, offset):
+        return None
+    end = offset + len(clause.text)
+    lo = bisect_left(doc_marks, offset)
+    hi = bisect_left(doc_marks, end, lo)
+    return [at - offset for at in doc_marks[lo:hi]] if lo < hi else []
+
+
+def _bracket_groups(text: str, marks: Optional[list[int]] = None) -> list[tuple[int, Optional[int]]]:
     """(open, close) of each depth-0 bracket group, in order.
 
     close is None for a group never closed before the end of its paragraph;
     open is -1 for an orphan closing bracket (its opening was lost).
+
+    The brackets are found by ``str.find`` of each (a scan many times quicker than a character class
+    tried at every character: most of a clause is prose), and line breaks only where they matter:
+    between a bracket left open and the next bracket.  A line break with no group open changes
+    nothing, and one after the last bracket ends its open group as the text's end does (the same
+    ``(open, None)``): what a scan of every mark (``BRACKET_MARKS``) gives.  ``marks``: the text's
+    ``bracket_marks`` when known.
     """
+    if marks is None:
+        marks = bracket_marks(text)
+    if not marks:
+        return []
     groups: list[tuple[int, Optional[int]]] = []
     stack: list[int] = []
-    for m in BRACKET_MARKS.finditer(text):
-        i, ch = m.start(), m.group()
-        if ch == "\n":
-            if stack and not PAGE_RESIDUE.search(text, max(0, i - 12), i):
-                groups.append((stack[0], None))  # a note never spans a paragraph break
-                stack.clear()
-        elif ch in OPENERS:
+    last = 0
+    for i in marks:
+        if stack:  # the line breaks since the last bracket
+            at = text.find("\n", last, i)
+            while at >= 0:
+                if not PAGE_RESIDUE.search(text, max(0, at - 12), at):
+                    groups.append((stack[0], None))  # a note never spans a paragraph break
+                    stack.clear()
+                    break
+                at = text.find("\n", at + 1, i)
+        last = i
+        if text[i] in OPENERS:
             stack.append(i)
-        else:  # a closer
-            if not stack:
-                groups.append((-1, i))
-                continue
+        elif not stack:  # a closer
+            groups.append((-1, i))
+        else:
             start = stack.pop()
             if not stack:
                 groups.append((start, i))
@@ -302,33 +351,67 @@ def _bracket_groups(text: str) -> list[tuple[int, Optional[int]]]:
     return groups
 
 
+def _may_first_lead(content: str) -> bool:
+    """Can ``content`` hold a FIRST_LEADS match: its 牵 and one of FIRST_LEADS_OTHERS?"""
+    return FIRST_LEADS_ANCHOR in content and ("列" in content or "排" in content or "第" in content)
+
+
+def _not_a_note(content: str) -> bool:
+    """``NOT_A_NOTE.search(content)`` for a stripped content (no line break at its end for $ to stand
+    before): it starts with one of the heads or ends with the tail."""
+    return content.startswith(NOT_A_NOTE_HEADS) or content.endswith(NOT_A_NOTE_TAIL)
+
+
 def _core(content: str) -> str:
     """Content without conventions and closing punctuation: what must name departments."""
-    core = FIRST_LEADS.sub("", content.strip())
+    core = content.strip()
+    if _may_first_lead(core):
+        core = FIRST_LEADS.pattern.sub("", core)
     core = SAME_BELOW.sub("", core.rstrip("。；;，, "))
     return core.strip().rstrip("。；;，, ")
 
 
-def _first_item(part: str, found: Optional[Sequence[Optional[regex.Match[str]]]] = None) -> str:
+def _first_item(part: str, found: Optional[Sequence[Optional[tuple[int, int]]]] = None) -> str:
     """The first item of a note part, its lead-in (由) and verb cut off: 由市发展改革委、市财政局负责 -> 市发展改革委.
 
-    ``found``: what each of VERBS found searching the whole part (``_is_assignment`` searched it
-    already).  The verbs have no look-behind nor ^, so searching the part after its lead-in finds
-    the leftmost match there, which is the whole part's when that starts after the lead-in: a
-    verb is searched again only when its match starts inside the lead-in, and not at all when it
-    found none in the whole part.
+    ``found``: the span of what each of VERBS found searching the whole part (``_verb_spans``).  The
+    verbs have no look-behind nor ^, so searching the part after its lead-in finds the leftmost match
+    there, which is the whole part's when that starts after the lead-in: a verb is searched again
+    only when its match starts inside the lead-in, and not at all when it found none in the whole part.
     """
     lead_in = LEAD_IN.match(part)
     skip = lead_in.end() if lead_in else 0
     end = len(part)
     for index, (pattern, _role) in enumerate(VERBS):
-        m = found[index] if found is not None else pattern.search(part, skip)
-        if m is not None and m.start() < skip:
+        if found is not None:
+            span = found[index]
+            at = None if span is None else span[0]
+        else:
             m = pattern.search(part, skip)
-        if m and m.start() > skip:
-            end = m.start()
+            at = None if m is None else m.start()
+        if at is not None and at < skip:
+            m = pattern.search(part, skip)
+            at = None if m is None else m.start()
+        if at is not None and at > skip:
+            end = at
             break
     return ETC.sub("", compact(ITEM_SPLIT.split(part[skip:end])[0]))
+
+
+@lru_cache(maxsize=4096)
+def _verb_spans(segment: str) -> tuple[Optional[tuple[int, int]], ...]:
+    """The span of what each of ``VERBS`` finds searching ``segment`` whole (None where it finds nothing).
+
+    A function of the segment's text alone (the verbs have no look-behind nor ^, and their $ is the
+    end of what is searched: ``pattern.search(text, start, end)`` finds ``start`` plus what a search of
+    ``text[start:end]`` finds), memoised: a note's parts are searched when the note is found
+    (``_is_assignment``) and again when it is read (``verb_after_names``), and plans repeat their parts
+    (市发展改革委、市经济信息委按职责分工负责)."""
+    out: list[Optional[tuple[int, int]]] = []
+    for pattern, _role in VERBS:
+        m = pattern.search(segment)
+        out.append(None if m is None else m.span())
+    return tuple(out)
 
 
 def _is_assignment(content: str) -> bool:
@@ -338,21 +421,24 @@ def _is_assignment(content: str) -> bool:
     core = _core(_verb_commas(content, 0, len(content)))
     if not core:
         return FIRST_LEADS.search(content) is not None
-    if ROLE_LABEL.match(core):
+    if core[0] in ROLE_LABEL_FIRSTS and ROLE_LABEL.match(core):
         return True
-    for part in PART_SPLIT.split(core):
-        part = part.strip()
-        found = [p.search(part) for p, _ in VERBS]
-        verbs = [m for m in found if m]
-        if not verbs:
-            continue
-        first = _first_item(part, found)
-        if looks_like_org(first):
-            return True
-        # （浦东新区、松江区负责）: places act only with a verb that assigns (not （超大城市实施）).
-        if looks_like_org(first, places=True) and any(ASSIGNING.search(m.group()) for m in verbs):
-            return True
-    return False
+    return any(_part_assigns(part.strip()) for part in PART_SPLIT.split(core))
+
+
+@lru_cache(maxsize=4096)
+def _part_assigns(part: str) -> bool:
+    """Does one part of a bracket's content (cut at ，；。) name a department before a verb?  A function
+    of the part's text alone, memoised like ``_verb_spans``."""
+    found = _verb_spans(part)
+    if not any(found):
+        return False
+    first = _first_item(part, found)
+    if looks_like_org(first):
+        return True
+    # （浦东新区、松江区负责）: places act only with a verb that assigns (not （超大城市实施）).
+    return looks_like_org(first, places=True) and any(
+        ASSIGNING.search(part[span[0]:span[1]]) for span in found if span is not None)
 
 
 def _is_bare_list(content: str) -> bool:
@@ -365,10 +451,9 @@ def _is_bare_list(content: str) -> bool:
 def verb_after_names(text: str, start: int, end: int) -> Optional[tuple[int, Role]]:
     """(where it starts, its role) of the first verb of ``VERBS`` after some names in ``text[start:end]``
     (省发展改革委牵头 -> the offset of 牵头, lead), or None."""
-    for pattern, verb_role in VERBS:
-        m = pattern.search(text, start, end)
-        if m and m.start() > start:
-            at = m.start()
+    for span, (_pattern, verb_role) in zip(_verb_spans(text[start:end]), VERBS):
+        if span is not None and span[0] > 0:
+            at = start + span[0]
             if at - 2 > start and text[at - 2:at] in VERB_ADVERBS:
                 at -= 2  # 分别牵头, 加强指导: the adverb is the verb's, not the last name's
             return at, verb_role
@@ -402,20 +487,21 @@ def _standing_declaration(content: str) -> bool:
     return "再" in content and NOT_LISTED_AGAIN.search(content.strip().rstrip("。；;，, ")) is not None
 
 
-def find_notes(text: str) -> list[tuple[int, int, bool]]:
-    """(start, end, unclosed) of the content of each responsibility note in a clause's own text."""
+def find_notes(text: str, marks: Optional[list[int]] = None) -> list[tuple[int, int, bool]]:
+    """(start, end, unclosed) of the content of each responsibility note in a clause's own text
+    (``marks``: its ``bracket_marks`` when known)."""
     notes: list[tuple[int, int, bool]] = []
-    for open_, close in _bracket_groups(text):
+    for open_, close in _bracket_groups(text, marks):
         if open_ < 0 and close is not None:
             # The opening bracket was lost: the note starts after the last sentence end.
             begin = max(text.rfind(ch, 0, close) for ch in "。；;\n）") + 1
             content = text[begin:close]
-            if content.strip() and not NOT_A_NOTE.search(content.strip()) and _is_assignment(content):
+            if content.strip() and not _not_a_note(content.strip()) and _is_assignment(content):
                 notes.append((begin, close, True))
             continue
         end = close if close is not None else len(text) if "\n" not in text[open_:] else text.index("\n", open_)
         content = text[open_ + 1:end]
-        if not content.strip() or (NOT_A_NOTE.search(content.strip()) and not _standing_declaration(content)):
+        if not content.strip() or (_not_a_note(content.strip()) and not _standing_declaration(content)):
             continue
         if close is not None and close - open_ <= ROLE_MARK_LONGEST and _is_role_mark(text, open_, close):
             continue  # 省发展改革委（牵头）: a role written after a name, read with the name's note or cell
@@ -446,6 +532,8 @@ def _labels_after_sentences(text: str, notes: list[tuple[int, int, bool]]) -> li
     the end of its sentence (1.钢铁超低排放改造工程。责任单位：A、B。 / …。牵头单位：A；配合单位：B。).
     Looked for from each 单位 / 部门 before a colon (a clause holds a few): no scan of every line."""
     out: list[tuple[int, int, bool]] = []
+    if not ("：" in text or ":" in text or "∶" in text or "】" in text):
+        return out  # no LABEL_ENDS after any 单位 / 部门 (most clauses hold neither colon nor 】)
     for word in LABEL_WORDS:
         at = text.find(word)
         while at >= 0:
@@ -495,8 +583,9 @@ def _split_marks(seps: str) -> regex.Pattern[str]:
 def _split_depth0(text: str, seps: str, start: int = 0, end: Optional[int] = None) -> list[tuple[int, int, str]]:
     """(start, end, separator before) of the pieces of ``text[start:end]`` cut at ``seps`` outside brackets."""
     end = len(text) if end is None else end
+    span = text[start:end]  # (``in`` on the span: cheaper than a bounded find on the text per separator)
     for sep in seps:
-        if text.find(sep, start, end) >= 0:
+        if sep in span:
             break
     else:  # no separator in the span, e.g. no 。 in most notes: one piece, whatever its brackets
         return [(start, end, "")]
@@ -544,26 +633,36 @@ class _Cursor:
 def read_note(text: str, start: int, end: int, base: int = 0, unclosed: bool = False) -> Note:
     """Parse the note ``text[start:end]``; ``base`` makes offsets in ``text`` absolute."""
     note = Note(base + start, base + end, unclosed)
+    # The note's text once, for the quick tests below (``in`` on it is cheaper than a bounded find on
+    # the clause's text); the blanking keeps every length, so spans stay those of ``text``.
+    content = text[start:end]
     blanked = text
-    for m in FIRST_LEADS.finditer(text, start, end):
-        note.first_leads = True
-        blanked = blanked[: m.start()] + " " * (m.end() - m.start()) + blanked[m.end():]
-    for m in LABEL_AFTER_SPACE.finditer(blanked, start, end):
-        # 牵头单位：A　参与单位：B — a space before a label ends a part like a comma would.
-        blanked = blanked[: m.start()] + "，" + blanked[m.end():]
-    if text.find("【", start, end) >= 0:
+    if _may_first_lead(content):
+        for m in FIRST_LEADS.pattern.finditer(text, start, end):
+            note.first_leads = True
+            blanked = blanked[: m.start()] + " " * (m.end() - m.start()) + blanked[m.end():]
+    if note.first_leads or " " in content or "\t" in content or "\u3000" in content:  # LABEL_AFTER_SPACE's anchors
+        for m in LABEL_AFTER_SPACE.pattern.finditer(blanked, start, end):
+            # 牵头单位：A　参与单位：B — a space before a label ends a part like a comma would.
+            blanked = blanked[: m.start()] + "，" + blanked[m.end():]
+    if "【" in content:
         for m in BRACKET_LABEL.finditer(blanked, start, end):  # 【牵头单位】A【配合单位】B -> ，牵头单位：A，配合单位：B
             blanked = blanked[: m.start()] + "，" + m.group("label") + "：" + blanked[m.end():]
-    blanked = _verb_commas(blanked, start, end)  # 市发展改革委牵头、市统计局配合 — parts joined by 、
-    cursor = _Cursor(may_mark=ROLE_MARK_QUICK.search(text, start, end) is not None)
+    if "、" in content:  # (the blanking above neither adds nor removes a 、)
+        blanked = _verb_commas(blanked, start, end)  # 市发展改革委牵头、市统计局配合 — parts joined by 、
+    # A role mark opens a bracket inside the note: most notes hold none.
+    may_mark = ("（" in content or "(" in content or "〔" in content) and ROLE_MARK_QUICK.search(text, start, end) is not None
+    cursor = _Cursor(may_mark=may_mark)
+    # SAME_BELOW's 同 and NOT_LISTED_AGAIN's 再, looked for once per note (the blanking adds neither).
+    may_same, may_again = "同" in content, "再" in content
     for index, (s_start, s_end, _) in enumerate(_split_depth0(blanked, "。", start, end)):
         s_start, s_end = _trim(blanked, s_start, s_end)
         while s_end > s_start and blanked[s_end - 1] in "；;，, ":
             s_end -= 1
-        same_below = SAME_BELOW.search(blanked, s_start, s_end)
+        same_below = SAME_BELOW.search(blanked, s_start, s_end) if may_same else None
         if same_below:
             s_end = same_below.start()
-        not_again = NOT_LISTED_AGAIN.search(blanked, s_start, s_end)
+        not_again = NOT_LISTED_AGAIN.search(blanked, s_start, s_end) if may_again else None
         if not_again:
             s_end = not_again.start()
         standing = index > 0 and bool(same_below or not_again)
@@ -610,7 +709,7 @@ def _read_part(
         cursor.place = None
     role: Optional[Role] = None
     ranked = True
-    label = ROLE_LABEL.match(text, start, end)
+    label = ROLE_LABEL.match(text, start, end) if text[start] in ROLE_LABEL_FIRSTS else None
     if label:
         kind = label.group("kind")
         subordinate = kind in SUBORDINATE_AFTER_LEAD and cursor.lead_seen
@@ -619,7 +718,8 @@ def _read_part(
         ranked = not (lead and kind in UNRANKED_LABELS)
         cursor.label, cursor.label_ranked, cursor.label_subordinate = role, ranked, subordinate
         start = label.end()
-    partner = PARTNER_LABEL.match(text, start, end)
+    head = text[start:min(end, start + PARTNER_LABEL_LONGEST)]  # where a partner label's colon can be
+    partner = PARTNER_LABEL.match(text, start, end) if "：" in head or ":" in head or "∶" in head else None
     if partner and _is_place(partner.group("partner")):
         if not (sep and sep in GROUP_SEP) or cursor.place is not None:
             cursor.group += 1
@@ -758,7 +858,8 @@ def _read_items(text: str, start: int, end: int) -> list[tuple[int, int, str, bo
     for a, b in _join_government_lists(text, _split_depth0(text, ITEM_SEP, start, end)):
         if a == b:
             continue  # an empty piece (、、) has no item: _item_spans trims it away
-        out.extend((a + p, length, name, is_org, local) for p, length, name, is_org, local in _read_piece(text[a:b]))
+        for p, length, name, is_org, local in _read_piece(text[a:b]):  # (a loop, not a generator per piece)
+            out.append((a + p, length, name, is_org, local))
     return out
 
 
@@ -843,10 +944,20 @@ def _conjunction_cut(item: str) -> tuple[tuple[int, int], ...]:
 
 
 def _lead_before_support(items: list[_Item]) -> None:
-    """（A负责，B配合）: a note with supporters but no written lead is led by those before them."""
-    if any(i.role == "lead" for i in items) or not any(i.role == "support" and i.explicit for i in items):
+    """（A负责，B配合）: a note with supporters but no written lead is led by those before them.
+    (One pass over the items, not two generators: a lead ends it, the first supporter is where the
+    leads end, and one supporter must have been written so.)"""
+    first_support, written = -1, False
+    for n, item in enumerate(items):
+        role = item.role
+        if role == "lead":
+            return
+        if role == "support":
+            if first_support < 0:
+                first_support = n
+            written = written or item.explicit
+    if not written:
         return
-    first_support = next(n for n, i in enumerate(items) if i.role == "support")
     for item in items[:first_support]:
         item.role = "lead"
 
@@ -1022,6 +1133,7 @@ def assign_departments(clauses: list[Clause], normalized: NormalizedText) -> lis
     text = normalized.text
     joins = _JoinPoints(normalized)
     first_leads_from = first_leads_start(text)
+    doc_marks = bracket_marks(text)
     if first_leads_from and _on_note_line(text, first_leads_from):
         first_leads_from = 0  # 注：各项任务的第一个单位为牵头单位 under the tasks: it speaks of the notes above it too
     # Standing actors (不再列出), their _identity, and the clause path whose subtree they join (() for
@@ -1035,7 +1147,7 @@ def assign_departments(clauses: list[Clause], normalized: NormalizedText) -> lis
         clause.departments = []
         if inherited is not None and not inherited.covers(clause):
             inherited = None
-        found = find_notes(clause.text)
+        found = find_notes(clause.text, clause_marks(doc_marks, text, clause))
         if clause.style != "row":
             header = task_table.find_header(clause.text)  # 序号 重点任务 牵头单位 配合单位
             table = header[0] if header else None
