@@ -14,7 +14,8 @@ import re
 from bisect import bisect_left, bisect_right
 from collections import Counter
 from functools import lru_cache
-from operator import attrgetter
+from itertools import accumulate
+from operator import attrgetter, sub as minus
 from typing import TYPE_CHECKING, Optional
 
 import regex
@@ -24,7 +25,7 @@ from .model import NormalizedText, Repair, Script
 from .numbering import LABEL_MAX_CHARS, Token, can_start_token, match_label, match_token
 from .ocr_repair import looks_ocred, repair_line as repair_ocr_line
 from .patterns import compile_pattern
-from .script import detect_script, to_simplified
+from .script import detect_script, detect_script_holding, to_simplified
 from .std_patterns import compile_std
 
 if TYPE_CHECKING:
@@ -175,9 +176,8 @@ CONTROL_CHAR = compile_pattern(r"[\x00-\x08\x0b\x0e-\x1f\x7f]")
 LINE_CONTROL = compile_std(r"[\x00-\x08\x0b-\x0c\x0e-\x1f\x7f-\x9f]")
 # Any character LINE_CONTROL (but \f, which PDF texts hold on every page), INVISIBLE, SPACES or
 # FULLWIDTH_CHAR finds, in one class: a text without one (most) skips their passes.  "推进\u3000" / "２０２５"
-RARE_CHAR = compile_std(
-    "[\x00-\x08\x0b\x0e-\x1f\x7f-\x9f" + INVISIBLE_CHARS + SPACE_CHARS + "".join(re.escape(chr(c)) for c in sorted(FULLWIDTH_ASCII)) + "]"
-)
+RARE_CHARS = "\x00-\x08\x0b\x0e-\x1f\x7f-\x9f" + INVISIBLE_CHARS + SPACE_CHARS + "".join(re.escape(chr(c)) for c in sorted(FULLWIDTH_ASCII))
+RARE_CHAR = compile_std(f"[{RARE_CHARS}]")
 
 
 # ---------------------------------------------------------------- decoding
@@ -270,6 +270,44 @@ class _Line:
         if self._width is None:
             self._width = _display_width(self.text) + self.indent
         return self._width
+
+
+class _LazyLine(_Line):
+    """A ``_Line`` whose numbering token and block start are computed when first asked.
+
+    For lines joined by the reader's paragraph starts (a PDF's physical lines): joining then asks
+    neither, and only the cover lines (``_drop_trailer``, up to the first block start) and the cells
+    of an indicator table do; a PDF has about ten physical lines per numbered one.
+    """
+
+    __slots__ = ("_token", "_block_start")
+
+    def __init__(self, raw: int, text: str, indent: int, gap_before: bool = False, page_break_before: bool = False) -> None:
+        self.raw = raw
+        self.text = text
+        self.indent = indent
+        self.gap_before = gap_before
+        self.page_break_before = page_break_before
+        self._block_start: Optional[bool] = None  # not computed yet
+        self._width = None
+
+    def _number(self) -> None:
+        text = self.text
+        token = match_token(text) if _may_number(text[0]) else None
+        self._token = token
+        self._block_start = token is not None or (len(text) <= LABEL_MAX_CHARS and match_label(text) is not None)
+
+    @property  # type: ignore[override]
+    def token(self) -> Optional[Token]:
+        if self._block_start is None:
+            self._number()
+        return self._token
+
+    @property  # type: ignore[override]
+    def block_start(self) -> bool:
+        if self._block_start is None:
+            self._number()
+        return self._block_start  # type: ignore[return-value]
 
 
 # first character of a line -> can a numbering style start there (numbering.can_start_token), as met.
@@ -531,11 +569,12 @@ def normalize_text(
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     form_feeds = "\f" in text
     # One scan for all the characters the whole-text passes below remove or unify: most texts
-    # hold none (a PDF's form feeds aside), and then none of those passes need scan it.
-    rare = RARE_CHAR.search(text.replace("\f", "") if form_feeds else text) is not None
+    # hold none (a PDF's form feeds aside: not in RARE_CHAR), and then none of those passes need
+    # scan it; in a corpus run the same scan looks for a traditional hanzi (detect_script_holding).
+    # (The script is the same with invisible characters removed or not: they are no hanzi.)
+    script, traditional, rare = detect_script_holding(text, RARE_CHARS, RARE_CHAR)
     if rare and _has_any(text, INVISIBLE_CHARS):
         text = INVISIBLE.sub("", text)
-    script, traditional = detect_script(text)
     simplified = to_simplified(text) if traditional else text
     repairs: list[Repair] = []
     lines: list[_Line] = []
@@ -564,6 +603,8 @@ def normalize_text(
     cell_table = False  # under an indicator table's header set one cell per line (INDICATOR_HEADER_CELLS)
     cell_lines: set[int] = set()  # the raw numbers of its lines: each a line of its own
     header_first = INDICATOR_HEADER_FIRST
+    # (joined by the reader's paragraph starts, the lines' tokens are asked of a few: see _LazyLine)
+    line_class = _LazyLine if paragraph_starts else _Line
     for number, (raw_line, unified) in enumerate(zip(simplified.split("\n"), unified_text.split("\n")), start=1):
         if form_feeds and "\f" in raw_line:  # pdftotext marks each page break with a form feed
             gap = page_break = True
@@ -612,7 +653,7 @@ def normalize_text(
             cleaned = stripped
         # (a line not starting with white space has no indent: lstrip() leaves it whole)
         indent = _display_width(raw_line[: len(raw_line) - len(raw_line.lstrip())].replace("\t", "    ")) if raw_line[:1].isspace() else 0
-        lines.append(_Line(number, cleaned, indent, gap, page_break))
+        lines.append(line_class(number, cleaned, indent, gap, page_break))
         if cell_table:
             if lines[-1].token is not None:  # a numbered heading (二、重点任务): the table ended
                 cell_table = False
@@ -653,14 +694,17 @@ def _join(
     starts: list[tuple[int, int]] = []
     offset = 0
     if paragraph_starts:
-        # The reader's layout: a paragraph at each line it starts one at, nothing judged.
-        for i, ln in enumerate(lines):
-            if i and paragraph_starts[ln.raw - 1]:
-                parts.append("\n")
-                offset += 1
-            starts.append((offset, ln.raw))
-            parts.append(ln.text)
-            offset += len(ln.text)
+        # The reader's layout: a paragraph at each line it starts one at (but the first), nothing
+        # judged.  In whole-list steps (a PDF has a physical line per 20 characters): each line's
+        # piece, "\n" before it where it starts a paragraph, and its start, the end of its piece
+        # (the running sum of the pieces' lengths) less its own length.
+        raws = [ln.raw for ln in lines]
+        texts = [ln.text for ln in lines]
+        pieces = [("\n" + t) if paragraph_starts[r - 1] else t for t, r in zip(texts, raws)]
+        if pieces:
+            pieces[0] = texts[0]
+        starts = list(zip(map(minus, accumulate(map(len, pieces)), map(len, texts)), raws))
+        parts = pieces
     else:
         wrap = _wrap_width(lines)
         prev: Optional[_Line] = None
