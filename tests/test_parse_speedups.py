@@ -251,3 +251,12 @@ def test_lazy_line_is_the_line(plan_texts: list[str]) -> None:
         assert (lazy.block_start, lazy.token, lazy.width) == (eager.block_start, eager.token, eager.width), line
         lazy = nz._LazyLine(3, line, 2)
         assert (lazy.token, lazy.block_start, lazy.raw, lazy.text, lazy.indent) == (eager.token, eager.block_start, 3, line, 2), line
+
+
+def test_opener_positions_are_doc_number_opens(plan_texts: list[str]) -> None:
+    from jianwu.ocr_repair import DOC_NUMBER_OPEN, _opener_positions
+
+    pieces = [*"(（〔[ 　推一龥\u4dff\ua0002a，\n", "国发", "  "]
+    texts = plan_texts + random_texts(pieces, 6000) + ["(", "推（", "（ ", "（ 推", "（ 1"]
+    for text in texts:
+        assert _opener_positions(text) == [m.start() for m in DOC_NUMBER_OPEN.finditer(text)], text

@@ -316,7 +316,8 @@ _may_number = lru_cache(maxsize=4096)(can_start_token)
 
 # The characters the steps of clean_inline look for (their tests below, in one class): a line
 # without any is only translated (FULLWIDTH_ASCII, which makes none of them) and stripped.
-INLINE_MARK = compile_std(r"[nN\[【&<#*_(),;:?! ]")
+INLINE_MARK_CHARS = "nN[【&<#*_(),;:?! "
+INLINE_MARK = compile_std(r"[nN\[【&<#*_(),;:?! ]")  # [INLINE_MARK_CHARS]
 
 
 def clean_inline(line: str, fullwidth: bool = True) -> str:
@@ -599,15 +600,26 @@ def normalize_text(
     # (_may_drop and clean_inline, inlined: a call per line is a tenth of the loop's time)
     first_checks = _first_checks
     inline_mark = INLINE_MARK.search
+    # The marks of INLINE_MARK the text holds (a str.find each, memchr: a class's scan of every line
+    # costs ten times as much): a line holds none of the others.  Most texts hold none or one (a
+    # space, a half-width bracket), tested by `in`; with more, the class is searched.
+    marks = [mark for mark in INLINE_MARK_CHARS if mark in unified_text]
+    one_mark = marks[0] if len(marks) == 1 else None
     cell_row = 0  # under a table header 序号 alone on its line: the row number expected next
     cell_table = False  # under an indicator table's header set one cell per line (INDICATOR_HEADER_CELLS)
     cell_lines: set[int] = set()  # the raw numbers of its lines: each a line of its own
     header_first = INDICATOR_HEADER_FIRST
     # (joined by the reader's paragraph starts, the lines' tokens are asked of a few: see _LazyLine)
     line_class = _LazyLine if paragraph_starts else _Line
-    for number, (raw_line, unified) in enumerate(zip(simplified.split("\n"), unified_text.split("\n")), start=1):
+    raw_lines = simplified.split("\n")
+    # The lines of a text without a rare character nor a traditional one are its raw lines, a form
+    # feed taken out of the few holding one: split once, not twice.
+    plain = not (rare or traditional)
+    for number, (raw_line, unified) in enumerate(zip(raw_lines, raw_lines if plain else unified_text.split("\n")), start=1):
         if form_feeds and "\f" in raw_line:  # pdftotext marks each page break with a form feed
             gap = page_break = True
+            if plain:
+                unified = raw_line.replace("\f", "")
         stripped = unified.strip()
         if not stripped:
             gap = True
@@ -638,7 +650,7 @@ def normalize_text(
         if ocr:
             stripped, fixed = repair_ocr_line(stripped)
             repairs.extend(Repair(f"ocr_{name}", number, stripped[:40]) for name in dict.fromkeys(fixed))
-        if ocr or inline_mark(stripped) is not None:
+        if ocr or (marks and (one_mark in stripped if one_mark is not None else inline_mark(stripped) is not None)):
             cleaned = clean_inline(stripped, fullwidth)
             if cleaned != stripped and ("**" in stripped or "[bookmark" in stripped):
                 repairs.append(Repair("markdown", number, "conversion markup removed"))
