@@ -260,3 +260,47 @@ def test_opener_positions_are_doc_number_opens(plan_texts: list[str]) -> None:
     texts = plan_texts + random_texts(pieces, 6000) + ["(", "推（", "（ ", "（ 推", "（ 1"]
     for text in texts:
         assert _opener_positions(text) == [m.start() for m in DOC_NUMBER_OPEN.finditer(text)], text
+
+
+def _plain_wrap_width(lines: list) -> "int | None":
+    """``normalize._wrap_width`` as it stood: every line measured."""
+    from bisect import bisect_left, bisect_right
+
+    from jianwu.normalize import TERMINATORS, WRAP_OVER_SHARE
+
+    widths = sorted(ln.width for ln in lines if len(ln.text) >= 8)
+    if len(widths) < 8:
+        return None
+    p75 = widths[(len(widths) * 3) // 4]
+    if p75 > 110:
+        return None
+    near_full = len(widths) - bisect_left(widths, p75 - 4)
+    if near_full * 2 < len(widths):
+        return None
+    over = len(widths) - bisect_right(widths, p75 + 4)
+    if over * WRAP_OVER_SHARE > len(widths):
+        return None
+    ended = sum(1 for ln in lines if ln.width >= p75 - 4 and len(ln.text) >= 8 and ln.text[-1] in TERMINATORS)
+    return p75 if ended * 2 <= near_full else None
+
+
+def test_wrap_width_is_plain(plan_texts: list[str]) -> None:
+    import random
+
+    from jianwu import normalize as nz
+
+    rnd = random.Random(10)
+    texts = [line for text in plan_texts for line in text.split("\n") if line.strip()]
+    found = 0
+    for _ in range(3000):
+        length = rnd.choice([30, 55, 100, 108, 111, 112, 200])
+        count = rnd.randint(0, 30)
+        lines = []
+        for i in range(count):
+            cut = length if rnd.random() < 0.7 else rnd.randint(1, length)  # (most lines full: a wrap)
+            text = "".join(texts[rnd.randrange(len(texts))] for _ in range(3))[:cut].rstrip("。；：！？") or "推进"
+            lines.append(nz._Line(i + 1, text, rnd.choice([0, 0, 2, 4])))
+        expected = _plain_wrap_width(lines)
+        found += expected is not None
+        assert nz._wrap_width(lines) == expected
+    assert found > 50
