@@ -24,7 +24,7 @@ from .model import NormalizedText, Repair, Script
 from .numbering import LABEL_MAX_CHARS, Token, can_start_token, match_label, match_token
 from .ocr_repair import looks_ocred, repair_line as repair_ocr_line
 from .patterns import compile_pattern
-from .script import detect_script, to_simplified
+from .script import detect_script, detect_script_holding, to_simplified
 from .std_patterns import compile_std
 
 if TYPE_CHECKING:
@@ -179,9 +179,8 @@ CONTROL_CHAR = compile_pattern(r"[\x00-\x08\x0b\x0e-\x1f\x7f]")
 LINE_CONTROL = compile_std(r"[\x00-\x08\x0b-\x0c\x0e-\x1f\x7f-\x9f]")
 # Any character LINE_CONTROL (but \f, which PDF texts hold on every page), INVISIBLE, SPACES or
 # FULLWIDTH_CHAR finds, in one class: a text without one (most) skips their passes.  "推进\u3000" / "２０２５"
-RARE_CHAR = compile_std(
-    "[\x00-\x08\x0b\x0e-\x1f\x7f-\x9f" + INVISIBLE_CHARS + SPACE_CHARS + "".join(re.escape(chr(c)) for c in sorted(FULLWIDTH_ASCII)) + "]"
-)
+RARE_CHARS = "\x00-\x08\x0b\x0e-\x1f\x7f-\x9f" + INVISIBLE_CHARS + SPACE_CHARS + "".join(re.escape(chr(c)) for c in sorted(FULLWIDTH_ASCII))
+RARE_CHAR = compile_std(f"[{RARE_CHARS}]")
 
 
 # ---------------------------------------------------------------- decoding
@@ -276,13 +275,52 @@ class _Line:
         return self._width
 
 
+class _LazyLine(_Line):
+    """A ``_Line`` whose numbering token and block start are computed when first asked.
+
+    For lines joined by the reader's paragraph starts (a PDF's physical lines): joining then asks
+    neither, and only the cover lines (``_drop_trailer``, up to the first block start) and the cells
+    of an indicator table do; a PDF has about ten physical lines per numbered one.
+    """
+
+    __slots__ = ("_token", "_block_start")
+
+    def __init__(self, raw: int, text: str, indent: int, gap_before: bool = False, page_break_before: bool = False) -> None:
+        self.raw = raw
+        self.text = text
+        self.indent = indent
+        self.gap_before = gap_before
+        self.page_break_before = page_break_before
+        self._block_start: Optional[bool] = None  # not computed yet
+        self._width = None
+
+    def _number(self) -> None:
+        text = self.text
+        token = match_token(text) if _may_number(text[0]) else None
+        self._token = token
+        self._block_start = token is not None or (len(text) <= LABEL_MAX_CHARS and match_label(text) is not None)
+
+    @property  # type: ignore[override]
+    def token(self) -> Optional[Token]:
+        if self._block_start is None:
+            self._number()
+        return self._token
+
+    @property  # type: ignore[override]
+    def block_start(self) -> bool:
+        if self._block_start is None:
+            self._number()
+        return self._block_start  # type: ignore[return-value]
+
+
 # first character of a line -> can a numbering style start there (numbering.can_start_token), as met.
 _may_number = lru_cache(maxsize=4096)(can_start_token)
 
 
 # The characters the steps of clean_inline look for (their tests below, in one class): a line
 # without any is only translated (FULLWIDTH_ASCII, which makes none of them) and stripped.
-INLINE_MARK = compile_std(r"[nN\[【&<#*_(),;:?! ]")
+INLINE_MARK_CHARS = "nN[【&<#*_(),;:?! "
+INLINE_MARK = compile_std(r"[nN\[【&<#*_(),;:?! ]")  # [INLINE_MARK_CHARS]
 
 
 def clean_inline(line: str, fullwidth: bool = True) -> str:
@@ -384,9 +422,15 @@ WRAP_OVER_SHARE = 10
 
 def _wrap_width(lines: list[_Line]) -> Optional[int]:
     """The width a hard-wrapped (PDF) extraction cut its lines at, if it did."""
-    widths = sorted(ln.width for ln in lines if len(ln.text) >= 8)
-    if len(widths) < 8:
+    measured = [ln for ln in lines if len(ln.text) >= 8]
+    if len(measured) < 8:
         return None
+    # A line is at least as wide as it is long: when a quarter of them are longer than 110
+    # characters, the 75th percentile of the widths is over 110 (a text of whole paragraphs per
+    # line, most texts that are not PDFs), known without measuring a line.
+    if sum(1 for ln in measured if len(ln.text) > 110) >= len(measured) - (len(measured) * 3) // 4:
+        return None
+    widths = sorted(ln.width for ln in measured)
     p75 = widths[(len(widths) * 3) // 4]
     if p75 > 110:
         return None  # whole paragraphs per line: not hard-wrapped
@@ -537,11 +581,12 @@ def normalize_text(
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     form_feeds = "\f" in text
     # One scan for all the characters the whole-text passes below remove or unify: most texts
-    # hold none (a PDF's form feeds aside), and then none of those passes need scan it.
-    rare = RARE_CHAR.search(text.replace("\f", "") if form_feeds else text) is not None
+    # hold none (a PDF's form feeds aside: not in RARE_CHAR), and then none of those passes need
+    # scan it; in a corpus run the same scan looks for a traditional hanzi (detect_script_holding).
+    # (The script is the same with invisible characters removed or not: they are no hanzi.)
+    script, traditional, rare = detect_script_holding(text, RARE_CHARS, RARE_CHAR)
     if rare and _has_any(text, INVISIBLE_CHARS):
         text = INVISIBLE.sub("", text)
-    script, traditional = detect_script(text)
     simplified = to_simplified(text) if traditional else text
     repairs: list[Repair] = []
     lines: list[_Line] = []
@@ -566,13 +611,26 @@ def normalize_text(
     # (_may_drop and clean_inline, inlined: a call per line is a tenth of the loop's time)
     first_checks = _first_checks
     inline_mark = INLINE_MARK.search
+    # The marks of INLINE_MARK the text holds (a str.find each, memchr: a class's scan of every line
+    # costs ten times as much): a line holds none of the others.  Most texts hold none or one (a
+    # space, a half-width bracket), tested by `in`; with more, the class is searched.
+    marks = [mark for mark in INLINE_MARK_CHARS if mark in unified_text]
+    one_mark = marks[0] if len(marks) == 1 else None
     cell_row = 0  # under a table header 序号 alone on its line: the row number expected next
     cell_table = False  # under an indicator table's header set one cell per line (INDICATOR_HEADER_CELLS)
     cell_lines: set[int] = set()  # the raw numbers of its lines: each a line of its own
     header_first = INDICATOR_HEADER_FIRST
-    for number, (raw_line, unified) in enumerate(zip(simplified.split("\n"), unified_text.split("\n")), start=1):
+    # (joined by the reader's paragraph starts, the lines' tokens are asked of a few: see _LazyLine)
+    line_class = _LazyLine if paragraph_starts else _Line
+    raw_lines = simplified.split("\n")
+    # The lines of a text without a rare character nor a traditional one are its raw lines, a form
+    # feed taken out of the few holding one: split once, not twice.
+    plain = not (rare or traditional)
+    for number, (raw_line, unified) in enumerate(zip(raw_lines, raw_lines if plain else unified_text.split("\n")), start=1):
         if form_feeds and "\f" in raw_line:  # pdftotext marks each page break with a form feed
             gap = page_break = True
+            if plain:
+                unified = raw_line.replace("\f", "")
         stripped = unified.strip()
         if not stripped:
             gap = True
@@ -603,7 +661,7 @@ def normalize_text(
         if ocr:
             stripped, fixed = repair_ocr_line(stripped)
             repairs.extend(Repair(f"ocr_{name}", number, stripped[:40]) for name in dict.fromkeys(fixed))
-        if ocr or inline_mark(stripped) is not None:
+        if ocr or (marks and (one_mark in stripped if one_mark is not None else inline_mark(stripped) is not None)):
             cleaned = clean_inline(stripped, fullwidth)
             if cleaned != stripped and ("**" in stripped or "[bookmark" in stripped):
                 repairs.append(Repair("markdown", number, "conversion markup removed"))
@@ -618,7 +676,7 @@ def normalize_text(
             cleaned = stripped
         # (a line not starting with white space has no indent: lstrip() leaves it whole)
         indent = _display_width(raw_line[: len(raw_line) - len(raw_line.lstrip())].replace("\t", "    ")) if raw_line[:1].isspace() else 0
-        lines.append(_Line(number, cleaned, indent, gap, page_break))
+        lines.append(line_class(number, cleaned, indent, gap, page_break))
         if cell_table:
             if lines[-1].token is not None:  # a numbered heading (二、重点任务): the table ended
                 cell_table = False

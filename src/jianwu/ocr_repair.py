@@ -58,6 +58,29 @@ def _damaged(m: regex.Match[str]) -> bool:
     return " " in s or s[-1] in "J」" or s.count("〔") != s.count("〕")
 
 
+# The opening brackets of DAMAGED_DOC_NUMBER (DOC_NUMBER_OPEN's class), each found by str.find.
+DOC_NUMBER_OPENERS = "(（〔["
+
+
+def _opener_positions(text: str) -> list[int]:
+    """Where DOC_NUMBER_OPEN matches in ``text``, in order: the openers not followed by (spaces and)
+    a CJK unified ideograph.  Each opener found by ``str.find`` (memchr: a pass over a whole text by a
+    character class costs ten times as much, and few brackets of a plan are not before a hanzi)."""
+    positions: list[int] = []
+    n = len(text)
+    for opener in DOC_NUMBER_OPENERS:
+        at = text.find(opener)
+        while at >= 0:
+            j = at + 1
+            while j < n and text[j] == " ":
+                j += 1
+            if j == n or not "\u4e00" <= text[j] <= "\u9fff":
+                positions.append(at)
+            at = text.find(opener, at + 1)
+    positions.sort()
+    return positions
+
+
 def damaged_doc_number_candidates(text: str) -> Iterator[regex.Match[str]]:
     """The matches of ``DAMAGED_DOC_NUMBER.finditer(text)``, tried only where one can start.
 
@@ -67,8 +90,8 @@ def damaged_doc_number_candidates(text: str) -> Iterator[regex.Match[str]]:
     finditer's matches without trying every character of the text (7 ms over the corpus).
     """
     end = 0  # of the previous match: finditer's matches do not overlap
-    for bracket in DOC_NUMBER_OPEN.finditer(text):
-        start = bracket.start() - 1
+    for at in _opener_positions(text):  # (DOC_NUMBER_OPEN.finditer's starts)
+        start = at - 1
         while start >= end and text[start] == " ":
             start -= 1
         if start < end:
@@ -101,17 +124,31 @@ def spaced_lines(text: str) -> Iterator[str]:
             ideographic = text.find("\u3000", end)
 
 
+# The look-alikes FALSE_TITLE_CLOSE closes a title with: a text without one has no match.
+FALSE_TITLE_CLOSERS = "~～}」"
+# A space or ideographic space between two characters that are not ASCII but ( and ): where
+# SPACED_HAN can match (each character of its look-arounds, a hanzi or a bracket, is one of them).
+# Standard re, the space first (its scan skips to the spaces): "国 务院" / "（一） 指导".
+MAY_BE_SPACED_HAN = compile_std(r"[ \u3000](?<=[^\x00-\x27\x2a-\x7f][ \u3000])(?=[^\x00-\x27\x2a-\x7f])")
+
+
 def looks_ocred(text: str) -> bool:
     """Does ``text`` show the marks OCR leaves?  (Two signs at least, so one stray ~ is not enough.)"""
     signs = sum(1 for m in damaged_doc_number_candidates(text) if _damaged(m))
-    signs += len(FALSE_TITLE_CLOSE.findall(text)) + len(SPACED_DIGITS.findall(text))
+    if any(ch in text for ch in FALSE_TITLE_CLOSERS):
+        signs += len(FALSE_TITLE_CLOSE.findall(text))
+    # SPACED_DIGITS and SPACED_HAN need a space, and neither matches across a line break: their
+    # matches in the text are those in its lines holding one (few lines of a plan do).
+    lines = list(spaced_lines(text))
+    signs += sum(len(SPACED_DIGITS.findall(line)) for line in lines if " " in line)
     if signs >= 2:
         return True
-    spaced = sum(
-        len(SPACED_HAN.findall(LEADING_NUMBER.sub("", line)))
-        for line in spaced_lines(text)  # SPACED_HAN needs a space
-        if PROSE.search(line) and not (line[:1].isdigit() and TABLE_ROW_CELLS.match(line))
-    )
+    spaced = 0
+    for line in lines:
+        if PROSE.search(line) and not (line[:1].isdigit() and TABLE_ROW_CELLS.match(line)):
+            line = LEADING_NUMBER.sub("", line)
+            if MAY_BE_SPACED_HAN.search(line) is not None:  # (most gaps: "到 2025 年", "（一） 指导")
+                spaced += len(SPACED_HAN.findall(line))
     return signs >= 2 or spaced >= 5 or (signs == 1 and spaced >= 2)
 
 
@@ -155,14 +192,17 @@ def _spaced_han(line: str) -> str:
     A line of issuers ("沙坪坝区生态环境局 沙坪坝区交通局") keeps its spaces: it has no
     prose punctuation and its spaced gaps are few; so does a table row (``TABLE_ROW_CELLS``).
     """
-    gaps = len(SPACED_HAN.findall(line))
+    if MAY_BE_SPACED_HAN.search(line) is None:
+        return line  # no gap SPACED_HAN can match ("到 2025 年")
+    # (one scan for the gaps and the line without them: each match is one character removed)
+    joined, gaps = SPACED_HAN.subn("", line)
     if not gaps or (line[:1].isdigit() and TABLE_ROW_CELLS.match(line)):
         return line  # no gap, or the gaps between a table row's cells
-    han = len(HAN_CHAR.findall(line))
+    if PROSE.search(line):
+        return joined
+    han = len(HAN_CHAR.findall(line))  # (counted only for a line without prose punctuation)
     letter_spaced = gaps * 2 >= han - 1 and han >= 4  # "人 民 政 府 批 准": every character apart
-    if PROSE.search(line) or letter_spaced:
-        return SPACED_HAN.sub("", line)
-    return line
+    return joined if letter_spaced else line
 
 
 def _doc_number(m: regex.Match[str]) -> str:

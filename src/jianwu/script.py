@@ -23,6 +23,7 @@ from typing import TYPE_CHECKING, Optional
 
 from .digest import sha256_hex
 from .model import Script
+from .std_patterns import compile_std
 from .user_cache import read_cached_text, write_cached_text
 
 if TYPE_CHECKING:
@@ -80,6 +81,15 @@ _texts_seen = 0
 _traditional_class: "Optional[re.Pattern[str]]" = None
 
 
+def _traditional_class_after_texts() -> "Optional[re.Pattern[str]]":
+    """One more text seen; the class of the hanzi t2s changes once enough texts were (CLASS_AFTER_TEXTS)."""
+    global _texts_seen, _traditional_class
+    _texts_seen += 1
+    if _traditional_class is None and _texts_seen >= CLASS_AFTER_TEXTS:
+        _traditional_class = re.compile("[" + "".join(sorted(changed_hanzi("t2s"))) + "]")  # hanzi: nothing to escape
+    return _traditional_class
+
+
 def detect_script(text: str) -> tuple[Script, int]:
     """(script, number of traditional characters) of ``text``.
 
@@ -88,17 +98,63 @@ def detect_script(text: str) -> tuple[Script, int]:
     with no traditional character is simplified whatever else it holds, so s2t's
     answers are looked at only for texts with some.
     """
-    global _texts_seen, _traditional_class
-    _texts_seen += 1
-    if _traditional_class is None and _texts_seen >= CLASS_AFTER_TEXTS:
-        _traditional_class = re.compile("[" + "".join(sorted(changed_hanzi("t2s"))) + "]")  # hanzi: nothing to escape
-    if _traditional_class is not None and _traditional_class.search(text) is None:
+    traditional_class = _traditional_class_after_texts()
+    if traditional_class is not None and traditional_class.search(text) is None:
         return "simplified", 0  # no hanzi t2s changes: what counting would say
     return counted_script(text)
 
 
+# chars (the body of a standard re class) -> the class of those characters and the hanzi t2s changes.
+_joint_classes: "dict[str, re.Pattern[str]]" = {}
+
+
+def detect_script_holding(text: str, chars: str, chars_class: "re.Pattern[str]") -> tuple[Script, int, bool]:
+    """(``detect_script(text)``, does ``text`` hold a character of ``chars_class``, the standard re
+    class ``[chars]``): "推進\u3000" -> ("traditional", 1, True).
+
+    Once the class of the hanzi t2s changes is made, one scan of a class of both answers the two
+    questions for a text that holds neither (most texts: each scan is a pass over every character).
+    """
+    traditional_class = _traditional_class_after_texts()
+    if traditional_class is None:
+        return (*counted_script(text), chars_class.search(text) is not None)
+    joint = _joint_classes.get(chars)
+    if joint is None:
+        joint = _joint_classes[chars] = compile_std("[" + chars + "".join(sorted(changed_hanzi("t2s"))) + "]")
+    if joint.search(text) is None:
+        return "simplified", 0, False
+    holds = chars_class.search(text) is not None
+    if traditional_class.search(text) is None:
+        return "simplified", 0, holds
+    return (*counted_script(text), holds)
+
+
+# The class of the hanzi s2t changes and t2s does not (the simplified ones), made with the first
+# text counted after the traditional class was made.
+_simplified_class: "Optional[re.Pattern[str]]" = None
+
+
 def counted_script(text: str) -> tuple[Script, int]:
-    """``detect_script`` from the distinct characters of ``text``."""
+    """``detect_script`` from the characters of ``text``.
+
+    With the class of the hanzi t2s changes made (a corpus run), the traditional and the simplified
+    hanzi are counted by a scan of each class (``findall``: a string per hanzi found) instead of a
+    set and a ``Counter`` of every character of the text (two strings and hashes per character):
+    both classes hold CJK unified ideographs only (``changed_hanzi``), the characters counted.
+    """
+    global _simplified_class
+    if _traditional_class is None:
+        return counted_script_by_characters(text)
+    trad = len(_traditional_class.findall(text))
+    if trad == 0:
+        return "simplified", 0
+    if _simplified_class is None:
+        _simplified_class = compile_std("[" + "".join(sorted(changed_hanzi("s2t") - changed_hanzi("t2s"))) + "]")
+    return _script_of(trad, len(_simplified_class.findall(text)))
+
+
+def counted_script_by_characters(text: str) -> tuple[Script, int]:
+    """``counted_script`` from the distinct characters of ``text``."""
     distinct = {ch for ch in set(text) if "\u4e00" <= ch <= "\u9fff"}  # the CJK unified ideographs
     traditional = changed_hanzi("t2s")
     if distinct.isdisjoint(traditional):
@@ -107,6 +163,11 @@ def counted_script(text: str) -> tuple[Script, int]:
     counts = Counter(text)
     trad = sum(counts[ch] for ch in distinct & traditional)
     simp = sum(counts[ch] for ch in (distinct - traditional) & simplified)
+    return _script_of(trad, simp)
+
+
+def _script_of(trad: int, simp: int) -> tuple[Script, int]:
+    """The script of a text with ``trad`` traditional and ``simp`` simplified hanzi."""
     total = trad + simp
     if trad == 0 or (total and trad / total < 0.02):
         return "simplified", trad
