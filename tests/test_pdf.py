@@ -108,6 +108,39 @@ def test_paragraphs_follow_the_geometry(rows: list[tuple[float, str]], expected:
     assert doc.text.split("\n")[1:] == expected
 
 
+# (lines as (left edge in ems, text)) of a page with fewer full lines than anything else: the column's
+# right edge is where the full lines end, not where the most lines end; its left edge is where
+# the lines after a first line start.
+SPARSE_PAGE_CASES = [
+    # a page's last clauses: one full line, headings of one length (the commonest end)
+    [(2, "2.大力发展新能源。全面推进风电、太阳能发"), (0, "电大规模开发和高质量发展。"), (2, "（二）节能降碳增效行动。"),
+     (2, "三、国际合作"), (2, "四、政策保障"), (2, "五、组织实施"), (2, "六、监督考核")],
+    # a cover: centred lines ending alike above two full lines, then the plan's headings
+    [(6, "某某市人民政府"), (6, "某政发〔2022〕25号"), (2, "各区人民政府，市政府各部门，市直各单位，有关"),
+     (0, "单位："), (2, "现将《某某市碳达峰工作方案》印发给你们，请认"), (0, "真组织实施。"), (6, "某某市人民政府"),
+     (2, "一、总体要求"), (2, "二、重点任务"), (2, "三、保障措施")],
+    # paragraphs of a line and a bit: the left edge is where their short last lines start, so the
+    # first lines are indented (the 1. after a line of 责任单位 starts its own paragraph)
+    [(2, "（一）推进降碳。（省工业和信息化厅牵"), (0, "头）"), (2, "1.实施节能降碳改造。"), (2, "（二）推进产业结构调整。"),
+     (2, "责任单位：省发展改革委、省工信厅"), (2, "1.坚决遏制“两高”项目盲目发展。"), (2, "2.依法依规淘汰落后产能。（省工信厅、"),
+     (0, "省生态环境厅负责）"), (2, "3.推动存量项目节能改造升级。"), (2, "4.严格能效约束。")],
+]
+
+
+@pytest.mark.parametrize("rows", SPARSE_PAGE_CASES)
+def test_a_sparse_pages_column_is_read_from_its_full_and_last_lines(rows: list[tuple[float, str]]) -> None:
+    runs = [Run(80 + 16 * indent, 760 - 26 * k, text) for k, (indent, text) in enumerate(rows)]
+    doc = parse_document(make_pdf([runs]), doc_id="x", require_clauses=False)
+    lines = [text for _, text in rows]
+    expected = []
+    for k, text in enumerate(lines):  # a line after a full one (20 ems from the left edge) goes on it
+        if k and rows[k - 1][0] + sum(0.5 if c.isascii() else 1 for c in lines[k - 1]) >= 20:
+            expected[-1] += text
+        else:
+            expected.append(text)
+    assert doc.text.split("\n") == expected
+
+
 def test_pages_are_kept_for_lines_clauses_and_json(seeds: dict[str, Document]) -> None:
     seed = seeds["chongqing-jianwu-2023"]
     pdf = make_pdf(layout(seed.text, width=26, lines_per_page=26))

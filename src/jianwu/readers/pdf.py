@@ -111,6 +111,11 @@ DIGIT_GAP_EM = 0.3
 TABLE_WORDS = ("序号", "牵头", "配合", "责任单位", "责任部门", "完成时限", "时间节点", "指标", "属性")
 # How many lines at the top and the bottom of a page may be a header or footer.
 EDGE_LINES = 3
+# A column's right edge is read from the lines reaching at least this share of the widest line's
+# span from its left edge (full lines, hanging punctuation): not from headings and last lines.
+EDGE_LINE_SHARE = 0.6
+# … and within this many ems of the rightmost end two such lines share (punctuation hangs an em at most).
+EDGE_HANG_EMS = 1.5
 # A header/footer repeats on at least this share of the pages (and on two pages at least).
 REPEAT_SHARE = 0.3
 # Longest running header/footer, in characters.
@@ -459,18 +464,37 @@ def _column(lines: list[_Line], minimum: int = 8) -> Optional[tuple[float, float
     """(left, right) edge of the text column of ``lines``, when enough long lines show it.
 
     Left: the leftmost start that at least a tenth of the lines share (first lines
-    are indented further right; a cover page has more of them than full lines).  Right: the commonest end of long lines; justified OCR'd lines end up to
-    half an em either side of it, punctuation may hang beyond it.
+    are indented further right; a cover page has more of them than full lines).  Right: the
+    commonest end of the lines reaching across most of the column, among the ends near the
+    rightmost one that two lines share; justified OCR'd lines end up to half an em either side
+    of it, punctuation may hang beyond it.
     """
     body = [ln for ln in lines if len(ln.text) >= 6]
     if len(body) < minimum:
         return None
-    starts = Counter(round(ln.x0 / 2) for ln in body)
+    # (the short last lines of paragraphs too: where most paragraphs take one line and a bit, they
+    # are most of the lines at the left edge, the first lines being indented)
+    starts = Counter(round(ln.x0 / 2) for ln in lines if len(ln.text) >= 2)
     shared = max(2, len(body) // 10)
     left = min((k for k, v in starts.items() if v >= shared), default=min(starts)) * 2.0
-    ends = Counter(round(ln.x1 / 2) for ln in body)
-    # Commonest end, counting each 2-pt bin with its neighbours (OCR jitter).
-    right = max(ends, key=lambda k: (ends[k] + ends.get(k - 1, 0) + ends.get(k + 1, 0), k)) * 2.0
+    # Only lines reaching across most of the widest line's span: on a page with few full lines, the
+    # headings of one length (四、国际合作 五、政策保障 六、组织实施, six characters each) would
+    # otherwise be the commonest end, and every line reaching it would count as full.
+    reach = max(ln.x1 for ln in body) - left
+    ends = Counter(round(ln.x1 / 2) for ln in body if ln.x1 - left >= EDGE_LINE_SHARE * reach) \
+        or Counter(round(ln.x1 / 2) for ln in body)
+    # Each 2-pt bin counted with its neighbours (OCR jitter).
+    score = {k: ends[k] + ends.get(k - 1, 0) + ends.get(k + 1, 0) for k in ends}
+    # Nor from centred lines ending alike (a cover's 青岛市人民政府 and 青政发〔2022〕25号 above two
+    # full lines): no two lines end right of the edge, but a line's hanging punctuation (up to an
+    # em beyond) may, so the commonest end is taken among those within EDGE_HANG_EMS of the
+    # rightmost shared one.
+    both = [k for k, v in score.items() if v >= 2]
+    if both:
+        size = sorted(ln.size for ln in body)[len(body) // 2]
+        floor = max(both) - EDGE_HANG_EMS * size / 2
+        score = {k: v for k, v in score.items() if k >= floor}
+    right = max(score, key=lambda k: (score[k], k)) * 2.0
     return left, right
 
 
