@@ -110,14 +110,14 @@ def test_some_seed_notes_arrive_through_a_task_table(seeds: dict[str, Document])
              ["成文日期：", "2023-08-18", "发文字号：", "渝环〔2023〕71号"]],
             ["索引号：11500000MB1A23456X/2023-00123 发文机关：重庆市生态环境局", "成文日期：2023-08-18 发文字号：渝环〔2023〕71号"],
         ),
-        (  # a plain data table
+        (  # a plain data table: its cells two spaces apart, as a PDF's ruled table and a text's tabs
             [["指标", "2020年", "2025年"], ["单位地区生产总值能耗下降", "", "14.5%"], ["", "", ""]],
-            ["指标 2020年 2025年", "单位地区生产总值能耗下降 14.5%"],
+            ["指标  2020年  2025年", "单位地区生产总值能耗下降  14.5%"],
         ),
         (  # equal values in two cells are two values; only a merge's copies (span_cells) are one cell
             [["指标", "2020年", "2025年"], ["县级城市集中式饮用水水源地水质达标率（%）", "100", "100"],
              span_cells("注：〔〕内为五年累计数", 3)],
-            ["指标 2020年 2025年", "县级城市集中式饮用水水源地水质达标率（%） 100 100", "注：〔〕内为五年累计数"],
+            ["指标  2020年  2025年", "县级城市集中式饮用水水源地水质达标率（%）  100  100", "注：〔〕内为五年累计数"],
         ),
     ],
 )
@@ -306,3 +306,24 @@ def test_ruby_text_and_moved_text() -> None:
         '<w:moveTo w:id="2" w:author="x"><w:r><w:t>达峰</w:t></w:r></w:moveTo></w:p>'
     )
     assert read_bytes(_docx(body), "t.docx").text == "（一）推进碳达峰"
+
+
+def _tbl(rows: list[list[str]]) -> str:
+    return "<w:tbl>" + "".join(
+        "<w:tr>" + "".join(f"<w:tc><w:p><w:r><w:t>{cell}</w:t></w:r></w:p></w:tc>" for cell in row) + "</w:tr>"
+        for row in rows) + "</w:tbl>"
+
+
+def test_an_indicator_table_in_word_reads_as_the_same_tables_text() -> None:
+    """Its cells two spaces apart, as the text's tabs: the same text (not the cells run together,
+    1单位地区生产总值能耗降低（%）—14.5约束性), the same targets."""
+    rows = [["序号", "指标", "2020年", "2025年", "属性"], ["1", "单位地区生产总值能耗降低（%）", "—", "14.5", "约束性"],
+            ["2", "非化石能源消费比重（%）", "7.3", "13", "预期性"], ["3", "城市污水处理率（%）", "97.5", "98", "预期性"]]
+    head = "某省“十四五”节能减排实施方案\n一、主要目标\n到2025年，全省节能减排取得明显成效。\n"
+    text = (head + "\n".join("\t".join(row) for row in rows)).encode()
+    text_doc = parse_bytes(text, name="x.txt", path="", doc_id="x")
+    word_doc = parse_bytes(_docx("".join(_p(line) for line in head.splitlines()) + _tbl(rows)), name="x.docx", path="", doc_id="x")
+    assert word_doc.text == text_doc.text
+    assert [_target_facts(c) for c in word_doc.clauses] == [_target_facts(c) for c in text_doc.clauses] == [[
+        ("单位地区生产总值能耗", 14.5, "%", "=", "down", 2025, "target"), ("非化石能源消费比重", 13, "%", "=", None, 2025, "target"),
+        ("城市污水处理率", 98, "%", "=", None, 2025, "target")]]

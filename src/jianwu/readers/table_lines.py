@@ -9,7 +9,8 @@ that is, the 序号 as a clause number, the task, the other columns as ``（列�
 role columns as one responsibility note labelled with the table's own headers, so that
 ``departments.py`` reads the roles from the labels exactly as it does in running text.
 A table without role columns (the 信息公开 block, a target table) gives one line per
-row: ``索引号：… 发文机关：…`` for label/value cells, cells joined by a space otherwise.
+row: ``索引号：… 发文机关：…`` for label/value cells, cells two spaces apart otherwise (as a PDF's
+ruled table and a text's tabs: normalising keeps them, and the clause parser reads the cells).
 """
 
 from __future__ import annotations
@@ -17,6 +18,7 @@ from __future__ import annotations
 
 from ..numbering import match_token
 from ..patterns import compile_pattern
+from .pdf_tables import CELL_GAP  # (a plain table's cells apart as a PDF's are: a text's tab)
 
 # Header of a role column: 牵头单位 / 责任部门 / 配合单位 / 主要责任单位 / 参与部门
 ROLE_HEADER = compile_pattern(r"^(?:主要|具体)?(?:牵头|责任|主责|主办|负责|配合|参与|协同|协办|协助|参加)(?:单位|部门)$")
@@ -81,13 +83,18 @@ def _distinct(row: list[str]) -> list[str]:
 def _plain_row(row: list[str]) -> str:
     """One line for a row of a plain table: label cells (ending in ：) glued to their value."""
     parts: list[str] = []
+    labelled = False
     for cell in _distinct(row):
         cell = cell.replace("\n", " ")
         if parts and parts[-1].endswith(("：", ":")):
             parts[-1] += cell
+            labelled = True
         else:
             parts.append(cell)
-    return " ".join(parts)
+    # Fields (索引号：… 发文机关：…) one space apart, as a web page's text has them; the cells of
+    # a table of values (指标 2020年 2025年) two, as a PDF's ruled table and a text's tabs: normalising
+    # keeps those, and the clause parser reads the cells (the first the row's title).
+    return (" " if labelled else CELL_GAP).join(parts)
 
 
 def _task_row(header: list[str], row: list[str]) -> str:
