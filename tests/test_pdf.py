@@ -93,6 +93,11 @@ PARAGRAPH_CASES = [
     ([(2, "全省地级以上城市优良天数比率（%）82.9"), (0, "83.6约束性")], ["全省地级以上城市优良天数比率（%）82.9 83.6约束性"]),
     # … with room left, it broke inside the number (a Word export): no space
     ([(2, "全面发展绿色建筑，2"), (0, "025年城镇新建建筑执行绿色标准。")], ["全面发展绿色建筑，2025年城镇新建建筑执行绿色标准。"]),
+    # an indented item number after a full line left open (a label's list): a new paragraph …
+    ([(2, "参与部门：市工信局、市住建局、市机关事务"), (0, "局、市市场监管局、苏州市昆山生态环境局、各区"), (2, "2.大力发展光伏发电。")],
+     ["参与部门：市工信局、市住建局、市机关事务局、市市场监管局、苏州市昆山生态环境局、各区", "2.大力发展光伏发电。"]),
+    # … but not a number wrapped to an indented line
+    ([(2, "到2025年，全市光伏装机容量比2020年增长达"), (2, "2.5倍以上。")], ["到2025年，全市光伏装机容量比2020年增长达2.5倍以上。"]),
     # a character pushed down with the punctuation after it (禁则), on an indented line: a wrap
     ([(2, "推进土壤污染防治、固体废物防治、节约用"), (1, "水、土地管理等法规制修订工作。")],
      ["推进土壤污染防治、固体废物防治、节约用水、土地管理等法规制修订工作。"]),
