@@ -19,6 +19,7 @@ from jianwu.normalize import clean_inline, decode, detect_script, normalize_byte
         ("(1)推进重点行业", "（1）推进重点行业"),
         ("做好CCER(国家核证自愿减排量)项目储备", "做好CCER（国家核证自愿减排量）项目储备"),
         ("(改革发展局、生态环境局按职责分工负责", "（改革发展局、生态环境局按职责分工负责"),
+        ("推动CQCER(“碳惠通”项目自愿", "推动CQCER（“碳惠通”项目自愿"),  # a PDF line wrapped before the ")"
         ("(QQ:51999076)", "(QQ:51999076)"),  # no Chinese inside: left alone
         # half-width , ; : next to Chinese -> full-width; digit groups stay
         ("到2025年,非化石能源消费比重达到25%,为实现", "到2025年，非化石能源消费比重达到25%，为实现"),

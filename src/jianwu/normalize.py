@@ -129,7 +129,8 @@ SPACE_AFTER_OPEN = compile_pattern(r"(?<=[（《“，。、；：])[ ]+|(?<=）
 SPACE_BEFORE_CLOSE = compile_pattern(r"[ ]+(?=[，。、；：）》”])")
 # Half-width brackets whose content is Chinese: (三) / (市发展改革委…负责)
 HALF_PAREN_PAIR = compile_pattern(rf"\(([^()\n]*{HAN}[^()\n]*)\)")
-HALF_OPEN_BEFORE_HAN = compile_pattern(rf"\((?={HAN})")  # "(改革发展局…负责" with the ")" lost
+# "(改革发展局…负责" with the ")" lost; "(“碳惠通”项目…" wrapped before its ")" (a PDF's line)
+HALF_OPEN_BEFORE_HAN = compile_pattern(rf"\((?=[“‘《]?{HAN})")
 HALF_CLOSE_AFTER_HAN = compile_pattern(rf"(?<={CJK_CONTEXT})\)")
 # Half-width arabic item numbers before Chinese text: "(1)推进" -> "（1）推进"
 HALF_PAREN_NUMBER = compile_pattern(rf"\((\d{{1,3}})\)(?={HAN})")
