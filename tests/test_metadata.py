@@ -368,6 +368,10 @@ def test_cover_lines_printed_together(cover: str, fields: dict[str, object]) -> 
         ("河北省人民政府关于加快建立健全绿色低碳循环发展经济体系的实施意见", ["河北省人民政府"]),
         ("省人民政府关于加快建立健全绿色低碳循环发展经济体系的实施意见", []),  # the region lost: no name to give
         ("大连市贯彻落实国务院关于加快建立健全绿色低碳循环发展经济体系的指导意见实施方案", []),  # a title's words
+        # two names run together: cut between them, never inside a suffix (委|员会, 管委|会)
+        ("江苏省发展和改革委员会江苏省生态环境厅关于印发江苏省减污降碳协同增效实施方案的通知",
+         ["江苏省发展和改革委员会", "江苏省生态环境厅"]),
+        ("苏州工业园区管委会苏州市生态环境局关于印发苏州工业园区碳达峰实施方案的通知", ["苏州工业园区管委会", "苏州市生态环境局"]),
     ],
 )
 def test_issuers_named_before_the_title_s_guanyu(title_line: str, issuers: list[str]) -> None:

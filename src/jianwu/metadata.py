@@ -573,6 +573,17 @@ def _as_org_names(prefix: str) -> Optional[list[str]]:
     return None if names is None else list(names)
 
 
+# The suffixes a cut between two names may not fall inside: 江苏省发展和改革委|员会江苏省生态环境厅 is
+# no cut (委 ends a name, but 委员会 goes on), 江苏省发展和改革委员会|江苏省生态环境厅 is.
+LONG_ORG_SUFFIXES = tuple(suffix for suffix in ORG_SUFFIXES if len(suffix) > 1)
+
+
+def _inside_suffix(head: str, rest: str) -> bool:
+    """Would cutting ``head`` from ``rest`` split a suffix of a name (委|员会, 管委|会, 办公|室)?"""
+    return any(head.endswith(suffix[:k]) and rest.startswith(suffix[k:])
+               for suffix in LONG_ORG_SUFFIXES for k in range(1, len(suffix)))
+
+
 @lru_cache(maxsize=256)
 def _org_name_split(prefix: str) -> Optional[tuple[str, ...]]:
     """``_as_org_names``, each rest of the prefix read once (kept: a prefix of many names that
@@ -583,6 +594,7 @@ def _org_name_split(prefix: str) -> Optional[tuple[str, ...]]:
         head = prefix[:end]
         if NATIONAL_ORG.match(head) or (
             head[-1] in ORG_LAST and _org_name(head) and _named_region(head) and not TITLE_VERB.search(head)
+            and not _inside_suffix(head, prefix[end:])
         ):
             rest = _org_name_split(prefix[end:])
             if rest is not None:
