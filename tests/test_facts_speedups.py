@@ -705,3 +705,14 @@ def test_quantities_made_without_init_are_those_of_the_class(clause_texts: list[
             with pytest.raises(AttributeError):
                 q.unit = "x"  # type: ignore[misc]  # still frozen
     assert found > 300
+
+
+def test_terminator_split_by_str_is_the_class_split(clause_texts: list[str]) -> None:
+    """Round 11: ``_terminator_split`` (str.split on 。 after ；→。, the class only with a rarer terminator)
+    cuts every text where ``TERMINATOR.split`` does."""
+    from jianwu.targets import COMMON_TERMINATORS, RARE_TERMINATORS, TERMINATOR, _terminator_split
+
+    assert sorted(COMMON_TERMINATORS + RARE_TERMINATORS) == sorted(TERMINATOR.pattern[1:-1])  # every terminator
+    texts = clause_texts + random_texts([*"。；;！？!?，、\n　 a推进0123456789", "达到45%", "。。", "；。"], count=10000)
+    for text in texts:
+        assert _terminator_split(text) == TERMINATOR.split(text), text
