@@ -660,7 +660,8 @@ def normalize_text(
                 continue
         if ocr:
             stripped, fixed = repair_ocr_line(stripped)
-            repairs.extend(Repair(f"ocr_{name}", number, stripped[:40]) for name in dict.fromkeys(fixed))
+            if fixed:  # (most lines: none, and no generator made for them)
+                repairs.extend(Repair(f"ocr_{name}", number, stripped[:40]) for name in dict.fromkeys(fixed))
         if ocr or (marks and (one_mark in stripped if one_mark is not None else inline_mark(stripped) is not None)):
             cleaned = clean_inline(stripped, fullwidth)
             if cleaned != stripped and ("**" in stripped or "[bookmark" in stripped):
