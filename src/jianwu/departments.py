@@ -519,7 +519,7 @@ def find_notes(text: str, marks: Optional[list[int]] = None) -> list[tuple[int, 
     # A 责任单位：… line with no brackets at all, or such a label after a sentence of the line (a 专栏's
     # items: 1.钢铁超低排放改造工程。责任单位：省生态环境厅、省工业和信息化厅。).
     offset = 0
-    for line in text.split("\n"):
+    for line in text.split("\n") if "\n" in text else (text,):  # (most clauses are one line: no split)
         label = ROLE_LABEL.match(line) if line[:1] in ROLE_LABEL_FIRSTS else BRACKET_LABEL.match(line) if line[:1] == "【" else None
         if label and label.group(0)[-1] in "：:】" and not any(s <= offset < e for s, e, _ in notes):
             end = offset + len(line.rstrip("。；; "))
