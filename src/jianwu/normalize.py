@@ -661,9 +661,11 @@ def normalize_text(
                 continue
         if ocr:
             stripped, fixed = repair_ocr_line(stripped)
-            repairs.extend(Repair(f"ocr_{name}", number, stripped[:40]) for name in dict.fromkeys(fixed))
+            if fixed:  # (most lines: none, and no generator made for them)
+                repairs.extend(Repair(f"ocr_{name}", number, stripped[:40]) for name in dict.fromkeys(fixed))
         if ocr or (marks and (one_mark in stripped if one_mark is not None else inline_mark(stripped) is not None)):
-            cleaned = clean_inline(stripped, fullwidth)
+            # (a line found to hold a mark goes to the steps: clean_inline would search it for one again)
+            cleaned = clean_inline(stripped, fullwidth) if ocr else _clean_steps(stripped, fullwidth)
             if cleaned != stripped and ("**" in stripped or "[bookmark" in stripped):
                 repairs.append(Repair("markdown", number, "conversion markup removed"))
             if not cleaned:
