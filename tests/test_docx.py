@@ -327,3 +327,18 @@ def test_an_indicator_table_in_word_reads_as_the_same_tables_text() -> None:
     assert [_target_facts(c) for c in word_doc.clauses] == [_target_facts(c) for c in text_doc.clauses] == [[
         ("单位地区生产总值能耗", 14.5, "%", "=", "down", 2025, "target"), ("非化石能源消费比重", 13, "%", "=", None, 2025, "target"),
         ("城市污水处理率", 98, "%", "=", None, 2025, "target")]]
+
+
+def test_a_box_of_one_cell_gives_its_paragraphs_as_lines() -> None:
+    """A 专栏 set in a table of one cell is a box, not a table: its paragraphs stay lines, as in the text
+    (not one line, 专栏1节能降碳重点工程1.钢铁行业…2.园区…)."""
+    head = ["某省节能减排实施方案", "一、重点任务", "（一）实施重点行业绿色升级工程。推进钢铁、水泥行业超低排放改造。（省工业和信息化厅牵头）"]
+    box = ["专栏1 节能降碳重点工程", "1.钢铁行业超低排放改造工程。到2025年，全省钢铁企业完成超低排放改造。",
+           "2.园区节能环保提升工程。推动30个园区完成循环化改造。"]
+    tail = ["（二）实施园区节能环保提升工程。推进园区循环化改造。（省发展改革委牵头）"]
+    cell = "<w:tbl><w:tr><w:tc>" + "".join(_p(t) for t in box) + "</w:tc></w:tr></w:tbl>"
+    word = parse_bytes(_docx("".join(_p(t) for t in head) + cell + "".join(_p(t) for t in tail)), name="x.docx", path="", doc_id="x")
+    text = parse_bytes("\n".join(head + box + tail).encode(), name="x.txt", path="", doc_id="x")
+    assert word.text == text.text
+    assert word.text.split("\n")[3:6] == ["专栏1节能降碳重点工程", box[1], box[2]]
+    assert table_to_lines([["专栏2 重点工程\n1.甲工程。"], ["2.乙工程。"]]) == ["专栏2 重点工程", "1.甲工程。", "2.乙工程。"]

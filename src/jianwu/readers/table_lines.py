@@ -126,6 +126,11 @@ def table_to_lines(rows: list[list[str]]) -> list[str]:
     rows = [row for row in rows if any(cell.strip() for cell in row)]
     header_at = _header_index(rows)
     if header_at is None:
+        if all(len(_distinct(row)) <= 1 for row in rows):
+            # A box, not a table (a 专栏 or a framed passage: one cell a row): its paragraphs are
+            # lines, as a PDF's reader gives them (a grid of one column is no table) and a web
+            # page's (a layout table is read as blocks).
+            return [line.strip() for row in rows for cell in _distinct(row) for line in cell.split("\n") if line.strip()]
         return [line for line in map(_plain_row, rows) if line]
     lines = [line for line in map(_plain_row, rows[:header_at]) if line]
     header = [_squeeze(c) for c in rows[header_at]]
