@@ -392,6 +392,24 @@ def test_a_table_going_on_over_a_page_drops_its_repeated_header_and_mends_a_row_
     ]
 
 
+def test_a_row_broken_over_a_page_beside_an_empty_category_cell_is_mended() -> None:
+    # An indicator table whose 类别 is written in its group's first row only: the row before the break
+    # has no first cell, and the rest of its 指标 (（吨）) at the top of page 2 is no row of its own.
+    header = [["类别"], ["指标"], ["2020年"], ["2025年"], ["属性"]]
+    widths = [60, 130, 50, 50, 50]
+    first, first_rules = _ruled_table([header, [["污染减排"], ["化学需氧量重点", "工程减排量（吨）"], ["—"], ["[8300]"], ["约束性"]],
+                                       [[], ["氮氧化物重点", "工程减排量"], ["—"], ["[6000]"], ["约束性"]]], widths)
+    second, second_rules = _ruled_table([[[], ["（吨）"], [], [], []], [["生态保护"], ["森林覆盖率（%）"], ["45.87"], ["46.3"], ["预期性"]]],
+                                        widths)
+    read = read_bytes(make_pdf([first, second], rules=(first_rules, second_rules)), "x.pdf")
+    assert read.text.split("\n") == [
+        "类别  指标  2020年  2025年  属性",
+        "污染减排  化学需氧量重点工程减排量（吨）  —  [8300]  约束性",
+        "氮氧化物重点工程减排量（吨）  —  [6000]  约束性",
+        "\f生态保护  森林覆盖率（%）  45.87  46.3  预期性",
+    ]
+
+
 def test_a_justified_line_stretched_full_goes_on_its_paragraph() -> None:
     # A line with few places to break is spread to the column's edge: its characters stand further apart
     # (here 19 pt, not 16) at the paragraph's own line pitch; a larger type would stand apart.

@@ -199,7 +199,8 @@ def go_on(before: Row, header: Optional[Row], rows: list[Row], grid: Grid) -> tu
 
     * the header row Word repeats on each page is dropped;
     * a row broken over the page (its first cell, 序号, empty here, not merged down) is the rest of
-      ``before``: each cell's text goes on the cell of ``before`` it is under;
+      ``before``: each cell's text goes on the cell of ``before`` it is under; so is one of half as many
+      cells as ``before`` or fewer when ``before`` has no first cell (a 类别 merged down beside it);
     * a cell merged down over the page break (empty at the top, spanning rows: 牵头单位 written once for
       tasks on both pages) gives each row it spans here the text it had on the page before.
     """
@@ -212,8 +213,10 @@ def go_on(before: Row, header: Optional[Row], rows: list[Row], grid: Grid) -> tu
         return None, rows
     merged: Optional[Row] = None
     first_left = before.cells[0][0]
-    if (rows and rows[0].index == top and abs(first_left - grid.left) <= TOUCH and rows[0].cells[0][0] > grid.left + TOUCH
-            and len(grid.spanned(grid.left, top)) == 1):
+    # (the row before without a first cell of its own, a 类别 merged down beside it: the rest is the
+    # few cells a broken row leaves, 氮氧化物重点工程减排量 | （吨）, not a row of its own under the 类别)
+    if (rows and rows[0].index == top and rows[0].cells[0][0] > grid.left + TOUCH and len(grid.spanned(grid.left, top)) == 1
+            and (abs(first_left - grid.left) <= TOUCH or 2 * len(rows[0].cells) <= len(before.cells))):
         rest = rows.pop(0)
         cells = list(before.cells)
         for left, text in rest.cells:
