@@ -596,6 +596,28 @@ def test_lists_passed_over_are_the_lists_looked_through(clause_texts: list[str])
     assert changed > 50
 
 
+def test_word_tries_match_as_the_longest_first_alternations(clause_texts: list[str]) -> None:
+    from jianwu import indicators as ind
+
+    def plain(words):  # indicators._words before it wrote a trie
+        return "|".join(regex.escape(w) for w in sorted(set(words), key=lambda w: (-len(w), w)))
+
+    groups = [ind._VERBS, list(ind.COMPARATOR_BEFORE), ind._ADVERBS, list(ind.MODALITIES)]
+    pieces = [w for g in groups for w in g] + [*"到至为在达不低于平均每年进一步", "每年"]
+    texts = [*clause_texts, *random_texts(pieces, 20000, seed=11, longest=12)]
+    for pattern in (ind.PREDICATE_END, ind.LEAD_FRAME):
+        source = pattern.pattern
+        old = source
+        for g in groups:
+            old = old.replace(ind._words(g), plain(g))
+        assert old != source
+        old_pattern = regex.compile(old)
+        for text in texts:
+            for end in range(len(text) + 1) if len(text) < 14 else (len(text),):
+                a, b = pattern.search(text, 0, end), old_pattern.search(text, 0, end)
+                assert (a and (a.span(), a.groups())) == (b and (b.span(), b.groups())), (text, end)
+
+
 GRANT_PIECES = [*"补助贴奖励资金费最高安排下达拨付统筹的给予一次性万元%，。0123", "补助", "奖补", "贴息", "专项资金", "财政资金",
                 "预算内经费", "统筹经费", "下达资金", "安排", "最高", "给予", "予以", "一次性", "比例", "标准", "不超过", "投资额"]
 
