@@ -618,6 +618,36 @@ def test_word_tries_match_as_the_longest_first_alternations(clause_texts: list[s
                 assert (a and (a.span(), a.groups())) == (b and (b.span(), b.groups())), (text, end)
 
 
+def test_achieved_words_hold_their_quick_tests_characters(clause_texts: list[str]) -> None:
+    from jianwu.targets import ACHIEVED, ACHIEVED_AFTER, ACHIEVED_AFTER_WORD, ACHIEVED_CHARS
+
+    pieces = [*"已了现目当超成到降低高升长加少有前状经额完", "建成", "完成", "下降", "累计", "圆满完成", "均已完成", "如期完成"]
+    found = 0
+    for text in [*clause_texts, *random_texts(pieces, 10000, seed=13, longest=12)]:
+        for m in ACHIEVED.finditer(text):
+            assert any(ch in m.group() for ch in ACHIEVED_CHARS), (text, m.group())
+            found += 1
+        for m in ACHIEVED_AFTER.finditer(text):
+            assert ACHIEVED_AFTER_WORD in m.group()
+    assert found > 1000
+
+
+def test_padding_and_respectively_quick_tests(clause_texts: list[str]) -> None:
+    from jianwu.indicators import TRAILING_PADDING, TRAILING_PADDING_LAST
+    from jianwu.targets import INNER_RESPECTIVELY, RESPECTIVELY_WORDS
+
+    pieces = [*"每年度逐原则上均都各五并分别建设推进实施\n1", "回升并", "下降并", "分别", "每年度", "五年", "建设", "推进"]
+    hits = 0
+    for text in [*clause_texts, *random_texts(pieces, 10000, seed=17, longest=10)]:
+        if TRAILING_PADDING.search(text) is not None:
+            assert text[-1] in TRAILING_PADDING_LAST, text
+            hits += 1
+        if INNER_RESPECTIVELY.search(text) is not None:
+            assert any(w in text for w in RESPECTIVELY_WORDS), text
+            hits += 1
+    assert hits > 1000
+
+
 GRANT_PIECES = [*"补助贴奖励资金费最高安排下达拨付统筹的给予一次性万元%，。0123", "补助", "奖补", "贴息", "专项资金", "财政资金",
                 "预算内经费", "统筹经费", "下达资金", "安排", "最高", "给予", "予以", "一次性", "比例", "标准", "不超过", "投资额"]
 
