@@ -533,6 +533,121 @@ def test_tokenizer_started_at_the_first_pairs_run_finds_every_quantity(clause_te
     assert tried > 2000
 
 
+def test_tokenizer_of_tries_matches_as_the_plain_alternations(clause_texts: list[str]) -> None:
+    from jianwu.quantities import (RANGE_SEP_CHARS, SUFFIX, SUFFIX_TRIE, UNIT_SLASH, _alternation, _guarded, _trie,
+                                   multipliers, quantity_pattern, quantity_source, units)
+
+    unit_words, mult_words = list(units()), list(multipliers())
+    # the look-ahead before u1 and the unit looked up unspaced first: no unit holds a separator or a space
+    assert not [w for w in unit_words if any(c in RANGE_SEP_CHARS or c.isspace() for c in w)]
+    suffixes = SUFFIX.split("|")  # no suffix starts another: at most one matches at a place
+    assert not [a for a in suffixes for b in suffixes if a != b and b.startswith(a)]
+    assert _trie(["吨", "吨/年", "万元"]) == "(?:万元|吨(?:/年)?)"
+    plain = regex.compile(quantity_source(_guarded(unit_words, _alternation(unit_words).replace("/", UNIT_SLASH)),
+                                          _guarded(mult_words, _alternation(mult_words)), SUFFIX))
+    assert regex.compile(SUFFIX_TRIE).pattern != SUFFIX
+    pieces = [*unit_words, *mult_words, *"0123456789,.一二三四五六七八九十两百千万亿〇 /-—至到~余多（）()以上下内左右及或之范围", "  /", " / "]
+    texts = [*clause_texts, *random_texts(QUANTITY_PIECES, 10000), *random_texts(pieces, 20000, seed=7, longest=25)]
+    found = 0
+    for text in texts:
+        expected = [(m.span(), m.groups()) for m in plain.finditer(text)]
+        assert [(m.span(), m.groups()) for m in quantity_pattern().finditer(text)] == expected, text
+        found += len(expected)
+    assert found > 20000
+    for text in random_texts(suffixes + ["以", "及", "范围"], 3000, seed=3):
+        assert [m.span() for m in regex.finditer(SUFFIX_TRIE, text)] == [m.span() for m in regex.finditer(SUFFIX, text)]
+
+
+def test_lists_passed_over_are_the_lists_looked_through(clause_texts: list[str]) -> None:
+    from jianwu import quantities as q
+
+    def backfill(sentence, found, shelter):  # _backfill_bare without its pre-test
+        out, starts = [], set()
+        for x in found:
+            chain, cursor = [], x.start
+            while (b := q._bare_before(sentence, cursor)) and not shelter[b.start()]:
+                chain.append(q.Quantity(b.start(), b.end("n"), b.end("n"), q.Decimal(b.group("n")) * x.factor, None, x.unit,
+                                        x.unit_class, x.measure, x.factor, x.suffix, "", b.group("n")))
+                cursor = b.start()
+            for c in reversed(chain):
+                if c.start not in starts:
+                    out.append(c)
+                    starts.add(c.start)
+            out.append(x)
+            starts.add(x.start)
+        return out
+
+    def points(sentence, found):  # _points_lists without its pre-test
+        out = list(found)
+        for i in range(len(out) - 2, -1, -1):
+            a, b = out[i], out[i + 1]
+            if a.unit == "个" and b.unit == "个百分点" and q.LIST_JOINER.match(sentence[a.end:b.start].strip()):
+                out[i] = q.replace(a, unit=b.unit, unit_class=b.unit_class, measure=b.measure)
+        return out
+
+    texts = [*clause_texts, *random_texts(QUANTITY_PIECES + ["、", "和", "\n", "18个、9个百分点", "个百分点"], 10000, seed=9)]
+    changed = 0
+    for text in texts:
+        found = q.find_quantities(text)
+        shelter = q.sheltered(text)
+        assert q._backfill_bare(text, found, shelter) == backfill(text, found, shelter), text
+        assert q._points_lists(text, found) == points(text, found), text
+        changed += any(x.start and text[x.start - 1] in "、和及与\n" for x in found)  # not passed over
+    assert changed > 50
+
+
+def test_word_tries_match_as_the_longest_first_alternations(clause_texts: list[str]) -> None:
+    from jianwu import indicators as ind
+
+    def plain(words):  # indicators._words before it wrote a trie
+        return "|".join(regex.escape(w) for w in sorted(set(words), key=lambda w: (-len(w), w)))
+
+    groups = [ind._VERBS, list(ind.COMPARATOR_BEFORE), ind._ADVERBS, list(ind.MODALITIES)]
+    pieces = [w for g in groups for w in g] + [*"到至为在达不低于平均每年进一步", "每年"]
+    texts = [*clause_texts, *random_texts(pieces, 20000, seed=11, longest=12)]
+    for pattern in (ind.PREDICATE_END, ind.LEAD_FRAME):
+        source = pattern.pattern
+        old = source
+        for g in groups:
+            old = old.replace(ind._words(g), plain(g))
+        assert old != source
+        old_pattern = regex.compile(old)
+        for text in texts:
+            for end in range(len(text) + 1) if len(text) < 14 else (len(text),):
+                a, b = pattern.search(text, 0, end), old_pattern.search(text, 0, end)
+                assert (a and (a.span(), a.groups())) == (b and (b.span(), b.groups())), (text, end)
+
+
+def test_achieved_words_hold_their_quick_tests_characters(clause_texts: list[str]) -> None:
+    from jianwu.targets import ACHIEVED, ACHIEVED_AFTER, ACHIEVED_AFTER_WORD, ACHIEVED_CHARS
+
+    pieces = [*"已了现目当超成到降低高升长加少有前状经额完", "建成", "完成", "下降", "累计", "圆满完成", "均已完成", "如期完成"]
+    found = 0
+    for text in [*clause_texts, *random_texts(pieces, 10000, seed=13, longest=12)]:
+        for m in ACHIEVED.finditer(text):
+            assert any(ch in m.group() for ch in ACHIEVED_CHARS), (text, m.group())
+            found += 1
+        for m in ACHIEVED_AFTER.finditer(text):
+            assert ACHIEVED_AFTER_WORD in m.group()
+    assert found > 1000
+
+
+def test_padding_and_respectively_quick_tests(clause_texts: list[str]) -> None:
+    from jianwu.indicators import TRAILING_PADDING, TRAILING_PADDING_LAST
+    from jianwu.targets import INNER_RESPECTIVELY, RESPECTIVELY_WORDS
+
+    pieces = [*"每年度逐原则上均都各五并分别建设推进实施\n1", "回升并", "下降并", "分别", "每年度", "五年", "建设", "推进"]
+    hits = 0
+    for text in [*clause_texts, *random_texts(pieces, 10000, seed=17, longest=10)]:
+        if TRAILING_PADDING.search(text) is not None:
+            assert text[-1] in TRAILING_PADDING_LAST, text
+            hits += 1
+        if INNER_RESPECTIVELY.search(text) is not None:
+            assert any(w in text for w in RESPECTIVELY_WORDS), text
+            hits += 1
+    assert hits > 1000
+
+
 GRANT_PIECES = [*"补助贴奖励资金费最高安排下达拨付统筹的给予一次性万元%，。0123", "补助", "奖补", "贴息", "专项资金", "财政资金",
                 "预算内经费", "统筹经费", "下达资金", "安排", "最高", "给予", "予以", "一次性", "比例", "标准", "不超过", "投资额"]
 

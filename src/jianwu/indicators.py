@@ -22,7 +22,7 @@ from typing import Optional
 import regex
 
 from .patterns import lazy
-from .quantities import cn_numeral, sheltered
+from .quantities import _trie, cn_numeral, sheltered
 
 YEAR_NUM = r"(?:19|20)\d{2}|[〇零一二三四五六七八九]{4}"
 
@@ -52,7 +52,9 @@ _ADVERBS = ("分别", "均", "都", "各", "稳步", "持续", "累计", "基本
 
 
 def _words(words: tuple[str, ...] | list[str]) -> str:
-    return "|".join(regex.escape(w) for w in sorted(set(words), key=lambda w: (-len(w), w)))
+    """The words as an alternation, longest first, written as a trie (``quantities._trie``: the same matches
+    in the same order, each character tried once instead of once a word)."""
+    return _trie(list(set(words)))
 
 
 # One predicate word at the end of the text before a value: 稳定在 / 下降至 / 不低于 / 分别 / 力争.
@@ -126,6 +128,9 @@ ACTION_LEAD = lazy(rf"^(?:(?:{ACTION_VERBS})(?:(?:和|及|与|、|或)(?:{ACTION
 # Padding left at the end of an indicator: 塑料袋使用比例每年 | 下降20% / 公共建筑原则上 | 达到…
 # 五年 (单位GDP能耗五年累计下降13.5%): the period of a cumulative change, not part of what is measured.
 TRAILING_PADDING = lazy(r"(?:每年|每年度|逐年|原则上|均|都|各|(?<!\d)五年|(?:回升|回落|企稳|下降|上升|增长|提高|降低|提升)并)$")
+# The last characters of TRAILING_PADDING's words: a text ending in none of these (or a line break, before which
+# $ also matches) has none, and is not searched (the search tries every alternative at every character).
+TRAILING_PADDING_LAST = "年度上均都各并\n"
 # The noun after a count, up to the next list item, clause break or number: 1个近零碳园区、1个… / 25座充电站和5座…
 COUNTED_NOUN = lazy(r"[^，。；、,;（\n\d]+?(?=[和及与]?(?:[，。；、,;（\n\d]|$))")
 # Qualities listed before the counted noun: 左右积极性高、社会影响大、带动作用强的 | 企业.
@@ -372,7 +377,7 @@ def strip_action(text: str) -> tuple[str, list[str]]:
 def strip_padding(text: str) -> tuple[str, list[str]]:
     """塑料袋使用比例每年 -> (塑料袋使用比例, [每年]): padding words left at the end of an indicator."""
     words: list[str] = []
-    while text and (m := TRAILING_PADDING.search(text)) and m.start() > 0:
+    while text and text[-1] in TRAILING_PADDING_LAST and (m := TRAILING_PADDING.search(text)) and m.start() > 0:
         words.append(m.group(0))
         text = text[: m.start()]
     return text, words

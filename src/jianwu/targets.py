@@ -121,6 +121,10 @@ ACHIEVED = lazy(
 SINCE_WORDS = ("以来", "年来")
 # Said after the number, these still mark it as a result: 累计下降19.4%，超额完成目标任务
 ACHIEVED_AFTER = lazy(r"超额完成|圆满完成|如期完成|顺利完成|均已完成")
+# Every ACHIEVED match holds one of these characters (已经, 已建成, 超额完成, 了, 现有, 目前, 当前), every ACHIEVED_AFTER
+# match holds 完成: substring tests before the searches, which try each alternative at every character.
+ACHIEVED_CHARS = "已了现目当超"
+ACHIEVED_AFTER_WORD = "完成"
 # Values joined into one group: 45%、50% / 200户或500人以上.
 JOINER = lazy(r"^(?:、|和|及|与|或|以及)$")
 # A class reached: 水质稳定达到Ⅳ类 / 达到或好于Ⅲ类 / 出水达到一级A标准.
@@ -233,6 +237,7 @@ EXAMPLES_BEFORE = lazy(r"\p{Han}{2}[^，。；]{0,40}?等\p{Han}{0,3}$")
 PREPOSITION_BEFORE = lazy(r"(?:对|向|与|给|把|围绕|按照|根据|针对|关于|涉及|覆盖)[^，。；]{0,8}$")
 # 甲市、乙市分别新增公共充电桩2000个、1500个: a list of who, 分别, then the verb that acts on the indicator.
 INNER_RESPECTIVELY = lazy(rf"(?<=\p{{Han}})(?:分别|均|各)(?=(?:{ACTION_VERBS}))")
+RESPECTIVELY_WORDS = ("分别", "均", "各")  # INNER_RESPECTIVELY's words: substring tests before its search
 # A place named as a list item: 甲市 / 乙县 / 丙区 (scope of its row).
 PLACE_ITEM = lazy(r"^\p{Han}{1,7}(?:省|市|县|区|州|盟|旗|自治区|新区)$")
 # A list of places before the indicator they share: 拉萨市、日喀则市、那曲市 | PM2.5浓度分别控制在… (the last place
@@ -844,9 +849,15 @@ def _achieved(s: _Sentence, pos: int, after: int = 0) -> bool:
     scope_start = max([p for p, _ in s.events if p < pos], default=0)
     if after > scope_start:
         scope_start = after
-    if ACHIEVED.search(s.text, scope_start, pos) is not None or ACHIEVED_AFTER.search(s.text, pos) is not None:
+    text = s.text
+    before = text[scope_start:pos]  # what ACHIEVED is searched in (its look-behind sees the character before)
+    for ch in ACHIEVED_CHARS:
+        if ch in before:
+            if ACHIEVED.search(text, scope_start, pos) is not None:
+                return True
+            break
+    if text.find(ACHIEVED_AFTER_WORD, pos) >= 0 and ACHIEVED_AFTER.search(text, pos) is not None:
         return True
-    before = s.text[scope_start:pos]
     return SINCE_WORDS[0] in before or SINCE_WORDS[1] in before
 
 
@@ -897,7 +908,7 @@ def _group_targets(
     subject, padding = strip_padding(subject)
     subject = subject.replace("原则上", "")  # 公共机构原则上新建建筑光伏覆盖率: an adverb inside the subject
     who: list[str] = []
-    inner = INNER_RESPECTIVELY.search(subject)
+    inner = INNER_RESPECTIVELY.search(subject) if any(w in subject for w in RESPECTIVELY_WORDS) else None
     if inner is not None:
         obj, verbs = strip_action(subject[inner.end():])
         items = top_level_split(subject[:inner.start()], "、")
