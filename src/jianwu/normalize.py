@@ -22,7 +22,7 @@ import regex
 from .errors import InputError
 from .model import NormalizedText, Repair, Script
 from .numbering import LABEL_MAX_CHARS, Token, can_start_token, match_label, match_token
-from .ocr_repair import looks_ocred, repair_line as repair_ocr_line
+from .ocr_repair import confusions_possible, looks_ocred, repair_line as repair_ocr_line
 from .patterns import compile_pattern
 from .script import detect_script, detect_script_holding, to_simplified
 from .std_patterns import compile_std
@@ -579,8 +579,14 @@ def normalize_text(
     come from the reader.
     """
     decoded = text
-    text = text.replace("\r\n", "\n").replace("\r", "\n")
-    form_feeds = "\f" in text
+    # The text's ASCII characters, in one pass (about five instructions a character): a test of an
+    # ASCII character on them is memchr over a few hundred bytes, where `in` on a Chinese text that
+    # lacks it costs about four instructions a character (memchr's false hits: CJK characters hold the
+    # bytes of ASCII ones).  Line breaks, form feeds, INLINE_MARK's and looks_ocred's marks are tested on it.
+    ascii = text.encode("ascii", "ignore")
+    if b"\r" in ascii:
+        text = text.replace("\r\n", "\n").replace("\r", "\n")
+    form_feeds = b"\f" in ascii
     # One scan for all the characters the whole-text passes below remove or unify: most texts
     # hold none (a PDF's form feeds aside: not in RARE_CHAR), and then none of those passes need
     # scan it; in a corpus run the same scan looks for a traditional hanzi (detect_script_holding).
@@ -592,7 +598,10 @@ def normalize_text(
     repairs: list[Repair] = []
     lines: list[_Line] = []
     gap = page_break = False
-    ocr = looks_ocred(simplified)  # OCR'd text layer: repair its spaces, brackets, look-alikes
+    # OCR'd text layer: repair its spaces, brackets, look-alikes.  (Neither the removal of invisible
+    # characters nor the line breaks' unification removes an ASCII character but \r: those of a text
+    # not converted by t2s are the text's, as \n stands for \r.)
+    ocr = looks_ocred(simplified, ascii if not traditional else None)
     if rare or traditional:  # (OpenCC's conversion may write any character: looked at again)
         # No line can hold a full-width character the text lacks (OCR repairs aside, which rewrite lines).
         fullwidth = ocr or FULLWIDTH_CHAR.search(simplified) is not None
@@ -606,16 +615,24 @@ def normalize_text(
     else:  # the same, knowing the text holds no full-width ASCII, space variant, nor control character but \f
         fullwidth = ocr
         unified_text = simplified.replace("\f", "") if form_feeds else simplified
+    # The lines of a text without a rare character nor a traditional one are its raw lines, a form
+    # feed taken out of the few holding one: split once, not twice.
+    plain = not (rare or traditional)
     # Once for the whole text what no line can hold without it: a form feed (form_feeds), a word
     # CHROME_LINE finds anywhere in a line (looked for in each line only when the text holds one).
-    chrome_anywhere = any(word in unified_text for word in CHROME_ANYWHERE)
+    # (the rarest character of each word first: a one-character `in` is memchr, a word's a slower scan)
+    chrome_anywhere = ("权" in unified_text and CHROME_ANYWHERE[0] in unified_text) or ("备" in unified_text and CHROME_ANYWHERE[1] in unified_text)
+    # An OCR'd text's misread words (ocr_repair.word_confusions) its lines can hold, found once.
+    confusable = confusions_possible(unified_text) if ocr else ()
     # (_may_drop and clean_inline, inlined: a call per line is a tenth of the loop's time)
     first_checks = _first_checks
     inline_mark = INLINE_MARK.search
     # The marks of INLINE_MARK the text holds (a str.find each, memchr: a class's scan of every line
     # costs ten times as much): a line holds none of the others.  Most texts hold none or one (a
     # space, a half-width bracket), tested by `in`; with more, the class is searched.
-    marks = [mark for mark in INLINE_MARK_CHARS if mark in unified_text]
+    # (without a rare or traditional character, unified_text's ASCII characters are the text's but \f and \r)
+    marks = [mark for mark in INLINE_MARK_CHARS if mark in unified_text] if not plain else \
+        [mark for mark in INLINE_MARK_CHARS if (mark.encode() in ascii if mark < "\x80" else mark in unified_text)]
     one_mark = marks[0] if len(marks) == 1 else None
     cell_row = 0  # under a table header 序号 alone on its line: the row number expected next
     cell_table = False  # under an indicator table's header set one cell per line (INDICATOR_HEADER_CELLS)
@@ -624,9 +641,6 @@ def normalize_text(
     # (joined by the reader's paragraph starts, the lines' tokens are asked of a few: see _LazyLine)
     line_class = _LazyLine if paragraph_starts else _Line
     raw_lines = simplified.split("\n")
-    # The lines of a text without a rare character nor a traditional one are its raw lines, a form
-    # feed taken out of the few holding one: split once, not twice.
-    plain = not (rare or traditional)
     for number, (raw_line, unified) in enumerate(zip(raw_lines, raw_lines if plain else unified_text.split("\n")), start=1):
         if form_feeds and "\f" in raw_line:  # pdftotext marks each page break with a form feed
             gap = page_break = True
@@ -660,7 +674,7 @@ def normalize_text(
                 gap = page_break = True
                 continue
         if ocr:
-            stripped, fixed = repair_ocr_line(stripped)
+            stripped, fixed = repair_ocr_line(stripped, confusable)
             if fixed:  # (most lines: none, and no generator made for them)
                 repairs.extend(Repair(f"ocr_{name}", number, stripped[:40]) for name in dict.fromkeys(fixed))
         if ocr or (marks and (one_mark in stripped if one_mark is not None else inline_mark(stripped) is not None)):
@@ -678,7 +692,9 @@ def normalize_text(
         else:
             cleaned = stripped
         # (a line not starting with white space has no indent: lstrip() leaves it whole)
-        indent = _display_width(raw_line[: len(raw_line) - len(raw_line.lstrip())].replace("\t", "    ")) if raw_line[:1].isspace() else 0
+        # (joined by the reader's paragraph starts, no line's indent is asked: _continues and the wrap
+        # width, which read it, are not run)
+        indent = _display_width(raw_line[: len(raw_line) - len(raw_line.lstrip())].replace("\t", "    ")) if not paragraph_starts and raw_line[:1].isspace() else 0
         lines.append(line_class(number, cleaned, indent, gap, page_break))
         if cell_table:
             if lines[-1].token is not None:  # a numbered heading (二、重点任务): the table ended
