@@ -14,7 +14,7 @@ import re
 from bisect import bisect_left, bisect_right
 from collections import Counter
 from functools import lru_cache
-from operator import attrgetter
+from operator import attrgetter, itemgetter
 from typing import TYPE_CHECKING, Optional
 
 import regex
@@ -312,6 +312,33 @@ class _LazyLine(_Line):
         if self._block_start is None:
             self._number()
         return self._block_start  # type: ignore[return-value]
+
+
+class _ReaderLine(tuple):
+    """A line of a PDF joined by the reader's paragraph starts: (raw line number, cleaned text).
+
+    Joining then reads neither layout nor numbering; only the cover lines (``_drop_trailer``, up to
+    the first block start) and the cells of an indicator table ask a line's numbering, computed when
+    asked, as ``_LazyLine`` does (none asks twice but a table cell before the first block start).
+    A tuple is made in C: a ``_LazyLine``'s ``__init__`` cost about 1,500 instructions a line, and a
+    PDF has about ten physical lines per numbered one.  (A PDF's running headers are the reader's
+    work: ``_drop_running_headers``, which reads gaps and page breaks, is not run on it.)
+    """
+
+    __slots__ = ()
+
+    raw = property(itemgetter(0))
+    text = property(itemgetter(1))
+
+    @property
+    def token(self) -> Optional[Token]:
+        text = self[1]
+        return match_token(text) if _may_number(text[0]) else None
+
+    @property
+    def block_start(self) -> bool:
+        text = self[1]
+        return (match_token(text) if _may_number(text[0]) else None) is not None or (len(text) <= LABEL_MAX_CHARS and match_label(text) is not None)
 
 
 # first character of a line -> can a numbering style start there (numbering.can_start_token), as met.
@@ -638,8 +665,11 @@ def normalize_text(
     cell_table = False  # under an indicator table's header set one cell per line (INDICATOR_HEADER_CELLS)
     cell_lines: set[int] = set()  # the raw numbers of its lines: each a line of its own
     header_first = INDICATOR_HEADER_FIRST
-    # (joined by the reader's paragraph starts, the lines' tokens are asked of a few: see _LazyLine)
+    # (joined by the reader's paragraph starts, the lines' tokens are asked of a few: see _LazyLine
+    # and, for a PDF, _ReaderLine)
     line_class = _LazyLine if paragraph_starts else _Line
+    reader_lines = bool(paragraph_starts) and format == "pdf"
+    new_tuple = tuple.__new__
     raw_lines = simplified.split("\n")
     for number, (raw_line, unified) in enumerate(zip(raw_lines, raw_lines if plain else unified_text.split("\n")), start=1):
         if form_feeds and "\f" in raw_line:  # pdftotext marks each page break with a form feed
@@ -692,10 +722,13 @@ def normalize_text(
         else:
             cleaned = stripped
         # (a line not starting with white space has no indent: lstrip() leaves it whole)
-        # (joined by the reader's paragraph starts, no line's indent is asked: _continues and the wrap
-        # width, which read it, are not run)
-        indent = _display_width(raw_line[: len(raw_line) - len(raw_line.lstrip())].replace("\t", "    ")) if not paragraph_starts and raw_line[:1].isspace() else 0
-        lines.append(line_class(number, cleaned, indent, gap, page_break))
+        if reader_lines:
+            lines.append(new_tuple(_ReaderLine, (number, cleaned)))  # type: ignore[arg-type]
+        else:
+            # (joined by the reader's paragraph starts, no line's indent is asked: _continues and the
+            # wrap width, which read it, are not run)
+            indent = _display_width(raw_line[: len(raw_line) - len(raw_line.lstrip())].replace("\t", "    ")) if not paragraph_starts and raw_line[:1].isspace() else 0
+            lines.append(line_class(number, cleaned, indent, gap, page_break))
         if cell_table:
             if lines[-1].token is not None:  # a numbered heading (二、重点任务): the table ended
                 cell_table = False
@@ -737,13 +770,15 @@ def _join(
     offset = 0
     if paragraph_starts:
         # The reader's layout: a paragraph at each line it starts one at, nothing judged.
-        for i, ln in enumerate(lines):
-            if i and paragraph_starts[ln.raw - 1]:
+        # (a PDF's lines are _ReaderLine pairs, unpacked without a property call each)
+        pairs = lines if not lines or isinstance(lines[0], tuple) else [(ln.raw, ln.text) for ln in lines]
+        for i, (raw, text) in enumerate(pairs):  # type: ignore[misc]
+            if i and paragraph_starts[raw - 1]:
                 parts.append("\n")
                 offset += 1
-            starts.append((offset, ln.raw))
-            parts.append(ln.text)
-            offset += len(ln.text)
+            starts.append((offset, raw))
+            parts.append(text)
+            offset += len(text)
     else:
         wrap = _wrap_width(lines)
         prev: Optional[_Line] = None
