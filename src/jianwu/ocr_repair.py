@@ -70,21 +70,16 @@ def _opener_positions(text: str, openers: str = DOC_NUMBER_OPENERS) -> list[int]
     a CJK unified ideograph.  Each opener found by ``str.find`` (memchr: a pass over a whole text by a
     character class costs ten times as much, and few brackets of a plan are not before a hanzi)."""
     positions: list[int] = []
+    n = len(text)
     for opener in openers:  # (``openers``: those of DOC_NUMBER_OPENERS the caller has not ruled out)
-        if opener not in text:
-            continue
-        # The text split at the opener: the piece after each opener starts with what follows it, up
-        # to the next one (a plan has a thousand brackets, most before a hanzi: a split and a look at
-        # each piece's first character cost a quarter of a find and an index test per bracket).
-        pieces = text.split(opener)
-        at = -1
-        for before, after in zip(pieces, pieces[1:]):
-            at += len(before) + 1
-            first = after[:1]
-            if first == " ":
-                first = after.lstrip(" ")[:1]  # (empty: spaces up to the next opener or the end)
-            if not "\u4e00" <= first <= "\u9fff":  # (an empty first is below "\u4e00")
+        at = text.find(opener)
+        while at >= 0:
+            j = at + 1
+            while j < n and text[j] == " ":
+                j += 1
+            if j == n or not "\u4e00" <= text[j] <= "\u9fff":
                 positions.append(at)
+            at = text.find(opener, at + 1)
     positions.sort()
     return positions
 
