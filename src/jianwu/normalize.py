@@ -648,7 +648,8 @@ def normalize_text(
     # OCR'd text layer: repair its spaces, brackets, look-alikes.  (Neither the removal of invisible
     # characters nor the line breaks' unification removes an ASCII character but \r: those of a text
     # not converted by t2s are the text's, as \n stands for \r.)
-    ocr = looks_ocred(simplified, ascii if not traditional else None)
+    # (without a rare character, in RARE_CHARS, the text holds no ideographic space, one of SPACE_CHARS)
+    ocr = looks_ocred(simplified, ascii if not traditional else None, rare or bool(traditional))
     if rare or traditional:  # (OpenCC's conversion may write any character: looked at again)
         # No line can hold a full-width character the text lacks (OCR repairs aside, which rewrite lines).
         fullwidth = ocr or FULLWIDTH_CHAR.search(simplified) is not None
@@ -687,7 +688,7 @@ def normalize_text(
     cell_lines: set[int] = set()  # the raw numbers of its lines: each a line of its own
     header_first = INDICATOR_HEADER_FIRST
     # (joined by the reader's paragraph starts, the lines' tokens are asked of a few: see _LazyLine
-    # and, for a PDF, _ReaderLine)
+    # and, for a PDF, ReaderLine)
     line_class = _LazyLine if paragraph_starts else _Line
     reader_lines = bool(paragraph_starts) and format == "pdf"  # (its lines: ReaderLine pairs)
     raw_lines = simplified.split("\n")

@@ -105,7 +105,7 @@ def damaged_doc_number_candidates(text: str, openers: str = DOC_NUMBER_OPENERS) 
             end = m.end()
 
 
-def spaced_lines(text: str) -> Iterator[str]:
+def spaced_lines(text: str, ideographic_spaces: bool = True) -> Iterator[str]:
     """The lines of ``text`` (split at "\n") holding " " or "\u3000" (the spaces SPACED_HAN looks
     at), in order: "推进 工作".
 
@@ -113,7 +113,9 @@ def spaced_lines(text: str) -> Iterator[str]:
     hold one, and a test of every line (5,000 in the corpus) cost more than SPACED_HAN over the
     hundred that do.
     """
-    space, ideographic = text.find(" "), text.find("\u3000")  # the next of each, -1: none left
+    # (``ideographic_spaces`` False: the caller knows the text holds no "\u3000", which str.find looks
+    # for without memchr, its low byte being 0: a scan of every character)
+    space, ideographic = text.find(" "), (text.find("\u3000") if ideographic_spaces else -1)  # the next of each, -1: none left
     while space >= 0 or ideographic >= 0:
         at = space if ideographic < 0 or 0 <= space < ideographic else ideographic
         start = text.rfind("\n", 0, at) + 1
@@ -135,13 +137,14 @@ FALSE_TITLE_CLOSERS = "~～}」"
 MAY_BE_SPACED_HAN = compile_std(r"[ \u3000](?<=[^\x00-\x27\x2a-\x7f][ \u3000])(?=[^\x00-\x27\x2a-\x7f])")
 
 
-def looks_ocred(text: str, ascii: Optional[bytes] = None) -> bool:
+def looks_ocred(text: str, ascii: Optional[bytes] = None, ideographic_spaces: bool = True) -> bool:
     """Does ``text`` show the marks OCR leaves?  (Two signs at least, so one stray ~ is not enough.)
 
     ``ascii``: the ASCII characters of ``text`` (``text.encode("ascii", "ignore")``), when the caller
     has them: an ASCII character is looked for in those few bytes, not in the whole text (a one-character
     `in` of a Chinese text it lacks costs about four instructions a character: CJK characters hold
-    the bytes of ASCII ones, false hits of memchr).
+    the bytes of ASCII ones, false hits of memchr).  ``ideographic_spaces`` False: the caller knows
+    ``text`` holds no "\u3000".
     """
     if ascii is None:
         openers = DOC_NUMBER_OPENERS
@@ -154,7 +157,7 @@ def looks_ocred(text: str, ascii: Optional[bytes] = None) -> bool:
         signs += len(FALSE_TITLE_CLOSE.findall(text))
     # SPACED_DIGITS and SPACED_HAN need a space, and neither matches across a line break: their
     # matches in the text are those in its lines holding one (few lines of a plan do).
-    lines = list(spaced_lines(text))
+    lines = list(spaced_lines(text, ideographic_spaces))
     signs += sum(len(SPACED_DIGITS.findall(line)) for line in lines if " " in line)
     if signs >= 2:
         return True
