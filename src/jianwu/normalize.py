@@ -14,7 +14,7 @@ import re
 from bisect import bisect_left, bisect_right
 from collections import Counter
 from functools import lru_cache
-from operator import attrgetter
+from operator import attrgetter, itemgetter
 from typing import TYPE_CHECKING, Optional
 
 import regex
@@ -22,7 +22,7 @@ import regex
 from .errors import InputError
 from .model import NormalizedText, Repair, Script
 from .numbering import LABEL_MAX_CHARS, Token, can_start_token, match_label, match_token
-from .ocr_repair import looks_ocred, repair_line as repair_ocr_line
+from .ocr_repair import confusions_possible, looks_ocred, repair_line as repair_ocr_line, word_confusions
 from .patterns import compile_pattern
 from .script import detect_script, detect_script_holding, to_simplified
 from .std_patterns import compile_std
@@ -314,6 +314,34 @@ class _LazyLine(_Line):
         return self._block_start  # type: ignore[return-value]
 
 
+# A PDF's line joined by the reader's paragraph starts is a pair (raw line number, cleaned text), not
+# a _Line: joining then reads neither layout nor numbering, and only the cover lines (_drop_trailer, up
+# to the first block start) and the cells of an indicator table ask a line's numbering (_pair_token,
+# _pair_block_start: as _LazyLine computes them).  A tuple is made in C, where a _LazyLine's __init__
+# cost about 1,500 instructions a line, and a PDF has about ten physical lines per numbered one.  (A
+# PDF's running headers are the reader's work: _drop_running_headers, which reads gaps and page breaks,
+# is not run on it.)
+ReaderLine = tuple[int, str]
+
+
+def _pair_token(pair: ReaderLine) -> Optional[Token]:
+    """The numbering token of a PDF line's pair, as ``_Line.token``."""
+    text = pair[1]
+    return match_token(text) if _may_number(text[0]) else None
+
+
+def _pair_block_start(pair: ReaderLine) -> bool:
+    """Does a PDF line's pair start a block, as ``_Line.block_start``?"""
+    text = pair[1]
+    return _pair_token(pair) is not None or (len(text) <= LABEL_MAX_CHARS and match_label(text) is not None)
+
+
+@lru_cache(maxsize=1)
+def confusions_write_fullwidth() -> bool:
+    """Does a correction of ``ocr_repair.word_confusions`` hold a full-width ASCII character (none does)?"""
+    return FULLWIDTH_CHAR.search("".join(right for _wrong, right in word_confusions())) is not None
+
+
 # first character of a line -> can a numbering style start there (numbering.can_start_token), as met.
 _may_number = lru_cache(maxsize=4096)(can_start_token)
 
@@ -402,6 +430,17 @@ def _full_width_punct(line: str) -> str:
 def _first_checks(first: str) -> tuple[bool, bool]:
     space = SPACE.match(first) is not None
     return (first in CHROME_FIRST or space, first in PAGE_NUMBER_FIRST or space or DIGIT.match(first) is not None)
+
+
+NO_FIRST_CHECKS = (False, False)
+
+
+@lru_cache(maxsize=4096)
+def _line_first_checks(first: str) -> Optional[tuple[bool, bool]]:
+    """``_first_checks(first)``, or None when neither holds and ``first`` starts no table header line
+    either (序号, INDICATOR_HEADER_CELLS): normalize_text's loop then skips its first-character tests."""
+    checks = _first_checks(first)
+    return None if checks == NO_FIRST_CHECKS and first != "序" and first not in INDICATOR_HEADER_FIRST else checks
 
 
 def _may_drop(line: str) -> tuple[bool, bool]:
@@ -543,23 +582,31 @@ def _drop_running_headers(lines: list[_Line], repairs: list[Repair]) -> list[_Li
     return kept
 
 
-def _drop_trailer(lines: list[_Line], repairs: list[Repair]) -> list[_Line]:
+def _drop_trailer(lines: list, repairs: list[Repair], pairs: bool = False) -> list:
     """Drop a block at the end that repeats lines of the cover notice.
 
     Word files saved from a 红头文件 often end with a second copy of the
-    notice's last paragraph, the issuers and 此件公开发布.
+    notice's last paragraph, the issuers and 此件公开发布.  ``pairs``: the lines are ReaderLine pairs.
     """
-    first_clause = next((i for i, ln in enumerate(lines) if ln.block_start), None)
+    block_start = _pair_block_start if pairs else BLOCK_START
+    text_of = PAIR_TEXT if pairs else LINE_TEXT
+    first_clause = next((i for i, ln in enumerate(lines) if block_start(ln)), None)
     if first_clause is None:
         return lines
-    cover = {ln.text for ln in lines[:first_clause]}
+    cover = {text_of(ln) for ln in lines[:first_clause]}
     start = len(lines)
-    while start > first_clause + 1 and lines[start - 1].text in cover:
+    while start > first_clause + 1 and text_of(lines[start - 1]) in cover:
         start -= 1
     if len(lines) - start < 2:
         return lines
-    repairs.append(Repair("trailer", lines[start].raw, f"{len(lines) - start} lines repeating the cover notice"))
+    raw = lines[start][0] if pairs else lines[start].raw
+    repairs.append(Repair("trailer", raw, f"{len(lines) - start} lines repeating the cover notice"))
     return lines[:start]
+
+
+BLOCK_START = attrgetter("block_start")
+LINE_TEXT = attrgetter("text")
+PAIR_TEXT = itemgetter(1)
 
 
 def normalize_text(
@@ -579,8 +626,14 @@ def normalize_text(
     come from the reader.
     """
     decoded = text
-    text = text.replace("\r\n", "\n").replace("\r", "\n")
-    form_feeds = "\f" in text
+    # The text's ASCII characters, in one pass (about five instructions a character): a test of an
+    # ASCII character on them is memchr over a few hundred bytes, where `in` on a Chinese text that
+    # lacks it costs about four instructions a character (memchr's false hits: CJK characters hold the
+    # bytes of ASCII ones).  Line breaks, form feeds, INLINE_MARK's and looks_ocred's marks are tested on it.
+    ascii = text.encode("ascii", "ignore")
+    if b"\r" in ascii:
+        text = text.replace("\r\n", "\n").replace("\r", "\n")
+    form_feeds = b"\f" in ascii
     # One scan for all the characters the whole-text passes below remove or unify: most texts
     # hold none (a PDF's form feeds aside: not in RARE_CHAR), and then none of those passes need
     # scan it; in a corpus run the same scan looks for a traditional hanzi (detect_script_holding).
@@ -592,7 +645,11 @@ def normalize_text(
     repairs: list[Repair] = []
     lines: list[_Line] = []
     gap = page_break = False
-    ocr = looks_ocred(simplified)  # OCR'd text layer: repair its spaces, brackets, look-alikes
+    # OCR'd text layer: repair its spaces, brackets, look-alikes.  (Neither the removal of invisible
+    # characters nor the line breaks' unification removes an ASCII character but \r: those of a text
+    # not converted by t2s are the text's, as \n stands for \r.)
+    # (without a rare character, in RARE_CHARS, the text holds no ideographic space, one of SPACE_CHARS)
+    ocr = looks_ocred(simplified, ascii if not traditional else None, rare or bool(traditional))
     if rare or traditional:  # (OpenCC's conversion may write any character: looked at again)
         # No line can hold a full-width character the text lacks (OCR repairs aside, which rewrite lines).
         fullwidth = ocr or FULLWIDTH_CHAR.search(simplified) is not None
@@ -604,29 +661,37 @@ def normalize_text(
             unified_text = SPACES.sub(" ", unified_text.replace("\t", "  ") if "\t" in unified_text else unified_text)
         form_feeds = "\f" in simplified
     else:  # the same, knowing the text holds no full-width ASCII, space variant, nor control character but \f
-        fullwidth = ocr
+        # (and the OCR repairs write no full-width ASCII, but for a confusion word's correction holding one)
+        fullwidth = ocr and confusions_write_fullwidth()
         unified_text = simplified.replace("\f", "") if form_feeds else simplified
+    # The lines of a text without a rare character nor a traditional one are its raw lines, a form
+    # feed taken out of the few holding one: split once, not twice.
+    plain = not (rare or traditional)
     # Once for the whole text what no line can hold without it: a form feed (form_feeds), a word
     # CHROME_LINE finds anywhere in a line (looked for in each line only when the text holds one).
-    chrome_anywhere = any(word in unified_text for word in CHROME_ANYWHERE)
+    # (the rarest character of each word first: a one-character `in` is memchr, a word's a slower scan)
+    chrome_anywhere = ("权" in unified_text and CHROME_ANYWHERE[0] in unified_text) or ("备" in unified_text and CHROME_ANYWHERE[1] in unified_text)
+    # An OCR'd text's misread words (ocr_repair.word_confusions) its lines can hold, found once.
+    confusable = confusions_possible(unified_text) if ocr else ()
     # (_may_drop and clean_inline, inlined: a call per line is a tenth of the loop's time)
-    first_checks = _first_checks
+    first_checks = _line_first_checks
     inline_mark = INLINE_MARK.search
     # The marks of INLINE_MARK the text holds (a str.find each, memchr: a class's scan of every line
     # costs ten times as much): a line holds none of the others.  Most texts hold none or one (a
     # space, a half-width bracket), tested by `in`; with more, the class is searched.
-    marks = [mark for mark in INLINE_MARK_CHARS if mark in unified_text]
+    # (without a rare or traditional character, unified_text's ASCII characters are the text's but \f and \r)
+    marks = [mark for mark in INLINE_MARK_CHARS if mark in unified_text] if not plain else \
+        [mark for mark in INLINE_MARK_CHARS if (mark.encode() in ascii if mark < "\x80" else mark in unified_text)]
     one_mark = marks[0] if len(marks) == 1 else None
     cell_row = 0  # under a table header 序号 alone on its line: the row number expected next
     cell_table = False  # under an indicator table's header set one cell per line (INDICATOR_HEADER_CELLS)
     cell_lines: set[int] = set()  # the raw numbers of its lines: each a line of its own
     header_first = INDICATOR_HEADER_FIRST
-    # (joined by the reader's paragraph starts, the lines' tokens are asked of a few: see _LazyLine)
+    # (joined by the reader's paragraph starts, the lines' tokens are asked of a few: see _LazyLine
+    # and, for a PDF, ReaderLine)
     line_class = _LazyLine if paragraph_starts else _Line
+    reader_lines = bool(paragraph_starts) and format == "pdf"  # (its lines: ReaderLine pairs)
     raw_lines = simplified.split("\n")
-    # The lines of a text without a rare character nor a traditional one are its raw lines, a form
-    # feed taken out of the few holding one: split once, not twice.
-    plain = not (rare or traditional)
     for number, (raw_line, unified) in enumerate(zip(raw_lines, raw_lines if plain else unified_text.split("\n")), start=1):
         if form_feeds and "\f" in raw_line:  # pdftotext marks each page break with a form feed
             gap = page_break = True
@@ -637,35 +702,41 @@ def normalize_text(
             gap = True
             continue
         first = stripped[0]
-        chrome, page_number = first_checks(first)
-        if first == "序" and CELL_HEADER_LINE.match(stripped):
-            cell_row = 1  # a table set one cell per line: its row numbers stand alone below
-        if cell_table:
-            if len(stripped) > MAX_TABLE_CELL or TABLE_CELL_END.search(stripped) is not None:
-                cell_table = False  # prose again: the table ended
-        elif first in header_first and stripped in INDICATOR_HEADER_CELLS:
-            cell_table = True
-        if chrome or (chrome_anywhere and (CHROME_ANYWHERE[0] in stripped or CHROME_ANYWHERE[1] in stripped)):
-            if CHROME_LINE.match(stripped):
-                repairs.append(Repair("chrome", number, stripped[:40]))
-                gap = True
-                continue
-        if page_number and PAGE_NUMBER_LINE.match(stripped):
-            if cell_row and stripped == str(cell_row):
-                cell_row += 1  # the next row's number, not a page number
-            elif cell_table and stripped.isdigit() and not (form_feeds and "\f" in raw_line):
-                pass  # a value cell of the table, not a page number (one a page break stands beside is)
-            else:
-                repairs.append(Repair("page_number", number, stripped))
-                gap = page_break = True
-                continue
+        checks = first_checks(first)
+        # (None: the first character starts none of the lines tested here, and most lines are prose)
+        if checks is not None or cell_table or chrome_anywhere:
+            chrome, page_number = checks or NO_FIRST_CHECKS
+            if first == "序" and CELL_HEADER_LINE.match(stripped):
+                cell_row = 1  # a table set one cell per line: its row numbers stand alone below
+            if cell_table:
+                if len(stripped) > MAX_TABLE_CELL or TABLE_CELL_END.search(stripped) is not None:
+                    cell_table = False  # prose again: the table ended
+            elif first in header_first and stripped in INDICATOR_HEADER_CELLS:
+                cell_table = True
+            if chrome or (chrome_anywhere and (CHROME_ANYWHERE[0] in stripped or CHROME_ANYWHERE[1] in stripped)):
+                if CHROME_LINE.match(stripped):
+                    repairs.append(Repair("chrome", number, stripped[:40]))
+                    gap = True
+                    continue
+            if page_number and PAGE_NUMBER_LINE.match(stripped):
+                if cell_row and stripped == str(cell_row):
+                    cell_row += 1  # the next row's number, not a page number
+                elif cell_table and stripped.isdigit() and not (form_feeds and "\f" in raw_line):
+                    pass  # a value cell of the table, not a page number (one a page break stands beside is)
+                else:
+                    repairs.append(Repair("page_number", number, stripped))
+                    gap = page_break = True
+                    continue
         if ocr:
-            stripped, fixed = repair_ocr_line(stripped)
+            stripped, fixed = repair_ocr_line(stripped, confusable)
             if fixed:  # (most lines: none, and no generator made for them)
                 repairs.extend(Repair(f"ocr_{name}", number, stripped[:40]) for name in dict.fromkeys(fixed))
-        if ocr or (marks and (one_mark in stripped if one_mark is not None else inline_mark(stripped) is not None)):
+            # (the repairs write no mark of INLINE_MARK, nor white space at a line's end: a repaired line
+            # holds only marks its line held, tested below as any line's; stripped once more all the same)
+            stripped = stripped.strip()
+        if marks and (one_mark in stripped if one_mark is not None else inline_mark(stripped) is not None):
             # (a line found to hold a mark goes to the steps: clean_inline would search it for one again)
-            cleaned = clean_inline(stripped, fullwidth) if ocr else _clean_steps(stripped, fullwidth)
+            cleaned = _clean_steps(stripped, fullwidth)
             if cleaned != stripped and ("**" in stripped or "[bookmark" in stripped):
                 repairs.append(Repair("markdown", number, "conversion markup removed"))
             if not cleaned:
@@ -678,10 +749,15 @@ def normalize_text(
         else:
             cleaned = stripped
         # (a line not starting with white space has no indent: lstrip() leaves it whole)
-        indent = _display_width(raw_line[: len(raw_line) - len(raw_line.lstrip())].replace("\t", "    ")) if raw_line[:1].isspace() else 0
-        lines.append(line_class(number, cleaned, indent, gap, page_break))
+        if reader_lines:
+            lines.append((number, cleaned))  # type: ignore[arg-type]
+        else:
+            # (joined by the reader's paragraph starts, no line's indent is asked: _continues and the
+            # wrap width, which read it, are not run)
+            indent = _display_width(raw_line[: len(raw_line) - len(raw_line.lstrip())].replace("\t", "    ")) if not paragraph_starts and raw_line[:1].isspace() else 0
+            lines.append(line_class(number, cleaned, indent, gap, page_break))
         if cell_table:
-            if lines[-1].token is not None:  # a numbered heading (二、重点任务): the table ended
+            if (_pair_token(lines[-1]) if reader_lines else lines[-1].token) is not None:  # a numbered heading (二、重点任务): the table ended
                 cell_table = False
             else:
                 cell_lines.add(number)
@@ -690,7 +766,7 @@ def normalize_text(
     # repeated beside page breaks is then text, a note's wrapped end 按职责分工负责） as often as not)
     if format != "pdf":
         lines = _drop_running_headers(lines, repairs)
-    lines = _drop_trailer(lines, repairs)
+    lines = _drop_trailer(lines, repairs, reader_lines)
     # (the NormalizedText made once, with the reader's format, pages and repairs: each made
     # again by dataclasses.replace cost its line-start offsets again)
     return _join(lines, script, encoding, traditional, repairs, decoded, paragraph_starts, format, tuple(line_pages), reader_repairs,
@@ -721,13 +797,15 @@ def _join(
     offset = 0
     if paragraph_starts:
         # The reader's layout: a paragraph at each line it starts one at, nothing judged.
-        for i, ln in enumerate(lines):
-            if i and paragraph_starts[ln.raw - 1]:
+        # (a PDF's lines are ReaderLine pairs already)
+        pairs = lines if not lines or type(lines[0]) is tuple else [(ln.raw, ln.text) for ln in lines]
+        for i, (number, text) in enumerate(pairs):  # type: ignore[misc]
+            if i and paragraph_starts[number - 1]:
                 parts.append("\n")
                 offset += 1
-            starts.append((offset, ln.raw))
-            parts.append(ln.text)
-            offset += len(ln.text)
+            starts.append((offset, number))
+            parts.append(text)
+            offset += len(text)
     else:
         wrap = _wrap_width(lines)
         prev: Optional[_Line] = None

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from functools import lru_cache
 from importlib import resources
-from typing import Iterator
+from typing import Iterator, Optional
 
 import regex
 
@@ -39,6 +39,9 @@ DOC_NUMBER_OPEN = compile_std(r"[(（〔\[](?![ ]*[\u4e00-\u9fff])")
 FALSE_TITLE_CLOSE = compile_pattern(r"《[^《》\n]{2,60}?[~～}」]")
 # Single digits set apart by spaces: "2 0 2 1", "1 0 0 次"
 SPACED_DIGITS = compile_pattern(r"(?<!\d)\d(?: \d){2,}(?!\d)")
+# A digit and a space after it: what each of the spaced-digit repairs (DIGIT_RUN, DIGITS_BEFORE_UNIT,
+# SPACE_BEFORE_PERCENT) needs in a line.  "2 0 2 1" / "45 %"
+DIGIT_THEN_SPACE = compile_pattern(r"\d ")
 # Prose punctuation: a line with it is a sentence, not a list of names or a letter-spaced title.
 PROSE = compile_pattern(r"[，。；、]")
 
@@ -62,13 +65,13 @@ def _damaged(m: regex.Match[str]) -> bool:
 DOC_NUMBER_OPENERS = "(（〔["
 
 
-def _opener_positions(text: str) -> list[int]:
+def _opener_positions(text: str, openers: str = DOC_NUMBER_OPENERS) -> list[int]:
     """Where DOC_NUMBER_OPEN matches in ``text``, in order: the openers not followed by (spaces and)
     a CJK unified ideograph.  Each opener found by ``str.find`` (memchr: a pass over a whole text by a
     character class costs ten times as much, and few brackets of a plan are not before a hanzi)."""
     positions: list[int] = []
     n = len(text)
-    for opener in DOC_NUMBER_OPENERS:
+    for opener in openers:  # (``openers``: those of DOC_NUMBER_OPENERS the caller has not ruled out)
         at = text.find(opener)
         while at >= 0:
             j = at + 1
@@ -81,7 +84,7 @@ def _opener_positions(text: str) -> list[int]:
     return positions
 
 
-def damaged_doc_number_candidates(text: str) -> Iterator[regex.Match[str]]:
+def damaged_doc_number_candidates(text: str, openers: str = DOC_NUMBER_OPENERS) -> Iterator[regex.Match[str]]:
     """The matches of ``DAMAGED_DOC_NUMBER.finditer(text)``, tried only where one can start.
 
     A match is a hanzi, spaces, then an opening bracket: it can only start at the hanzi
@@ -90,7 +93,7 @@ def damaged_doc_number_candidates(text: str) -> Iterator[regex.Match[str]]:
     finditer's matches without trying every character of the text (7 ms over the corpus).
     """
     end = 0  # of the previous match: finditer's matches do not overlap
-    for at in _opener_positions(text):  # (DOC_NUMBER_OPEN.finditer's starts)
+    for at in _opener_positions(text, openers):  # (DOC_NUMBER_OPEN.finditer's starts)
         start = at - 1
         while start >= end and text[start] == " ":
             start -= 1
@@ -102,7 +105,7 @@ def damaged_doc_number_candidates(text: str) -> Iterator[regex.Match[str]]:
             end = m.end()
 
 
-def spaced_lines(text: str) -> Iterator[str]:
+def spaced_lines(text: str, ideographic_spaces: bool = True) -> Iterator[str]:
     """The lines of ``text`` (split at "\n") holding " " or "\u3000" (the spaces SPACED_HAN looks
     at), in order: "推进 工作".
 
@@ -110,7 +113,9 @@ def spaced_lines(text: str) -> Iterator[str]:
     hold one, and a test of every line (5,000 in the corpus) cost more than SPACED_HAN over the
     hundred that do.
     """
-    space, ideographic = text.find(" "), text.find("\u3000")  # the next of each, -1: none left
+    # (``ideographic_spaces`` False: the caller knows the text holds no "\u3000", which str.find looks
+    # for without memchr, its low byte being 0: a scan of every character)
+    space, ideographic = text.find(" "), (text.find("\u3000") if ideographic_spaces else -1)  # the next of each, -1: none left
     while space >= 0 or ideographic >= 0:
         at = space if ideographic < 0 or 0 <= space < ideographic else ideographic
         start = text.rfind("\n", 0, at) + 1
@@ -132,14 +137,27 @@ FALSE_TITLE_CLOSERS = "~～}」"
 MAY_BE_SPACED_HAN = compile_std(r"[ \u3000](?<=[^\x00-\x27\x2a-\x7f][ \u3000])(?=[^\x00-\x27\x2a-\x7f])")
 
 
-def looks_ocred(text: str) -> bool:
-    """Does ``text`` show the marks OCR leaves?  (Two signs at least, so one stray ~ is not enough.)"""
-    signs = sum(1 for m in damaged_doc_number_candidates(text) if _damaged(m))
-    if any(ch in text for ch in FALSE_TITLE_CLOSERS):
+def looks_ocred(text: str, ascii: Optional[bytes] = None, ideographic_spaces: bool = True) -> bool:
+    """Does ``text`` show the marks OCR leaves?  (Two signs at least, so one stray ~ is not enough.)
+
+    ``ascii``: the ASCII characters of ``text`` (``text.encode("ascii", "ignore")``), when the caller
+    has them: an ASCII character is looked for in those few bytes, not in the whole text (a one-character
+    `in` of a Chinese text it lacks costs about four instructions a character: CJK characters hold
+    the bytes of ASCII ones, false hits of memchr).  ``ideographic_spaces`` False: the caller knows
+    ``text`` holds no "\u3000".
+    """
+    if ascii is None:
+        openers = DOC_NUMBER_OPENERS
+        closers = any(ch in text for ch in FALSE_TITLE_CLOSERS)
+    else:
+        openers = "".join(ch for ch in DOC_NUMBER_OPENERS if (ch.encode() in ascii if ch < "\x80" else ch in text))
+        closers = any((ch.encode() in ascii if ch < "\x80" else ch in text) for ch in FALSE_TITLE_CLOSERS)
+    signs = sum(1 for m in damaged_doc_number_candidates(text, openers) if _damaged(m))
+    if closers:
         signs += len(FALSE_TITLE_CLOSE.findall(text))
     # SPACED_DIGITS and SPACED_HAN need a space, and neither matches across a line break: their
     # matches in the text are those in its lines holding one (few lines of a plan do).
-    lines = list(spaced_lines(text))
+    lines = list(spaced_lines(text, ideographic_spaces))
     signs += sum(len(SPACED_DIGITS.findall(line)) for line in lines if " " in line)
     if signs >= 2:
         return True
@@ -232,8 +250,35 @@ def _confusion_table() -> dict[str, str]:
     return dict(word_confusions())
 
 
-def repair_line(line: str) -> tuple[str, list[str]]:
-    """(repaired line, names of the repairs made) for one line of an OCR'd text."""
+# The characters the repairs before the confusion words write (DOC_NUMBER's 〔〕号, the title marks'
+# 》〉, a clause number's （, CN_YEAR_ZERO's 〇, LETTER_IN_NUMBER's 0 and 1): the others they only remove
+# (spaces) or leave.
+REPAIRS_WRITE = frozenset("〔〕号》〉（〇01")
+
+
+def confusions_possible(text: str) -> tuple[str, ...]:
+    """The misread words of ``word_confusions`` a line of ``text`` can hold once repaired, for
+    ``repair_line``'s ``words``: those in ``text`` with its spaces removed ("秸 轩" -> 秸轩), and any
+    holding a character the repairs write (none of the table's do).
+
+    A repaired line is its line with spaces removed and some characters replaced or put in by
+    REPAIRS_WRITE's: a word without those is in it only when it is in the line without its spaces.
+    """
+    squeezed = text.replace(" ", "").replace("\u3000", "") if " " in text or "\u3000" in text else text
+    return tuple(wrong for wrong in _confusion_words() if wrong in squeezed or not REPAIRS_WRITE.isdisjoint(wrong))
+
+
+@lru_cache(maxsize=1)
+def _confusion_words() -> tuple[str, ...]:
+    """The misread words of ``word_confusions``, longest first."""
+    return tuple(wrong for wrong, _right in word_confusions())
+
+
+def repair_line(line: str, words: Optional[tuple[str, ...]] = None) -> tuple[str, list[str]]:
+    """(repaired line, names of the repairs made) for one line of an OCR'd text.
+
+    ``words``: the misread words the line may hold (``confusions_possible`` of its text; None: all).
+    """
     done: list[str] = []
 
     def step(name: str, new: str) -> None:
@@ -248,7 +293,9 @@ def repair_line(line: str) -> tuple[str, list[str]]:
     # than the five tests themselves, and an OCR'd text runs these on every line)
     if "(" in line or "（" in line or "〔" in line or "[" in line or "【" in line:
         step("doc_number", DOC_NUMBER.sub(_doc_number, line))
-    if " " in line:
+    # (each of the three needs a digit followed by a space, and only removes spaces: a line without
+    # one is left as it is by all three)
+    if " " in line and DIGIT_THEN_SPACE.search(line) is not None:
         step("spaced_digits", DIGIT_RUN.sub(lambda m: m.group().replace(" ", ""), line))
         step("spaced_digits", DIGITS_BEFORE_UNIT.sub("", line))
         step("spaced_digits", SPACE_BEFORE_PERCENT.sub("", line))
@@ -270,7 +317,7 @@ def repair_line(line: str) -> tuple[str, list[str]]:
         step("look_alike", LETTER_IN_NUMBER.sub(lambda m: "0" if m.group() in "Oo" else "1", line))
     # The confusion words as a substring test each first (memchr): a line holds none of them, as a
     # rule, and the alternation's search of it costs a hundred times as much.
-    for wrong, _right in word_confusions():
+    for wrong in _confusion_words() if words is None else words:
         if wrong in line:
             confusions = _confusion_table()
             step("look_alike", _confusion_pattern().sub(lambda m: confusions[m.group()], line))
