@@ -410,6 +410,18 @@ def test_a_row_broken_over_a_page_beside_an_empty_category_cell_is_mended() -> N
     ]
 
 
+def test_a_chrome_paragraph_wrapped_over_lines_is_dropped_whole() -> None:
+    # A web page printed to PDF: its 版权声明 wrapped over two lines; the text drops the first as chrome,
+    # and its rest (者个人学习…) must not end the last clause.
+    body = [(0, f"第{n}行背景文字用来确定文本栏的左右边界二。") for n in "一二三四五六七八"]
+    rows = [(2, "（二）加强组织实施。各部门按职责分工负责。"), (0, "【版权声明】本网为公益类网站，本网站刊载的所"),
+            (0, "有内容仅供访问者个人学习、研究之用。")]
+    runs = [Run(80 + 16 * indent, 760 - 26 * k, text) for k, (indent, text) in enumerate([(2, "一、总体要求"), *body, *rows])]
+    doc = parse_document(make_pdf([runs]), doc_id="x", require_clauses=False)
+    assert doc.text.split("\n")[-1] == "（二）加强组织实施。各部门按职责分工负责。"
+    assert [r.kind for r in doc.normalized.repairs].count("chrome") == 2
+
+
 def test_a_justified_line_stretched_full_goes_on_its_paragraph() -> None:
     # A line with few places to break is spread to the column's edge: its characters stand further apart
     # (here 19 pt, not 16) at the paragraph's own line pitch; a larger type would stand apart.

@@ -692,6 +692,7 @@ def normalize_text(
     line_class = _LazyLine if paragraph_starts else _Line
     reader_lines = bool(paragraph_starts) and format == "pdf"  # (its lines: ReaderLine pairs)
     raw_lines = simplified.split("\n")
+    chrome_goes_on = False  # the line before was a chrome paragraph's: its wrapped rest goes too
     for number, (raw_line, unified) in enumerate(zip(raw_lines, raw_lines if plain else unified_text.split("\n")), start=1):
         if form_feeds and "\f" in raw_line:  # pdftotext marks each page break with a form feed
             gap = page_break = True
@@ -701,6 +702,13 @@ def normalize_text(
         if not stripped:
             gap = True
             continue
+        if chrome_goes_on:
+            # The rest of a chrome paragraph the reader wrapped (a web page printed to PDF:
+            # 【版权声明】本网为公益类网站，… / 者个人学习、研究或欣赏之用…): chrome as its first line is.
+            if number <= len(paragraph_starts) and not paragraph_starts[number - 1]:
+                repairs.append(Repair("chrome", number, stripped[:40]))
+                continue
+            chrome_goes_on = False
         first = stripped[0]
         checks = first_checks(first)
         # (None: the first character starts none of the lines tested here, and most lines are prose)
@@ -717,6 +725,7 @@ def normalize_text(
                 if CHROME_LINE.match(stripped):
                     repairs.append(Repair("chrome", number, stripped[:40]))
                     gap = True
+                    chrome_goes_on = bool(paragraph_starts)
                     continue
             if page_number and PAGE_NUMBER_LINE.match(stripped):
                 if cell_row and stripped == str(cell_row):
