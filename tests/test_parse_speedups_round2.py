@@ -131,6 +131,7 @@ def _plain_normalize(
     gap = page_break = False
     ocr = nz.looks_ocred(simplified)
     cleaned_lines = nz.SPACES.sub(" ", nz.LINE_CONTROL.sub("", simplified).replace("\t", "  ")).split("\n")  # a tab: two spaces
+    chrome_goes_on = False
     for number, (raw_line, unified) in enumerate(zip(simplified.split("\n"), cleaned_lines), start=1):
         if "\f" in raw_line:
             gap = page_break = True
@@ -138,9 +139,14 @@ def _plain_normalize(
         if not stripped:
             gap = True
             continue
+        if chrome_goes_on and number <= len(paragraph_starts) and not paragraph_starts[number - 1]:
+            repairs.append(Repair("chrome", number, stripped[:40]))  # a chrome paragraph's wrapped rest
+            continue
+        chrome_goes_on = False
         if nz.CHROME_LINE.match(stripped):
             repairs.append(Repair("chrome", number, stripped[:40]))
             gap = True
+            chrome_goes_on = bool(paragraph_starts)
             continue
         if nz.PAGE_NUMBER_LINE.match(stripped):
             repairs.append(Repair("page_number", number, stripped))
