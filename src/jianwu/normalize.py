@@ -15,7 +15,7 @@ from bisect import bisect_left, bisect_right
 from collections import Counter
 from functools import lru_cache
 from operator import attrgetter, itemgetter
-from typing import TYPE_CHECKING, Optional
+from typing import TYPE_CHECKING, Optional, Union
 
 import regex
 
@@ -630,10 +630,10 @@ def normalize_text(
     # ASCII character on them is memchr over a few hundred bytes, where `in` on a Chinese text that
     # lacks it costs about four instructions a character (memchr's false hits: CJK characters hold the
     # bytes of ASCII ones).  Line breaks, form feeds, INLINE_MARK's and looks_ocred's marks are tested on it.
-    ascii = text.encode("ascii", "ignore")
-    if b"\r" in ascii:
+    ascii_bytes = text.encode("ascii", "ignore")
+    if b"\r" in ascii_bytes:
         text = text.replace("\r\n", "\n").replace("\r", "\n")
-    form_feeds = b"\f" in ascii
+    form_feeds = b"\f" in ascii_bytes
     # One scan for all the characters the whole-text passes below remove or unify: most texts
     # hold none (a PDF's form feeds aside: not in RARE_CHAR), and then none of those passes need
     # scan it; in a corpus run the same scan looks for a traditional hanzi (detect_script_holding).
@@ -643,13 +643,13 @@ def normalize_text(
         text = INVISIBLE.sub("", text)
     simplified = to_simplified(text) if traditional else text
     repairs: list[Repair] = []
-    lines: list[_Line] = []
+    lines: list[Union[_Line, ReaderLine]] = []  # (a PDF's reader-joined lines: ReaderLine pairs)
     gap = page_break = False
     # OCR'd text layer: repair its spaces, brackets, look-alikes.  (Neither the removal of invisible
     # characters nor the line breaks' unification removes an ASCII character but \r: those of a text
     # not converted by t2s are the text's, as \n stands for \r.)
     # (without a rare character, in RARE_CHARS, the text holds no ideographic space, one of SPACE_CHARS)
-    ocr = looks_ocred(simplified, ascii if not traditional else None, rare or bool(traditional))
+    ocr = looks_ocred(simplified, ascii_bytes if not traditional else None, rare or bool(traditional))
     if rare or traditional:  # (OpenCC's conversion may write any character: looked at again)
         # No line can hold a full-width character the text lacks (OCR repairs aside, which rewrite lines).
         fullwidth = ocr or FULLWIDTH_CHAR.search(simplified) is not None
@@ -681,7 +681,7 @@ def normalize_text(
     # space, a half-width bracket), tested by `in`; with more, the class is searched.
     # (without a rare or traditional character, unified_text's ASCII characters are the text's but \f and \r)
     marks = [mark for mark in INLINE_MARK_CHARS if mark in unified_text] if not plain else \
-        [mark for mark in INLINE_MARK_CHARS if (mark.encode() in ascii if mark < "\x80" else mark in unified_text)]
+        [mark for mark in INLINE_MARK_CHARS if (mark.encode() in ascii_bytes if mark < "\x80" else mark in unified_text)]
     one_mark = marks[0] if len(marks) == 1 else None
     cell_row = 0  # under a table header 序号 alone on its line: the row number expected next
     cell_table = False  # under an indicator table's header set one cell per line (INDICATOR_HEADER_CELLS)
