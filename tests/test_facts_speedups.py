@@ -534,15 +534,19 @@ def test_tokenizer_started_at_the_first_pairs_run_finds_every_quantity(clause_te
 
 
 def test_tokenizer_of_tries_matches_as_the_plain_alternations(clause_texts: list[str]) -> None:
-    from jianwu.quantities import (RANGE_SEP_CHARS, SUFFIX, SUFFIX_TRIE, UNIT_SLASH, _alternation, _guarded, _trie,
-                                   multipliers, quantity_pattern, quantity_source, units)
+    from jianwu.patterns import word_trie
+    from jianwu.quantities import (RANGE_SEP_CHARS, SUFFIX, SUFFIX_TRIE, UNIT_SLASH, _guarded, multipliers, quantity_pattern,
+                                   quantity_source, units)
+
+    def _alternation(words: list[str]) -> str:  # the units and multipliers as they stood: longest spelling first
+        return "|".join(regex.escape(w) for w in sorted(words, key=lambda w: (-len(w), w)))
 
     unit_words, mult_words = list(units()), list(multipliers())
     # the look-ahead before u1 and the unit looked up unspaced first: no unit holds a separator or a space
     assert not [w for w in unit_words if any(c in RANGE_SEP_CHARS or c.isspace() for c in w)]
     suffixes = SUFFIX.split("|")  # no suffix starts another: at most one matches at a place
     assert not [a for a in suffixes for b in suffixes if a != b and b.startswith(a)]
-    assert _trie(["吨", "吨/年", "万元"]) == "(?:万元|吨(?:/年)?)"
+    assert word_trie(["吨", "吨/年", "万元"]) == "(?:万元|吨(?:/年)?)"
     plain = regex.compile(quantity_source(_guarded(unit_words, _alternation(unit_words).replace("/", UNIT_SLASH)),
                                           _guarded(mult_words, _alternation(mult_words)), SUFFIX))
     assert regex.compile(SUFFIX_TRIE).pattern != SUFFIX

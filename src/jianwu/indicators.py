@@ -21,8 +21,8 @@ from typing import Optional
 
 import regex
 
-from .patterns import lazy
-from .quantities import _trie, cn_numeral, sheltered
+from .patterns import lazy, word_trie
+from .quantities import cn_numeral, sheltered
 
 YEAR_NUM = r"(?:19|20)\d{2}|[〇零一二三四五六七八九]{4}"
 
@@ -52,9 +52,9 @@ _ADVERBS = ("分别", "均", "都", "各", "稳步", "持续", "累计", "基本
 
 
 def _words(words: tuple[str, ...] | list[str]) -> str:
-    """The words as an alternation, longest first, written as a trie (``quantities._trie``: the same matches
+    """The words as an alternation, longest first, written as a trie (``patterns.word_trie``: the same matches
     in the same order, each character tried once instead of once a word)."""
-    return _trie(list(set(words)))
+    return word_trie(list(set(words)))
 
 
 # One predicate word at the end of the text before a value: 稳定在 / 下降至 / 不低于 / 分别 / 力争.

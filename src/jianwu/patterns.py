@@ -159,3 +159,32 @@ def anchored(pattern: regex.Pattern[str], anchors: str) -> regex.Pattern[str]:
         (True, (3, 5))
     """
     return cast("regex.Pattern[str]", _Anchored(pattern, anchors))
+
+
+def word_trie(words: list[str], slash: str = "/") -> str:
+    """The alternation of ``words``, longest first (``|``.join of them escaped, sorted by length then
+    text), written as a trie: each character tried once for the words it starts, not once
+    for each word (``regex`` tries an alternation's branches one by one: with the 108 units, a
+    quantity's match tried about a hundred branches, twice).  The same matches, tried in the same order:
+    the branches that match at one place have matched texts that are prefixes of one another, so they lie
+    on one path of the trie, where a longer one is tried first (a child before its optional end), as in
+    the longest-first order.  ``slash``: what a ``/`` of a word is written as (UNIT_SLASH).
+
+        >>> word_trie(["吨", "吨/年", "万元"])
+        '(?:万元|吨(?:/年)?)'
+    """
+    root: dict[str, dict] = {}
+    for w in words:
+        node = root
+        for ch in w:
+            node = node.setdefault(ch, {})
+        node[""] = {}  # a word ends here
+
+    def emit(node: dict[str, dict]) -> str:
+        branches = [(slash if ch == "/" else regex.escape(ch)) + emit(child) for ch, child in sorted(node.items()) if ch]
+        if not branches:
+            return ""
+        body = branches[0] if len(branches) == 1 and len(branches[0]) == 1 else "(?:" + "|".join(branches) + ")"
+        return body + "?" if "" in node else body
+
+    return emit(root)

@@ -18,7 +18,7 @@ from typing import Optional
 
 import regex
 
-from .patterns import compile_pattern, lazy
+from .patterns import compile_pattern, lazy, word_trie
 from .std_patterns import compile_std
 from .tables import read_table
 
@@ -44,38 +44,6 @@ def units() -> dict[str, Unit]:
 @lru_cache(maxsize=1)
 def multipliers() -> dict[str, int]:
     return {row[0]: int(row[1]) for row in read_table("multipliers.tsv")}
-
-
-def _alternation(words: list[str]) -> str:
-    return "|".join(regex.escape(w) for w in sorted(words, key=lambda w: (-len(w), w)))
-
-
-def _trie(words: list[str], slash: str = "/") -> str:
-    """``_alternation(words)`` as a trie: each character tried once for the words it starts, not once
-    for each word (``regex`` tries an alternation's branches one by one: with the 108 units, a
-    quantity's match tried about a hundred branches, twice).  The same matches, tried in the same order:
-    the branches that match at one place have matched texts that are prefixes of one another, so they lie
-    on one path of the trie, where a longer one is tried first (a child before its optional end), as in
-    ``_alternation``'s longest-first order.  ``slash``: what a ``/`` of a word is written as (UNIT_SLASH).
-
-        >>> _trie(["吨", "吨/年", "万元"])
-        '(?:万元|吨(?:/年)?)'
-    """
-    root: dict[str, dict] = {}
-    for w in words:
-        node = root
-        for ch in w:
-            node = node.setdefault(ch, {})
-        node[""] = {}  # a word ends here
-
-    def emit(node: dict[str, dict]) -> str:
-        branches = [(slash if ch == "/" else regex.escape(ch)) + emit(child) for ch, child in sorted(node.items()) if ch]
-        if not branches:
-            return ""
-        body = branches[0] if len(branches) == 1 and len(branches[0]) == 1 else "(?:" + "|".join(branches) + ")"
-        return body + "?" if "" in node else body
-
-    return emit(root)
 
 
 def _guarded(words: list[str], alternation: str) -> str:
@@ -125,8 +93,8 @@ QUANTITY_GROUPS = ("n1", "n2", "u1", "unit", "unit_m", "mult", "suffix", "approx
 @lru_cache(maxsize=1)
 def quantity_pattern() -> regex.Pattern[str]:
     """The tokenizer, built from the unit and multiplier tables (longest spellings first, as tries)."""
-    unit = _guarded(list(units()), _trie(list(units()), UNIT_SLASH))
-    mult = _guarded(list(multipliers()), _trie(list(multipliers())))
+    unit = _guarded(list(units()), word_trie(list(units()), UNIT_SLASH))
+    mult = _guarded(list(multipliers()), word_trie(list(multipliers())))
     # A unit then a range separator (u1) is a run of the units' characters and spaces, then the separator (no
     # unit holds one: test_facts_speedups): the look-ahead turns the other values down (30%，) in one scan,
     # where the unit was matched and the separator tried after it.
