@@ -581,3 +581,40 @@ def test_a_notice_that_is_the_document_is_its_title(cover: str, title: str) -> N
             + "各地要加强指导，按时完成配额核定和发放工作。" * 3 + "\n\n湖南省生态环境厅\n2023年4月6日\n")
     doc = parse_document(cover + body, doc_id="t")
     assert (doc.title, doc.issuers, doc.date, doc.region) == (title, ["湖南省生态环境厅"], "2023-04-06", "湖南省")
+
+
+@pytest.mark.parametrize(
+    ("signature", "issuers"),
+    [
+        # a name wrapped at the end of a narrow signature line (two names side by side)
+        ("宁夏回族自治区发展和改革委员会　　宁夏\n回族自治区生态环境厅", ["宁夏回族自治区发展和改革委员会", "宁夏回族自治区生态环境厅"]),
+        ("重庆市经济和信息化委员会 重庆市住房和城\n乡建设委员会\n重庆市能源局", ["重庆市经济和信息化委员会", "重庆市住房和城乡建设委员会", "重庆市能源局"]),
+        # names of one region run together, their gap lost
+        ("江苏省发展和改革委员会江苏省生态环境厅", ["江苏省发展和改革委员会", "江苏省生态环境厅"]),
+        ("中共江苏省委江苏省人民政府", ["中共江苏省委", "江苏省人民政府"]),
+        # one name: its second part does not name the region again
+        ("重庆市生态环境局两江新区分局", ["重庆市生态环境局两江新区分局"]),
+        ("江苏省苏州市人民政府", ["江苏省苏州市人民政府"]),
+        ("江苏省生态环境厅\n江苏省发展和改革委员会", ["江苏省生态环境厅", "江苏省发展和改革委员会"]),
+    ],
+)
+def test_a_signature_s_names_wrapped_or_run_together(signature: str, issuers: list[str]) -> None:
+    text = f"关于印发某某实施方案的通知\n各有关单位：\n现将《某某实施方案》印发给你们。\n{signature}\n2023年3月15日\n某某实施方案\n一、总体要求\n二、重点任务\n"
+    assert parse_document(text, doc_id="t").issuers == issuers
+
+
+@pytest.mark.parametrize(
+    ("head", "title"),
+    [
+        ("中共中央\n国务院\n关于完整准确全面贯彻新发展理念做好碳达峰碳中和工作的意见", "中共中央国务院关于完整准确全面贯彻新发展理念做好碳达峰碳中和工作的意见"),
+        ("中共中央 国务院关于完整准确全面贯彻新发展理念做好碳达峰碳中和工作的意见", "中共中央国务院关于完整准确全面贯彻新发展理念做好碳达峰碳中和工作的意见"),
+        ("中共广西壮族自治区委员会\n广西壮族自治区人民政府\n关于完整准确全面贯彻新发展理念做好碳达峰碳中和\n工作的实施意见",
+         "中共广西壮族自治区委员会广西壮族自治区人民政府关于完整准确全面贯彻新发展理念做好碳达峰碳中和工作的实施意见"),
+        ("广西壮族自治区人民政府\n关于完整准确全面贯彻新发展理念做好碳达峰碳中和工作的实施意见",
+         "广西壮族自治区人民政府关于完整准确全面贯彻新发展理念做好碳达峰碳中和工作的实施意见"),
+    ],
+)
+def test_issuer_lines_above_an_about_title_are_part_of_it(head: str, title: str) -> None:
+    """Issuers set one per line over 关于…: the same title as on one line (not the last issuer's only)."""
+    doc = parse_document(f"{head}\n（2022年4月1日）\n为做好碳达峰工作，现提出如下意见。\n一、总体要求\n二、主要目标\n", doc_id="t")
+    assert doc.title == title

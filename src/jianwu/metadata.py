@@ -383,13 +383,16 @@ def _title(cover: list[str], heading: Optional[tuple[str, list[str]]] = _UNKNOWN
     titles: list[str] = []
     i = 0
     while i < len(cover):
-        used = 1
-        candidate = cover[i]
+        # The issuers' own lines above a 关于… title, one name or a line of names each (中共中央 / 国务院 /
+        # 关于…的意见): part of it, as on one line (中共中央 国务院关于…); they do not count as its lines.
+        lead = _issuer_lines_above_about(cover, i)
+        used = lead + 1
+        candidate = "".join(cover[i : i + used])
         while (
-            used < MAX_TITLE_LINES
+            used - lead < MAX_TITLE_LINES
             and i + used < len(cover)
             and not _title_end(candidate)
-            and (_title_piece(candidate) or (used == 1 and _issuer_line(candidate) and cover[i + 1].startswith("关于")))
+            and (_title_piece(candidate) or lead)
             and (_title_piece(cover[i + used]) or (cover[i + used][:1] == "《" and candidate.endswith(CITING_ENDS)))
         ):
             candidate += cover[i + used]
@@ -515,6 +518,19 @@ def _issuer_line(line: str) -> bool:
     return bool(names) and all(_org_name(n) or NATIONAL_ISSUER.match(n) for n in names)
 
 
+# The most issuer lines set one above another over a 关于… title (中共X省委 / X省人民政府 / 关于…).
+MAX_ISSUER_LINES = 4
+
+
+def _issuer_lines_above_about(cover: list[str], i: int) -> int:
+    """How many issuer lines (``_issuer_line``) run from ``cover[i]`` down to a line starting with 关于
+    that may go on a title; 0 when the run does not end at one."""
+    k = 0
+    while k < MAX_ISSUER_LINES and i + k < len(cover) and _issuer_line(cover[i + k]):
+        k += 1
+    return k if k and i + k < len(cover) and cover[i + k].startswith("关于") and _title_piece(cover[i + k]) else 0
+
+
 def _title_piece(line: str) -> bool:
     """Could this line be part of a title wrapped over two lines?"""
     return not (
@@ -537,9 +553,18 @@ def _issuers(cover: list[str]) -> list[str]:
         j = date_index - 1
         if j >= 0 and cover[j][:1] in "（(" and SEAL_LINE.match(cover[j]):
             j -= 1  # （盖章） between the names and the date
-        while j >= 0 and _org_names(cover[j]):
-            block[:0] = _org_names(cover[j])
+        signed: list[str] = []  # the block's lines, top first
+        while j >= 0:
+            if _org_names(cover[j]):
+                signed.insert(0, cover[j])
+            elif signed and _wraps_name(cover[j], signed[0]):
+                # A name the line wrapped (two names side by side in a narrow column, a text layer):
+                # 宁夏回族自治区发展和改革委员会　宁夏 / 回族自治区生态环境厅 is two names, not one.
+                signed[0] = cover[j] + signed[0]
+            else:
+                break
             j -= 1
+        block = [part for line in signed for name in _org_names(line) for part in _glued_names(name)]
     if not block:
         # No signature block: the red-head lines at the very top.
         for line in cover:
@@ -610,6 +635,25 @@ def _org_names(line: str) -> list[str]:
     if len(names) > 1 and all(len(n) == 1 for n in names):
         names = ["".join(names)]  # a name letter-spaced across the signature: 国  务  院
     return names if names and all(_org_name(n) or NATIONAL_ORG.match(n) for n in names) else []
+
+
+def _wraps_name(line: str, below: str) -> bool:
+    """Is ``line`` signature names whose last one goes on at the start of ``below`` (重庆市经济和信息化委员会
+    重庆市住房和城 / 乡建设委员会)?  The names before it stand alone; a title above the block does not
+    (长沙市碳达峰实施方案 / 长沙市发展和改革委员会 is no name)."""
+    *names, piece = line.split() or [""]
+    return bool(names) and all(_org_name(n) for n in names) and not _org_name(piece) and bool(_org_names(line + below))
+
+
+def _glued_names(name: str) -> tuple[str, ...]:
+    """A signature's "name" that is names of one region run together (their gap lost in a text layer or
+    a web copy): 江苏省发展和改革委员会江苏省生态环境厅, 中共江苏省委江苏省人民政府 -> both; else the name alone
+    (重庆市生态环境局两江新区分局 is one name: its second part does not name the region again)."""
+    region = _named_region(name) if len(name) >= 8 else None
+    if region is None or name.count(region) < 2:
+        return (name,)
+    parts = _org_name_split(name)
+    return parts if parts and len(parts) > 1 and all(_named_region(part) == region for part in parts) else (name,)
 
 
 def _named_region(source: str) -> Optional[str]:
