@@ -665,7 +665,25 @@ def _sentence_targets(
                 if frame.among and t.scope is None:
                     t.indicator = frame.among + t.indicator
         out.extend(made_here)
+    _shared_baselines(out)
     return out
+
+
+# The units of a change a base year measures (下降14.5%, 提高2个百分点); a total added (新增500万千瓦) has none.
+BASED_CHANGE_UNITS = frozenset({"%", "个百分点"})
+
+
+def _shared_baselines(targets: list[Target]) -> None:
+    """A change the sentence gives no base year of is measured from the base of the change before it:
+    二氧化碳排放较2020年降低20.5%，单位地区生产总值能耗降低14.5% (both from 2020)."""
+    base: Optional[int] = None
+    for t in targets:
+        if t.kind != "target" or t.basis != "cumulative" or t.direction is None or t.unit not in BASED_CHANGE_UNITS:
+            continue
+        if t.baseline_year is not None:
+            base = t.baseline_year
+        elif base is not None:
+            t.baseline_year = base
 
 
 @dataclass(frozen=True)
