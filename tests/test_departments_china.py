@@ -855,9 +855,35 @@ def test_the_energy_administrations_regional_offices_as_a_group() -> None:
      [("省工业和信息化厅", L), ("省发展改革委", S), ("省科技厅", S)]),
     ("（一）推进C。\n【责任单位】省住房城乡建设厅，各市州人民政府\n",
      [("省住房城乡建设厅", L), ("各市州人民政府", R)]),
-], ids=["after a sentence", "two labels", "on a line of its own"])
+    # the whole note in 【】, a label and its colon inside
+    ("（一）推进D。【责任单位：省住房城乡建设厅、省发展改革委】\n",
+     [("省住房城乡建设厅", L), ("省发展改革委", L)]),
+    ("（一）推进E。【牵头单位：省住房城乡建设厅；配合单位：省发展改革委】\n",
+     [("省住房城乡建设厅", L), ("省发展改革委", S)]),
+    ("（一）推进F。【牵头单位：省住房城乡建设厅】【配合单位：省发展改革委、省林业局】\n",
+     [("省住房城乡建设厅", L), ("省发展改革委", S), ("省林业局", S)]),
+    ("（一）推进G。\n【责任单位：省住房城乡建设厅、省发展改革委】\n",
+     [("省住房城乡建设厅", L), ("省发展改革委", L)]),
+    ("（一）推进H。\n【牵头单位：省住房城乡建设厅】【配合单位：省发展改革委】\n",
+     [("省住房城乡建设厅", L), ("省发展改革委", S)]),
+], ids=["after a sentence", "two labels", "on a line of its own", "note in brackets", "two labels in one", "two notes",
+        "note on its own line", "two notes on their own line"])
 def test_labels_in_lenticular_brackets(body: str, expected: list[tuple[str, str]]) -> None:
     doc = parse_document("测试实施方案\n一、重点任务\n" + body, doc_id="t")
     assert [(r.name, r.role) for r in doc.clauses[-1].departments] == expected
     assert [w.code for w in doc.warnings if w.code == "note_text_not_a_department"] == []
 
+
+
+@pytest.mark.parametrize("note,expected", [
+    ("（省通信管理局、省工业和信息化厅）", [("省通信管理局", R), ("省工业和信息化厅", R)]),
+    # places before the government they share
+    ("（省通信管理局、省工业和信息化厅，长沙市、株洲市、湘潭市人民政府）",
+     [("省通信管理局", R), ("省工业和信息化厅", R), ("长沙市", R), ("株洲市", R), ("湘潭市人民政府", R)]),
+    # places alone, or a place no government follows: no note
+    ("（长沙市、株洲市）", []),
+    ("（省发展改革委、长沙市）", []),
+])
+def test_a_bare_list_of_departments_at_a_clause_s_end(note: str, expected: list[tuple[str, str]]) -> None:
+    doc = parse_document("测试实施方案\n一、重点任务\n1.加强新型基础设施节能降碳。推进数据中心改造。" + note + "\n2.其他。\n", doc_id="t")
+    assert [(r.name, r.role) for r in doc.clauses[1].departments] == expected

@@ -449,7 +449,12 @@ def _is_bare_list(content: str) -> bool:
     """（A、B）: every item a department, at least one in the alias table."""
     items = [ETC.sub("", compact(x)) for x in LIST_SPLIT.split(_core(content))]
     items = [x for x in items if not _is_deadline(x)]  # （A、B，2025年底前完成）
-    return bool(items) and all(looks_like_org(x) for x in items) and any(_known(x) for x in items)
+    if not items or not any(_known(x) for x in items):
+        return False
+    orgs = [looks_like_org(x) for x in items]
+    # Places before a government they share: （省通信管理局，长沙市、株洲市、湘潭市人民政府）
+    return all(is_org or (looks_like_org(x, places=True) and any(
+        orgs[k] and resolve(items[k]).local_government for k in range(i + 1, len(items)))) for i, (x, is_org) in enumerate(zip(items, orgs)))
 
 
 def verb_after_names(text: str, start: int, end: int) -> Optional[tuple[int, Role]]:
@@ -521,11 +526,17 @@ def find_notes(text: str, marks: Optional[list[int]] = None) -> list[tuple[int, 
     offset = 0
     for line in text.split("\n") if "\n" in text else (text,):  # (most clauses are one line: no split)
         label = ROLE_LABEL.match(line) if line[:1] in ROLE_LABEL_FIRSTS else BRACKET_LABEL.match(line) if line[:1] == "【" else None
+        start = offset
+        if label is None and line[:1] == "【" and line[1:2] in ROLE_LABEL_FIRSTS:
+            label = ROLE_LABEL.match(line, 1)  # 【责任单位：A、B】: the whole note in 【】
+            start += 1
         if label and label.group(0)[-1] in "：:】" and not any(s <= offset < e for s, e, _ in notes):
             end = offset + len(line.rstrip("。；; "))
+            if start > offset and line.rstrip("。；; ").endswith("】"):
+                end -= 1
             # 责任单位：A、B（以下均需各区县人民政府落实，不再列出）: the bracket is a note of its own
             inner = [s - 1 for s, _, _ in notes if offset < s <= end]
-            notes.append((offset, min(inner) if inner else end, False))
+            notes.append((start, min(inner) if inner else end, False))
         offset += len(line) + 1
     notes.extend(_labels_after_sentences(text, notes))
     return sorted(notes)
@@ -548,7 +559,15 @@ def _labels_after_sentences(text: str, notes: list[tuple[int, int, bool]]) -> li
                 if m is not None and text.rfind("\n", begin, at) < 0:
                     line_end = text.find("\n", at)
                     stop = text.find("。", at, len(text) if line_end < 0 else line_end)
-                    out.append((m.end(), (len(text) if line_end < 0 else line_end) if stop < 0 else stop, False))
+                    start, end = m.end(), (len(text) if line_end < 0 else line_end) if stop < 0 else stop
+                    if text[start] == "【" and after != "】":
+                        # 【责任单位：A、B】: the whole note in 【】 (not a label in them: 【责任单位】A、B), and the
+                        # notes in 【】 right after it (【牵头单位：A】【配合单位：B】)
+                        close = text.find("】", at, end)
+                        while close >= 0 and text.startswith("【", close + 1) and text.find("】", close + 1, end) >= 0:
+                            close = text.find("】", close + 1, end)
+                        start, end = start + 1, close if close >= 0 else end
+                    out.append((start, end, False))
             at = text.find(word, at + 2)
     return out
 
@@ -664,6 +683,10 @@ def read_note(text: str, start: int, end: int, base: int = 0, unclosed: bool = F
     if "【" in content:
         for m in BRACKET_LABEL.finditer(blanked, start, end):  # 【牵头单位】A【配合单位】B -> ，牵头单位：A，配合单位：B
             blanked = blanked[: m.start()] + "，" + m.group("label") + "：" + blanked[m.end():]
+        at = blanked.find("】【", start, end)
+        while at >= 0:  # 【牵头单位：A】【配合单位：B】 (read from after its first 【) -> 牵头单位：A，，配合单位：B
+            blanked = blanked[:at] + "，，" + blanked[at + 2:]
+            at = blanked.find("】【", at + 2, end)
     if "、" in content:  # (the blanking above neither adds nor removes a 、)
         blanked = _verb_commas(blanked, start, end)  # 市发展改革委牵头、市统计局配合 — parts joined by 、
     # A role mark opens a bracket inside the note: most notes hold none.
