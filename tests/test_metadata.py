@@ -618,3 +618,26 @@ def test_issuer_lines_above_an_about_title_are_part_of_it(head: str, title: str)
     """Issuers set one per line over 关于…: the same title as on one line (not the last issuer's only)."""
     doc = parse_document(f"{head}\n（2022年4月1日）\n为做好碳达峰工作，现提出如下意见。\n一、总体要求\n二、主要目标\n", doc_id="t")
     assert doc.title == title
+
+
+@pytest.mark.parametrize(
+    ("head", "issuers"),
+    [
+        # national organs run together (a title wrapped between two, its space lost)
+        ("工业和信息化部 国家发展改革委 财政部生态环境部 国务院国资委关于印发工业能效提升行动计划的通知",
+         ["工业和信息化部", "国家发展改革委", "财政部", "生态环境部", "国务院国资委"]),
+        ("生态环境部国家发展改革委工业和信息化部关于印发减污降碳协同增效实施方案的通知", ["生态环境部", "国家发展改革委", "工业和信息化部"]),
+        ("中国人民银行国家金融监督管理总局关于印发方案的通知", ["中国人民银行", "国家金融监督管理总局"]),
+        # one organ
+        ("生态环境部办公厅关于印发方案的通知", ["生态环境部办公厅"]),
+        ("国家能源局南方监管局关于印发方案的通知", ["国家能源局南方监管局"]),
+        # a notice title wrapped after a line of names only: the names of both lines
+        ("工业和信息化部 国家发展改革委 财政部\n生态环境部 国务院国资委关于印发工业能效提升行动计划的通知",
+         ["工业和信息化部", "国家发展改革委", "财政部", "生态环境部", "国务院国资委"]),
+        ("江苏省发展和改革委员会\n江苏省生态环境厅关于印发方案的通知", ["江苏省发展和改革委员会", "江苏省生态环境厅"]),
+        ("宜宾市人民政府\n关于印发方案的通知", ["宜宾市人民政府"]),
+    ],
+)
+def test_a_notice_title_s_issuers_run_together_or_wrapped(head: str, issuers: list[str]) -> None:
+    text = f"{head}\n各省、自治区、直辖市：\n现将《方案》印发给你们。\n减污降碳协同增效实施方案\n一、总体要求\n二、重点任务\n"
+    assert parse_document(text, doc_id="t").issuers == issuers

@@ -566,10 +566,13 @@ def _issuers(cover: list[str]) -> list[str]:
             j -= 1
         block = [part for line in signed for name in _org_names(line) for part in _glued_names(name)]
     if not block:
-        # No signature block: the red-head lines at the very top.
+        # No signature block: the red-head lines at the very top, and the names a notice title wrapped
+        # after them goes on with (工业和信息化部 国家发展改革委 财政部 / 生态环境部 国务院国资委关于印发…).
         for line in cover:
             names = _org_names(line)
             if not names:
+                at = line.find("关于") if block else -1
+                block.extend(_prefix_names(line[:at]) if at > 0 else [])
                 break
             block.extend(names)
     seen: list[str] = []
@@ -647,13 +650,31 @@ def _wraps_name(line: str, below: str) -> bool:
 
 def _glued_names(name: str) -> tuple[str, ...]:
     """A signature's "name" that is names of one region run together (their gap lost in a text layer or
-    a web copy): 江苏省发展和改革委员会江苏省生态环境厅, 中共江苏省委江苏省人民政府 -> both; else the name alone
+    a web copy): 江苏省发展和改革委员会江苏省生态环境厅, 中共江苏省委江苏省人民政府, 财政部生态环境部 -> both; else the name alone
     (重庆市生态环境局两江新区分局 is one name: its second part does not name the region again)."""
-    region = _named_region(name) if len(name) >= 8 else None
-    if region is None or name.count(region) < 2:
+    if len(name) < 5:
+        return (name,)
+    region = _named_region(name)
+    if region is None:
+        return _national_names(name)
+    if name.count(region) < 2:
         return (name,)
     parts = _org_name_split(name)
     return parts if parts and len(parts) > 1 and all(_named_region(part) == region for part in parts) else (name,)
+
+
+def _national_names(name: str) -> tuple[str, ...]:
+    """National organs run together (a title wrapped between two, its space lost): 财政部生态环境部,
+    国家发展改革委国家能源局 -> each, when every part is an organ of the department table; else the name."""
+    from .aliases import resolve  # (the table the departments are read with: national organs by name)
+
+    for end in range(2, len(name) - 1):
+        head, rest = name[:end], name[end:]
+        if head[-1] in ORG_LAST and NATIONAL_ISSUER.match(rest) and resolve(head).known:
+            tail = _national_names(rest)
+            if all(resolve(part).known for part in tail):
+                return (head, *tail)
+    return (name,)
 
 
 def _named_region(source: str) -> Optional[str]:
@@ -979,24 +1000,29 @@ def _notice_issuers(cover: list[str]) -> list[str]:
         at = line.find("关于")
         if at < 0 or ("印发" not in line and "转发" not in line):
             continue
-        prefix = line[:at].strip() or (cover[i - 1] if i else "")
-        if "等" in prefix:
-            prefix = ETC_DEPARTMENTS.sub("", prefix)  # 湖北省生态环境厅等11部门: the lead, the others unnamed
-        names: list[str] = []
-        for part in ISSUER_LINE_SEPARATOR.split(prefix):
-            if not part:
-                continue
-            if NATIONAL_ISSUER.match(part) and _org_name(part):
-                names.append(part)  # 生态环境部, 国家发展改革委: a ministry names no region
-                continue
-            found = _as_org_names(part)
-            if not found:
-                names = []
-                break  # (no notice title: a web page's fields line, 索引号：… 标题：国务院关于印发…)
-            names.extend(found)
+        names = _prefix_names(line[:at].strip() or (cover[i - 1] if i else ""))
         if names:
             return names
     return []
+
+
+def _prefix_names(prefix: str) -> list[str]:
+    """The issuers a title names before its 关于 (``prefix``), or [] when it is not made of names (a web
+    page's fields line, 索引号：… 标题：国务院关于印发…)."""
+    if "等" in prefix:
+        prefix = ETC_DEPARTMENTS.sub("", prefix)  # 湖北省生态环境厅等11部门: the lead, the others unnamed
+    names: list[str] = []
+    for part in ISSUER_LINE_SEPARATOR.split(prefix):
+        if not part:
+            continue
+        if NATIONAL_ISSUER.match(part) and _org_name(part):
+            names.extend(_glued_names(part))  # 生态环境部, 国家发展改革委: a ministry names no region
+            continue
+        found = _as_org_names(part) or (list(glued) if len(glued := _national_names(part)) > 1 else None)
+        if not found:
+            return []
+        names.extend(found)
+    return names
 
 
 # The level words an issuer's name starts with when its region is left to the reader (a gazette's
