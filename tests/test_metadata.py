@@ -574,6 +574,9 @@ def test_with_region(name: str, region: str, named: str) -> None:
          "湖南省生态环境厅关于做好2023年度碳排放权交易配额分配工作的通知"),
         # A notice issuing a plan names it, even when the plan's own title is not printed.
         ("湖南省生态环境厅关于印发湖南省碳达峰实施方案的通知\n各市州生态环境局：\n现将方案印发给你们。\n", "湖南省碳达峰实施方案"),
+        # a reply (批复) approving a plan: its own title, not the plan's
+        ("湖南省生态环境厅关于长沙市碳达峰实施方案的批复\n湘环函〔2023〕16号\n长沙市生态环境局：\n你局《关于报请审批的请示》收悉。现批复如下：\n",
+         "湖南省生态环境厅关于长沙市碳达峰实施方案的批复"),
     ],
 )
 def test_a_notice_that_is_the_document_is_its_title(cover: str, title: str) -> None:

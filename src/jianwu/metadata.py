@@ -430,7 +430,7 @@ def _title(cover: list[str], heading: Optional[tuple[str, list[str]]] = _UNKNOWN
 
 
 # The genres of a notice that is itself the document (no plan issued under it).
-NOTICE_ENDINGS = ("的通知", "的函", "的决定", "的通报")
+NOTICE_ENDINGS = ("的通知", "的函", "的决定", "的通报", "的批复")
 
 
 def _own_notice_title(cover: list[str]) -> Optional[str]:
