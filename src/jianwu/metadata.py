@@ -525,6 +525,8 @@ MAX_ISSUER_LINES = 4
 def _issuer_lines_above_about(cover: list[str], i: int) -> int:
     """How many issuer lines (``_issuer_line``) run from ``cover[i]`` down to a line starting with 关于
     that may go on a title; 0 when the run does not end at one."""
+    if not any(line.startswith("关于") for line in cover[i + 1 : i + 1 + MAX_ISSUER_LINES]):
+        return 0  # (a quick test first: few cover lines have a 关于 line below)
     k = 0
     while k < MAX_ISSUER_LINES and i + k < len(cover) and _issuer_line(cover[i + k]):
         k += 1
