@@ -270,6 +270,11 @@ def test_summary_metrics(shapingba: DocumentDiff, gaoxin: DocumentDiff) -> None:
         (target(30, "=", None, indicator="重点行业能效标杆水平以上产能比例"), target(25, "=", None, indicator="重点行业能效标杆水平以上产能比例"),
          "looser"),
         (target(80, "=", None, indicator="城镇清洁取暖比例"), target(75, "=", None, indicator="城镇清洁取暖比例"), "looser"),
+        # water of good quality grows (劣Ⅴ类 shrinks)
+        (target(95, "=", None, indicator="地表水省控断面达到或优于Ⅲ类水质比例"), target(100, "=", None, indicator="地表水省控断面达到或优于Ⅲ类水质比例"),
+         "stricter"),
+        (target(90, "=", None, indicator="国控断面水质优良比例"), target(85, "=", None, indicator="国控断面水质优良比例"), "looser"),
+        (target(2, "=", None, indicator="劣Ⅴ类水体比例"), target(0, "=", None, indicator="劣Ⅴ类水体比例"), "stricter"),
         # 吨钢综合能耗降至560千克标准煤以下 -> 0.55吨标准煤以下: the same unit at another scale (550千克)
         (target(560, "<=", "down", basis="level", unit="千克标准煤/吨"), target(0.55, "<=", "down", basis="level", unit="吨标准煤/吨"), "stricter"),
         (target(560, "<=", "down", basis="level", unit="千克标准煤/吨"), target(0.56, "<=", "down", basis="level", unit="吨标准煤/吨"), "same"),
