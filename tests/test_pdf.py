@@ -101,6 +101,15 @@ PARAGRAPH_CASES = [
     # a character pushed down with the punctuation after it (禁则), on an indented line: a wrap
     ([(2, "推进土壤污染防治、固体废物防治、节约用"), (1, "水、土地管理等法规制修订工作。")],
      ["推进土壤污染防治、固体废物防治、节约用水、土地管理等法规制修订工作。"]),
+    # a clause number after a full line that closes its note starts a paragraph, indent or not …
+    ([(2, "数据中心。（省通信管理局、工信厅负责）"), (0, "二、保障措施")], ["数据中心。（省通信管理局、工信厅负责）", "二、保障措施"]),
+    # … not after a full line with its bracket still open
+    ([(2, "数据中心。（省通信管理局、工信厅、省发"), (0, "改委负责）")], ["数据中心。（省通信管理局、工信厅、省发改委负责）"]),
+    # a signature after a full line that ends its sentence: its names and its date, each a line
+    ([(2, "现将方案印发给你们，请结合实际贯彻执。"), (0, "某某市人民政府办公室"), (0, "2023年6月12日")],
+     ["现将方案印发给你们，请结合实际贯彻执。", "某某市人民政府办公室", "2023年6月12日"]),
+    # … but a sentence going on after it is the paragraph's
+    ([(2, "现将方案印发给你们，请结合实际贯彻执。"), (0, "市生态环境局负责。")], ["现将方案印发给你们，请结合实际贯彻执。市生态环境局负责。"]),
 ]
 
 

@@ -87,6 +87,13 @@ CLAUSE_START = compile_pattern(r"^(?:[一二三四五六七八九十]+[、.．]|
 SENTENCE_END = set("。；：！？;:!?")
 # Closing brackets and quotes: a paragraph may end on them (responsibility notes do).
 CLOSERS = set("）)】]》”’")
+NOTE_CLOSERS = set("）)】")  # a bracket that closes a paragraph's last note: （省发展改革委牵头）
+# A signature's line: issuers' names (河南省人民政府办公厅, 深圳市生态环境局　深圳市发展和改革委员会) or its date
+# (2022年6月10日); after a finished sentence it starts a block of its own, aligned right or not.
+SIGNATURE_LINE = compile_pattern(
+    r"^(?:\p{Han}{2,30}(?:局|委员会|委|政府|办公厅|办公室|厅|部|署|院|中心|管委会)(?:[ \u3000]+|$))+$"
+    r"|^\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日$"
+)
 # A real title in the information dictionary has four hanzi in a row, and is not a file name
 # or a Word default ("Microsoft Word - 通知.doc", "方案.pdf").
 HAN_WORD = compile_pattern(r"\p{Han}{4}")
@@ -597,8 +604,10 @@ def _starts_paragraph(prev: _Line, line: _Line, prose: bool, in_bracket: bool = 
         return True  # a change of type size: a title or heading
     if prev.page == line.page and prev.y - line.y > 3.3 * line.size:
         return True  # a blank line between them
-    if prev.text[-1] in SENTENCE_END and CLAUSE_START.match(line.text):
-        return True  # 一、 （二） after a finished sentence, even without an indent
+    if (prev.text[-1] in SENTENCE_END or (prev.text[-1] in NOTE_CLOSERS and not in_bracket)) and CLAUSE_START.match(line.text):
+        return True  # 一、 （二） after a finished sentence or a closed note (…按职责分工负责）), even without an indent
+    if prev.text[-1] == "。" and not _full(line) and SIGNATURE_LINE.match(line.text):
+        return True  # …请认真贯彻执行。 / 河南省人民政府办公厅 / 2022年6月10日: the signature, not the notice's words
     # The paragraph so far is prose and stops mid-sentence (not after 。； or a closing bracket).
     mid_sentence = prose and prev.text[-1] not in SENTENCE_END | CLOSERS and not CLAUSE_START.match(line.text)
     indented = line.x0 - line.column_left >= 0.8 * line.size
