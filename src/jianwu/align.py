@@ -67,7 +67,7 @@ from .inline_diff import NOTE, fold_levels
 from .model import Clause, Document
 from .patterns import compile_pattern
 from .numpy_or_not import DIFF_EXTRA_MS_PER_CHAR, use_numpy
-from .run_bounds import shared_run_bounds
+from .run_bounds import PlainRunBounds, shared_run_bounds
 from .similarity import TermSimilarity
 
 MIN_BODY = 8  # characters of folded body that make a clause content, not a heading
@@ -241,11 +241,18 @@ class _Grid:
     out.  Titles (``fuzz.ratio``, cheap) are computed for every pair up front.
     """
 
-    def __init__(self, c_units: list[Unit], p_units: list[Unit], vectorised: bool) -> None:
+    def __init__(self, c_units: list[Unit], p_units: list[Unit], vectorised: bool, *, duplicates: bool = False) -> None:
+        """``duplicates``: ``child_bounds`` will be asked (in plain Python, the child bodies are then
+        bounded against each other as they are indexed for the grid: ``PlainRunBounds``)."""
         self.n_child, self.n_parent = len(c_units), len(p_units)
         self._c_bodies, self._p_bodies = [u.body for u in c_units], [u.body for u in p_units]
         self.titles = [[fuzz.ratio(c.title, p.title) / 100 for p in p_units] for c in c_units]  # [child][parent]
-        self._bounds = shared_run_bounds(self._c_bodies, self._p_bodies, MIN_RUN, vectorised=vectorised)  # >= shared_runs, [child][parent]
+        # In plain Python the child bodies' k-grams are indexed once, for these bounds and ``child_bounds``'.
+        self._plain = None if vectorised else PlainRunBounds(self._c_bodies, MIN_RUN, among=duplicates)
+        if self._plain is None:
+            self._bounds = shared_run_bounds(self._c_bodies, self._p_bodies, MIN_RUN)  # >= shared_runs, [child][parent]
+        else:
+            self._bounds = self._plain.against(self._p_bodies)
         # The partners a clause may share a run with (a non-zero bound), in order: the others share nothing.
         self._sharing_parents = [[pi for pi, b in enumerate(row) if b] for row in self._bounds]
         self._sharing_children: list[list[int]] = [[] for _ in p_units]
@@ -255,6 +262,13 @@ class _Grid:
         self._exact: dict[tuple[int, int], Scores] = {}
         self._bound: dict[tuple[int, int], Scores] = {}
         self._at_zero: dict[Callable[[Scores], bool], bool] = {}
+
+    def child_bounds(self, positions: list[int]) -> list[list[int]]:
+        """``shared_run_bounds`` of the child bodies at ``positions`` against each other (the duplicate check)."""
+        if self._plain is not None:
+            return self._plain.among(positions)
+        bodies = [self._c_bodies[ci] for ci in positions]
+        return shared_run_bounds(bodies, bodies, MIN_RUN)
 
     def exact(self, ci: int, pi: int) -> Scores:
         """The pair's scores (``score``), ``terms`` left 0 (see ``_Pairing.scores``)."""
@@ -394,7 +408,7 @@ def align_documents(child: Document, parent: Document, *, duplicates: bool = Tru
     # A process's first diffs in plain Python: importing NumPy costs more than it saves (numpy_or_not).
     vectorised = use_numpy(DIFF_EXTRA_MS_PER_CHAR * (len(child.text) + len(parent.text)))
     texts = [u.title + u.body for u in c_units], [u.title + u.body for u in p_units]
-    state = _Pairing(_Grid(c_units, p_units, vectorised), TermSimilarity(*texts, vectorised=vectorised))
+    state = _Pairing(_Grid(c_units, p_units, vectorised, duplicates=duplicates), TermSimilarity(*texts, vectorised=vectorised))
     grid, everything = state.grid, [(ci, pi) for ci in range(len(c_units)) for pi in range(len(p_units))]
 
     # Step 4: text pairs, strongest first.
@@ -417,7 +431,7 @@ def align_documents(child: Document, parent: Document, *, duplicates: bool = Tru
     entries += _partial_reuse(state, entries, len(c_units), len(p_units))
     # Step 10: flags.
     _mismatch_flags(entries, grid, parent, p_units)
-    repeated = _duplicates(c_units, child, vectorised) if duplicates else {}
+    repeated = _duplicates(c_units, child, grid.child_bounds) if duplicates else {}
 
     alignments = _content_alignments(child, parent, entries, c_units, p_units, chain, repeated)
     alignments += _heading_alignments(child, parent, alignments, c_units, p_units, c_heads, p_heads)
@@ -605,8 +619,11 @@ def _mismatch_flags(entries: list[_Entry], grid: _Grid, parent: Document, p_unit
             )
 
 
-def _duplicates(c_units: list[Unit], child: Document, vectorised: bool) -> dict[int, list[Flag]]:
-    """Child clauses whose body lies mostly inside another child clause (by content position)."""
+def _duplicates(c_units: list[Unit], child: Document, child_bounds: Callable[[list[int]], list[list[int]]]) -> dict[int, list[Flag]]:
+    """Child clauses whose body lies mostly inside another child clause (by content position).
+
+    ``child_bounds``: ``shared_run_bounds`` of the bodies at some content positions against each
+    other (``_Grid.child_bounds``: in plain Python, on the grid's index of the child bodies)."""
     flags: dict[int, list[Flag]] = {}
     # Identical bodies are flagged against their first occurrence, once each, and only the
     # first takes part in the pairwise comparison: a block repeated n times must cost n,
@@ -624,8 +641,7 @@ def _duplicates(c_units: list[Unit], child: Document, vectorised: bool) -> dict[
             if len(flags.get(f, [])) < 1:
                 flags.setdefault(f, []).append(
                     Flag("duplicate_in_child", f"contains 100% of {small.key}", child_path=list(small.path)))
-    bodies = [c_units[k].body for k in distinct]
-    bounds = shared_run_bounds(bodies, bodies, MIN_RUN, vectorised=vectorised)  # >= shared_runs of every pair, all at once
+    bounds = child_bounds(distinct)  # >= shared_runs of every pair, all at once
     for i, row in zip(distinct, bounds):
         a = c_units[i]
         for j, bound in zip(distinct, row):
