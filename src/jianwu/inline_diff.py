@@ -195,7 +195,20 @@ def diff_texts(
     (``国家发展改革委`` = ``省发展改革委``).  A run that differs only there is a
     *level-only* edit: it is kept ``equal`` (its parent and child texts differ;
     ``level_only_edits`` counts them), so the real edits stand out.
+
+    Two equal texts with the same protected spans (a sentence kept as it was: a third of a diff's
+    pieces) are one equal run, as the token diff below would find them, without tokens.
     """
+    parent_protected, child_protected = sorted(parent_protected), sorted(child_protected)
+    if parent == child and parent_protected == child_protected:
+        return [Edit("equal", parent, child, 0, 0)] if parent else []
+    return _diff_tokens(parent, child, parent_protected, child_protected, keys)
+
+
+def _diff_tokens(
+    parent: str, child: str, parent_protected: Iterable[tuple[int, int]], child_protected: Iterable[tuple[int, int]], keys: Optional[dict[str, str]]
+) -> list[Edit]:
+    """``diff_texts`` on the tokens of the two texts (what it does but for two equal texts)."""
     long_a: list[int] = []
     long_b: list[int] = []
     a = tokenize(parent, parent_protected, long_a)
