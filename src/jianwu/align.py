@@ -57,7 +57,7 @@ from __future__ import annotations
 
 from bisect import bisect_left, insort
 from dataclasses import dataclass, field, replace
-from operator import attrgetter
+from operator import attrgetter, itemgetter
 from typing import Callable, Container, Optional
 
 from rapidfuzz import fuzz
@@ -224,6 +224,21 @@ def _backbone(pairs: list[tuple[int, int, float]]) -> set[tuple[int, int]]:
     return chain
 
 
+class BoundScores(tuple):  # type: ignore[type-arg]
+    """A bound's scores (``_Grid.bound``): the fields of ``Scores``, in its order, read by name as a
+    ``Scores``' are; made from its values in C (``tuple.__new__``)."""
+
+    __slots__ = ()
+    title = property(itemgetter(0))
+    body = property(itemgetter(1))
+    parent_coverage = property(itemgetter(2))
+    child_coverage = property(itemgetter(3))
+    terms = property(itemgetter(4))
+
+
+_new_tuple = tuple.__new__
+
+
 # Body and coverages of a pair sharing no run (``_Grid.passes``): 0.0 whatever the lengths.
 _NOTHING_SHARED = Scores(title=0.0, body=0.0, parent_coverage=0.0, child_coverage=0.0)
 # Stand-ins for combined scores (0..1) known to lie below or above the order statistics ``_Grid.noise`` reads.
@@ -281,10 +296,20 @@ class _Grid:
         return s
 
     def bound(self, ci: int, pi: int) -> Scores:
-        """Upper bounds of the pair's body and coverages (its own title): ``_scores`` of the bound on its shared runs."""
+        """Upper bounds of the pair's body and coverages (its own title): ``_scores`` of the bound on its shared runs.
+
+        A ``BoundScores``, the fields of a ``Scores`` read as a ``Scores``' (a tuple, made in C: a
+        diff bounds some 500 pairs; a frozen ``Scores`` takes 0.7 µs to make)."""
         s = self._bound.get((ci, pi))
         if s is None:
-            s = self._bound[(ci, pi)] = _scores(self.titles[ci][pi], self._bounds[ci][pi], len(self._c_bodies[ci]), len(self._p_bodies[pi]))
+            shared, lc, lp = self._bounds[ci][pi], len(self._c_bodies[ci]), len(self._p_bodies[pi])
+            s = self._bound[(ci, pi)] = _new_tuple(BoundScores, (  # type: ignore[assignment]
+                self.titles[ci][pi],
+                2 * shared / (lc + lp) if lc + lp else 0.0,  # as _scores computes them
+                shared / lp if lp >= COVER_MIN_LEN else 0.0,
+                shared / lc if lc >= COVER_MIN_LEN else 0.0,
+                0.0,
+            ))
         return s
 
     def passes(self, ci: int, pi: int, test: Callable[[Scores], bool]) -> bool:
