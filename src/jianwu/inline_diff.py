@@ -188,8 +188,11 @@ def diff_texts(
     parent_protected: Iterable[tuple[int, int]] = (),
     child_protected: Iterable[tuple[int, int]] = (),
     keys: Optional[dict[str, str]] = None,
+    *,
+    at: tuple[int, int] = (0, 0),
 ) -> list[Edit]:
-    """Edits turning ``parent`` into ``child`` (every character of both is in exactly one run).
+    """Edits turning ``parent`` into ``child`` (every character of both is in exactly one run),
+    their offsets counted from ``at`` (where the two texts start in longer ones).
 
     Tokens are matched level-folded (``市发展改革委`` = ``区发展改革委``, ``全国`` = ``全省``), and
     a token found in ``keys`` (a department name -> its canonical name) by its key
@@ -202,12 +205,17 @@ def diff_texts(
     """
     parent_protected, child_protected = sorted(parent_protected), sorted(child_protected)
     if parent == child and parent_protected == child_protected:
-        return [Edit("equal", parent, child, 0, 0)] if parent else []
-    return _diff_tokens(parent, child, parent_protected, child_protected, keys)
+        return [Edit("equal", parent, child, *at)] if parent else []
+    return _diff_tokens(parent, child, parent_protected, child_protected, keys, at)
 
 
 def _diff_tokens(
-    parent: str, child: str, parent_protected: Iterable[tuple[int, int]], child_protected: Iterable[tuple[int, int]], keys: Optional[dict[str, str]]
+    parent: str,
+    child: str,
+    parent_protected: Iterable[tuple[int, int]],
+    child_protected: Iterable[tuple[int, int]],
+    keys: Optional[dict[str, str]],
+    at: tuple[int, int] = (0, 0),
 ) -> list[Edit]:
     """``diff_texts`` on the tokens of the two texts (what it does but for two equal texts)."""
     long_a: list[int] = []
@@ -251,7 +259,7 @@ def _diff_tokens(
         runs.append((tag, a[i1:i2], b[j1:j2]))
     runs = _cleanup(_align_to_boundaries(_merge_changes(_merge_equal(runs))))
     edits: list[Edit] = []
-    pa = pb = 0
+    pa, pb = at
     for tag, ta, tb in runs:
         sa, sb = "".join(ta), "".join(tb)
         level = sum(map(ne, ta, tb)) if tag == "equal" and sa != sb else 0  # tokens differing by level
@@ -409,12 +417,11 @@ def diff_by_sentences(
         if p0 == p1 and c0 == c1:
             return
         if whole or p0 == p1 or c0 == c1:
-            sub = diff_texts(parent[p0:p1], child[c0:c1], _inside(parent_protected, p0, p1), _inside(child_protected, c0, c1), keys)
+            edits.extend(diff_texts(parent[p0:p1], child[c0:c1], _inside(parent_protected, p0, p1), _inside(child_protected, c0, c1), keys, at=(p0, c0)))
         elif fuzz.ratio(fold_levels(parent[p0:p1]), fold_levels(child[c0:c1])) >= 100 * GAP_ALIKE:
-            sub = diff_texts(parent[p0:p1], child[c0:c1], _inside(parent_protected, p0, p1), _inside(child_protected, c0, c1), keys)
+            edits.extend(diff_texts(parent[p0:p1], child[c0:c1], _inside(parent_protected, p0, p1), _inside(child_protected, c0, c1), keys, at=(p0, c0)))
         else:
-            sub = [Edit("replace", parent[p0:p1], child[c0:c1], 0, 0)]
-        edits.extend(Edit(e.op, e.parent, e.child, e.parent_start + p0, e.child_start + c0, e.level_only) for e in sub)
+            edits.append(Edit("replace", parent[p0:p1], child[c0:c1], p0, c0))
 
     for (ps, pe), (cs, ce) in anchors:
         piece(pa, ps, pb, cs, whole=False)

@@ -24,7 +24,7 @@ from __future__ import annotations
 
 from collections import Counter
 from functools import lru_cache
-from itertools import chain
+from itertools import chain, repeat
 from typing import TYPE_CHECKING, Optional
 
 if TYPE_CHECKING:  # imported where used: numpy's import (some 70 ms) is paid by a diff, not by importing align
@@ -159,7 +159,7 @@ class PlainRunBounds:
         found = [[0] * len(b_texts) for _ in self.texts]
         for j, text in enumerate(b_texts):
             index.count_into(found, j, _gram_counts(text, k))
-        return [[min(k * m, len(a), len(b)) for m, b in zip(row, b_texts)] for row, a in zip(found, self.texts)]
+        return _capped(found, k, self.texts, b_texts)
 
     def among(self, positions: list[int]) -> list[list[int]]:
         """``shared_run_bounds(sub, sub, k)`` of the texts at ``positions`` (``sub``, in that order)."""
@@ -167,7 +167,13 @@ class PlainRunBounds:
         sub = [texts[p] for p in positions]
         if found is None:
             return _plain_self_bounds(sub, k)
-        return [[min(k * found[p][q], len(a), len(b)) for q, b in zip(positions, sub)] for p, a in zip(positions, sub)]
+        return _capped([[found[p][q] for q in positions] for p in positions], k, sub, sub)
+
+
+def _capped(found: list[list[int]], k: int, a_texts: list[str], b_texts: list[str]) -> list[list[int]]:
+    """``min(k·M, len(a), len(b))`` of every pair, M = ``found[i][j]``: the bounds, each row in C."""
+    b_lengths = list(map(len, b_texts))
+    return [list(map(min, map(k.__mul__, row), repeat(len(a)), b_lengths)) for row, a in zip(found, a_texts)]
 
 
 class _GramIndex:

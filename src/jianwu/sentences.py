@@ -29,6 +29,7 @@ from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
+from operator import itemgetter
 from typing import TYPE_CHECKING, Literal, Optional, Sequence
 
 
@@ -129,7 +130,9 @@ def align_sentences(parent: Sequence[Sentence], child: Sequence[Sentence], paren
     used_p = {i for i, _ in chain}
     used_c = {j for _, j in chain}
     moved: list[tuple[int, int]] = []
-    for s, i, j in sorted(((-sim[i][j], i, j) for i in range(len(parent)) for j in range(len(child)) if i not in used_p and j not in used_c and sim[i][j] >= SENTENCE_MIN)):
+    free_p = [i for i in range(len(parent)) if i not in used_p]  # (the chain holds most sentences)
+    free_c = [j for j in range(len(child)) if j not in used_c]
+    for s, i, j in sorted((-sim[i][j], i, j) for i in free_p for j in free_c if sim[i][j] >= SENTENCE_MIN):
         if i not in used_p and j not in used_c:
             moved.append((i, j))
             used_p.add(i)
@@ -156,6 +159,8 @@ def align_sentences(parent: Sequence[Sentence], child: Sequence[Sentence], paren
 
 def is_note(folded: str) -> bool:
     """A responsibility note (（…按职责分工负责）): a list of departments, alike in every clause, never a moved sentence."""
+    if not folded.startswith("（"):  # (NOTE's first character: most sentences are not tried)
+        return False
     m = NOTE.match(folded)
     return m is not None and m.end() >= len(folded) - 1
 
@@ -173,10 +178,11 @@ class SentenceIndex:
                     self.exact.setdefault(s.folded, len(self.texts))
                     self.owners.append((clause_index, s.index))
                     self.texts.append(s.folded)
-        # Sentence indices by length, for the length window of ``find``.
-        self._by_length = sorted(range(len(self.texts)), key=lambda k: (len(self.texts[k]), k))
-        self._lengths = [len(self.texts[k]) for k in self._by_length]
-        self._texts_by_length = [self.texts[k] for k in self._by_length]  # a window is one slice of it
+        # Sentence indices by length (then index), for the length window of ``find``: sorted in C.
+        by_length = sorted(zip(map(len, self.texts), range(len(self.texts))))
+        self._by_length = list(map(itemgetter(1), by_length))
+        self._lengths = list(map(itemgetter(0), by_length))
+        self._texts_by_length = list(map(self.texts.__getitem__, self._by_length))  # a window is one slice of it
         # What ``find`` gave for a sentence and the clauses left out: a plan repeating a passage
         # asks for the same sentences again and again (a plan pasted four times over: 69,138
         # questions, 267 of them different), each a fuzzy search of the other document.
