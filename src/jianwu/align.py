@@ -56,7 +56,7 @@ made it (``basis``) and the scores it was made on, so a result can be explained.
 from __future__ import annotations
 
 from bisect import bisect_left, insort
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from operator import attrgetter, itemgetter
 from typing import Callable, Container, Optional
 
@@ -429,7 +429,8 @@ class _Pairing:
 
     def scores(self, ci: int, pi: int) -> Scores:
         """The pair's scores with its n-gram cosine filled in."""
-        return replace(self.grid.exact(ci, pi), terms=self.terms(ci, pi))
+        s = self.grid.exact(ci, pi)  # (made as dataclasses.replace would, without its per-field Python)
+        return Scores(s.title, s.body, s.parent_coverage, s.child_coverage, self.terms(ci, pi))
 
     def add(self, ci: int, pi: int, basis: Basis) -> _Pair:
         pair = self.pairs[ci] = _Pair(ci, pi, basis, self.scores(ci, pi))

@@ -104,10 +104,15 @@ def _chain(sim: list[list[float]]) -> list[tuple[int, int]]:
     n, m = len(sim), len(sim[0]) if sim else 0
     best = [[0.0] * (m + 1) for _ in range(n + 1)]
     for i in range(n - 1, -1, -1):
-        row, below = best[i], best[i + 1]
+        row, below, scores = best[i], best[i + 1], sim[i]
         for j in range(m - 1, -1, -1):
-            take = sim[i][j] + below[j + 1] if sim[i][j] >= SENTENCE_MIN else -1.0
-            row[j] = max(take, below[j], row[j + 1])
+            # max(take, below[j], row[j + 1]), take = the pair's score and the best after it when it
+            # reaches SENTENCE_MIN: the skips are sums of scores (>= 0.0), so a pair below the bar never wins.
+            value = below[j] if below[j] >= row[j + 1] else row[j + 1]
+            score = scores[j]
+            if score >= SENTENCE_MIN and score + below[j + 1] > value:
+                value = score + below[j + 1]
+            row[j] = value
     pairs: list[tuple[int, int]] = []
     i = j = 0
     while i < n and j < m:
