@@ -454,13 +454,13 @@ def align_documents(child: Document, parent: Document, *, duplicates: bool = Tru
     vectorised = use_numpy(DIFF_EXTRA_MS_PER_CHAR * (len(child.text) + len(parent.text)))
     texts = [u.title + u.body for u in c_units], [u.title + u.body for u in p_units]
     state = _Pairing(_Grid(c_units, p_units, vectorised, duplicates=duplicates), TermSimilarity(*texts, vectorised=vectorised))
-    grid, everything = state.grid, [(ci, pi) for ci in range(len(c_units)) for pi in range(len(p_units))]
+    grid = state.grid
 
     # Step 4: text pairs, strongest first.
     text = sorted(((ci, pi) for ci in range(grid.n_child) for pi in grid.parents_passing(ci, _is_text_pair)), key=lambda cp: (-_text_strength(grid.exact(*cp)), -grid.titles[cp[0]][cp[1]], cp))
     state.greedy(text, "text")
     # Step 5: near-identical titles.
-    titled = sorted((cp for cp in everything if grid.titles[cp[0]][cp[1]] >= TITLE_MIN), key=lambda cp: (-grid.titles[cp[0]][cp[1]], -grid.exact(*cp).body, cp))
+    titled = sorted(((ci, pi) for ci, row in enumerate(grid.titles) for pi, t in enumerate(row) if t >= TITLE_MIN), key=lambda cp: (-grid.titles[cp[0]][cp[1]], -grid.exact(*cp).body, cp))
     state.greedy(titled, "title")
     # Step 5b: shared terms, reordered or paraphrased.
     _term_pairs(state)
