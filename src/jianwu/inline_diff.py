@@ -32,6 +32,7 @@ from __future__ import annotations
 from bisect import bisect_left
 from dataclasses import dataclass
 from functools import lru_cache
+from operator import ne
 from typing import TYPE_CHECKING, Iterable, Literal, Optional
 
 import regex
@@ -187,15 +188,36 @@ def diff_texts(
     parent_protected: Iterable[tuple[int, int]] = (),
     child_protected: Iterable[tuple[int, int]] = (),
     keys: Optional[dict[str, str]] = None,
+    *,
+    at: tuple[int, int] = (0, 0),
 ) -> list[Edit]:
-    """Edits turning ``parent`` into ``child`` (every character of both is in exactly one run).
+    """Edits turning ``parent`` into ``child`` (every character of both is in exactly one run),
+    their offsets counted from ``at`` (where the two texts start in longer ones).
 
     Tokens are matched level-folded (``市发展改革委`` = ``区发展改革委``, ``全国`` = ``全省``), and
     a token found in ``keys`` (a department name -> its canonical name) by its key
     (``国家发展改革委`` = ``省发展改革委``).  A run that differs only there is a
     *level-only* edit: it is kept ``equal`` (its parent and child texts differ;
     ``level_only_edits`` counts them), so the real edits stand out.
+
+    Two equal texts with the same protected spans (a sentence kept as it was: a third of a diff's
+    pieces) are one equal run, as the token diff below would find them, without tokens.
     """
+    parent_protected, child_protected = sorted(parent_protected), sorted(child_protected)
+    if parent == child and parent_protected == child_protected:
+        return [Edit("equal", parent, child, *at)] if parent else []
+    return _diff_tokens(parent, child, parent_protected, child_protected, keys, at)
+
+
+def _diff_tokens(
+    parent: str,
+    child: str,
+    parent_protected: Iterable[tuple[int, int]],
+    child_protected: Iterable[tuple[int, int]],
+    keys: Optional[dict[str, str]],
+    at: tuple[int, int] = (0, 0),
+) -> list[Edit]:
+    """``diff_texts`` on the tokens of the two texts (what it does but for two equal texts)."""
     long_a: list[int] = []
     long_b: list[int] = []
     a = tokenize(parent, parent_protected, long_a)
@@ -237,10 +259,10 @@ def diff_texts(
         runs.append((tag, a[i1:i2], b[j1:j2]))
     runs = _cleanup(_align_to_boundaries(_merge_changes(_merge_equal(runs))))
     edits: list[Edit] = []
-    pa = pb = 0
+    pa, pb = at
     for tag, ta, tb in runs:
         sa, sb = "".join(ta), "".join(tb)
-        level = sum(1 for x, y in zip(ta, tb) if x != y) if tag == "equal" and sa != sb else 0
+        level = sum(map(ne, ta, tb)) if tag == "equal" and sa != sb else 0  # tokens differing by level
         edits.append(Edit(tag, sa, sb, pa, pb, level))  # type: ignore[arg-type]
         pa += len(sa)
         pb += len(sb)
@@ -286,10 +308,15 @@ def _folded_tokens(
                     numbers.append(i)
             else:
                 out[i] = t.translate(LEVEL_FOLD)
-    if "国" in out:
-        for i in [i for i, t in enumerate(tokens) if t == "国"]:
+    if "国" in out:  # (a one-character token, folded to itself)
+        i = tokens.index("国")
+        while True:  # each 国 found by list.index, in C (a loop over every token was a tenth of a diff's token work)
             if i and tokens[i - 1] in NATION_BEFORE:
                 out[i] = FOLDED_NATION
+            try:
+                i = tokens.index("国", i + 1)
+            except ValueError:
+                break
     if keys:
         out = list(map(keys.get, tokens, out))  # the key of a department name, else the folded token
     return out
@@ -390,12 +417,11 @@ def diff_by_sentences(
         if p0 == p1 and c0 == c1:
             return
         if whole or p0 == p1 or c0 == c1:
-            sub = diff_texts(parent[p0:p1], child[c0:c1], _inside(parent_protected, p0, p1), _inside(child_protected, c0, c1), keys)
+            edits.extend(diff_texts(parent[p0:p1], child[c0:c1], _inside(parent_protected, p0, p1), _inside(child_protected, c0, c1), keys, at=(p0, c0)))
         elif fuzz.ratio(fold_levels(parent[p0:p1]), fold_levels(child[c0:c1])) >= 100 * GAP_ALIKE:
-            sub = diff_texts(parent[p0:p1], child[c0:c1], _inside(parent_protected, p0, p1), _inside(child_protected, c0, c1), keys)
+            edits.extend(diff_texts(parent[p0:p1], child[c0:c1], _inside(parent_protected, p0, p1), _inside(child_protected, c0, c1), keys, at=(p0, c0)))
         else:
-            sub = [Edit("replace", parent[p0:p1], child[c0:c1], 0, 0)]
-        edits.extend(Edit(e.op, e.parent, e.child, e.parent_start + p0, e.child_start + c0, e.level_only) for e in sub)
+            edits.append(Edit("replace", parent[p0:p1], child[c0:c1], p0, c0))
 
     for (ps, pe), (cs, ce) in anchors:
         piece(pa, ps, pb, cs, whole=False)

@@ -24,8 +24,8 @@ from __future__ import annotations
 
 from collections import Counter
 from functools import lru_cache
-from itertools import chain
-from typing import TYPE_CHECKING
+from itertools import chain, repeat
+from typing import TYPE_CHECKING, Optional
 
 if TYPE_CHECKING:  # imported where used: numpy's import (some 70 ms) is paid by a diff, not by importing align
     import numpy as np
@@ -124,36 +124,85 @@ def _plain_bounds(a_texts: list[str], b_texts: list[str], k: int) -> list[list[i
     """``shared_run_bounds`` in plain Python: M by k-grams as strings, through an index of the a texts'."""
     if a_texts is b_texts:
         return _plain_self_bounds(a_texts, k)
-    index = _GramIndex()
-    for i, text in enumerate(a_texts):
-        index.add(i, _gram_counts(text, k))
-    found = [[0] * len(b_texts) for _ in a_texts]
-    for j, text in enumerate(b_texts):
-        index.count_into(found, j, _gram_counts(text, k))
-    return [[min(k * m, len(a), len(b)) for m, b in zip(row, b_texts)] for row, a in zip(found, a_texts)]
+    return PlainRunBounds(a_texts, k).against(b_texts)
+
+
+class PlainRunBounds:
+    """``shared_run_bounds`` in plain Python of one list of texts against another list, and among
+    themselves, the list's k-grams indexed once: a diff's child bodies are bounded against the
+    parent's (the grid), then against each other (the duplicate check), on one index.
+
+    ``among``: the texts are bounded against each other while they are indexed (each against the
+    index of those before it, then added to it: ``_plain_self_bounds``), for ``among`` to read.
+    """
+
+    def __init__(self, texts: list[str], k: int, *, among: bool = False) -> None:
+        self.texts, self.k = texts, k
+        index = self._index = _GramIndex()
+        self._among: Optional[list[list[int]]] = None
+        if not among:
+            for i, text in enumerate(texts):
+                index.add(i, _gram_counts(text, k))
+            return
+        found = self._among = [[0] * len(texts) for _ in texts]
+        for j, text in enumerate(texts):
+            counts = _gram_counts(text, k)
+            index.count_into(found, j, counts)
+            index.add(j, counts)
+            found[j][j] = max(len(text) - k + 1, 0)
+            for i in range(j):
+                found[j][i] = found[i][j]
+
+    def against(self, b_texts: list[str]) -> list[list[int]]:
+        """``shared_run_bounds(self.texts, b_texts, k)``."""
+        k, index = self.k, self._index
+        found = [[0] * len(b_texts) for _ in self.texts]
+        for j, text in enumerate(b_texts):
+            index.count_into(found, j, _gram_counts(text, k))
+        return _capped(found, k, self.texts, b_texts)
+
+    def among(self, positions: list[int]) -> list[list[int]]:
+        """``shared_run_bounds(sub, sub, k)`` of the texts at ``positions`` (``sub``, in that order)."""
+        k, texts, found = self.k, self.texts, self._among
+        sub = [texts[p] for p in positions]
+        if found is None:
+            return _plain_self_bounds(sub, k)
+        return _capped([[found[p][q] for q in positions] for p in positions], k, sub, sub)
+
+
+def _capped(found: list[list[int]], k: int, a_texts: list[str], b_texts: list[str]) -> list[list[int]]:
+    """``min(k·M, len(a), len(b))`` of every pair, M = ``found[i][j]``: the bounds, each row in C."""
+    b_lengths = list(map(len, b_texts))
+    return [list(map(min, map(k.__mul__, row), repeat(len(a)), b_lengths)) for row, a in zip(found, a_texts)]
 
 
 class _GramIndex:
     """The texts holding each k-gram: those holding it once (most k-grams of a clause are met once
-    in it) apart from those holding it more often, with their counts."""
+    in it) apart from those holding it more often, with their counts.
+
+    The texts holding a k-gram once are a string, text i as the character ``chr(i)``: adding one is
+    a concatenation (of the empty string, for a k-gram new to the index: no new object), and the
+    texts of many k-grams are counted by ``Counter`` over their concatenation, in C.
+    """
 
     def __init__(self) -> None:
-        self.once: dict[str, list[int]] = {}  # k-gram -> the texts holding it once
+        self.once: dict[str, str] = {}  # k-gram -> the texts holding it once, text i as chr(i)
         self.often: dict[str, list[tuple[int, int]]] = {}  # k-gram -> (text, its count there >= 2)
 
     def add(self, i: int, counts: Counter[str]) -> None:
         once, often = self.once, self.often
+        get, text = once.get, chr(i)
         for gram, count in counts.items():
             if count == 1:
-                once.setdefault(gram, []).append(i)
+                once[gram] = get(gram, "") + text
             else:
                 often.setdefault(gram, []).append((i, count))
 
     def count_into(self, found: list[list[int]], j: int, counts: Counter[str]) -> None:
         """``found[i][j]`` = M of each indexed text i with the text of k-gram ``counts``."""
         # A text holding a k-gram once shares min(1, its count in text j) = 1 place of it: counted in C.
-        for i, m in Counter(chain.from_iterable(filter(None, map(self.once.get, counts)))).items():
-            found[i][j] = m
+        for text, m in Counter("".join(filter(None, map(self.once.get, counts)))).items():
+            found[ord(text)][j] = m
         often = self.often
         for gram in filter(often.__contains__, counts):  # (the few k-grams some text holds more than once)
             count = counts[gram]
@@ -162,16 +211,7 @@ class _GramIndex:
 
 
 def _plain_self_bounds(texts: list[str], k: int) -> list[list[int]]:
-    """``_plain_bounds(texts, texts, k)`` (a list against itself: a diff's repeated child clauses),
-    each pair counted once.  M is symmetric, and a text's M with itself is its number of k-grams;
-    so text j is counted against the index of the texts before it, then joins it: half the work."""
-    index = _GramIndex()
-    found = [[0] * len(texts) for _ in texts]
-    for j, text in enumerate(texts):
-        counts = _gram_counts(text, k)
-        index.count_into(found, j, counts)
-        index.add(j, counts)
-        found[j][j] = max(len(text) - k + 1, 0)
-        for i in range(j):
-            found[j][i] = found[i][j]
-    return [[min(k * m, len(a), len(b)) for m, b in zip(row, texts)] for row, a in zip(found, texts)]
+    """``_plain_bounds(texts, texts, k)`` (a list against itself), each pair counted once.  M is
+    symmetric, and a text's M with itself is its number of k-grams; so text j is counted against
+    the index of the texts before it, then joins it (``PlainRunBounds(among=True)``): half the work."""
+    return PlainRunBounds(texts, k, among=True).among(list(range(len(texts))))

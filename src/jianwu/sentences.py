@@ -29,6 +29,7 @@ from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
+from operator import itemgetter
 from typing import TYPE_CHECKING, Literal, Optional, Sequence
 
 
@@ -103,10 +104,15 @@ def _chain(sim: list[list[float]]) -> list[tuple[int, int]]:
     n, m = len(sim), len(sim[0]) if sim else 0
     best = [[0.0] * (m + 1) for _ in range(n + 1)]
     for i in range(n - 1, -1, -1):
-        row, below = best[i], best[i + 1]
+        row, below, scores = best[i], best[i + 1], sim[i]
         for j in range(m - 1, -1, -1):
-            take = sim[i][j] + below[j + 1] if sim[i][j] >= SENTENCE_MIN else -1.0
-            row[j] = max(take, below[j], row[j + 1])
+            # max(take, below[j], row[j + 1]), take = the pair's score and the best after it when it
+            # reaches SENTENCE_MIN: the skips are sums of scores (>= 0.0), so a pair below the bar never wins.
+            value = below[j] if below[j] >= row[j + 1] else row[j + 1]
+            score = scores[j]
+            if score >= SENTENCE_MIN and score + below[j + 1] > value:
+                value = score + below[j + 1]
+            row[j] = value
     pairs: list[tuple[int, int]] = []
     i = j = 0
     while i < n and j < m:
@@ -129,7 +135,9 @@ def align_sentences(parent: Sequence[Sentence], child: Sequence[Sentence], paren
     used_p = {i for i, _ in chain}
     used_c = {j for _, j in chain}
     moved: list[tuple[int, int]] = []
-    for s, i, j in sorted(((-sim[i][j], i, j) for i in range(len(parent)) for j in range(len(child)) if i not in used_p and j not in used_c and sim[i][j] >= SENTENCE_MIN)):
+    free_p = [i for i in range(len(parent)) if i not in used_p]  # (the chain holds most sentences)
+    free_c = [j for j in range(len(child)) if j not in used_c]
+    for s, i, j in sorted((-sim[i][j], i, j) for i in free_p for j in free_c if sim[i][j] >= SENTENCE_MIN):
         if i not in used_p and j not in used_c:
             moved.append((i, j))
             used_p.add(i)
@@ -156,6 +164,8 @@ def align_sentences(parent: Sequence[Sentence], child: Sequence[Sentence], paren
 
 def is_note(folded: str) -> bool:
     """A responsibility note (（…按职责分工负责）): a list of departments, alike in every clause, never a moved sentence."""
+    if not folded.startswith("（"):  # (NOTE's first character: most sentences are not tried)
+        return False
     m = NOTE.match(folded)
     return m is not None and m.end() >= len(folded) - 1
 
@@ -173,10 +183,11 @@ class SentenceIndex:
                     self.exact.setdefault(s.folded, len(self.texts))
                     self.owners.append((clause_index, s.index))
                     self.texts.append(s.folded)
-        # Sentence indices by length, for the length window of ``find``.
-        self._by_length = sorted(range(len(self.texts)), key=lambda k: (len(self.texts[k]), k))
-        self._lengths = [len(self.texts[k]) for k in self._by_length]
-        self._texts_by_length = [self.texts[k] for k in self._by_length]  # a window is one slice of it
+        # Sentence indices by length (then index), for the length window of ``find``: sorted in C.
+        by_length = sorted(zip(map(len, self.texts), range(len(self.texts))))
+        self._by_length = list(map(itemgetter(1), by_length))
+        self._lengths = list(map(itemgetter(0), by_length))
+        self._texts_by_length = list(map(self.texts.__getitem__, self._by_length))  # a window is one slice of it
         # What ``find`` gave for a sentence and the clauses left out: a plan repeating a passage
         # asks for the same sentences again and again (a plan pasted four times over: 69,138
         # questions, 267 of them different), each a fuzzy search of the other document.
