@@ -137,3 +137,13 @@ def test_a_profile_made_without_numpy_is_the_one_made_with_it(monkeypatch: pytes
     mixed = "PM2.5浓度下降ä12%，𠀀年达到２０２５①"  # 1-, 2-, 3- and 4-byte characters in UTF-8
     assert profile_module.plain_shingle_values(mixed) == profile_module.shingle_values(mixed).tolist()
     assert profile_module.plain_shingle_values("一二三") == [] and profile_module.plain_text_minhash([]) == minhash.plain_minhash([], 128)
+
+
+@pytest.mark.parametrize("hashed", [[0, minhash.MASK32, 1, 0x80000000, 0x7FFFFFFF, 0xFFFF0000, 0x0000FFFF],
+                                    random.Random(7).sample(range(1 << 32), 300)])
+def test_the_finalizer_on_lanes_is_the_one_per_value(hashed: list[int]) -> None:
+    # plain_minhash mixes every hashed value at once, on the lanes: the same values as _fmix32 of each.
+    n = len(hashed)
+    low = int.from_bytes(minhash.LANE_ONE * n, "little") * minhash.MASK32
+    mixed = minhash._fmix32_lanes(minhash._to_lanes(hashed), low)
+    assert list(minhash._from_lanes(mixed, n)) == [minhash._fmix32(h) for h in hashed]

