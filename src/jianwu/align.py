@@ -318,10 +318,13 @@ class _Grid:
             return 0.0
         j = min(max(NOISE_QUANTILE * (n + 1) // 4, 1), n - 1)
         low = [t / 2 for row in self.titles for t in row]  # (title + 0.0) / 2: exact without a common MIN_RUN-gram
+        # _combined(self.bound(ci, pi)) written out, the same operations (_scores' body): no Scores made
+        # for each of the grid's pairs, most of which no step asks about again.
+        p_lengths = [len(b) for b in self._p_bodies]
         high = [
-            _combined(self.bound(ci, pi)) if shared else t / 2
-            for ci, (titles, bounds) in enumerate(zip(self.titles, self._bounds))
-            for pi, (t, shared) in enumerate(zip(titles, bounds))
+            (t + (2 * shared / (lc + lp) if lc + lp else 0.0)) / 2 if shared else t / 2
+            for titles, bounds, lc in zip(self.titles, self._bounds, map(len, self._c_bodies))
+            for t, shared, lp in zip(titles, bounds, p_lengths)
         ]
         floor, ceiling = sorted(low)[j - 1], sorted(high)[j]
         stand_in: list[float] = []
