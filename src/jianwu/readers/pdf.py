@@ -375,8 +375,9 @@ def _line_of(page: int, group: list[tuple[float, float, str, bool]], em: float, 
     parts: list[str] = []
     prev_end: Optional[float] = None
     prev_wide = False
+    least_gap = min(gap, word_gap, digit_gap)  # a step no wider than this is no gap of any kind (most steps)
     for _, x, ch, wide in group:
-        if prev_end is not None and parts and parts[-1][-1] != " ":
+        if prev_end is not None and x - prev_end > least_gap and parts[-1][-1] != " ":
             space = x - prev_end
             if space > gap and measured:
                 # table cells or a tab stop, in a line of its em: two spaces, a cell gap as a text has one
