@@ -338,3 +338,45 @@ def test_inline_markers(tmp_path: Path, marker: str) -> None:
     run = check_paths([path], CheckConfig(enable=frozenset({"JW011"}), root=tmp_path))
     assert ([(f.rule, f.line) for f in run.findings], run.silenced) == ([("JW011", 5)], 1)
     assert "jianwu" not in parse_document(path).text and "ignore" not in parse_document(path).text
+
+
+def _unbalanced_marks_per_character(paragraph: str) -> list[tuple[int, str]]:
+    """``rules_structure.unbalanced_marks`` as it was written before its marks were found in one scan:
+    a Python step per character."""
+    from jianwu.check.rules_structure import CLOSER_OF, CLOSERS, ENUMERATOR_CLOSER, OPENERS, RESPONSIBILITY_NOTE
+
+    enumerators = {m.end() - 1 for m in ENUMERATOR_CLOSER.finditer(paragraph)}
+    open_: dict[str, list[int]] = {}
+    problems: list[tuple[int, str]] = []
+    for i, ch in enumerate(paragraph):
+        if ch in OPENERS:
+            open_.setdefault(OPENERS[ch], []).append(i)
+        elif ch in CLOSERS and i not in enumerators:
+            kind = CLOSERS[ch]
+            if open_.get(kind):
+                open_[kind].pop()
+            else:
+                problems.append((i, f"{ch} has no matching {kind} in this paragraph; add the {kind} or remove the {ch}"))
+    for kind, positions in open_.items():
+        for i in positions:
+            note = RESPONSIBILITY_NOTE.match(paragraph, i) if kind == "（" else None
+            if note is not None:
+                shown = note.group() if len(note.group()) <= 24 else f"{note.group()[:10]}…{note.group()[-8:]}"
+                problems.append((i, f"the responsibility note {shown} is never closed; add ） at its end"))
+            else:
+                problems.append((i, f"{paragraph[i]} is never closed in this paragraph; add the missing {CLOSER_OF[kind]}"))
+    return sorted(problems)
+
+
+def test_unbalanced_marks_is_the_per_character_scan(seeds: dict, corpus: dict) -> None:
+    import random
+
+    from jianwu.check.rules_structure import unbalanced_marks
+
+    paragraphs = [p for doc in [*seeds.values(), *corpus.values()] for p in doc.text.split("\n")]
+    rnd = random.Random(16)
+    alphabet = "（）()《》〈〉“”【】「」『』［］[]：；1a一负责牵头区局、。 \\"
+    paragraphs += ["".join(rnd.choice(alphabet) for _ in range(rnd.randint(0, 40))) for _ in range(3000)]
+    assert sum(bool(unbalanced_marks(p)) for p in paragraphs) > 100
+    for p in paragraphs:
+        assert unbalanced_marks(p) == _unbalanced_marks_per_character(p), p

@@ -3,6 +3,7 @@ everything ``main`` printed arrives, the exit handlers run, the exit code is ``m
 
 from __future__ import annotations
 
+import gc
 import os
 import subprocess
 import sys
@@ -66,3 +67,13 @@ def test_a_thread_still_running_is_waited_for(tmp_path: Path) -> None:
     done = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, timeout=60)
     assert (done.returncode, done.stderr) == (3, b"")
     assert done_file.read_text() == "done"
+
+
+def test_the_console_entry_and_the_cli_set_one_collector_threshold() -> None:
+    # The console script sets the collector before importing the CLI; cli.run sets the same.
+    from jianwu import cli, console
+
+    assert console.GC_YOUNG_OBJECTS == cli.GC_YOUNG_OBJECTS
+    done = subprocess.run([sys.executable, "-c", "import gc, jianwu.cli; print(gc.get_threshold()[0])"],
+                          cwd=ROOT, capture_output=True, timeout=60)
+    assert done.stdout.decode().strip() == str(gc.get_threshold()[0])  # importing the CLI leaves it alone

@@ -40,20 +40,22 @@ def test_signature_is_datasketchs(num_perm: int, size: int) -> None:
 
 
 @pytest.mark.parametrize("size", [63, 64, 65, 127, 128, 129, 1001, 1655])
-def test_the_folded_lanes_give_numpys_signature(size: int) -> None:
-    # plain_minhash finds the least lane by folding from FOLD_MIN_VALUES values on: odd and
-    # even counts, each side of the threshold.
+def test_the_lanes_give_numpys_signature(size: int) -> None:
+    # plain_minhash applies every permutation to a value at once, on the lanes of one integer.
     rnd = random.Random(size)
     values = [rnd.randbytes(4) for _ in range(size)]
     assert minhash.plain_minhash(values, 128) == minhash.minhash(values, 128)
 
 
-@pytest.mark.parametrize("hashed", [[0] * 70, [minhash.MASK32] * 70, [0, minhash.MASK32] * 40, list(range(100))])
-def test_the_least_lane_of_extreme_values(hashed: list[int]) -> None:
+@pytest.mark.parametrize("pairs", [[(0, minhash.MASK32)] * 70, [(minhash.MASK32, 0)] * 70, [(0, 0), (minhash.MASK32, minhash.MASK32)] * 40,
+                                   [(i, 99 - i) for i in range(100)], [(0x80000000, 0x7FFFFFFF), (0x7FFFFFFF, 0x80000000)] * 9])
+def test_the_lesser_lanes_of_extreme_values(pairs: list[tuple[int, int]]) -> None:
     # Lane values at 0 and 2**32 - 1, where a borrow between lanes would show.
-    lanes = minhash._to_lanes(hashed)
-    assert minhash._least_lane(lanes, minhash._folds(len(hashed))) == min(hashed)
-    assert list(minhash._from_lanes(lanes, len(hashed))) == hashed
+    xs, ys = [x for x, _ in pairs], [y for _, y in pairs]
+    guard = int.from_bytes(minhash.LANE_ONE * len(pairs), "little") << 32
+    lesser = minhash._lesser_lanes(minhash._to_lanes(xs), minhash._to_lanes(ys), guard)
+    assert list(minhash._from_lanes(lesser, len(pairs))) == [min(x, y) for x, y in pairs]
+    assert list(minhash._from_lanes(minhash._to_lanes(xs), len(xs))) == xs
 
 
 def test_signature_of_real_text_bigrams_is_datasketchs() -> None:
@@ -137,3 +139,13 @@ def test_a_profile_made_without_numpy_is_the_one_made_with_it(monkeypatch: pytes
     mixed = "PM2.5浓度下降ä12%，𠀀年达到２０２５①"  # 1-, 2-, 3- and 4-byte characters in UTF-8
     assert profile_module.plain_shingle_values(mixed) == profile_module.shingle_values(mixed).tolist()
     assert profile_module.plain_shingle_values("一二三") == [] and profile_module.plain_text_minhash([]) == minhash.plain_minhash([], 128)
+
+
+@pytest.mark.parametrize("hashed", [[0, minhash.MASK32, 1, 0x80000000, 0x7FFFFFFF, 0xFFFF0000, 0x0000FFFF],
+                                    random.Random(7).sample(range(1 << 32), 300)])
+def test_the_finalizer_on_lanes_is_the_one_per_value(hashed: list[int]) -> None:
+    # plain_minhash mixes every hashed value at once, on the lanes: the same values as _fmix32 of each.
+    n = len(hashed)
+    low = int.from_bytes(minhash.LANE_ONE * n, "little") * minhash.MASK32
+    mixed = minhash._fmix32_lanes(minhash._to_lanes(hashed), low)
+    assert list(minhash._from_lanes(mixed, n)) == [minhash._fmix32(h) for h in hashed]

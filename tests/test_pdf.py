@@ -8,6 +8,7 @@ tree of the seed.
 from __future__ import annotations
 
 import json
+from pathlib import Path
 
 import pytest
 from typer.testing import CliRunner
@@ -15,11 +16,12 @@ from typer.testing import CliRunner
 from jianwu import Document, parse_document
 from jianwu.cli import app
 from jianwu.errors import InputError
+from jianwu.readers import pdf as pdf_reader
 from jianwu.readers import read_bytes
 from jianwu.serialize import document_to_dict
 from pdfmake import Run, layout, make_pdf
 
-from conftest import SEED_IDS
+from conftest import ROOT, SEED_IDS
 
 
 @pytest.mark.parametrize(("doc_id", "width"), [(d, w) for d in SEED_IDS for w in (23, 29)])
@@ -531,3 +533,45 @@ def test_a_table_drawn_cell_by_cell_is_one_grid() -> None:
     grids = find_grids(pieces)
     assert len(grids) == 1
     assert len(grids[0].rows) == 61 and len(grids[0].horizontals) == 61 and len(grids[0].verticals) == 5
+
+
+def _line_of_every_step(page: int, group: list, em: float, col: int = pdf_reader.SPANNING):
+    """``pdf._line_of`` as written before its steps narrower than every gap were passed over at once."""
+    size, measured = pdf_reader._line_size(group, em)
+    half, gap = 0.5 * size, 2.0 * size
+    word_gap, digit_gap = (pdf_reader.WORD_GAP_EM * size, pdf_reader.DIGIT_GAP_EM * size) if measured else (gap, gap)
+    parts: list[str] = []
+    prev_end = None
+    prev_wide = False
+    for _, x, ch, wide in group:
+        if prev_end is not None and parts and parts[-1][-1] != " ":
+            space = x - prev_end
+            if space > gap and measured:
+                parts.append(pdf_reader.CELL_GAP)
+            elif space > gap or (space > word_gap and wide and prev_wide) or (space > digit_gap and ch.isdigit() and parts[-1].isdigit()):
+                parts.append(" ")
+        parts.append(ch)
+        prev_end = x + (size if wide else half)
+        prev_wide = wide
+    text = "".join(parts).strip()
+    if not text:
+        return None
+    first = next(c for c in group if not c[2].isspace())
+    last = next(c for c in reversed(group) if not c[2].isspace())
+    return pdf_reader._Line(page, text, first[1], last[1] + pdf_reader._advance(last[2], size), group[0][0], size, col=col)
+
+
+@pytest.mark.parametrize("path", sorted((ROOT / "data" / "raw" / "corpus").glob("*.pdf")), ids=lambda p: p.stem)
+def test_a_lines_text_is_the_one_every_step_gives(path: Path) -> None:
+    # _line_of passes over the steps narrower than every gap it tells at once: the same lines, on
+    # every baseline group of every page of the corpus, with its em and with a smaller and a larger one.
+    from jianwu.readers.pdfium_lib import Document
+
+    with Document(path.read_bytes()) as doc:
+        for index in range(doc.page_count):
+            with doc.text_page(index) as (textpage, box):
+                chars = pdf_reader._characters(doc, textpage, box, index + 1, [])
+            em = pdf_reader._page_em(chars)
+            for group in pdf_reader._baseline_groups(chars, em):
+                for scale in (0.5, 1.0, 3.0):
+                    assert pdf_reader._line_of(index + 1, group, em * scale) == _line_of_every_step(index + 1, group, em * scale)

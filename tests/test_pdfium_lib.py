@@ -10,7 +10,7 @@ import pypdfium2.raw as pdfium_c
 import pytest
 
 from jianwu.readers import pdfium_lib
-from jianwu.readers.pdfium_lib import Document, PdfiumError
+from jianwu.readers.pdfium_lib import Document, PdfiumError, per_character
 
 ROOT = Path(__file__).resolve().parent.parent
 PDFS = sorted((ROOT / "data" / "raw" / "corpus").glob("*.pdf"))
@@ -81,6 +81,13 @@ def test_pages_boxes_characters_and_information_equal_pypdfium2s(path: Path) -> 
                         pdfium_c.FPDFText_GetCharOrigin(textpage, i, ox, oy)
                         assert (x.value, y.value) == (ox.value, oy.value)
                         assert bool(ours.lib.FPDFText_IsGenerated(handle, i)) == bool(pdfium_c.FPDFText_IsGenerated(textpage, i))
+                        # The reader's per-character calls, declared without argument types, give the same.
+                        ux, uy = ctypes.c_double(), ctypes.c_double()
+                        per_character("FPDFText_GetCharOrigin")(ctypes.c_void_p(handle), i, ctypes.c_void_p(ctypes.addressof(ux)),
+                                                                ctypes.c_void_p(ctypes.addressof(uy)))
+                        assert (ux.value, uy.value) == (ox.value, oy.value)
+                        assert (bool(per_character("FPDFText_IsGenerated")(ctypes.c_void_p(handle), i))
+                                == bool(pdfium_c.FPDFText_IsGenerated(textpage, i)))
                 textpage.close()
                 page.close()
     finally:

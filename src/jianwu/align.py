@@ -423,14 +423,17 @@ class _Pairing:
     terms: TermSimilarity  # n-gram cosines, computed only for the pairs a step looks at
     pairs: dict[int, _Pair] = field(default_factory=dict)  # child position -> pair
     taken: set[int] = field(default_factory=set)  # parent positions with a partner
+    # Fill in the n-gram cosine of each pair made (its ``Scores.terms``, which no step reads: what a
+    # diff shows); False leaves it 0.0 and the cosine uncomputed where no step asks for it.
+    pair_terms: bool = True
 
     def free(self, ci: int, pi: int) -> bool:
         return ci not in self.pairs and pi not in self.taken
 
     def scores(self, ci: int, pi: int) -> Scores:
-        """The pair's scores with its n-gram cosine filled in."""
+        """The pair's scores with its n-gram cosine filled in (``pair_terms``)."""
         s = self.grid.exact(ci, pi)  # (made as dataclasses.replace would, without its per-field Python)
-        return Scores(s.title, s.body, s.parent_coverage, s.child_coverage, self.terms(ci, pi))
+        return Scores(s.title, s.body, s.parent_coverage, s.child_coverage, self.terms(ci, pi)) if self.pair_terms else s
 
     def add(self, ci: int, pi: int, basis: Basis) -> _Pair:
         pair = self.pairs[ci] = _Pair(ci, pi, basis, self.scores(ci, pi))
@@ -443,17 +446,21 @@ class _Pairing:
                 self.add(ci, pi, basis)
 
 
-def align_documents(child: Document, parent: Document, *, duplicates: bool = True) -> list[Alignment]:
+def align_documents(child: Document, parent: Document, *, duplicates: bool = True, pair_terms: bool = True) -> list[Alignment]:
     """Align every clause of ``child`` with ``parent``; entries in reading order (see module doc).
 
     ``duplicates=False`` leaves out the child's own repeated clauses (``duplicate_in_child`` flags,
-    a child-by-child comparison: about a tenth of the alignment's time); nothing else depends on them."""
+    a child-by-child comparison: about a tenth of the alignment's time); nothing else depends on them.
+    ``pair_terms=False`` leaves each pair's ``scores.terms`` at 0.0: no step reads a pair's cosine
+    once it is made (the steps ask for the cosines of free clauses), and most pairs' are asked for
+    by no step, so their clauses' norms are never summed (a twentieth of the alignment)."""
     c_units, c_heads = units(child)
     p_units, p_heads = units(parent)
     # A process's first diffs in plain Python: importing NumPy costs more than it saves (numpy_or_not).
     vectorised = use_numpy(DIFF_EXTRA_MS_PER_CHAR * (len(child.text) + len(parent.text)))
     texts = [u.title + u.body for u in c_units], [u.title + u.body for u in p_units]
-    state = _Pairing(_Grid(c_units, p_units, vectorised, duplicates=duplicates), TermSimilarity(*texts, vectorised=vectorised))
+    state = _Pairing(_Grid(c_units, p_units, vectorised, duplicates=duplicates), TermSimilarity(*texts, vectorised=vectorised),
+                     pair_terms=pair_terms)
     grid = state.grid
 
     # Step 4: text pairs, strongest first.

@@ -46,8 +46,10 @@ def compare_for_check(child: Document, parent: Document, *, found_by: str = "giv
     after ``align_documents`` changes an alignment's kind, indices or flags, and ``compare_targets``
     reads only those): what the parent rules of ``jianwu check`` need.  Without the flags of the
     child's own repeated clauses (``duplicate_in_child``): no rule reads them (``check`` finds
-    repetition in the document itself, JW030), and they cost about a tenth of the alignment."""
-    alignments = align_documents(child, parent, duplicates=False)
+    repetition in the document itself, JW030), and they cost about a tenth of the alignment.  Nor the
+    n-gram cosine of each pair made (``Scores.terms``, 0.0 here): no rule reads an alignment's scores,
+    and no step of the alignment a pair's cosine."""
+    alignments = align_documents(child, parent, duplicates=False, pair_terms=False)
     return ParentComparison(child, parent, found_by, alignments, compare_targets(alignments, child, parent))
 
 

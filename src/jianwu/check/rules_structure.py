@@ -5,6 +5,8 @@ from __future__ import annotations
 from collections import Counter
 from typing import Callable, Iterator, Optional
 
+import regex
+
 from ..model import Clause
 from ..numbering import cn_to_int, int_to_cn
 from ..patterns import compile_pattern
@@ -42,6 +44,8 @@ CLOSERS = {"）": "（", ")": "（", "》": "《", "〉": "〈", "”": "“", "
 CLOSER_OF = {"（": "）", "《": "》", "〈": "〉", "“": "”", "【": "】", "「": "」", "『": "』", "［": "］"}
 # A closing bracket that ends an inline enumerator, not a pair: "包括：1）…；2）…" / "a)" / "一）"
 ENUMERATOR_CLOSER = compile_pattern(r"(?:^|(?<=[：:；;，,。\s]))(?:\d{1,2}|[a-zA-Z]|[一二三四五六七八九十]{1,3})[)）]")
+# Any of OPENERS and CLOSERS: a paragraph's marks found in one scan, not a Python step per character.
+BRACKET_MARK = compile_pattern("[" + "".join(regex.escape(ch) for ch in (*OPENERS, *CLOSERS)) + "]")
 
 
 # ---------------------------------------------------------------- helpers
@@ -262,7 +266,8 @@ def unbalanced_marks(paragraph: str) -> list[tuple[int, str]]:
     enumerators = {m.end() - 1 for m in ENUMERATOR_CLOSER.finditer(paragraph)}
     open_: dict[str, list[int]] = {}
     problems: list[tuple[int, str]] = []
-    for i, ch in enumerate(paragraph):
+    for mark in BRACKET_MARK.finditer(paragraph):
+        i, ch = mark.start(), mark.group()
         if ch in OPENERS:
             open_.setdefault(OPENERS[ch], []).append(i)
         elif ch in CLOSERS and i not in enumerators:

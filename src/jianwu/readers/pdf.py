@@ -247,10 +247,14 @@ def _read_pages(pdf: "Document") -> tuple[list[_Page], list[Warning_]]:
 def _characters(pdf: "Document", textpage: int, box: tuple[float, float, float, float], page: int,
                 outside: list[tuple[int, str]]) -> list[tuple[float, float, str, bool]]:
     """The page's characters as (baseline, x, char, wide); those outside its box go to ``outside``."""
+    from .pdfium_lib import per_character
+
     lib = pdf.lib
-    get_origin, is_generated = lib.FPDFText_GetCharOrigin, lib.FPDFText_IsGenerated  # called per character
+    get_origin, is_generated = per_character("FPDFText_GetCharOrigin"), per_character("FPDFText_IsGenerated")
     ox, oy = ctypes.c_double(), ctypes.c_double()
-    origin_x, origin_y = ctypes.addressof(ox), ctypes.addressof(oy)  # taken once, not at each call
+    # The arguments of the per-character calls as ctypes passes them, made once, not at each call.
+    handle = ctypes.c_void_p(textpage)
+    origin_x, origin_y = ctypes.c_void_p(ctypes.addressof(ox)), ctypes.c_void_p(ctypes.addressof(oy))
     count = lib.FPDFText_CountChars(textpage)
     codes = (ctypes.c_ushort * (count + 1))()
     got = lib.FPDFText_GetText(textpage, 0, count, codes) if count > 0 else 0
@@ -259,11 +263,11 @@ def _characters(pdf: "Document", textpage: int, box: tuple[float, float, float, 
     chars: list[tuple[float, float, str, bool]] = []
     for i, code in enumerate(codes[: min(count, max(got - 1, 0))]):
         ch = chr(code)
-        if ch in "\r\n" or (ch == " " and is_generated(textpage, i)):
+        if ch in "\r\n" or (ch == " " and is_generated(handle, i)):
             continue  # line ends and spaces pdfium inserted itself
         if 0xD800 <= code <= 0xDFFF:
             ch = "\ufffd"
-        get_origin(textpage, i, origin_x, origin_y)
+        get_origin(handle, i, origin_x, origin_y)
         x, y = ox.value, oy.value
         if not (x_min <= x <= x_max and y_min <= y <= y_max):
             if not ch.isspace():
@@ -378,8 +382,9 @@ def _line_of(page: int, group: list[tuple[float, float, str, bool]], em: float, 
     parts: list[str] = []
     prev_end: Optional[float] = None
     prev_wide = False
+    least_gap = min(gap, word_gap, digit_gap)  # a step no wider than this is no gap of any kind (most steps)
     for _, x, ch, wide in group:
-        if prev_end is not None and parts and parts[-1][-1] != " ":
+        if prev_end is not None and x - prev_end > least_gap and parts[-1][-1] != " ":
             space = x - prev_end
             if space > gap and measured:
                 # table cells or a tab stop, in a line of its em: two spaces, a cell gap as a text has one
