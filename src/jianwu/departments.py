@@ -452,9 +452,12 @@ def _is_bare_list(content: str) -> bool:
     if not items or not any(_known(x) for x in items):
         return False
     orgs = [looks_like_org(x) for x in items]
+    if all(orgs):
+        return True
     # Places before a government they share: （省通信管理局，长沙市、株洲市、湘潭市人民政府）
-    return all(is_org or (looks_like_org(x, places=True) and any(
-        orgs[k] and resolve(items[k]).local_government for k in range(i + 1, len(items)))) for i, (x, is_org) in enumerate(zip(items, orgs)))
+    governments = [k for k, (x, is_org) in enumerate(zip(items, orgs)) if is_org and resolve(x).local_government]
+    return all(is_org or (looks_like_org(x, places=True) and any(k > i for k in governments))
+               for i, (x, is_org) in enumerate(zip(items, orgs)))
 
 
 def verb_after_names(text: str, start: int, end: int) -> Optional[tuple[int, Role]]:

@@ -651,9 +651,10 @@ def _wraps_name(line: str, below: str) -> bool:
 
 
 def _glued_names(name: str) -> tuple[str, ...]:
-    """A signature's "name" that is names of one region run together (their gap lost in a text layer or
-    a web copy): 江苏省发展和改革委员会江苏省生态环境厅, 中共江苏省委江苏省人民政府, 财政部生态环境部 -> both; else the name alone
-    (重庆市生态环境局两江新区分局 is one name: its second part does not name the region again)."""
+    """A signature's "name" that is names run together (their gap lost in a text layer or a web copy),
+    of one region or national organs: 江苏省发展和改革委员会江苏省生态环境厅, 中共江苏省委江苏省人民政府,
+    财政部生态环境部 -> both; else the name alone (重庆市生态环境局两江新区分局 is one name: its second
+    part does not name the region again)."""
     if len(name) < 5:
         return (name,)
     region = _named_region(name)
