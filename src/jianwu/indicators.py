@@ -61,6 +61,9 @@ def _words(words: tuple[str, ...] | list[str]) -> str:
 PREDICATE_END = lazy(
     rf"(?P<w>(?:{_words(_VERBS)})(?:到|至|为|在)?|{_words(list(COMPARATOR_BEFORE))}|{_words(_ADVERBS)}|为|在|至|到)$"
 )
+# The characters a PREDICATE_END match can end with (the last of each word it spells out, and 到/至/为/在): a
+# text ending with none of them (nor with one and a line break, where $ also matches) has no match.  稳定在 -> 在
+PREDICATE_END_LAST = frozenset({w[-1] for w in (*_VERBS, *COMPARATOR_BEFORE, *_ADVERBS)} | set("到至为在"))
 # The longest text PREDICATE_END matches: a verb and 到/至/为/在, a comparator, an adverb.
 PREDICATE_END_SPAN = max(max(map(len, _VERBS)) + 1, max(map(len, COMPARATOR_BEFORE)), max(map(len, _ADVERBS)))
 # A value stated as a share of a reference: 达到汽车新车销售总量的 | 20% / 占全市总量的 | 30%
@@ -294,7 +297,10 @@ def _analyse_predicate(text: str) -> Predicate:
         changed = False
         # A predicate word ends the text: only its last PREDICATE_END_SPAN characters (and a line
         # break, where $ also matches) can hold the match, so the search starts there.
-        m = PREDICATE_END.search(pred.subject, max(0, len(pred.subject) - PREDICATE_END_SPAN - 1))
+        # (and only when the text ends with a character a match can end with: about half the searches)
+        last = pred.subject[-1]
+        m = PREDICATE_END.search(pred.subject, max(0, len(pred.subject) - PREDICATE_END_SPAN - 1)) if (
+            last in PREDICATE_END_LAST or (last == "\n" and pred.subject[-2:-1] in PREDICATE_END_LAST)) else None
         if m:
             pred.words.append(m.group("w"))
             pred.subject = pred.subject[: m.start()]

@@ -350,6 +350,8 @@ _may_number = lru_cache(maxsize=4096)(can_start_token)
 # without any is only translated (FULLWIDTH_ASCII, which makes none of them) and stripped.
 INLINE_MARK_CHARS = "nN[【&<#*_(),;:?! "
 INLINE_MARK = compile_std(r"[nN\[【&<#*_(),;:?! ]")  # [INLINE_MARK_CHARS]
+# The bytes that are no ASCII mark of INLINE_MARK_CHARS nor \n, deleted by bytes.translate (normalize_text).
+_NOT_ASCII_MARK = bytes(b for b in range(128) if chr(b) not in INLINE_MARK_CHARS + "\n")
 
 
 def clean_inline(line: str, fullwidth: bool = True) -> str:
@@ -683,6 +685,16 @@ def normalize_text(
     marks = [mark for mark in INLINE_MARK_CHARS if mark in unified_text] if not plain else \
         [mark for mark in INLINE_MARK_CHARS if (mark.encode() in ascii_bytes if mark < "\x80" else mark in unified_text)]
     one_mark = marks[0] if len(marks) == 1 else None
+    # A plain text's lines holding an ASCII mark, found once: its ASCII bytes with every other byte
+    # but \n deleted (C, over a few hundred bytes), split at \n, give each raw line the ASCII marks
+    # it holds (b"": none).  A line's stripped text is a piece of its raw line (the OCR repairs
+    # write no mark), so a line with none there and no non-ASCII mark (【, an `in` test) is passed
+    # over unsearched.  (None: a text with \r, whose line breaks were rewritten, or not plain.)
+    mark_lines = None
+    if plain and marks and b"\r" not in ascii_bytes:
+        mark_lines = ascii_bytes.translate(None, _NOT_ASCII_MARK).split(b"\n")
+    wide_marks = [mark for mark in marks if mark >= "\x80"]
+    wide_mark = wide_marks[0] if wide_marks else None  # (INLINE_MARK_CHARS holds one: 【)
     cell_row = 0  # under a table header 序号 alone on its line: the row number expected next
     cell_table = False  # under an indicator table's header set one cell per line (INDICATOR_HEADER_CELLS)
     cell_lines: set[int] = set()  # the raw numbers of its lines: each a line of its own
@@ -743,7 +755,8 @@ def normalize_text(
             # (the repairs write no mark of INLINE_MARK, nor white space at a line's end: a repaired line
             # holds only marks its line held, tested below as any line's; stripped once more all the same)
             stripped = stripped.strip()
-        if marks and (one_mark in stripped if one_mark is not None else inline_mark(stripped) is not None):
+        if marks and (mark_lines is None or mark_lines[number - 1] or (wide_mark is not None and wide_mark in stripped)) and (
+                one_mark in stripped if one_mark is not None else inline_mark(stripped) is not None):
             # (a line found to hold a mark goes to the steps: clean_inline would search it for one again)
             cleaned = _clean_steps(stripped, fullwidth)
             if cleaned != stripped and ("**" in stripped or "[bookmark" in stripped):
