@@ -1,7 +1,7 @@
 """The ``jianwu`` console script and ``python -m jianwu``: ``cli.run``, with the collector set first.
 
 ``cli.run`` sets the cyclic garbage collector's threshold for the command's process
-(``cli.GC_YOUNG_OBJECTS``); set here, before the CLI is imported, it also spares the import of
+(``GC_YOUNG_OBJECTS``, defined here and read by the CLI); set here, before the CLI is imported, it also spares the import of
 Typer and of every command's module its collections (19 of them, about 2 ms).  Only this entry
 point and ``cli.run`` set it: importing jianwu, or ``jianwu.cli``, never does.
 """
@@ -10,7 +10,8 @@ from __future__ import annotations
 
 import gc
 
-# The same as cli.GC_YOUNG_OBJECTS (not imported from there: importing the CLI is what comes after).
+# Objects made (net of those freed) between two collections of the youngest generation, in a
+# command's process; Python's default is 700.  (Here, not in the CLI: importing it is what comes after.)
 GC_YOUNG_OBJECTS = 100_000
 
 

@@ -26,9 +26,7 @@ from . import tree_cmd  # noqa: F401
 from .common import EXIT_BROKEN_PIPE, EXIT_ERROR, EXIT_OK, app, broken_pipe, fail, write_atomic  # noqa: F401  (re-exported)
 from .common import os  # noqa: F401  (tests patch cli.os.replace)
 
-# Objects made (net of those freed) between two collections of the youngest generation, in a
-# command's process (``run``); Python's default is 700.
-GC_YOUNG_OBJECTS = 100_000
+from ..console import GC_YOUNG_OBJECTS  # noqa: E402  (one value for both entry points)
 
 
 def main(argv: list[str] | None = None) -> None:
