@@ -111,5 +111,14 @@ def judge(text: str) -> Plausibility:
     for ch, n in Counter(text).items():
         if JUDGED_CHAR.match(ch):
             judged += n
-            hits += n if ch in common else 0
+            if ch in common or (ch < "\u4e00" and _stands_for_common(ch, common)):
+                hits += n
     return Plausibility(judged, hits)
+
+
+def _stands_for_common(ch: str, common: frozenset[str]) -> bool:
+    """Is ``ch`` the look-alike of a common hanzi (``⽣`` for 生: a text saved from a PDF's text layer,
+    ``lookalike_hanzi``), which the reader replaces?"""
+    from .lookalike_hanzi import lookalike_table
+
+    return lookalike_table().get(ord(ch), "") in common

@@ -92,7 +92,25 @@ def read_bytes(raw: bytes, name: str, *, cached: bool = True, sha256: Optional[s
     caller has it already (else computed here); the result carries it.
     """
     digest = sha256 or sha256_hex(raw)
-    return replace(_read(raw, name, cached, digest), sha256=digest)
+    return replace(_lookalikes_unified(_read(raw, name, cached, digest)), sha256=digest)
+
+
+def _lookalikes_unified(source: SourceText) -> SourceText:
+    """``source`` with the look-alikes of hanzi a PDF's text layer may hold (``⽣态`` for 生态:
+    ``lookalike_hanzi``) replaced, in its text and metadata, and the replacement listed in its
+    repairs.  (Each replacement is one character: the line and page maps stay as they are.)"""
+    from ..lookalike_hanzi import unify_lookalikes
+
+    text, found, at = unify_lookalikes(source.text)
+    metadata = {key: unify_lookalikes(value)[0] for key, value in source.metadata.items()}
+    if not found and metadata == source.metadata:
+        return source
+    repairs = source.repairs
+    if found:
+        pairs = " ".join(f"{a}→{b}" for a, b in list(found.items())[:10])
+        more = f" and {len(found) - 10} more" if len(found) > 10 else ""
+        repairs = (*repairs, Repair("lookalike_hanzi", source.text.count("\n", 0, at) + 1, f"{pairs}{more}"))
+    return replace(source, text=text, metadata=metadata, repairs=repairs)
 
 
 def _read(raw: bytes, name: str, cached: bool, digest: str) -> SourceText:
