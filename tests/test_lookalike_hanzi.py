@@ -35,6 +35,7 @@ CLEAN = PLAN.translate(str.maketrans("⼀⽣⽐⼆⾃⻓⻔⽬⽔", "一生比�
         ("﨎", "﨎", {}),  # U+FA0E: a unified ideograph of the compatibility block, itself
         ("⺡⻏", "⺡⻏", {}),  # component forms (氵, 阝) are no character of a text: kept
         ("生态环境", "生态环境", {}),
+        ("一､总体要求｡｢双碳｣", "一、总体要求。「双碳」", {"､": "、", "｡": "。", "｢": "「", "｣": "」"}),  # half-width ideographic punctuation
     ],
 )
 def test_lookalikes_become_the_hanzi_they_stand_for(text: str, expected: str, found: dict[str, str]) -> None:

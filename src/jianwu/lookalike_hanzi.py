@@ -12,7 +12,9 @@ hanzi).  Three blocks are concerned:
   latter, U+2F800–U+2FA1F, holds rare characters of other scripts' sources, and is left: a scan
   of an astral range costs twice a scan of these);
 - the CJK Radicals Supplement (U+2E80–U+2EFF), whose whole-hanzi forms ``data/radicals.tsv``
-  lists (Unicode's normalisation maps only two of them).
+  lists (Unicode's normalisation maps only two of them);
+- and, from the same fonts, the half-width forms of the ideographic punctuation (U+FF61–U+FF64:
+  ``｡`` ``｢`` ``｣`` ``､`` for 。「」、), which NFKC maps too: no sentence or list splits at them.
 
 Every mapping is one character to one character, so offsets into a text stay valid.
 """
@@ -23,8 +25,8 @@ import re
 from functools import lru_cache
 
 # The blocks a look-alike comes from, as the body of a regular-expression class:
-# "⽣" (U+2F63), "⻔" (U+2ED4), "更" (U+F901).
-LOOKALIKE_RANGES = "\u2e80-\u2fdf\uf900-\ufaff"
+# "⽣" (U+2F63), "⻔" (U+2ED4), "更" (U+F901), "､" (U+FF64).
+LOOKALIKE_RANGES = "\u2e80-\u2fdf\uf900-\ufaff\uff61-\uff64"
 
 
 @lru_cache(maxsize=1)
@@ -34,7 +36,7 @@ def lookalike_table() -> dict[int, str]:
     from importlib import resources
 
     table: dict[int, str] = {}
-    for first, last in ((0x2F00, 0x2FD5), (0xF900, 0xFAFF)):
+    for first, last in ((0x2F00, 0x2FD5), (0xF900, 0xFAFF), (0xFF61, 0xFF64)):
         for point in range(first, last + 1):
             mapped = unicodedata.normalize("NFKC", chr(point))
             if len(mapped) == 1 and mapped != chr(point):
@@ -76,4 +78,4 @@ def _lookalike_block() -> "re.Pattern[str]":
 
 
 def _in_ranges(ch: str) -> bool:
-    return "\u2e80" <= ch <= "\u2fdf" or "\uf900" <= ch <= "\ufaff"
+    return "\u2e80" <= ch <= "\u2fdf" or "\uf900" <= ch <= "\ufaff" or "\uff61" <= ch <= "\uff64"
