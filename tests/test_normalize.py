@@ -31,6 +31,10 @@ from jianwu.normalize import clean_inline, decode, detect_script, normalize_byte
         # spaces between digits / Latin and Chinese
         ("到 2025 年，装配式建筑占新建建筑比例达到 30%", "到2025年，装配式建筑占新建建筑比例达到30%"),
         ("稳定在 70% 以上", "稳定在70%以上"),
+        # after a sentence's mark one space goes, two part a table's cells
+        ("推进绿色发展。 二是加快转型", "推进绿色发展。二是加快转型"),
+        ("坚决遏制盲目发展。  省发展改革委", "坚决遏制盲目发展。  省发展改革委"),
+        ("（ 省发展改革委", "（省发展改革委"),
         ("有序推广 LNG 动力船舶应用", "有序推广LNG动力船舶应用"),
         ("1. 加强生态环境分区管控", "1.加强生态环境分区管控"),
         ("2023 10 25", "2023 10 25"),  # digits only: spaces are the date's separators

@@ -40,6 +40,16 @@ def rows_of(doc: Document) -> dict[str, list[tuple[str, str, str, str | None]]]:
 
 TABLES = [
     (
+        "measures_column_ending_sentences",  # tab-separated cells; a cell ending in 。 before the units' cells
+        "序号\t重点任务\t具体措施\t牵头单位\t配合单位\n"
+        "1\t推进结构调整\t严格落实产能置换政策，坚决遏制盲目发展。\t省发展改革委\t省生态环境厅、省商务厅\n"
+        "2\t加强协同治理\t开展重点行业协同治理试点；\t省生态环境厅\t省发展改革委\n",
+        {
+            "附件1/1": [("省发展改革委", "发展改革委", L, "省"), ("省生态环境厅", "生态环境局", S, "省"), ("省商务厅", "商务委", S, "省")],
+            "附件1/2": [("省生态环境厅", "生态环境局", L, "省"), ("省发展改革委", "发展改革委", S, "省")],
+        },
+    ),
+    (
         "lead_support",
         "序号 重点任务 牵头单位 配合单位\n"
         "1 实施重点行业绿色升级工程 省工业和信息化厅 省发展改革委、省生态环境厅\n"

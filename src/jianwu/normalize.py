@@ -124,8 +124,9 @@ CJK_CONTEXT = rf"[{HAN}{CJK_PUNCT}]"
 SPACE_CJK_THEN_ASCII = compile_pattern(rf"(?<={CJK_CONTEXT})[ ](?=[0-9A-Za-z%])")
 SPACE_ASCII_THEN_CJK = compile_pattern(rf"(?<=[0-9A-Za-z%.])[ ](?={CJK_CONTEXT})")
 # Spaces after an opening / before a closing Chinese mark: "（十四） 探索" -> "（十四）探索"
-# After a closing bracket one space only: two part a table's cells ("省发展改革委（省能源局）  省经信厅").
-SPACE_AFTER_OPEN = compile_pattern(r"(?<=[（《“，。、；：])[ ]+|(?<=）)[ ](?![ ])")
+# After a closing bracket or a sentence's mark one space only: two part a table's cells
+# ("省发展改革委（省能源局）  省经信厅", "…坚决遏制盲目发展。  省发展改革委").
+SPACE_AFTER_OPEN = compile_pattern(r"(?<=[（《“])[ ]+|(?<=[），。、；：])[ ](?![ ])")
 SPACE_BEFORE_CLOSE = compile_pattern(r"[ ]+(?=[，。、；：）》”])")
 # Half-width brackets whose content is Chinese: (三) / (市发展改革委…负责)
 HALF_PAREN_PAIR = compile_pattern(rf"\(([^()\n]*{HAN}[^()\n]*)\)")
