@@ -35,6 +35,10 @@ from jianwu.normalize import clean_inline, decode, detect_script, normalize_byte
         ("推进绿色发展。 二是加快转型", "推进绿色发展。二是加快转型"),
         ("坚决遏制盲目发展。  省发展改革委", "坚决遏制盲目发展。  省发展改革委"),
         ("（ 省发展改革委", "（省发展改革委"),
+        # a decimal's digits set apart by an extraction (not a clause number's space)
+        ("人均公园绿地面积达 14. 5 平方米", "人均公园绿地面积达14.5平方米"),
+        ("1. 2025年底前完成", "1. 2025年底前完成"),  # a clause number: left to the numbering
+        ("推进绿色发展。2. 2025年", "推进绿色发展。2. 2025年"),
         ("有序推广 LNG 动力船舶应用", "有序推广LNG动力船舶应用"),
         ("1. 加强生态环境分区管控", "1.加强生态环境分区管控"),
         ("2023 10 25", "2023 10 25"),  # digits only: spaces are the date's separators
@@ -120,6 +124,30 @@ def pdf_wrap(text: str, width: int) -> str:  # also used by test_outline
             if len(out) % 23 == 22:
                 out += ["", f"- {len(out) // 23 + 1} -", ""]
     return "\n".join(out)
+
+
+@pytest.mark.parametrize(
+    ("raw", "expected"),
+    [
+        # the notice's date ends its page; the plan begins on the next (a page break, no sentence end)
+        ("宁夏回族自治区人民政府办公厅\n2022年5月26日\n\f为认真落实《意见》精神，提出如下实施意见。",
+         "宁夏回族自治区人民政府办公厅\n2022年5月26日\n为认真落实《意见》精神，提出如下实施意见。"),
+        # a layout extraction (pdftotext -layout) sets the date at the right margin, wider than the prose
+        ("\f    九、做好实施保障\n    （二十八）加强协调促进落实。各地可结合碳达峰碳中和、绿色发\n"
+         "展等相关领域政策文件的制定研究提出具体措施，确保主要任务和政策\n措施落地见效。省各有关部门要切实履行部门职责，加强督促指导，强\n"
+         "化协调配合，形成工作合力。\n    （二十九）深化国际国内合作。抓住“一带一路”建设、长江经济\n"
+         "带发展、长三角一体化发展等战略机遇，加强与兄弟省市协同协作，探\n索建立区域合作联盟。\n"
+         + " " * 71 + "2022 年 1 月 24 日\n资料整理：碳中和资料库公众号",
+         "九、做好实施保障\n（二十八）加强协调促进落实。各地可结合碳达峰碳中和、绿色发展等相关领域政策文件的制定研究提出具体措施，"
+         "确保主要任务和政策措施落地见效。省各有关部门要切实履行部门职责，加强督促指导，强化协调配合，形成工作合力。\n"
+         "（二十九）深化国际国内合作。抓住“一带一路”建设、长江经济带发展、长三角一体化发展等战略机遇，加强与兄弟省市协同协作，探索建立区域合作联盟。\n"
+         "2022年1月24日\n资料整理：碳中和资料库公众号"),
+        # a sentence the page cut goes on across the break
+        ("（一）推动绿色低碳发展，加快\n\f转型，提升水平。", "（一）推动绿色低碳发展，加快转型，提升水平。"),
+    ],
+)
+def test_a_signatures_date_line_never_continues(raw: str, expected: str) -> None:
+    assert normalize_text(raw).text == expected
 
 
 def test_running_headers_beside_page_breaks_are_dropped() -> None:

@@ -128,6 +128,10 @@ SPACE_ASCII_THEN_CJK = compile_pattern(rf"(?<=[0-9A-Za-z%.])[ ](?={CJK_CONTEXT})
 # ("省发展改革委（省能源局）  省经信厅", "…坚决遏制盲目发展。  省发展改革委").
 SPACE_AFTER_OPEN = compile_pattern(r"(?<=[（《“])[ ]+|(?<=[），。、；：])[ ](?![ ])")
 SPACE_BEFORE_CLOSE = compile_pattern(r"[ ]+(?=[，。、；：）》”])")
+# A space after a decimal point inside prose, as an extraction sets a decimal's digits apart:
+# "人均公园绿地面积达14. 5平方米" -> "…达14.5平方米".  (After a hanzi only: a clause number at a line's
+# start, "1. 2025年底前…", or after a sentence's end, "…。2. 2025年…", is not a decimal.)
+SPACE_IN_DECIMAL = compile_pattern(r"(?<=\p{Han}\d{1,6}\.)[ ](?=\d)")
 # Half-width brackets whose content is Chinese: (三) / (市发展改革委…负责)
 HALF_PAREN_PAIR = compile_pattern(rf"\(([^()\n]*{HAN}[^()\n]*)\)")
 # "(改革发展局…负责" with the ")" lost; "(“碳惠通”项目…" wrapped before its ")" (a PDF's line)
@@ -405,6 +409,8 @@ def _clean_steps(line: str, fullwidth: bool) -> str:
             line = SPACE_AFTER_OPEN.sub("", line)
         if " " in line:
             line = SPACE_BEFORE_CLOSE.sub("", line)
+        if " " in line and "." in line:
+            line = SPACE_IN_DECIMAL.sub("", line)
     return line.strip()
 
 
@@ -524,6 +530,10 @@ def _continues(prev: _Line, nxt: _Line, wrap: Optional[int]) -> bool:
             and not _is_heading(prev)
         )
     if b[-1] in "号）)" and DOC_NUMBER_LINE.match(b) is not None:
+        return False
+    if a[-1] == "日" and SIGNATURE_DATE_LINE.match(a) is not None:
+        # A signature's date ends its block, however wide its line (set to the right margin in a
+        # layout extraction) and on whatever page the text goes on (2022年5月26日 / \f为认真落实…).
         return False
     if a.endswith("的通知") and "关于" in a and "。" not in a and b[0] not in CONTINUATION_STARTS:
         return False  # a notice title, complete (its addressees below: 各省、自治区…：), though its 、 look like prose
