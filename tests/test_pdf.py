@@ -112,6 +112,9 @@ PARAGRAPH_CASES = [
      ["现将方案印发给你们，请结合实际贯彻执。", "某某市人民政府办公室", "2023年6月12日"]),
     # … but a sentence going on after it is the paragraph's
     ([(2, "现将方案印发给你们，请结合实际贯彻执。"), (0, "市生态环境局负责。")], ["现将方案印发给你们，请结合实际贯彻执。市生态环境局负责。"]),
+    # a clause number after a full line that is no prose (a wrapped heading) starts a paragraph
+    ([(0, "（一）推进产业结构和能源结构优化调整的重点工程"), (0, "1.严格控制高耗能行业产能。"), (0, "2.推进传统产业绿色化改造。")],
+     ["（一）推进产业结构和能源结构优化调整的重点工程", "1.严格控制高耗能行业产能。", "2.推进传统产业绿色化改造。"]),
 ]
 
 
@@ -122,6 +125,14 @@ def test_paragraphs_follow_the_geometry(rows: list[tuple[float, str]], expected:
     runs = [Run(80 + 16 * indent, 760 - 26 * k, text) for k, (indent, text) in enumerate(body + rows)]
     doc = parse_document(make_pdf([runs]), doc_id="x", require_clauses=False)
     assert doc.text.split("\n")[1:] == expected
+
+
+def test_a_short_plans_title_is_its_own_paragraph() -> None:
+    # its widest line, and so "full": the clause numbers after it start their paragraphs all the same
+    rows = ["烟台市碳达峰实施方案", "一、总体要求", "二、重点任务", "三、保障措施"]
+    doc = parse_document(make_pdf([[Run(80, 760 - 26 * k, text) for k, text in enumerate(rows)]]), doc_id="x", require_clauses=False)
+    assert doc.text.split("\n") == rows
+    assert (doc.title, [c.key for c in doc.clauses]) == ("烟台市碳达峰实施方案", ["一、", "二、", "三、"])
 
 
 # (lines as (left edge in ems, text)) of a page with fewer full lines than anything else: the column's

@@ -602,6 +602,12 @@ def _stretched(prev: _Line, line: _Line) -> bool:
     return _full(wider) and prev.page == line.page and 0 < prev.y - line.y <= 2.0 * min(line.size, prev.size)
 
 
+def _heading_line(line: _Line) -> bool:
+    """Is ``line`` a numbered heading on a line of its own (一、总体要求: its 、 is the number's, no prose)?"""
+    number = CLAUSE_START.match(line.text) if line.starts_paragraph else None
+    return number is not None and PROSE_PUNCT.search(line.text, number.end()) is None
+
+
 def _starts_paragraph(prev: _Line, line: _Line, prose: bool, in_bracket: bool = False) -> bool:
     """Does ``line`` start a paragraph, given the line before it (``prose``: its paragraph is prose;
     ``in_bracket``: it has a （ or 《 open)?"""
@@ -618,7 +624,12 @@ def _starts_paragraph(prev: _Line, line: _Line, prose: bool, in_bracket: bool = 
     indented = line.x0 - line.column_left >= 0.8 * line.size
     if _full(prev) or (prev.text[-1] not in SENTENCE_END | CLOSERS and _no_room(prev, line)):
         # A full line continues on the next one; an indent after it starts a paragraph
-        # unless the sentence is left open ("…对河北" / "工" set off by OCR).
+        # unless the sentence is left open ("…对河北" / "工" set off by OCR).  A clause number after
+        # a title or a heading starts one, indent or not: on a short plan's page the title, its
+        # widest line, is "full", and so are headings of one length (烟台市碳达峰实施方案 /
+        # 一、总体要求 / 二、重点任务); a wrapped heading is full too.
+        if not in_bracket and CLAUSE_START.match(line.text) and (not prose or _heading_line(prev)):
+            return True
         return indented and not mid_sentence
     if mid_sentence and in_bracket:
         # "…地热能等。（区发展" / "改革委…负责）": a paragraph split inside a bracket or a title (text
