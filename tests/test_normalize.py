@@ -28,6 +28,11 @@ from jianwu.normalize import clean_inline, decode, detect_script, normalize_byte
         # full-width digits, ％ and ． -> ASCII
         ("１．加强组织领导", "1.加强组织领导"),
         ("下降１４．５％", "下降14.5%"),
+        # clause numbers set as one enclosed character
+        ("㈠指导思想。坚持绿色发展。", "（一）指导思想。坚持绿色发展。"),
+        ("⑵压减散煤", "（2）压减散煤"),
+        ("⒓大力发展光伏", "12.大力发展光伏"),
+        ("①城区全面禁燃", "①城区全面禁燃"),  # circled numbers are a style of their own
         # spaces between digits / Latin and Chinese
         ("到 2025 年，装配式建筑占新建建筑比例达到 30%", "到2025年，装配式建筑占新建建筑比例达到30%"),
         ("稳定在 70% 以上", "稳定在70%以上"),

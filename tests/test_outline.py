@@ -341,3 +341,11 @@ def test_a_plan_outline_s_volumes_nest_chapters() -> None:
         (["第一篇"], "开启新征程"), (["第一篇", "第一章"], "发展环境"), (["第一篇", "第一章", "第一节"], "发展基础"),
         (["第一篇", "第二章"], "指导方针"), (["第二篇"], "坚持创新驱动发展"), (["第二篇", "第三章"], "打造创新平台"),
         (["第二篇", "第三章", "第一节"], "建设重大创新平台")]
+
+
+def test_clause_numbers_set_as_enclosed_characters_are_clauses() -> None:
+    """㈠ ⑴ ⒈ (one character each: WPS and Word fonts, text copied from their PDFs) number like （一） （1） 1."""
+    text = "某市碳达峰实施方案\n一、重点任务\n㈠能源转型\n⒈大力发展光伏。\n⒉严控煤炭。\n⑴推进煤电改造。\n⑵压减散煤。\n㈡节能降碳\n"
+    assert [(c.key, c.title) for c in build_clauses(normalize_text(text))] == [
+        ("一、", "重点任务"), ("一、/（一）", "能源转型"), ("一、/（一）/1.", "大力发展光伏"), ("一、/（一）/2.", "严控煤炭"),
+        ("一、/（一）/2./（1）", "推进煤电改造"), ("一、/（一）/2./（2）", "压减散煤"), ("一、/（二）", "节能降碳")]

@@ -82,6 +82,9 @@ PARAGRAPH_CASES = [
     # a clause number after a finished sentence starts a paragraph even without an indent
     ([(0, "（一）指导思想。坚持以人民为中心发展思想。"), (0, "（二）主要目标。到2025年，全市单位地区")],
      ["（一）指导思想。坚持以人民为中心发展思想。", "（二）主要目标。到2025年，全市单位地区"]),
+    # … one set as an enclosed character too (㈡ for （二）: normalisation writes it out)
+    ([(0, "㈠指导思想。坚持以人民为中心的发展思想。"), (0, "㈡主要目标。到2025年，全市单位地区")],
+     ["（一）指导思想。坚持以人民为中心的发展思想。", "（二）主要目标。到2025年，全市单位地区"]),
     # a page printed narrower than its hard wraps: fragments left alone mid-sentence continue
     ([(2, "（一）指导思想。以习近平新时代中国特色社"), (0, "会主"), (0, "义思想为指导，深入贯彻党的二十大精神，"),
       (0, "全面"), (0, "贯彻新发展理念。")],

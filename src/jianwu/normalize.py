@@ -143,13 +143,20 @@ HALF_PAREN_NUMBER = compile_pattern(rf"\((\d{{1,3}})\)(?={HAN})")
 HALF_PUNCT = {",": "，", ";": "；", ":": "：", "?": "？", "!": "！"}
 HALF_PUNCT_IN_CJK = compile_pattern(rf"(?<={CJK_CONTEXT})[,;:?!]|[,;:?!](?={CJK_CONTEXT})")
 # Full-width ASCII (０-９, Ａ-Ｚ, ％, ．) -> ASCII.
-FULLWIDTH_ASCII = {c: c - 0xFEE0 for c in range(0xFF10, 0xFF1A)}
+FULLWIDTH_ASCII: dict[int, Union[int, str]] = {c: c - 0xFEE0 for c in range(0xFF10, 0xFF1A)}
 FULLWIDTH_ASCII.update({c: c - 0xFEE0 for c in range(0xFF21, 0xFF3B)})
 FULLWIDTH_ASCII.update({c: c - 0xFEE0 for c in range(0xFF41, 0xFF5B)})
 FULLWIDTH_ASCII.update({ord("％"): ord("%"), ord("．"): ord("."), ord("／"): ord("/")})
 # The ratio sign Word users type for a colon: "责任单位∶自治区住房城乡建设厅" -> "："
 FULLWIDTH_ASCII[ord("∶")] = ord("：")
-# A character FULLWIDTH_ASCII changes ("２０２５", "％", "∶"): a line without one is not translated
+# Clause numbers set as one enclosed character (WPS and Word fonts, text copied from their PDFs):
+# "㈠指导思想" -> "（一）指导思想", "⑴推进" -> "（1）推进", "⒈大力发展" -> "1.大力发展".  (The circled
+# ① … ⑳ are a numbering style of their own, kept.)
+ENCLOSED_NUMBERS: dict[int, str] = {0x3220 + i: f"（{h}）" for i, h in enumerate("一二三四五六七八九十")}
+ENCLOSED_NUMBERS.update({0x2474 + i: f"（{i + 1}）" for i in range(20)})  # ⑴ … ⒇
+ENCLOSED_NUMBERS.update({0x2488 + i: f"{i + 1}." for i in range(20)})  # ⒈ … ⒛
+FULLWIDTH_ASCII.update(ENCLOSED_NUMBERS)
+# A character FULLWIDTH_ASCII changes ("２０２５", "％", "∶", "㈠"): a line without one is not translated
 # (str.translate looks up every character of a Chinese line in the table).
 FULLWIDTH_CHAR = compile_std("[" + "".join(re.escape(chr(c)) for c in sorted(FULLWIDTH_ASCII)) + "]")
 

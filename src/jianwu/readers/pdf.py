@@ -80,10 +80,10 @@ def _wide(ch: str) -> bool:
     return ch >= "\u2e80" or ch in WIDE_BELOW_CJK  # (a plain comparison: called per character)
 # Private-use code points (a font's own glyphs without Unicode) and the replacement character.
 UNMAPPED = compile_pattern(r"[\ue000-\uf8ff\ufffd\U000f0000-\U0010ffff]")
-# A strong clause number at a line start: 一、 （一） （1） 第一条 2. 2、 (a new paragraph after a sentence
+# A strong clause number at a line start: 一、 （一） （1） 第一条 2. 2、 ㈠ ⑴ ⒈ (a new paragraph after a sentence
 # end; an indented one starts one after a line left open: 参与部门：市工信局、各区镇 / 2.大力发展光伏发电).
 # Not a number wrapped to the line start: 2.5倍, 3.5万亩.
-CLAUSE_START = compile_pattern(r"^(?:[一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十\d]+[)）]|第[一二三四五六七八九十百]+[章节条部]|\d{1,2}[、.．](?![\d.．%]))")
+CLAUSE_START = compile_pattern(r"^(?:[一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十\d]+[)）]|第[一二三四五六七八九十百]+[章节条部]|\d{1,2}[、.．](?![\d.．%])|[㈠-㈩⑴-⒛])")
 SENTENCE_END = set("。；：！？;:!?")
 # Closing brackets and quotes: a paragraph may end on them (responsibility notes do).
 CLOSERS = set("）)】]》”’")
