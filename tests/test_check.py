@@ -68,6 +68,9 @@ TRIGGERS = [
      [(5, 6, "1 traditional character(s) in a mixed document: 監→监")]),
     ("JW024", HEAD + "一、重点任务\n（一）加强管控。推进生态环\n\n境保护工作。\n",
      [(6, 1, "a word is split across lines here (。推进生态环|境保护工作。); join the lines")]),
+    ("JW025", HEAD + "一、重点任务\n（—）加强管控。推进⽣态环境保护工作。\n",
+     [(4, 1, "a dash stands for the 一 of this clause number; write 一"),
+      (4, 1, "look-alike characters stand for hanzi in this text: ⽣→生; replace them")]),
     ("JW030", HEAD + "一、重点任务\n（一）加强管控。推进工作。\n（二）加强管控。优化布局。\n",
      [(5, 4, "（二）加强管控 repeats the title of （一） (line 4); give this clause the title that matches its text")]),
     ("JW032", HEAD + "一、重点任务\n（一）加强管控。推进工作。（区生态环境局、区发展改革委、区生态环境局按职责分工负责）\n",
@@ -91,6 +94,7 @@ CLEAN = [
     ("JW022", TASKS),
     ("JW023", HEAD + SIMPLIFIED_BODY),
     ("JW024", TASKS),
+    ("JW025", TASKS),
     ("JW030", HEAD + "一、重点任务\n（一）工作目标\n1.加强管控。推进工作。\n二、保障措施\n（二）工作目标\n1.加强领导。统筹推进。\n"),
     ("JW032", HEAD + "一、重点任务\n（一）加强管控。推进工作。（区生态环境局、区发展改革委按职责分工负责）\n"),
 ]

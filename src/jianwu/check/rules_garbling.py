@@ -130,3 +130,18 @@ def split_word_repaired(ctx: Context) -> Iterator[Hit]:
             raw = ctx.raw_line(repair.line)
             column = len(raw) - len(raw.lstrip()) + 1
             yield Hit(f"a word is split across lines here ({repair.detail}); join the lines", repair.line, column)
+
+
+@rule("JW025", "lookalike-characters", "warning", "garbling",
+      "Look-alike code points stand for hanzi or a clause number's 一 (⽣ U+2F63 for 生, 部⻔ for 部门, —、 for 一、): "
+      "a PDF's font mapped them so; normalisation replaced them for parsing, but search and copy of the source still fail.",
+      "Replace them with the characters they stand for (the message names them), or export the text again from the original.")
+def lookalike_characters(ctx: Context) -> Iterator[Hit]:
+    for repair in ctx.doc.normalized.repairs:
+        if repair.kind == "lookalike_hanzi":
+            # (one repair for the text, on the line of the first; the detail names them all: ⽣→生 ⻔→门)
+            yield Hit(f"look-alike characters stand for hanzi in this text: {repair.detail}; replace them", repair.line, 1)
+        elif repair.kind == "lookalike_numeral":
+            raw = ctx.raw_line(repair.line)
+            column = len(raw) - len(raw.lstrip()) + 1
+            yield Hit("a dash stands for the 一 of this clause number; write 一", repair.line, column)
