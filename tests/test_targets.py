@@ -109,6 +109,11 @@ def test_values_fold_multipliers_and_keep_the_base_unit(seeds: dict[str, Documen
         ("五成以上，两成", [("50", "%"), ("20", "%")]),
         ("翻一番，翻两番，增长一倍", [("1", "倍"), ("3", "倍"), ("1", "倍")]),
         ("一成不变，建成三成员单位，翻番，第三分之一", []),
+        # units written as symbols (a technical office's plan, a PDF's font): the base unit as in words
+        ("改造100万㎡，绿地50万m²，管网200㎞，再生水1000万m³", [("1000000", "平方米"), ("500000", "平方米"), ("200", "公里"), ("10000000", "立方米")]),
+        ("能耗50万tce，排放3万tCO2，单位面积能耗10kgce/㎡", [("500000", "吨标准煤"), ("30000", "吨二氧化碳"), ("10", "千克标准煤/平方米")]),
+        ("新增处理能力5万m³/d，治理面积12km²", [("50000", "立方米/日"), ("12", "平方公里")]),
+        ("PM2.5浓度降低，CO2排放", []),
     ],
 )
 def test_quantity_tokenizer(phrase: str, expected: list[tuple[str, str]]) -> None:
