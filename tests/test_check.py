@@ -69,7 +69,7 @@ TRIGGERS = [
     ("JW024", HEAD + "一、重点任务\n（一）加强管控。推进生态环\n\n境保护工作。\n",
      [(6, 1, "a word is split across lines here (。推进生态环|境保护工作。); join the lines")]),
     ("JW025", HEAD + "一、重点任务\n（—）加强管控。推进⽣态环境保护工作。\n",
-     [(4, 1, "a dash stands for the 一 of this clause number; write 一"),
+     [(4, 1, "a dash stands for the 一 of the clause number （一）; write 一"),
       (4, 1, "look-alike characters stand for hanzi in this text: ⽣→生; replace them")]),
     ("JW030", HEAD + "一、重点任务\n（一）加强管控。推进工作。\n（二）加强管控。优化布局。\n",
      [(5, 4, "（二）加强管控 repeats the title of （一） (line 4); give this clause the title that matches its text")]),

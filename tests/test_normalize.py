@@ -155,26 +155,6 @@ def test_a_signatures_date_line_never_continues(raw: str, expected: str) -> None
     assert normalize_text(raw).text == expected
 
 
-@pytest.mark.parametrize(
-    ("line", "expected"),
-    [
-        ("—、总体要求", "一、总体要求"),  # an em dash for 一
-        ("（—）指导思想。坚持绿色发展。", "（一）指导思想。坚持绿色发展。"),
-        ("(–)指导思想", "（一）指导思想"),  # an en dash, half-width brackets
-        ("（十—）推进节能降碳", "（十一）推进节能降碳"),
-        ("（二十－）加强组织领导", "（二十一）加强组织领导"),  # a full-width hyphen-minus
-        ("ー、重点任务", "一、重点任务"),  # a katakana prolonged sound mark
-        ("——统筹谋划，系统推进。", "——统筹谋划，系统推进。"),  # a dash, not a number
-        ("—1—", None),  # a page number (dropped)
-        ("（—）", "（—）"),  # nothing after it: no heading
-    ],
-)
-def test_a_clause_numbers_one_written_as_a_dash_is_repaired(line: str, expected: str | None) -> None:
-    result = normalize_text("某市方案\n" + line)
-    assert result.text.split("\n")[1:] == ([expected] if expected else [])
-    assert [r.kind for r in result.repairs if r.kind == "lookalike_numeral"] == (["lookalike_numeral"] if expected and expected != line else [])
-
-
 def test_running_headers_beside_page_breaks_are_dropped() -> None:
     pages = [
         "（一）推动绿色低碳发展，加快",

@@ -349,3 +349,21 @@ def test_clause_numbers_set_as_enclosed_characters_are_clauses() -> None:
     assert [(c.key, c.title) for c in build_clauses(normalize_text(text))] == [
         ("一、", "重点任务"), ("一、/（一）", "能源转型"), ("一、/（一）/1.", "大力发展光伏"), ("一、/（一）/2.", "严控煤炭"),
         ("一、/（一）/2./（1）", "推进煤电改造"), ("一、/（一）/2./（2）", "压减散煤"), ("一、/（二）", "节能降碳")]
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        ("—、总体要求", [("一、", "一、", "总体要求")]),  # an em dash for 一
+        ("（—）指导思想。坚持绿色发展。", [("（一）", "（一）", "指导思想")]),
+        ("(–)指导思想", [("（一）", "（一）", "指导思想")]),  # an en dash, half-width brackets
+        ("（十—）推进节能降碳", [("（十一）", "（十一）", "推进节能降碳")]),
+        ("（二十－）加强组织领导", [("（二十一）", "（二十一）", "加强组织领导")]),  # a full-width hyphen-minus
+        ("ー、重点任务", [("一、", "一、", "重点任务")]),  # a katakana prolonged sound mark
+        ("——统筹谋划，系统推进。", []),  # a dash, not a number
+        ("（——）", []),
+    ],
+)
+def test_a_clause_number_whose_one_is_a_dash_is_read(line: str, expected: list[tuple[str, str, str]]) -> None:
+    """OCR and text layers give 一 as a dash of its shape; in a clause number's place it can be nothing else."""
+    assert [(c.key, c.number, c.title) for c in build_clauses(normalize_text("某市方案\n" + line))] == expected

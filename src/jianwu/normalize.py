@@ -88,14 +88,6 @@ PAGE_NUMBER_LINE = compile_pattern(
     r"|第\s*\d{1,3}\s*页(?:\s*[,，/]?\s*共\s*\d{1,3}\s*页)?"
     r"|\d{1,3}\s*/\s*\d{1,3})$"
 )
-# A clause number whose 一 a text layer or OCR gave as a dash of its shape: "—、总体要求",
-# "（—）指导思想", "（十—）推进", "ー、" (a katakana prolonged sound mark).  Such a numeral has no
-# other reading: the dash stands between the number's bracket or its tens and its 、 ） or .
-DASH_NUMERAL = compile_pattern(
-    r"^(?P<open>[（(])?(?P<tens>(?:[二三四五六七八九]?十)?)(?P<dash>[—–－ー])(?=(?(open)[)）]|(?:、|[.．](?!\d)))\s*\p{Han})"
-)
-DASH_NUMERAL_FIRSTS = frozenset("—–－ー（(十二三四五六七八九")
-DASH_NUMERAL_DASHES = "—–－ー"
 # A line is tried against CHROME_LINE only when it starts with a character one of its
 # alternatives starts with (首页 当前位置 您的位置 所在位置 【字体 返回顶部 打印 关闭 分享到 收藏
 # 扫一扫 版权声明 网站标识码 主办单位 承办单位 技术支持) or holds a word it finds anywhere
@@ -145,8 +137,9 @@ HALF_PAREN_PAIR = compile_pattern(rf"\(([^()\n]*{HAN}[^()\n]*)\)")
 # "(改革发展局…负责" with the ")" lost; "(“碳惠通”项目…" wrapped before its ")" (a PDF's line)
 HALF_OPEN_BEFORE_HAN = compile_pattern(rf"\((?=[“‘《]?{HAN})")
 HALF_CLOSE_AFTER_HAN = compile_pattern(rf"(?<={CJK_CONTEXT})\)")
-# Half-width arabic item numbers before Chinese text: "(1)推进" -> "（1）推进"
-HALF_PAREN_NUMBER = compile_pattern(rf"\((\d{{1,3}})\)(?={HAN})")
+# Half-width arabic item numbers before Chinese text: "(1)推进" -> "（1）推进"; also a 一 written as
+# a dash (numbering.DASHED_NUMERAL): "(—)指导思想" -> "（—）指导思想"
+HALF_PAREN_NUMBER = compile_pattern(rf"\((\d{{1,3}}|[二三四五六七八九]?十?[—–－ー])\)(?={HAN})")
 # Half-width , ; : ? ! next to Chinese (1,000 and QQ:5 stay as they are).
 HALF_PUNCT = {",": "，", ";": "；", ":": "：", "?": "？", "!": "！"}
 HALF_PUNCT_IN_CJK = compile_pattern(rf"(?<={CJK_CONTEXT})[,;:?!]|[,;:?!](?={CJK_CONTEXT})")
@@ -781,11 +774,6 @@ def normalize_text(
             # (the repairs write no mark of INLINE_MARK, nor white space at a line's end: a repaired line
             # holds only marks its line held, tested below as any line's; stripped once more all the same)
             stripped = stripped.strip()
-        if first in DASH_NUMERAL_FIRSTS and any(d in stripped[:5] for d in DASH_NUMERAL_DASHES):
-            dash = DASH_NUMERAL.match(stripped)
-            if dash is not None:
-                stripped = stripped[: dash.start("dash")] + "一" + stripped[dash.end("dash"):]
-                repairs.append(Repair("lookalike_numeral", number, stripped[:40]))
         if marks and (mark_lines is None or mark_lines[number - 1] or (wide_mark is not None and wide_mark in stripped)) and (
                 one_mark in stripped if one_mark is not None else inline_mark(stripped) is not None):
             # (a line found to hold a mark goes to the steps: clean_inline would search it for one again)

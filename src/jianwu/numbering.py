@@ -25,10 +25,16 @@ PART = compile_pattern(rf"^第(?P<n>{CN_NUMERAL}|\d+)部分\s*")
 CHAPTER = compile_pattern(rf"^第(?P<n>{CN_NUMERAL}|\d+)章\s*")
 SECTION = compile_pattern(rf"^第(?P<n>{CN_NUMERAL}|\d+)节\s*")
 ARTICLE = compile_pattern(rf"^第(?P<n>{CN_NUMERAL}|\d+)条\s*")
+# A numeral whose 一 (its units) a text layer or OCR gave as a dash of its shape: "—" of "—、总体要求",
+# "十—" of "（十—）推进", "ー" (a katakana prolonged sound mark).  Read as 一 (DASH_AS_ONE), and only
+# before the 、 or ） of a clause number: a dash has no other place there ("——统筹谋划" is none).
+DASHES_AS_ONE = "—–－ー"
+DASHED_NUMERAL = rf"(?:[二三四五六七八九]?十)?[{DASHES_AS_ONE}]"
+DASH_AS_ONE = str.maketrans(DASHES_AS_ONE, "一" * len(DASHES_AS_ONE))
 # 一、 二、 …   (also 一. / 一． written by some offices)
-CN_DUN = compile_pattern(rf"^(?P<n>{CN_NUMERAL})[、.．]\s*")
+CN_DUN = compile_pattern(rf"^(?P<n>{CN_NUMERAL}|{DASHED_NUMERAL})[、.．]\s*")
 # （一） （十四）   (half-width brackets are made full-width by normalisation)
-CN_PAREN = compile_pattern(rf"^（(?P<n>{CN_NUMERAL})）\s*")
+CN_PAREN = compile_pattern(rf"^（(?P<n>{CN_NUMERAL}|{DASHED_NUMERAL})）\s*")
 # 1. 1． 1、  but not 2.8亿 / 14.5% / 1.5倍 (a digit or % after the dot is a decimal)
 ARABIC = compile_pattern(r"^(?P<n>\d{1,3})(?:[.．](?![\d%])|、)\s*")
 # （1） and 1）, 1) (a lone half-width bracket is not made full-width by normalisation)
@@ -67,7 +73,7 @@ def _can_start(style: str, first: str) -> bool:
     if style in ("volume", "part", "chapter", "section", "article"):
         return first == "第"
     if style == "cn":
-        return first in CN_NUMERAL_CHARS
+        return first in CN_NUMERAL_CHARS or first in DASHES_AS_ONE
     if style in ("cn_paren", "arabic_paren"):
         return first == "（"
     if style in ("arabic", "arabic_rparen"):
@@ -241,10 +247,13 @@ def _token(style: str, matched: str) -> Optional[Token]:
     the lines share one.
     """
     raw = _STYLE_PATTERN[style].match(matched).group("n")
+    written = matched.rstrip()
+    if style in ("cn", "cn_paren") and raw[-1] in DASHES_AS_ONE:  # （十—）: written as it is meant, （十一）
+        raw, written = raw.translate(DASH_AS_ONE), written.translate(DASH_AS_ONE)
     value = ord(raw) - 0x2460 + 1 if style == "circled" else cn_to_int(raw)
     if not value:
         return None
-    return Token(style, value, matched.rstrip(), _normalized(style, value), len(matched))
+    return Token(style, value, written, _normalized(style, value), len(matched))
 
 
 def match_label(line: str) -> Optional[str]:

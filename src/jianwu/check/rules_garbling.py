@@ -141,7 +141,9 @@ def lookalike_characters(ctx: Context) -> Iterator[Hit]:
         if repair.kind == "lookalike_hanzi":
             # (one repair for the text, on the line of the first; the detail names them all: ⽣→生 ⻔→门)
             yield Hit(f"look-alike characters stand for hanzi in this text: {repair.detail}; replace them", repair.line, 1)
-        elif repair.kind == "lookalike_numeral":
-            raw = ctx.raw_line(repair.line)
-            column = len(raw) - len(raw.lstrip()) + 1
-            yield Hit("a dash stands for the 一 of this clause number; write 一", repair.line, column)
+    text = ctx.doc.text
+    for clause in ctx.doc.clauses:
+        # (numbering reads a dash in a number's place as 一, and writes the number so: 一、 for —、)
+        if clause.style in ("cn", "cn_paren") and clause.number and not text.startswith(clause.number, clause.span[0]):
+            raw = ctx.raw_line(clause.line)
+            yield Hit(f"a dash stands for the 一 of the clause number {clause.number}; write 一", clause.line, len(raw) - len(raw.lstrip()) + 1)
