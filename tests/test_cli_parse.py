@@ -116,7 +116,7 @@ def write(directory: Path, name: str, content: bytes | None) -> Path:
         ("e.txt", b"", "empty file"),
         ("b.txt", b"\x89PNG\r\n\x1a\n\x00\x00", "PNG image, not a document: if it is a scanned page, OCR it into a PDF with a text layer (e.g. ocrmypdf) and give jianwu the PDF"),
         ("c.txt", b"abc\x00\x01def", "binary file, not a document: jianwu reads plans as text, PDF, Word (.docx, .doc, .wps) or web pages; give it the plan in one of those"),
-        ("u.txt", bytes([0x81, 0x30, 0xFF, 0xFF, 0x80]) * 4, "cannot decode as Chinese text; tried utf-8 (invalid bytes), gb18030 (invalid bytes), big5 (invalid bytes), big5hkscs (invalid bytes)"),
+        ("u.txt", bytes([0x81, 0x30, 0xFF, 0xFF, 0x80]) * 4, "cannot decode as Chinese text; tried utf-8 (invalid byte at offset 0), gb18030 (invalid byte at offset 0), big5 (invalid byte at offset 0), big5hkscs (invalid byte at offset 0)"),
         ("n.txt", "这是一段没有编号的文字。\n第二段。".encode(), "no numbered clauses found (is this a plan?)"),
     ],
 )

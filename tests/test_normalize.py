@@ -236,7 +236,9 @@ def test_decode_common_encodings(raw: bytes, encoding: str) -> None:
         (b"  \n\n ", "empty file"),
         (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", "binary file (NUL bytes), not a text document"),
         (bytes([0xFF, 0xFE, 0xD8]) , "cannot decode as utf-16: truncated data at byte 2"),
-        (bytes([0x81, 0x30, 0xFF, 0xFF, 0x80]) * 3, "cannot decode as Chinese text; tried utf-8 (invalid bytes), gb18030 (invalid bytes), big5 (invalid bytes), big5hkscs (invalid bytes)"),
+        (bytes([0x81, 0x30, 0xFF, 0xFF, 0x80]) * 3, "cannot decode as Chinese text; tried utf-8 (invalid byte at offset 0), gb18030 (invalid byte at offset 0), big5 (invalid byte at offset 0), big5hkscs (invalid byte at offset 0)"),
+        # a UTF-8 plan cut short inside a character, or with a byte of another encoding in it: where
+        ("推进绿色发展。".encode("utf-8") * 20 + "推".encode("utf-8")[:2], "cannot decode as Chinese text; tried utf-8 (invalid byte at offset 420: the file ends inside a character), gb18030 (invalid byte at offset 40), big5 (invalid byte at offset 0), big5hkscs (invalid byte at offset 0)"),
     ],
 )
 def test_decode_rejects_bad_input(raw: bytes, problem: str) -> None:

@@ -227,8 +227,10 @@ def decode(raw: bytes, source: str) -> tuple[str, str]:
     for encoding in TEXT_ENCODINGS:
         try:
             text = raw.decode(encoding)
-        except UnicodeDecodeError:
-            tried.append(f"{encoding} (invalid bytes)")
+        except UnicodeDecodeError as exc:
+            # (where: a file cut short ends in half a character, a pasted piece in another encoding starts somewhere)
+            cut = ": the file ends inside a character" if exc.end >= len(raw) and exc.reason == "unexpected end of data" else ""
+            tried.append(f"{encoding} (invalid byte at offset {exc.start}{cut})")
             continue
         if _looks_binary(text):
             raise InputError(source, "binary file (control characters), not a text document")
