@@ -233,3 +233,19 @@ def test_a_clause_merged_into_its_neighbour_is_no_rewrite_of_the_new_clause_besi
         "1.": ["1."], "2.": ["2."], "3.": ["3.", "4."], **{f"{n}.": [f"{n}."] for n in range(5, 12)}}
     assert [a.status for a in alignments if a.child_index is not None and child.clauses[a.child_index].path[-1] == "4."] == ["added"]
     assert [a.basis for a in alignments if a.basis == "position"] == []
+
+
+def test_a_heading_given_an_opening_sentence_is_the_parents_heading_modified() -> None:
+    """二、重点任务 alone in the parent is a heading; the child's, with a sentence under its title, is
+    content: aligned apart they were dropped and added; by title and style they are one clause modified."""
+    parent = parse_document(
+        "某省实施方案\n一、总体要求\n（一）主要目标。到2025年，全省单位地区生产总值能耗下降14%，主要污染物排放总量持续减少。\n"
+        "二、重点任务\n（一）推进能源结构调整。严控煤炭消费，大力发展光伏、风电等可再生能源。\n", doc_id="province")
+    child = parse_document(
+        "某市实施方案\n一、总体要求\n（一）主要目标。到2025年，全市单位地区生产总值能耗下降14.5%，主要污染物排放总量持续减少。\n"
+        "二、重点任务\n全面落实省委省政府部署，重点做好以下工作：\n（一）推进能源结构调整。严控煤炭消费，大力发展光伏、风电等可再生能源。\n", doc_id="city")
+    alignments = align_documents(child, parent)
+    heading = [(a.kind, a.status, a.basis) for a in alignments if a.child_index is not None and child.clauses[a.child_index].key == "二、"
+               or a.parent_index is not None and parent.clauses[a.parent_index].key == "二、"]
+    assert heading == [("clause", "modified", "title")]
+    assert {a.status for a in alignments} == {"identical", "modified"}

@@ -487,7 +487,7 @@ def align_documents(child: Document, parent: Document, *, duplicates: bool = Tru
 
     alignments = _content_alignments(child, parent, entries, c_units, p_units, chain, repeated)
     alignments += _heading_alignments(child, parent, alignments, c_units, p_units, c_heads, p_heads)
-    return _reading_order(alignments, child, parent)
+    return _reading_order(_heading_with_content(alignments, child, parent), child, parent)
 
 
 _Entry = tuple[int, int, Basis, Scores, list[Flag]]  # (child position, parent position, basis, scores, flags)
@@ -834,6 +834,47 @@ def _heading_alignments(
     out += [Alignment("heading", "added", u.index, None) for u in c_heads if u.index not in linked_c]
     out += [Alignment("heading", "dropped", None, u.index) for u in p_heads if u.index not in linked_p]
     return out
+
+
+def _heading_with_content(alignments: list[Alignment], child: Document, parent: Document) -> list[Alignment]:
+    """A heading left alone on one side paired with the clause of its title left alone on the other.
+
+    A clause whose own text is no more than its title (``MIN_BODY``) is a heading, one with a
+    sentence more is content, and the two are aligned apart: ``二、重点任务`` of the parent and
+    ``二、重点任务`` with an opening sentence in the child (``全面落实…，重点做好以下工作：``) came out
+    dropped and added.  Such a pair, of one numbering style and near-identical titles (``TITLE_MIN``),
+    the child's text the parent's with a sentence added or removed, is a clause modified.
+    """
+    added = [a for a in alignments if a.parent_index is None and a.status == "added"]
+    dropped = [a for a in alignments if a.child_index is None and a.status == "dropped"]
+    candidates = []
+    for a in added:
+        c = child.clauses[a.child_index]  # type: ignore[index]
+        for d in dropped:
+            if a.kind == d.kind:
+                continue  # two headings or two clauses: their own steps left them apart
+            p = parent.clauses[d.parent_index]  # type: ignore[index]
+            if c.style != p.style or c.style == "row":
+                continue
+            title = fuzz.ratio(fold(c.title), fold(p.title)) / 100
+            if title >= TITLE_MIN:
+                candidates.append((-title, a.child_index, d.parent_index, a, d, title))
+    if not candidates:
+        return alignments
+    gone: set[int] = set()
+    paired: list[Alignment] = []
+    used_c: set[int] = set()
+    used_p: set[int] = set()
+    for _, ci, pi, a, d, title in sorted(candidates, key=lambda x: x[:3]):
+        if ci in used_c or pi in used_p:
+            continue
+        used_c.add(ci)
+        used_p.add(pi)
+        gone.update((id(a), id(d)))
+        c_body, p_body = fold(body_of(child.clauses[ci])), fold(body_of(parent.clauses[pi]))
+        scores = _scores(title, shared_runs(c_body, p_body), len(c_body), len(p_body))
+        paired.append(Alignment("clause", "modified", ci, pi, "title", scores))
+    return [a for a in alignments if id(a) not in gone] + paired
 
 
 def _reading_order(alignments: list[Alignment], child: Document, parent: Document) -> list[Alignment]:
