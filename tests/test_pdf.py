@@ -115,6 +115,9 @@ PARAGRAPH_CASES = [
      ["现将方案印发给你们，请结合实际贯彻执。", "某某市人民政府办公室", "2023年6月12日"]),
     # … but a sentence going on after it is the paragraph's
     ([(2, "现将方案印发给你们，请结合实际贯彻执。"), (0, "市生态环境局负责。")], ["现将方案印发给你们，请结合实际贯彻执。市生态环境局负责。"]),
+    # a first-line indent written as glyphs mapped to a control character (\x7f): no text, and no place in the line
+    # (after the full lines above, ending their sentence: indented, it starts a paragraph)
+    ([(0, "\x7f\x7f\x7f\x7f加强组织领导，健全工作机制。")], ["加强组织领导，健全工作机制。"]),
     # a clause number after a full line that is no prose (a wrapped heading) starts a paragraph
     ([(0, "（一）推进产业结构和能源结构优化调整的重点工程"), (0, "1.严格控制高耗能行业产能。"), (0, "2.推进传统产业绿色化改造。")],
      ["（一）推进产业结构和能源结构优化调整的重点工程", "1.严格控制高耗能行业产能。", "2.推进传统产业绿色化改造。"]),

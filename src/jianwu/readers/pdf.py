@@ -263,8 +263,12 @@ def _characters(pdf: "Document", textpage: int, box: tuple[float, float, float, 
     chars: list[tuple[float, float, str, bool]] = []
     for i, code in enumerate(codes[: min(count, max(got - 1, 0))]):
         ch = chr(code)
-        if ch in "\r\n" or (ch == " " and is_generated(handle, i)):
-            continue  # line ends and spaces pdfium inserted itself
+        if code <= 0x20 or 0x7F <= code <= 0x9F:
+            if ch in "\r\n" or (code == 0x20 and is_generated(handle, i)) or (code != 0x20 and not ch.isspace()):
+                # line ends, spaces pdfium inserted itself, control characters: no text, and no place
+                # in a line's geometry (a producer that wrote a first-line indent as glyphs mapped to
+                # \x7f would otherwise have the line start at the margin)
+                continue
         if 0xD800 <= code <= 0xDFFF:
             ch = "\ufffd"
         get_origin(handle, i, origin_x, origin_y)
