@@ -50,9 +50,11 @@ def _stream(data: bytes) -> bytes:
 
 
 def make_pdf(pages: list[list[Run]], *, size: tuple[float, float] = A4, encrypted: bool = False,
-             rules: tuple[list[tuple[float, float, float, float]], ...] = ()) -> bytes:
+             rules: tuple[list[tuple[float, float, float, float]], ...] = (), turned: bool = False) -> bytes:
     """A PDF with one page per list of runs (an empty list: a page without text, like a scan);
-    ``rules``: per page, filled rectangles (x, y, width, height), a table's borders."""
+    ``rules``: per page, filled rectangles (x, y, width, height), a table's borders.  ``turned``: each
+    page a landscape page as a printer turns it onto portrait paper, ``/Rotate 90`` and its text drawn
+    a quarter turn back (runs are placed on the landscape page as displayed, ``size`` the portrait sheet)."""
     chars = sorted({c for page in pages for run in page for c in run.text if ord(c) <= 0xFFFF})
     objects: dict[int, bytes] = {}
     # 1 catalog, 2 pages, 3 font, 4 descendant font, 5 ToUnicode, then page + content pairs.
@@ -73,14 +75,17 @@ def make_pdf(pages: list[list[Run]], *, size: tuple[float, float] = A4, encrypte
         ops = []
         for run in page:
             codes = "".join(f"{ord(c):04X}" for c in run.text if ord(c) <= 0xFFFF)
-            ops.append(f"BT /F1 {run.size:g} Tf 1 0 0 1 {run.x:.2f} {run.y:.2f} Tm <{codes}> Tj ET")
+            if turned:  # displayed (X, Y) is (y, width - x) on the sheet: draw at x = width - Y, y = X, running up
+                ops.append(f"BT /F1 {run.size:g} Tf 0 1 -1 0 {size[0] - run.y:.2f} {run.x:.2f} Tm <{codes}> Tj ET")
+            else:
+                ops.append(f"BT /F1 {run.size:g} Tf 1 0 0 1 {run.x:.2f} {run.y:.2f} Tm <{codes}> Tj ET")
         if not page:
             ops.append("0.5 g 50 50 400 600 re f")  # a picture: a scan has images, no text
         for x, y, w, h in rules[i] if i < len(rules) else ():
             ops.append(f"{x:.2f} {y:.2f} {w:.2f} {h:.2f} re f")
         objects[kids[i]] = (
-            b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 %g %g] /Resources << /Font << /F1 3 0 R >> >> /Contents %d 0 R >>"
-            % (size[0], size[1], kids[i] + 1)
+            b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 %g %g]%s /Resources << /Font << /F1 3 0 R >> >> /Contents %d 0 R >>"
+            % (size[0], size[1], b" /Rotate 90" if turned else b"", kids[i] + 1)
         )
         objects[kids[i] + 1] = _stream("\n".join(ops).encode("ascii"))
     out = bytearray(b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n")

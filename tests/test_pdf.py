@@ -592,3 +592,13 @@ def test_a_lines_text_is_the_one_every_step_gives(path: Path) -> None:
             for group in pdf_reader._baseline_groups(chars, em):
                 for scale in (0.5, 1.0, 3.0):
                     assert pdf_reader._line_of(index + 1, group, em * scale) == _line_of_every_step(index + 1, group, em * scale)
+
+
+def test_a_page_turned_for_display_reads_along_its_text() -> None:
+    """A landscape table printed onto a portrait sheet (/Rotate 90, its text drawn a quarter turn back)
+    reads line by line, as displayed, not one character a line.  (The rows start with their number:
+    the test font, without glyph outlines, leaves PDFium no box for a turned run of hanzi only.)"""
+    rows = ["1  推进能源转型  省发展改革委  省能源局", "2  推进工业降碳  省工业和信息化厅  省生态环境厅",
+            "3  推进城乡建设绿色转型  省住房城乡建设厅  省发展改革委"]
+    raw = make_pdf([[Run(80, 500 - 30 * i, row, 14) for i, row in enumerate(rows)]], turned=True)
+    assert read_bytes(raw, "turned.pdf", cached=False).text == "\n".join(row.replace("  ", " ") for row in rows)

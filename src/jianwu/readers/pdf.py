@@ -21,6 +21,7 @@ follows instead of guessing from line widths.
 from __future__ import annotations
 
 import ctypes
+import math
 from collections import Counter
 from dataclasses import dataclass, field
 from operator import itemgetter
@@ -205,9 +206,12 @@ def _read_pages(pdf: "Document") -> tuple[list[_Page], list[Warning_]]:
         try:
             with pdf.text_page(index) as (textpage, box):
                 chars = _characters(pdf, textpage, box, index + 1, outside)
+                turn = _text_turn(pdf, textpage, chars)
+                if turn:
+                    chars = [(*_turned(x, y, turn)[::-1], ch, wide) for y, x, ch, wide in chars]
                 # (a page's path objects are looked at only when its text may hold a table, or a
                 # table of the page before may go on: a continued table repeats no header)
-                grids = find_grids(pdf.paths()) if table_before or _may_hold_table(chars) else []
+                grids = find_grids(_turned_bounds(pdf.paths(), turn)) if table_before or _may_hold_table(chars) else []
                 table_before = bool(grids)
         except PdfiumError:  # a page tree naming more pages than it holds, a broken page object
             unloadable.append(index + 1)
@@ -279,6 +283,59 @@ def _characters(pdf: "Document", textpage: int, box: tuple[float, float, float, 
             continue
         chars.append((y, x, ch, ch >= "\u2e80" or ch in WIDE_BELOW_CJK))  # wide: _wide(ch), inlined
     return chars
+
+
+# Text set at a quarter or half turn: a landscape table on a page turned for display (/Rotate 90, its
+# text drawn turned back), or a page scanned upside down.  Characters sampled from a page for their
+# angle (FPDFText_GetCharAngle, radians clockwise), and how close to a quarter turn counts.
+TURN_SAMPLE = 24
+TURN_TOLERANCE = 0.1
+
+
+def _text_turn(pdf: "Document", textpage: int, chars: list[tuple[float, float, str, bool]]) -> int:
+    """Quarter turns (0-3, counter-clockwise) of most of a page's text: 0 for text set upright.
+
+    Characters are read along baselines, left to right: a page whose text runs up the page (a table
+    of a landscape page turned for display) would give one character a line.  The angle of a few
+    characters across the page decides (one call each: the page's other characters are not asked)."""
+    count = pdf.lib.FPDFText_CountChars(textpage)
+    if count <= 0 or not chars:
+        return 0
+    step = max(1, count // TURN_SAMPLE)
+    turns = Counter()
+    for i in range(0, count, step):
+        angle = pdf.lib.FPDFText_GetCharAngle(textpage, i)
+        if angle < 0:  # (-1: no such character)
+            continue
+        quarter = round(angle / (math.pi / 2))
+        if abs(angle - quarter * math.pi / 2) <= TURN_TOLERANCE:
+            turns[-quarter % 4] += 1  # (PDFium measures the angle clockwise, as on a screen: y down)
+    if not turns:
+        return 0
+    turn, seen = turns.most_common(1)[0]
+    return turn if seen * 2 > sum(turns.values()) else 0
+
+
+def _turned(x: float, y: float, turn: int) -> tuple[float, float]:
+    """A point of text set ``turn`` quarter turns counter-clockwise, in the frame where that text is upright."""
+    if turn == 1:
+        return y, -x
+    if turn == 2:
+        return -x, -y
+    if turn == 3:
+        return -y, x
+    return x, y
+
+
+def _turned_bounds(bounds: list[tuple[float, float, float, float]], turn: int) -> list[tuple[float, float, float, float]]:
+    """Path bounds (left, bottom, right, top) in the frame of text set ``turn`` quarter turns (``_turned``)."""
+    if not turn:
+        return bounds
+    out = []
+    for left, bottom, right, top in bounds:
+        (x1, y1), (x2, y2) = _turned(left, bottom, turn), _turned(right, top, turn)
+        out.append((min(x1, x2), min(y1, y2), max(x1, x2), max(y1, y2)))
+    return out
 
 
 def _may_hold_table(chars: list[tuple[float, float, str, bool]]) -> bool:

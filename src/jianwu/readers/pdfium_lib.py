@@ -2,7 +2,7 @@
 
 Why not pypdfium2's own Python layer: ``import pypdfium2`` declares every function of PDFium's
 API (a generated ctypes module of 4,500 lines) and builds its helper classes, 17-20 ms on this
-machine, an eighth of a whole ``jianwu parse plan.pdf``.  The reader needs twenty functions.
+machine, an eighth of a whole ``jianwu parse plan.pdf``.  The reader needs some twenty functions.
 They are declared here, on the same shared library, found in the ``pypdfium2_raw`` package
 (pypdfium2 >= 4.21) without importing it; dlopen and the declarations take about 2 ms.  A build
 of pypdfium2 against a system PDFium falls back to the system's ``pdfium``.
@@ -59,6 +59,7 @@ PROTOTYPES: dict[str, tuple[Optional[type], tuple[type, ...]]] = {
     "FPDFText_GetText": (_INT, (_POINTER, _INT, _INT, _POINTER)),
     "FPDFText_GetCharOrigin": (_INT, (_POINTER, _INT, _POINTER, _POINTER)),
     "FPDFText_IsGenerated": (_INT, (_POINTER, _INT)),
+    "FPDFText_GetCharAngle": (ctypes.c_float, (_POINTER, _INT)),
     "FPDFPage_CountObjects": (_INT, (_POINTER,)),
     "FPDFPage_GetObject": (_POINTER, (_POINTER, _INT)),
     "FPDFPageObj_GetType": (_INT, (_POINTER,)),
