@@ -634,3 +634,21 @@ def test_a_signature_s_names_wrapped_or_run_together(signature: str, issuers: li
 def test_a_notice_title_s_issuers_run_together_or_wrapped(head: str, issuers: list[str]) -> None:
     text = f"{head}\n各省、自治区、直辖市：\n现将《方案》印发给你们。\n减污降碳协同增效实施方案\n一、总体要求\n二、重点任务\n"
     assert parse_document(text, doc_id="t").issuers == issuers
+
+
+@pytest.mark.parametrize(
+    ("heading", "issuers"),
+    [
+        # a joint issue of the two offices, the government's written without its region (written once)
+        ("自治区党委办公厅 人民政府办公厅印发《关于推动城乡建设绿色发展的实施意见》的通知", ["自治区党委办公厅", "自治区人民政府办公厅"]),
+        # … their names run together (the heading's space lost)
+        ("自治区党委办公厅人民政府办公厅印发《关于推动城乡建设绿色发展的实施意见》的通知", ["自治区党委办公厅", "自治区人民政府办公厅"]),
+        # each named in full: as they are
+        ("中共宁夏回族自治区委员会办公厅 宁夏回族自治区人民政府办公厅印发《关于推动城乡建设绿色发展的实施意见》的通知",
+         ["中共宁夏回族自治区委员会办公厅", "宁夏回族自治区人民政府办公厅"]),
+    ],
+)
+def test_a_committees_and_a_governments_offices_issue_jointly(heading: str, issuers: list[str]) -> None:
+    doc = parse_document(f"{heading}\n各市、县（区）党委和人民政府：\n现印发给你们，请结合实际认真贯彻落实。\n"
+                         "为认真落实意见精神，提出如下实施意见。\n一、总体要求\n（一）主要目标。到2025年，体制机制基本建立。", doc_id="t")
+    assert doc.issuers == issuers

@@ -584,6 +584,28 @@ def _issuers(cover: list[str]) -> list[str]:
     return seen
 
 
+# A party committee's office and its government's run together (a heading's lost space):
+# 自治区党委办公厅人民政府办公厅 -> 自治区党委办公厅, 人民政府办公厅.
+GLUED_OFFICES = compile_pattern(r"^(?P<first>.+?(?:党委|委员会|委)办公[厅室])(?P<second>(?:人民)?政府办公[厅室])$")
+
+
+def _joint_offices(names: list[str]) -> list[str]:
+    """A joint issue of a party committee's office and its government's, the second named without
+    its region, as the red head and the heading write it once (自治区党委办公厅 人民政府办公厅印发…):
+    the second takes the first's region (自治区人民政府办公厅); names run together are parted first."""
+    parted: list[str] = []
+    for name in names:
+        glued = GLUED_OFFICES.match(name) if "办公" in name else None
+        parted.extend((glued.group("first"), glued.group("second")) if glued else (name,))
+    if len(parted) < 2 or not parted[1].startswith(("人民政府", "政府")):
+        return parted if len(parted) != len(names) else names
+    first = parted[0][2:] if parted[0].startswith("中共") else parted[0]
+    place = _named_region(parted[0]) or next((w for w in BARE_LEVEL_WORDS if first.startswith(w)), None)
+    if place is None:
+        return parted
+    return [parted[0], *(place + n if n.startswith(("人民政府", "政府")) else n for n in parted[1:])]
+
+
 # Words of a title, never of an issuer's name: 大连市贯彻落实国务院关于… is not issued by "大连市贯彻落实国务院".
 TITLE_VERB = compile_pattern(r"贯彻|落实|推进|推动|加快|实施|印发|转发")
 
@@ -899,6 +921,7 @@ def extract_metadata(text: str, body_start: int, body_end: Optional[int] = None)
     issuers = (signed or (heading[1] if heading else []) or _issuers(cover) or _issuers(closing)
                or _notice_issuers(cover) or _org_names(fields.get("发文机关", "")) or ([order[1]] if order else [])
                or _title_issuers(title))
+    issuers = _joint_offices(issuers)
     regions, level = regions_and_level(title, issuers)
     if not regions and level is None:
         # 自治区党委办公厅… names no region: the signature or red head elsewhere on the cover may.
