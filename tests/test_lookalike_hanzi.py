@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from jianwu.document import parse_bytes
-from jianwu.lookalike_hanzi import is_lookalike, unify_lookalikes
+from jianwu.lookalike_hanzi import stands_for, unify_lookalikes
 from jianwu.model import Repair
 from jianwu.normalize import decode
 from jianwu.readers import read_bytes
@@ -42,7 +42,7 @@ def test_lookalikes_become_the_hanzi_they_stand_for(text: str, expected: str, fo
     unified, replaced, _ = unify_lookalikes(text)
     assert (unified, replaced) == (expected, found)
     assert len(unified) == len(text)  # one character for one: offsets stay
-    assert all(is_lookalike(ch) for ch in found) and not is_lookalike("生")
+    assert {ch: stands_for(ch) for ch in found} == found and stands_for("生") is None
 
 
 def test_a_text_saved_from_such_a_pdf_decodes_and_parses_as_the_clean_text() -> None:

@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
+from typing import Optional
 
 # The blocks a look-alike comes from, as the body of a regular-expression class:
 # "⽣" (U+2F63), "⻔" (U+2ED4), "更" (U+F901), "､" (U+FF64).
@@ -36,7 +37,8 @@ def lookalike_table() -> dict[int, str]:
     from importlib import resources
 
     table: dict[int, str] = {}
-    for first, last in ((0x2F00, 0x2FD5), (0xF900, 0xFAFF), (0xFF61, 0xFF64)):
+    # (of the supplement, U+2E80-U+2EFF, NFKC maps ⺟ and ⻳ only: radicals.tsv gives the others)
+    for first, last in ((0x2E80, 0x2FD5), (0xF900, 0xFAFF), (0xFF61, 0xFF64)):
         for point in range(first, last + 1):
             mapped = unicodedata.normalize("NFKC", chr(point))
             if len(mapped) == 1 and mapped != chr(point):
@@ -46,14 +48,13 @@ def lookalike_table() -> dict[int, str]:
         if line and not line.startswith("#"):
             radical, hanzi, _name = line.split("\t")
             table[ord(radical)] = hanzi
-    for point in (0x2E9F, 0x2EF3):  # ⺟ 母, ⻳ 龟: the block's two that Unicode maps
-        table[point] = unicodedata.normalize("NFKC", chr(point))
     return table
 
 
-def is_lookalike(ch: str) -> bool:
-    """Does the character ``ch`` stand for another hanzi?  "⽣" -> True, "生" -> False."""
-    return ord(ch) in lookalike_table() if _in_ranges(ch) else False
+def stands_for(ch: str) -> Optional[str]:
+    """The hanzi the look-alike ``ch`` stands for, or None: "⽣" -> "生", "生" -> None.  (The table is
+    made only for a character of the blocks: a text's other characters cost a comparison.)"""
+    return lookalike_table().get(ord(ch)) if _in_ranges(ch) else None
 
 
 def unify_lookalikes(text: str) -> tuple[str, dict[str, str], int]:
@@ -64,7 +65,7 @@ def unify_lookalikes(text: str) -> tuple[str, dict[str, str], int]:
     if first is None:
         return text, {}, -1
     table = lookalike_table()
-    found = {ch: table[ord(ch)] for ch in dict.fromkeys(text[first.start():]) if _in_ranges(ch) and ord(ch) in table}
+    found = {ch: table[ord(ch)] for ch in dict.fromkeys(text[first.start():]) if ord(ch) in table}
     if not found:
         return text, {}, -1
     at = min(text.find(ch) for ch in found)

@@ -20,6 +20,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Sequence
 
+from .lookalike_hanzi import stands_for
 from .patterns import compile_pattern
 from .user_cache import read_cached_text, write_cached_text
 
@@ -111,14 +112,7 @@ def judge(text: str) -> Plausibility:
     for ch, n in Counter(text).items():
         if JUDGED_CHAR.match(ch):
             judged += n
-            if ch in common or (ch < "\u4e00" and _stands_for_common(ch, common)):
+            # (a look-alike of a common hanzi, ⽣ for 生 in a text saved from a PDF, counts as it: the reader replaces it)
+            if ch in common or stands_for(ch) in common:
                 hits += n
     return Plausibility(judged, hits)
-
-
-def _stands_for_common(ch: str, common: frozenset[str]) -> bool:
-    """Is ``ch`` the look-alike of a common hanzi (``⽣`` for 生: a text saved from a PDF's text layer,
-    ``lookalike_hanzi``), which the reader replaces?"""
-    from .lookalike_hanzi import lookalike_table
-
-    return lookalike_table().get(ord(ch), "") in common
