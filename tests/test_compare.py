@@ -344,6 +344,22 @@ def test_a_target_the_parent_sets_for_the_childs_region_binds_it(child_body: str
     assert got == expected
 
 
+def test_a_city_is_compared_with_the_value_its_province_sets_for_it() -> None:
+    # 武汉市、襄阳市…分别控制在36、39: for Wuhan the 36 is the target, before the province's 35 (which it
+    # replaces: not dropped); 襄阳市's 39 is not Wuhan's at all.
+    province = plan("湖北省空气质量改善行动方案",
+                    "到2025年，全省细颗粒物（PM2.5）平均浓度控制在35微克/立方米，武汉市、襄阳市细颗粒物（PM2.5）平均浓度分别控制在36、"
+                    "39微克/立方米以下，全省空气质量优良天数比率达到85%。")
+    assert [t.scope for c in province.clauses for t in c.targets] == [None, "武汉市", "襄阳市", None]
+    wuhan = plan("武汉市空气质量改善行动方案", "到2025年，全市细颗粒物（PM2.5）平均浓度控制在35微克/立方米以下，空气质量优良天数比率达到82%。")
+    got = [(t.status, t.parent.scope if t.parent else None, t.detail) for t in diff_documents(wuhan, province).targets]
+    assert got == [("stricter", "武汉市", "36 → 35微克/立方米 (the parent's value for 武汉市)"), ("looser", None, "85% → 82%")]
+    # a city's own name before its indicator is no scope of its own: 武汉市细颗粒物… is the city's target
+    own = plan("武汉市空气质量改善行动方案", "到2025年，武汉市细颗粒物（PM2.5）平均浓度控制在35微克/立方米以下。")
+    got = [(t.status, t.parent.scope if t.parent else None) for t in diff_documents(own, province).targets]
+    assert got[0] == ("stricter", "武汉市")
+
+
 def test_a_city_whose_region_names_no_province_takes_its_provinces_regional_target() -> None:
     # 石家庄市: the province its text names (河北) tells that 京津冀 is its region and 长三角 is not.
     from jianwu import parse_document

@@ -205,6 +205,11 @@ def test_core_title(title: str, core: str) -> None:
         ("银行业保险业绿色金融指引", ["中国人民银行", "中国银保监会"], None, "national"),
         ("供销合作社系统碳达峰实施方案", ["中华全国供销合作总社"], None, "national"),
         ("市场监管领域碳达峰实施方案", ["国家市场监督管理总局"], None, "national"),
+        # Ministries first, then the governments of the region a national plan is for: national, for that region.
+        ("长三角地区2020-2021年秋冬季大气污染综合治理攻坚行动方案", ["生态环境部", "发展改革委", "上海市人民政府", "江苏省人民政府"],
+         "长三角地区", "national"),
+        ("秋冬季大气污染综合治理攻坚行动方案", ["生态环境部", "北京市人民政府", "天津市人民政府"], None, "national"),
+        ("宣传教育工作方案", ["中共湖北省委宣传部", "湖北省生态环境厅"], "湖北省", "province"),  # (a province's 宣传部)
         (None, ["中国共产党湖北省委员会", "湖北省人民政府"], "湖北省", "province"),  # the party's full name  # 巴中市巴州区, not 巴音郭楞 (巴州)
     ],
 )
@@ -309,6 +314,12 @@ def test_a_signature_date_wins_over_the_page_table() -> None:
         # The attachment label above a plan issued with its notice.
         ("附件\n浙江省能源领域碳达峰实施方案", "浙江省能源领域碳达峰实施方案"),
         ("附件1\n苏州市碳达峰实施方案", "苏州市碳达峰实施方案"),
+        # The 版记 of a notice (抄送, the printing office and date) above the plan it issues.
+        ("生态环境部\n2022年6月10日\n抄送：教育部、科技部。\n生态环境部办公厅2022年6月13日印发\n减污降碳协同增效实施方案",
+         "减污降碳协同增效实施方案"),
+        # A web page's label above a whole title that starts with its region.
+        ("方案全文\n湖北省减污降碳协同增效实施方案", "湖北省减污降碳协同增效实施方案"),
+        ("政策原文\n苏州市碳达峰实施方案", "苏州市碳达峰实施方案"),
         ("宜宾市人民政府\n二○二三年六月三十日\n宜宾市碳达峰实施方案", "宜宾市碳达峰实施方案"),
         ("宜宾市人民政府 2023年6月30日\n宜宾市碳达峰实施方案", "宜宾市碳达峰实施方案"),  # signature and date on one line
         # Broken after a genre word, the next line a part of the plan named after it (分工方案, 任务清单 …).

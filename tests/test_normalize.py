@@ -42,7 +42,19 @@ from jianwu.normalize import clean_inline, decode, detect_script, normalize_byte
         ("（ 省发展改革委", "（省发展改革委"),
         # a decimal's digits set apart by an extraction (not a clause number's space)
         ("人均公园绿地面积达 14. 5 平方米", "人均公园绿地面积达14.5平方米"),
+        ("细颗粒物(PM2. 5)平均浓度", "细颗粒物(PM2.5)平均浓度"),  # after a Latin letter too
         ("1. 2025年底前完成", "1. 2025年底前完成"),  # a clause number: left to the numbering
+        # a clause number set apart from its mark (a PDF export's spacing)
+        ("1 .强化生态环境分区管控", "1.强化生态环境分区管控"),
+        ("12 、 加强组织领导", "12、加强组织领导"),
+        ("1 .5万吨", "1 .5万吨"),  # not before a hanzi: not a clause number
+        # a letter-spaced line (分散对齐, a wide heading): every hanzi apart; a chapter's number spaced
+        ("第 一 章 总 体 要 求", "第一章总体要求"),
+        ("附 件", "附件"),
+        ("第 二 章 主要目标", "第二章 主要目标"),
+        ("第 12 条 本办法自印发之日起施行", "第12条 本办法自印发之日起施行"),
+        # a number set apart from its percent sign
+        ("非化石能源消费比重达到20 %左右", "非化石能源消费比重达到20%左右"),
         ("推进绿色发展。2. 2025年", "推进绿色发展。2. 2025年"),
         ("有序推广 LNG 动力船舶应用", "有序推广LNG动力船舶应用"),
         ("1. 加强生态环境分区管控", "1.加强生态环境分区管控"),
@@ -56,6 +68,12 @@ from jianwu.normalize import clean_inline, decode, detect_script, normalize_byte
         ("推进&nbsp;绿色", "推进 绿色"),
         ("和【hé】新【xīn】疆生产建设兵团", "和新疆生产建设兵团"),  # pinyin injected by mirror sites
         ("【版权声明】", "【版权声明】"),  # a Chinese bracket label is not pinyin
+        ("现(xiàn)将方案印发(fā)给你们", "现将方案印发给你们"),  # the same in half-width brackets
+        ("道路长度(km)", "道路长度(km)"),  # no tone mark: no pinyin
+        # a mirror's doubled comma, or its comma before the text's own mark
+        ("印发给你们,,请认真组织实施,。", "印发给你们，请认真组织实施。"),
+        ("一,、总体要求", "一、总体要求"),
+        ("关于碳达峰,、碳中和", "关于碳达峰、碳中和"),
     ],
 )
 def test_clean_inline(raw: str, expected: str) -> None:

@@ -32,7 +32,7 @@ def random_lines(pieces: Sequence[str], count: int = 20000, seed: int = 163, lon
 
 
 # Marks, their Chinese context (Han, CJK punctuation), ASCII context, spaces, brackets, digits.
-PIECES = list(",;:?!,,(()) 　1２a汉负，。（）《》“”、；：%.x") + ["(1)", "(三)", "1,000", "QQ:5", "市(区)", "  "]
+PIECES = list(",;:?!,,(()) 　1２a汉负，。（）《》“”、；：%.x") + ["(1)", "(三)", "1,000", "QQ:5", "市(区)", "  ", "(fā)", "第", "章"]
 
 
 def _plain_clean_steps(line: str, fullwidth: bool) -> str:
@@ -52,6 +52,7 @@ def _plain_clean_steps(line: str, fullwidth: bool) -> str:
     if fullwidth and nz.FULLWIDTH_CHAR.search(line):
         line = line.translate(nz.FULLWIDTH_ASCII)
     if "(" in line:
+        line = nz.PINYIN_PAREN.sub("", line)
         line = nz.HALF_PAREN_PAIR.sub(r"（\1）", line)
         line = nz.HALF_PAREN_NUMBER.sub(r"（\1）", line)
         line = nz.HALF_OPEN_BEFORE_HAN.sub("（", line)
@@ -59,11 +60,18 @@ def _plain_clean_steps(line: str, fullwidth: bool) -> str:
         line = nz.HALF_CLOSE_AFTER_HAN.sub("）", line)
     if "," in line or ";" in line or ":" in line or "?" in line or "!" in line:
         line = nz.HALF_PUNCT_IN_CJK.sub(lambda m: nz.HALF_PUNCT[m.group()], line)
+        line = nz.DOUBLED_COMMA.sub("", line)
     if " " in line:
         line = nz.SPACE_CJK_THEN_ASCII.sub("", line)
         line = nz.SPACE_ASCII_THEN_CJK.sub("", line)
         line = nz.SPACE_AFTER_OPEN.sub("", line)
         line = nz.SPACE_BEFORE_CLOSE.sub("", line)
+        line = nz.SPACE_IN_DECIMAL.sub("", line)
+        line = nz.SPACE_BEFORE_NUMBER_MARK.sub("", line)
+        line = nz.SPACE_BEFORE_PERCENT.sub("", line)
+        if nz.LETTER_SPACED_LINE.match(line):
+            line = line.replace(" ", "")
+        line = nz.SPACED_ORDINAL.sub(lambda m: m.group().replace(" ", ""), line)
     return line.strip()
 
 

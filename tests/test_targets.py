@@ -287,6 +287,28 @@ def test_respectively_lists_beyond_the_seeds(body: str, expected: list[tuple[Any
     assert doc.warnings == []
 
 
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        # 左右 after a value: about that much; after 控制在 the verb's bound (README: comparator)
+        ("到2025年，煤炭消费总量比2020年下降5%左右、控制在1.24亿吨左右。",
+         [(None, "煤炭消费总量", 5, "%", "≈"), (None, "煤炭消费总量", 124000000, "吨", "<=")]),
+        ("到2025年，细颗粒物平均浓度控制在30微克/立方米以下。", [(None, "细颗粒物平均浓度", 30, "微克/立方米", "<=")]),
+        # against the period before, no year named: 同比 / 较上年 is no part of the indicator
+        ("秋冬季期间，重度及以上污染天数同比减少2%左右。", [(None, "重度及以上污染天数", 2, "%", "≈")]),
+        ("2023年，全市单位地区生产总值能耗较上年下降3%。", [(None, "单位地区生产总值能耗", 3, "%", "=")]),
+        # a provincial plan's values for its cities: each city is the scope of its value (data/prefectures.tsv)
+        ("到2017年，全省可吸入颗粒物年均浓度较2012年下降12%。其中，武汉市、襄阳市可吸入颗粒物年均浓度较2012年下降18%。",
+         [(None, "可吸入颗粒物年均浓度", 12, "%", "="), ("武汉市", "可吸入颗粒物年均浓度", 18, "%", "="),
+          ("襄阳市", "可吸入颗粒物年均浓度", 18, "%", "=")]),
+        ("到2025年，城市生活垃圾回收利用率达到35%。", [(None, "城市生活垃圾回收利用率", 35, "%", "=")]),  # 城市 names no city
+    ],
+)
+def test_comparator_baseline_and_scope_beyond_the_seeds(body: str, expected: list[tuple[Any, ...]]) -> None:
+    targets, _ = of_text(body)
+    assert [(t.scope, t.indicator, num(t.value), t.unit, t.comparator) for t in targets] == expected
+
+
 def test_a_respectively_count_mismatch_is_a_warning() -> None:
     targets, doc = of_text("到2025年，绿色防控、统防统治覆盖率分别达到45%、50%、60%。")
     assert [(t.indicator, num(t.value)) for t in targets] == [("绿色防控、统防统治覆盖率", v) for v in (45, 50, 60)]

@@ -96,6 +96,8 @@ def may_hold_baseline(text: str) -> bool:
             or "基数上" in text)
 
 
+# A baseline of the period before, named by no year: 同比 / 环比 / 比上年 / 较上年度 (PM2.5平均浓度同比下降2%).
+RELATIVE_BASELINES = ("同比", "环比", "比上年", "较上年", "比上年度", "较上年度", "比去年", "较去年", "比上一年", "较上一年")
 # The characters a BASELINE match can end with: 比2020年 / 2020年底 / “十三五”末 / 相比 / 比较 / 水平 / 为基准 /
 # 基数 / 为基准年 / 基础上.
 BASELINE_LAST = "年底末比较平准数上"
@@ -321,6 +323,11 @@ def _analyse_predicate(text: str) -> Predicate:
         tail = _match_at_end(TIME_PHRASE, subject) if last in TIME_PHRASE_LAST and ("年" in subject or "五" in subject) else None
         if tail is not None:
             pred.subject = subject[: tail.start()]
+            changed = True
+            continue
+        if subject.endswith(RELATIVE_BASELINES):
+            # PM2.5平均浓度同比 | 下降2%: against the same period before, no year named
+            pred.subject = subject[: -next(len(b) for b in RELATIVE_BASELINES if subject.endswith(b))]
             changed = True
     return pred
 

@@ -18,6 +18,7 @@ import regex
 from .model import Citation, Level
 from .numbering import cn_to_int
 from .patterns import compile_pattern
+from .regions import grouping_or_province, scope_prefix
 from .tables import read_table
 
 # 发文字号: 渝环〔2023〕71号, 永川府发〔2023〕5号, 环综合[2022]42号, 宜府发﹝2023﹞5号, 川府发〔2022〕第8号
@@ -394,6 +395,7 @@ def _title(cover: list[str], heading: Optional[tuple[str, list[str]]] = _UNKNOWN
             and not _title_end(candidate)
             and (_title_piece(candidate) or lead)
             and (_title_piece(cover[i + used]) or (cover[i + used][:1] == "《" and candidate.endswith(CITING_ENDS)))
+            and not _whole_regional_title_below(candidate, cover[i + used], lead)
         ):
             candidate += cover[i + used]
             used += 1
@@ -479,6 +481,13 @@ def _title_continues(title: str, line: str) -> bool:
     )
 
 
+def _whole_regional_title_below(piece: str, line: str, lead: int) -> bool:
+    """Is ``line`` a whole title of its own, starting with its region, below a ``piece`` that names
+    none (a web page's label above it: 方案全文 / 湖北省减污降碳协同增效实施方案)?  A title's wrapped
+    first line starts with the region (重庆市永川区“十四五”节能减排 / 工作实施方案), not its rest."""
+    return not lead and _named_region(piece) is None and _is_title(line) and _named_region(line) is not None
+
+
 def _balanced(title: str) -> bool:
     """Does every 《 (〈) close, and every 》 (〉) close an open one?  "…〉实施方案" and
     "工作的意见》和国务院《2030年前碳达峰行动" (a preamble's fragment) do not."""
@@ -543,6 +552,8 @@ def _title_piece(line: str) -> bool:
         or (line[-1:] == "月" and MONTH_LINE.match(line) is not None)  # 二〇二二年十月 above the title
         or _own_doc_number_line(line)
         or _org_name(line)
+        or (line.endswith("印发") and PRINTED_LINE.match(line) is not None)  # 版记: …办公厅2022年6月13日印发
+        or CC_LINE.match(line) is not None
     )
 
 
@@ -770,6 +781,11 @@ def regions_and_level(title: Optional[str], issuers: list[str]) -> tuple[list[st
     elif own and own != regions[0] and own.endswith(regions[0]):
         regions[0] = own  # the title's fuller form: 重庆市永川区 for 永川区
     # Otherwise the title's "region" is not the issuer's (成渝地区双城经济圈…: the signatories' plan).
+    if regions and issuers and _named_region(issuers[0]) is None and NATIONAL_ISSUER.match(issuers[0]):
+        # ministries first, then the governments of the region a national plan is for (生态环境部 … 上海市人民政府
+        # 江苏省人民政府 …, 长三角地区…攻坚行动方案): national, for the region its title names, if a known one
+        group = scope_prefix(title) if title else None
+        return ([group] if group and grouping_or_province(group) else []), "national"
     if regions:
         level = _level(regions[0])
         if level == "zone" and regions[0].endswith("新区") and any(

@@ -61,6 +61,12 @@ OWN_BLOCK_LINE = compile_pattern(r"^(?:附\s*[件表]\s*(?:\d{1,2}|[一二三四
 BOOKMARK = compile_pattern(r"\[bookmark:[^\]]*\]")
 # Pinyin that some mirror sites put after characters: 和【hé】新【xīn】疆 -> 和新疆
 PINYIN_RUBY = compile_pattern(r"【[a-zA-Zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜüê]{1,7}】")
+# The same in half-width brackets after a hanzi, from a mirror's conversion to traditional characters:
+# "印發(fā)給你們" -> "印發給你們".  A tone mark is required: 长度(km), 方案(a) are no pinyin.
+PINYIN_PAREN = compile_pattern(r"(?<=\p{Han})\((?=[a-zü]{0,6}[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ])[a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜüê]{1,7}\)")
+# The comma such a mirror doubles, or writes before the text's own mark: "给你们,,请" / "一,、总体要求" /
+# "组织实施,。" -> "给你们，请" / "一、总体要求" / "组织实施。" (after HALF_PUNCT has made it full-width).
+DOUBLED_COMMA = compile_pattern(r"(?<=\p{Han})，(?=[，、。；：])")
 # HTML leftovers: &nbsp; <br/>
 HTML_LEFTOVER = compile_pattern(r"&nbsp;|&ensp;|&emsp;|<br\s*/?>", regex.IGNORECASE)
 # A `jianwu check` silencing marker a reviewer added at a line's end (read by
@@ -129,9 +135,20 @@ SPACE_ASCII_THEN_CJK = compile_pattern(rf"(?<=[0-9A-Za-z%.])[ ](?={CJK_CONTEXT})
 SPACE_AFTER_OPEN = compile_pattern(r"(?<=[（《“])[ ]+|(?<=[），。、；：])[ ](?![ ])")
 SPACE_BEFORE_CLOSE = compile_pattern(r"[ ]+(?=[，。、；：）》”])")
 # A space after a decimal point inside prose, as an extraction sets a decimal's digits apart:
-# "人均公园绿地面积达14. 5平方米" -> "…达14.5平方米".  (After a hanzi only: a clause number at a line's
-# start, "1. 2025年底前…", or after a sentence's end, "…。2. 2025年…", is not a decimal.)
-SPACE_IN_DECIMAL = compile_pattern(r"(?<=\p{Han}\d{1,6}\.)[ ](?=\d)")
+# "人均公园绿地面积达14. 5平方米" -> "…达14.5平方米", "PM2. 5" -> "PM2.5".  (After a hanzi or a
+# Latin letter only: a clause number at a line's start, "1. 2025年底前…", or after a sentence's end,
+# "…。2. 2025年…", is not a decimal.)
+SPACE_IN_DECIMAL = compile_pattern(r"(?<=[\p{Han}A-Za-z]\d{1,6}\.)[ ](?=\d)")
+# A line set letter-spaced (a Word export's 分散对齐, a PDF's wide heading): every hanzi apart,
+# "第 一 章 总 体 要 求" -> "第一章总体要求", "附 件" -> "附件".  (A line of names, "沙坪坝区生态环境局
+# 沙坪坝区交通局", has words apart, not characters.)
+LETTER_SPACED_LINE = compile_pattern(r"^\p{Han}(?:[ ]+\p{Han})+$")
+# A chapter's (section's, article's) number letter-spaced before its heading: "第 二 章 主要目标" -> "第二章 主要目标"
+SPACED_ORDINAL = compile_pattern(r"^第[ ]*[一二三四五六七八九十百零〇\d]{1,4}[ ]*(?=[章节条篇])")
+# A number set apart from its percent sign: "达到20 %左右" -> "达到20%左右"
+SPACE_BEFORE_PERCENT = compile_pattern(r"(?<=\d)[ ]+(?=[%‰])")
+# a clause number set apart from its mark by an extraction: "1 .强化生态环境分区管控" -> "1.强化…"
+SPACE_BEFORE_NUMBER_MARK = compile_pattern(r"^\d{1,3}\K[ ]+(?=[.．、][ ]*\p{Han})")
 # Half-width brackets whose content is Chinese: (三) / (市发展改革委…负责)
 HALF_PAREN_PAIR = compile_pattern(rf"\(([^()\n]*{HAN}[^()\n]*)\)")
 # "(改革发展局…负责" with the ")" lost; "(“碳惠通”项目…" wrapped before its ")" (a PDF's line)
@@ -400,6 +417,8 @@ def _clean_steps(line: str, fullwidth: bool) -> str:
     if fullwidth and FULLWIDTH_CHAR.search(line):
         line = line.translate(FULLWIDTH_ASCII)
     if "(" in line:
+        if ")" in line:
+            line = PINYIN_PAREN.sub("", line)
         line = HALF_PAREN_PAIR.sub(r"（\1）", line)
         # (each of the next two needs a "(" still there: HALF_PAREN_PAIR turned most of them, e.g. (三))
         if "(" in line:
@@ -410,6 +429,8 @@ def _clean_steps(line: str, fullwidth: bool) -> str:
         line = HALF_CLOSE_AFTER_HAN.sub("）", line)
     if "," in line or ";" in line or ":" in line or "?" in line or "!" in line:  # HALF_PUNCT
         line = _full_width_punct(line)
+        if "，，" in line or "，、" in line or "，。" in line or "，；" in line or "，：" in line:  # (DOUBLED_COMMA's)
+            line = DOUBLED_COMMA.sub("", line)
     if " " in line:
         # (each rule removes spaces only, and needs one: the line is done when none is left)
         line = SPACE_CJK_THEN_ASCII.sub("", line)
@@ -421,6 +442,14 @@ def _clean_steps(line: str, fullwidth: bool) -> str:
             line = SPACE_BEFORE_CLOSE.sub("", line)
         if " " in line and "." in line:
             line = SPACE_IN_DECIMAL.sub("", line)
+        if " " in line and line[:1].isdigit():
+            line = SPACE_BEFORE_NUMBER_MARK.sub("", line)
+        if " " in line and ("%" in line or "‰" in line):
+            line = SPACE_BEFORE_PERCENT.sub("", line)
+        if " " in line and LETTER_SPACED_LINE.match(line) is not None:
+            line = line.replace(" ", "")
+        if " " in line and line[:1] == "第":
+            line = SPACED_ORDINAL.sub(lambda m: m.group().replace(" ", ""), line)
     return line.strip()
 
 

@@ -59,7 +59,7 @@ def canonical(name: str) -> Optional[str]:
         candidate = aliases.get(candidate, candidate)
         if candidate in regions:
             return candidate
-    return None
+    return name if name in _city_provinces() else None  # a prefecture or county-level city, by its full name
 
 
 @lru_cache(maxsize=1)
@@ -81,9 +81,26 @@ def scope_pattern() -> regex.Pattern[str]:
 
 
 def scope_prefix(text: str) -> Optional[str]:
-    """The region ``text`` starts with, as written (京津冀及周边地区煤炭消费量 -> 京津冀及周边地区)."""
+    """The region ``text`` starts with, as written (京津冀及周边地区煤炭消费量 -> 京津冀及周边地区), or the
+    prefecture or county-level city it starts with (武汉市可吸入颗粒物年均浓度 -> 武汉市: a provincial plan's
+    value for one of its cities)."""
     m = scope_pattern().match(text)
-    return m.group(0) if m else None
+    return m.group(0) if m else city_prefix(text)
+
+
+# The last character of a city's full name in the tables: 武汉市, 恩施土家族苗族自治州, 锡林郭勒盟, 大兴安岭地区.
+CITY_NAME_LAST = frozenset("市州盟区")
+LONGEST_CITY_NAME = 12
+
+
+def city_prefix(text: str) -> Optional[str]:
+    """The prefecture or county-level city ``text`` starts with, by the full name the tables hold
+    (``data/prefectures.tsv``, ``data/county_cities.tsv``): 武汉市可吸入颗粒物… -> 武汉市; 城市… -> None."""
+    names = _city_provinces()
+    for end in range(3, min(len(text), LONGEST_CITY_NAME) + 1):
+        if text[end - 1] in CITY_NAME_LAST and text[:end] in names:
+            return text[:end]
+    return None
 
 
 @lru_cache(maxsize=1)
@@ -136,6 +153,24 @@ def place_of(region: Optional[str]) -> tuple[Optional[str], Optional[str]]:
     return province, city or None
 
 
+def grouping_or_province(name: str) -> bool:
+    """Is ``name`` a grouping or a province of the table (长三角地区, 京津冀, 河北省), not a city?"""
+    found = canonical(name)
+    return found is not None and found in _table()[0]
+
+
+def names_own_place(scope: str, region: Optional[str]) -> bool:
+    """Does ``scope`` name the document region ``region`` itself (湖北省 for 湖北省, 武汉市 for 武汉市 or
+    湖北省武汉市)?  A plan's target for its own region is its target for no region in particular."""
+    if not region or canonical(scope) is None:
+        return False
+    s_province, s_city = place_of(scope)
+    province, city = place_of(region)
+    if s_city is not None:
+        return s_city == city and s_province in (None, province)
+    return city is None and s_province is not None and s_province == province
+
+
 def covers(scope: str, region: Optional[str]) -> Optional[bool]:
     """Does ``scope`` (a region as written in a target) include the document region ``region``?
 
@@ -143,8 +178,13 @@ def covers(scope: str, region: Optional[str]) -> Optional[bool]:
     """
     name = canonical(scope)
     province, city = place_of(region)
-    if name is None or (province is None and city is None):
+    if province is None and city is None:
         return None
+    if name is None:
+        return None
+    if name not in _table()[0]:
+        # a city's value (武汉市…下降18%): that city's, and its districts' (武汉市江岸区), no province's
+        return city is not None and CITY_SUFFIX.sub("", name) == city
     r = _table()[0][name]
     if province is not None and province in r.provinces:
         return True
