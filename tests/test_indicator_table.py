@@ -42,6 +42,11 @@ def table_targets(text: str) -> list[tuple]:
           ("城市生活垃圾资源化利用率", 85, "%", ">=", None, 2030, None, "level", "rate"),
           ("新能源汽车保有量", 500000, "辆", "=", None, 2025, None, "level", "absolute"),  # 万 folded in, as in a sentence
           ("新能源汽车保有量", 1200000, "辆", "=", None, 2030, None, "level", "absolute")]),
+        # Half-width brackets around the unit (a web or text export: normalisation leaves them around no hanzi).
+        ("主要指标\n序号\t指标\t2020年\t2025年\t属性\n1\t地级及以上城市空气质量优良天数比率(%)\t88.5\t90\t约束性\n"
+         "2\t地级及以上城市细颗粒物(PM2.5)浓度(微克/立方米)\t33\t30\t约束性",
+         [("地级及以上城市空气质量优良天数比率", 90, "%", "=", None, 2025, None, "level", "rate"),
+          ("地级及以上城市细颗粒物(PM2.5)浓度", 30, "微克/立方米", "=", None, 2025, None, "level", "rate")]),
         # A comparator written after a cell's value, as a sentence writes it (14左右, 31以上, 97及以上).
         ("主要指标\n指标\t2020年\t2025年\t属性\n单位地区生产总值能耗降低（%）\t—\t14左右\t约束性\n"
          "森林覆盖率（%）\t30\t31以上\t约束性\n城市污水处理率（%）\t95\t97及以上\t约束性\n"

@@ -285,6 +285,23 @@ def test_a_city_citing_only_the_national_plan_is_its_provinces_child() -> None:
     ]
 
 
+def test_a_cited_plan_of_another_family_is_no_rival_of_the_cited_plan_of_its_own() -> None:
+    # 三明市 names the central 意见 first, the national plan of its family, and its province's (absent):
+    # the central 意见 is a basis it names (another family), though a short plan shares its
+    # boilerplate; the national plan of its family is its ancestor, found by 文号.
+    central = parse_document("中共中央 国务院关于完整准确全面贯彻新发展理念做好碳达峰碳中和工作的意见\n（2021年9月22日）\n"
+                             "一、总体要求\n（一）指导思想。以习近平新时代中国特色社会主义思想为指导，坚持系统观念，统筹大气、水、土壤、"
+                             "固体废物与温室气体污染控制，推动减污降碳协同增效。\n", doc_id="central")
+    national = family_plan(*NATIONAL_JIANWU)
+    city = parse_document(
+        "三明市减污降碳协同增效实施方案\n为深入贯彻《中共中央 国务院关于完整准确全面贯彻新发展理念做好碳达峰碳中和工作的意见》"
+        "（中发〔2021〕36号）、生态环境部等七部门《关于印发减污降碳协同增效实施方案的通知》（环综合〔2022〕42号）和福建省生态环境厅"
+        "等六部门《关于印发福建省减污降碳协同增效实施方案的通知》（闽环保综合〔2022〕12号），制定本实施方案。\n一、总体要求\n"
+        "（一）指导思想。以习近平新时代中国特色社会主义思想为指导，坚持系统观念，统筹大气、水、土壤、固体废物与温室气体污染控制，"
+        "推动减污降碳协同增效。\n（二）主要目标。到2025年，闽西北绿色发展走在前列。\n", doc_id="sanming")
+    assert links([central, national, city]) == [("sanming", "national", "ancestor", "doc_number")]
+
+
 def test_a_county_citing_its_absent_provincial_plan_is_its_citys_child() -> None:
     # 洛阳市伊川县 cites the province's plan (absent); its own city's plan, which it copies, stands
     # between them and is its direct parent (an absent province lets only its own plans, national

@@ -109,6 +109,11 @@ def test_garbled_doc_numbers_are_warned(seeds: dict[str, Document]) -> None:
         ("到2025年，全区", None),
         ("2023年13月1日", None),
         ("12345678", None),
+        # 年, 月 and 日 lost from a web copy: a date when the three digits split one way only
+        ("2023428", "2023-04-28"),
+        ("2023101", "2023-10-01"),  # (a day is not written 01)
+        ("2023128", None),  # 1月28日 or 12月8日
+        ("202341", None),  # (a year and a month, or 4月1日)
     ],
 )
 def test_parse_date(line: str, iso: str | None) -> None:

@@ -43,8 +43,9 @@ VALUE = compile_pattern(
 # A category in front of a row's number: 环境治理1地级…, or its cell ``环境  3  地级…`` (a table's cells
 # keep their gaps, a tab or a PDF's ruled cells); a category alone on its line is skipped.
 CATEGORY_THEN_NUMBER = compile_pattern(r"^(?P<category>\p{Han}{2,10}?)\s*(?=\d{1,2}(?![\d.．、])\s*\p{Han})")
-# The unit in brackets closing the indicator: …浓度（微克/立方米）, …比率（%）.
-UNIT_NOTE = compile_pattern(r"（(?P<unit>[^（）]{1,12})）$")
+# The unit in brackets closing the indicator: …浓度（微克/立方米）, …比率（%）, …比率(%) (half-width
+# brackets around no hanzi are left so by normalisation).
+UNIT_NOTE = compile_pattern(r"（(?P<unit>[^（）]{1,12})）$|\((?P<unit2>[^()（）\p{Han}]{1,12})\)$")
 # The unit in a column of its own (a header 指标 单位 2020年 2025年): …平均浓度 微克/立方米 / …比率% (a % is glued).
 UNIT_CELL = compile_pattern(r"(?:\s+(?P<unit>[^\s（）]{1,10})|(?P<percent>%))$")
 # A category cell before the indicator, a space between them: 生态保护 森林覆盖率（%）.
@@ -193,7 +194,7 @@ def _cell_table(lines: list[str], starts: list[int], at: int, offset: int) -> Op
         unit, factor, measure = _unit(lines[kept[-len(years) - 1]] if unit_before else None)
         unit_m = UNIT_NOTE.search(name)
         if unit_m is not None and not unit_before:
-            unit, factor, measure = _unit(unit_m.group("unit"))
+            unit, factor, measure = _unit(unit_m.group("unit") or unit_m.group("unit2"))
             name = name[: unit_m.start()]
         if len(CHANGE_WORD.sub("", name)) < 2 or name[0].isdigit():
             continue
@@ -260,7 +261,7 @@ def _row_targets(line: str, years: tuple[int, ...], at: int, trailing: int = 0) 
         values = values[:-trailing]
     indicator = m.group("indicator").strip()
     unit_m = UNIT_NOTE.search(indicator)
-    unit, factor, measure = _unit(unit_m.group("unit") if unit_m else None)
+    unit, factor, measure = _unit((unit_m.group("unit") or unit_m.group("unit2")) if unit_m else None)
     name = indicator[: unit_m.start()] if unit_m else indicator
     if unit_m is None and (" " in indicator or indicator.endswith("%")):  # a unit column (UNIT_CELL)
         if indicator.endswith("%"):  # (glued to the name: 能源结构 非化石能源消费比重%, its category cell before)

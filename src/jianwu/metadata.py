@@ -73,8 +73,11 @@ DATE_LINE = compile_pattern(
     r"|(?P<y2>\d{4})[\s./-]+(?P<m2>\d{1,2})[\s./-]+(?P<d2>\d{1,2})"
     r"|(?P<y3>\d{4})(?P<m3>\d{2})(?P<d3>\d{2})"
     r"|(?P<y4>[〇○OoＯ０零一二三四五六七八九]{4})年(?P<m4>[一二三四五六七八九十]{1,3})月(?P<d4>[一二三四五六七八九十]{1,3})日"
+    r"|(?P<y5>(?:19|20)\d{2})(?P<md5>\d{3})"
     r")$"
 )
+# (y5: 年, 月 and 日 lost from a web copy, 2023年4月28日 -> 2023428: a date when one split of the three digits
+# only is one, 4|28; 2023128 is 1|28 or 12|8, no date; a day is not written with a leading zero)
 # A date line of a year and month only (2022年8月, 二〇二二年八月): no date of issue, but a signature's line.
 MONTH_LINE = compile_pattern(r"^(?:\d{4}\s*年\s*\d{1,2}|[〇○OoＯ０零一二三四五六七八九]{4}年[一二三四五六七八九十]{1,3})\s*月$")
 # 此件公开发布 / 此件删减后公开 / 此件不公开 / 此件依申请公开; 公开方式：主动公开 (its other form)
@@ -276,6 +279,11 @@ def parse_date(line: str) -> Optional[str]:
     m = DATE_LINE.match(line)
     if not m:
         return None
+    if m.group("y5"):
+        year, digits = int(m.group("y5")), m.group("md5")
+        splits = [(int(digits[:k]), digits[k:]) for k in (1, 2) if digits[k] != "0" and digits[0] != "0"]
+        valid = [(month, int(day)) for month, day in splits if 1 <= month <= 12 and 1 <= int(day) <= _days_in(year, month)]
+        return f"{year:04d}-{valid[0][0]:02d}-{valid[0][1]:02d}" if len(valid) == 1 else None
     for i in "1234":
         if m.group(f"y{i}"):
             y, mo, d = m.group(f"y{i}"), m.group(f"m{i}"), m.group(f"d{i}")
@@ -283,6 +291,12 @@ def parse_date(line: str) -> Optional[str]:
             if year and month and day and 1 <= month <= 12 and 1 <= day <= 31 and 1949 <= year <= 2100:
                 return f"{year:04d}-{month:02d}-{day:02d}"
     return None
+
+
+def _days_in(year: int, month: int) -> int:
+    import calendar
+
+    return calendar.monthrange(year, month)[1]
 
 
 def valid_doc_number(number: str) -> bool:

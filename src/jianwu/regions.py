@@ -88,19 +88,21 @@ def scope_prefix(text: str) -> Optional[str]:
     return m.group(0) if m else city_prefix(text)
 
 
-# The last character of a city's full name in the tables: 武汉市, 恩施土家族苗族自治州, 锡林郭勒盟, 大兴安岭地区.
-CITY_NAME_LAST = frozenset("市州盟区")
-LONGEST_CITY_NAME = 12
-
-
 def city_prefix(text: str) -> Optional[str]:
     """The prefecture or county-level city ``text`` starts with, by the full name the tables hold
     (``data/prefectures.tsv``, ``data/county_cities.tsv``): 武汉市可吸入颗粒物… -> 武汉市; 城市… -> None."""
-    names = _city_provinces()
-    for end in range(3, min(len(text), LONGEST_CITY_NAME) + 1):
-        if text[end - 1] in CITY_NAME_LAST and text[:end] in names:
-            return text[:end]
-    return None
+    names = _city_names_by_first().get(text[:1])
+    return next((name for name in names if text.startswith(name)), None) if names else None
+
+
+@lru_cache(maxsize=1)
+def _city_names_by_first() -> dict[str, tuple[str, ...]]:
+    """The cities' full names by their first character, the shortest first (most indicators start with
+    a character no city's name does: one dict lookup turns them down)."""
+    by_first: dict[str, list[str]] = {}
+    for name in sorted(_city_provinces(), key=lambda n: (len(n), n)):
+        by_first.setdefault(name[0], []).append(name)
+    return {first: tuple(names) for first, names in by_first.items()}
 
 
 @lru_cache(maxsize=1)

@@ -219,6 +219,10 @@ class Finder:
         # (family 碳达峰, broader), though of a nearer level and sharing its text.
         cited_family = max((c.family for c in kept if c.found_by != "content"), default=0.0)
         kept = [c for c in kept if c.found_by != "content" or c.family >= cited_family]
+        if cited_family >= FAMILY_MIN:
+            # … nor is a cited plan of another family, the basis it names first (为深入贯彻《中共中央 国务院
+            # 关于…的意见》…和《减污降碳协同增效实施方案》), though a short child shares its boilerplate
+            kept = [c for c in kept if c.family >= CITED_FAMILY_MIN]
         if not kept:
             result.candidates = []
             return result
