@@ -110,6 +110,7 @@ def test_garbled_doc_numbers_are_warned(seeds: dict[str, Document]) -> None:
         ("2023年13月1日", None),
         ("12345678", None),
         # 年, 月 and 日 lost from a web copy: a date when the three digits split one way only
+        ("2012年7月27", "2012-07-27"),  # its 日 lost
         ("2023428", "2023-04-28"),
         ("2023101", "2023-10-01"),  # (a day is not written 01)
         ("2023128", None),  # 1月28日 or 12月8日

@@ -118,6 +118,7 @@ def norm(text: str) -> str:
         # web chrome and copyright banners are dropped
         ("首页 政务公开 渝快办 互动交流\n当前的位置: 首页>政务公开>政策文件\n字体:\n一、总体要求\n返回顶部", "一、总体要求"),
         ("一、总体要求\n【版權聲明】本网为公益类网站,如有侵权请告知(QQ:51999076)。", "一、总体要求"),
+        ("分享到：\n一、总体要求\n打印 | 关闭\n浏览次数：1234", "一、总体要求"),
         # lines of one width that each end a sentence are paragraphs, not a hard wrap (a short text)
         ("一、主要任务\n" + "\n".join(f"加快推动{w}领域节能降碳改造工作。" for w in ("工业", "建筑", "交通", "农业", "商贸", "城市", "居民", "公共"))
          + "\n二、保障措施", "一、主要任务\n" + "\n".join(f"加快推动{w}领域节能降碳改造工作。" for w in ("工业", "建筑", "交通", "农业", "商贸", "城市", "居民", "公共"))

@@ -303,6 +303,10 @@ def test_a_news_report_with_numbered_sections_is_news() -> None:
                          "一、明确目标\n到2025年单位GDP能耗下降14%。\n二、部署任务\n推进能源转型。", doc_id="t")
     assert (doc.kind, doc.clauses) == ("news", [])
     assert [w.code for w in doc.warnings] == ["not_a_plan"]
+    # the opening of a report without a byline: what the reporter learnt from whom
+    doc = parse_document("记者从市生态环境局获悉，近日，市政府印发《某某市碳达峰实施方案》。方案提出，到2025年，"
+                         "非化石能源消费比重达到20%。\n据介绍，方案共分为五个部分。\n", doc_id="t")
+    assert doc.kind == "news" and "某某市碳达峰实施方案" in doc.warnings[0].message
 
 
 @pytest.mark.parametrize(

@@ -16,10 +16,12 @@ from typing import Optional
 from .patterns import compile_pattern
 
 # Marks of journalism near the start of a text:
-#   （记者宋平） / 记者 张三 报道 / 本报讯 / 本报记者 / 通讯员 / 新华社北京3月5日电 / 央视网消息
+#   （记者宋平） / 记者 张三 报道 / 本报讯 / 本报记者 / 通讯员 / 新华社北京3月5日电 / 央视网消息 /
+#   记者从市生态环境局获悉 (a report's opening: what the reporter learnt from whom)
 NEWS_MARK = compile_pattern(
     r"[（(]\s*(?:本报)?记者\s*\p{Han}{2,4}(?:[ 、，,]\s*\p{Han}{2,4})*\s*[）)]"
     r"|(?:本报|见习)?记者\s*\p{Han}{2,4}\s*(?:报道|摄)"
+    r"|记者(?:近日|日前|今天|昨天|昨日)?从\p{Han}{2,30}?(?:获悉|了解到)"
     r"|本报讯|本报记者|通讯员\s*\p{Han}{2,4}"
     r"|新华社\p{Han}{0,6}\d{1,2}月\d{1,2}日电"
     r"|(?:央视网|人民网|新华网|中新网)消息"

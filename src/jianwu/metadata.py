@@ -69,7 +69,7 @@ ISSUED_HEADING = compile_pattern(r"^(?P<issuers>\p{Han}[\p{Han}、，\s]{2,80}?)
 # (its zero also written ○, O or Ｏ: 二○二三年六月三十日, 二O二三年)
 DATE_LINE = compile_pattern(
     r"^(?:"
-    r"(?P<y1>\d{4})\s*年\s*(?P<m1>\d{1,2})\s*月\s*(?P<d1>\d{1,2})\s*日"
+    r"(?P<y1>\d{4})\s*年\s*(?P<m1>\d{1,2})\s*月\s*(?P<d1>\d{1,2})\s*日?"  # (日 lost from a copy: 2012年7月27)
     r"|(?P<y2>\d{4})[\s./-]+(?P<m2>\d{1,2})[\s./-]+(?P<d2>\d{1,2})"
     r"|(?P<y3>\d{4})(?P<m3>\d{2})(?P<d3>\d{2})"
     r"|(?P<y4>[〇○OoＯ０零一二三四五六七八九]{4})年(?P<m4>[一二三四五六七八九十]{1,3})月(?P<d4>[一二三四五六七八九十]{1,3})日"

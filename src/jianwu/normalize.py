@@ -84,7 +84,8 @@ CHROME_LINE = compile_pattern(
     r"首页(?:\s*[>＞»/|]\s*|\s+)\S.*"  # breadcrumb or navigation bar starting at 首页
     r"|(?:当前的?位置|您现在的位置|您的位置|当前位置|所在位置)\s*[:：].*"
     r"|【?\s*(?:字体|字号)\s*[:：].*"
-    r"|(?:返回顶部|打印本页|关闭窗口|打印|关闭|分享到|收藏|扫一扫.*|【打印】.*|【关闭】.*)"
+    r"|(?:返回顶部|打印本页|关闭窗口|打印|关闭|分享到(?:[:：].*)?|收藏|扫一扫.*|【打印】.*|【关闭】.*|打印\s*[|｜/]\s*关闭)"
+    r"|(?:浏览次数|访问量|阅读量|阅读次数|点击数|浏览量)\s*[:：]\s*\d+"
     r"|【?版权声明】?.*|.*版权所有.*|.*ICP备.*|网站标识码.*|(?:主办单位|承办单位|技术支持)\s*[:：].*"
     r")$"
 )
@@ -96,9 +97,9 @@ PAGE_NUMBER_LINE = compile_pattern(
 )
 # A line is tried against CHROME_LINE only when it starts with a character one of its
 # alternatives starts with (首页 当前位置 您的位置 所在位置 【字体 返回顶部 打印 关闭 分享到 收藏
-# 扫一扫 版权声明 网站标识码 主办单位 承办单位 技术支持) or holds a word it finds anywhere
+# 扫一扫 版权声明 网站标识码 主办单位 承办单位 技术支持 浏览次数 访问量 阅读量 点击数) or holds a word it finds anywhere
 # (…版权所有…, …ICP备…): most lines are prose and try nothing.  Keep in step with CHROME_LINE.
-CHROME_FIRST = frozenset("首当您所【字返打关分收扫版网主承技")
+CHROME_FIRST = frozenset("首当您所【字返打关分收扫版网主承技浏访阅点")
 CHROME_ANYWHERE = ("版权所有", "ICP备")
 # Likewise for PAGE_NUMBER_LINE: a digit (DIGIT, \d as the pattern reads it), a dash or 第 first.
 PAGE_NUMBER_FIRST = frozenset("-—－–─~～·第")
