@@ -315,6 +315,8 @@ NOTE_FORMS = [
     ("the provinces' governments", "（各省、自治区、直辖市人民政府负责）", [("各省、自治区、直辖市人民政府", "地方政府", "省", R)]),
     ("各级 departments supporting", "（生态环境部牵头，各级生态环境部门配合）",
      [("生态环境部", "生态环境局", "国家", L), ("各级生态环境部门", "生态环境局", None, S)]),
+    ("a party committee's general office, a province's financial bureau", "（省委办公厅牵头，区委办、省金融局配合）",
+     [("省委办公厅", "党委办公室", "省", L), ("区委办", "党委办公室", "区", S), ("省金融局", "金融监管局", "省", S)]),
     ("a city before a department is no list of levels", "（市发展改革委牵头，各区、市生态环境局配合）",
      [("市发展改革委", "发展改革委", "市", L), ("各区", "地方政府", "区", S), ("市生态环境局", "生态环境局", "市", S)]),
 ]
