@@ -481,7 +481,9 @@ def test_issuers_and_date_without_a_signature(cover: str, closing: str, issuers:
 
 @pytest.mark.parametrize(
     ("note", "publication"),
-    [("（此件公开发布）", "此件公开发布"), ("（公开方式：主动公开）", "公开方式：主动公开"), ("公开方式：依申请公开", "公开方式：依申请公开")],
+    [("（此件公开发布）", "此件公开发布"), ("（公开方式：主动公开）", "公开方式：主动公开"), ("公开方式：依申请公开", "公开方式：依申请公开"),
+     ("（信息公开形式：主动公开）", "信息公开形式：主动公开"), ("信息公开选项：依申请公开", "信息公开选项：依申请公开"),
+     ("（本文有删减）", "本文有删减")],
 )
 def test_publication_notes(note: str, publication: str) -> None:
     """Both forms of the note under the signature: 此件… and 公开方式：…, before the plan or after it."""

@@ -80,8 +80,13 @@ DATE_LINE = compile_pattern(
 # only is one, 4|28; 2023128 is 1|28 or 12|8, no date; a day is not written with a leading zero)
 # A date line of a year and month only (2022年8月, 二〇二二年八月): no date of issue, but a signature's line.
 MONTH_LINE = compile_pattern(r"^(?:\d{4}\s*年\s*\d{1,2}|[〇○OoＯ０零一二三四五六七八九]{4}年[一二三四五六七八九十]{1,3})\s*月$")
-# 此件公开发布 / 此件删减后公开 / 此件不公开 / 此件依申请公开; 公开方式：主动公开 (its other form)
-PUBLICATION = compile_pattern(r"此件[^）)\n]{0,10}公开[^）)\n]{0,4}|公开方式\s*[：:]\s*\p{Han}{0,4}公开")
+# 此件公开发布 / 此件删减后公开 / 此件不公开 / 此件依申请公开; 公开方式：主动公开 (its other forms:
+# 信息公开形式：主动公开, 信息公开选项：依申请公开, 公开属性：主动公开); 本文有删减
+PUBLICATION = compile_pattern(
+    r"此件[^）)\n]{0,10}公开[^）)\n]{0,4}|(?:信息)?公开(?:方式|形式|选项|属性)\s*[：:]\s*\p{Han}{0,4}公开|本[文件]有删减"
+)
+# The first words of a publication note's line: （此件…）, 公开方式：…, 信息公开选项：…
+PUBLICATION_LINE_STARTS = ("（", "(", "公开", "信息公开")
 # 《title》 optionally followed, within a few characters, by （文号）.
 # OCR may read the closing 》 as } or ~ (《国务院关于…指导意见}（国发…）).
 CITATION = compile_pattern(r"《(?P<title>[^《》\n{}~]{2,120})(?:》|[}~](?=[\s，。、；（(）)]|$))(?P<tail>[^《\n]{0,24})")
@@ -252,9 +257,9 @@ def _own_doc_number_line(s: str) -> bool:
 
 
 def _publication_note(s: str) -> Optional[regex.Match[str]]:
-    """``PUBLICATION.search(s)``, tried only on a line holding 此件 or 公开方式, its first words:
-    "（此件公开发布）", "公开方式：主动公开"."""
-    return PUBLICATION.search(s) if "此件" in s or "公开方式" in s else None
+    """``PUBLICATION.search(s)``, tried only on a line holding 此件, 公开 or 删减, words every match holds:
+    "（此件公开发布）", "公开方式：主动公开", "（本文有删减）"."""
+    return PUBLICATION.search(s) if "此件" in s or "公开" in s or "删减" in s else None
 
 
 # DATE_LINE's alternatives start with a digit (\d, as regex reads it) or a Chinese digit: a line
@@ -857,7 +862,7 @@ def closing_kind(line: str) -> Optional[str]:
     line = line.strip()
     if parse_date(line):
         return "date"
-    if _publication_note(line) and line.startswith(("（", "(", "公开方式")):
+    if _publication_note(line) and line.startswith(PUBLICATION_LINE_STARTS):
         return "publication"
     if CC_LINE.match(line) or PRINTED_LINE.match(line):
         return "colophon"
