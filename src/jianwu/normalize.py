@@ -22,7 +22,7 @@ import regex
 from .errors import InputError
 from .model import NormalizedText, Repair, Script
 from .numbering import LABEL_MAX_CHARS, Token, can_start_token, match_label, match_token
-from .ocr_repair import confusions_possible, looks_ocred, repair_line as repair_ocr_line, word_confusions
+from .ocr_repair import SPACE_BEFORE_PERCENT, confusions_possible, looks_ocred, repair_line as repair_ocr_line, word_confusions
 from .patterns import compile_pattern
 from .script import detect_script, detect_script_holding, to_simplified
 from .std_patterns import compile_std
@@ -146,8 +146,6 @@ SPACE_IN_DECIMAL = compile_pattern(r"(?<=[\p{Han}A-Za-z]\d{1,6}\.)[ ](?=\d)")
 LETTER_SPACED_LINE = compile_pattern(r"^\p{Han}(?:[ ]+\p{Han})+$")
 # A chapter's (section's, article's) number letter-spaced before its heading: "第 二 章 主要目标" -> "第二章 主要目标"
 SPACED_ORDINAL = compile_pattern(r"^第[ ]*[一二三四五六七八九十百零〇\d]{1,4}[ ]*(?=[章节条篇])")
-# A number set apart from its percent sign: "达到20 %左右" -> "达到20%左右"
-SPACE_BEFORE_PERCENT = compile_pattern(r"(?<=\d)[ ]+(?=[%‰])")
 # a clause number set apart from its mark by an extraction: "1 .强化生态环境分区管控" -> "1.强化…"
 SPACE_BEFORE_NUMBER_MARK = compile_pattern(r"^\d{1,3}\K[ ]+(?=[.．、][ ]*\p{Han})")
 # Half-width brackets whose content is Chinese: (三) / (市发展改革委…负责)
@@ -446,7 +444,7 @@ def _clean_steps(line: str, fullwidth: bool) -> str:
         if " " in line and line[:1].isdigit():
             line = SPACE_BEFORE_NUMBER_MARK.sub("", line)
         if " " in line and ("%" in line or "‰" in line):
-            line = SPACE_BEFORE_PERCENT.sub("", line)
+            line = SPACE_BEFORE_PERCENT.sub("", line)  # "达到20 %左右" -> "达到20%左右" (every text, not OCR's only)
         if " " in line and LETTER_SPACED_LINE.match(line) is not None:
             line = line.replace(" ", "")
         if " " in line and line[:1] == "第":

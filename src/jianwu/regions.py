@@ -53,7 +53,8 @@ def _table() -> tuple[dict[str, Region], dict[str, str]]:
 
 
 def canonical(name: str) -> Optional[str]:
-    """The table's name for a written region (长三角地区 -> 长三角, 河北省 -> 河北), or None."""
+    """The table's name for a written region (长三角地区 -> 长三角, 河北省 -> 河北), a prefecture or
+    county-level city's full name as written (武汉市), or None."""
     regions, aliases = _table()
     for candidate in (name, PROVINCE_SUFFIX.sub("", name), name.removesuffix("地区")):
         candidate = aliases.get(candidate, candidate)
@@ -180,9 +181,7 @@ def covers(scope: str, region: Optional[str]) -> Optional[bool]:
     """
     name = canonical(scope)
     province, city = place_of(region)
-    if province is None and city is None:
-        return None
-    if name is None:
+    if name is None or (province is None and city is None):
         return None
     if name not in _table()[0]:
         # a city's value (武汉市…下降18%): that city's, and its districts' (武汉市江岸区), no province's
