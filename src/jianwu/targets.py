@@ -101,6 +101,11 @@ MAX_LABEL = 30  # the longest label before a colon read as an indicator (_Frame.
 AMONG_NOT = lazy(r"(?:过程|工作|实施|建设|推进|发展|期间|其)中$|^在")
 # The longest bare entity read as the subject of the previous per-unit measure (_with_measure_of): 营运船舶.
 SHORT_ENTITY = 6
+# The measure a 其中 list's head names and its items leave out (…装机容量达到5000万千瓦，其中光伏发电3000万千瓦):
+# what the head counts, at its end.
+SUBSET_MEASURE = lazy(r"(?:保有量|装机容量|装机规模|装机|销售量|销量|产量|产能|规模|面积|总量|容量|消费量|排放量|利用量|处理能力|里程)$")
+# How far before a value's segment a 其中 may stand (the items of its list follow it closely).
+SUBSET_LOOKBACK = 40
 # A responsibility note closing the sentence: …稳定保持100%（生态环境局…按职责分工负责）
 DEPT_NOTE = lazy(r"\s*（[^（）]*(?:负责|牵头|配合)[^（）]*）?\s*$")
 # A year that may be a deadline: 2025年 (not a date 2023年3月1日).
@@ -1040,6 +1045,8 @@ def _group_targets(
         if measured != subject and reading.pred.baseline_year is None:
             reading.pred.baseline_year = [t for t in previous if t.kind == "target"][-1].baseline_year  # 比2020年 of both
         subject = measured
+    if kind != "condition" and subject and previous and "其中" in s.text[cursor - SUBSET_LOOKBACK if cursor > SUBSET_LOOKBACK else 0:first.start]:
+        subject = _with_subset_measure(subject, s, first, previous)
     n = len(group)
     years: list[Optional[int]] = []
     places: dict[int, str] = {}
@@ -1224,6 +1231,21 @@ def _with_measure_of(entity: str, previous: list[Target]) -> str:
     if m is None or not OBJECT_NOUN_END.search(indicator, 0, m.start()):
         return entity
     return entity + indicator[m.start():]
+
+
+def _with_subset_measure(entity: str, s: _Sentence, q: Quantity, previous: list[Target]) -> str:
+    """可再生能源装机容量达到5000万千瓦，其中光伏发电3000万千瓦、风电1500万千瓦: the items of a 其中 list, in
+    the head's unit, are measured as the head is (光伏发电装机容量, 风电装机容量); an item naming its own
+    measure keeps it."""
+    lead = s.text.rfind("其中", 0, q.start)
+    if lead < 0 or "；" in s.text[lead:q.start] or "。" in s.text[lead:q.start] or SUBSET_MEASURE.search(entity):
+        return entity
+    before = s.offsets[lead]
+    heads = [t for t in previous if t.kind == "target" and t.value_span[1] <= before]
+    if not heads or heads[-1].unit != q.unit:
+        return entity
+    m = SUBSET_MEASURE.search(heads[-1].indicator or "")
+    return entity + m.group() if m else entity
 
 
 def _box_indicator(clause: Clause, at: int) -> Optional[tuple[str, str]]:
