@@ -287,6 +287,14 @@ def test_respectively_lists_beyond_the_seeds(body: str, expected: list[tuple[Any
     assert doc.warnings == []
 
 
+def test_a_target_written_with_the_documents_own_name_is_for_its_own_jurisdiction() -> None:
+    # 武汉市… in Wuhan's plan reads as 全市…: no scope (README: scope null); another city's value keeps its own
+    doc = parse_document("武汉市空气质量改善行动方案\n一、主要目标\n到2025年，武汉市细颗粒物平均浓度控制在35微克/立方米以下，"
+                         "襄阳市细颗粒物平均浓度下降5%。\n", doc_id="wuhan")
+    assert doc.region == "武汉市"
+    assert [(t.scope, t.indicator) for c in doc.clauses for t in c.targets] == [(None, "细颗粒物平均浓度"), ("襄阳市", "细颗粒物平均浓度")]
+
+
 @pytest.mark.parametrize(
     ("body", "expected"),
     [

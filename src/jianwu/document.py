@@ -94,7 +94,7 @@ def parse_bytes(
         if not cite.doc_number_valid:
             warnings.append(Warning_("garbled_doc_number", f"cited 文号 looks garbled: {cite.doc_number} (《{cite.title}》)"))
     if facts:
-        warnings.extend(extract_facts(clauses, normalized, meta.date))
+        warnings.extend(extract_facts(clauses, normalized, meta.date, meta.region))
     return Document(
         id=doc_id,
         path=path,
@@ -127,7 +127,7 @@ def add_facts(doc: Document) -> None:
     """
     from .extract import extract_facts
 
-    doc.warnings.extend(extract_facts(doc.clauses, doc.normalized, doc.date))
+    doc.warnings.extend(extract_facts(doc.clauses, doc.normalized, doc.date, doc.region))
 
 
 def _is_readme(path: Path) -> bool:
