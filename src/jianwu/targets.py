@@ -1045,7 +1045,7 @@ def _group_targets(
         if measured != subject and reading.pred.baseline_year is None:
             reading.pred.baseline_year = [t for t in previous if t.kind == "target"][-1].baseline_year  # 比2020年 of both
         subject = measured
-    if kind != "condition" and subject and previous and "其中" in s.text[cursor - SUBSET_LOOKBACK if cursor > SUBSET_LOOKBACK else 0:first.start]:
+    if kind != "condition" and subject and previous and "其中" in s.text[max(0, cursor - SUBSET_LOOKBACK):first.start]:
         subject = _with_subset_measure(subject, s, first, previous)
     n = len(group)
     years: list[Optional[int]] = []
