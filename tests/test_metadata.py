@@ -323,6 +323,9 @@ def test_a_signature_date_wins_over_the_page_table() -> None:
         # The 版记 of a notice (抄送, the printing office and date) above the plan it issues.
         ("生态环境部\n2022年6月10日\n抄送：教育部、科技部。\n生态环境部办公厅2022年6月13日印发\n减污降碳协同增效实施方案",
          "减污降碳协同增效实施方案"),
+        # A cover's list of attachments above the plan: its items are no piece of the title.
+        ("附件：1.某市碳达峰实施方案\n2.重点任务分工表\n某市碳达峰实施方案", "某市碳达峰实施方案"),
+        ("2030年前碳达峰行动方案", "2030年前碳达峰行动方案"),
         # A web page's label above a whole title that starts with its region.
         ("方案全文\n湖北省减污降碳协同增效实施方案", "湖北省减污降碳协同增效实施方案"),
         ("政策原文\n苏州市碳达峰实施方案", "苏州市碳达峰实施方案"),

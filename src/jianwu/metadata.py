@@ -352,6 +352,8 @@ def find_citations(text: str, own_title: Optional[str]) -> list[Citation]:
 CITING_ENDS = ("贯彻落实", "落实", "贯彻", "实施", "关于")
 # A cited title inside a title: 《国务院关于印发2030年前碳达峰行动方案的通知》
 CITED_TITLE = compile_pattern(r"《[^《》]*》")
+# An item of a numbered list (a cover's 附件：1.… / 2.重点任务分工表), never a piece of a title (2030年前… is one).
+LIST_ITEM = compile_pattern(r"^\d{1,2}[.．、]\s*\p{Han}")
 # A cover title may be set over this many lines (large type in a PDF or Word file).
 MAX_TITLE_LINES = 3
 
@@ -565,6 +567,7 @@ def _title_piece(line: str) -> bool:
     """Could this line be part of a title wrapped over two lines?"""
     return not (
         line.startswith(("（", "(", "《"))
+        or (line[:1].isdigit() and LIST_ITEM.match(line) is not None)  # 附件：1.… / 2.重点任务分工表: a list's item
         or (line.startswith("附") and ATTACHMENT_LABEL.match(line) is not None)
         or _publication_note(line)
         or parse_date(line)
