@@ -310,6 +310,9 @@ def test_a_target_written_with_the_documents_own_name_is_for_its_own_jurisdictio
          [(None, "可吸入颗粒物年均浓度", 12, "%", "="), ("武汉市", "可吸入颗粒物年均浓度", 18, "%", "="),
           ("襄阳市", "可吸入颗粒物年均浓度", 18, "%", "=")]),
         ("到2025年，城市生活垃圾回收利用率达到35%。", [(None, "城市生活垃圾回收利用率", 35, "%", "=")]),  # 城市 names no city
+        # a modal verb before the change is no part of the indicator (需 / 必须 / 应当, as 要 and 应)
+        ("我市单位GDP二氧化碳排放需下降18%，森林覆盖率应当达到45%。",
+         [(None, "单位GDP二氧化碳排放", 18, "%", "="), (None, "森林覆盖率", 45, "%", "=")]),
         # the items of a 其中 list are measured as its head is, in its unit
         ("到2025年，全省可再生能源装机容量达到5000万千瓦，其中光伏发电3000万千瓦、风电1500万千瓦。",
          [(None, "可再生能源装机容量", 50000000, "千瓦", "="), (None, "光伏发电装机容量", 30000000, "千瓦", "="),
