@@ -253,10 +253,7 @@ def _applies(pt: Target, place: Optional[str]) -> bool:
 
 
 def _scopes_match(pt: Target, ct: Target, place: Optional[str]) -> bool:
-    """The child's unscoped target meets the parent's target for the child's own region or for no region
-    (a child's target for its own region, 湖北省… in Hubei's plan, is unscoped)."""
-    if ct.scope and regions.names_own_place(ct.scope, place):
-        ct = replace(ct, scope=None)
+    """The child's unscoped target meets the parent's target for the child's own region or for no region."""
     if pt.scope and regions.canonical(pt.scope):
         if ct.scope:
             return regions.canonical(ct.scope) == regions.canonical(pt.scope)
@@ -331,8 +328,7 @@ def _score(pt: Target, ct: Target, place: Optional[str], minimum: float) -> Opti
         return None  # … a sentence's target in another unit is another measure (1.8亿吨 is no 吨钢综合能耗)
     if p_key != c_key and contrasting(pt.indicator or "", ct.indicator or ""):
         return None  # 大宗工业固废 is not 一般工业固废
-    unscoped = not ct.scope or regions.names_own_place(ct.scope, place)  # (武汉市… in Wuhan's plan: its own)
-    own_region = bool(pt.scope and unscoped and regions.canonical(pt.scope))  # _scopes_match: it covers the child
+    own_region = bool(pt.scope and not ct.scope and regions.canonical(pt.scope))  # _scopes_match: it covers the child
     score = similarity + 0.1 * ((pt.unit == ct.unit) + (pt.year == ct.year) + (pt.value == ct.value)) + OWN_REGION_BONUS * own_region
     return score, direct
 
